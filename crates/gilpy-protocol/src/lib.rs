@@ -1,0 +1,115 @@
+//! The page and the runner worker talk only through these types. Each message travels as one
+//! JSON string through `postMessage`; both sides are built from this crate, so they always
+//! agree, and [`PROTOCOL_VERSION`] catches a stale cached worker.
+
+use gilpy_runtime::{Mode, Progress, RunTrace, Workload};
+use serde::{Deserialize, Serialize};
+
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The most cores the page asks the runner for, whatever `navigator.hardwareConcurrency` says:
+/// each core is a web worker with its own copy of the wasm instance.
+pub const MAX_POOL_CORES: usize = 8;
+
+/// What to run: one workload in each of `modes`, one after another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRequest {
+    pub workload: Workload,
+    pub modes: Vec<Mode>,
+    pub cores: usize,
+    pub switch_interval_us: u64,
+}
+
+/// Page to runner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ToRunner {
+    /// Start the thread pool with this many cores. Sent once, first.
+    Init {
+        cores: usize,
+    },
+    Run {
+        run_id: u64,
+        request: RunRequest,
+    },
+    /// Stop run `run_id` at its next check point; its partial traces still come back.
+    Stop {
+        run_id: u64,
+    },
+}
+
+/// Runner to page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum FromRunner {
+    /// The pool is up with `cores` web workers.
+    Ready {
+        protocol_version: u32,
+        cores: usize,
+    },
+    /// Sent about every 50 ms while `mode` runs.
+    Progress {
+        run_id: u64,
+        mode: Mode,
+        progress: Progress,
+    },
+    ModeDone {
+        run_id: u64,
+        trace: RunTrace,
+    },
+    RunDone {
+        run_id: u64,
+        stopped: bool,
+    },
+    /// Something went wrong that the page should show; the runner may have to be restarted.
+    Error {
+        message: String,
+    },
+}
+
+pub fn encode<T: Serialize>(message: &T) -> String {
+    // Every message type here serialises infallibly (no maps with non-string keys).
+    serde_json::to_string(message).expect("protocol messages always serialise")
+}
+
+pub fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
+    serde_json::from_str(text)
+        .map_err(|error| format!("unreadable message from the other side: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gilpy_runtime::{TaskKind, WorkloadParams};
+
+    #[test]
+    fn run_requests_round_trip() {
+        let request = RunRequest {
+            workload: WorkloadParams {
+                tasks: 2,
+                kind: TaskKind::Io,
+                work_mops: 1,
+                io_ms: 5,
+            }
+            .workload(),
+            modes: vec![Mode::Sequential, Mode::SingleLock],
+            cores: 2,
+            switch_interval_us: 5_000,
+        };
+        let message = ToRunner::Run { run_id: 7, request };
+        let text = encode(&message);
+        assert!(text.starts_with(r#"{"type":"run","run_id":7"#), "{text}");
+        assert!(
+            text.contains(r#""modes":["sequential","single-lock"]"#),
+            "{text}"
+        );
+        assert_eq!(decode::<ToRunner>(&text).unwrap(), message);
+    }
+
+    #[test]
+    fn a_bad_message_is_an_error_not_a_panic() {
+        let error = decode::<FromRunner>(r#"{"type":"teleport"}"#).unwrap_err();
+        assert!(error.contains("unknown variant `teleport`"), "{error}");
+        assert!(decode::<ToRunner>("not json").is_err());
+    }
+}

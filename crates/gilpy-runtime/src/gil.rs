@@ -1,0 +1,306 @@
+//! The runtime's GIL, after CPython's `Python/ceval_gil.c`.
+//!
+//! The GIL is a `locked` flag behind a mutex and a condition variable. A thread that wants it
+//! ([`Gil::take_gil`]) waits up to the switch interval; if the wait times out and nobody took the
+//! GIL meanwhile (`switch_number` has not moved), it sets [`EvalBreaker::GIL_DROP_REQUEST`] and
+//! keeps waiting. The holder sees the request at its next eval-breaker check and calls
+//! [`Gil::drop_gil`], which, when a drop was requested, waits until another thread has taken the
+//! GIL (`FORCE_SWITCHING`) so that the dropper cannot take it straight back. Blocking calls
+//! (sleep, I/O) drop the GIL unasked and take it again afterwards (`PyEval_SaveThread` /
+//! `PyEval_RestoreThread`).
+//!
+//! The Python VM calls the same two functions at its own check points; the task runner in
+//! [`crate::Run`] does so between chunks of arithmetic.
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// CPython's default `sys.getswitchinterval()`: 5 ms.
+pub const DEFAULT_SWITCH_INTERVAL_US: u64 = 5_000;
+
+/// Identifies a thread of Python (here: a task) to the GIL; CPython uses the `PyThreadState*`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ThreadId(pub u32);
+
+/// Bits that ask the running thread to leave its fast path at the next check point
+/// (CPython: `tstate->eval_breaker`). Checked with one relaxed load.
+#[derive(Debug, Default)]
+pub struct EvalBreaker(AtomicU32);
+
+impl EvalBreaker {
+    /// Another thread has waited a whole switch interval for the GIL.
+    pub const GIL_DROP_REQUEST: u32 = 1 << 0;
+    /// The run was stopped: unwind (CPython raises the pending async exception here; we use it
+    /// for Stop and, later, KeyboardInterrupt).
+    pub const ASYNC_EXCEPTION: u32 = 1 << 1;
+
+    /// The hot-path check: is anything pending at all?
+    #[inline]
+    pub fn is_pending(&self) -> bool {
+        self.0.load(Ordering::Relaxed) != 0
+    }
+
+    #[inline]
+    pub fn is_set(&self, bit: u32) -> bool {
+        self.0.load(Ordering::Relaxed) & bit != 0
+    }
+
+    pub fn set(&self, bit: u32) {
+        self.0.fetch_or(bit, Ordering::Relaxed);
+    }
+
+    pub fn clear(&self, bit: u32) {
+        self.0.fetch_and(!bit, Ordering::Relaxed);
+    }
+}
+
+/// Why a wait on the GIL ended without the GIL: the run was stopped.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Stopped;
+
+#[derive(Debug, Default)]
+struct GilState {
+    locked: bool,
+    holder: Option<ThreadId>,
+    last_holder: Option<ThreadId>,
+    /// Bumped each time a different thread takes the GIL.
+    switch_number: u64,
+}
+
+#[derive(Debug)]
+pub struct Gil {
+    state: Mutex<GilState>,
+    /// Signalled when the GIL is released (CPython: `gil->cond`).
+    cond: Condvar,
+    /// Signalled when the GIL changes hands (CPython: `gil->switch_cond`).
+    switch_cond: Condvar,
+    interval_us: AtomicU64,
+}
+
+impl Gil {
+    pub fn new(interval_us: u64) -> Gil {
+        Gil {
+            state: Mutex::new(GilState::default()),
+            cond: Condvar::new(),
+            switch_cond: Condvar::new(),
+            interval_us: AtomicU64::new(interval_us.max(1)),
+        }
+    }
+
+    /// `sys.getswitchinterval()`, in microseconds.
+    pub fn switch_interval_us(&self) -> u64 {
+        self.interval_us.load(Ordering::Relaxed)
+    }
+
+    /// `sys.setswitchinterval()`: takes effect at the next timed wait.
+    pub fn set_switch_interval_us(&self, interval_us: u64) {
+        self.interval_us
+            .store(interval_us.max(1), Ordering::Relaxed);
+    }
+
+    /// How many times the GIL has changed hands.
+    pub fn switch_number(&self) -> u64 {
+        self.lock_state().switch_number
+    }
+
+    /// Blocks until `thread` holds the GIL, asking the holder to drop it after each switch
+    /// interval in which nobody else took it. Returns `Err(Stopped)` when the run is stopped.
+    pub fn take_gil(&self, thread: ThreadId, breaker: &EvalBreaker) -> Result<(), Stopped> {
+        let mut state = self.lock_state();
+        while state.locked {
+            if breaker.is_set(EvalBreaker::ASYNC_EXCEPTION) {
+                return Err(Stopped);
+            }
+            let saved_switch_number = state.switch_number;
+            let interval = Duration::from_micros(self.switch_interval_us());
+            let (guard, wait) = self
+                .cond
+                .wait_timeout(state, interval)
+                .unwrap_or_else(|e| e.into_inner());
+            state = guard;
+            // Only a timeout with no switch meanwhile asks for a drop: a spurious or
+            // notified wake-up just waits again, as in CPython.
+            if wait.timed_out() && state.locked && state.switch_number == saved_switch_number {
+                breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+            }
+        }
+        state.locked = true;
+        state.holder = Some(thread);
+        if state.last_holder != Some(thread) {
+            state.last_holder = Some(thread);
+            state.switch_number += 1;
+        }
+        // FORCE_SWITCHING: wake the thread waiting in `drop_gil` for this switch.
+        self.switch_cond.notify_all();
+        breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
+        Ok(())
+    }
+
+    /// Releases the GIL held by `thread`. When a drop was requested and this is not the thread's
+    /// final release, waits until another thread has taken it, so a thread that was asked to
+    /// yield cannot win the GIL straight back. Returns early if the run is stopped.
+    pub fn drop_gil(&self, thread: ThreadId, breaker: &EvalBreaker, final_release: bool) {
+        let mut state = self.lock_state();
+        debug_assert_eq!(
+            state.holder,
+            Some(thread),
+            "drop_gil by a thread that does not hold it"
+        );
+        state.locked = false;
+        state.holder = None;
+        self.cond.notify_one();
+        if final_release || !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            return;
+        }
+        if state.last_holder == Some(thread) {
+            breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
+            while state.last_holder == Some(thread) && !breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)
+            {
+                state = self
+                    .switch_cond
+                    .wait(state)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+        }
+    }
+
+    /// Wakes every waiter so that it can see a stop request.
+    pub fn wake_all(&self) {
+        let _state = self.lock_state();
+        self.cond.notify_all();
+        self.switch_cond.notify_all();
+    }
+
+    fn lock_state(&self) -> MutexGuard<'_, GilState> {
+        // A panic while holding this mutex cannot leave `GilState` half-written (every update is
+        // a plain store), so a poisoned lock is still usable.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::time::Instant;
+
+    /// A holder that spins and checks the eval breaker, as the VM does at a backward jump.
+    /// Returns how long it held the GIL before it was asked to drop it.
+    fn hold_until_asked(gil: &Gil, breaker: &EvalBreaker, me: ThreadId) -> Duration {
+        gil.take_gil(me, breaker).unwrap();
+        let start = Instant::now();
+        while !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            std::hint::spin_loop();
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "nobody asked for the GIL"
+            );
+        }
+        let held = start.elapsed();
+        gil.drop_gil(me, breaker, false);
+        held
+    }
+
+    #[test]
+    fn hands_over_under_contention_after_the_switch_interval() {
+        let gil = Arc::new(Gil::new(20_000));
+        let breaker = Arc::new(EvalBreaker::default());
+        let holder = {
+            let (gil, breaker) = (gil.clone(), breaker.clone());
+            std::thread::spawn(move || hold_until_asked(&gil, &breaker, ThreadId(1)))
+        };
+        while gil.switch_number() == 0 {
+            std::thread::yield_now();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        let asked_at = Instant::now();
+        gil.take_gil(ThreadId(2), &breaker).unwrap();
+        let waited = asked_at.elapsed();
+        let held = holder.join().unwrap();
+        // The waiter only asks after a full interval without a switch; a timed wait never ends
+        // early, so these lower bounds hold on any machine.
+        assert!(
+            waited >= Duration::from_millis(20),
+            "took the GIL after only {waited:?}"
+        );
+        assert!(
+            held >= Duration::from_millis(15),
+            "holder was asked to drop after {held:?}"
+        );
+        assert_eq!(
+            gil.switch_number(),
+            2,
+            "the GIL went from thread 1 to thread 2"
+        );
+        assert!(
+            !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST),
+            "the new holder clears it"
+        );
+        gil.drop_gil(ThreadId(2), &breaker, true);
+    }
+
+    #[test]
+    fn a_longer_switch_interval_keeps_the_holder_longer() {
+        let gil = Arc::new(Gil::new(60_000));
+        let breaker = Arc::new(EvalBreaker::default());
+        let holder = {
+            let (gil, breaker) = (gil.clone(), breaker.clone());
+            std::thread::spawn(move || hold_until_asked(&gil, &breaker, ThreadId(1)))
+        };
+        while gil.switch_number() == 0 {
+            std::thread::yield_now();
+        }
+        gil.take_gil(ThreadId(2), &breaker).unwrap();
+        let held = holder.join().unwrap();
+        assert!(
+            held >= Duration::from_millis(55),
+            "held only {held:?} with a 60 ms interval"
+        );
+        gil.set_switch_interval_us(250);
+        assert_eq!(gil.switch_interval_us(), 250);
+    }
+
+    #[test]
+    fn forced_switch_makes_the_dropper_wait_for_another_holder() {
+        let gil = Arc::new(Gil::new(1_000));
+        let breaker = Arc::new(EvalBreaker::default());
+        gil.take_gil(ThreadId(1), &breaker).unwrap();
+        let waiter = {
+            let (gil, breaker) = (gil.clone(), breaker.clone());
+            std::thread::spawn(move || {
+                gil.take_gil(ThreadId(2), &breaker).unwrap();
+                std::thread::sleep(Duration::from_millis(30));
+                gil.drop_gil(ThreadId(2), &breaker, true);
+            })
+        };
+        while !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            std::thread::yield_now();
+        }
+        gil.drop_gil(ThreadId(1), &breaker, false);
+        // drop_gil returned, so thread 2 has taken the GIL: we cannot have it before it drops.
+        let retake = Instant::now();
+        gil.take_gil(ThreadId(1), &breaker).unwrap();
+        assert!(
+            retake.elapsed() >= Duration::from_millis(20),
+            "thread 1 took the GIL straight back"
+        );
+        waiter.join().unwrap();
+        assert_eq!(gil.switch_number(), 3);
+    }
+
+    #[test]
+    fn a_stop_wakes_a_waiter() {
+        let gil = Arc::new(Gil::new(1_000_000));
+        let breaker = Arc::new(EvalBreaker::default());
+        gil.take_gil(ThreadId(1), &breaker).unwrap();
+        let waiter = {
+            let (gil, breaker) = (gil.clone(), breaker.clone());
+            std::thread::spawn(move || gil.take_gil(ThreadId(2), &breaker))
+        };
+        std::thread::sleep(Duration::from_millis(20));
+        breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+        gil.wake_all();
+        assert_eq!(waiter.join().unwrap(), Err(Stopped));
+    }
+}
