@@ -61,10 +61,11 @@ pub enum FromRunner {
         run_id: u64,
         stopped: bool,
     },
-    /// Something went wrong that the page should show; the runner may have to be restarted.
-    Error {
-        message: String,
-    },
+    /// The pool could not start (no shared memory, no workers): real cores are unavailable and
+    /// restarting will not help.
+    Unavailable { reason: String },
+    /// The engine crashed or a message was unreadable: the page shows it and starts a new runner.
+    Crashed { message: String },
 }
 
 pub fn encode<T: Serialize>(message: &T) -> String {

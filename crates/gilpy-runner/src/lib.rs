@@ -1,1 +1,133 @@
+//! The runner worker. The page starts it as a module worker (`www/runner.js` loads this wasm);
+//! it starts a pool of web workers that share its memory (wasm-bindgen-rayon) and runs each
+//! requested mode on that pool, while its own thread stays free to answer Stop and to post
+//! progress.
+//!
+//! Only this crate touches workers and the rayon pool; the engine stays in `gilpy-runtime`.
 
+mod host;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+use gilpy_protocol::{decode, encode, FromRunner, RunRequest, ToRunner, PROTOCOL_VERSION};
+use gilpy_runtime::{Run, RunConfig, RunTrace};
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+pub use host::{RayonCores, WebClock};
+pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// How often the runner reports progress while a mode runs.
+const PROGRESS_EVERY_MS: u32 = 50;
+
+/// The run in flight, so that Stop can reach it.
+#[derive(Default)]
+struct Runner {
+    current: Option<(u64, Arc<Run>)>,
+    stop_requested: Option<u64>,
+}
+
+/// Entry point, called once by `runner.js` after the wasm module is instantiated: from here on
+/// this crate answers the page's messages.
+#[wasm_bindgen]
+pub fn start_runner() {
+    host::install_panic_hook();
+    let runner = Rc::new(RefCell::new(Runner::default()));
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(text) = event.data().as_string() else {
+            post(&FromRunner::Crashed { message: "the runner got a message that is not text".into() });
+            return;
+        };
+        match decode::<ToRunner>(&text) {
+            Ok(message) => handle(&runner, message),
+            Err(message) => post(&FromRunner::Crashed { message }),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &FromRunner) {
+    // Posting a string to our own parent cannot fail.
+    let _ = scope().post_message(&JsValue::from_str(&encode(message)));
+}
+
+fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
+    match message {
+        ToRunner::Init { cores } => wasm_bindgen_futures::spawn_local(async move {
+            let cores = cores.clamp(1, gilpy_protocol::MAX_POOL_CORES);
+            match wasm_bindgen_futures::JsFuture::from(init_thread_pool(cores)).await {
+                Ok(_) => post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores }),
+                Err(error) => post(&FromRunner::Unavailable {
+                    reason: format!("the browser would not start {cores} worker threads: {error:?}"),
+                }),
+            }
+        }),
+        ToRunner::Run { run_id, request } => {
+            let runner = runner.clone();
+            wasm_bindgen_futures::spawn_local(async move { run_all_modes(&runner, run_id, request).await });
+        }
+        ToRunner::Stop { run_id } => {
+            let mut runner = runner.borrow_mut();
+            runner.stop_requested = Some(run_id);
+            if let Some((current_id, run)) = &runner.current {
+                if *current_id == run_id {
+                    run.stop();
+                }
+            }
+        }
+    }
+}
+
+async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRequest) {
+    let mut stopped = false;
+    for mode in request.modes.iter().copied() {
+        let config = RunConfig { mode, cores: request.cores, switch_interval_us: request.switch_interval_us };
+        let run = Arc::new(Run::new(config, &request.workload, Box::new(WebClock)));
+        runner.borrow_mut().current = Some((run_id, run.clone()));
+        if runner.borrow().stop_requested == Some(run_id) {
+            run.stop();
+        }
+        let trace = execute_on_pool(run.clone(), mode, run_id).await;
+        runner.borrow_mut().current = None;
+        stopped = trace.as_ref().is_none_or(|trace| trace.stopped);
+        match trace {
+            Some(trace) => post(&FromRunner::ModeDone { run_id, trace }),
+            None => break,
+        }
+        if stopped {
+            break;
+        }
+    }
+    post(&FromRunner::RunDone { run_id, stopped });
+}
+
+/// Runs `run` on the pool without blocking this thread, posting progress until it is done.
+/// `None` if a worker thread panicked (the panic hook has already told the page).
+async fn execute_on_pool(run: Arc<Run>, mode: gilpy_runtime::Mode, run_id: u64) -> Option<RunTrace> {
+    let result: Arc<Mutex<Option<RunTrace>>> = Arc::default();
+    {
+        let (run, result) = (run.clone(), result.clone());
+        rayon::spawn(move || {
+            let trace = run.execute(&RayonCores);
+            *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(trace);
+        });
+    }
+    loop {
+        gloo_timers::future::TimeoutFuture::new(PROGRESS_EVERY_MS).await;
+        if let Some(trace) = result.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            return Some(trace);
+        }
+        if host::report_panic() {
+            return None;
+        }
+        post(&FromRunner::Progress { run_id, mode, progress: run.progress() });
+    }
+}

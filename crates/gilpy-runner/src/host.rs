@@ -1,0 +1,66 @@
+//! What the runtime needs from its host, in a web worker: a clock that agrees across workers,
+//! cores from the rayon pool, and a way to hear about a panic on any of them.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+use gilpy_protocol::FromRunner;
+use gilpy_runtime::{Clock, CorePool};
+use wasm_bindgen::JsCast;
+use web_sys::WorkerGlobalScope;
+
+/// `performance.timeOrigin + performance.now()`: each worker has its own time origin, and the
+/// sum puts them all on one time line (to the 5 µs that an isolated page allows).
+pub struct WebClock;
+
+impl Clock for WebClock {
+    fn now_us(&self) -> u64 {
+        let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
+        match scope.performance() {
+            Some(performance) => ((performance.time_origin() + performance.now()) * 1_000.0) as u64,
+            None => (js_sys::Date::now() * 1_000.0) as u64,
+        }
+    }
+}
+
+/// Cores are threads of the global rayon pool, each a web worker sharing this memory.
+pub struct RayonCores;
+
+impl CorePool for RayonCores {
+    fn max_cores(&self) -> usize {
+        rayon::current_num_threads()
+    }
+
+    fn run_on_cores(&self, cores: usize, core_main: &(dyn Fn(usize) + Sync)) {
+        rayon::scope(|scope| {
+            for core in 0..cores {
+                scope.spawn(move |_| core_main(core));
+            }
+        });
+    }
+}
+
+static PANICKED: AtomicBool = AtomicBool::new(false);
+static PANIC_MESSAGE: Mutex<String> = Mutex::new(String::new());
+
+/// A panic on a pool worker cannot post to the page (only the runner's own thread can), so the
+/// hook leaves the message here and the runner's progress loop reports it.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut message) = PANIC_MESSAGE.try_lock() {
+            *message = info.to_string();
+        }
+        PANICKED.store(true, Ordering::SeqCst);
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}
+
+/// Posts a pending panic to the page; true if there was one.
+pub fn report_panic() -> bool {
+    if !PANICKED.load(Ordering::SeqCst) {
+        return false;
+    }
+    let message = PANIC_MESSAGE.try_lock().map(|m| m.clone()).unwrap_or_default();
+    crate::post(&FromRunner::Crashed { message: format!("the engine crashed: {message}") });
+    true
+}

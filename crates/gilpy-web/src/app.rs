@@ -1,0 +1,115 @@
+//! The app: owns the state and the runner client, and wires components to them.
+
+use gilpy_protocol::{ToRunner, MAX_POOL_CORES};
+use gilpy_runtime::Mode;
+use yew::prelude::*;
+
+use crate::components::controls::Controls;
+use crate::components::results::Results;
+use crate::components::status::Status;
+use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
+use crate::state::{Action, Playground, RunnerStatus};
+
+/// A runner that crashes this many times in a row is not restarted again.
+const MAX_RESTARTS: u32 = 3;
+
+const NOT_ISOLATED: &str = "This page is not cross-origin isolated, so the browser withholds the shared memory that \
+    lets worker threads share one wasm heap. Serve it with the headers Cross-Origin-Opener-Policy: same-origin and \
+    Cross-Origin-Embedder-Policy: require-corp (the README's serve command does), or from a host that runs the \
+    bundled coi-serviceworker. Inside an iframe, the embedding page must allow it too.";
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(Playground::default);
+    let runner = use_mut_ref(|| None::<RunnerClient>);
+    // Bumped to replace a crashed runner with a new one.
+    let generation = use_state(|| 0u32);
+    let hardware_cores = use_memo((), |_| hardware_concurrency());
+
+    {
+        let (dispatch, runner, generation, hardware_cores) =
+            (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
+        use_effect_with(*generation, move |current| {
+            if !cross_origin_isolated() {
+                dispatch.dispatch(Action::RunnerUnavailable(NOT_ISOLATED.to_string()));
+            } else if *current > MAX_RESTARTS {
+                dispatch.dispatch(Action::RunnerUnavailable(format!(
+                    "The runner crashed {MAX_RESTARTS} times in a row; reload the page to try again."
+                )));
+            } else {
+                let on_crash = {
+                    let (dispatch, current) = (dispatch.clone(), *current);
+                    Callback::from(move |message: String| {
+                        dispatch.dispatch(Action::RunnerRestarting(format!(
+                            "The runner stopped unexpectedly ({message}); starting a new one."
+                        )));
+                        generation.set(current + 1);
+                    })
+                };
+                let dispatch_action = {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |action| dispatch.dispatch(action))
+                };
+                let cores = hardware_cores.min(MAX_POOL_CORES);
+                match RunnerClient::spawn(cores, dispatch_action, on_crash) {
+                    Ok(client) => *runner.borrow_mut() = Some(client),
+                    Err(reason) => dispatch.dispatch(Action::RunnerUnavailable(reason)),
+                }
+            }
+        });
+    }
+
+    let on_action = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |action| dispatch.dispatch(action))
+    };
+    let on_run = {
+        let (state, runner) = (state.clone(), runner.clone());
+        Callback::from(move |()| {
+            if !state.can_run() {
+                return;
+            }
+            let run_id = state.next_run_id();
+            let request = state.settings.request();
+            if let Some(client) = runner.borrow().as_ref() {
+                client.send(&ToRunner::Run { run_id, request: request.clone() });
+                state.dispatch(Action::RunStarted { run_id, modes: request.modes });
+            }
+        })
+    };
+    let on_stop = {
+        let (state, runner) = (state.clone(), runner.clone());
+        Callback::from(move |()| {
+            if let (Some(active), Some(client)) = (state.active.as_ref(), runner.borrow().as_ref()) {
+                client.send(&ToRunner::Stop { run_id: active.run_id });
+                state.dispatch(Action::StopRequested);
+            }
+        })
+    };
+
+    let pool_cores = match state.runner {
+        RunnerStatus::Ready { cores } => cores,
+        _ => (*hardware_cores).min(MAX_POOL_CORES),
+    };
+    html! {
+        <>
+            <header class="masthead">
+                <h1>{ "GIL Playground" }</h1>
+                <p>{ "Run the same tasks one after another, on every core at once, and on every core under one \
+                      lock that follows CPython's GIL rules. Then compare the wall times and the timelines." }</p>
+            </header>
+            <main class="layout" data-run-state={if state.active.is_some() { "running" } else { "idle" }}
+                data-completed-runs={state.completed_runs.to_string()}>
+                <Controls settings={state.settings.clone()} pool_cores={pool_cores} can_run={state.can_run()}
+                    running={state.active.is_some()} on_action={on_action} on_run={on_run} on_stop={on_stop} />
+                <div class="output">
+                    <Status runner={state.runner.clone()} active={state.active.clone()}
+                        last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
+                        error={state.error.clone()} hardware_cores={*hardware_cores} />
+                    <Results results={state.results.clone()} axis_end_us={state.axis_end_us()}
+                        sequential_wall_us={state.wall_us(Mode::Sequential)} />
+                </div>
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,81 @@
+// Debian's Chromium, driven by playwright-core (which never downloads a browser of its own).
+import { chromium } from 'playwright-core';
+
+// The network-quieting flags keep Chromium from calling out at start-up; this machine has no
+// network, and refused connections slow everything down.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Measure optimised code from the first run, not the baseline compiler's warm-up.
+  '--js-flags=--no-wasm-dynamic-tiering',
+];
+
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/** Sets a range input the way a user's drag does: a new value, then an `input` event. */
+export async function setRange(page, id, value) {
+  await page.locator(`#${id}`).evaluate((input, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/** Every span drawn in a result card's timeline, read back from the SVG. */
+export async function spansOf(page, mode) {
+  return page.locator(`.card[data-mode="${mode}"] rect.span`).evaluateAll((rects) =>
+    rects.map((rect) => ({
+      task: Number(rect.dataset.task),
+      kind: rect.dataset.kind,
+      start: Number(rect.dataset.startUs),
+      end: Number(rect.dataset.endUs),
+    })),
+  );
+}
+
+/** Whether a span of `kind` in one task overlaps a span of `kind` in another. */
+export function crossTaskOverlap(spans, kind) {
+  const ofKind = spans.filter((span) => span.kind === kind);
+  return ofKind.some((a) => ofKind.some((b) => a.task < b.task && a.start < b.end && b.start < a.end));
+}
+
+/** Selects exactly these modes' checkboxes. */
+export async function chooseModes(page, modes) {
+  for (const mode of ['sequential', 'parallel', 'single-lock']) {
+    await page.locator(`#mode-${mode}`).setChecked(modes.includes(mode));
+  }
+}
+
+/** Opens the page, waits for the runner's pool, and starts collecting main-thread long tasks. */
+export async function openPlayground(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  await page.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
+  return { page, errors };
+}
+
+/** Presses Run and waits until that run has ended (finished, stopped or crashed). */
+export async function runAndWait(page, { timeout = 60_000 } = {}) {
+  const main = page.locator('main.layout');
+  const before = Number(await main.getAttribute('data-completed-runs'));
+  await page.locator('button.run').click();
+  await page.locator(`main.layout[data-completed-runs="${before + 1}"]`).waitFor({ timeout });
+}
