@@ -63,9 +63,13 @@ pub enum FromRunner {
     },
     /// The pool could not start (no shared memory, no workers): real cores are unavailable and
     /// restarting will not help.
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
     /// The engine crashed or a message was unreadable: the page shows it and starts a new runner.
-    Crashed { message: String },
+    Crashed {
+        message: String,
+    },
 }
 
 pub fn encode<T: Serialize>(message: &T) -> String {

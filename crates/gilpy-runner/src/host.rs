@@ -27,6 +27,7 @@ impl Clock for WebClock {
 pub struct RayonCores;
 
 impl CorePool for RayonCores {
+    /// Only after `initThreadPool`: before it, rayon would build a default pool of its own.
     fn max_cores(&self) -> usize {
         rayon::current_num_threads()
     }
@@ -60,7 +61,12 @@ pub fn report_panic() -> bool {
     if !PANICKED.load(Ordering::SeqCst) {
         return false;
     }
-    let message = PANIC_MESSAGE.try_lock().map(|m| m.clone()).unwrap_or_default();
-    crate::post(&FromRunner::Crashed { message: format!("the engine crashed: {message}") });
+    let message = PANIC_MESSAGE
+        .try_lock()
+        .map(|m| m.clone())
+        .unwrap_or_default();
+    crate::post(&FromRunner::Crashed {
+        message: format!("the engine crashed: {message}"),
+    });
     true
 }

@@ -37,7 +37,9 @@ pub fn start_runner() {
     let runner = Rc::new(RefCell::new(Runner::default()));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else {
-            post(&FromRunner::Crashed { message: "the runner got a message that is not text".into() });
+            post(&FromRunner::Crashed {
+                message: "the runner got a message that is not text".into(),
+            });
             return;
         };
         match decode::<ToRunner>(&text) {
@@ -64,15 +66,22 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
         ToRunner::Init { cores } => wasm_bindgen_futures::spawn_local(async move {
             let cores = cores.clamp(1, gilpy_protocol::MAX_POOL_CORES);
             match wasm_bindgen_futures::JsFuture::from(init_thread_pool(cores)).await {
-                Ok(_) => post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores }),
+                Ok(_) => post(&FromRunner::Ready {
+                    protocol_version: PROTOCOL_VERSION,
+                    cores,
+                }),
                 Err(error) => post(&FromRunner::Unavailable {
-                    reason: format!("the browser would not start {cores} worker threads: {error:?}"),
+                    reason: format!(
+                        "the browser would not start {cores} worker threads: {error:?}"
+                    ),
                 }),
             }
         }),
         ToRunner::Run { run_id, request } => {
             let runner = runner.clone();
-            wasm_bindgen_futures::spawn_local(async move { run_all_modes(&runner, run_id, request).await });
+            wasm_bindgen_futures::spawn_local(async move {
+                run_all_modes(&runner, run_id, request).await
+            });
         }
         ToRunner::Stop { run_id } => {
             let mut runner = runner.borrow_mut();
@@ -89,7 +98,11 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
 async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRequest) {
     let mut stopped = false;
     for mode in request.modes.iter().copied() {
-        let config = RunConfig { mode, cores: request.cores, switch_interval_us: request.switch_interval_us };
+        let config = RunConfig {
+            mode,
+            cores: request.cores,
+            switch_interval_us: request.switch_interval_us,
+        };
         let run = Arc::new(Run::new(config, &request.workload, Box::new(WebClock)));
         runner.borrow_mut().current = Some((run_id, run.clone()));
         if runner.borrow().stop_requested == Some(run_id) {
@@ -111,7 +124,11 @@ async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRe
 
 /// Runs `run` on the pool without blocking this thread, posting progress until it is done.
 /// `None` if a worker thread panicked (the panic hook has already told the page).
-async fn execute_on_pool(run: Arc<Run>, mode: gilpy_runtime::Mode, run_id: u64) -> Option<RunTrace> {
+async fn execute_on_pool(
+    run: Arc<Run>,
+    mode: gilpy_runtime::Mode,
+    run_id: u64,
+) -> Option<RunTrace> {
     let result: Arc<Mutex<Option<RunTrace>>> = Arc::default();
     {
         let (run, result) = (run.clone(), result.clone());
@@ -128,6 +145,10 @@ async fn execute_on_pool(run: Arc<Run>, mode: gilpy_runtime::Mode, run_id: u64) 
         if host::report_panic() {
             return None;
         }
-        post(&FromRunner::Progress { run_id, mode, progress: run.progress() });
+        post(&FromRunner::Progress {
+            run_id,
+            mode,
+            progress: run.progress(),
+        });
     }
 }

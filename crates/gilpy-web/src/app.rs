@@ -27,8 +27,12 @@ pub fn App() -> Html {
     let hardware_cores = use_memo((), |_| hardware_concurrency());
 
     {
-        let (dispatch, runner, generation, hardware_cores) =
-            (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
+        let (dispatch, runner, generation, hardware_cores) = (
+            state.dispatcher(),
+            runner.clone(),
+            generation.clone(),
+            *hardware_cores,
+        );
         use_effect_with(*generation, move |current| {
             if !cross_origin_isolated() {
                 dispatch.dispatch(Action::RunnerUnavailable(NOT_ISOLATED.to_string()));
@@ -72,16 +76,25 @@ pub fn App() -> Html {
             let run_id = state.next_run_id();
             let request = state.settings.request();
             if let Some(client) = runner.borrow().as_ref() {
-                client.send(&ToRunner::Run { run_id, request: request.clone() });
-                state.dispatch(Action::RunStarted { run_id, modes: request.modes });
+                client.send(&ToRunner::Run {
+                    run_id,
+                    request: request.clone(),
+                });
+                state.dispatch(Action::RunStarted {
+                    run_id,
+                    modes: request.modes,
+                });
             }
         })
     };
     let on_stop = {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |()| {
-            if let (Some(active), Some(client)) = (state.active.as_ref(), runner.borrow().as_ref()) {
-                client.send(&ToRunner::Stop { run_id: active.run_id });
+            if let (Some(active), Some(client)) = (state.active.as_ref(), runner.borrow().as_ref())
+            {
+                client.send(&ToRunner::Stop {
+                    run_id: active.run_id,
+                });
                 state.dispatch(Action::StopRequested);
             }
         })

@@ -20,7 +20,11 @@ pub struct RunnerClient {
 impl RunnerClient {
     /// Starts a runner with a pool of `cores` workers. `dispatch` receives every message;
     /// `on_crash` is called once if the runner dies, so the owner can start a new one.
-    pub fn spawn(cores: usize, dispatch: Callback<Action>, on_crash: Callback<String>) -> Result<RunnerClient, String> {
+    pub fn spawn(
+        cores: usize,
+        dispatch: Callback<Action>,
+        on_crash: Callback<String>,
+    ) -> Result<RunnerClient, String> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(RUNNER_SCRIPT, &options)
@@ -40,19 +44,29 @@ impl RunnerClient {
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             let message = event.message();
-            let message = if message.is_empty() { "the runner worker stopped with an error".to_string() } else { message };
+            let message = if message.is_empty() {
+                "the runner worker stopped with an error".to_string()
+            } else {
+                message
+            };
             on_crash.emit(message);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let client = RunnerClient { worker, _on_message: on_message, _on_error: on_error };
+        let client = RunnerClient {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        };
         client.send(&ToRunner::Init { cores });
         Ok(client)
     }
 
     pub fn send(&self, message: &ToRunner) {
         // Posting a string to a live worker does not fail; a dead one reports through onerror.
-        let _ = self.worker.post_message(&JsValue::from_str(&encode(message)));
+        let _ = self
+            .worker
+            .post_message(&JsValue::from_str(&encode(message)));
     }
 }
 
@@ -67,10 +81,15 @@ impl Drop for RunnerClient {
 /// Whether this page may share memory between workers (`window.crossOriginIsolated`).
 pub fn cross_origin_isolated() -> bool {
     let global = js_sys::global();
-    js_sys::Reflect::get(&global, &JsValue::from_str("crossOriginIsolated")).is_ok_and(|value| value.is_truthy())
+    js_sys::Reflect::get(&global, &JsValue::from_str("crossOriginIsolated"))
+        .is_ok_and(|value| value.is_truthy())
 }
 
 /// `navigator.hardwareConcurrency`, at least 1.
 pub fn hardware_concurrency() -> usize {
-    web_sys::window().map_or(1, |window| window.navigator().hardware_concurrency() as usize).max(1)
+    web_sys::window()
+        .map_or(1, |window| {
+            window.navigator().hardware_concurrency() as usize
+        })
+        .max(1)
 }

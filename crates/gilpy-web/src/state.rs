@@ -46,9 +46,13 @@ impl Default for Settings {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunnerStatus {
     Starting,
-    Ready { cores: usize },
+    Ready {
+        cores: usize,
+    },
     /// Real cores cannot work here (no cross-origin isolation); the reason is shown as is.
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,7 +95,9 @@ impl Default for Playground {
 
 impl Playground {
     pub fn can_run(&self) -> bool {
-        matches!(self.runner, RunnerStatus::Ready { .. }) && self.active.is_none() && !self.settings.modes.is_empty()
+        matches!(self.runner, RunnerStatus::Ready { .. })
+            && self.active.is_none()
+            && !self.settings.modes.is_empty()
     }
 
     /// The id the next `RunStarted` will carry.
@@ -100,7 +106,10 @@ impl Playground {
     }
 
     pub fn wall_us(&self, mode: Mode) -> Option<u64> {
-        self.results.iter().find(|trace| trace.mode == mode).map(|trace| trace.wall_us)
+        self.results
+            .iter()
+            .find(|trace| trace.mode == mode)
+            .map(|trace| trace.wall_us)
     }
 
     /// Sequential wall time over this mode's: how many times faster than one core.
@@ -112,7 +121,12 @@ impl Playground {
 
     /// The shared time axis: the longest wall time among the results.
     pub fn axis_end_us(&self) -> u64 {
-        self.results.iter().map(|trace| trace.wall_us).max().unwrap_or(0).max(1)
+        self.results
+            .iter()
+            .map(|trace| trace.wall_us)
+            .max()
+            .unwrap_or(0)
+            .max(1)
     }
 }
 
@@ -126,7 +140,10 @@ pub enum Action {
     SetSwitchIntervalUs(u64),
     SetModeEnabled(Mode, bool),
     /// The page posted a run with this id to the runner.
-    RunStarted { run_id: u64, modes: Vec<Mode> },
+    RunStarted {
+        run_id: u64,
+        modes: Vec<Mode>,
+    },
     StopRequested,
     Runner(FromRunner),
     RunnerUnavailable(String),
@@ -149,24 +166,38 @@ impl Playground {
         let pool_cores = self.pool_cores();
         let settings = &mut self.settings;
         match action {
-            Action::SetTasks(tasks) => settings.params.tasks = tasks.clamp(1, WorkloadParams::MAX_TASKS),
+            Action::SetTasks(tasks) => {
+                settings.params.tasks = tasks.clamp(1, WorkloadParams::MAX_TASKS)
+            }
             Action::SetKind(kind) => settings.params.kind = kind,
-            Action::SetWorkMops(mops) => settings.params.work_mops = mops.clamp(1, WorkloadParams::MAX_WORK_MOPS),
+            Action::SetWorkMops(mops) => {
+                settings.params.work_mops = mops.clamp(1, WorkloadParams::MAX_WORK_MOPS)
+            }
             Action::SetIoMs(ms) => settings.params.io_ms = ms.min(WorkloadParams::MAX_IO_MS),
             Action::SetCores(cores) => settings.cores = cores.clamp(1, pool_cores),
             Action::SetSwitchIntervalUs(us) => {
-                settings.switch_interval_us = us.clamp(Settings::MIN_SWITCH_INTERVAL_US, Settings::MAX_SWITCH_INTERVAL_US)
+                settings.switch_interval_us = us.clamp(
+                    Settings::MIN_SWITCH_INTERVAL_US,
+                    Settings::MAX_SWITCH_INTERVAL_US,
+                )
             }
             Action::SetModeEnabled(mode, enabled) => {
                 settings.modes.retain(|m| *m != mode);
                 if enabled {
                     settings.modes.push(mode);
                 }
-                settings.modes.sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
+                settings
+                    .modes
+                    .sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
             }
             Action::RunStarted { run_id, modes } => {
                 self.next_run_id = run_id + 1;
-                self.active = Some(ActiveRun { run_id, modes, progress: None, stop_requested: false });
+                self.active = Some(ActiveRun {
+                    run_id,
+                    modes,
+                    progress: None,
+                    stop_requested: false,
+                });
                 self.results.clear();
                 self.last_run_stopped = false;
                 self.error = None;
@@ -200,7 +231,9 @@ impl Playground {
     }
 
     fn is_current(&self, run_id: u64) -> bool {
-        self.active.as_ref().is_some_and(|active| active.run_id == run_id)
+        self.active
+            .as_ref()
+            .is_some_and(|active| active.run_id == run_id)
     }
 
     fn apply_runner_message(&mut self, message: FromRunner) {
@@ -209,7 +242,11 @@ impl Playground {
                 self.runner = RunnerStatus::Ready { cores };
                 self.settings.cores = self.settings.cores.clamp(1, cores);
             }
-            FromRunner::Progress { run_id, mode, progress } if self.is_current(run_id) => {
+            FromRunner::Progress {
+                run_id,
+                mode,
+                progress,
+            } if self.is_current(run_id) => {
                 if let Some(active) = &mut self.active {
                     active.progress = Some((mode, progress));
                 }
@@ -227,7 +264,9 @@ impl Playground {
             // The runner client restarts the worker and sends `RunnerRestarting`.
             FromRunner::Crashed { .. } => {}
             // Messages about a run the page no longer waits for (it was restarted).
-            FromRunner::Progress { .. } | FromRunner::ModeDone { .. } | FromRunner::RunDone { .. } => {}
+            FromRunner::Progress { .. }
+            | FromRunner::ModeDone { .. }
+            | FromRunner::RunDone { .. } => {}
         }
     }
 }
@@ -238,12 +277,23 @@ mod tests {
     use gilpy_runtime::{Mode, RunTrace};
 
     fn trace(mode: Mode, wall_us: u64) -> RunTrace {
-        RunTrace { mode, cores: 2, switch_interval_us: 5_000, wall_us, tasks: vec![], gil_switches: 0, stopped: false }
+        RunTrace {
+            mode,
+            cores: 2,
+            switch_interval_us: 5_000,
+            wall_us,
+            tasks: vec![],
+            gil_switches: 0,
+            stopped: false,
+        }
     }
 
     fn ready() -> Playground {
         let mut state = Playground::default();
-        state.apply(Action::Runner(FromRunner::Ready { protocol_version: 1, cores: 4 }));
+        state.apply(Action::Runner(FromRunner::Ready {
+            protocol_version: 1,
+            cores: 4,
+        }));
         state
     }
 
@@ -255,7 +305,10 @@ mod tests {
         state.apply(Action::SetIoMs(250));
         let request = state.settings.request();
         assert_eq!(request.workload.tasks.len(), 5);
-        assert_eq!(request.workload.tasks[0].steps, vec![gilpy_runtime::Step::Io { ms: 250 }]);
+        assert_eq!(
+            request.workload.tasks[0].steps,
+            vec![gilpy_runtime::Step::Io { ms: 250 }]
+        );
     }
 
     #[test]
@@ -266,7 +319,10 @@ mod tests {
         state.apply(Action::SetTasks(0));
         assert_eq!(state.settings.params.tasks, 1);
         state.apply(Action::SetSwitchIntervalUs(10));
-        assert_eq!(state.settings.switch_interval_us, Settings::MIN_SWITCH_INTERVAL_US);
+        assert_eq!(
+            state.settings.switch_interval_us,
+            Settings::MIN_SWITCH_INTERVAL_US
+        );
     }
 
     #[test]
@@ -286,13 +342,28 @@ mod tests {
         let mut state = ready();
         assert!(state.can_run());
         let run_id = state.next_run_id();
-        state.apply(Action::RunStarted { run_id, modes: Mode::ALL.to_vec() });
+        state.apply(Action::RunStarted {
+            run_id,
+            modes: Mode::ALL.to_vec(),
+        });
         assert!(!state.can_run());
-        state.apply(Action::Runner(FromRunner::ModeDone { run_id, trace: trace(Mode::Sequential, 200) }));
-        state.apply(Action::Runner(FromRunner::ModeDone { run_id, trace: trace(Mode::Parallel, 100) }));
+        state.apply(Action::Runner(FromRunner::ModeDone {
+            run_id,
+            trace: trace(Mode::Sequential, 200),
+        }));
+        state.apply(Action::Runner(FromRunner::ModeDone {
+            run_id,
+            trace: trace(Mode::Parallel, 100),
+        }));
         // A stale message from an earlier run changes nothing.
-        state.apply(Action::Runner(FromRunner::ModeDone { run_id: run_id - 1, trace: trace(Mode::SingleLock, 9) }));
-        state.apply(Action::Runner(FromRunner::RunDone { run_id, stopped: false }));
+        state.apply(Action::Runner(FromRunner::ModeDone {
+            run_id: run_id - 1,
+            trace: trace(Mode::SingleLock, 9),
+        }));
+        state.apply(Action::Runner(FromRunner::RunDone {
+            run_id,
+            stopped: false,
+        }));
         assert_eq!(state.speedup(Mode::Parallel), Some(2.0));
         assert_eq!(state.speedup(Mode::SingleLock), None);
         assert_eq!(state.axis_end_us(), 200);
@@ -304,7 +375,10 @@ mod tests {
     #[test]
     fn a_crashed_runner_ends_the_run_and_shows_why() {
         let mut state = ready();
-        state.apply(Action::RunStarted { run_id: 1, modes: vec![Mode::Parallel] });
+        state.apply(Action::RunStarted {
+            run_id: 1,
+            modes: vec![Mode::Parallel],
+        });
         state.apply(Action::RunnerRestarting("the engine crashed: boom".into()));
         assert!(state.active.is_none());
         assert_eq!(state.runner, RunnerStatus::Starting);

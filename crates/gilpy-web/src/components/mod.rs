@@ -19,7 +19,11 @@ pub fn mode_title(mode: Mode) -> &'static str {
 pub fn mode_summary(mode: Mode) -> &'static str {
     match mode {
         Mode::Sequential => "One core; each task runs to the end before the next starts.",
-        Mode::Parallel => "Every core at once, with no lock: how free-threaded code or processes can go.",
-        Mode::SingleLock => "Every core, but computing needs the one lock, handed over by CPython's GIL rules.",
+        Mode::Parallel => {
+            "Every core at once, with no lock: how free-threaded code or processes can go."
+        }
+        Mode::SingleLock => {
+            "Every core, but computing needs the one lock, handed over by CPython's GIL rules."
+        }
     }
 }

@@ -23,14 +23,33 @@ pub struct SpanStyle {
 }
 
 pub const SPAN_STYLES: [SpanStyle; 4] = [
-    SpanStyle { kind: SpanKind::Running, label: "Running", css_name: "running" },
-    SpanStyle { kind: SpanKind::WaitingForLock, label: "Waiting for the lock", css_name: "waiting-for-lock" },
-    SpanStyle { kind: SpanKind::BlockedIo, label: "Blocked on I/O", css_name: "blocked-io" },
-    SpanStyle { kind: SpanKind::Ready, label: "Ready, no free core", css_name: "ready" },
+    SpanStyle {
+        kind: SpanKind::Running,
+        label: "Running",
+        css_name: "running",
+    },
+    SpanStyle {
+        kind: SpanKind::WaitingForLock,
+        label: "Waiting for the lock",
+        css_name: "waiting-for-lock",
+    },
+    SpanStyle {
+        kind: SpanKind::BlockedIo,
+        label: "Blocked on I/O",
+        css_name: "blocked-io",
+    },
+    SpanStyle {
+        kind: SpanKind::Ready,
+        label: "Ready, no free core",
+        css_name: "ready",
+    },
 ];
 
 pub fn css_name(kind: SpanKind) -> &'static str {
-    SPAN_STYLES.iter().find(|style| style.kind == kind).map_or("running", |style| style.css_name)
+    SPAN_STYLES
+        .iter()
+        .find(|style| style.kind == kind)
+        .map_or("running", |style| style.css_name)
 }
 
 /// `<defs>` with one pattern per kind; `prefix` keeps ids unique in the document.
@@ -46,7 +65,13 @@ pub fn timeline_svg(trace: &RunTrace, axis_end_us: u64) -> String {
     let rows = trace.tasks.len() as f64;
     let height = rows * (ROW_HEIGHT + ROW_GAP) + AXIS_HEIGHT;
     let scale = PLOT_WIDTH / axis_end_us.max(1) as f64;
-    let mut svg = String::with_capacity(256 + trace.tasks.iter().map(|t| t.spans.len() * 120).sum::<usize>());
+    let mut svg = String::with_capacity(
+        256 + trace
+            .tasks
+            .iter()
+            .map(|t| t.spans.len() * 120)
+            .sum::<usize>(),
+    );
     let _ = write!(
         svg,
         r#"<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="Timeline of the {mode} run: {} tasks over {}" data-mode="{mode}">"#,
@@ -75,7 +100,11 @@ pub fn timeline_svg(trace: &RunTrace, axis_end_us: u64) -> String {
         }
     }
     let axis_y = rows * (ROW_HEIGHT + ROW_GAP) + 4.0;
-    let _ = write!(svg, r#"<line class="axis" x1="{LABEL_WIDTH}" y1="{axis_y:.1}" x2="{}" y2="{axis_y:.1}"/>"#, LABEL_WIDTH + PLOT_WIDTH);
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{LABEL_WIDTH}" y1="{axis_y:.1}" x2="{}" y2="{axis_y:.1}"/>"#,
+        LABEL_WIDTH + PLOT_WIDTH
+    );
     for tick in 0..=4 {
         let at_us = axis_end_us * tick / 4;
         let x = LABEL_WIDTH + at_us as f64 * scale;
@@ -109,7 +138,10 @@ pub fn format_ms(us: u64) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[derive(Properties, PartialEq)]
@@ -120,9 +152,10 @@ pub struct TimelineProps {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let svg = use_memo((props.trace.clone(), props.axis_end_us), |(trace, axis_end_us)| {
-        timeline_svg(trace, *axis_end_us)
-    });
+    let svg = use_memo(
+        (props.trace.clone(), props.axis_end_us),
+        |(trace, axis_end_us)| timeline_svg(trace, *axis_end_us),
+    );
     Html::from_html_unchecked(AttrValue::from((*svg).clone()))
 }
 
@@ -133,7 +166,12 @@ mod tests {
 
     #[test]
     fn every_span_becomes_a_rectangle_on_the_shared_axis() {
-        let span = |kind, start_us, end_us| Span { kind, start_us, end_us, core: Some(0) };
+        let span = |kind, start_us, end_us| Span {
+            kind,
+            start_us,
+            end_us,
+            core: Some(0),
+        };
         let trace = RunTrace {
             mode: Mode::SingleLock,
             cores: 2,
@@ -141,7 +179,10 @@ mod tests {
             wall_us: 10_000,
             tasks: vec![TaskTrace {
                 name: "task <1>".into(),
-                spans: vec![span(SpanKind::Running, 0, 5_000), span(SpanKind::WaitingForLock, 5_000, 10_000)],
+                spans: vec![
+                    span(SpanKind::Running, 0, 5_000),
+                    span(SpanKind::WaitingForLock, 5_000, 10_000),
+                ],
                 finished: true,
             }],
             gil_switches: 2,
@@ -149,9 +190,17 @@ mod tests {
         };
         let svg = timeline_svg(&trace, 20_000);
         assert_eq!(svg.matches(r#"class="span "#).count(), 2);
-        assert!(svg.contains(r#"data-kind="waiting-for-lock" data-start-us="5000" data-end-us="10000""#), "{svg}");
+        assert!(
+            svg.contains(
+                r#"data-kind="waiting-for-lock" data-start-us="5000" data-end-us="10000""#
+            ),
+            "{svg}"
+        );
         // Half the axis is 10 ms, so the second span starts a quarter of the way along.
-        assert!(svg.contains(&format!(r#"x="{:.2}""#, LABEL_WIDTH + PLOT_WIDTH / 4.0)), "{svg}");
+        assert!(
+            svg.contains(&format!(r#"x="{:.2}""#, LABEL_WIDTH + PLOT_WIDTH / 4.0)),
+            "{svg}"
+        );
         assert!(svg.contains("task &lt;1&gt;"));
         assert!(svg.contains(">20.0 ms</text>"));
     }
