@@ -72,10 +72,25 @@ export async function openPlayground(browser, url) {
   return { page, errors };
 }
 
-/** Presses Run and waits until that run has ended (finished, stopped or crashed). */
+/**
+ * Presses Run and waits until that run has ended (finished, stopped or crashed). It waits with a
+ * MutationObserver inside the page rather than Playwright's polling, which would wake the main
+ * thread every frame and take CPU from the workers being measured.
+ */
 export async function runAndWait(page, { timeout = 60_000 } = {}) {
-  const main = page.locator('main.layout');
-  const before = Number(await main.getAttribute('data-completed-runs'));
+  const before = Number(await page.locator('main.layout').getAttribute('data-completed-runs'));
+  const ended = page.evaluate(({ before, timeout }) => new Promise((resolve, reject) => {
+    const main = document.querySelector('main.layout');
+    const done = () => Number(main.dataset.completedRuns) > before;
+    const timer = setTimeout(() => reject(new Error(`the run did not end within ${timeout} ms`)), timeout);
+    new MutationObserver((_, observer) => {
+      if (done()) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+    }).observe(main, { attributes: true, attributeFilter: ['data-completed-runs'] });
+  }), { before, timeout });
   await page.locator('button.run').click();
-  await page.locator(`main.layout[data-completed-runs="${before + 1}"]`).waitFor({ timeout });
+  await ended;
 }

@@ -15,8 +15,24 @@ struct Scenario {
 }
 
 const SCENARIOS: [Scenario; 2] = [
-    Scenario { name: "cpu", params: WorkloadParams { tasks: 2, kind: TaskKind::Cpu, work_mops: 200, io_ms: 0 } },
-    Scenario { name: "io", params: WorkloadParams { tasks: 2, kind: TaskKind::Io, work_mops: 0, io_ms: 100 } },
+    Scenario {
+        name: "cpu",
+        params: WorkloadParams {
+            tasks: 2,
+            kind: TaskKind::Cpu,
+            work_mops: 200,
+            io_ms: 0,
+        },
+    },
+    Scenario {
+        name: "io",
+        params: WorkloadParams {
+            tasks: 2,
+            kind: TaskKind::Io,
+            work_mops: 0,
+            io_ms: 100,
+        },
+    },
 ];
 
 const CORES: usize = 2;
@@ -27,8 +43,16 @@ fn bench_native() {
         for mode in Mode::ALL {
             let mut walls: Vec<f64> = (0..REPEATS + 1)
                 .map(|_| {
-                    let config = RunConfig { mode, cores: CORES, switch_interval_us: 5_000 };
-                    let run = Run::new(config, &scenario.params.workload(), Box::new(MonotonicClock::default()));
+                    let config = RunConfig {
+                        mode,
+                        cores: CORES,
+                        switch_interval_us: 5_000,
+                    };
+                    let run = Run::new(
+                        config,
+                        &scenario.params.workload(),
+                        Box::new(MonotonicClock::default()),
+                    );
                     run.execute(&ThreadCores::with_max(CORES)).wall_us as f64 / 1_000.0
                 })
                 .skip(1) // warm-up

@@ -47,7 +47,7 @@ pub enum FromRunner {
         protocol_version: u32,
         cores: usize,
     },
-    /// Sent about every 50 ms while `mode` runs.
+    /// Sent about every 250 ms while `mode` runs.
     Progress {
         run_id: u64,
         mode: Mode,

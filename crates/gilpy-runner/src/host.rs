@@ -1,12 +1,14 @@
 //! What the runtime needs from its host, in a web worker: a clock that agrees across workers,
 //! cores from the rayon pool, and a way to hear about a panic on any of them.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::Mutex;
 
 use gilpy_protocol::FromRunner;
 use gilpy_runtime::{Clock, CorePool};
+use js_sys::{Atomics, Int32Array, Promise, WebAssembly};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::WorkerGlobalScope;
 
 /// `performance.timeOrigin + performance.now()`: each worker has its own time origin, and the
@@ -69,4 +71,37 @@ pub fn report_panic() -> bool {
         message: format!("the engine crashed: {message}"),
     });
     true
+}
+
+/// A flag in shared memory that a pool thread raises and the runner's own thread awaits with
+/// `Atomics.waitAsync`, which does not block (blocking waits would freeze its message loop).
+#[derive(Default)]
+pub struct DoneSignal {
+    raised: AtomicI32,
+}
+
+impl DoneSignal {
+    pub fn raise(&self) {
+        self.raised.store(1, Ordering::SeqCst);
+        // SAFETY: the pointer is to a live, aligned i32 in this module's shared memory.
+        unsafe { core::arch::wasm32::memory_atomic_notify(self.raised.as_ptr(), u32::MAX) };
+    }
+
+    /// Waits up to `timeout_ms` for `raise`; returns whether it was raised.
+    pub async fn wait(&self, timeout_ms: f64) -> bool {
+        if self.raised.load(Ordering::SeqCst) == 1 {
+            return true;
+        }
+        // The memory can grow, which replaces its buffer: take a fresh view each time.
+        let memory: WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let view = Int32Array::new(&memory.buffer());
+        let index = self.raised.as_ptr() as u32 / 4;
+        if let Ok(outcome) = Atomics::wait_async_with_timeout(&view, index, 0, timeout_ms) {
+            let value = js_sys::Reflect::get(&outcome, &"value".into()).unwrap_or_default();
+            if let Ok(promise) = value.dyn_into::<Promise>() {
+                let _ = JsFuture::from(promise).await;
+            }
+        }
+        self.raised.load(Ordering::SeqCst) == 1
+    }
 }
