@@ -5,7 +5,7 @@
 use gilpy_runtime::{Mode, RunTrace};
 use yew::prelude::*;
 
-use crate::components::timeline::{format_ms, pattern_defs, Timeline, SPAN_STYLES};
+use crate::components::timeline::{format_ms, PatternDefs, Timeline, SPAN_STYLES};
 use crate::components::{mode_summary, mode_title};
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     ordered.sort_by_key(|trace| Mode::ALL.iter().position(|mode| *mode == trace.mode));
     html! {
         <section class="results" aria-label="Results">
+            <PatternDefs />
             <Legend />
             <div class="cards">
                 { for ordered.into_iter().map(|trace| html! {
@@ -42,16 +43,11 @@ pub fn Results(props: &ResultsProps) -> Html {
 
 #[component]
 fn Legend() -> Html {
-    let defs = Html::from_html_unchecked(AttrValue::from(format!(
-        r#"<svg width="0" height="0" aria-hidden="true" class="legend-defs">{}</svg>"#,
-        pattern_defs("p-legend")
-    )));
     html! {
         <ul class="legend" aria-label="Timeline legend">
-            { defs }
             { for SPAN_STYLES.iter().map(|style| {
                 let swatch = Html::from_html_unchecked(AttrValue::from(format!(
-                    r#"<svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="span {0}" width="24" height="12" fill="url(#p-legend-{0})"/></svg>"#,
+                    r#"<svg class="swatch" width="24" height="12" aria-hidden="true"><rect class="span {0}" width="24" height="12" fill="url(#pattern-{0})"/></svg>"#,
                     style.css_name
                 )));
                 html! { <li>{ swatch }{ style.label }</li> }
@@ -84,8 +80,11 @@ fn ResultCard(props: &ResultCardProps) -> Html {
     html! {
         <article class="card" data-mode={mode.as_str()} data-wall-ms={format!("{:.3}", trace.wall_us as f64 / 1000.0)}
             aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ mode_title(mode) }</h3>
-            <p class="summary">{ mode_summary(mode) }</p>
+            <header class="card-head">
+            <div>
+                <h3 id={heading_id}>{ mode_title(mode) }</h3>
+                <p class="summary">{ mode_summary(mode) }</p>
+            </div>
             <dl class="figures">
                 <div><dt>{ "Wall time" }</dt><dd class="wall">{ format_ms(trace.wall_us) }</dd></div>
                 <div><dt>{ "Speedup" }</dt><dd class="speedup">{
@@ -96,6 +95,7 @@ fn ResultCard(props: &ResultCardProps) -> Html {
                     <div><dt>{ "Lock switches" }</dt><dd>{ trace.gil_switches }</dd></div>
                 }
             </dl>
+            </header>
             if trace.stopped {
                 <p class="stopped">{ "Stopped before every task finished." }</p>
             }

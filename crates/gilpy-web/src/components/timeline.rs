@@ -1,18 +1,15 @@
 //! A run's timeline: one row per task on a time axis shared by every card, one rectangle per
-//! span. Built as SVG text in one pass (runs can have thousands of spans, and diffing them as
+//! span. Built as HTML text in one pass (runs can have thousands of spans, and diffing them as
 //! virtual DOM nodes would block the main thread), then inserted as is.
+//!
+//! Labels and ticks are HTML text, so they stay readable at any width; each lane is an SVG whose
+//! rectangles are placed in percentages (no viewBox), so lanes stretch without distorting the
+//! patterns.
 
 use std::fmt::Write;
 
 use gilpy_runtime::{RunTrace, SpanKind};
 use yew::prelude::*;
-
-const WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 64.0;
-const PLOT_WIDTH: f64 = WIDTH - LABEL_WIDTH - 8.0;
-const ROW_HEIGHT: f64 = 16.0;
-const ROW_GAP: f64 = 6.0;
-const AXIS_HEIGHT: f64 = 22.0;
 
 /// Each kind's look: a fill colour from the Okabe-Ito palette, which colour-blind readers can
 /// tell apart, and a pattern so that nobody has to rely on colour alone.
@@ -52,77 +49,73 @@ pub fn css_name(kind: SpanKind) -> &'static str {
         .map_or("running", |style| style.css_name)
 }
 
-/// `<defs>` with one pattern per kind; `prefix` keeps ids unique in the document.
-pub fn pattern_defs(prefix: &str) -> String {
-    format!(
-        r##"<defs><pattern id="{prefix}-running" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-running"/></pattern><pattern id="{prefix}-waiting-for-lock" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="fill-waiting-for-lock"/><line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern><pattern id="{prefix}-blocked-io" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-blocked-io"/><circle cx="3" cy="3" r="1.2" class="dot"/></pattern><pattern id="{prefix}-ready" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-ready"/></pattern></defs>"##
+/// The patterns every lane refers to (`url(#pattern-KIND)`), rendered once per page by
+/// [`PatternDefs`].
+pub fn pattern_defs() -> &'static str {
+    concat!(
+        r#"<svg width="0" height="0" aria-hidden="true" class="pattern-defs"><defs>"#,
+        r#"<pattern id="pattern-running" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-running"/></pattern>"#,
+        r#"<pattern id="pattern-waiting-for-lock" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="fill-waiting-for-lock"/><line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern>"#,
+        r#"<pattern id="pattern-blocked-io" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-blocked-io"/><circle cx="3" cy="3" r="1.2" class="dot"/></pattern>"#,
+        r#"<pattern id="pattern-ready" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-ready"/></pattern>"#,
+        "</defs></svg>"
     )
 }
 
-/// The timeline of `trace` as an SVG document, scaled so that `axis_end_us` spans the plot.
-pub fn timeline_svg(trace: &RunTrace, axis_end_us: u64) -> String {
+#[component]
+pub fn PatternDefs() -> Html {
+    Html::from_html_unchecked(AttrValue::Static(pattern_defs()))
+}
+
+/// The timeline of `trace` as HTML, scaled so that `axis_end_us` spans the lane.
+pub fn timeline_html(trace: &RunTrace, axis_end_us: u64) -> String {
     let mode = trace.mode.as_str();
-    let rows = trace.tasks.len() as f64;
-    let height = rows * (ROW_HEIGHT + ROW_GAP) + AXIS_HEIGHT;
-    let scale = PLOT_WIDTH / axis_end_us.max(1) as f64;
-    let mut svg = String::with_capacity(
-        256 + trace
+    let percent = |us: u64| us as f64 * 100.0 / axis_end_us.max(1) as f64;
+    let mut html = String::with_capacity(
+        512 + trace
             .tasks
             .iter()
-            .map(|t| t.spans.len() * 120)
+            .map(|t| t.spans.len() * 130)
             .sum::<usize>(),
     );
     let _ = write!(
-        svg,
-        r#"<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="Timeline of the {mode} run: {} tasks over {}" data-mode="{mode}">"#,
+        html,
+        r#"<div class="timeline" data-mode="{mode}" role="img" aria-label="Timeline of the {mode} run: {} tasks over {}; the table below has the same figures.">"#,
         trace.tasks.len(),
         format_ms(trace.wall_us),
     );
-    svg.push_str(&pattern_defs(&format!("p-{mode}")));
     for (row, task) in trace.tasks.iter().enumerate() {
-        let y = row as f64 * (ROW_HEIGHT + ROW_GAP);
         let _ = write!(
-            svg,
-            r#"<text class="row-label" x="0" y="{:.1}">{}</text><rect class="lane" x="{LABEL_WIDTH}" y="{y:.1}" width="{PLOT_WIDTH}" height="{ROW_HEIGHT}"/>"#,
-            y + ROW_HEIGHT * 0.75,
+            html,
+            r#"<div class="timeline-row"><span class="row-label">{}</span><svg class="lane" width="100%" height="18" aria-hidden="true">"#,
             escape(&task.name),
         );
         for span in &task.spans {
-            let x = LABEL_WIDTH + span.start_us as f64 * scale;
             // Spans too short to see still get a hairline, so no activity is invisible.
-            let width = (span.duration_us() as f64 * scale).max(0.4);
+            let width = percent(span.duration_us()).max(0.15);
             let kind = css_name(span.kind);
             let _ = write!(
-                svg,
-                r#"<rect class="span {kind}" x="{x:.2}" y="{y:.1}" width="{width:.2}" height="{ROW_HEIGHT}" fill="url(#p-{mode}-{kind})" data-task="{row}" data-kind="{kind}" data-start-us="{}" data-end-us="{}"/>"#,
-                span.start_us, span.end_us,
+                html,
+                r#"<rect class="span {kind}" x="{:.3}%" y="0" width="{width:.3}%" height="18" fill="url(#pattern-{kind})" data-task="{row}" data-kind="{kind}" data-start-us="{}" data-end-us="{}"/>"#,
+                percent(span.start_us),
+                span.start_us,
+                span.end_us,
             );
         }
+        html.push_str("</svg></div>");
     }
-    let axis_y = rows * (ROW_HEIGHT + ROW_GAP) + 4.0;
-    let _ = write!(
-        svg,
-        r#"<line class="axis" x1="{LABEL_WIDTH}" y1="{axis_y:.1}" x2="{}" y2="{axis_y:.1}"/>"#,
-        LABEL_WIDTH + PLOT_WIDTH
-    );
+    html.push_str(r#"<div class="timeline-axis" aria-hidden="true"><span class="row-label"></span><div class="ticks">"#);
     for tick in 0..=4 {
         let at_us = axis_end_us * tick / 4;
-        let x = LABEL_WIDTH + at_us as f64 * scale;
-        let anchor = match tick {
-            0 => "start",
-            4 => "end",
-            _ => "middle",
-        };
         let _ = write!(
-            svg,
-            r#"<line class="tick" x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}"/><text class="tick-label" x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
-            axis_y + 4.0,
-            axis_y + 15.0,
-            format_ms(at_us),
+            html,
+            r#"<span class="tick" style="left:{:.1}%">{}</span>"#,
+            percent(at_us),
+            format_ms(at_us)
         );
     }
-    svg.push_str("</svg>");
-    svg
+    html.push_str("</div></div></div>");
+    html
 }
 
 /// `1234` µs as "1.2 ms", `2_500_000` as "2.50 s".
@@ -152,11 +145,11 @@ pub struct TimelineProps {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let svg = use_memo(
+    let html = use_memo(
         (props.trace.clone(), props.axis_end_us),
-        |(trace, axis_end_us)| timeline_svg(trace, *axis_end_us),
+        |(trace, axis_end_us)| timeline_html(trace, *axis_end_us),
     );
-    Html::from_html_unchecked(AttrValue::from((*svg).clone()))
+    Html::from_html_unchecked(AttrValue::from((*html).clone()))
 }
 
 #[cfg(test)]
@@ -188,21 +181,18 @@ mod tests {
             gil_switches: 2,
             stopped: false,
         };
-        let svg = timeline_svg(&trace, 20_000);
-        assert_eq!(svg.matches(r#"class="span "#).count(), 2);
+        let html = timeline_html(&trace, 20_000);
+        assert_eq!(html.matches(r#"class="span "#).count(), 2);
+        let waiting = r#"data-kind="waiting-for-lock" data-start-us="5000" data-end-us="10000""#;
+        assert!(html.contains(waiting), "{html}");
+        // The axis is 20 ms long, so the second span starts a quarter of the way along.
+        let placed = r#"<rect class="span waiting-for-lock" x="25.000%" y="0" width="25.000%""#;
+        assert!(html.contains(placed), "{html}");
+        assert!(html.contains("task &lt;1&gt;"));
         assert!(
-            svg.contains(
-                r#"data-kind="waiting-for-lock" data-start-us="5000" data-end-us="10000""#
-            ),
-            "{svg}"
+            html.contains(r#"style="left:100.0%">20.0 ms</span>"#),
+            "{html}"
         );
-        // Half the axis is 10 ms, so the second span starts a quarter of the way along.
-        assert!(
-            svg.contains(&format!(r#"x="{:.2}""#, LABEL_WIDTH + PLOT_WIDTH / 4.0)),
-            "{svg}"
-        );
-        assert!(svg.contains("task &lt;1&gt;"));
-        assert!(svg.contains(">20.0 ms</text>"));
     }
 
     #[test]
