@@ -17,21 +17,11 @@ struct Scenario {
 const SCENARIOS: [Scenario; 2] = [
     Scenario {
         name: "cpu",
-        params: WorkloadParams {
-            tasks: 2,
-            kind: TaskKind::Cpu,
-            work_mops: 200,
-            io_ms: 0,
-        },
+        params: WorkloadParams { tasks: 2, kind: TaskKind::Cpu, work_mops: 200, io_ms: 0 },
     },
     Scenario {
         name: "io",
-        params: WorkloadParams {
-            tasks: 2,
-            kind: TaskKind::Io,
-            work_mops: 0,
-            io_ms: 100,
-        },
+        params: WorkloadParams { tasks: 2, kind: TaskKind::Io, work_mops: 0, io_ms: 100 },
     },
 ];
 
@@ -43,11 +33,7 @@ fn bench_native() {
         for mode in Mode::ALL {
             let mut walls: Vec<f64> = (0..REPEATS + 1)
                 .map(|_| {
-                    let config = RunConfig {
-                        mode,
-                        cores: CORES,
-                        switch_interval_us: 5_000,
-                    };
+                    let config = RunConfig { mode, cores: CORES, switch_interval_us: 5_000 };
                     let run = Run::new(
                         config,
                         &scenario.params.workload(),

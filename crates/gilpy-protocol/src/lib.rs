@@ -90,13 +90,8 @@ mod tests {
     #[test]
     fn run_requests_round_trip() {
         let request = RunRequest {
-            workload: WorkloadParams {
-                tasks: 2,
-                kind: TaskKind::Io,
-                work_mops: 1,
-                io_ms: 5,
-            }
-            .workload(),
+            workload: WorkloadParams { tasks: 2, kind: TaskKind::Io, work_mops: 1, io_ms: 5 }
+                .workload(),
             modes: vec![Mode::Sequential, Mode::SingleLock],
             cores: 2,
             switch_interval_us: 5_000,
@@ -104,10 +99,7 @@ mod tests {
         let message = ToRunner::Run { run_id: 7, request };
         let text = encode(&message);
         assert!(text.starts_with(r#"{"type":"run","run_id":7"#), "{text}");
-        assert!(
-            text.contains(r#""modes":["sequential","single-lock"]"#),
-            "{text}"
-        );
+        assert!(text.contains(r#""modes":["sequential","single-lock"]"#), "{text}");
         assert_eq!(decode::<ToRunner>(&text).unwrap(), message);
     }
 

@@ -63,13 +63,8 @@ pub fn report_panic() -> bool {
     if !PANICKED.load(Ordering::SeqCst) {
         return false;
     }
-    let message = PANIC_MESSAGE
-        .try_lock()
-        .map(|m| m.clone())
-        .unwrap_or_default();
-    crate::post(&FromRunner::Crashed {
-        message: format!("the engine crashed: {message}"),
-    });
+    let message = PANIC_MESSAGE.try_lock().map(|m| m.clone()).unwrap_or_default();
+    crate::post(&FromRunner::Crashed { message: format!("the engine crashed: {message}") });
     true
 }
 

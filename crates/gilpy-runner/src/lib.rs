@@ -71,10 +71,7 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
         ToRunner::Init { cores } => wasm_bindgen_futures::spawn_local(async move {
             let cores = cores.clamp(1, gilpy_protocol::MAX_POOL_CORES);
             match wasm_bindgen_futures::JsFuture::from(init_thread_pool(cores)).await {
-                Ok(_) => post(&FromRunner::Ready {
-                    protocol_version: PROTOCOL_VERSION,
-                    cores,
-                }),
+                Ok(_) => post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores }),
                 Err(error) => post(&FromRunner::Unavailable {
                     reason: format!(
                         "the browser would not start {cores} worker threads: {error:?}"
@@ -153,10 +150,6 @@ async fn execute_on_pool(
         if host::report_panic() {
             return None;
         }
-        post(&FromRunner::Progress {
-            run_id,
-            mode,
-            progress: run.progress(),
-        });
+        post(&FromRunner::Progress { run_id, mode, progress: run.progress() });
     }
 }

@@ -19,25 +19,14 @@ async fn pool_of_two() {
     // The global pool can be built once per test binary. (Not `rayon::current_num_threads()`
     // as the guard: it builds a default global pool when there is none.)
     if !POOL_STARTED.swap(true, Ordering::SeqCst) {
-        JsFuture::from(init_thread_pool(2))
-            .await
-            .expect("the pool starts");
+        JsFuture::from(init_thread_pool(2)).await.expect("the pool starts");
     }
     assert_eq!(RayonCores.max_cores(), 2);
 }
 
 fn run(mode: Mode) -> gilpy_runtime::RunTrace {
-    let params = WorkloadParams {
-        tasks: 2,
-        kind: TaskKind::Cpu,
-        work_mops: 40,
-        io_ms: 0,
-    };
-    let config = RunConfig {
-        mode,
-        cores: 2,
-        switch_interval_us: 5_000,
-    };
+    let params = WorkloadParams { tasks: 2, kind: TaskKind::Cpu, work_mops: 40, io_ms: 0 };
+    let config = RunConfig { mode, cores: 2, switch_interval_us: 5_000 };
     let trace = Run::new(config, &params.workload(), Box::new(WebClock)).execute(&RayonCores);
     trace.check_consistency().unwrap();
     trace
@@ -60,15 +49,8 @@ async fn parallel_tasks_run_at_once_on_two_web_workers() {
 async fn the_single_lock_serialises_tasks_across_web_workers() {
     pool_of_two().await;
     let trace = run(Mode::SingleLock);
-    assert!(
-        !trace.any_cross_task_overlap(SpanKind::Running),
-        "{trace:?}"
-    );
-    assert!(
-        trace.gil_switches > 2,
-        "the lock changed hands {} times",
-        trace.gil_switches
-    );
+    assert!(!trace.any_cross_task_overlap(SpanKind::Running), "{trace:?}");
+    assert!(trace.gil_switches > 2, "the lock changed hands {} times", trace.gil_switches);
 }
 
 #[wasm_bindgen_test]
@@ -80,8 +62,5 @@ async fn the_clock_agrees_across_workers() {
     let on_worker = receiver.recv().unwrap();
     let after = WebClock.now_us();
     // The worker's reading falls between ours, give or take the 5 µs coarsening and rounding.
-    assert!(
-        before <= on_worker + 100 && on_worker <= after + 100,
-        "{before} {on_worker} {after}"
-    );
+    assert!(before <= on_worker + 100 && on_worker <= after + 100, "{before} {on_worker} {after}");
 }

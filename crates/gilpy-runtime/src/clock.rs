@@ -15,9 +15,7 @@ pub struct MonotonicClock {
 #[cfg(not(target_arch = "wasm32"))]
 impl Default for MonotonicClock {
     fn default() -> Self {
-        MonotonicClock {
-            origin: std::time::Instant::now(),
-        }
+        MonotonicClock { origin: std::time::Instant::now() }
     }
 }
 

@@ -6,9 +6,7 @@
 pub fn spin_ops(ops: u64, state: u64) -> u64 {
     let mut x = state;
     for _ in 0..ops {
-        x = x
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         x ^= x >> 33;
     }
     x

@@ -95,8 +95,7 @@ impl Gil {
 
     /// `sys.setswitchinterval()`: takes effect at the next timed wait.
     pub fn set_switch_interval_us(&self, interval_us: u64) {
-        self.interval_us
-            .store(interval_us.max(1), Ordering::Relaxed);
+        self.interval_us.store(interval_us.max(1), Ordering::Relaxed);
     }
 
     /// How many times the GIL has changed hands.
@@ -114,10 +113,8 @@ impl Gil {
             }
             let saved_switch_number = state.switch_number;
             let interval = Duration::from_micros(self.switch_interval_us());
-            let (guard, wait) = self
-                .cond
-                .wait_timeout(state, interval)
-                .unwrap_or_else(|e| e.into_inner());
+            let (guard, wait) =
+                self.cond.wait_timeout(state, interval).unwrap_or_else(|e| e.into_inner());
             state = guard;
             // Only a timeout with no switch meanwhile asks for a drop: a spurious or
             // notified wake-up just waits again, as in CPython.
@@ -142,11 +139,7 @@ impl Gil {
     /// yield cannot win the GIL straight back. Returns early if the run is stopped.
     pub fn drop_gil(&self, thread: ThreadId, breaker: &EvalBreaker, final_release: bool) {
         let mut state = self.lock_state();
-        debug_assert_eq!(
-            state.holder,
-            Some(thread),
-            "drop_gil by a thread that does not hold it"
-        );
+        debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
         state.locked = false;
         state.holder = None;
         self.cond.notify_one();
@@ -157,10 +150,7 @@ impl Gil {
             breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
             while state.last_holder == Some(thread) && !breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)
             {
-                state = self
-                    .switch_cond
-                    .wait(state)
-                    .unwrap_or_else(|e| e.into_inner());
+                state = self.switch_cond.wait(state).unwrap_or_else(|e| e.into_inner());
             }
         }
     }
@@ -192,19 +182,17 @@ mod tests {
         let start = Instant::now();
         while !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
             std::hint::spin_loop();
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "nobody asked for the GIL"
-            );
+            assert!(start.elapsed() < Duration::from_secs(10), "nobody asked for the GIL");
         }
         let held = start.elapsed();
         gil.drop_gil(me, breaker, false);
         held
     }
 
-    #[test]
-    fn hands_over_under_contention_after_the_switch_interval() {
-        let gil = Arc::new(Gil::new(20_000));
+    /// Thread 1 holds the GIL and computes; thread 2 (this one) wants it. Returns how long
+    /// thread 2 waited and how long thread 1 held the GIL before it was asked to drop it.
+    fn contend(interval_us: u64) -> (Duration, Duration, Arc<Gil>, Arc<EvalBreaker>) {
+        let gil = Arc::new(Gil::new(interval_us));
         let breaker = Arc::new(EvalBreaker::default());
         let holder = {
             let (gil, breaker) = (gil.clone(), breaker.clone());
@@ -213,50 +201,31 @@ mod tests {
         while gil.switch_number() == 0 {
             std::thread::yield_now();
         }
-        std::thread::sleep(Duration::from_millis(5));
         let asked_at = Instant::now();
         gil.take_gil(ThreadId(2), &breaker).unwrap();
         let waited = asked_at.elapsed();
         let held = holder.join().unwrap();
+        gil.drop_gil(ThreadId(2), &breaker, true);
+        (waited, held, gil, breaker)
+    }
+
+    #[test]
+    fn hands_over_under_contention_after_the_switch_interval() {
+        let (waited, held, gil, breaker) = contend(20_000);
         // The waiter only asks after a full interval without a switch; a timed wait never ends
         // early, so these lower bounds hold on any machine.
-        assert!(
-            waited >= Duration::from_millis(20),
-            "took the GIL after only {waited:?}"
-        );
-        assert!(
-            held >= Duration::from_millis(15),
-            "holder was asked to drop after {held:?}"
-        );
-        assert_eq!(
-            gil.switch_number(),
-            2,
-            "the GIL went from thread 1 to thread 2"
-        );
-        assert!(
-            !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST),
-            "the new holder clears it"
-        );
-        gil.drop_gil(ThreadId(2), &breaker, true);
+        assert!(waited >= Duration::from_millis(20), "took the GIL after only {waited:?}");
+        // The holder starts its stopwatch a moment after the waiter may start waiting.
+        assert!(held >= Duration::from_millis(15), "holder was asked to drop after {held:?}");
+        assert_eq!(gil.switch_number(), 2, "the GIL went from thread 1 to thread 2");
+        assert!(!breaker.is_set(EvalBreaker::GIL_DROP_REQUEST), "the new holder clears it");
     }
 
     #[test]
     fn a_longer_switch_interval_keeps_the_holder_longer() {
-        let gil = Arc::new(Gil::new(60_000));
-        let breaker = Arc::new(EvalBreaker::default());
-        let holder = {
-            let (gil, breaker) = (gil.clone(), breaker.clone());
-            std::thread::spawn(move || hold_until_asked(&gil, &breaker, ThreadId(1)))
-        };
-        while gil.switch_number() == 0 {
-            std::thread::yield_now();
-        }
-        gil.take_gil(ThreadId(2), &breaker).unwrap();
-        let held = holder.join().unwrap();
-        assert!(
-            held >= Duration::from_millis(55),
-            "held only {held:?} with a 60 ms interval"
-        );
+        let (waited, held, gil, _) = contend(60_000);
+        assert!(waited >= Duration::from_millis(60), "took the GIL after only {waited:?}");
+        assert!(held >= Duration::from_millis(55), "held only {held:?} with a 60 ms interval");
         gil.set_switch_interval_us(250);
         assert_eq!(gil.switch_interval_us(), 250);
     }

@@ -166,21 +166,12 @@ impl TaskState {
         }
         let start_us = start_us.max(self.spans.last().map_or(0, |last| last.end_us));
         if end_us > start_us {
-            self.spans.push(Span {
-                kind,
-                start_us,
-                end_us,
-                core,
-            });
+            self.spans.push(Span { kind, start_us, end_us, core });
         }
     }
 
     fn into_trace(self) -> TaskTrace {
-        TaskTrace {
-            name: self.name,
-            spans: self.spans,
-            finished: self.finished,
-        }
+        TaskTrace { name: self.name, spans: self.spans, finished: self.finished }
     }
 }
 
@@ -218,11 +209,7 @@ impl Run {
             ready_count: AtomicUsize::new(ready.len()),
             next_wake_at_us: AtomicU64::new(u64::MAX),
             tasks_total: ready.len(),
-            queues: Mutex::new(Queues {
-                ready,
-                sleeping: Vec::new(),
-                ended: Vec::new(),
-            }),
+            queues: Mutex::new(Queues { ready, sleeping: Vec::new(), ended: Vec::new() }),
             queues_changed: Condvar::new(),
             io_wait: (Mutex::new(()), Condvar::new()),
             tasks_done: AtomicUsize::new(0),
@@ -242,8 +229,7 @@ impl Run {
                 self.config.cores.clamp(1, pool.max_cores().max(1))
             }
         };
-        self.started_at_us
-            .store(self.clock.now_us(), Ordering::SeqCst);
+        self.started_at_us.store(self.clock.now_us(), Ordering::SeqCst);
         pool.run_on_cores(cores, &|core| self.core_main(core));
         let wall_us = self.now_us();
 
@@ -268,11 +254,7 @@ impl Run {
             wall_us,
             stopped: tasks.iter().any(|task| !task.finished),
             tasks,
-            gil_switches: if self.needs_gil() {
-                self.gil.switch_number()
-            } else {
-                0
-            },
+            gil_switches: if self.needs_gil() { self.gil.switch_number() } else { 0 },
         }
     }
 
@@ -296,9 +278,7 @@ impl Run {
     }
 
     fn now_us(&self) -> u64 {
-        self.clock
-            .now_us()
-            .saturating_sub(self.started_at_us.load(Ordering::Relaxed))
+        self.clock.now_us().saturating_sub(self.started_at_us.load(Ordering::Relaxed))
     }
 
     fn stopped(&self) -> bool {
@@ -323,8 +303,7 @@ impl Run {
             let now = self.now_us();
             self.wake_sleepers(&mut queues, now);
             if let Some(mut task) = queues.ready.pop_front() {
-                self.ready_count
-                    .store(queues.ready.len(), Ordering::Relaxed);
+                self.ready_count.store(queues.ready.len(), Ordering::Relaxed);
                 drop(queues);
                 // A sequential program has not started its later tasks yet: nothing to show.
                 if self.config.mode != Mode::Sequential {
@@ -336,8 +315,7 @@ impl Run {
                     Turn::Yield => {
                         task.since_us = self.now_us();
                         queues.ready.push_back(task);
-                        self.ready_count
-                            .store(queues.ready.len(), Ordering::Relaxed);
+                        self.ready_count.store(queues.ready.len(), Ordering::Relaxed);
                         self.queues_changed.notify_one();
                     }
                     Turn::Block => {
@@ -367,10 +345,7 @@ impl Run {
                         .unwrap_or_else(|e| e.into_inner())
                         .0
                 }
-                None => self
-                    .queues_changed
-                    .wait(queues)
-                    .unwrap_or_else(|e| e.into_inner()),
+                None => self.queues_changed.wait(queues).unwrap_or_else(|e| e.into_inner()),
             };
         }
     }
@@ -381,10 +356,8 @@ impl Run {
         if !queues.sleeping.iter().any(|task| task.wake_at_us <= now) {
             return;
         }
-        let (mut woken, sleeping): (Vec<_>, Vec<_>) = queues
-            .sleeping
-            .drain(..)
-            .partition(|task| task.wake_at_us <= now);
+        let (mut woken, sleeping): (Vec<_>, Vec<_>) =
+            queues.sleeping.drain(..).partition(|task| task.wake_at_us <= now);
         queues.sleeping = sleeping;
         woken.sort_by_key(|task| (task.wake_at_us, task.index));
         for mut task in woken {
@@ -392,18 +365,12 @@ impl Run {
             task.since_us = task.wake_at_us;
             queues.ready.push_back(task);
         }
-        self.ready_count
-            .store(queues.ready.len(), Ordering::Relaxed);
+        self.ready_count.store(queues.ready.len(), Ordering::Relaxed);
         self.update_next_wake(queues);
     }
 
     fn update_next_wake(&self, queues: &Queues) {
-        let next = queues
-            .sleeping
-            .iter()
-            .map(|task| task.wake_at_us)
-            .min()
-            .unwrap_or(u64::MAX);
+        let next = queues.sleeping.iter().map(|task| task.wake_at_us).min().unwrap_or(u64::MAX);
         self.next_wake_at_us.store(next, Ordering::Relaxed);
     }
 
@@ -420,12 +387,7 @@ impl Run {
                     if self.needs_gil() && !task.holds_gil {
                         let asked_at = self.now_us();
                         let taken = self.gil.take_gil(task.thread_id(), &self.breaker);
-                        task.record(
-                            SpanKind::WaitingForLock,
-                            asked_at,
-                            self.now_us(),
-                            Some(core),
-                        );
+                        task.record(SpanKind::WaitingForLock, asked_at, self.now_us(), Some(core));
                         if taken.is_err() {
                             return Turn::Stopped;
                         }
@@ -479,8 +441,7 @@ impl Run {
 
     fn release_gil(&self, task: &mut TaskState, final_release: bool) {
         if task.holds_gil {
-            self.gil
-                .drop_gil(task.thread_id(), &self.breaker, final_release);
+            self.gil.drop_gil(task.thread_id(), &self.breaker, final_release);
             task.holds_gil = false;
         }
     }
@@ -532,10 +493,7 @@ impl Run {
                 return true;
             }
             let timeout = Duration::from_micros(wake_at_us - now);
-            guard = cond
-                .wait_timeout(guard, timeout)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
+            guard = cond.wait_timeout(guard, timeout).unwrap_or_else(|e| e.into_inner()).0;
         }
     }
 }

@@ -49,11 +49,7 @@ pub struct TaskTrace {
 
 impl TaskTrace {
     pub fn total_us(&self, kind: SpanKind) -> u64 {
-        self.spans
-            .iter()
-            .filter(|span| span.kind == kind)
-            .map(Span::duration_us)
-            .sum()
+        self.spans.iter().filter(|span| span.kind == kind).map(Span::duration_us).sum()
     }
 
     pub fn spans_of(&self, kind: SpanKind) -> impl Iterator<Item = &Span> {
@@ -79,8 +75,7 @@ impl RunTrace {
     pub fn any_cross_task_overlap(&self, kind: SpanKind) -> bool {
         self.tasks.iter().enumerate().any(|(index, task)| {
             self.tasks[index + 1..].iter().any(|other| {
-                task.spans_of(kind)
-                    .any(|span| other.spans_of(kind).any(|o| span.overlaps(o)))
+                task.spans_of(kind).any(|span| other.spans_of(kind).any(|o| span.overlaps(o)))
             })
         })
     }
@@ -91,10 +86,7 @@ impl RunTrace {
             let mut previous_end = 0;
             for span in &task.spans {
                 if span.start_us > span.end_us {
-                    return Err(format!(
-                        "{}: span ends before it starts: {span:?}",
-                        task.name
-                    ));
+                    return Err(format!("{}: span ends before it starts: {span:?}", task.name));
                 }
                 if span.start_us < previous_end {
                     return Err(format!(
@@ -108,10 +100,7 @@ impl RunTrace {
                 previous_end = span.end_us;
             }
             if !self.stopped && !task.finished {
-                return Err(format!(
-                    "{} did not finish in a run that was not stopped",
-                    task.name
-                ));
+                return Err(format!("{} did not finish in a run that was not stopped", task.name));
             }
         }
         Ok(())

@@ -74,18 +74,11 @@ impl WorkloadParams {
             TaskKind::Cpu => vec![Step::Compute { ops }],
             TaskKind::Io => vec![io],
             TaskKind::Mixed => {
-                vec![
-                    Step::Compute { ops: ops / 2 },
-                    io,
-                    Step::Compute { ops: ops - ops / 2 },
-                ]
+                vec![Step::Compute { ops: ops / 2 }, io, Step::Compute { ops: ops - ops / 2 }]
             }
         };
         let tasks = (0..self.tasks.clamp(1, Self::MAX_TASKS))
-            .map(|index| Task {
-                name: format!("task {}", index + 1),
-                steps: steps.clone(),
-            })
+            .map(|index| Task { name: format!("task {}", index + 1), steps: steps.clone() })
             .collect();
         Workload { tasks }
     }
@@ -93,12 +86,7 @@ impl WorkloadParams {
 
 impl Default for WorkloadParams {
     fn default() -> Self {
-        WorkloadParams {
-            tasks: 2,
-            kind: TaskKind::Cpu,
-            work_mops: 100,
-            io_ms: 100,
-        }
+        WorkloadParams { tasks: 2, kind: TaskKind::Cpu, work_mops: 100, io_ms: 100 }
     }
 }
 
@@ -108,12 +96,7 @@ mod tests {
 
     #[test]
     fn mixed_tasks_split_their_work_around_the_wait() {
-        let params = WorkloadParams {
-            tasks: 3,
-            kind: TaskKind::Mixed,
-            work_mops: 3,
-            io_ms: 7,
-        };
+        let params = WorkloadParams { tasks: 3, kind: TaskKind::Mixed, work_mops: 3, io_ms: 7 };
         let workload = params.workload();
         assert_eq!(workload.tasks.len(), 3);
         assert_eq!(
@@ -129,11 +112,7 @@ mod tests {
 
     #[test]
     fn workloads_round_trip_through_json() {
-        let workload = WorkloadParams {
-            kind: TaskKind::Mixed,
-            ..Default::default()
-        }
-        .workload();
+        let workload = WorkloadParams { kind: TaskKind::Mixed, ..Default::default() }.workload();
         let json = serde_json::to_string(&workload).unwrap();
         assert!(json.contains(r#"{"compute":{"ops":50000000}}"#), "{json}");
         assert_eq!(serde_json::from_str::<Workload>(&json).unwrap(), workload);
@@ -141,14 +120,8 @@ mod tests {
 
     #[test]
     fn task_count_is_clamped_to_the_slider_range() {
-        let params = WorkloadParams {
-            tasks: 99,
-            ..Default::default()
-        };
-        assert_eq!(
-            params.workload().tasks.len(),
-            WorkloadParams::MAX_TASKS as usize
-        );
+        let params = WorkloadParams { tasks: 99, ..Default::default() };
+        assert_eq!(params.workload().tasks.len(), WorkloadParams::MAX_TASKS as usize);
         assert_eq!(TaskKind::parse("mixed"), Some(TaskKind::Mixed));
         assert_eq!(TaskKind::parse("gpu"), None);
     }

@@ -27,12 +27,8 @@ pub fn App() -> Html {
     let hardware_cores = use_memo((), |_| hardware_concurrency());
 
     {
-        let (dispatch, runner, generation, hardware_cores) = (
-            state.dispatcher(),
-            runner.clone(),
-            generation.clone(),
-            *hardware_cores,
-        );
+        let (dispatch, runner, generation, hardware_cores) =
+            (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
         use_effect_with(*generation, move |current| {
             if !cross_origin_isolated() {
                 dispatch.dispatch(Action::RunnerUnavailable(NOT_ISOLATED.to_string()));
@@ -76,14 +72,8 @@ pub fn App() -> Html {
             let run_id = state.next_run_id();
             let request = state.settings.request();
             if let Some(client) = runner.borrow().as_ref() {
-                client.send(&ToRunner::Run {
-                    run_id,
-                    request: request.clone(),
-                });
-                state.dispatch(Action::RunStarted {
-                    run_id,
-                    modes: request.modes,
-                });
+                client.send(&ToRunner::Run { run_id, request: request.clone() });
+                state.dispatch(Action::RunStarted { run_id, modes: request.modes });
             }
         })
     };
@@ -92,9 +82,7 @@ pub fn App() -> Html {
         Callback::from(move |()| {
             if let (Some(active), Some(client)) = (state.active.as_ref(), runner.borrow().as_ref())
             {
-                client.send(&ToRunner::Stop {
-                    run_id: active.run_id,
-                });
+                client.send(&ToRunner::Stop { run_id: active.run_id });
                 state.dispatch(Action::StopRequested);
             }
         })

@@ -53,20 +53,14 @@ impl RunnerClient {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let client = RunnerClient {
-            worker,
-            _on_message: on_message,
-            _on_error: on_error,
-        };
+        let client = RunnerClient { worker, _on_message: on_message, _on_error: on_error };
         client.send(&ToRunner::Init { cores });
         Ok(client)
     }
 
     pub fn send(&self, message: &ToRunner) {
         // Posting a string to a live worker does not fail; a dead one reports through onerror.
-        let _ = self
-            .worker
-            .post_message(&JsValue::from_str(&encode(message)));
+        let _ = self.worker.post_message(&JsValue::from_str(&encode(message)));
     }
 }
 
@@ -87,9 +81,5 @@ pub fn cross_origin_isolated() -> bool {
 
 /// `navigator.hardwareConcurrency`, at least 1.
 pub fn hardware_concurrency() -> usize {
-    web_sys::window()
-        .map_or(1, |window| {
-            window.navigator().hardware_concurrency() as usize
-        })
-        .max(1)
+    web_sys::window().map_or(1, |window| window.navigator().hardware_concurrency() as usize).max(1)
 }

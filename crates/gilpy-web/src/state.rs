@@ -106,10 +106,7 @@ impl Playground {
     }
 
     pub fn wall_us(&self, mode: Mode) -> Option<u64> {
-        self.results
-            .iter()
-            .find(|trace| trace.mode == mode)
-            .map(|trace| trace.wall_us)
+        self.results.iter().find(|trace| trace.mode == mode).map(|trace| trace.wall_us)
     }
 
     /// Sequential wall time over this mode's: how many times faster than one core.
@@ -121,12 +118,7 @@ impl Playground {
 
     /// The shared time axis: the longest wall time among the results.
     pub fn axis_end_us(&self) -> u64 {
-        self.results
-            .iter()
-            .map(|trace| trace.wall_us)
-            .max()
-            .unwrap_or(0)
-            .max(1)
+        self.results.iter().map(|trace| trace.wall_us).max().unwrap_or(0).max(1)
     }
 }
 
@@ -176,28 +168,20 @@ impl Playground {
             Action::SetIoMs(ms) => settings.params.io_ms = ms.min(WorkloadParams::MAX_IO_MS),
             Action::SetCores(cores) => settings.cores = cores.clamp(1, pool_cores),
             Action::SetSwitchIntervalUs(us) => {
-                settings.switch_interval_us = us.clamp(
-                    Settings::MIN_SWITCH_INTERVAL_US,
-                    Settings::MAX_SWITCH_INTERVAL_US,
-                )
+                settings.switch_interval_us =
+                    us.clamp(Settings::MIN_SWITCH_INTERVAL_US, Settings::MAX_SWITCH_INTERVAL_US)
             }
             Action::SetModeEnabled(mode, enabled) => {
                 settings.modes.retain(|m| *m != mode);
                 if enabled {
                     settings.modes.push(mode);
                 }
-                settings
-                    .modes
-                    .sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
+                settings.modes.sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
             }
             Action::RunStarted { run_id, modes } => {
                 self.next_run_id = run_id + 1;
-                self.active = Some(ActiveRun {
-                    run_id,
-                    modes,
-                    progress: None,
-                    stop_requested: false,
-                });
+                self.active =
+                    Some(ActiveRun { run_id, modes, progress: None, stop_requested: false });
                 self.results.clear();
                 self.last_run_stopped = false;
                 self.error = None;
@@ -231,9 +215,7 @@ impl Playground {
     }
 
     fn is_current(&self, run_id: u64) -> bool {
-        self.active
-            .as_ref()
-            .is_some_and(|active| active.run_id == run_id)
+        self.active.as_ref().is_some_and(|active| active.run_id == run_id)
     }
 
     fn apply_runner_message(&mut self, message: FromRunner) {
@@ -242,11 +224,7 @@ impl Playground {
                 self.runner = RunnerStatus::Ready { cores };
                 self.settings.cores = self.settings.cores.clamp(1, cores);
             }
-            FromRunner::Progress {
-                run_id,
-                mode,
-                progress,
-            } if self.is_current(run_id) => {
+            FromRunner::Progress { run_id, mode, progress } if self.is_current(run_id) => {
                 if let Some(active) = &mut self.active {
                     active.progress = Some((mode, progress));
                 }
@@ -290,10 +268,7 @@ mod tests {
 
     fn ready() -> Playground {
         let mut state = Playground::default();
-        state.apply(Action::Runner(FromRunner::Ready {
-            protocol_version: 1,
-            cores: 4,
-        }));
+        state.apply(Action::Runner(FromRunner::Ready { protocol_version: 1, cores: 4 }));
         state
     }
 
@@ -305,10 +280,7 @@ mod tests {
         state.apply(Action::SetIoMs(250));
         let request = state.settings.request();
         assert_eq!(request.workload.tasks.len(), 5);
-        assert_eq!(
-            request.workload.tasks[0].steps,
-            vec![gilpy_runtime::Step::Io { ms: 250 }]
-        );
+        assert_eq!(request.workload.tasks[0].steps, vec![gilpy_runtime::Step::Io { ms: 250 }]);
     }
 
     #[test]
@@ -319,10 +291,7 @@ mod tests {
         state.apply(Action::SetTasks(0));
         assert_eq!(state.settings.params.tasks, 1);
         state.apply(Action::SetSwitchIntervalUs(10));
-        assert_eq!(
-            state.settings.switch_interval_us,
-            Settings::MIN_SWITCH_INTERVAL_US
-        );
+        assert_eq!(state.settings.switch_interval_us, Settings::MIN_SWITCH_INTERVAL_US);
     }
 
     #[test]
@@ -342,10 +311,7 @@ mod tests {
         let mut state = ready();
         assert!(state.can_run());
         let run_id = state.next_run_id();
-        state.apply(Action::RunStarted {
-            run_id,
-            modes: Mode::ALL.to_vec(),
-        });
+        state.apply(Action::RunStarted { run_id, modes: Mode::ALL.to_vec() });
         assert!(!state.can_run());
         state.apply(Action::Runner(FromRunner::ModeDone {
             run_id,
@@ -360,10 +326,7 @@ mod tests {
             run_id: run_id - 1,
             trace: trace(Mode::SingleLock, 9),
         }));
-        state.apply(Action::Runner(FromRunner::RunDone {
-            run_id,
-            stopped: false,
-        }));
+        state.apply(Action::Runner(FromRunner::RunDone { run_id, stopped: false }));
         assert_eq!(state.speedup(Mode::Parallel), Some(2.0));
         assert_eq!(state.speedup(Mode::SingleLock), None);
         assert_eq!(state.axis_end_us(), 200);
@@ -375,10 +338,7 @@ mod tests {
     #[test]
     fn a_crashed_runner_ends_the_run_and_shows_why() {
         let mut state = ready();
-        state.apply(Action::RunStarted {
-            run_id: 1,
-            modes: vec![Mode::Parallel],
-        });
+        state.apply(Action::RunStarted { run_id: 1, modes: vec![Mode::Parallel] });
         state.apply(Action::RunnerRestarting("the engine crashed: boom".into()));
         assert!(state.active.is_none());
         assert_eq!(state.runner, RunnerStatus::Starting);

@@ -97,9 +97,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let uses_cpu = params.kind != TaskKind::Io;
     let uses_io = params.kind != TaskKind::Cpu;
-    let on_run = props
-        .on_run
-        .reform(|event: SubmitEvent| event.prevent_default());
+    let on_run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
 
     html! {

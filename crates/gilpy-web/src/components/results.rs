@@ -72,11 +72,8 @@ fn ResultCard(props: &ResultCardProps) -> Html {
         .filter(|_| trace.wall_us > 0 && !trace.stopped)
         .map(|sequential| sequential as f64 / trace.wall_us as f64);
     let heading_id = format!("result-{}", mode.as_str());
-    let cores = if trace.cores == 1 {
-        "1 core".to_string()
-    } else {
-        format!("{} cores", trace.cores)
-    };
+    let cores =
+        if trace.cores == 1 { "1 core".to_string() } else { format!("{} cores", trace.cores) };
     html! {
         <article class="card" data-mode={mode.as_str()} data-wall-ms={format!("{:.3}", trace.wall_us as f64 / 1000.0)}
             aria-labelledby={heading_id.clone()}>

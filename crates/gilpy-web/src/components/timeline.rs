@@ -20,33 +20,18 @@ pub struct SpanStyle {
 }
 
 pub const SPAN_STYLES: [SpanStyle; 4] = [
-    SpanStyle {
-        kind: SpanKind::Running,
-        label: "Running",
-        css_name: "running",
-    },
+    SpanStyle { kind: SpanKind::Running, label: "Running", css_name: "running" },
     SpanStyle {
         kind: SpanKind::WaitingForLock,
         label: "Waiting for the lock",
         css_name: "waiting-for-lock",
     },
-    SpanStyle {
-        kind: SpanKind::BlockedIo,
-        label: "Blocked on I/O",
-        css_name: "blocked-io",
-    },
-    SpanStyle {
-        kind: SpanKind::Ready,
-        label: "Ready, no free core",
-        css_name: "ready",
-    },
+    SpanStyle { kind: SpanKind::BlockedIo, label: "Blocked on I/O", css_name: "blocked-io" },
+    SpanStyle { kind: SpanKind::Ready, label: "Ready, no free core", css_name: "ready" },
 ];
 
 pub fn css_name(kind: SpanKind) -> &'static str {
-    SPAN_STYLES
-        .iter()
-        .find(|style| style.kind == kind)
-        .map_or("running", |style| style.css_name)
+    SPAN_STYLES.iter().find(|style| style.kind == kind).map_or("running", |style| style.css_name)
 }
 
 /// The patterns every lane refers to (`url(#pattern-KIND)`), rendered once per page by
@@ -71,13 +56,8 @@ pub fn PatternDefs() -> Html {
 pub fn timeline_html(trace: &RunTrace, axis_end_us: u64) -> String {
     let mode = trace.mode.as_str();
     let percent = |us: u64| us as f64 * 100.0 / axis_end_us.max(1) as f64;
-    let mut html = String::with_capacity(
-        512 + trace
-            .tasks
-            .iter()
-            .map(|t| t.spans.len() * 130)
-            .sum::<usize>(),
-    );
+    let mut html =
+        String::with_capacity(512 + trace.tasks.iter().map(|t| t.spans.len() * 130).sum::<usize>());
     let _ = write!(
         html,
         r#"<div class="timeline" data-mode="{mode}" role="img" aria-label="Timeline of the {mode} run: {} tasks over {}; the table below has the same figures.">"#,
@@ -131,10 +111,7 @@ pub fn format_ms(us: u64) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[derive(Properties, PartialEq)]
@@ -145,10 +122,9 @@ pub struct TimelineProps {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let html = use_memo(
-        (props.trace.clone(), props.axis_end_us),
-        |(trace, axis_end_us)| timeline_html(trace, *axis_end_us),
-    );
+    let html = use_memo((props.trace.clone(), props.axis_end_us), |(trace, axis_end_us)| {
+        timeline_html(trace, *axis_end_us)
+    });
     Html::from_html_unchecked(AttrValue::from((*html).clone()))
 }
 
@@ -159,12 +135,7 @@ mod tests {
 
     #[test]
     fn every_span_becomes_a_rectangle_on_the_shared_axis() {
-        let span = |kind, start_us, end_us| Span {
-            kind,
-            start_us,
-            end_us,
-            core: Some(0),
-        };
+        let span = |kind, start_us, end_us| Span { kind, start_us, end_us, core: Some(0) };
         let trace = RunTrace {
             mode: Mode::SingleLock,
             cores: 2,
@@ -189,10 +160,7 @@ mod tests {
         let placed = r#"<rect class="span waiting-for-lock" x="25.000%" y="0" width="25.000%""#;
         assert!(html.contains(placed), "{html}");
         assert!(html.contains("task &lt;1&gt;"));
-        assert!(
-            html.contains(r#"style="left:100.0%">20.0 ms</span>"#),
-            "{html}"
-        );
+        assert!(html.contains(r#"style="left:100.0%">20.0 ms</span>"#), "{html}");
     }
 
     #[test]
