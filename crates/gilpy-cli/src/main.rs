@@ -1,0 +1,96 @@
+//! `gilpy run FILE [--python VERSION] [ARGS...]`: flags in, one run out. No semantics of its own.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use gilpy_vm::builtins::Host;
+use gilpy_vm::version::PythonVersion;
+
+const USAGE: &str = "usage: gilpy run FILE [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [ARGS...]";
+
+/// Standard streams with stdout buffered; stdout is flushed before anything goes to stderr, so
+/// the two interleave as they do for CPython on a terminal.
+struct NativeHost {
+    stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    started: Instant,
+}
+
+impl Host for NativeHost {
+    fn write_stdout(&self, text: &str) {
+        let mut stdout = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = stdout.write_all(text.as_bytes());
+    }
+
+    fn write_stderr(&self, text: &str) {
+        let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    fn monotonic_ns(&self) -> u64 {
+        self.started.elapsed().as_nanos() as u64
+    }
+
+    fn wall_time(&self) -> f64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    }
+
+    fn sleep(&self, seconds: f64) {
+        let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{USAGE}\ngilpy: error: {message}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() != Some("run") {
+        return usage_error("the only command is 'run'");
+    }
+    let mut version = PythonVersion::V3_13;
+    let mut file = None;
+    let mut program_args = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--python" if file.is_none() => {
+                match args.next().as_deref().and_then(PythonVersion::parse) {
+                    Some(parsed) => version = parsed,
+                    None => {
+                        return usage_error("--python takes 3.9, 3.10, 3.11, 3.12, 3.13 or 3.13t")
+                    }
+                }
+            }
+            _ if file.is_none() => file = Some(arg),
+            _ => program_args.push(arg),
+        }
+    }
+    let Some(file) = file else { return usage_error("no FILE to run") };
+    let source = match std::fs::read_to_string(&file) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!("gilpy: can't open file '{file}': {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let program = match gilpy_vm::compile(&source, &file, version) {
+        Ok(program) => program,
+        Err(error) => {
+            eprint!("{}", error.report());
+            return ExitCode::from(1);
+        }
+    };
+    let host = Arc::new(NativeHost {
+        stdout: Mutex::new(std::io::BufWriter::new(std::io::stdout())),
+        started: Instant::now(),
+    });
+    let mut argv = vec![file];
+    argv.extend(program_args);
+    let outcome = gilpy_vm::run(&program, version, host.clone(), argv);
+    let _ = host.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
+    ExitCode::from(outcome.exit_code.clamp(0, 255) as u8)
+}

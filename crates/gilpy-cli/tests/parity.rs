@@ -1,0 +1,127 @@
+//! The parity suite: every `tests/programs/NAME.py` runs under `gilpy` for each recorded Python
+//! version, and must print exactly what CPython printed on stdout, end with the same exit code,
+//! and end stderr with the same last line (the exception CPython reported). The expected files
+//! are recorded from real CPython by `tests/programs/record.py`; this test never needs CPython.
+//!
+//! Programs the VM cannot run yet are listed in `tests/programs/wishlist.txt`. A listed program
+//! that starts to pass fails the test too, so the list only ever shrinks.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const VERSIONS: [&str; 2] = ["3.13", "3.9"];
+
+fn programs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("")
+}
+
+/// Runs one program; `Err` says how it differs from CPython.
+fn check(version: &str, name: &str) -> Result<(), String> {
+    let dir = programs_dir();
+    let expected = dir.join("expected").join(version);
+    let read = |ext: &str| {
+        std::fs::read_to_string(expected.join(format!("{name}.{ext}"))).unwrap_or_default()
+    };
+    let (want_out, want_err, want_code) = (read("out"), read("err"), read("code"));
+    let output = Command::new(env!("CARGO_BIN_EXE_gilpy"))
+        .args(["run", "--python", version, &format!("{name}.py")])
+        .current_dir(&dir)
+        .output()
+        .map_err(|e| format!("could not start gilpy: {e}"))?;
+    let out = String::from_utf8_lossy(&output.stdout);
+    let err = String::from_utf8_lossy(&output.stderr);
+    let code = output.status.code().map_or("signal".to_string(), |c| c.to_string());
+    let mut problems = Vec::new();
+    if out != want_out {
+        let line = out
+            .lines()
+            .zip(want_out.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(out.lines().count().min(want_out.lines().count()));
+        problems.push(format!(
+            "stdout differs at line {}: got {:?}, CPython printed {:?}",
+            line + 1,
+            out.lines().nth(line).unwrap_or("<end>"),
+            want_out.lines().nth(line).unwrap_or("<end>")
+        ));
+    }
+    if code != want_code.trim() {
+        problems.push(format!("exit code {code}, CPython's was {}", want_code.trim()));
+    }
+    if last_line(&err) != last_line(&want_err) {
+        problems.push(format!(
+            "stderr ends {:?}, CPython's ended {:?}",
+            last_line(&err),
+            last_line(&want_err)
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[test]
+fn programs_match_cpython() {
+    let dir = programs_dir();
+    let wishlist: BTreeSet<String> = std::fs::read_to_string(dir.join("wishlist.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect();
+    let mut failures = Vec::new();
+    let mut summary = Vec::new();
+    // A wishlisted program fails the test once it passes on every version.
+    let mut passes_everywhere: std::collections::BTreeMap<String, bool> = Default::default();
+    for version in VERSIONS {
+        let expected = dir.join("expected").join(version);
+        let mut names: Vec<String> = std::fs::read_dir(&expected)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected.display()))
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                if path.extension()? == "code" {
+                    Some(path.file_stem()?.to_string_lossy().into_owned())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        names.sort();
+        assert!(!names.is_empty(), "no recorded programs for {version}");
+        let mut passed = 0;
+        for name in &names {
+            let result = check(version, name);
+            *passes_everywhere.entry(name.clone()).or_insert(true) &= result.is_ok();
+            match (result, wishlist.contains(name)) {
+                (Ok(()), _) => passed += 1,
+                (Err(problem), false) => failures.push(format!("{version} {name}: {problem}")),
+                (Err(_), true) => {}
+            }
+        }
+        let wished = names.iter().filter(|n| wishlist.contains(*n)).count();
+        summary.push(format!(
+            "{version}: {passed} of {} programs match CPython ({wished} on the wishlist)",
+            names.len()
+        ));
+    }
+    for (name, passes) in passes_everywhere {
+        if passes && wishlist.contains(&name) {
+            failures
+                .push(format!("{name}: passes on every version now; remove it from wishlist.txt"));
+        }
+    }
+    println!("parity {}", summary.join("; "));
+    assert!(
+        failures.is_empty(),
+        "{} programs differ from CPython:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,1555 @@
+//! The interpreter's built-ins: functions, the types' constructors and methods, the exception
+//! hierarchy, attribute and item access, iteration, and the `sys`, `time` and `math` modules.
+//! Output, clocks and sleeping go through the [`Host`].
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use indexmap::IndexMap;
+use num_traits::ToPrimitive;
+
+use crate::ops::{self, type_name};
+use crate::value::{
+    lock, Builtin, BuiltinFn, Class, Dict, Instance, Iter, Key, List, Method, Module, Range, Value,
+};
+use crate::version::PythonVersion;
+use crate::vm::{CallResult, Thread};
+
+/// What the VM needs from the world outside: output, clocks, sleeping, yielding the core.
+pub trait Host: Send + Sync {
+    fn write_stdout(&self, text: &str);
+    fn write_stderr(&self, text: &str);
+    /// A monotonic clock in nanoseconds (`time.perf_counter_ns`).
+    fn monotonic_ns(&self) -> u64;
+    /// Seconds since the epoch (`time.time`).
+    fn wall_time(&self) -> f64;
+    /// Blocks this thread for `seconds` (`time.sleep`); the runtime releases the GIL around it.
+    fn sleep(&self, seconds: f64);
+    /// Called at a check point when the eval breaker asks the thread to yield.
+    fn yield_now(&self) {}
+}
+
+/// Exception classes, parent first; each line is (name, parent).
+const EXCEPTIONS: [(&str, &str); 33] = [
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+];
+
+pub fn is_builtin_exception_name(name: &str) -> bool {
+    EXCEPTIONS.iter().any(|(exception, _)| *exception == name)
+}
+
+/// The built-in types that are classes too (for `isinstance` and calling them).
+const TYPES: [&str; 9] =
+    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "range"];
+
+pub struct Interpreter {
+    pub builtins: Arc<Dict>,
+    pub host: Arc<dyn Host>,
+    pub version: PythonVersion,
+    pub argv: Vec<String>,
+    classes: IndexMap<&'static str, Arc<Class>>,
+    recursion_limit: AtomicUsize,
+    /// `sys.getswitchinterval()`, in microseconds.
+    pub switch_interval_us: AtomicUsize,
+    modules: Mutex<IndexMap<String, Value>>,
+}
+
+impl Interpreter {
+    pub fn new(version: PythonVersion, host: Arc<dyn Host>, argv: Vec<String>) -> Arc<Interpreter> {
+        let mut classes: IndexMap<&'static str, Arc<Class>> = IndexMap::new();
+        let class = |name: &str, parent: Option<&Arc<Class>>, is_exception: bool| {
+            let mut bases_mro = Vec::new();
+            if let Some(parent) = parent {
+                bases_mro.push(parent.clone());
+                bases_mro.extend(parent.bases_mro.iter().cloned());
+            }
+            Arc::new(Class {
+                name: Arc::from(name),
+                bases_mro,
+                dict: Default::default(),
+                is_exception,
+            })
+        };
+        let object = class("object", None, false);
+        classes.insert("object", object.clone());
+        for name in TYPES.iter().skip(1) {
+            let parent = if *name == "bool" { classes["int"].clone() } else { object.clone() };
+            classes.insert(name, class(name, Some(&parent), false));
+        }
+        for (name, parent) in EXCEPTIONS {
+            let parent = if parent.is_empty() { object.clone() } else { classes[parent].clone() };
+            classes.insert(name, class(name, Some(&parent), true));
+        }
+        let builtins = Arc::new(Dict { entries: Default::default() });
+        {
+            let mut entries = lock(&builtins.entries);
+            for (name, class) in &classes {
+                entries.insert(Key(Value::str(name)), Value::Class(class.clone()));
+            }
+            for (name, function) in BUILTIN_FUNCTIONS {
+                entries.insert(Key(Value::str(name)), builtin(name, function));
+            }
+            entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
+        }
+        Arc::new(Interpreter {
+            builtins,
+            host,
+            version,
+            argv,
+            classes,
+            recursion_limit: AtomicUsize::new(1000),
+            switch_interval_us: AtomicUsize::new(5_000),
+            modules: Mutex::new(IndexMap::new()),
+        })
+    }
+
+    pub fn class(&self, name: &str) -> Arc<Class> {
+        self.classes[name].clone()
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    pub fn set_recursion_limit(&self, limit: usize) {
+        self.recursion_limit.store(limit, Ordering::Relaxed);
+    }
+
+    pub fn new_exception(&self, class: &str, args: Vec<Value>) -> Value {
+        let class = self
+            .classes
+            .get(class)
+            .cloned()
+            .unwrap_or_else(|| self.classes["RuntimeError"].clone());
+        let instance = Instance { class, dict: Default::default(), traceback: Default::default() };
+        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+        Value::Instance(Arc::new(instance))
+    }
+
+    /// The constructor of a built-in type, when `class` is one.
+    pub fn builtin_constructor(&self, class: &Arc<Class>) -> Option<BuiltinFn> {
+        if !TYPES.contains(&&*class.name) || !Arc::ptr_eq(class, &self.classes[&*class.name]) {
+            return None;
+        }
+        Some(match &*class.name {
+            "int" => construct_int,
+            "float" => construct_float,
+            "str" => construct_str,
+            "bool" => construct_bool,
+            "list" => construct_list,
+            "tuple" => construct_tuple,
+            "dict" => construct_dict,
+            "range" => construct_range,
+            _ => construct_object,
+        })
+    }
+}
+
+fn builtin(name: &'static str, function: BuiltinFn) -> Value {
+    Value::Builtin(Arc::new(Builtin { name, function }))
+}
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+fn no_kwargs(thread: &Thread, name: &str, kwargs: &Kwargs) -> Result<(), Value> {
+    match kwargs.first() {
+        Some((key, _)) => Err(thread.exception(
+            "TypeError",
+            format!("{name}() got an unexpected keyword argument '{key}'"),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn arity(thread: &Thread, name: &str, args: &Args, min: usize, max: usize) -> Result<(), Value> {
+    if args.len() < min || args.len() > max {
+        let expected = if min == max {
+            format!("exactly {min}")
+        } else if args.len() < min {
+            format!("at least {min}")
+        } else {
+            format!("at most {max}")
+        };
+        let plural = if (if args.len() < min { min } else { max }) == 1 { "" } else { "s" };
+        return Err(thread.exception(
+            "TypeError",
+            format!("{name}() takes {expected} argument{plural} ({} given)", args.len()),
+        ));
+    }
+    Ok(())
+}
+
+fn int_arg(thread: &Thread, value: &Value) -> Result<i64, Value> {
+    match value {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => {
+            Err(thread.exception("OverflowError", "Python int too large to convert to C ssize_t"))
+        }
+        other => Err(thread.exception(
+            "TypeError",
+            format!("'{}' object cannot be interpreted as an integer", type_name(other)),
+        )),
+    }
+}
+
+fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 30] = [
+    ("print", print),
+    ("len", len),
+    ("repr", repr),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("sorted", sorted),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("isinstance", isinstance),
+    ("type", type_of),
+    ("round", round),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("any", any),
+    ("all", all),
+    ("reversed", reversed),
+    ("chr", chr),
+    ("ord", ord),
+    ("hex", hex),
+    ("bin", bin),
+    ("iter", iter),
+    ("next", next_builtin),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("map", map),
+    ("filter", filter),
+    ("hash", hash),
+];
+
+fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut to_stderr = false;
+    for (key, value) in &kwargs {
+        match (&**key, value) {
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("sep" | "end", Value::None) | ("flush", _) => {}
+            ("file", Value::Module(module)) if &*module.name == "sys.stderr" => to_stderr = true,
+            ("file", Value::Module(_)) => {}
+            (key, _) => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("print() got an unexpected keyword argument '{key}'"),
+                ))
+            }
+        }
+    }
+    let mut text = String::new();
+    for (index, value) in args.iter().enumerate() {
+        if index > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&thread.str_of(value)?);
+    }
+    text.push_str(&end);
+    if to_stderr {
+        thread.interp.host.write_stderr(&text);
+    } else {
+        thread.interp.host.write_stdout(&text);
+    }
+    Ok(Value::None)
+}
+
+pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
+    Ok(match value {
+        Value::Str(s) => s.chars().count(),
+        Value::Tuple(items) => items.len(),
+        Value::List(list) => lock(&list.items).len(),
+        Value::Dict(dict) => lock(&dict.entries).len(),
+        Value::Range(range) => range.len() as usize,
+        other => match thread.special_method(other, "__len__") {
+            Some(method) => {
+                let result = thread.call(&method, vec![], vec![])?;
+                int_arg(thread, &result)? as usize
+            }
+            None => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("object of type '{}' has no len()", type_name(other)),
+                ))
+            }
+        },
+    })
+}
+
+fn len(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_kwargs(thread, "len", &kwargs)?;
+    arity(thread, "len", &args, 1, 1)?;
+    Ok(Value::Int(length(thread, &args[0])? as i64))
+}
+
+fn repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "repr", &args, 1, 1)?;
+    Ok(Value::str(&thread.repr_of(&args[0])?))
+}
+
+fn abs(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "abs", &args, 1, 1)?;
+    Ok(match &args[0] {
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .unwrap_or_else(|| ops::normalize(ops::big(*i).magnitude().clone().into())),
+        Value::BigInt(i) => ops::normalize(i.magnitude().clone().into()),
+        Value::Float(f) => Value::Float(f.abs()),
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => match thread.special_method(other, "__abs__") {
+            Some(method) => thread.call(&method, vec![], vec![])?,
+            None => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("bad operand type for abs(): '{}'", type_name(other)),
+                ))
+            }
+        },
+    })
+}
+
+fn extreme(
+    thread: &mut Thread,
+    name: &str,
+    args: Args,
+    kwargs: Kwargs,
+    want: crate::code::CompareOp,
+) -> CallResult {
+    let key = kwarg(&kwargs, "key").filter(|k| !k.is_none()).cloned();
+    let default = kwarg(&kwargs, "default").cloned();
+    let items = if args.len() == 1 { collect(thread, &args[0])? } else { args };
+    if items.is_empty() {
+        return default.ok_or_else(|| {
+            thread.exception("ValueError", format!("{name}() iterable argument is empty"))
+        });
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(key) => thread.call(key, vec![best.clone()], vec![])?,
+        None => best.clone(),
+    };
+    for item in items.into_iter().skip(1) {
+        let item_key = match &key {
+            Some(key) => thread.call(key, vec![item.clone()], vec![])?,
+            None => item.clone(),
+        };
+        let better = thread.compare(want, &item_key, &best_key)?;
+        if thread.truth(&better)? {
+            best = item;
+            best_key = item_key;
+        }
+    }
+    Ok(best)
+}
+
+fn min(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    extreme(thread, "min", args, kwargs, crate::code::CompareOp::Lt)
+}
+
+fn max(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    extreme(thread, "max", args, kwargs, crate::code::CompareOp::Gt)
+}
+
+fn sum(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "sum", &args, 1, 2)?;
+    let mut total =
+        args.get(1).or_else(|| kwarg(&kwargs, "start")).cloned().unwrap_or(Value::Int(0));
+    for item in collect(thread, &args[0])? {
+        total = thread.binary(crate::code::BinaryOp::Add, total, item, false)?;
+    }
+    Ok(total)
+}
+
+/// Sorts `items` stably by `key`, comparing with `<` as `list.sort` does.
+pub fn sort_values(
+    thread: &mut Thread,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, Value> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for item in items {
+        let k = match key {
+            Some(key) if !key.is_none() => thread.call(key, vec![item.clone()], vec![])?,
+            _ => item.clone(),
+        };
+        keyed.push((k, item));
+    }
+    // A stable sort that asks only Python's `<`, as CPython's does; reverse keeps equal items
+    // in their original order. The first error stops it.
+    let mut failure = None;
+    let mut less = |a: &Value, b: &Value| -> bool {
+        if failure.is_some() {
+            return false;
+        }
+        match thread.compare(crate::code::CompareOp::Lt, a, b).and_then(|r| thread.truth(&r)) {
+            Ok(result) => result,
+            Err(error) => {
+                failure = Some(error);
+                false
+            }
+        }
+    };
+    keyed.sort_by(|(a, _), (b, _)| {
+        let (first, second) = if reverse { (b, a) } else { (a, b) };
+        if less(first, second) {
+            std::cmp::Ordering::Less
+        } else if less(second, first) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    Ok(keyed.into_iter().map(|(_, item)| item).collect())
+}
+
+fn sorted(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "sorted", &args, 1, 1)?;
+    let items = collect(thread, &args[0])?;
+    let reverse = kwarg(&kwargs, "reverse").map(|r| thread.truth(r)).transpose()?.unwrap_or(false);
+    let key = kwarg(&kwargs, "key").cloned();
+    Ok(List::new(sort_values(thread, items, key.as_ref(), reverse)?))
+}
+
+fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "enumerate", &args, 1, 2)?;
+    let start = args
+        .get(1)
+        .or_else(|| kwarg(&kwargs, "start"))
+        .map(|s| int_arg(thread, s))
+        .transpose()?
+        .unwrap_or(0);
+    let items = collect(thread, &args[0])?;
+    let pairs = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| Value::tuple(vec![Value::Int(start + i as i64), item]))
+        .collect();
+    Ok(items_iterator(pairs))
+}
+
+fn zip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let columns: Vec<Vec<Value>> =
+        args.iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
+    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+    let tuples = (0..rows)
+        .map(|row| Value::tuple(columns.iter().map(|c| c[row].clone()).collect()))
+        .collect();
+    Ok(items_iterator(tuples))
+}
+
+fn map(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "map", &args, 2, usize::MAX)?;
+    let columns: Vec<Vec<Value>> =
+        args[1..].iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
+    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(rows);
+    for row in 0..rows {
+        out.push(thread.call(
+            &args[0],
+            columns.iter().map(|c| c[row].clone()).collect(),
+            vec![],
+        )?);
+    }
+    Ok(items_iterator(out))
+}
+
+fn filter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "filter", &args, 2, 2)?;
+    let mut out = Vec::new();
+    for item in collect(thread, &args[1])? {
+        let keep = if args[0].is_none() {
+            item.clone()
+        } else {
+            thread.call(&args[0], vec![item.clone()], vec![])?
+        };
+        if thread.truth(&keep)? {
+            out.push(item);
+        }
+    }
+    Ok(items_iterator(out))
+}
+
+fn items_iterator(items: Vec<Value>) -> Value {
+    Value::Iterator(Arc::new(Mutex::new(Iter::Items(items.into_iter()))))
+}
+
+/// `isinstance`-style check of a value against a class (built-in types included).
+pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
+    match value {
+        Value::Instance(instance) => instance.class.is_subclass_of(class),
+        other => {
+            let own = type_name(other);
+            let own = thread.interp.class(match &*own {
+                "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "type"
+                | "module"
+                | "iterator"
+                | "slice"
+                | "cell"
+                | "code" => "object",
+                name => TYPES.iter().find(|t| **t == name).copied().unwrap_or("object"),
+            });
+            own.is_subclass_of(class)
+        }
+    }
+}
+
+fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "isinstance", &args, 2, 2)?;
+    let classes = match &args[1] {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    for class in classes {
+        match class {
+            Value::Class(class) => {
+                if is_instance(thread, &args[0], &class) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            _ => {
+                return Err(thread.exception(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ))
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "type", &args, 1, 1)?;
+    Ok(match &args[0] {
+        Value::Instance(instance) => Value::Class(instance.class.clone()),
+        other => {
+            let name = type_name(other);
+            match thread.interp.builtins_class(&name) {
+                Some(class) => Value::Class(class),
+                None => Value::Class(Arc::new(Class {
+                    name,
+                    bases_mro: vec![thread.interp.class("object")],
+                    dict: Default::default(),
+                    is_exception: false,
+                })),
+            }
+        }
+    })
+}
+
+impl Interpreter {
+    fn builtins_class(&self, name: &str) -> Option<Arc<Class>> {
+        self.classes.get(name).cloned()
+    }
+}
+
+fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "round", &args, 1, 2)?;
+    let digits = args.get(1).filter(|d| !d.is_none());
+    match (&args[0], digits) {
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(args[0].clone()),
+        (Value::Float(f), None) => {
+            let rounded = round_half_even(*f);
+            if !rounded.is_finite() {
+                return Err(
+                    thread.exception("OverflowError", "cannot convert float infinity to integer")
+                );
+            }
+            Ok(Value::Int(rounded as i64))
+        }
+        (Value::Float(f), Some(digits)) => {
+            let digits = int_arg(thread, digits)?;
+            // Through the decimal text, as CPython rounds the exact binary value.
+            let text = format!("{:.*}", digits.max(0) as usize, f);
+            Ok(Value::Float(if digits >= 0 {
+                text.parse().unwrap_or(*f)
+            } else {
+                let p = 10f64.powi(-digits as i32);
+                round_half_even(f / p) * p
+            }))
+        }
+        (Value::Int(i), Some(digits)) => {
+            let digits = int_arg(thread, digits)?;
+            if digits >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i64.pow((-digits) as u32);
+            Ok(Value::Int((round_half_even(*i as f64 / p as f64) as i64) * p))
+        }
+        (other, _) => Err(thread.exception(
+            "TypeError",
+            format!("type {} doesn't define __round__ method", type_name(other)),
+        )),
+    }
+}
+
+fn round_half_even(value: f64) -> f64 {
+    let rounded = value.round();
+    if (value - value.trunc()).abs() == 0.5 {
+        2.0 * (value / 2.0).round()
+    } else {
+        rounded
+    }
+}
+
+fn divmod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "divmod", &args, 2, 2)?;
+    let quotient =
+        thread.binary(crate::code::BinaryOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
+    let remainder =
+        thread.binary(crate::code::BinaryOp::Mod, args[0].clone(), args[1].clone(), false)?;
+    Ok(Value::tuple(vec![quotient, remainder]))
+}
+
+fn pow(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "pow", &args, 2, 3)?;
+    if let Some(modulus) = args.get(2).filter(|m| !m.is_none()) {
+        let (base, exponent, modulus) =
+            (int_arg(thread, &args[0])?, int_arg(thread, &args[1])?, int_arg(thread, modulus)?);
+        let result = ops::big(base).modpow(&ops::big(exponent), &ops::big(modulus));
+        return Ok(ops::normalize(result));
+    }
+    thread.binary(crate::code::BinaryOp::Pow, args[0].clone(), args[1].clone(), false)
+}
+
+fn any(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "any", &args, 1, 1)?;
+    for item in collect(thread, &args[0])? {
+        if thread.truth(&item)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "all", &args, 1, 1)?;
+    for item in collect(thread, &args[0])? {
+        if !thread.truth(&item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "reversed", &args, 1, 1)?;
+    let mut items = collect(thread, &args[0])?;
+    items.reverse();
+    Ok(items_iterator(items))
+}
+
+fn chr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "chr", &args, 1, 1)?;
+    let code = int_arg(thread, &args[0])?;
+    match u32::try_from(code).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(&c.to_string())),
+        None => Err(thread.exception("ValueError", "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "ord", &args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().unwrap() as i64)),
+        Value::Str(s) => Err(thread.exception(
+            "TypeError",
+            format!("ord() expected a character, but string of length {} found", s.chars().count()),
+        )),
+        other => Err(thread.exception(
+            "TypeError",
+            format!("ord() expected string of length 1, but {} found", type_name(other)),
+        )),
+    }
+}
+
+fn radix(thread: &mut Thread, args: Args, spec: &str) -> CallResult {
+    arity(thread, "hex", &args, 1, 1)?;
+    if !matches!(args[0], Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+        return Err(thread.exception(
+            "TypeError",
+            format!("'{}' object cannot be interpreted as an integer", type_name(&args[0])),
+        ));
+    }
+    thread.format(&args[0], spec)
+}
+
+fn hex(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    radix(thread, args, "#x")
+}
+
+fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    radix(thread, args, "#b")
+}
+
+fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "iter", &args, 1, 1)?;
+    iterate(thread, &args[0])
+}
+
+fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "next", &args, 1, 2)?;
+    match next(thread, &args[0])? {
+        Some(item) => Ok(item),
+        None => match args.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(thread.exception("StopIteration", "")),
+        },
+    }
+}
+
+fn getattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "getattr", &args, 2, 3)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    match get_attribute(thread, &args[0], name) {
+        Err(error) if args.len() == 3 && exception_is(thread, &error, "AttributeError") => {
+            Ok(args[2].clone())
+        }
+        other => other,
+    }
+}
+
+fn setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "setattr", &args, 3, 3)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    set_attribute(thread, &args[0], name.clone(), args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "hasattr", &args, 2, 2)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    match get_attribute(thread, &args[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(error) if exception_is(thread, &error, "AttributeError") => Ok(Value::Bool(false)),
+        Err(error) => Err(error),
+    }
+}
+
+fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "hash", &args, 1, 1)?;
+    ops::check_hashable(&args[0]).map_err(|e| thread.op_error(e))?;
+    match &args[0] {
+        Value::Int(i) => Ok(Value::Int(if *i == -1 { -2 } else { *i })),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        other => {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            Key(other.clone()).hash(&mut hasher);
+            Ok(Value::Int(hasher.finish() as i64 >> 1))
+        }
+    }
+}
+
+// ---- constructors ----
+
+fn construct_object(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::None)
+}
+
+fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "int", &args, 0, 2)?;
+    let base =
+        args.get(1).or_else(|| kwarg(&kwargs, "base")).map(|b| int_arg(thread, b)).transpose()?;
+    let Some(value) = args.first() else { return Ok(Value::Int(0)) };
+    match (value, base) {
+        (Value::Int(_) | Value::BigInt(_), None) => Ok(value.clone()),
+        (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
+        (Value::Float(f), None) => {
+            if !f.is_finite() {
+                let what = if f.is_nan() { "ValueError" } else { "OverflowError" };
+                let message = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
+                return Err(thread.exception(what, message));
+            }
+            Ok(num_bigint::BigInt::from(f.trunc() as i128).to_i64().map(Value::Int).unwrap_or_else(|| {
+                ops::normalize(num_bigint::BigInt::from(f.trunc() as i128))
+            }))
+        }
+        (Value::Str(text), base) => {
+            let base = base.unwrap_or(10);
+            if base != 0 && !(2..=36).contains(&base) {
+                return Err(thread.exception("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+            }
+            let cleaned = text.trim().replace('_', "");
+            let (negative, digits) = match cleaned.strip_prefix('-') {
+                Some(rest) => (true, rest.to_string()),
+                None => (false, cleaned.trim_start_matches('+').to_string()),
+            };
+            // A prefix that matches the base (or, with base 0, chooses it) is skipped.
+            let lower = digits.to_ascii_lowercase();
+            let prefixed = [("0x", 16), ("0o", 8), ("0b", 2)].into_iter().find(|(p, b)| lower.starts_with(p) && (base == 0 || base == *b));
+            let (digits, radix) = match prefixed {
+                Some((prefix, radix)) => (digits[prefix.len()..].to_string(), radix as u32),
+                None => (digits, if base == 0 { 10 } else { base as u32 }),
+            };
+            match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
+                Some(value) if !digits.is_empty() => Ok(ops::normalize(if negative { -value } else { value })),
+                _ => Err(thread.exception(
+                    "ValueError",
+                    format!("invalid literal for int() with base {radix}: {}", ops::str_repr(text)),
+                )),
+            }
+        }
+        (other, _) => match thread.special_method(other, "__int__") {
+            Some(method) => thread.call(&method, vec![], vec![]),
+            None => Err(thread.exception(
+                "TypeError",
+                format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(other)),
+            )),
+        },
+    }
+}
+
+fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "float", &args, 0, 1)?;
+    let Some(value) = args.first() else { return Ok(Value::Float(0.0)) };
+    if let Some(f) = ops::as_float(value) {
+        return Ok(Value::Float(f));
+    }
+    match value {
+        Value::Str(text) => {
+            let trimmed = text.trim().to_ascii_lowercase();
+            let parsed = match trimmed.as_str() {
+                "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
+                "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                other => other.replace('_', "").parse::<f64>().ok(),
+            };
+            parsed.map(Value::Float).ok_or_else(|| {
+                thread.exception(
+                    "ValueError",
+                    format!("could not convert string to float: {}", ops::str_repr(text)),
+                )
+            })
+        }
+        other => Err(thread.exception(
+            "TypeError",
+            format!(
+                "float() argument must be a string or a real number, not '{}'",
+                type_name(other)
+            ),
+        )),
+    }
+}
+
+fn construct_str(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "str", &args, 0, 1)?;
+    match args.first() {
+        Some(value) => Ok(Value::str(&thread.str_of(value)?)),
+        None => Ok(Value::str("")),
+    }
+}
+
+fn construct_bool(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "bool", &args, 0, 1)?;
+    match args.first() {
+        Some(value) => Ok(Value::Bool(thread.truth(value)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn construct_list(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "list", &args, 0, 1)?;
+    Ok(List::new(match args.first() {
+        Some(iterable) => collect(thread, iterable)?,
+        None => Vec::new(),
+    }))
+}
+
+fn construct_tuple(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "tuple", &args, 0, 1)?;
+    Ok(Value::tuple(match args.first() {
+        Some(iterable) => collect(thread, iterable)?,
+        None => Vec::new(),
+    }))
+}
+
+fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "dict", &args, 0, 1)?;
+    let mut entries = IndexMap::new();
+    if let Some(source) = args.first() {
+        match source {
+            Value::Dict(dict) => entries = lock(&dict.entries).clone(),
+            other => {
+                for pair in collect(thread, other)? {
+                    let items = collect(thread, &pair)?;
+                    if items.len() != 2 {
+                        return Err(thread.exception(
+                            "ValueError",
+                            format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
+                        ));
+                    }
+                    ops::check_hashable(&items[0]).map_err(|e| thread.op_error(e))?;
+                    entries.insert(Key(items[0].clone()), items[1].clone());
+                }
+            }
+        }
+    }
+    for (key, value) in kwargs {
+        entries.insert(Key(Value::Str(key)), value);
+    }
+    Ok(Dict::new(entries))
+}
+
+fn construct_range(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "range", &args, 1, 3)?;
+    let numbers: Vec<i64> = args.iter().map(|a| int_arg(thread, a)).collect::<Result<_, _>>()?;
+    let (start, stop, step) = match numbers[..] {
+        [stop] => (0, stop, 1),
+        [start, stop] => (start, stop, 1),
+        [start, stop, step] => (start, stop, step),
+        _ => unreachable!("checked by arity"),
+    };
+    if step == 0 {
+        return Err(thread.exception("ValueError", "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Arc::new(Range { start, stop, step })))
+}
+
+// ---- attributes, items, iteration ----
+
+pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
+    let missing = |thread: &Thread| {
+        let message = match object {
+            Value::Module(module) => format!("module '{}' has no attribute '{name}'", module.name),
+            Value::Class(class) => {
+                format!("type object '{}' has no attribute '{name}'", class.name)
+            }
+            other => format!("'{}' object has no attribute '{name}'", type_name(other)),
+        };
+        thread.exception("AttributeError", message)
+    };
+    match object {
+        Value::Instance(instance) => {
+            if let Some(value) = lock(&instance.dict).get(name) {
+                return Ok(value.clone());
+            }
+            if let Some(attribute) = instance.class.lookup(name) {
+                return Ok(bind(object, attribute));
+            }
+            if let Some(getattr) = instance.class.lookup("__getattr__") {
+                return thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![]);
+            }
+            Err(missing(thread))
+        }
+        Value::Class(class) => match name {
+            "__name__" | "__qualname__" => Ok(Value::Str(class.name.clone())),
+            _ => class.lookup(name).ok_or_else(|| missing(thread)),
+        },
+        Value::Module(module) => lock(&module.dict.entries)
+            .get(&Key(Value::str(name)))
+            .cloned()
+            .ok_or_else(|| missing(thread)),
+        Value::Function(function) if name == "__name__" => {
+            Ok(Value::Str(function.code.name.clone()))
+        }
+        Value::Function(function) if name == "__qualname__" => {
+            Ok(Value::Str(function.qualname.clone()))
+        }
+        Value::Builtin(builtin) if name == "__name__" => Ok(Value::str(builtin.name)),
+        other => match crate::methods::lookup(other, name) {
+            Some(function) => Ok(Value::Method(Arc::new(Method {
+                receiver: other.clone(),
+                function: builtin(function.0, function.1),
+            }))),
+            None => Err(missing(thread)),
+        },
+    }
+}
+
+/// Functions found on a class become methods bound to the instance.
+fn bind(receiver: &Value, attribute: Value) -> Value {
+    match attribute {
+        Value::Function(_) => {
+            Value::Method(Arc::new(Method { receiver: receiver.clone(), function: attribute }))
+        }
+        other => other,
+    }
+}
+
+pub fn set_attribute(
+    thread: &mut Thread,
+    object: &Value,
+    name: Arc<str>,
+    value: Value,
+) -> Result<(), Value> {
+    match object {
+        Value::Instance(instance) => {
+            lock(&instance.dict).insert(name, value);
+            Ok(())
+        }
+        Value::Class(class) => {
+            lock(&class.dict).insert(name, value);
+            Ok(())
+        }
+        Value::Module(module) => {
+            lock(&module.dict.entries).insert(Key(Value::Str(name)), value);
+            Ok(())
+        }
+        other => Err(thread.exception(
+            "AttributeError",
+            format!(
+                "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                type_name(other)
+            ),
+        )),
+    }
+}
+
+/// Resolves a (possibly negative) index against `len`.
+fn index(thread: &Thread, key: &Value, len: usize, what: &str) -> Result<usize, Value> {
+    let i = match key {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        other => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("{what} indices must be integers or slices, not {}", type_name(other)),
+            ))
+        }
+    };
+    let resolved = if i < 0 { i + len as i64 } else { i };
+    if resolved < 0 || resolved >= len as i64 {
+        return Err(thread.exception("IndexError", format!("{what} index out of range")));
+    }
+    Ok(resolved as usize)
+}
+
+/// The indices a slice selects from a sequence of `len`.
+fn slice_indices(
+    thread: &Thread,
+    slice: &crate::value::Slice,
+    len: usize,
+) -> Result<Vec<usize>, Value> {
+    let len = len as i64;
+    let part = |value: &Value| -> Result<Option<i64>, Value> {
+        match value {
+            Value::None => Ok(None),
+            other => int_arg(thread, other).map(Some),
+        }
+    };
+    let step = part(&slice.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(thread.exception("ValueError", "slice step cannot be zero"));
+    }
+    let clamp = |value: i64, low: i64, high: i64| value.max(low).min(high);
+    let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
+        None => default,
+        Some(v) if v < 0 => clamp(v + len, low, high),
+        Some(v) => clamp(v, low, high),
+    };
+    let (start, stop) = if step > 0 {
+        (resolve(part(&slice.start)?, 0, 0, len), resolve(part(&slice.stop)?, len, 0, len))
+    } else {
+        (
+            resolve(part(&slice.start)?, len - 1, -1, len - 1),
+            resolve(part(&slice.stop)?, -1, -1, len - 1),
+        )
+    };
+    let mut indices = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        indices.push(i as usize);
+        i += step;
+    }
+    Ok(indices)
+}
+
+pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResult {
+    match (container, key) {
+        (Value::List(list), Value::Slice(slice)) => {
+            let items = lock(&list.items).clone();
+            let picked = slice_indices(thread, slice, items.len())?
+                .into_iter()
+                .map(|i| items[i].clone())
+                .collect();
+            Ok(List::new(picked))
+        }
+        (Value::List(list), key) => {
+            let items = lock(&list.items);
+            let i = index(thread, key, items.len(), "list")?;
+            Ok(items[i].clone())
+        }
+        (Value::Tuple(items), Value::Slice(slice)) => Ok(Value::tuple(
+            slice_indices(thread, slice, items.len())?
+                .into_iter()
+                .map(|i| items[i].clone())
+                .collect(),
+        )),
+        (Value::Tuple(items), key) => Ok(items[index(thread, key, items.len(), "tuple")?].clone()),
+        (Value::Str(text), Value::Slice(slice)) => {
+            let chars: Vec<char> = text.chars().collect();
+            Ok(Value::str(
+                &slice_indices(thread, slice, chars.len())?
+                    .into_iter()
+                    .map(|i| chars[i])
+                    .collect::<String>(),
+            ))
+        }
+        (Value::Str(text), key) => {
+            let count = text.chars().count();
+            let i = index(thread, key, count, "string")?;
+            Ok(Value::str(&text.chars().nth(i).expect("in range").to_string()))
+        }
+        (Value::Range(range), Value::Int(_)) => {
+            let i = index(thread, key, range.len() as usize, "range object")?;
+            Ok(Value::Int(range.start + i as i64 * range.step))
+        }
+        (Value::Dict(dict), key) => {
+            ops::check_hashable(key).map_err(|e| thread.op_error(e))?;
+            let found = lock(&dict.entries).get(&Key(key.clone())).cloned();
+            match found {
+                Some(value) => Ok(value),
+                None => Err(thread.interp.new_exception("KeyError", vec![key.clone()])),
+            }
+        }
+        (other, key) => match thread.special_method(other, "__getitem__") {
+            Some(method) => thread.call(&method, vec![key.clone()], vec![]),
+            None => Err(thread.exception(
+                "TypeError",
+                format!("'{}' object is not subscriptable", type_name(other)),
+            )),
+        },
+    }
+}
+
+pub fn set_item(
+    thread: &mut Thread,
+    container: &Value,
+    key: Value,
+    value: Value,
+) -> Result<(), Value> {
+    match container {
+        Value::List(list) => {
+            let mut items = lock(&list.items);
+            let i = index(thread, &key, items.len(), "list assignment")?;
+            items[i] = value;
+            Ok(())
+        }
+        Value::Dict(dict) => {
+            ops::check_hashable(&key).map_err(|e| thread.op_error(e))?;
+            lock(&dict.entries).insert(Key(key), value);
+            Ok(())
+        }
+        other => match thread.special_method(other, "__setitem__") {
+            Some(method) => thread.call(&method, vec![key, value], vec![]).map(|_| ()),
+            None => Err(thread.exception(
+                "TypeError",
+                format!("'{}' object does not support item assignment", type_name(other)),
+            )),
+        },
+    }
+}
+
+pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Result<(), Value> {
+    match container {
+        Value::List(list) => {
+            let mut items = lock(&list.items);
+            let i = index(thread, key, items.len(), "list assignment")?;
+            items.remove(i);
+            Ok(())
+        }
+        Value::Dict(dict) => {
+            if lock(&dict.entries).shift_remove(&Key(key.clone())).is_none() {
+                return Err(thread.interp.new_exception("KeyError", vec![key.clone()]));
+            }
+            Ok(())
+        }
+        other => Err(thread.exception(
+            "TypeError",
+            format!("'{}' object doesn't support item deletion", type_name(other)),
+        )),
+    }
+}
+
+pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<bool, Value> {
+    match container {
+        Value::Str(text) => match item {
+            Value::Str(needle) => Ok(text.contains(&**needle)),
+            other => Err(thread.exception(
+                "TypeError",
+                format!("'in <string>' requires string as left operand, not {}", type_name(other)),
+            )),
+        },
+        Value::Dict(dict) => Ok(lock(&dict.entries).contains_key(&Key(item.clone()))),
+        Value::Range(range) => Ok(match item {
+            Value::Int(i) => {
+                let offset = i - range.start;
+                (if range.step > 0 {
+                    *i >= range.start && *i < range.stop
+                } else {
+                    *i <= range.start && *i > range.stop
+                }) && offset % range.step == 0
+            }
+            _ => false,
+        }),
+        other => {
+            if let Some(method) = thread.special_method(other, "__contains__") {
+                let result = thread.call(&method, vec![item.clone()], vec![])?;
+                return thread.truth(&result);
+            }
+            for candidate in collect(thread, other)? {
+                if candidate.is(item) || thread.equals(&candidate, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
+    let state = match iterable {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
+            Iter::Seq { items: iterable.clone(), index: 0 }
+        }
+        Value::Range(range) => {
+            Iter::Range { next: range.start, stop: range.stop, step: range.step }
+        }
+        Value::Dict(dict) => Iter::Items(
+            lock(&dict.entries).keys().map(|k| k.0.clone()).collect::<Vec<_>>().into_iter(),
+        ),
+        Value::Iterator(_) => return Ok(iterable.clone()),
+        other => {
+            if let Some(method) = thread.special_method(other, "__iter__") {
+                return thread.call(&method, vec![], vec![]);
+            }
+            return Err(thread
+                .exception("TypeError", format!("'{}' object is not iterable", type_name(other))));
+        }
+    };
+    Ok(Value::Iterator(Arc::new(Mutex::new(state))))
+}
+
+pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Option<Value> {
+    let mut state = lock(iterator);
+    match &mut *state {
+        Iter::Seq { items, index } => {
+            let item = match items {
+                Value::List(list) => lock(&list.items).get(*index).cloned(),
+                Value::Tuple(tuple) => tuple.get(*index).cloned(),
+                Value::Str(text) => text.chars().nth(*index).map(|c| Value::str(&c.to_string())),
+                _ => None,
+            };
+            *index += 1;
+            if item.is_none() {
+                *state = Iter::Exhausted;
+            }
+            item
+        }
+        Iter::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let value = *next;
+                *next += *step;
+                Some(Value::Int(value))
+            } else {
+                None
+            }
+        }
+        Iter::Items(items) => items.next(),
+        Iter::Exhausted => None,
+    }
+}
+
+/// The next item of an iterator, or `None` when it is exhausted.
+pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
+    match iterator {
+        Value::Iterator(state) => Ok(builtin_iter_next(state)),
+        other => match thread.special_method(other, "__next__") {
+            Some(method) => match thread.call(&method, vec![], vec![]) {
+                Ok(value) => Ok(Some(value)),
+                Err(error) if exception_is(thread, &error, "StopIteration") => Ok(None),
+                Err(error) => Err(error),
+            },
+            None => Err(thread.exception(
+                "TypeError",
+                format!("'{}' object is not an iterator", type_name(other)),
+            )),
+        },
+    }
+}
+
+pub fn collect(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Value> {
+    match iterable {
+        Value::List(list) => return Ok(lock(&list.items).clone()),
+        Value::Tuple(items) => return Ok(items.to_vec()),
+        _ => {}
+    }
+    let iterator = iterate(thread, iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = next(thread, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+pub fn new_set(thread: &mut Thread, _items: Vec<Value>) -> CallResult {
+    Err(thread.exception("NotImplementedError", "sets are not supported by gilpy yet"))
+}
+
+pub fn set_add(thread: &mut Thread, _set: &Value, _item: Value) -> Result<(), Value> {
+    Err(thread.exception("NotImplementedError", "sets are not supported by gilpy yet"))
+}
+
+pub fn is_set(_: &Value) -> bool {
+    false
+}
+
+pub fn sets_equal(_: &Value, _: &Value) -> bool {
+    false
+}
+
+// ---- classes and exceptions ----
+
+pub fn new_class(
+    thread: &mut Thread,
+    name: Arc<str>,
+    bases: Vec<Value>,
+    namespace: Value,
+) -> CallResult {
+    let Value::Dict(namespace) = namespace else {
+        unreachable!("class bodies return their namespace")
+    };
+    let mut parents = Vec::new();
+    for base in bases {
+        match base {
+            Value::Class(class) => parents.push(class),
+            other => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("bases must be types, not {}", type_name(&other)),
+                ))
+            }
+        }
+    }
+    if parents.len() > 1 {
+        return Err(thread.exception(
+            "NotImplementedError",
+            "multiple inheritance is not supported by gilpy yet",
+        ));
+    }
+    let parent = parents.pop().unwrap_or_else(|| thread.interp.class("object"));
+    let mut bases_mro = vec![parent.clone()];
+    bases_mro.extend(parent.bases_mro.iter().cloned());
+    let is_exception = parent.is_exception;
+    let dict = lock(&namespace.entries)
+        .iter()
+        .filter_map(|(k, v)| match &k.0 {
+            Value::Str(name) => Some((name.clone(), v.clone())),
+            _ => None,
+        })
+        .collect();
+    Ok(Value::Class(Arc::new(Class { name, bases_mro, dict: Mutex::new(dict), is_exception })))
+}
+
+pub fn is_exception_instance(value: &Value) -> bool {
+    matches!(value, Value::Instance(instance) if instance.class.is_exception)
+}
+
+fn exception_is(thread: &Thread, exception: &Value, class: &str) -> bool {
+    matches!(exception, Value::Instance(instance) if instance.class.is_subclass_of(&thread.interp.class(class)))
+}
+
+pub fn exception_matches(
+    thread: &mut Thread,
+    exception: &Value,
+    class: &Value,
+) -> Result<bool, Value> {
+    let classes = match class {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    for class in classes {
+        match class {
+            Value::Class(class) if class.is_exception => {
+                if let Value::Instance(instance) = exception {
+                    if instance.class.is_subclass_of(&class) {
+                        return Ok(true);
+                    }
+                }
+            }
+            _ => {
+                return Err(thread.exception(
+                    "TypeError",
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ))
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn exception_args(instance: &Instance) -> Vec<Value> {
+    match lock(&instance.dict).get("args") {
+        Some(Value::Tuple(args)) => args.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn exception_str(thread: &mut Thread, value: &Value) -> Result<String, Value> {
+    let Value::Instance(instance) = value else { unreachable!("an exception instance") };
+    let args = exception_args(instance);
+    match args.len() {
+        0 => Ok(String::new()),
+        // KeyError shows its key's repr, as CPython does.
+        1 if instance.class.is_subclass_of(&thread.interp.class("KeyError")) => {
+            thread.repr_of(&args[0])
+        }
+        1 => thread.str_of(&args[0]),
+        _ => thread.repr_of(&Value::tuple(args)),
+    }
+}
+
+pub fn exception_repr(thread: &mut Thread, instance: &Arc<Instance>) -> Result<String, Value> {
+    let args = exception_args(instance);
+    let inner = if args.len() == 1 {
+        thread.repr_of(&args[0])?
+    } else {
+        thread
+            .repr_of(&Value::tuple(args))?
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim_end_matches(',')
+            .to_string()
+    };
+    Ok(format!("{}({inner})", instance.class.name))
+}
+
+pub fn special_instance_repr(_: &mut Thread, _: &Value) -> Result<Option<String>, Value> {
+    Ok(None)
+}
+
+pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {
+    matches!(value, Value::Str(s) if &**s == "NotImplemented")
+}
+
+/// The traceback CPython prints for an uncaught exception (its last line is what tests compare).
+pub fn format_traceback(
+    thread: &mut Thread,
+    exception: &Value,
+    source_line: &dyn Fn(&str, u32) -> Option<String>,
+) -> String {
+    let mut out = String::new();
+    let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
+    let cause = lock(&instance.dict).get("__cause__").cloned().filter(|c| !c.is_none());
+    let context = lock(&instance.dict).get("__context__").cloned();
+    if let Some(cause) = &cause {
+        out.push_str(&format_traceback(thread, cause, source_line));
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let Some(context) = &context {
+        out.push_str(&format_traceback(thread, context, source_line));
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    let entries = lock(&instance.traceback).clone();
+    if !entries.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for entry in entries.iter().rev() {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.filename, entry.line, entry.function
+            ));
+            if let Some(text) = source_line(&entry.filename, entry.line) {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+    }
+    let message = exception_str(thread, exception).unwrap_or_default();
+    // CPython names the class without its module for `__main__` classes too.
+    let name = &instance.class.name;
+    if message.is_empty() {
+        out.push_str(&format!("{name}\n"));
+    } else {
+        out.push_str(&format!("{name}: {message}\n"));
+    }
+    out
+}
+
+// ---- modules ----
+
+pub fn import(thread: &mut Thread, name: &str) -> CallResult {
+    if let Some(module) = lock(&thread.interp.modules).get(name) {
+        return Ok(module.clone());
+    }
+    let entries: Vec<(&str, Value)> = match name {
+        "sys" => crate::modules::sys(thread),
+        "time" => crate::modules::time(),
+        "math" => crate::modules::math(),
+        other => {
+            return Err(
+                thread.exception("ModuleNotFoundError", format!("No module named '{other}'"))
+            );
+        }
+    };
+    let dict = Arc::new(Dict { entries: Default::default() });
+    {
+        let mut map = lock(&dict.entries);
+        for (key, value) in entries {
+            map.insert(Key(Value::str(key)), value);
+        }
+    }
+    let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict }));
+    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
+    Ok(module)
+}
+
+pub fn builtin_function(name: &'static str, function: BuiltinFn) -> Value {
+    builtin(name, function)
+}

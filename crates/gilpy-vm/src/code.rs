@@ -1,0 +1,242 @@
+//! Code objects: what the compiler makes and the VM runs. `Op` is the one list of
+//! instructions; each variant's comment gives its stack effect, `(inputs -- outputs)`, as in
+//! CPython's `Python/bytecodes.c`.
+
+use std::sync::Arc;
+
+use crate::value::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::TrueDiv => "/",
+            BinaryOp::FloorDiv => "//",
+            BinaryOp::Mod => "%",
+            BinaryOp::Pow => "** or pow()",
+            BinaryOp::LShift => "<<",
+            BinaryOp::RShift => ">>",
+            BinaryOp::And => "&",
+            BinaryOp::Or => "|",
+            BinaryOp::Xor => "^",
+        }
+    }
+
+    /// The special method that implements it on classes, and its reflected form.
+    pub fn dunder(self) -> (&'static str, &'static str) {
+        match self {
+            BinaryOp::Add => ("__add__", "__radd__"),
+            BinaryOp::Sub => ("__sub__", "__rsub__"),
+            BinaryOp::Mul => ("__mul__", "__rmul__"),
+            BinaryOp::TrueDiv => ("__truediv__", "__rtruediv__"),
+            BinaryOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+            BinaryOp::Mod => ("__mod__", "__rmod__"),
+            BinaryOp::Pow => ("__pow__", "__rpow__"),
+            BinaryOp::LShift => ("__lshift__", "__rlshift__"),
+            BinaryOp::RShift => ("__rshift__", "__rrshift__"),
+            BinaryOp::And => ("__and__", "__rand__"),
+            BinaryOp::Or => ("__or__", "__ror__"),
+            BinaryOp::Xor => ("__xor__", "__rxor__"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CompareOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "__lt__",
+            CompareOp::Le => "__le__",
+            CompareOp::Eq => "__eq__",
+            CompareOp::Ne => "__ne__",
+            CompareOp::Gt => "__gt__",
+            CompareOp::Ge => "__ge__",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `( -- value)`
+    LoadConst(u32),
+    /// `( -- value)` a local slot
+    LoadFast(u32),
+    /// `(value -- )`
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// `( -- value)` a cell's contents (captured or `nonlocal` variables)
+    LoadDeref(u32),
+    StoreDeref(u32),
+    /// `( -- cell)` the cell itself, to build a closure
+    LoadClosure(u32),
+    /// `( -- value)` module globals, then builtins
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// `(object -- value)`
+    LoadAttr(u32),
+    /// `(value object -- )`
+    StoreAttr(u32),
+    /// `(container key -- value)`
+    Subscript,
+    /// `(value container key -- )`
+    StoreSubscript,
+    DeleteSubscript,
+    /// `(left right -- result)`
+    Binary(BinaryOp),
+    /// `(left right -- result)`, trying `__iadd__` and friends, in place for lists
+    Inplace(BinaryOp),
+    /// `(value -- result)`
+    Negative,
+    Positive,
+    Not,
+    Invert,
+    /// `(left right -- bool)`
+    Compare(CompareOp),
+    /// `(left right -- bool)`: `is` (false) or `is not` (true)
+    Is(bool),
+    /// `(item container -- bool)`: `in` (false) or `not in` (true)
+    Contains(bool),
+    /// `(value -- )`
+    Pop,
+    /// `(a -- a a)`
+    Dup,
+    /// `(a b -- b a)`
+    Swap,
+    /// `(a b c -- c a b)`
+    Rotate3,
+    Jump(u32),
+    /// A backward jump: an eval-breaker check point from 3.10 on.
+    JumpBackward(u32),
+    /// `(condition -- )`
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// `(condition -- condition?)` for `and` / `or`: jumps keeping it, or pops and falls through
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    /// `(iterable -- iterator)`
+    GetIter,
+    /// `(iterator -- iterator next)`, or pops the iterator and jumps when it is exhausted
+    ForIter(u32),
+    /// `(callable arg1 .. argN -- result)`
+    Call(u32),
+    /// `(callable arg1 .. argN kwnames -- result)`: the last `kwnames.len()` args are keywords
+    CallKw(u32),
+    /// `(callable args_tuple kwargs_dict -- result)`
+    CallEx,
+    /// `(defaults? kw_defaults? closure? code qualname -- function)`; flags: 1 defaults,
+    /// 2 keyword defaults, 4 closure
+    MakeFunction(u32),
+    /// `(item1 .. itemN -- tuple)`
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `(key1 value1 .. keyN valueN -- dict)`
+    BuildDict(u32),
+    /// `(start stop step -- slice)`
+    BuildSlice,
+    /// `(part1 .. partN -- str)`
+    BuildString(u32),
+    /// `(value spec? -- str)`; flags: conversion 0 none, 1 str, 2 repr, 3 ascii; +4 has spec
+    FormatValue(u32),
+    /// `(list .. item -- list ..)`: appends to the list `depth` below the top
+    ListAppend(u32),
+    ListExtend(u32),
+    /// `(list -- tuple)`
+    ListToTuple,
+    /// `(dict .. key value -- dict ..)`
+    DictSet(u32),
+    DictUpdate(u32),
+    /// `(sequence -- itemN .. item1)`
+    Unpack(u32),
+    /// `(sequence -- after.. star before..)`: before, after counts
+    UnpackEx(u32, u32),
+    /// `(value -- )` ends the frame
+    Return,
+    /// `(exception? cause? -- )`: 0 re-raise the one being handled, 1 raise, 2 raise from
+    Raise(u32),
+    /// Pushes an exception handler at the target for the instructions up to `PopBlock`.
+    SetupExcept(u32),
+    PopBlock,
+    /// `(exception class -- exception bool)`
+    ExceptionMatches,
+    /// Ends an `except` clause: the exception handled is no longer current.
+    PopExcept,
+    /// `(exception -- )` re-raises the exception on the stack, keeping its traceback
+    Reraise,
+    /// `(level fromlist -- module)`
+    ImportName(u32),
+    /// `(module -- module attribute)`
+    ImportFrom(u32),
+    /// `(body_function name bases.. -- class)` with the base count
+    BuildClass(u32),
+    /// `(value -- )` prints the repr of expression statements (interactive mode; unused)
+    Nop,
+    /// The start of every function: an eval-breaker check point from 3.10 on.
+    Resume,
+}
+
+/// A compiled function, class body or module.
+pub struct Code {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub filename: Arc<str>,
+    pub ops: Vec<Op>,
+    /// The source line of each op.
+    pub lines: Vec<u32>,
+    /// Whether the eval breaker is checked before each op (the version's check sites).
+    pub check_sites: Vec<bool>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Arc<str>>,
+    /// Parameters first: positional, then keyword-only, then `*args`, then `**kwargs`.
+    pub local_names: Vec<Arc<str>>,
+    /// Locals that live in cells because an inner function captures them.
+    pub cell_names: Vec<Arc<str>>,
+    /// Cells this function receives from its closure.
+    pub free_names: Vec<Arc<str>>,
+    pub arg_count: u32,
+    pub kwonly_count: u32,
+    pub has_varargs: bool,
+    pub has_varkw: bool,
+    pub is_generator: bool,
+    /// Module and class bodies use name lookups in a dict instead of fast locals.
+    pub uses_names: bool,
+}

@@ -1,0 +1,1341 @@
+//! From the parser's AST to [`Code`]. The compiler never sees frames or values at run time;
+//! the VM never sees the AST. What the subset does not support is a [`CompileError`] naming
+//! the construct and its line, never a program that runs differently from CPython.
+
+mod scope;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use crate::code::{BinaryOp, Code, CompareOp, Op};
+use crate::ops::normalize;
+use crate::syntax::LineIndex;
+use crate::value::Value;
+use crate::version::PythonVersion;
+use scope::{parameter_names, Scan};
+
+/// A construct the subset does not support, or a statement in the wrong place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompileError {
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    /// `SyntaxError` for misplaced statements (as CPython reports them); `None` for
+    /// constructs outside the subset.
+    pub syntax_error: bool,
+}
+
+type Result<T> = std::result::Result<T, CompileError>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum ScopeKind {
+    Module,
+    Function,
+    Class,
+}
+
+/// Where a name lives in the function being compiled.
+enum NameSlot {
+    Fast(u32),
+    Deref(u32),
+    Global,
+    /// Module and class bodies: the namespace dict (with globals and builtins behind it).
+    Name,
+}
+
+struct Loop {
+    start: usize,
+    /// Jumps to patch to the loop's end.
+    breaks: Vec<usize>,
+    /// How many values the loop keeps on the stack (the iterator of a `for`).
+    stack_items: u32,
+    /// `try` blocks open when the loop started.
+    handler_depth: usize,
+}
+
+/// One function (or module, or class body) being compiled.
+struct Unit {
+    kind: ScopeKind,
+    name: Arc<str>,
+    qualname: Arc<str>,
+    ops: Vec<Op>,
+    lines: Vec<u32>,
+    consts: Vec<Value>,
+    names: Vec<Arc<str>>,
+    local_names: Vec<Arc<str>>,
+    cell_names: Vec<Arc<str>>,
+    free_names: Vec<Arc<str>>,
+    locals: BTreeSet<String>,
+    globals: BTreeSet<String>,
+    loops: Vec<Loop>,
+    /// Open `try` blocks: `Some(finally body)` for try-finally, `None` for try-except.
+    handlers: Vec<Option<Vec<Stmt>>>,
+    line: u32,
+}
+
+pub struct Compiler<'a> {
+    filename: Arc<str>,
+    lines: &'a LineIndex,
+    version: PythonVersion,
+    units: Vec<Unit>,
+}
+
+pub fn compile_module(
+    module: &ast::ModModule,
+    filename: &str,
+    lines: &LineIndex,
+    version: PythonVersion,
+) -> Result<Arc<Code>> {
+    let mut compiler =
+        Compiler { filename: Arc::from(filename), lines, version, units: Vec::new() };
+    compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
+    compiler.body(&module.body)?;
+    compiler.emit_const(Value::None);
+    compiler.emit(Op::Return);
+    Ok(compiler.pop_unit(0, 0, false, false))
+}
+
+impl<'a> Compiler<'a> {
+    fn unit(&mut self) -> &mut Unit {
+        self.units.last_mut().expect("a unit is always open")
+    }
+
+    fn line_of(&self, node: &impl Ranged) -> u32 {
+        self.lines.line_column(node.start()).0
+    }
+
+    fn error(&self, node: &impl Ranged, message: String) -> CompileError {
+        let (line, column) = self.lines.line_column(node.start());
+        CompileError { message, line, column, syntax_error: false }
+    }
+
+    fn syntax_error(&self, node: &impl Ranged, message: &str) -> CompileError {
+        CompileError { syntax_error: true, ..self.error(node, message.to_string()) }
+    }
+
+    fn unsupported(&self, node: &impl Ranged, construct: &str) -> CompileError {
+        self.error(node, format!("{construct} is not supported by gilpy yet"))
+    }
+
+    fn push_unit(
+        &mut self,
+        kind: ScopeKind,
+        name: &str,
+        locals: BTreeSet<String>,
+        scan: &Scan,
+        parameters: &[String],
+    ) {
+        let qualname: Arc<str> = match self.units.last() {
+            Some(parent) if parent.kind != ScopeKind::Module => {
+                let separator = if parent.kind == ScopeKind::Function { ".<locals>." } else { "." };
+                Arc::from(format!("{}{separator}{name}", parent.qualname))
+            }
+            _ => Arc::from(name),
+        };
+        let mut unit = Unit {
+            kind,
+            name: Arc::from(name),
+            qualname,
+            ops: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            local_names: Vec::new(),
+            cell_names: Vec::new(),
+            free_names: Vec::new(),
+            locals: BTreeSet::new(),
+            globals: scan.globals.clone(),
+            loops: Vec::new(),
+            handlers: Vec::new(),
+            line: 1,
+        };
+        if kind == ScopeKind::Function {
+            // Parameters keep their order in the fast-local slots.
+            for parameter in parameters {
+                unit.local_names.push(Arc::from(parameter.as_str()));
+            }
+            for local in &locals {
+                if !parameters.contains(local) {
+                    unit.local_names.push(Arc::from(local.as_str()));
+                }
+            }
+            // Locals captured by inner functions live in cells.
+            for name in locals.intersection(&scan.nested_unresolved) {
+                unit.cell_names.push(Arc::from(name.as_str()));
+            }
+            unit.locals = locals;
+            // Names from enclosing functions become free variables.
+            let outer: Vec<BTreeSet<String>> = self
+                .units
+                .iter()
+                .filter(|u| u.kind == ScopeKind::Function)
+                .map(|u| {
+                    u.locals
+                        .iter()
+                        .cloned()
+                        .chain(u.free_names.iter().map(|n| n.to_string()))
+                        .collect()
+                })
+                .collect();
+            for name in scan.unresolved() {
+                if outer.iter().any(|names| names.contains(&name)) {
+                    unit.free_names.push(Arc::from(name.as_str()));
+                }
+            }
+        }
+        self.units.push(unit);
+    }
+
+    fn pop_unit(
+        &mut self,
+        arg_count: u32,
+        kwonly_count: u32,
+        has_varargs: bool,
+        has_varkw: bool,
+    ) -> Arc<Code> {
+        let unit = self.units.pop().expect("a unit is open");
+        let every = self.version.checks_every_instruction();
+        let check_sites = unit
+            .ops
+            .iter()
+            .map(|op| {
+                matches!(op, Op::Resume | Op::JumpBackward(_))
+                    || (every
+                        && !matches!(
+                            op,
+                            Op::LoadFast(_)
+                                | Op::LoadConst(_)
+                                | Op::StoreFast(_)
+                                | Op::Pop
+                                | Op::Dup
+                                | Op::Swap
+                                | Op::Rotate3
+                                | Op::Nop
+                                | Op::SetupExcept(_)
+                        ))
+            })
+            .collect();
+        Arc::new(Code {
+            name: unit.name,
+            qualname: unit.qualname,
+            filename: self.filename.clone(),
+            ops: unit.ops,
+            lines: unit.lines,
+            check_sites,
+            consts: unit.consts,
+            names: unit.names,
+            local_names: unit.local_names,
+            cell_names: unit.cell_names,
+            free_names: unit.free_names,
+            arg_count,
+            kwonly_count,
+            has_varargs,
+            has_varkw,
+            is_generator: false,
+            uses_names: unit.kind != ScopeKind::Function,
+        })
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        let unit = self.unit();
+        unit.ops.push(op);
+        let line = unit.line;
+        unit.lines.push(line);
+        unit.ops.len() - 1
+    }
+
+    fn here(&mut self) -> usize {
+        self.unit().ops.len()
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.here() as u32;
+        let op = &mut self.unit().ops[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(target),
+            Op::PopJumpIfFalse(_) => Op::PopJumpIfFalse(target),
+            Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(target),
+            Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
+            Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
+            Op::ForIter(_) => Op::ForIter(target),
+            Op::SetupExcept(_) => Op::SetupExcept(target),
+            other => other,
+        };
+    }
+
+    fn emit_const(&mut self, value: Value) {
+        let unit = self.unit();
+        unit.consts.push(value);
+        let index = unit.consts.len() as u32 - 1;
+        self.emit(Op::LoadConst(index));
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        let unit = self.unit();
+        if let Some(index) = unit.names.iter().position(|n| &**n == name) {
+            return index as u32;
+        }
+        unit.names.push(Arc::from(name));
+        unit.names.len() as u32 - 1
+    }
+
+    fn slot(&mut self, name: &str) -> NameSlot {
+        let unit = self.units.last().expect("a unit is open");
+        if unit.kind != ScopeKind::Function {
+            return if unit.globals.contains(name) { NameSlot::Global } else { NameSlot::Name };
+        }
+        if unit.globals.contains(name) {
+            return NameSlot::Global;
+        }
+        let cells = unit.cell_names.iter().chain(unit.free_names.iter());
+        if let Some(index) = cells.clone().position(|n| &**n == name) {
+            return NameSlot::Deref(index as u32);
+        }
+        if let Some(index) = unit.local_names.iter().position(|n| &**n == name) {
+            return NameSlot::Fast(index as u32);
+        }
+        NameSlot::Global
+    }
+
+    fn load_name(&mut self, name: &str) {
+        match self.slot(name) {
+            NameSlot::Fast(index) => self.emit(Op::LoadFast(index)),
+            NameSlot::Deref(index) => self.emit(Op::LoadDeref(index)),
+            NameSlot::Global | NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::LoadGlobal(index))
+            }
+        };
+    }
+
+    fn store_name(&mut self, name: &str) {
+        match self.slot(name) {
+            NameSlot::Fast(index) => self.emit(Op::StoreFast(index)),
+            NameSlot::Deref(index) => self.emit(Op::StoreDeref(index)),
+            NameSlot::Global | NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::StoreGlobal(index))
+            }
+        };
+    }
+
+    fn body(&mut self, body: &[Stmt]) -> Result<()> {
+        body.iter().try_for_each(|stmt| self.stmt(stmt))
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) -> Result<()> {
+        let line = self.line_of(stmt);
+        self.unit().line = line;
+        match stmt {
+            Stmt::Expr(expr) => {
+                self.expr(&expr.value)?;
+                self.emit(Op::Pop);
+            }
+            Stmt::Assign(assign) => {
+                self.expr(&assign.value)?;
+                for (index, target) in assign.targets.iter().enumerate() {
+                    if index + 1 < assign.targets.len() {
+                        self.emit(Op::Dup);
+                    }
+                    self.assign(target)?;
+                }
+            }
+            Stmt::AnnAssign(assign) => {
+                if let Some(value) = &assign.value {
+                    self.expr(value)?;
+                    self.assign(&assign.target)?;
+                }
+            }
+            Stmt::AugAssign(assign) => self.aug_assign(assign)?,
+            Stmt::Pass(_) => {}
+            Stmt::If(if_stmt) => {
+                self.expr(&if_stmt.test)?;
+                let mut skip = self.emit(Op::PopJumpIfFalse(0));
+                self.body(&if_stmt.body)?;
+                let mut ends = Vec::new();
+                for clause in &if_stmt.elif_else_clauses {
+                    ends.push(self.emit(Op::Jump(0)));
+                    self.patch(skip);
+                    match &clause.test {
+                        Some(test) => {
+                            self.unit().line = self.line_of(test);
+                            self.expr(test)?;
+                            skip = self.emit(Op::PopJumpIfFalse(0));
+                            self.body(&clause.body)?;
+                        }
+                        None => {
+                            self.body(&clause.body)?;
+                            skip = usize::MAX;
+                        }
+                    }
+                }
+                if skip != usize::MAX {
+                    self.patch(skip);
+                }
+                ends.into_iter().for_each(|end| self.patch(end));
+            }
+            Stmt::While(while_stmt) => {
+                let start = self.here();
+                self.expr(&while_stmt.test)?;
+                let exit = self.emit(Op::PopJumpIfFalse(0));
+                let handler_depth = self.unit().handlers.len();
+                self.unit().loops.push(Loop {
+                    start,
+                    breaks: Vec::new(),
+                    stack_items: 0,
+                    handler_depth,
+                });
+                self.body(&while_stmt.body)?;
+                self.unit().line = line;
+                self.emit(Op::JumpBackward(start as u32));
+                let finished = self.unit().loops.pop().expect("pushed above");
+                self.patch(exit);
+                self.body(&while_stmt.orelse)?;
+                finished.breaks.into_iter().for_each(|b| self.patch(b));
+            }
+            Stmt::For(for_stmt) => {
+                if for_stmt.is_async {
+                    return Err(self.unsupported(stmt, "'async for'"));
+                }
+                self.expr(&for_stmt.iter)?;
+                self.emit(Op::GetIter);
+                let start = self.here();
+                let exit = self.emit(Op::ForIter(0));
+                self.assign(&for_stmt.target)?;
+                let handler_depth = self.unit().handlers.len();
+                self.unit().loops.push(Loop {
+                    start,
+                    breaks: Vec::new(),
+                    stack_items: 1,
+                    handler_depth,
+                });
+                self.body(&for_stmt.body)?;
+                self.unit().line = line;
+                self.emit(Op::JumpBackward(start as u32));
+                let finished = self.unit().loops.pop().expect("pushed above");
+                self.patch(exit);
+                self.body(&for_stmt.orelse)?;
+                finished.breaks.into_iter().for_each(|b| self.patch(b));
+            }
+            Stmt::Break(_) => {
+                let Some(depth) =
+                    self.unit().loops.last().map(|l| (l.handler_depth, l.stack_items))
+                else {
+                    return Err(self.syntax_error(stmt, "'break' outside loop"));
+                };
+                self.unwind_handlers(depth.0)?;
+                for _ in 0..depth.1 {
+                    self.emit(Op::Pop);
+                }
+                let jump = self.emit(Op::Jump(0));
+                self.unit().loops.last_mut().expect("checked above").breaks.push(jump);
+            }
+            Stmt::Continue(_) => {
+                let Some((start, depth)) =
+                    self.unit().loops.last().map(|l| (l.start, l.handler_depth))
+                else {
+                    return Err(self.syntax_error(stmt, "'continue' not properly in loop"));
+                };
+                self.unwind_handlers(depth)?;
+                self.emit(Op::JumpBackward(start as u32));
+            }
+            Stmt::FunctionDef(function) => self.function_def(function)?,
+            Stmt::ClassDef(class) => self.class_def(class)?,
+            Stmt::Return(ret) => {
+                if self.unit().kind != ScopeKind::Function {
+                    return Err(self.syntax_error(stmt, "'return' outside function"));
+                }
+                match &ret.value {
+                    Some(value) => self.expr(value)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.unwind_handlers(0)?;
+                self.emit(Op::Return);
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Delete(delete) => {
+                for target in &delete.targets {
+                    match target {
+                        Expr::Name(name) => match self.slot(&name.id) {
+                            NameSlot::Fast(index) => {
+                                self.emit(Op::DeleteFast(index));
+                            }
+                            _ => {
+                                let index = self.name_index(&name.id);
+                                self.emit(Op::DeleteGlobal(index));
+                            }
+                        },
+                        Expr::Subscript(subscript) => {
+                            self.expr(&subscript.value)?;
+                            self.expr(&subscript.slice)?;
+                            self.emit(Op::DeleteSubscript);
+                        }
+                        other => return Err(self.unsupported(other, "this 'del' target")),
+                    }
+                }
+            }
+            Stmt::Raise(raise) => match (&raise.exc, &raise.cause) {
+                (None, _) => {
+                    self.emit(Op::Raise(0));
+                }
+                (Some(exc), None) => {
+                    self.expr(exc)?;
+                    self.emit(Op::Raise(1));
+                }
+                (Some(exc), Some(cause)) => {
+                    self.expr(exc)?;
+                    self.expr(cause)?;
+                    self.emit(Op::Raise(2));
+                }
+            },
+            Stmt::Try(try_stmt) => self.try_stmt(try_stmt)?,
+            Stmt::Assert(assert) => {
+                self.expr(&assert.test)?;
+                let ok = self.emit(Op::PopJumpIfTrue(0));
+                self.load_name("AssertionError");
+                if let Some(message) = &assert.msg {
+                    self.expr(message)?;
+                    self.emit(Op::Call(1));
+                }
+                self.emit(Op::Raise(1));
+                self.patch(ok);
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let index = self.name_index(&alias.name);
+                    self.emit(Op::ImportName(index));
+                    match &alias.asname {
+                        Some(asname) => self.store_name(asname),
+                        None if alias.name.contains('.') => {
+                            return Err(self.unsupported(stmt, "importing a submodule"));
+                        }
+                        None => self.store_name(&alias.name),
+                    }
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let Some(module) = &import.module else {
+                    return Err(self.unsupported(stmt, "relative import"));
+                };
+                if import.level > 0 {
+                    return Err(self.unsupported(stmt, "relative import"));
+                }
+                let index = self.name_index(module);
+                self.emit(Op::ImportName(index));
+                for alias in &import.names {
+                    if &*alias.name == "*" {
+                        return Err(self.unsupported(stmt, "'from ... import *'"));
+                    }
+                    let index = self.name_index(&alias.name);
+                    self.emit(Op::ImportFrom(index));
+                    self.store_name(alias.asname.as_ref().unwrap_or(&alias.name));
+                }
+                self.emit(Op::Pop);
+            }
+            Stmt::With(_) => return Err(self.unsupported(stmt, "the 'with' statement")),
+            Stmt::Match(_) => return Err(self.unsupported(stmt, "the 'match' statement")),
+            Stmt::TypeAlias(_) => return Err(self.unsupported(stmt, "the 'type' statement")),
+            Stmt::IpyEscapeCommand(_) => {
+                return Err(self.unsupported(stmt, "an IPython escape command"))
+            }
+        }
+        Ok(())
+    }
+
+    /// Before leaving `try` blocks early (`return`, `break`, `continue`): pop their handlers
+    /// and run their `finally` bodies, innermost first, down to `depth` open blocks.
+    fn unwind_handlers(&mut self, depth: usize) -> Result<()> {
+        let open: Vec<Option<Vec<Stmt>>> = self.unit().handlers[depth..].to_vec();
+        for (offset, handler) in open.iter().enumerate().rev() {
+            self.emit(Op::PopBlock);
+            if let Some(finally_body) = handler {
+                // The finally body runs outside its own block.
+                let saved = self.unit().handlers.split_off(depth + offset);
+                let result = self.body(finally_body);
+                self.unit().handlers.extend(saved);
+                result?;
+            }
+        }
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, try_stmt: &ast::StmtTry) -> Result<()> {
+        if try_stmt.is_star {
+            return Err(self.unsupported(try_stmt, "'except*'"));
+        }
+        let has_finally = !try_stmt.finalbody.is_empty();
+        let finally_setup = if has_finally {
+            let setup = self.emit(Op::SetupExcept(0));
+            self.unit().handlers.push(Some(try_stmt.finalbody.to_vec()));
+            Some(setup)
+        } else {
+            None
+        };
+        if try_stmt.handlers.is_empty() {
+            self.body(&try_stmt.body)?;
+        } else {
+            let setup = self.emit(Op::SetupExcept(0));
+            self.unit().handlers.push(None);
+            self.body(&try_stmt.body)?;
+            self.unit().handlers.pop();
+            self.emit(Op::PopBlock);
+            self.body(&try_stmt.orelse)?;
+            let done = self.emit(Op::Jump(0));
+            self.patch(setup);
+            // The exception is on the stack; each clause tests it in turn.
+            let mut ends = vec![done];
+            for handler in &try_stmt.handlers {
+                let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                self.unit().line = self.line_of(handler);
+                let next = match &handler.type_ {
+                    Some(class) => {
+                        self.expr(class)?;
+                        self.emit(Op::ExceptionMatches);
+                        Some(self.emit(Op::PopJumpIfFalse(0)))
+                    }
+                    None => None,
+                };
+                match &handler.name {
+                    Some(name) => self.store_name(name),
+                    None => {
+                        self.emit(Op::Pop);
+                    }
+                }
+                self.body(&handler.body)?;
+                self.emit(Op::PopExcept);
+                ends.push(self.emit(Op::Jump(0)));
+                if let Some(next) = next {
+                    self.patch(next);
+                }
+            }
+            // No clause matched: on up the handlers.
+            self.emit(Op::Reraise);
+            ends.into_iter().for_each(|end| self.patch(end));
+        }
+        if let Some(setup) = finally_setup {
+            self.unit().handlers.pop();
+            self.emit(Op::PopBlock);
+            self.body(&try_stmt.finalbody)?;
+            let done = self.emit(Op::Jump(0));
+            self.patch(setup);
+            // An exception: run the finally body, then raise it again.
+            self.body(&try_stmt.finalbody)?;
+            self.emit(Op::Reraise);
+            self.patch(done);
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, target: &Expr) -> Result<()> {
+        match target {
+            Expr::Name(name) => self.store_name(&name.id),
+            Expr::Attribute(attribute) => {
+                self.expr(&attribute.value)?;
+                let index = self.name_index(&attribute.attr);
+                self.emit(Op::StoreAttr(index));
+            }
+            Expr::Subscript(subscript) => {
+                self.expr(&subscript.value)?;
+                self.expr(&subscript.slice)?;
+                self.emit(Op::StoreSubscript);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                match elts.iter().position(|e| e.is_starred_expr()) {
+                    None => {
+                        self.emit(Op::Unpack(elts.len() as u32));
+                    }
+                    Some(star) => {
+                        self.emit(Op::UnpackEx(star as u32, (elts.len() - star - 1) as u32));
+                    }
+                }
+                for element in elts.iter() {
+                    match element {
+                        Expr::Starred(starred) => self.assign(&starred.value)?,
+                        other => self.assign(other)?,
+                    }
+                }
+            }
+            other => return Err(self.syntax_error(other, "cannot assign to expression")),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, assign: &ast::StmtAugAssign) -> Result<()> {
+        let op = binary_op(assign.op);
+        match &*assign.target {
+            Expr::Name(name) => {
+                self.load_name(&name.id);
+                self.expr(&assign.value)?;
+                self.emit(Op::Inplace(op));
+                self.store_name(&name.id);
+            }
+            Expr::Attribute(attribute) => {
+                self.expr(&attribute.value)?;
+                self.emit(Op::Dup);
+                let index = self.name_index(&attribute.attr);
+                self.emit(Op::LoadAttr(index));
+                self.expr(&assign.value)?;
+                self.emit(Op::Inplace(op));
+                self.emit(Op::Swap);
+                self.emit(Op::StoreAttr(index));
+            }
+            Expr::Subscript(subscript) => {
+                // (container key) -> (container key container key) -> value
+                self.expr(&subscript.value)?;
+                self.expr(&subscript.slice)?;
+                self.emit(Op::Swap);
+                self.emit(Op::Dup);
+                self.emit(Op::Rotate3);
+                self.emit(Op::Swap);
+                self.emit(Op::Dup);
+                self.emit(Op::Rotate3);
+                // (container key container key)
+                self.emit(Op::Subscript);
+                self.expr(&assign.value)?;
+                self.emit(Op::Inplace(op));
+                // (container key value) -> (value container key)
+                self.emit(Op::Rotate3);
+                self.emit(Op::StoreSubscript);
+            }
+            other => {
+                return Err(self.syntax_error(other, "illegal expression for augmented assignment"))
+            }
+        }
+        Ok(())
+    }
+
+    fn function_def(&mut self, function: &ast::StmtFunctionDef) -> Result<()> {
+        if function.is_async {
+            return Err(self.unsupported(function, "'async def'"));
+        }
+        if function.type_params.is_some() {
+            return Err(self.unsupported(function, "type parameters"));
+        }
+        for decorator in &function.decorator_list {
+            self.expr(&decorator.expression)?;
+        }
+        let parameters = parameter_names(&function.parameters);
+        let scan = Scan::of_function(&parameters, &function.body);
+        if contains_yield(&function.body) {
+            return Err(self.unsupported(function, "a generator function ('yield')"));
+        }
+        self.make_function(&function.name, &function.parameters, scan, |compiler| {
+            compiler.body(&function.body)?;
+            compiler.emit_const(Value::None);
+            compiler.emit(Op::Return);
+            Ok(())
+        })?;
+        for _ in &function.decorator_list {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&function.name);
+        Ok(())
+    }
+
+    /// Compiles a function body with `emit_body` and leaves the function object on the stack.
+    fn make_function(
+        &mut self,
+        name: &str,
+        parameters: &ast::Parameters,
+        scan: Scan,
+        emit_body: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        let mut flags = 0;
+        let positional: Vec<&ast::ParameterWithDefault> =
+            parameters.posonlyargs.iter().chain(parameters.args.iter()).collect();
+        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_deref()).collect();
+        if !defaults.is_empty() {
+            for default in &defaults {
+                self.expr(default)?;
+            }
+            self.emit(Op::BuildTuple(defaults.len() as u32));
+            flags |= 1;
+        }
+        let kw_defaults: Vec<(&str, &Expr)> = parameters
+            .kwonlyargs
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d)))
+            .collect();
+        if !kw_defaults.is_empty() {
+            for (name, default) in &kw_defaults {
+                self.emit_const(Value::str(name));
+                self.expr(default)?;
+            }
+            self.emit(Op::BuildDict(kw_defaults.len() as u32));
+            flags |= 2;
+        }
+        let names = parameter_names(parameters);
+        let locals = scan.locals();
+        self.push_unit(ScopeKind::Function, name, locals, &scan, &names);
+        self.emit(Op::Resume);
+        emit_body(self)?;
+        let free_names = self.unit().free_names.clone();
+        let code = self.pop_unit(
+            positional.len() as u32,
+            parameters.kwonlyargs.len() as u32,
+            parameters.vararg.is_some(),
+            parameters.kwarg.is_some(),
+        );
+        if !free_names.is_empty() {
+            for name in &free_names {
+                let index = self.cell_index(name);
+                self.emit(Op::LoadClosure(index));
+            }
+            self.emit(Op::BuildTuple(free_names.len() as u32));
+            flags |= 4;
+        }
+        let qualname = code.qualname.clone();
+        self.unit().consts.push(Value::str(&qualname));
+        let qualname_index = self.unit().consts.len() as u32 - 1;
+        self.unit().consts.push(Value::Code(code));
+        let code_index = self.unit().consts.len() as u32 - 1;
+        self.emit(Op::LoadConst(code_index));
+        self.emit(Op::LoadConst(qualname_index));
+        self.emit(Op::MakeFunction(flags));
+        Ok(())
+    }
+
+    fn cell_index(&mut self, name: &str) -> u32 {
+        match self.slot(name) {
+            NameSlot::Deref(index) => index,
+            _ => unreachable!("scope analysis made '{name}' a cell of the enclosing function"),
+        }
+    }
+
+    fn class_def(&mut self, class: &ast::StmtClassDef) -> Result<()> {
+        if !class.decorator_list.is_empty() {
+            for decorator in &class.decorator_list {
+                self.expr(&decorator.expression)?;
+            }
+        }
+        let scan = Scan::of_function(&[], &class.body);
+        let empty = ast::Parameters::default();
+        self.make_function(
+            &class.name,
+            &empty,
+            Scan { assigned: BTreeSet::new(), ..scan },
+            |compiler| {
+                compiler.unit().kind = ScopeKind::Class;
+                compiler.unit().local_names.clear();
+                compiler.body(&class.body)?;
+                compiler.emit_const(Value::None);
+                compiler.emit(Op::Return);
+                Ok(())
+            },
+        )?;
+        self.emit_const(Value::str(&class.name));
+        let mut bases = 0;
+        if let Some(arguments) = &class.arguments {
+            if !arguments.keywords.is_empty() {
+                return Err(self.unsupported(class, "class keyword arguments (metaclass=...)"));
+            }
+            for base in arguments.args.iter() {
+                self.expr(base)?;
+                bases += 1;
+            }
+        }
+        self.emit(Op::BuildClass(bases));
+        for _ in &class.decorator_list {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&class.name);
+        Ok(())
+    }
+
+    fn expr(&mut self, expr: &Expr) -> Result<()> {
+        match expr {
+            Expr::NumberLiteral(number) => match &number.value {
+                ast::Number::Int(int) => {
+                    let value = match int.as_i64() {
+                        Some(small) => Value::Int(small),
+                        None => parse_int_literal(&int.to_string())
+                            .ok_or_else(|| self.error(expr, "invalid integer literal".into()))?,
+                    };
+                    self.emit_const(value);
+                }
+                ast::Number::Float(float) => self.emit_const(Value::Float(*float)),
+                ast::Number::Complex { .. } => {
+                    return Err(self.unsupported(expr, "complex numbers"))
+                }
+            },
+            Expr::StringLiteral(string) => self.emit_const(Value::str(string.value.to_str())),
+            Expr::BooleanLiteral(boolean) => self.emit_const(Value::Bool(boolean.value)),
+            Expr::NoneLiteral(_) => self.emit_const(Value::None),
+            Expr::Name(name) => self.load_name(&name.id),
+            Expr::BinOp(binary) => {
+                self.expr(&binary.left)?;
+                self.expr(&binary.right)?;
+                if binary.op == ast::Operator::MatMult {
+                    return Err(self.unsupported(expr, "the '@' operator"));
+                }
+                self.emit(Op::Binary(binary_op(binary.op)));
+            }
+            Expr::UnaryOp(unary) => {
+                self.expr(&unary.operand)?;
+                self.emit(match unary.op {
+                    ast::UnaryOp::Not => Op::Not,
+                    ast::UnaryOp::USub => Op::Negative,
+                    ast::UnaryOp::UAdd => Op::Positive,
+                    ast::UnaryOp::Invert => Op::Invert,
+                });
+            }
+            Expr::BoolOp(bool_op) => {
+                let mut ends = Vec::new();
+                for (index, value) in bool_op.values.iter().enumerate() {
+                    self.expr(value)?;
+                    if index + 1 < bool_op.values.len() {
+                        ends.push(self.emit(match bool_op.op {
+                            ast::BoolOp::And => Op::JumpIfFalseOrPop(0),
+                            ast::BoolOp::Or => Op::JumpIfTrueOrPop(0),
+                        }));
+                    }
+                }
+                ends.into_iter().for_each(|end| self.patch(end));
+            }
+            Expr::Compare(compare) => self.compare(compare)?,
+            Expr::If(if_expr) => {
+                self.expr(&if_expr.test)?;
+                let otherwise = self.emit(Op::PopJumpIfFalse(0));
+                self.expr(&if_expr.body)?;
+                let end = self.emit(Op::Jump(0));
+                self.patch(otherwise);
+                self.expr(&if_expr.orelse)?;
+                self.patch(end);
+            }
+            Expr::Named(named) => {
+                self.expr(&named.value)?;
+                self.emit(Op::Dup);
+                self.assign(&named.target)?;
+            }
+            Expr::Call(call) => self.call(call)?,
+            Expr::Attribute(attribute) => {
+                self.expr(&attribute.value)?;
+                let index = self.name_index(&attribute.attr);
+                self.emit(Op::LoadAttr(index));
+            }
+            Expr::Subscript(subscript) => {
+                self.expr(&subscript.value)?;
+                self.expr(&subscript.slice)?;
+                self.emit(Op::Subscript);
+            }
+            Expr::Slice(slice) => {
+                for part in [&slice.lower, &slice.upper, &slice.step] {
+                    match part {
+                        Some(value) => self.expr(value)?,
+                        None => self.emit_const(Value::None),
+                    }
+                }
+                self.emit(Op::BuildSlice);
+            }
+            Expr::Tuple(tuple) => self.sequence(&tuple.elts, true)?,
+            Expr::List(list) => self.sequence(&list.elts, false)?,
+            Expr::Set(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::Dict(dict) => {
+                self.emit(Op::BuildDict(0));
+                for item in dict.items.iter() {
+                    match &item.key {
+                        Some(key) => {
+                            self.expr(key)?;
+                            self.expr(&item.value)?;
+                            self.emit(Op::DictSet(1));
+                        }
+                        None => {
+                            self.expr(&item.value)?;
+                            self.emit(Op::DictUpdate(1));
+                        }
+                    }
+                }
+            }
+            Expr::FString(fstring) => self.fstring(fstring)?,
+            Expr::Lambda(lambda) => {
+                let empty = ast::Parameters::default();
+                let parameters = lambda.parameters.as_deref().unwrap_or(&empty);
+                let names = parameter_names(parameters);
+                let scan = Scan::of_expression(&names, &lambda.body);
+                self.make_function("<lambda>", parameters, scan, |compiler| {
+                    compiler.expr(&lambda.body)?;
+                    compiler.emit(Op::Return);
+                    Ok(())
+                })?;
+            }
+            Expr::ListComp(comp) => self.comprehension(
+                expr,
+                "<listcomp>",
+                &comp.generators,
+                ComprehensionKind::List(&comp.elt),
+            )?,
+            Expr::SetComp(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::DictComp(comp) => {
+                let Some(key) = comp.key.as_deref() else {
+                    return Err(self.unsupported(expr, "unpacking in a dict comprehension"));
+                };
+                self.comprehension(
+                    expr,
+                    "<dictcomp>",
+                    &comp.generators,
+                    ComprehensionKind::Dict(key, &comp.value),
+                )?
+            }
+            Expr::Generator(_) => return Err(self.unsupported(expr, "a generator expression")),
+            Expr::Starred(_) => {
+                return Err(self.syntax_error(expr, "can't use starred expression here"))
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => return Err(self.unsupported(expr, "'yield'")),
+            Expr::Await(_) => return Err(self.unsupported(expr, "'await'")),
+            Expr::BytesLiteral(_) => return Err(self.unsupported(expr, "bytes literals")),
+            Expr::EllipsisLiteral(_) => return Err(self.unsupported(expr, "'...'")),
+            Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
+            Expr::Constant(_) | Expr::IpyEscapeCommand(_) => {
+                return Err(self.unsupported(expr, "this expression"))
+            }
+        }
+        Ok(())
+    }
+
+    fn sequence(&mut self, elements: &[Expr], tuple: bool) -> Result<()> {
+        if elements.iter().any(|e| e.is_starred_expr()) {
+            self.emit(Op::BuildList(0));
+            for element in elements {
+                match element {
+                    Expr::Starred(starred) => {
+                        self.expr(&starred.value)?;
+                        self.emit(Op::ListExtend(1));
+                    }
+                    other => {
+                        self.expr(other)?;
+                        self.emit(Op::ListAppend(1));
+                    }
+                }
+            }
+            if tuple {
+                self.emit(Op::ListToTuple);
+            }
+            return Ok(());
+        }
+        for element in elements {
+            self.expr(element)?;
+        }
+        let count = elements.len() as u32;
+        self.emit(if tuple { Op::BuildTuple(count) } else { Op::BuildList(count) });
+        Ok(())
+    }
+
+    fn compare(&mut self, compare: &ast::ExprCompare) -> Result<()> {
+        // a < b < c: evaluates b once, stops at the first false.
+        // `operands` holds the left operand first, then one per operator.
+        self.expr(&compare.operands[0])?;
+        let mut cleanups = Vec::new();
+        let count = compare.ops.len();
+        for (index, (op, right)) in compare.ops.iter().zip(compare.operands[1..].iter()).enumerate()
+        {
+            self.expr(right)?;
+            let last = index + 1 == count;
+            if !last {
+                self.emit(Op::Dup);
+                self.emit(Op::Rotate3);
+            }
+            self.emit(compare_op(*op));
+            if !last {
+                cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
+            }
+        }
+        if !cleanups.is_empty() {
+            let end = self.emit(Op::Jump(0));
+            cleanups.into_iter().for_each(|c| self.patch(c));
+            // The false result is on top of the leftover operand.
+            self.emit(Op::Swap);
+            self.emit(Op::Pop);
+            self.patch(end);
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, call: &ast::ExprCall) -> Result<()> {
+        self.expr(&call.func)?;
+        let arguments = &call.arguments;
+        let has_unpacking = arguments.args.iter().any(|a| a.is_starred_expr())
+            || arguments.keywords.iter().any(|k| k.arg.is_none());
+        if has_unpacking {
+            self.sequence(&arguments.args, true)?;
+            self.emit(Op::BuildDict(0));
+            for keyword in arguments.keywords.iter() {
+                match &keyword.arg {
+                    Some(name) => {
+                        self.emit_const(Value::str(name));
+                        self.expr(&keyword.value)?;
+                        self.emit(Op::DictSet(1));
+                    }
+                    None => {
+                        self.expr(&keyword.value)?;
+                        self.emit(Op::DictUpdate(1));
+                    }
+                }
+            }
+            self.emit(Op::CallEx);
+            return Ok(());
+        }
+        for argument in arguments.args.iter() {
+            self.expr(argument)?;
+        }
+        if arguments.keywords.is_empty() {
+            self.emit(Op::Call(arguments.args.len() as u32));
+        } else {
+            let mut names = Vec::new();
+            for keyword in arguments.keywords.iter() {
+                self.expr(&keyword.value)?;
+                names.push(Value::str(keyword.arg.as_ref().expect("checked above")));
+            }
+            let count = (arguments.args.len() + names.len()) as u32;
+            self.emit_const(Value::tuple(names));
+            self.emit(Op::CallKw(count));
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, fstring: &ast::ExprFString) -> Result<()> {
+        let mut parts = 0;
+        for part in fstring.value.iter() {
+            match part {
+                ast::FStringPartRef::Literal(literal) => {
+                    self.emit_const(Value::str(&literal.value));
+                    parts += 1;
+                }
+                ast::FStringPartRef::FString(inner) => {
+                    for element in inner.elements.iter() {
+                        parts += self.fstring_element(element)?;
+                    }
+                }
+            }
+        }
+        if parts != 1 {
+            self.emit(Op::BuildString(parts));
+        }
+        Ok(())
+    }
+
+    fn fstring_element(&mut self, element: &ast::InterpolatedStringElement) -> Result<u32> {
+        match element {
+            ast::InterpolatedStringElement::Literal(literal) => {
+                self.emit_const(Value::str(&literal.value));
+                Ok(1)
+            }
+            ast::InterpolatedStringElement::Interpolation(interpolation) => {
+                let mut parts = 0;
+                let mut conversion = match interpolation.conversion {
+                    ast::ConversionFlag::None => 0,
+                    ast::ConversionFlag::Str => 1,
+                    ast::ConversionFlag::Repr => 2,
+                    ast::ConversionFlag::Ascii => 3,
+                };
+                if let Some(debug) = &interpolation.debug_text {
+                    // f"{x=}" prints the source text, then the repr unless a spec or conversion says otherwise.
+                    self.emit_const(Value::str(&format!(
+                        "{}{}{}",
+                        debug.leading(),
+                        debug.expression(),
+                        debug.trailing()
+                    )));
+                    parts += 1;
+                    if conversion == 0 && interpolation.format_spec.is_none() {
+                        conversion = 2;
+                    }
+                }
+                self.expr(&interpolation.expression)?;
+                let mut flags = conversion;
+                if let Some(spec) = &interpolation.format_spec {
+                    let mut spec_parts = 0;
+                    for element in spec.elements.iter() {
+                        spec_parts += self.fstring_element(element)?;
+                    }
+                    if spec_parts != 1 {
+                        self.emit(Op::BuildString(spec_parts));
+                    }
+                    flags |= 4;
+                }
+                self.emit(Op::FormatValue(flags));
+                Ok(parts + 1)
+            }
+        }
+    }
+
+    /// A comprehension is a function of one argument (the first iterator), called at once.
+    fn comprehension(
+        &mut self,
+        expr: &Expr,
+        name: &str,
+        generators: &[ast::Comprehension],
+        kind: ComprehensionKind,
+    ) -> Result<()> {
+        if generators.iter().any(|g| g.is_async) {
+            return Err(self.unsupported(expr, "an async comprehension"));
+        }
+        let elements: Vec<&Expr> = match kind {
+            ComprehensionKind::List(e) => vec![e],
+            ComprehensionKind::Dict(k, v) => vec![k, v],
+        };
+        let mut scan = Scan::of_comprehension(generators, &elements);
+        scan.assigned.insert(".0".into());
+        let first = &generators[0];
+        self.expr(&first.iter)?;
+        self.emit(Op::GetIter);
+        let parameters = ast::Parameters {
+            args: vec![ast::ParameterWithDefault {
+                range: Default::default(),
+                node_index: Default::default(),
+                parameter: ast::Parameter {
+                    range: Default::default(),
+                    node_index: Default::default(),
+                    name: ast::Identifier::new(".0", Default::default()),
+                    annotation: None,
+                    runtime_type_comment: None,
+                    runtime_type_comment_bytes: None,
+                },
+                default: None,
+            }]
+            .into(),
+            ..Default::default()
+        };
+        self.make_function(name, &parameters, scan, |compiler| {
+            compiler.emit(match kind {
+                ComprehensionKind::List(_) => Op::BuildList(0),
+                ComprehensionKind::Dict(..) => Op::BuildDict(0),
+            });
+            compiler.comprehension_loop(generators, 0, kind)?;
+            compiler.emit(Op::Return);
+            Ok(())
+        })?;
+        self.emit(Op::Swap);
+        self.emit(Op::Call(1));
+        Ok(())
+    }
+
+    fn comprehension_loop(
+        &mut self,
+        generators: &[ast::Comprehension],
+        index: usize,
+        kind: ComprehensionKind,
+    ) -> Result<()> {
+        let generator = &generators[index];
+        if index == 0 {
+            self.emit(Op::LoadFast(0));
+        } else {
+            self.expr(&generator.iter)?;
+            self.emit(Op::GetIter);
+        }
+        let start = self.here();
+        let exit = self.emit(Op::ForIter(0));
+        self.assign(&generator.target)?;
+        let mut skips = Vec::new();
+        for condition in &generator.ifs {
+            self.expr(condition)?;
+            skips.push(self.emit(Op::PopJumpIfFalse(0)));
+        }
+        let depth = (index + 2) as u32;
+        if index + 1 < generators.len() {
+            self.comprehension_loop(generators, index + 1, kind)?;
+        } else {
+            match kind {
+                ComprehensionKind::List(element) => {
+                    self.expr(element)?;
+                    self.emit(Op::ListAppend(depth));
+                }
+                ComprehensionKind::Dict(key, value) => {
+                    self.expr(key)?;
+                    self.expr(value)?;
+                    self.emit(Op::DictSet(depth));
+                }
+            }
+        }
+        for skip in skips {
+            self.patch(skip);
+        }
+        self.emit(Op::JumpBackward(start as u32));
+        self.patch(exit);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ComprehensionKind<'e> {
+    List(&'e Expr),
+    Dict(&'e Expr, &'e Expr),
+}
+
+fn contains_yield(body: &[Stmt]) -> bool {
+    struct Finder(bool);
+    impl<'a> ast::visitor::Visitor<'a> for Finder {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                ast::visitor::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
+                Expr::Lambda(_)
+                | Expr::Generator(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_) => {}
+                other => ast::visitor::walk_expr(self, other),
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    for stmt in body {
+        ast::visitor::Visitor::visit_stmt(&mut finder, stmt);
+    }
+    finder.0
+}
+
+fn parse_int_literal(text: &str) -> Option<Value> {
+    let text = text.replace('_', "");
+    let lower = text.to_ascii_lowercase();
+    let (digits, radix) = if let Some(rest) = lower.strip_prefix("0x") {
+        (rest.to_string(), 16)
+    } else if let Some(rest) = lower.strip_prefix("0o") {
+        (rest.to_string(), 8)
+    } else if let Some(rest) = lower.strip_prefix("0b") {
+        (rest.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    BigInt::parse_bytes(digits.as_bytes(), radix).map(normalize)
+}
+
+fn binary_op(op: ast::Operator) -> BinaryOp {
+    match op {
+        ast::Operator::Add => BinaryOp::Add,
+        ast::Operator::Sub => BinaryOp::Sub,
+        ast::Operator::Mult => BinaryOp::Mul,
+        ast::Operator::Div => BinaryOp::TrueDiv,
+        ast::Operator::FloorDiv => BinaryOp::FloorDiv,
+        ast::Operator::Mod => BinaryOp::Mod,
+        ast::Operator::Pow => BinaryOp::Pow,
+        ast::Operator::LShift => BinaryOp::LShift,
+        ast::Operator::RShift => BinaryOp::RShift,
+        ast::Operator::BitAnd => BinaryOp::And,
+        ast::Operator::BitOr => BinaryOp::Or,
+        ast::Operator::BitXor => BinaryOp::Xor,
+        ast::Operator::MatMult => BinaryOp::Mul, // rejected by the caller
+    }
+}
+
+fn compare_op(op: ast::CmpOp) -> Op {
+    match op {
+        ast::CmpOp::Eq => Op::Compare(CompareOp::Eq),
+        ast::CmpOp::NotEq => Op::Compare(CompareOp::Ne),
+        ast::CmpOp::Lt => Op::Compare(CompareOp::Lt),
+        ast::CmpOp::LtE => Op::Compare(CompareOp::Le),
+        ast::CmpOp::Gt => Op::Compare(CompareOp::Gt),
+        ast::CmpOp::GtE => Op::Compare(CompareOp::Ge),
+        ast::CmpOp::Is => Op::Is(false),
+        ast::CmpOp::IsNot => Op::Is(true),
+        ast::CmpOp::In => Op::Contains(false),
+        ast::CmpOp::NotIn => Op::Contains(true),
+    }
+}

@@ -1,0 +1,319 @@
+//! Which names a function body binds, declares and reads, so the compiler knows before
+//! emitting code which locals live in cells (captured by an inner function) and which names
+//! come from enclosing functions.
+
+use std::collections::BTreeSet;
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+#[derive(Default, Debug)]
+pub struct Scan {
+    pub assigned: BTreeSet<String>,
+    pub globals: BTreeSet<String>,
+    pub nonlocals: BTreeSet<String>,
+    pub referenced: BTreeSet<String>,
+    /// Names that nested functions use but do not bind: candidates for cells here.
+    pub nested_unresolved: BTreeSet<String>,
+}
+
+impl Scan {
+    pub fn of_function(parameters: &[String], body: &[Stmt]) -> Scan {
+        let mut scan = Scan::default();
+        scan.assigned.extend(parameters.iter().cloned());
+        for stmt in body {
+            scan.stmt(stmt);
+        }
+        scan
+    }
+
+    pub fn of_expression(parameters: &[String], body: &Expr) -> Scan {
+        let mut scan = Scan::default();
+        scan.assigned.extend(parameters.iter().cloned());
+        scan.expr(body);
+        scan
+    }
+
+    /// Locals: bound here and not declared global or nonlocal.
+    pub fn locals(&self) -> BTreeSet<String> {
+        self.assigned
+            .iter()
+            .filter(|name| !self.globals.contains(*name) && !self.nonlocals.contains(*name))
+            .cloned()
+            .collect()
+    }
+
+    /// What this scope needs from outside: read or nonlocal, not bound here.
+    pub fn unresolved(&self) -> BTreeSet<String> {
+        let locals = self.locals();
+        self.referenced
+            .iter()
+            .chain(self.nested_unresolved.iter())
+            .chain(self.nonlocals.iter())
+            .filter(|name| !locals.contains(*name) && !self.globals.contains(*name))
+            .cloned()
+            .collect()
+    }
+
+    fn nested(&mut self, inner: Scan) {
+        self.nested_unresolved.extend(inner.unresolved());
+    }
+
+    fn bind_target(&mut self, target: &Expr) {
+        match target {
+            Expr::Name(name) => {
+                self.assigned.insert(name.id.to_string());
+            }
+            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| self.bind_target(e)),
+            Expr::List(list) => list.elts.iter().for_each(|e| self.bind_target(e)),
+            Expr::Starred(starred) => self.bind_target(&starred.value),
+            other => self.expr(other),
+        }
+    }
+
+    fn body(&mut self, body: &[Stmt]) {
+        body.iter().for_each(|stmt| self.stmt(stmt));
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::FunctionDef(function) => {
+                self.assigned.insert(function.name.to_string());
+                function.decorator_list.iter().for_each(|d| self.expr(&d.expression));
+                let parameters = parameter_names(&function.parameters);
+                for default in parameter_defaults(&function.parameters) {
+                    self.expr(default);
+                }
+                self.nested(Scan::of_function(&parameters, &function.body));
+            }
+            Stmt::ClassDef(class) => {
+                self.assigned.insert(class.name.to_string());
+                if let Some(arguments) = &class.arguments {
+                    arguments.args.iter().for_each(|e| self.expr(e));
+                }
+                // A class body is not a closure scope: its names are not visible to methods,
+                // but what its methods need from outside passes through it.
+                let inner = Scan::of_function(&[], &class.body);
+                self.nested_unresolved.extend(inner.nested_unresolved.iter().cloned());
+                self.referenced.extend(
+                    inner.referenced.iter().filter(|n| !inner.assigned.contains(*n)).cloned(),
+                );
+            }
+            Stmt::Return(ret) => ret.value.iter().for_each(|e| self.expr(e)),
+            Stmt::Delete(delete) => delete.targets.iter().for_each(|e| self.bind_target(e)),
+            Stmt::Assign(assign) => {
+                self.expr(&assign.value);
+                assign.targets.iter().for_each(|t| self.bind_target(t));
+            }
+            Stmt::AugAssign(assign) => {
+                self.expr(&assign.value);
+                if let Expr::Name(name) = &*assign.target {
+                    self.referenced.insert(name.id.to_string());
+                }
+                self.bind_target(&assign.target);
+            }
+            Stmt::AnnAssign(assign) => {
+                assign.value.iter().for_each(|e| self.expr(e));
+                self.bind_target(&assign.target);
+            }
+            Stmt::For(for_stmt) => {
+                self.expr(&for_stmt.iter);
+                self.bind_target(&for_stmt.target);
+                self.body(&for_stmt.body);
+                self.body(&for_stmt.orelse);
+            }
+            Stmt::While(while_stmt) => {
+                self.expr(&while_stmt.test);
+                self.body(&while_stmt.body);
+                self.body(&while_stmt.orelse);
+            }
+            Stmt::If(if_stmt) => {
+                self.expr(&if_stmt.test);
+                self.body(&if_stmt.body);
+                for clause in &if_stmt.elif_else_clauses {
+                    clause.test.iter().for_each(|e| self.expr(e));
+                    self.body(&clause.body);
+                }
+            }
+            Stmt::With(with) => {
+                for item in &with.items {
+                    self.expr(&item.context_expr);
+                    item.optional_vars.iter().for_each(|t| self.bind_target(t));
+                }
+                self.body(&with.body);
+            }
+            Stmt::Raise(raise) => {
+                raise.exc.iter().for_each(|e| self.expr(e));
+                raise.cause.iter().for_each(|e| self.expr(e));
+            }
+            Stmt::Try(try_stmt) => {
+                self.body(&try_stmt.body);
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    handler.type_.iter().for_each(|e| self.expr(e));
+                    if let Some(name) = &handler.name {
+                        self.assigned.insert(name.to_string());
+                    }
+                    self.body(&handler.body);
+                }
+                self.body(&try_stmt.orelse);
+                self.body(&try_stmt.finalbody);
+            }
+            Stmt::Assert(assert) => {
+                self.expr(&assert.test);
+                assert.msg.iter().for_each(|e| self.expr(e));
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let bound = alias.asname.as_ref().map_or_else(
+                        || alias.name.split('.').next().unwrap_or_default().to_string(),
+                        |asname| asname.to_string(),
+                    );
+                    self.assigned.insert(bound);
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                for alias in &import.names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.assigned.insert(bound.to_string());
+                }
+            }
+            Stmt::Global(global) => self.globals.extend(global.names.iter().map(|n| n.to_string())),
+            Stmt::Nonlocal(nonlocal) => {
+                self.nonlocals.extend(nonlocal.names.iter().map(|n| n.to_string()))
+            }
+            Stmt::Expr(expr) => self.expr(&expr.value),
+            _ => {}
+        }
+    }
+
+    fn comprehension(&mut self, generators: &[ast::Comprehension], elements: &[&Expr]) {
+        // The first iterable is evaluated outside; the rest is a nested function.
+        if let Some(first) = generators.first() {
+            self.expr(&first.iter);
+        }
+        self.nested(Scan::of_comprehension(generators, elements));
+    }
+
+    /// The scope of a comprehension's own function (its first iterable belongs to the caller).
+    pub fn of_comprehension(generators: &[ast::Comprehension], elements: &[&Expr]) -> Scan {
+        let mut inner = Scan::default();
+        for (index, generator) in generators.iter().enumerate() {
+            if index > 0 {
+                inner.expr(&generator.iter);
+            }
+            inner.bind_target(&generator.target);
+            generator.ifs.iter().for_each(|e| inner.expr(e));
+        }
+        elements.iter().for_each(|e| inner.expr(e));
+        inner
+    }
+
+    fn expr(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Name(name) => {
+                self.referenced.insert(name.id.to_string());
+            }
+            Expr::Named(named) => {
+                self.expr(&named.value);
+                self.bind_target(&named.target);
+            }
+            Expr::Lambda(lambda) => {
+                let parameters =
+                    lambda.parameters.as_deref().map(parameter_names).unwrap_or_default();
+                if let Some(params) = lambda.parameters.as_deref() {
+                    parameter_defaults(params).for_each(|d| self.expr(d));
+                }
+                self.nested(Scan::of_expression(&parameters, &lambda.body));
+            }
+            Expr::ListComp(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
+            Expr::SetComp(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
+            Expr::Generator(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
+            Expr::DictComp(comp) => {
+                let mut elements: Vec<&Expr> = vec![&comp.value];
+                elements.extend(comp.key.as_deref());
+                self.comprehension(&comp.generators, &elements)
+            }
+            other => visit_children(other, &mut |child| self.expr(child)),
+        }
+    }
+}
+
+/// Calls `visit` on each direct sub-expression of `expr`.
+pub fn visit_children(expr: &Expr, visit: &mut dyn FnMut(&Expr)) {
+    match expr {
+        Expr::BoolOp(e) => e.values.iter().for_each(visit),
+        Expr::BinOp(e) => {
+            visit(&e.left);
+            visit(&e.right);
+        }
+        Expr::UnaryOp(e) => visit(&e.operand),
+        Expr::If(e) => {
+            visit(&e.test);
+            visit(&e.body);
+            visit(&e.orelse);
+        }
+        Expr::Dict(e) => {
+            for item in &e.items {
+                item.key.iter().for_each(&mut *visit);
+                visit(&item.value);
+            }
+        }
+        Expr::Set(e) => e.elts.iter().for_each(visit),
+        Expr::Compare(e) => e.operands.iter().for_each(visit),
+        Expr::Call(e) => {
+            visit(&e.func);
+            e.arguments.args.iter().for_each(&mut *visit);
+            e.arguments.keywords.iter().for_each(|k| visit(&k.value));
+        }
+        Expr::FString(e) => {
+            for element in e.value.elements() {
+                if let ast::InterpolatedStringElement::Interpolation(interpolation) = element {
+                    visit(&interpolation.expression);
+                }
+            }
+        }
+        Expr::Attribute(e) => visit(&e.value),
+        Expr::Subscript(e) => {
+            visit(&e.value);
+            visit(&e.slice);
+        }
+        Expr::Starred(e) => visit(&e.value),
+        Expr::List(e) => e.elts.iter().for_each(visit),
+        Expr::Tuple(e) => e.elts.iter().for_each(visit),
+        Expr::Slice(e) => {
+            e.lower.iter().for_each(|x| visit(x));
+            e.upper.iter().for_each(|x| visit(x));
+            e.step.iter().for_each(|x| visit(x));
+        }
+        Expr::Await(e) => visit(&e.value),
+        Expr::Yield(e) => e.value.iter().for_each(|x| visit(x)),
+        Expr::YieldFrom(e) => visit(&e.value),
+        _ => {}
+    }
+}
+
+pub fn parameter_names(parameters: &ast::Parameters) -> Vec<String> {
+    let mut names: Vec<String> = parameters
+        .posonlyargs
+        .iter()
+        .chain(parameters.args.iter())
+        .chain(parameters.kwonlyargs.iter())
+        .map(|p| p.parameter.name.to_string())
+        .collect();
+    if let Some(vararg) = &parameters.vararg {
+        names.push(vararg.name.to_string());
+    }
+    if let Some(kwarg) = &parameters.kwarg {
+        names.push(kwarg.name.to_string());
+    }
+    names
+}
+
+pub fn parameter_defaults(parameters: &ast::Parameters) -> impl Iterator<Item = &Expr> {
+    parameters
+        .posonlyargs
+        .iter()
+        .chain(parameters.args.iter())
+        .chain(parameters.kwonlyargs.iter())
+        .filter_map(|p| p.default.as_deref())
+}

@@ -1,0 +1,629 @@
+//! Methods of the built-in types (`str.split`, `list.append`, `dict.get`...). Each takes the
+//! receiver as its first argument.
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::builtins::{collect, sort_values};
+use crate::ops::{check_hashable, type_name};
+use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
+use crate::vm::{CallResult, Thread};
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+/// The built-in method `name` of `receiver`'s type, if it has one.
+pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    let table: &[(&'static str, BuiltinFn)] = match receiver {
+        Value::Str(_) => &STR_METHODS,
+        Value::List(_) => &LIST_METHODS,
+        Value::Dict(_) => &DICT_METHODS,
+        _ => return None,
+    };
+    table.iter().find(|(n, _)| *n == name).copied()
+}
+
+fn text(receiver: &Value) -> &str {
+    match receiver {
+        Value::Str(s) => s,
+        _ => unreachable!("a str method's receiver is a str"),
+    }
+}
+
+fn str_arg<'a>(
+    thread: &Thread,
+    args: &'a Args,
+    index: usize,
+    method: &str,
+) -> Result<Option<&'a str>, Value> {
+    match args.get(index) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s)),
+        Some(other) => Err(thread.exception(
+            "TypeError",
+            format!("{method} arg must be None or str, not {}", type_name(other)),
+        )),
+    }
+}
+
+const STR_METHODS: [(&str, BuiltinFn); 22] = [
+    ("split", str_split),
+    ("join", str_join),
+    ("strip", str_strip),
+    ("lstrip", str_lstrip),
+    ("rstrip", str_rstrip),
+    ("replace", str_replace),
+    ("upper", str_upper),
+    ("lower", str_lower),
+    ("startswith", str_startswith),
+    ("endswith", str_endswith),
+    ("find", str_find),
+    ("count", str_count),
+    ("isdigit", str_isdigit),
+    ("isalpha", str_isalpha),
+    ("ljust", str_ljust),
+    ("rjust", str_rjust),
+    ("center", str_center),
+    ("title", str_title),
+    ("capitalize", str_capitalize),
+    ("format", str_format),
+    ("index", str_index),
+    ("splitlines", str_splitlines),
+];
+
+fn str_split(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let separator = str_arg(thread, &args, 1, "split")?.map(str::to_string).or_else(|| {
+        kwargs.iter().find(|(k, _)| &**k == "sep").and_then(|(_, v)| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        })
+    });
+    let max = match args
+        .get(2)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v))
+    {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    };
+    let source = text(&args[0]);
+    let parts: Vec<Value> = match separator {
+        Some(separator) if separator.is_empty() => {
+            return Err(thread.exception("ValueError", "empty separator"))
+        }
+        Some(separator) => match max {
+            Some(max) => source.splitn(max + 1, separator.as_str()).map(Value::str).collect(),
+            None => source.split(separator.as_str()).map(Value::str).collect(),
+        },
+        None => {
+            let mut parts = Vec::new();
+            let mut rest = source.trim_start();
+            while !rest.is_empty() {
+                if max.is_some_and(|max| parts.len() == max) {
+                    parts.push(Value::str(rest.trim_end()));
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                parts.push(Value::str(&rest[..end]));
+                rest = rest[end..].trim_start();
+            }
+            parts
+        }
+    };
+    Ok(List::new(parts))
+}
+
+fn str_join(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let separator = text(&args[0]).to_string();
+    let items = collect(thread, args.get(1).unwrap_or(&Value::None))?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(s) => parts.push(s.to_string()),
+            other => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!(
+                        "sequence item {index}: expected str instance, {} found",
+                        type_name(other)
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(Value::str(&parts.join(&separator)))
+}
+
+fn strip_with(thread: &mut Thread, args: &Args, method: &str, mode: u8) -> CallResult {
+    let source = text(&args[0]);
+    let chars: Option<Vec<char>> = str_arg(thread, args, 1, method)?.map(|s| s.chars().collect());
+    let matches = |c: char| match &chars {
+        Some(set) => set.contains(&c),
+        None => c.is_whitespace(),
+    };
+    let result = match mode {
+        0 => source.trim_matches(matches),
+        1 => source.trim_start_matches(matches),
+        _ => source.trim_end_matches(matches),
+    };
+    Ok(Value::str(result))
+}
+
+fn str_strip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    strip_with(thread, &args, "strip", 0)
+}
+
+fn str_lstrip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    strip_with(thread, &args, "lstrip", 1)
+}
+
+fn str_rstrip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    strip_with(thread, &args, "rstrip", 2)
+}
+
+fn str_replace(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (Some(Value::Str(old)), Some(Value::Str(new))) = (args.get(1), args.get(2)) else {
+        return Err(thread.exception("TypeError", "replace() arguments must be str"));
+    };
+    let source = text(&args[0]);
+    Ok(Value::str(&match args.get(3) {
+        Some(Value::Int(count)) if *count >= 0 => source.replacen(&**old, new, *count as usize),
+        _ => source.replace(&**old, new),
+    }))
+}
+
+fn str_upper(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str(&text(&args[0]).to_uppercase()))
+}
+
+fn str_lower(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str(&text(&args[0]).to_lowercase()))
+}
+
+fn affix(thread: &mut Thread, args: &Args, starts: bool) -> CallResult {
+    let source = text(&args[0]);
+    let candidates = match args.get(1) {
+        Some(Value::Tuple(items)) => items.to_vec(),
+        Some(other) => vec![other.clone()],
+        None => vec![],
+    };
+    for candidate in candidates {
+        let Value::Str(candidate) = candidate else {
+            return Err(
+                thread.exception("TypeError", "startswith first arg must be str or a tuple of str")
+            );
+        };
+        if (starts && source.starts_with(&*candidate)) || (!starts && source.ends_with(&*candidate))
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn str_startswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    affix(thread, &args, true)
+}
+
+fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    affix(thread, &args, false)
+}
+
+/// The character index of `needle` in the receiver, or -1.
+fn char_find(args: &Args) -> i64 {
+    let (source, Some(Value::Str(needle))) = (text(&args[0]), args.get(1)) else { return -1 };
+    match source.find(&**needle) {
+        Some(byte) => source[..byte].chars().count() as i64,
+        None => -1,
+    }
+}
+
+fn str_find(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(char_find(&args)))
+}
+
+fn str_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match char_find(&args) {
+        -1 => Err(thread.exception("ValueError", "substring not found")),
+        found => Ok(Value::Int(found)),
+    }
+}
+
+fn str_count(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (source, Some(Value::Str(needle))) = (text(&args[0]), args.get(1)) else {
+        return Ok(Value::Int(0));
+    };
+    if needle.is_empty() {
+        return Ok(Value::Int(source.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(source.matches(&**needle).count() as i64))
+}
+
+fn str_isdigit(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(!source.is_empty() && source.chars().all(|c| c.is_ascii_digit())))
+}
+
+fn str_isalpha(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(!source.is_empty() && source.chars().all(char::is_alphabetic)))
+}
+
+fn justify(thread: &mut Thread, args: &Args, spec: char) -> CallResult {
+    let width = match args.get(1) {
+        Some(Value::Int(w)) => *w.max(&0) as usize,
+        _ => return Err(thread.exception("TypeError", "justify width must be an int")),
+    };
+    let fill = match args.get(2) {
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap(),
+        None => ' ',
+        _ => {
+            return Err(thread
+                .exception("TypeError", "The fill character must be exactly one character long"))
+        }
+    };
+    let source = text(&args[0]);
+    let len = source.chars().count();
+    if len >= width {
+        return Ok(args[0].clone());
+    }
+    let pad = width - len;
+    let fill_n = |n: usize| fill.to_string().repeat(n);
+    Ok(Value::str(&match spec {
+        '<' => format!("{source}{}", fill_n(pad)),
+        '>' => format!("{}{source}", fill_n(pad)),
+        // str.center puts the odd character on the right only when the width is odd... as CPython.
+        _ => {
+            let left = pad / 2 + (pad & width & 1);
+            format!("{}{source}{}", fill_n(left), fill_n(pad - left))
+        }
+    }))
+}
+
+fn str_ljust(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    justify(thread, &args, '<')
+}
+
+fn str_rjust(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    justify(thread, &args, '>')
+}
+
+fn str_center(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    justify(thread, &args, '^')
+}
+
+fn str_title(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut out = String::new();
+    let mut previous_cased = false;
+    for c in text(&args[0]).chars() {
+        if c.is_alphabetic() {
+            if previous_cased {
+                out.extend(c.to_lowercase())
+            } else {
+                out.extend(c.to_uppercase())
+            }
+            previous_cased = true;
+        } else {
+            out.push(c);
+            previous_cased = false;
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+fn str_capitalize(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let source = text(&args[0]);
+    let mut chars = source.chars();
+    let out = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    };
+    Ok(Value::str(&out))
+}
+
+fn str_splitlines(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(List::new(text(&args[0]).lines().map(Value::str).collect()))
+}
+
+/// `"{} {name} {0:>4}".format(...)`.
+fn str_format(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let template = text(&args[0]).to_string();
+    let positional = &args[1..];
+    let mut out = String::new();
+    let mut chars = template.chars().peekable();
+    let mut auto_index = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut field = String::new();
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                    field.push(c);
+                }
+                let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
+                let (name, conversion) =
+                    name.split_once('!').map_or((name, None), |(n, c)| (n, Some(c)));
+                let value = if name.is_empty() {
+                    auto_index += 1;
+                    positional.get(auto_index - 1).cloned()
+                } else if let Ok(index) = name.parse::<usize>() {
+                    positional.get(index).cloned()
+                } else {
+                    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+                };
+                let Some(value) = value else {
+                    return Err(match name.parse::<usize>() {
+                        Ok(_) | Err(_) if name.is_empty() || name.parse::<usize>().is_ok() => {
+                            thread.exception(
+                                "IndexError",
+                                format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    if name.is_empty() {
+                                        auto_index - 1
+                                    } else {
+                                        name.parse().unwrap()
+                                    }
+                                ),
+                            )
+                        }
+                        _ => thread.interp.new_exception("KeyError", vec![Value::str(name)]),
+                    });
+                };
+                let value = match conversion {
+                    Some("r") => Value::str(&thread.repr_of(&value)?),
+                    Some("s") => Value::str(&thread.str_of(&value)?),
+                    _ => value,
+                };
+                if let Value::Str(formatted) = thread.format(&value, spec)? {
+                    out.push_str(&formatted);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+fn list(receiver: &Value) -> &Arc<List> {
+    match receiver {
+        Value::List(list) => list,
+        _ => unreachable!("a list method's receiver is a list"),
+    }
+}
+
+const LIST_METHODS: [(&str, BuiltinFn); 11] = [
+    ("append", list_append),
+    ("extend", list_extend),
+    ("pop", list_pop),
+    ("insert", list_insert),
+    ("remove", list_remove),
+    ("index", list_index),
+    ("count", list_count),
+    ("sort", list_sort),
+    ("reverse", list_reverse),
+    ("copy", list_copy),
+    ("clear", list_clear),
+];
+
+fn list_append(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [receiver, item] = <[Value; 2]>::try_from(args).map_err(|args| {
+        thread.exception(
+            "TypeError",
+            format!("list.append() takes exactly one argument ({} given)", args.len() - 1),
+        )
+    })?;
+    lock(&list(&receiver).items).push(item);
+    Ok(Value::None)
+}
+
+fn list_extend(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let items = collect(thread, args.get(1).unwrap_or(&Value::None))?;
+    lock(&list(&args[0]).items).extend(items);
+    Ok(Value::None)
+}
+
+fn list_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut items = lock(&list(&args[0]).items);
+    if items.is_empty() {
+        return Err(thread.exception("IndexError", "pop from empty list"));
+    }
+    let len = items.len() as i64;
+    let index = match args.get(1) {
+        Some(Value::Int(i)) => {
+            if *i < 0 {
+                i + len
+            } else {
+                *i
+            }
+        }
+        _ => len - 1,
+    };
+    if index < 0 || index >= len {
+        return Err(thread.exception("IndexError", "pop index out of range"));
+    }
+    Ok(items.remove(index as usize))
+}
+
+fn list_insert(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut items = lock(&list(&args[0]).items);
+    let len = items.len() as i64;
+    let index = match args.get(1) {
+        Some(Value::Int(i)) => (if *i < 0 { i + len } else { *i }).clamp(0, len) as usize,
+        _ => 0,
+    };
+    items.insert(index, args.get(2).cloned().unwrap_or(Value::None));
+    Ok(Value::None)
+}
+
+fn position(thread: &mut Thread, args: &Args) -> Result<Option<usize>, Value> {
+    let items = lock(&list(&args[0]).items).clone();
+    let needle = args.get(1).cloned().unwrap_or(Value::None);
+    for (index, item) in items.iter().enumerate() {
+        if item.is(&needle) || thread.equals(item, &needle)? {
+            return Ok(Some(index));
+        }
+    }
+    Ok(None)
+}
+
+fn list_remove(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match position(thread, &args)? {
+        Some(index) => {
+            lock(&list(&args[0]).items).remove(index);
+            Ok(Value::None)
+        }
+        None => Err(thread.exception("ValueError", "list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match position(thread, &args)? {
+        Some(index) => Ok(Value::Int(index as i64)),
+        None => {
+            let repr = thread.repr_of(args.get(1).unwrap_or(&Value::None))?;
+            Err(thread.exception("ValueError", format!("{repr} is not in list")))
+        }
+    }
+}
+
+fn list_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let items = lock(&list(&args[0]).items).clone();
+    let needle = args.get(1).cloned().unwrap_or(Value::None);
+    let mut count = 0;
+    for item in &items {
+        if thread.equals(item, &needle)? {
+            count += 1;
+        }
+    }
+    Ok(Value::Int(count))
+}
+
+fn list_sort(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let target = list(&args[0]).clone();
+    let items = lock(&target.items).clone();
+    let key = kwargs.iter().find(|(k, _)| &**k == "key").map(|(_, v)| v.clone());
+    let reverse = match kwargs.iter().find(|(k, _)| &**k == "reverse") {
+        Some((_, value)) => thread.truth(value)?,
+        None => false,
+    };
+    let sorted = sort_values(thread, items, key.as_ref(), reverse)?;
+    *lock(&target.items) = sorted;
+    Ok(Value::None)
+}
+
+fn list_reverse(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    lock(&list(&args[0]).items).reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(List::new(lock(&list(&args[0]).items).clone()))
+}
+
+fn list_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    lock(&list(&args[0]).items).clear();
+    Ok(Value::None)
+}
+
+fn dict(receiver: &Value) -> &Arc<Dict> {
+    match receiver {
+        Value::Dict(dict) => dict,
+        _ => unreachable!("a dict method's receiver is a dict"),
+    }
+}
+
+const DICT_METHODS: [(&str, BuiltinFn); 9] = [
+    ("get", dict_get),
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("pop", dict_pop),
+    ("setdefault", dict_setdefault),
+    ("update", dict_update),
+    ("copy", dict_copy),
+    ("clear", dict_clear),
+];
+
+fn dict_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let key = args.get(1).cloned().unwrap_or(Value::None);
+    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    Ok(lock(&dict(&args[0]).entries)
+        .get(&Key(key))
+        .cloned()
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+
+// Views are snapshots as lists: iteration, len and `in` behave alike for the programs we run.
+fn dict_keys(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(List::new(lock(&dict(&args[0]).entries).keys().map(|k| k.0.clone()).collect()))
+}
+
+fn dict_values(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(List::new(lock(&dict(&args[0]).entries).values().cloned().collect()))
+}
+
+fn dict_items(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(List::new(
+        lock(&dict(&args[0]).entries)
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
+            .collect(),
+    ))
+}
+
+fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let key = args.get(1).cloned().unwrap_or(Value::None);
+    let removed = lock(&dict(&args[0]).entries).shift_remove(&Key(key.clone()));
+    match (removed, args.get(2)) {
+        (Some(value), _) => Ok(value),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(thread.interp.new_exception("KeyError", vec![key])),
+    }
+}
+
+fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let key = args.get(1).cloned().unwrap_or(Value::None);
+    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    let default = args.get(2).cloned().unwrap_or(Value::None);
+    Ok(lock(&dict(&args[0]).entries).entry(Key(key)).or_insert(default).clone())
+}
+
+fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let mut updates: IndexMap<Key, Value> = IndexMap::new();
+    match args.get(1) {
+        Some(Value::Dict(other)) => updates = lock(&other.entries).clone(),
+        Some(other) => {
+            for pair in collect(thread, other)? {
+                let items = collect(thread, &pair)?;
+                if let [key, value] = &items[..] {
+                    updates.insert(Key(key.clone()), value.clone());
+                }
+            }
+        }
+        None => {}
+    }
+    for (key, value) in kwargs {
+        updates.insert(Key(Value::Str(key)), value);
+    }
+    lock(&dict(&args[0]).entries).extend(updates);
+    Ok(Value::None)
+}
+
+fn dict_copy(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Dict::new(lock(&dict(&args[0]).entries).clone()))
+}
+
+fn dict_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    lock(&dict(&args[0]).entries).clear();
+    Ok(Value::None)
+}

@@ -1,0 +1,251 @@
+//! The standard-library modules the subset has: `sys`, `time`, `math`.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::builtins::builtin_function as builtin;
+use crate::ops::{as_float, type_name};
+use crate::value::{List, Module, Value};
+use crate::vm::{CallResult, Thread};
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
+    let interp = &thread.interp;
+    let (major, minor, micro) = interp.version.version_info();
+    let mut entries = vec![
+        ("argv", List::new(interp.argv.iter().map(|a| Value::str(a)).collect())),
+        (
+            "version_info",
+            Value::tuple(vec![
+                Value::Int(major as i64),
+                Value::Int(minor as i64),
+                Value::Int(micro as i64),
+                Value::str("final"),
+                Value::Int(0),
+            ]),
+        ),
+        ("version", Value::str(&format!("{major}.{minor}.{micro} (gilpy)"))),
+        ("maxsize", Value::Int(i64::MAX)),
+        ("exit", builtin("exit", sys_exit)),
+        ("getrecursionlimit", builtin("getrecursionlimit", sys_getrecursionlimit)),
+        ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
+        ("getswitchinterval", builtin("getswitchinterval", sys_getswitchinterval)),
+        ("setswitchinterval", builtin("setswitchinterval", sys_setswitchinterval)),
+        // Stand-ins that `print(..., file=sys.stderr)` recognises.
+        ("stdout", stream("sys.stdout")),
+        ("stderr", stream("sys.stderr")),
+    ];
+    if interp.version.has_is_gil_enabled() {
+        entries.push(("_is_gil_enabled", builtin("_is_gil_enabled", sys_is_gil_enabled)));
+    }
+    entries
+}
+
+fn stream(name: &str) -> Value {
+    Value::Module(Arc::new(Module {
+        name: Arc::from(name),
+        dict: Arc::new(crate::value::Dict { entries: Default::default() }),
+    }))
+}
+
+fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Err(thread.interp.new_exception("SystemExit", args.into_iter().take(1).collect()))
+}
+
+fn sys_getrecursionlimit(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.recursion_limit() as i64))
+}
+
+fn sys_setrecursionlimit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first() {
+        Some(Value::Int(limit)) if *limit >= 1 => {
+            thread.interp.set_recursion_limit(*limit as usize);
+            Ok(Value::None)
+        }
+        Some(Value::Int(_)) => {
+            Err(thread.exception("ValueError", "recursion limit must be greater or equal than 1"))
+        }
+        _ => Err(thread.exception("TypeError", "'setrecursionlimit' requires an integer")),
+    }
+}
+
+fn sys_getswitchinterval(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(thread.interp.switch_interval_us.load(Ordering::Relaxed) as f64 / 1e6))
+}
+
+fn sys_setswitchinterval(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first().and_then(as_float) {
+        Some(seconds) if seconds > 0.0 => {
+            thread
+                .interp
+                .switch_interval_us
+                .store((seconds * 1e6).round().max(1.0) as usize, Ordering::Relaxed);
+            Ok(Value::None)
+        }
+        Some(_) => Err(thread.exception("ValueError", "switch interval must be strictly positive")),
+        None => Err(thread.exception("TypeError", "must be real number")),
+    }
+}
+
+fn sys_is_gil_enabled(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(thread.interp.version.has_gil()))
+}
+
+pub fn time() -> Vec<(&'static str, Value)> {
+    vec![
+        ("perf_counter", builtin("perf_counter", time_perf_counter)),
+        ("perf_counter_ns", builtin("perf_counter_ns", time_perf_counter_ns)),
+        ("monotonic", builtin("monotonic", time_perf_counter)),
+        ("process_time", builtin("process_time", time_perf_counter)),
+        ("time", builtin("time", time_time)),
+        ("sleep", builtin("sleep", time_sleep)),
+    ]
+}
+
+fn time_perf_counter(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(thread.interp.host.monotonic_ns() as f64 / 1e9))
+}
+
+fn time_perf_counter_ns(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.host.monotonic_ns() as i64))
+}
+
+fn time_time(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(thread.interp.host.wall_time()))
+}
+
+fn time_sleep(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first().and_then(as_float) {
+        Some(seconds) if seconds >= 0.0 => {
+            thread.interp.host.sleep(seconds);
+            Ok(Value::None)
+        }
+        Some(_) => Err(thread.exception("ValueError", "sleep length must be non-negative")),
+        None => Err(thread.exception(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                args.first().map_or("NoneType".into(), type_name)
+            ),
+        )),
+    }
+}
+
+pub fn math() -> Vec<(&'static str, Value)> {
+    vec![
+        ("pi", Value::Float(std::f64::consts::PI)),
+        ("e", Value::Float(std::f64::consts::E)),
+        ("tau", Value::Float(std::f64::consts::TAU)),
+        ("inf", Value::Float(f64::INFINITY)),
+        ("nan", Value::Float(f64::NAN)),
+        ("sqrt", builtin("sqrt", math_sqrt)),
+        ("floor", builtin("floor", math_floor)),
+        ("ceil", builtin("ceil", math_ceil)),
+        ("fabs", builtin("fabs", math_fabs)),
+        ("log", builtin("log", math_log)),
+        ("exp", builtin("exp", math_exp)),
+        ("sin", builtin("sin", math_sin)),
+        ("cos", builtin("cos", math_cos)),
+        ("isqrt", builtin("isqrt", math_isqrt)),
+        ("gcd", builtin("gcd", math_gcd)),
+        ("factorial", builtin("factorial", math_factorial)),
+    ]
+}
+
+fn float_arg(thread: &Thread, args: &Args) -> Result<f64, Value> {
+    args.first().and_then(as_float).ok_or_else(|| {
+        thread.exception(
+            "TypeError",
+            format!(
+                "must be real number, not {}",
+                args.first().map_or("NoneType".into(), type_name)
+            ),
+        )
+    })
+}
+
+fn math_sqrt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let x = float_arg(thread, &args)?;
+    if x < 0.0 {
+        return Err(thread.exception("ValueError", "math domain error"));
+    }
+    Ok(Value::Float(x.sqrt()))
+}
+
+fn integral(thread: &Thread, args: &Args, round: fn(f64) -> f64) -> CallResult {
+    match args.first() {
+        Some(value @ (Value::Int(_) | Value::BigInt(_))) => Ok(value.clone()),
+        _ => Ok(Value::Int(round(float_arg(thread, args)?) as i64)),
+    }
+}
+
+fn math_floor(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    integral(thread, &args, f64::floor)
+}
+
+fn math_ceil(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    integral(thread, &args, f64::ceil)
+}
+
+fn math_fabs(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(float_arg(thread, &args)?.abs()))
+}
+
+fn math_log(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let x = float_arg(thread, &args)?;
+    if x <= 0.0 {
+        return Err(thread.exception("ValueError", "math domain error"));
+    }
+    Ok(Value::Float(match args.get(1).and_then(as_float) {
+        Some(base) => x.ln() / base.ln(),
+        None => x.ln(),
+    }))
+}
+
+fn math_exp(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(float_arg(thread, &args)?.exp()))
+}
+
+fn math_sin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(float_arg(thread, &args)?.sin()))
+}
+
+fn math_cos(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Float(float_arg(thread, &args)?.cos()))
+}
+
+fn math_isqrt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first() {
+        Some(Value::Int(n)) if *n >= 0 => Ok(Value::Int(num_integer::Roots::sqrt(n))),
+        Some(Value::Int(_)) => {
+            Err(thread.exception("ValueError", "isqrt() argument must be nonnegative"))
+        }
+        _ => Err(thread.exception("TypeError", "isqrt() argument must be an integer")),
+    }
+}
+
+fn math_gcd(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut result = 0i64;
+    for arg in &args {
+        let Value::Int(n) = arg else {
+            return Err(thread.exception("TypeError", "gcd() arguments must be integers"));
+        };
+        result = num_integer::Integer::gcd(&result, n);
+    }
+    Ok(Value::Int(result))
+}
+
+fn math_factorial(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first() {
+        Some(Value::Int(n)) if *n >= 0 => {
+            let product = (1..=*n).fold(num_bigint::BigInt::from(1), |acc, k| acc * k);
+            Ok(crate::ops::normalize(product))
+        }
+        Some(Value::Int(_)) => {
+            Err(thread.exception("ValueError", "factorial() not defined for negative values"))
+        }
+        _ => Err(thread.exception("TypeError", "factorial() argument must be an integer")),
+    }
+}

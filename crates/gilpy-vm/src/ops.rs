@@ -1,0 +1,596 @@
+//! What operators and conversions do to built-in values: truth, repr and str, equality and
+//! hashing, arithmetic. User classes' special methods are dispatched by the VM before it falls
+//! back to these.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::code::{BinaryOp, CompareOp};
+use crate::value::{lock, Key, Value};
+
+/// An operation failed with a Python exception of this built-in class and message.
+#[derive(Debug, PartialEq)]
+pub struct OpError {
+    pub class: &'static str,
+    pub message: String,
+}
+
+pub fn error(class: &'static str, message: impl Into<String>) -> OpError {
+    OpError { class, message: message.into() }
+}
+
+pub type OpResult = Result<Value, OpError>;
+
+/// The name `type(value).__name__` gives.
+pub fn type_name(value: &Value) -> Arc<str> {
+    Arc::from(match value {
+        Value::None => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Int(_) | Value::BigInt(_) => "int",
+        Value::Float(_) => "float",
+        Value::Str(_) => "str",
+        Value::Tuple(_) => "tuple",
+        Value::List(_) => "list",
+        Value::Dict(_) => "dict",
+        Value::Range(_) => "range",
+        Value::Slice(_) => "slice",
+        Value::Function(_) => "function",
+        Value::Builtin(_) => "builtin_function_or_method",
+        Value::Method(_) => "method",
+        Value::Class(_) => "type",
+        Value::Instance(instance) => return instance.class.name.clone(),
+        Value::Module(_) => "module",
+        Value::Iterator(_) => "iterator",
+        Value::Cell(_) => "cell",
+        Value::Code(_) => "code",
+    })
+}
+
+/// `bool(value)` for built-in values; `None` for instances (the VM asks `__bool__`/`__len__`).
+pub fn truth(value: &Value) -> Option<bool> {
+    Some(match value {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::BigInt(i) => !i.is_zero(),
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::Tuple(items) => !items.is_empty(),
+        Value::List(list) => !lock(&list.items).is_empty(),
+        Value::Dict(dict) => !lock(&dict.entries).is_empty(),
+        Value::Range(range) => range.len() != 0,
+        Value::Instance(_) => return None,
+        _ => true,
+    })
+}
+
+pub fn big(value: i64) -> BigInt {
+    BigInt::from(value)
+}
+
+/// Back to a small int when it fits.
+pub fn normalize(value: BigInt) -> Value {
+    match value.to_i64() {
+        Some(small) => Value::Int(small),
+        None => Value::BigInt(Arc::new(value)),
+    }
+}
+
+fn as_bigint(value: &Value) -> Option<BigInt> {
+    match value {
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(i) => Some((**i).clone()),
+        _ => None,
+    }
+}
+
+pub fn as_float(value: &Value) -> Option<f64> {
+    match value {
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Int(i) => Some(*i as f64),
+        Value::BigInt(i) => i.to_f64(),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn is_int(value: &Value) -> bool {
+    matches!(value, Value::Bool(_) | Value::Int(_) | Value::BigInt(_))
+}
+
+/// `repr(float)` as CPython writes it: the shortest digits that round-trip, in positional
+/// notation for exponents from -4 to 15 and scientific notation (`1e+16`, `1e-05`) outside.
+pub fn float_repr(value: f64) -> String {
+    if value.is_nan() {
+        return "nan".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if value == 0.0 {
+        return if value.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Rust's `{:e}` gives the shortest round-tripping digits: "1.2345e-7".
+    let scientific = format!("{value:e}");
+    let (mantissa, exponent) = scientific.split_once('e').expect("`{:e}` always has an exponent");
+    let exponent: i32 = exponent.parse().expect("`{:e}` exponents are integers");
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sign = if negative { "-" } else { "" };
+    if (-4..16).contains(&exponent) {
+        let point = exponent + 1;
+        let text = if point <= 0 {
+            format!("0.{}{}", "0".repeat((-point) as usize), digits)
+        } else if point as usize >= digits.len() {
+            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        };
+        format!("{sign}{text}")
+    } else {
+        let fraction = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+        let exponent_sign = if exponent < 0 { '-' } else { '+' };
+        format!("{sign}{}{fraction}e{exponent_sign}{:02}", &digits[..1], exponent.abs())
+    }
+}
+
+/// `repr(str)`: single quotes unless the text has a single quote and no double quote.
+pub fn str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr()` of built-in values that need no Python code. Containers recurse through
+/// `item_repr`, which the VM supplies so that instances inside can use `__repr__`.
+pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) -> Option<String> {
+    Some(match value {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::BigInt(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Str(s) => str_repr(s),
+        Value::Tuple(items) => {
+            if items.len() == 1 {
+                format!("({},)", item_repr(&items[0]))
+            } else {
+                format!(
+                    "({})",
+                    items.iter().map(|item| item_repr(item)).collect::<Vec<_>>().join(", ")
+                )
+            }
+        }
+        Value::List(list) => {
+            let items = lock(&list.items).clone();
+            format!("[{}]", items.iter().map(|item| item_repr(item)).collect::<Vec<_>>().join(", "))
+        }
+        Value::Dict(dict) => {
+            let entries: Vec<(Key, Value)> =
+                lock(&dict.entries).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let parts: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", item_repr(&k.0), item_repr(v)))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        Value::Range(range) => {
+            if range.step == 1 {
+                format!("range({}, {})", range.start, range.stop)
+            } else {
+                format!("range({}, {}, {})", range.start, range.stop, range.step)
+            }
+        }
+        Value::Function(function) => format!("<function {}>", function.qualname),
+        Value::Builtin(builtin) => format!("<built-in function {}>", builtin.name),
+        Value::Class(class) => format!("<class '{}'>", qualified_class_name(&class.name)),
+        Value::Module(module) => format!("<module '{}'>", module.name),
+        _ => return None,
+    })
+}
+
+/// Built-in classes print as `<class 'int'>`, user classes as `<class '__main__.C'>`.
+fn qualified_class_name(name: &str) -> String {
+    const BUILTIN: [&str; 12] = [
+        "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "object", "type",
+        "NoneType",
+    ];
+    if BUILTIN.contains(&name) || crate::builtins::is_builtin_exception_name(name) {
+        name.to_string()
+    } else {
+        format!("__main__.{name}")
+    }
+}
+
+/// Equality of built-in values; `None` when either side needs Python code (`__eq__`).
+pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
+    Some(match (left, right) {
+        (Value::None, Value::None) => true,
+        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (a, b) if is_int(a) && is_int(b) => as_bigint(a) == as_bigint(b),
+        (Value::Float(_), _) | (_, Value::Float(_)) => match (as_float(left), as_float(right)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        },
+        (Value::Tuple(a), Value::Tuple(b)) => {
+            a.len() == b.len()
+                && a.iter().zip(b.iter()).all(|(x, y)| builtin_eq(x, y).unwrap_or(x.is(y)))
+        }
+        (Value::List(a), Value::List(b)) => {
+            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
+            a.len() == b.len()
+                && a.iter().zip(b.iter()).all(|(x, y)| builtin_eq(x, y).unwrap_or(x.is(y)))
+        }
+        (Value::Dict(a), Value::Dict(b)) => {
+            let (a, b) = (lock(&a.entries).clone(), lock(&b.entries).clone());
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| builtin_eq(v, w).unwrap_or(v.is(w))))
+        }
+        (Value::Range(a), Value::Range(b)) => {
+            (a.start, a.stop, a.step) == (b.start, b.stop, b.step)
+        }
+        (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
+        (a, b) => a.is(b),
+    })
+}
+
+/// Ordering of built-in values (`<` and friends); `Err` for unorderable pairs.
+pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<bool, OpError> {
+    use std::cmp::Ordering;
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        let equal = builtin_eq(left, right).unwrap_or_else(|| left.is(right));
+        return Ok(equal == (op == CompareOp::Eq));
+    }
+    let ordering: Option<Ordering> = match (left, right) {
+        (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
+        (a, b) if is_int(a) && is_int(b) => as_bigint(a).partial_cmp(&as_bigint(b)),
+        (a, b) if as_float(a).is_some() && as_float(b).is_some() => {
+            match as_float(a).unwrap().partial_cmp(&as_float(b).unwrap()) {
+                Some(ordering) => Some(ordering),
+                None => return Ok(false), // NaN compares false
+            }
+        }
+        (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
+        (Value::Tuple(a), Value::Tuple(b)) => sequence_order(a, b)?,
+        (Value::List(a), Value::List(b)) => {
+            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
+            sequence_order(&a, &b)?
+        }
+        _ => None,
+    };
+    let Some(ordering) = ordering else {
+        return Err(error(
+            "TypeError",
+            format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                type_name(left),
+                type_name(right)
+            ),
+        ));
+    };
+    Ok(match op {
+        CompareOp::Lt => ordering == Ordering::Less,
+        CompareOp::Le => ordering != Ordering::Greater,
+        CompareOp::Gt => ordering == Ordering::Greater,
+        CompareOp::Ge => ordering != Ordering::Less,
+        CompareOp::Eq | CompareOp::Ne => unreachable!("handled above"),
+    })
+}
+
+fn sequence_order(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>, OpError> {
+    for (x, y) in a.iter().zip(b.iter()) {
+        if builtin_eq(x, y) == Some(true) {
+            continue;
+        }
+        let less = builtin_compare(CompareOp::Lt, x, y)?;
+        return Ok(Some(if less { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater }));
+    }
+    Ok(Some(a.len().cmp(&b.len())))
+}
+
+/// Arithmetic on built-in numbers, strings and sequences; `Ok(None)` when neither side
+/// supports it (the VM then tries special methods, then raises TypeError).
+pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Option<Value>, OpError> {
+    // The fast path: two small ints.
+    if let (Value::Int(a), Value::Int(b)) = (left, right) {
+        let (a, b) = (*a, *b);
+        let fast = match op {
+            BinaryOp::Add => a.checked_add(b).map(Value::Int),
+            BinaryOp::Sub => a.checked_sub(b).map(Value::Int),
+            BinaryOp::Mul => a.checked_mul(b).map(Value::Int),
+            BinaryOp::FloorDiv if b != 0 && !(a == i64::MIN && b == -1) => {
+                Some(Value::Int(Integer::div_floor(&a, &b)))
+            }
+            BinaryOp::Mod if b != 0 && !(a == i64::MIN && b == -1) => {
+                Some(Value::Int(Integer::mod_floor(&a, &b)))
+            }
+            BinaryOp::And => Some(Value::Int(a & b)),
+            BinaryOp::Or => Some(Value::Int(a | b)),
+            BinaryOp::Xor => Some(Value::Int(a ^ b)),
+            _ => None,
+        };
+        if let Some(value) = fast {
+            return Ok(Some(value));
+        }
+    }
+    if is_int(left) && is_int(right) {
+        let (a, b) = (as_bigint(left).unwrap(), as_bigint(right).unwrap());
+        return int_binary(op, a, b).map(Some);
+    }
+    if let (Some(a), Some(b)) = (as_float(left), as_float(right)) {
+        if matches!(left, Value::Float(_))
+            || matches!(right, Value::Float(_))
+            || op == BinaryOp::TrueDiv
+        {
+            return float_binary(op, a, b);
+        }
+    }
+    match (op, left, right) {
+        (BinaryOp::Add, Value::Str(a), Value::Str(b)) => {
+            let mut text = String::with_capacity(a.len() + b.len());
+            text.push_str(a);
+            text.push_str(b);
+            Ok(Some(Value::str(&text)))
+        }
+        (BinaryOp::Mul, Value::Str(s), n) | (BinaryOp::Mul, n, Value::Str(s)) if is_int(n) => {
+            Ok(Some(Value::str(&s.repeat(repeat_count(n)))))
+        }
+        (BinaryOp::Add, Value::List(a), Value::List(b)) => {
+            let mut items = lock(&a.items).clone();
+            items.extend(lock(&b.items).iter().cloned());
+            Ok(Some(crate::value::List::new(items)))
+        }
+        (BinaryOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
+            Ok(Some(Value::tuple(a.iter().chain(b.iter()).cloned().collect())))
+        }
+        (BinaryOp::Mul, Value::List(list), n) | (BinaryOp::Mul, n, Value::List(list))
+            if is_int(n) =>
+        {
+            let items = lock(&list.items).clone();
+            Ok(Some(crate::value::List::new(repeat_items(&items, repeat_count(n)))))
+        }
+        (BinaryOp::Mul, Value::Tuple(items), n) | (BinaryOp::Mul, n, Value::Tuple(items))
+            if is_int(n) =>
+        {
+            Ok(Some(Value::tuple(repeat_items(items, repeat_count(n)))))
+        }
+        (BinaryOp::Mod, Value::Str(format), args) => {
+            crate::format::percent_format(format, args).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn repeat_count(n: &Value) -> usize {
+    as_bigint(n).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize
+}
+
+fn repeat_items(items: &[Value], count: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * count);
+    for _ in 0..count {
+        out.extend(items.iter().cloned());
+    }
+    out
+}
+
+fn int_binary(op: BinaryOp, a: BigInt, b: BigInt) -> OpResult {
+    let zero_division = |what: &str| error("ZeroDivisionError", what.to_string());
+    Ok(match op {
+        BinaryOp::Add => normalize(a + b),
+        BinaryOp::Sub => normalize(a - b),
+        BinaryOp::Mul => normalize(a * b),
+        BinaryOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            normalize(a.div_floor(&b))
+        }
+        BinaryOp::Mod => {
+            if b.is_zero() {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            normalize(a.mod_floor(&b))
+        }
+        BinaryOp::TrueDiv => {
+            if b.is_zero() {
+                return Err(zero_division("division by zero"));
+            }
+            Value::Float(a.to_f64().unwrap_or(f64::NAN) / b.to_f64().unwrap_or(f64::NAN))
+        }
+        BinaryOp::Pow => {
+            if b.is_negative() {
+                let (a, b) = (a.to_f64().unwrap_or(f64::NAN), b.to_f64().unwrap_or(f64::NAN));
+                if a == 0.0 {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                Value::Float(a.powf(b))
+            } else {
+                let exponent = b.to_u32().ok_or_else(|| error("MemoryError", ""))?;
+                normalize(num_traits::pow(a, exponent as usize))
+            }
+        }
+        BinaryOp::LShift => {
+            let shift = b.to_usize().ok_or_else(|| error("ValueError", "negative shift count"))?;
+            normalize(a << shift)
+        }
+        BinaryOp::RShift => {
+            let shift = b.to_usize().ok_or_else(|| error("ValueError", "negative shift count"))?;
+            normalize(a >> shift)
+        }
+        BinaryOp::And => normalize(a & b),
+        BinaryOp::Or => normalize(a | b),
+        BinaryOp::Xor => normalize(a ^ b),
+    })
+}
+
+fn float_binary(op: BinaryOp, a: f64, b: f64) -> Result<Option<Value>, OpError> {
+    let zero = |message: &str| Err(error("ZeroDivisionError", message.to_string()));
+    Ok(Some(Value::Float(match op {
+        BinaryOp::Add => a + b,
+        BinaryOp::Sub => a - b,
+        BinaryOp::Mul => a * b,
+        BinaryOp::TrueDiv => {
+            if b == 0.0 {
+                return zero("float division by zero");
+            }
+            a / b
+        }
+        BinaryOp::FloorDiv => {
+            if b == 0.0 {
+                return zero("float floor division by zero");
+            }
+            (a / b).floor()
+        }
+        BinaryOp::Mod => {
+            if b == 0.0 {
+                return zero("float modulo");
+            }
+            let m = a % b;
+            if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+                m + b
+            } else {
+                m
+            }
+        }
+        BinaryOp::Pow => {
+            if a == 0.0 && b < 0.0 {
+                return zero("0.0 cannot be raised to a negative power");
+            }
+            a.powf(b)
+        }
+        _ => return Ok(None),
+    })))
+}
+
+/// `-x`, `+x`, `~x` on numbers.
+pub fn unary_number(op: char, value: &Value) -> Option<Value> {
+    Some(match (op, value) {
+        ('-', Value::Int(i)) => {
+            i.checked_neg().map(Value::Int).unwrap_or_else(|| normalize(-big(*i)))
+        }
+        ('-', Value::BigInt(i)) => normalize(-(**i).clone()),
+        ('-', Value::Float(f)) => Value::Float(-f),
+        ('-', Value::Bool(b)) => Value::Int(-(*b as i64)),
+        ('+', Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => value.clone(),
+        ('+', Value::Bool(b)) => Value::Int(*b as i64),
+        ('~', Value::Int(i)) => Value::Int(!i),
+        ('~', Value::BigInt(i)) => normalize(-(**i).clone() - 1),
+        ('~', Value::Bool(b)) => Value::Int(!(*b as i64)),
+        _ => return None,
+    })
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        builtin_eq(&self.0, &other.0).unwrap_or_else(|| self.0.is(&other.0))
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Equal numbers hash alike whatever their type (1, 1.0, True), as in Python.
+        match &self.0 {
+            Value::Bool(b) => (*b as i64).hash(state),
+            Value::Int(i) => i.hash(state),
+            Value::BigInt(i) => i.hash(state),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => (*f as i64).hash(state),
+            Value::Float(f) => f.to_bits().hash(state),
+            Value::Str(s) => s.hash(state),
+            Value::None => 0u8.hash(state),
+            Value::Tuple(items) => {
+                for item in items.iter() {
+                    Key(item.clone()).hash(state);
+                }
+            }
+            other => other.address().hash(state),
+        }
+    }
+}
+
+/// Whether `value` can be a dict key, and the TypeError if not.
+pub fn check_hashable(value: &Value) -> Result<(), OpError> {
+    match value {
+        Value::List(_) | Value::Dict(_) => {
+            Err(error("TypeError", format!("unhashable type: '{}'", type_name(value))))
+        }
+        Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_as_cpython_prints_them() {
+        let cases = [
+            (0.1, "0.1"),
+            (1.0, "1.0"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (1e-5, "1e-05"),
+            (0.0001, "0.0001"),
+            (-2.5, "-2.5"),
+            (1.5e300, "1.5e+300"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (123456789.125, "123456789.125"),
+            (f64::INFINITY, "inf"),
+            (-0.0, "-0.0"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(float_repr(value), expected, "{value:e}");
+        }
+    }
+
+    #[test]
+    fn strings_repr_with_the_right_quotes() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(str_repr("tab\there\n"), "'tab\\there\\n'");
+    }
+
+    #[test]
+    fn integer_arithmetic_floors_and_grows() {
+        let binary = |op, a: i64, b: i64| {
+            builtin_binary(op, &Value::Int(a), &Value::Int(b)).unwrap().unwrap()
+        };
+        assert!(matches!(binary(BinaryOp::FloorDiv, -7, 2), Value::Int(-4)));
+        assert!(matches!(binary(BinaryOp::Mod, -7, 2), Value::Int(1)));
+        let Value::BigInt(product) = binary(BinaryOp::Mul, i64::MAX, 4) else {
+            panic!("no overflow to big")
+        };
+        assert_eq!(product.to_string(), "36893488147419103228");
+        let error = builtin_binary(BinaryOp::FloorDiv, &Value::Int(1), &Value::Int(0)).unwrap_err();
+        assert_eq!(error.message, "integer division or modulo by zero");
+    }
+}

@@ -1,0 +1,237 @@
+//! Python values. Small values (None, bools, small ints, floats) are immediates: copying them
+//! allocates nothing and touches no shared memory. Everything else is an `Arc`; mutable
+//! containers keep their contents behind their own lock, so values can be shared by threads
+//! running at once (free-threaded mode) without any data race in Rust. Python-level races
+//! (lost updates across several instructions) stay possible, as in CPython 3.13t.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+
+use crate::code::Code;
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    /// Only for values outside `i64`; arithmetic normalises back to `Int` when it fits.
+    BigInt(Arc<BigInt>),
+    Float(f64),
+    Str(Arc<str>),
+    Tuple(Arc<Vec<Value>>),
+    List(Arc<List>),
+    Dict(Arc<Dict>),
+    Range(Arc<Range>),
+    Slice(Arc<Slice>),
+    Function(Arc<Function>),
+    Builtin(Arc<Builtin>),
+    /// A function or builtin bound to `self` (`obj.method`).
+    Method(Arc<Method>),
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    Iterator(Arc<Mutex<Iter>>),
+    /// A closure cell (for `nonlocal` and captured variables); never seen by Python code.
+    Cell(Arc<Mutex<Value>>),
+    /// A nested function's code, as a constant of the enclosing code; never seen by Python code.
+    Code(Arc<Code>),
+}
+
+/// Locks a per-object mutex. A poisoned lock means a panic elsewhere already ended the run, so
+/// the data is only read to report on it.
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::format::plain_repr(self))
+    }
+}
+
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub struct List {
+    pub items: Mutex<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(List { items: Mutex::new(items) }))
+    }
+}
+
+pub struct Dict {
+    pub entries: Mutex<IndexMap<Key, Value>>,
+}
+
+impl Dict {
+    pub fn new(entries: IndexMap<Key, Value>) -> Value {
+        Value::Dict(Arc::new(Dict { entries: Mutex::new(entries) }))
+    }
+}
+
+/// A dict key: a hashable value with Python's equality (`1 == 1.0 == True`).
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let len = if step > 0 {
+            (stop - start + step - 1).div_euclid(step)
+        } else {
+            (start - stop - step - 1).div_euclid(-step)
+        };
+        len.max(0) as i64
+    }
+}
+
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<Dict>,
+    pub defaults: Vec<Value>,
+    pub kw_defaults: Vec<(Arc<str>, Value)>,
+    /// Cells captured from enclosing functions, in `code.free_vars` order.
+    pub closure: Vec<Value>,
+    pub qualname: Arc<str>,
+}
+
+pub type BuiltinFn =
+    fn(&mut crate::vm::Thread, Vec<Value>, Vec<(Arc<str>, Value)>) -> crate::vm::CallResult;
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub function: BuiltinFn,
+}
+
+pub struct Method {
+    pub receiver: Value,
+    pub function: Value,
+}
+
+pub struct Class {
+    pub name: Arc<str>,
+    /// Method resolution order after this class itself (an `Arc` to itself would be a cycle).
+    pub bases_mro: Vec<Arc<Class>>,
+    pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    /// Set for built-in exception classes and `object`: what a bare instance looks like.
+    pub is_exception: bool,
+}
+
+impl Class {
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(value) = lock(&self.dict).get(name) {
+            return Some(value.clone());
+        }
+        self.bases_mro.iter().find_map(|class| lock(&class.dict).get(name).cloned())
+    }
+
+    pub fn is_subclass_of(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other)
+            || self.bases_mro.iter().any(|class| std::ptr::eq(&**class, other))
+    }
+}
+
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    /// For exceptions: where it was raised, innermost frame last.
+    pub traceback: Mutex<Vec<TracebackEntry>>,
+}
+
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub filename: Arc<str>,
+    pub line: u32,
+    pub function: Arc<str>,
+}
+
+pub struct Module {
+    pub name: Arc<str>,
+    pub dict: Arc<Dict>,
+}
+
+/// The state of a built-in iterator.
+pub enum Iter {
+    Seq { items: Value, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Items(std::vec::IntoIter<Value>),
+    Exhausted,
+}
+
+impl Value {
+    pub fn str(text: &str) -> Value {
+        Value::Str(Arc::from(text))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(items))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity, as `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
+            (Value::Str(a), Value::Str(b)) => Arc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b),
+            (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => Arc::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => Arc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => Arc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => Arc::ptr_eq(a, b),
+            (Value::Instance(a), Value::Instance(b)) => Arc::ptr_eq(a, b),
+            (Value::Module(a), Value::Module(b)) => Arc::ptr_eq(a, b),
+            (Value::Iterator(a), Value::Iterator(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The object's address, for identity hashing (`id()`); 0 for immediates.
+    pub fn address(&self) -> usize {
+        match self {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => 0,
+            Value::BigInt(v) => Arc::as_ptr(v) as usize,
+            Value::Str(v) => Arc::as_ptr(v) as *const u8 as usize,
+            Value::Tuple(v) => Arc::as_ptr(v) as usize,
+            Value::List(v) => Arc::as_ptr(v) as usize,
+            Value::Dict(v) => Arc::as_ptr(v) as usize,
+            Value::Range(v) => Arc::as_ptr(v) as usize,
+            Value::Slice(v) => Arc::as_ptr(v) as usize,
+            Value::Function(v) => Arc::as_ptr(v) as usize,
+            Value::Builtin(v) => Arc::as_ptr(v) as usize,
+            Value::Method(v) => Arc::as_ptr(v) as usize,
+            Value::Class(v) => Arc::as_ptr(v) as usize,
+            Value::Instance(v) => Arc::as_ptr(v) as usize,
+            Value::Module(v) => Arc::as_ptr(v) as usize,
+            Value::Iterator(v) => Arc::as_ptr(v) as usize,
+            Value::Cell(v) => Arc::as_ptr(v) as usize,
+            Value::Code(v) => Arc::as_ptr(v) as usize,
+        }
+    }
+
+    pub fn as_instance(&self) -> Option<&Arc<Instance>> {
+        match self {
+            Value::Instance(instance) => Some(instance),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,1246 @@
+//! The eval loop. A [`Thread`] owns a stack of heap frames: a Python-to-Python call pushes a
+//! frame instead of recursing in Rust, so a thread can be paused at any check point and run on
+//! another core later. The eval breaker is checked at the version's check sites (every
+//! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
+//! in [`Thread::handle_pending`].
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::builtins::{self, Interpreter};
+use crate::code::{BinaryOp, Code, CompareOp, Op};
+use crate::format;
+use crate::ops::{self, OpError};
+use crate::value::{
+    lock, Class, Dict, Function, Instance, Iter, Key, List, Method, Slice, TracebackEntry, Value,
+};
+
+/// `Ok(value)` or `Err(exception instance)`.
+pub type CallResult = Result<Value, Value>;
+
+/// Bits of the per-thread eval breaker (CPython: `tstate->eval_breaker`).
+pub mod breaker {
+    /// Raise KeyboardInterrupt at the next check point (Ctrl-C, the page's Stop).
+    pub const INTERRUPT: u32 = 1 << 0;
+    /// The host wants the thread back (switch interval elapsed, GIL drop request).
+    pub const YIELD: u32 = 1 << 1;
+}
+
+struct Block {
+    handler: usize,
+    stack_depth: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum FrameKind {
+    Function,
+    /// A class body: returns its namespace.
+    ClassBody,
+    /// `__init__` called by instantiation: returns the instance it was given.
+    Init,
+}
+
+pub struct Frame {
+    code: Arc<Code>,
+    pc: usize,
+    stack: Vec<Value>,
+    locals: Vec<Option<Value>>,
+    /// `Value::Cell`s: `code.cell_names`, then `code.free_names`.
+    cells: Vec<Value>,
+    globals: Arc<Dict>,
+    /// A class body's namespace (module bodies use `globals`).
+    namespace: Option<Arc<Dict>>,
+    blocks: Vec<Block>,
+    /// Exceptions being handled by `except` clauses here, innermost last.
+    handling: Vec<Value>,
+    kind: FrameKind,
+    /// For `Init` frames, the instance to return.
+    init_instance: Option<Value>,
+}
+
+pub struct Thread {
+    pub interp: Arc<Interpreter>,
+    frames: Vec<Frame>,
+    pub eval_breaker: Arc<AtomicU32>,
+    /// Python frames deep, for RecursionError.
+    depth: usize,
+}
+
+/// How a call from the eval loop went: a value, or a new frame pushed to run next.
+enum Called {
+    Value(Value),
+    Pushed,
+}
+
+impl Thread {
+    pub fn new(interp: Arc<Interpreter>) -> Thread {
+        Thread { interp, frames: Vec::new(), eval_breaker: Arc::new(AtomicU32::new(0)), depth: 0 }
+    }
+
+    /// Runs a module's code with `globals` as its namespace, to the end.
+    pub fn run_module(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> CallResult {
+        let frame = self.new_frame(code, globals, Vec::new(), FrameKind::Function);
+        self.push_frame(frame)?;
+        let base = self.frames.len() - 1;
+        self.run(base)
+    }
+
+    /// A new exception instance of the built-in class `class` with one message argument.
+    pub fn exception(&self, class: &str, message: impl Into<String>) -> Value {
+        let message = message.into();
+        let args = if message.is_empty() { vec![] } else { vec![Value::str(&message)] };
+        self.interp.new_exception(class, args)
+    }
+
+    pub fn op_error(&self, error: OpError) -> Value {
+        self.exception(error.class, error.message)
+    }
+
+    fn new_frame(
+        &self,
+        code: Arc<Code>,
+        globals: Arc<Dict>,
+        closure: Vec<Value>,
+        kind: FrameKind,
+    ) -> Frame {
+        let mut cells: Vec<Value> = code
+            .cell_names
+            .iter()
+            .map(|_| Value::Cell(Arc::new(std::sync::Mutex::new(Value::None))))
+            .collect();
+        cells.extend(closure);
+        Frame {
+            locals: vec![None; code.local_names.len()],
+            stack: Vec::with_capacity(16),
+            cells,
+            code,
+            pc: 0,
+            globals,
+            namespace: None,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            kind,
+            init_instance: None,
+        }
+    }
+
+    /// Calls `callable` from Rust (a built-in that calls back into Python) and runs it to the end.
+    pub fn call(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> CallResult {
+        match self.call_value(callable.clone(), args, kwargs)? {
+            Called::Value(value) => Ok(value),
+            Called::Pushed => {
+                let base = self.frames.len() - 1;
+                self.run(base)
+            }
+        }
+    }
+
+    /// Starts a call: built-ins run now; Python functions get a frame that the loop runs next.
+    fn call_value(
+        &mut self,
+        callable: Value,
+        mut args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<Called, Value> {
+        match callable {
+            Value::Function(function) => {
+                let frame = self.function_frame(&function, args, kwargs, FrameKind::Function)?;
+                self.push_frame(frame)?;
+                Ok(Called::Pushed)
+            }
+            Value::Builtin(builtin) => (builtin.function)(self, args, kwargs).map(Called::Value),
+            Value::Method(method) => {
+                args.insert(0, method.receiver.clone());
+                self.call_value(method.function.clone(), args, kwargs)
+            }
+            Value::Class(class) => self.instantiate(class, args, kwargs),
+            other => Err(self.exception(
+                "TypeError",
+                format!("'{}' object is not callable", ops::type_name(&other)),
+            )),
+        }
+    }
+
+    fn push_frame(&mut self, frame: Frame) -> Result<(), Value> {
+        if self.depth >= self.interp.recursion_limit() {
+            return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    fn instantiate(
+        &mut self,
+        class: Arc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<Called, Value> {
+        if let Some(constructor) = self.interp.builtin_constructor(&class) {
+            return constructor(self, args, kwargs).map(Called::Value);
+        }
+        let instance = Value::Instance(Arc::new(Instance {
+            class: class.clone(),
+            dict: Default::default(),
+            traceback: Default::default(),
+        }));
+        if class.is_exception {
+            lock(&instance.as_instance().unwrap().dict)
+                .insert(Arc::from("args"), Value::tuple(args.clone()));
+        }
+        match class.lookup("__init__") {
+            Some(Value::Function(init)) => {
+                let mut init_args = vec![instance.clone()];
+                init_args.extend(args);
+                let mut frame = self.function_frame(&init, init_args, kwargs, FrameKind::Init)?;
+                frame.init_instance = Some(instance);
+                self.push_frame(frame)?;
+                Ok(Called::Pushed)
+            }
+            Some(other) => {
+                let mut init_args = vec![instance.clone()];
+                init_args.extend(args);
+                self.call(&other, init_args, kwargs)?;
+                Ok(Called::Value(instance))
+            }
+            None if !args.is_empty() && !class.is_exception => {
+                Err(self.exception("TypeError", format!("{}() takes no arguments", class.name)))
+            }
+            None => Ok(Called::Value(instance)),
+        }
+    }
+
+    /// Binds arguments to parameters as CPython does, with its error messages.
+    fn function_frame(
+        &mut self,
+        function: &Arc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+        kind: FrameKind,
+    ) -> Result<Frame, Value> {
+        let code = function.code.clone();
+        let mut frame =
+            self.new_frame(code.clone(), function.globals.clone(), function.closure.clone(), kind);
+        let positional = code.arg_count as usize;
+        let name = &function.qualname;
+        let mut extra = Vec::new();
+        for (index, value) in args.into_iter().enumerate() {
+            if index < positional {
+                frame.locals[index] = Some(value);
+            } else {
+                extra.push(value);
+            }
+        }
+        let kwonly_end = positional + code.kwonly_count as usize;
+        let mut slot = kwonly_end;
+        if code.has_varargs {
+            frame.locals[slot] = Some(Value::tuple(std::mem::take(&mut extra)));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let given = positional + extra.len();
+            let plural = if positional == 1 { "" } else { "s" };
+            return Err(self.exception(
+                "TypeError",
+                format!("{name}() takes {positional} positional argument{plural} but {given} were given"),
+            ));
+        }
+        let mut varkw = IndexMap::new();
+        for (key, value) in kwargs {
+            match code.local_names[..kwonly_end].iter().position(|n| *n == key) {
+                Some(index) => {
+                    if frame.locals[index].is_some() {
+                        return Err(self.exception(
+                            "TypeError",
+                            format!("{name}() got multiple values for argument '{key}'"),
+                        ));
+                    }
+                    frame.locals[index] = Some(value);
+                }
+                None if code.has_varkw => {
+                    varkw.insert(Key(Value::Str(key)), value);
+                }
+                None => {
+                    return Err(self.exception(
+                        "TypeError",
+                        format!("{name}() got an unexpected keyword argument '{key}'"),
+                    ));
+                }
+            }
+        }
+        if code.has_varkw {
+            frame.locals[slot] = Some(Dict::new(varkw));
+        }
+        // Defaults fill the last positional parameters.
+        let first_default = positional - function.defaults.len();
+        let mut missing = Vec::new();
+        for index in 0..positional {
+            if frame.locals[index].is_none() {
+                if index >= first_default {
+                    frame.locals[index] = Some(function.defaults[index - first_default].clone());
+                } else {
+                    missing.push(format!("'{}'", code.local_names[index]));
+                }
+            }
+        }
+        for index in positional..kwonly_end {
+            if frame.locals[index].is_none() {
+                let parameter = &code.local_names[index];
+                match function.kw_defaults.iter().find(|(n, _)| n == parameter) {
+                    Some((_, value)) => frame.locals[index] = Some(value.clone()),
+                    None => {
+                        return Err(self.exception(
+                            "TypeError",
+                            format!(
+                                "{name}() missing 1 required keyword-only argument: '{parameter}'"
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = match missing.len() {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                _ => format!(
+                    "{}, and {}",
+                    missing[..missing.len() - 1].join(", "),
+                    missing[missing.len() - 1]
+                ),
+            };
+            let plural = if missing.len() == 1 { "" } else { "s" };
+            return Err(self.exception(
+                "TypeError",
+                format!(
+                    "{name}() missing {} required positional argument{plural}: {list}",
+                    missing.len()
+                ),
+            ));
+        }
+        // Parameters that inner functions capture move into their cells.
+        for (cell_index, cell_name) in code.cell_names.iter().enumerate() {
+            if let Some(local) = code.local_names.iter().position(|n| n == cell_name) {
+                if let (Some(value), Value::Cell(cell)) =
+                    (frame.locals[local].take(), &frame.cells[cell_index])
+                {
+                    *lock(cell) = value;
+                }
+            }
+        }
+        Ok(frame)
+    }
+
+    /// The check point. Only here does a thread notice an interrupt or a request to yield.
+    fn handle_pending(&mut self) -> Result<(), Value> {
+        let pending = self.eval_breaker.swap(0, Ordering::Relaxed);
+        if pending & breaker::INTERRUPT != 0 {
+            return Err(self.exception("KeyboardInterrupt", ""));
+        }
+        if pending & breaker::YIELD != 0 {
+            self.interp.host.yield_now();
+        }
+        Ok(())
+    }
+
+    /// Runs frames until the one at index `base` returns, and returns its value.
+    fn run(&mut self, base: usize) -> CallResult {
+        loop {
+            match self.run_frames(base) {
+                Ok(value) => return Ok(value),
+                Err(exception) => {
+                    // Unwind to the innermost handler at or above `base`.
+                    let mut exception = exception;
+                    loop {
+                        let frame = self.frames.last_mut().expect("frames above base");
+                        let line =
+                            frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+                        if let Some(block) = frame.blocks.pop() {
+                            frame.stack.truncate(block.stack_depth);
+                            if let Some(previous) = frame.handling.last() {
+                                set_context(&exception, previous);
+                            }
+                            frame.stack.push(exception.clone());
+                            frame.handling.push(exception);
+                            frame.pc = block.handler;
+                            break;
+                        }
+                        add_traceback(&exception, &frame.code, line);
+                        self.frames.pop();
+                        self.depth -= 1;
+                        if self.frames.len() == base {
+                            return Err(exception);
+                        }
+                        // The caller's pending instruction is where the traceback points next.
+                        let _ = &mut exception;
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_frames(&mut self, base: usize) -> CallResult {
+        loop {
+            let frame = self.frames.last_mut().expect("a frame is running");
+            let pc = frame.pc;
+            let op = frame.code.ops[pc];
+            if frame.code.check_sites[pc] && self.eval_breaker.load(Ordering::Relaxed) != 0 {
+                self.handle_pending()?;
+            }
+            let frame = self.frames.last_mut().expect("a frame is running");
+            frame.pc = pc + 1;
+            match op {
+                Op::LoadConst(index) => {
+                    let value = frame.code.consts[index as usize].clone();
+                    frame.stack.push(value);
+                }
+                Op::LoadFast(index) => match &frame.locals[index as usize] {
+                    Some(value) => {
+                        let value = value.clone();
+                        frame.stack.push(value);
+                    }
+                    None => {
+                        let name = frame.code.local_names[index as usize].clone();
+                        return Err(self.exception(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                },
+                Op::StoreFast(index) => {
+                    let value = frame.stack.pop().expect("stack");
+                    frame.locals[index as usize] = Some(value);
+                }
+                Op::DeleteFast(index) => frame.locals[index as usize] = None,
+                Op::LoadDeref(index) => {
+                    let Value::Cell(cell) = &frame.cells[index as usize] else {
+                        unreachable!("cells hold cells")
+                    };
+                    let value = lock(cell).clone();
+                    frame.stack.push(value);
+                }
+                Op::StoreDeref(index) => {
+                    let value = frame.stack.pop().expect("stack");
+                    let Value::Cell(cell) = &frame.cells[index as usize] else {
+                        unreachable!("cells hold cells")
+                    };
+                    *lock(cell) = value;
+                }
+                Op::LoadClosure(index) => {
+                    let cell = frame.cells[index as usize].clone();
+                    frame.stack.push(cell);
+                }
+                Op::LoadGlobal(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let key = Key(Value::Str(name.clone()));
+                    let found = frame
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| lock(&ns.entries).get(&key).cloned())
+                        .or_else(|| lock(&frame.globals.entries).get(&key).cloned())
+                        .or_else(|| lock(&self.interp.builtins.entries).get(&key).cloned());
+                    match found {
+                        Some(value) => self.frames.last_mut().unwrap().stack.push(value),
+                        None => {
+                            return Err(self
+                                .exception("NameError", format!("name '{name}' is not defined")))
+                        }
+                    }
+                }
+                Op::StoreGlobal(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let value = frame.stack.pop().expect("stack");
+                    let target = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                    lock(&target.entries).insert(Key(Value::Str(name)), value);
+                }
+                Op::DeleteGlobal(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let target = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                    if lock(&target.entries).shift_remove(&Key(Value::Str(name.clone()))).is_none()
+                    {
+                        return Err(
+                            self.exception("NameError", format!("name '{name}' is not defined"))
+                        );
+                    }
+                }
+                Op::LoadAttr(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let object = frame.stack.pop().expect("stack");
+                    let value = builtins::get_attribute(self, &object, &name)?;
+                    self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::StoreAttr(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let object = frame.stack.pop().expect("stack");
+                    let value = frame.stack.pop().expect("stack");
+                    builtins::set_attribute(self, &object, name, value)?;
+                }
+                Op::Subscript => {
+                    let key = frame.stack.pop().expect("stack");
+                    let container = frame.stack.pop().expect("stack");
+                    let value = builtins::get_item(self, &container, &key)?;
+                    self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::StoreSubscript => {
+                    let key = frame.stack.pop().expect("stack");
+                    let container = frame.stack.pop().expect("stack");
+                    let value = frame.stack.pop().expect("stack");
+                    builtins::set_item(self, &container, key, value)?;
+                }
+                Op::DeleteSubscript => {
+                    let key = frame.stack.pop().expect("stack");
+                    let container = frame.stack.pop().expect("stack");
+                    builtins::delete_item(self, &container, &key)?;
+                }
+                Op::Binary(op) | Op::Inplace(op) => {
+                    let right = frame.stack.pop().expect("stack");
+                    let left = frame.stack.pop().expect("stack");
+                    let in_place =
+                        matches!(self.frames.last().unwrap().code.ops[pc], Op::Inplace(_));
+                    let result = self.binary(op, left, right, in_place)?;
+                    self.frames.last_mut().unwrap().stack.push(result);
+                }
+                Op::Negative | Op::Positive | Op::Invert => {
+                    let value = frame.stack.pop().expect("stack");
+                    let (symbol, dunder, word) = match op {
+                        Op::Negative => ('-', "__neg__", "unary -"),
+                        Op::Positive => ('+', "__pos__", "unary +"),
+                        _ => ('~', "__invert__", "unary ~"),
+                    };
+                    let result = match ops::unary_number(symbol, &value) {
+                        Some(result) => result,
+                        None => match self.special_method(&value, dunder) {
+                            Some(method) => self.call(&method, vec![], vec![])?,
+                            None => {
+                                return Err(self.exception(
+                                    "TypeError",
+                                    format!(
+                                        "bad operand type for {word}: '{}'",
+                                        ops::type_name(&value)
+                                    ),
+                                ))
+                            }
+                        },
+                    };
+                    self.frames.last_mut().unwrap().stack.push(result);
+                }
+                Op::Not => {
+                    let value = frame.stack.pop().expect("stack");
+                    let truth = self.truth(&value)?;
+                    self.frames.last_mut().unwrap().stack.push(Value::Bool(!truth));
+                }
+                Op::Compare(op) => {
+                    let right = frame.stack.pop().expect("stack");
+                    let left = frame.stack.pop().expect("stack");
+                    let result = self.compare(op, &left, &right)?;
+                    self.frames.last_mut().unwrap().stack.push(result);
+                }
+                Op::Is(negate) => {
+                    let right = frame.stack.pop().expect("stack");
+                    let left = frame.stack.pop().expect("stack");
+                    frame.stack.push(Value::Bool(left.is(&right) != negate));
+                }
+                Op::Contains(negate) => {
+                    let container = frame.stack.pop().expect("stack");
+                    let item = frame.stack.pop().expect("stack");
+                    let found = builtins::contains(self, &container, &item)?;
+                    self.frames.last_mut().unwrap().stack.push(Value::Bool(found != negate));
+                }
+                Op::Pop => {
+                    frame.stack.pop();
+                }
+                Op::Dup => {
+                    let top = frame.stack.last().expect("stack").clone();
+                    frame.stack.push(top);
+                }
+                Op::Swap => {
+                    let len = frame.stack.len();
+                    frame.stack.swap(len - 1, len - 2);
+                }
+                Op::Rotate3 => {
+                    let top = frame.stack.pop().expect("stack");
+                    let len = frame.stack.len();
+                    frame.stack.insert(len - 2, top);
+                }
+                Op::Jump(target) | Op::JumpBackward(target) => frame.pc = target as usize,
+                Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+                    let value = frame.stack.pop().expect("stack");
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        other => self.truth(&other)?,
+                    };
+                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                        self.frames.last_mut().unwrap().pc = target as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(target) | Op::JumpIfTrueOrPop(target) => {
+                    let value = frame.stack.last().expect("stack").clone();
+                    let truth = self.truth(&value)?;
+                    let frame = self.frames.last_mut().unwrap();
+                    if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                        frame.pc = target as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let iterable = frame.stack.pop().expect("stack");
+                    let iterator = builtins::iterate(self, &iterable)?;
+                    self.frames.last_mut().unwrap().stack.push(iterator);
+                }
+                Op::ForIter(target) => {
+                    let iterator = frame.stack.last().expect("stack").clone();
+                    match builtins::next(self, &iterator)? {
+                        Some(item) => self.frames.last_mut().unwrap().stack.push(item),
+                        None => {
+                            let frame = self.frames.last_mut().unwrap();
+                            frame.stack.pop();
+                            frame.pc = target as usize;
+                        }
+                    }
+                }
+                Op::Call(count) => {
+                    let args = frame.stack.split_off(frame.stack.len() - count as usize);
+                    let callable = frame.stack.pop().expect("stack");
+                    self.call_from_loop(callable, args, Vec::new())?;
+                }
+                Op::CallKw(count) => {
+                    let Some(Value::Tuple(names)) = frame.stack.pop() else {
+                        unreachable!("kwnames tuple")
+                    };
+                    let mut args = frame.stack.split_off(frame.stack.len() - count as usize);
+                    let values = args.split_off(args.len() - names.len());
+                    let kwargs = names
+                        .iter()
+                        .zip(values)
+                        .map(|(name, value)| match name {
+                            Value::Str(name) => (name.clone(), value),
+                            _ => unreachable!("keyword names are strings"),
+                        })
+                        .collect();
+                    let callable = frame.stack.pop().expect("stack");
+                    self.call_from_loop(callable, args, kwargs)?;
+                }
+                Op::CallEx => {
+                    let kwargs = frame.stack.pop().expect("stack");
+                    let args = frame.stack.pop().expect("stack");
+                    let callable = frame.stack.pop().expect("stack");
+                    let args = match args {
+                        Value::Tuple(items) => items.to_vec(),
+                        _ => unreachable!("CallEx takes a tuple"),
+                    };
+                    let kwargs = match kwargs {
+                        Value::Dict(dict) => lock(&dict.entries)
+                            .iter()
+                            .map(|(k, v)| match &k.0 {
+                                Value::Str(name) => Ok((name.clone(), v.clone())),
+                                _ => Err(()),
+                            })
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(|_| self.exception("TypeError", "keywords must be strings"))?,
+                        _ => unreachable!("CallEx takes a dict"),
+                    };
+                    self.call_from_loop(callable, args, kwargs)?;
+                }
+                Op::MakeFunction(flags) => {
+                    let Some(Value::Str(qualname)) = frame.stack.pop() else {
+                        unreachable!("qualname")
+                    };
+                    let Some(Value::Code(code)) = frame.stack.pop() else { unreachable!("code") };
+                    let closure = if flags & 4 != 0 {
+                        match frame.stack.pop() {
+                            Some(Value::Tuple(cells)) => cells.to_vec(),
+                            _ => unreachable!("closure tuple"),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    let kw_defaults = if flags & 2 != 0 {
+                        match frame.stack.pop() {
+                            Some(Value::Dict(dict)) => lock(&dict.entries)
+                                .iter()
+                                .filter_map(|(k, v)| match &k.0 {
+                                    Value::Str(name) => Some((name.clone(), v.clone())),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => unreachable!("keyword defaults dict"),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    let defaults = if flags & 1 != 0 {
+                        match frame.stack.pop() {
+                            Some(Value::Tuple(items)) => items.to_vec(),
+                            _ => unreachable!("defaults tuple"),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    let function = Function {
+                        code,
+                        globals: frame.globals.clone(),
+                        defaults,
+                        kw_defaults,
+                        closure,
+                        qualname,
+                    };
+                    frame.stack.push(Value::Function(Arc::new(function)));
+                }
+                Op::BuildTuple(count) => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(Value::tuple(items));
+                }
+                Op::BuildList(count) => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(List::new(items));
+                }
+                Op::BuildSet(count) => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    let set = builtins::new_set(self, items)?;
+                    self.frames.last_mut().unwrap().stack.push(set);
+                }
+                Op::BuildDict(count) => {
+                    let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
+                    let mut entries = IndexMap::new();
+                    let mut items = items.into_iter();
+                    while let (Some(key), Some(value)) = (items.next(), items.next()) {
+                        ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
+                        entries.insert(Key(key), value);
+                    }
+                    self.frames.last_mut().unwrap().stack.push(Dict::new(entries));
+                }
+                Op::BuildSlice => {
+                    let step = frame.stack.pop().expect("stack");
+                    let stop = frame.stack.pop().expect("stack");
+                    let start = frame.stack.pop().expect("stack");
+                    frame.stack.push(Value::Slice(Arc::new(Slice { start, stop, step })));
+                }
+                Op::BuildString(count) => {
+                    let parts = frame.stack.split_off(frame.stack.len() - count as usize);
+                    let mut text = String::new();
+                    for part in parts {
+                        if let Value::Str(s) = part {
+                            text.push_str(&s);
+                        }
+                    }
+                    frame.stack.push(Value::str(&text));
+                }
+                Op::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { frame.stack.pop() } else { None };
+                    let value = frame.stack.pop().expect("stack");
+                    let value = match flags & 3 {
+                        1 => Value::str(&self.str_of(&value)?),
+                        2 => Value::str(&self.repr_of(&value)?),
+                        3 => Value::str(&self.repr_of(&value)?),
+                        _ => value,
+                    };
+                    let spec = match spec {
+                        Some(Value::Str(spec)) => spec,
+                        _ => Arc::from(""),
+                    };
+                    let formatted = self.format(&value, &spec)?;
+                    self.frames.last_mut().unwrap().stack.push(formatted);
+                }
+                Op::ListAppend(depth) => {
+                    let item = frame.stack.pop().expect("stack");
+                    let target = frame.stack[frame.stack.len() - depth as usize].clone();
+                    match target {
+                        Value::List(list) => lock(&list.items).push(item),
+                        set @ Value::Instance(_) => builtins::set_add(self, &set, item)?,
+                        _ => unreachable!("ListAppend targets a list or set"),
+                    }
+                }
+                Op::ListExtend(depth) => {
+                    let iterable = frame.stack.pop().expect("stack");
+                    let target = frame.stack[frame.stack.len() - depth as usize].clone();
+                    let items = builtins::collect(self, &iterable)?;
+                    if let Value::List(list) = target {
+                        lock(&list.items).extend(items);
+                    }
+                }
+                Op::ListToTuple => {
+                    let Some(Value::List(list)) = frame.stack.pop() else { unreachable!("a list") };
+                    let items = lock(&list.items).clone();
+                    frame.stack.push(Value::tuple(items));
+                }
+                Op::DictSet(depth) => {
+                    let value = frame.stack.pop().expect("stack");
+                    let key = frame.stack.pop().expect("stack");
+                    let Value::Dict(dict) = frame.stack[frame.stack.len() - depth as usize].clone()
+                    else {
+                        unreachable!("DictSet targets a dict")
+                    };
+                    ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
+                    lock(&dict.entries).insert(Key(key), value);
+                }
+                Op::DictUpdate(depth) => {
+                    let other = frame.stack.pop().expect("stack");
+                    let Value::Dict(dict) = frame.stack[frame.stack.len() - depth as usize].clone()
+                    else {
+                        unreachable!("DictUpdate targets a dict")
+                    };
+                    let Value::Dict(other) = other else {
+                        return Err(self.exception(
+                            "TypeError",
+                            format!("'{}' object is not a mapping", ops::type_name(&other)),
+                        ));
+                    };
+                    let entries = lock(&other.entries).clone();
+                    lock(&dict.entries).extend(entries);
+                }
+                Op::Unpack(count) => {
+                    let sequence = frame.stack.pop().expect("stack");
+                    let items = builtins::collect(self, &sequence)?;
+                    if items.len() != count as usize {
+                        let message = if items.len() > count as usize {
+                            format!("too many values to unpack (expected {count})")
+                        } else {
+                            format!(
+                                "not enough values to unpack (expected {count}, got {})",
+                                items.len()
+                            )
+                        };
+                        return Err(self.exception("ValueError", message));
+                    }
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx(before, after) => {
+                    let sequence = frame.stack.pop().expect("stack");
+                    let mut items = builtins::collect(self, &sequence)?;
+                    let (before, after) = (before as usize, after as usize);
+                    if items.len() < before + after {
+                        return Err(self.exception(
+                            "ValueError",
+                            format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                before + after,
+                                items.len()
+                            ),
+                        ));
+                    }
+                    let tail = items.split_off(items.len() - after);
+                    let middle = items.split_off(before);
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.extend(tail.into_iter().rev());
+                    frame.stack.push(List::new(middle));
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Op::Return => {
+                    let value = frame.stack.pop().expect("stack");
+                    let finished = self.frames.pop().expect("a frame is running");
+                    self.depth -= 1;
+                    let value = match finished.kind {
+                        FrameKind::Function => value,
+                        FrameKind::ClassBody => {
+                            Value::Dict(finished.namespace.expect("class bodies have one"))
+                        }
+                        FrameKind::Init => {
+                            if !value.is_none() {
+                                return Err(self.exception(
+                                    "TypeError",
+                                    format!(
+                                        "__init__() should return None, not '{}'",
+                                        ops::type_name(&value)
+                                    ),
+                                ));
+                            }
+                            finished.init_instance.expect("init frames carry their instance")
+                        }
+                    };
+                    if self.frames.len() == base {
+                        return Ok(value);
+                    }
+                    self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::Raise(kind) => {
+                    let exception = match kind {
+                        0 => match frame.handling.last() {
+                            Some(current) => current.clone(),
+                            None => {
+                                return Err(self
+                                    .exception("RuntimeError", "No active exception to reraise"))
+                            }
+                        },
+                        1 => {
+                            let exc = frame.stack.pop().expect("stack");
+                            self.make_exception(exc)?
+                        }
+                        _ => {
+                            let cause = frame.stack.pop().expect("stack");
+                            let exc = frame.stack.pop().expect("stack");
+                            let exc = self.make_exception(exc)?;
+                            let cause =
+                                if cause.is_none() { cause } else { self.make_exception(cause)? };
+                            if let Some(instance) = exc.as_instance() {
+                                lock(&instance.dict).insert(Arc::from("__cause__"), cause);
+                            }
+                            exc
+                        }
+                    };
+                    if kind != 0 {
+                        if let Some(previous) = self.frames.last().unwrap().handling.last() {
+                            set_context(&exception, previous);
+                        }
+                    }
+                    return Err(exception);
+                }
+                Op::SetupExcept(handler) => {
+                    let depth = frame.stack.len();
+                    frame.blocks.push(Block { handler: handler as usize, stack_depth: depth });
+                }
+                Op::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Op::ExceptionMatches => {
+                    let class = frame.stack.pop().expect("stack");
+                    let exception = frame.stack.last().expect("stack").clone();
+                    let matches = builtins::exception_matches(self, &exception, &class)?;
+                    self.frames.last_mut().unwrap().stack.push(Value::Bool(matches));
+                }
+                Op::PopExcept => {
+                    frame.handling.pop();
+                }
+                Op::Reraise => {
+                    let exception = frame.stack.pop().expect("stack");
+                    frame.handling.pop();
+                    return Err(exception);
+                }
+                Op::ImportName(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let module = builtins::import(self, &name)?;
+                    self.frames.last_mut().unwrap().stack.push(module);
+                }
+                Op::ImportFrom(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let module = frame.stack.last().expect("stack").clone();
+                    let value = builtins::get_attribute(self, &module, &name).map_err(|_| {
+                        let module_name = match &module {
+                            Value::Module(m) => m.name.to_string(),
+                            _ => "?".into(),
+                        };
+                        self.exception(
+                            "ImportError",
+                            format!("cannot import name '{name}' from '{module_name}'"),
+                        )
+                    })?;
+                    self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::BuildClass(base_count) => {
+                    let bases = frame.stack.split_off(frame.stack.len() - base_count as usize);
+                    let Some(Value::Str(name)) = frame.stack.pop() else {
+                        unreachable!("class name")
+                    };
+                    let Some(Value::Function(body)) = frame.stack.pop() else {
+                        unreachable!("class body")
+                    };
+                    let namespace = Arc::new(Dict { entries: Default::default() });
+                    lock(&namespace.entries)
+                        .insert(Key(Value::str("__qualname__")), Value::Str(body.qualname.clone()));
+                    let mut body_frame =
+                        self.function_frame(&body, vec![], vec![], FrameKind::ClassBody)?;
+                    body_frame.namespace = Some(namespace);
+                    self.push_frame(body_frame)?;
+                    let depth = self.frames.len() - 1;
+                    let namespace = self.run(depth)?;
+                    let class = builtins::new_class(self, name, bases, namespace)?;
+                    self.frames.last_mut().unwrap().stack.push(class);
+                }
+                Op::Nop | Op::Resume => {}
+            }
+        }
+    }
+
+    fn call_from_loop(
+        &mut self,
+        callable: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<(), Value> {
+        if let Called::Value(value) = self.call_value(callable, args, kwargs)? {
+            self.frames.last_mut().expect("the caller's frame").stack.push(value);
+        }
+        Ok(())
+    }
+
+    /// `raise X` accepts a class (instantiated with no arguments) or an instance.
+    fn make_exception(&mut self, value: Value) -> CallResult {
+        match &value {
+            Value::Class(class)
+                if class.is_exception || class.bases_mro.iter().any(|c| c.is_exception) =>
+            {
+                self.call(&value, vec![], vec![])
+            }
+            Value::Instance(instance)
+                if instance.class.is_exception
+                    || instance.class.bases_mro.iter().any(|c| c.is_exception) =>
+            {
+                Ok(value)
+            }
+            _ => Err(self.exception("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// A special method found on an instance's class, bound to it.
+    pub fn special_method(&self, value: &Value, name: &str) -> Option<Value> {
+        let Value::Instance(instance) = value else { return None };
+        let function = instance.class.lookup(name)?;
+        Some(Value::Method(Arc::new(Method { receiver: value.clone(), function })))
+    }
+
+    pub fn truth(&mut self, value: &Value) -> Result<bool, Value> {
+        if let Some(truth) = ops::truth(value) {
+            return Ok(truth);
+        }
+        if let Some(method) = self.special_method(value, "__bool__") {
+            return Ok(matches!(self.call(&method, vec![], vec![])?, Value::Bool(true)));
+        }
+        if let Some(method) = self.special_method(value, "__len__") {
+            return Ok(!matches!(self.call(&method, vec![], vec![])?, Value::Int(0)));
+        }
+        Ok(true)
+    }
+
+    pub fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: Value,
+        right: Value,
+        in_place: bool,
+    ) -> CallResult {
+        if in_place && op == BinaryOp::Add {
+            if let (Value::List(list), Value::List(other)) = (&left, &right) {
+                let items = lock(&other.items).clone();
+                lock(&list.items).extend(items);
+                return Ok(left);
+            }
+        }
+        match ops::builtin_binary(op, &left, &right) {
+            Ok(Some(value)) => return Ok(value),
+            Ok(None) => {}
+            Err(error) => return Err(self.op_error(error)),
+        }
+        let (dunder, reflected) = op.dunder();
+        if let Some(method) = self.special_method(&left, dunder) {
+            let result = self.call(&method, vec![right.clone()], vec![])?;
+            if !builtins::is_not_implemented(self, &result) {
+                return Ok(result);
+            }
+        }
+        if let Some(method) = self.special_method(&right, reflected) {
+            let result = self.call(&method, vec![left.clone()], vec![])?;
+            if !builtins::is_not_implemented(self, &result) {
+                return Ok(result);
+            }
+        }
+        let symbol = if in_place && op != BinaryOp::Pow {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
+        Err(self.exception(
+            "TypeError",
+            format!(
+                "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                ops::type_name(&left),
+                ops::type_name(&right)
+            ),
+        ))
+    }
+
+    pub fn compare(&mut self, op: CompareOp, left: &Value, right: &Value) -> CallResult {
+        if let (Value::Int(a), Value::Int(b)) = (left, right) {
+            return Ok(Value::Bool(match op {
+                CompareOp::Lt => a < b,
+                CompareOp::Le => a <= b,
+                CompareOp::Eq => a == b,
+                CompareOp::Ne => a != b,
+                CompareOp::Gt => a > b,
+                CompareOp::Ge => a >= b,
+            }));
+        }
+        if matches!(left, Value::Instance(_)) || matches!(right, Value::Instance(_)) {
+            let reflected = match op {
+                CompareOp::Lt => CompareOp::Gt,
+                CompareOp::Le => CompareOp::Ge,
+                CompareOp::Gt => CompareOp::Lt,
+                CompareOp::Ge => CompareOp::Le,
+                other => other,
+            };
+            if let Some(method) = self.special_method(left, op.dunder()) {
+                let result = self.call(&method, vec![right.clone()], vec![])?;
+                if !builtins::is_not_implemented(self, &result) {
+                    return Ok(result);
+                }
+            }
+            if let Some(method) = self.special_method(right, reflected.dunder()) {
+                let result = self.call(&method, vec![left.clone()], vec![])?;
+                if !builtins::is_not_implemented(self, &result) {
+                    return Ok(result);
+                }
+            }
+            if op == CompareOp::Ne {
+                if let Some(method) = self.special_method(left, "__eq__") {
+                    let result = self.call(&method, vec![right.clone()], vec![])?;
+                    if !builtins::is_not_implemented(self, &result) {
+                        return Ok(Value::Bool(!self.truth(&result)?));
+                    }
+                }
+            }
+        }
+        if matches!(op, CompareOp::Eq | CompareOp::Ne)
+            && builtins::is_set(left)
+            && builtins::is_set(right)
+        {
+            let equal = builtins::sets_equal(left, right);
+            return Ok(Value::Bool(equal == (op == CompareOp::Eq)));
+        }
+        ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
+    }
+
+    /// Python `==`, for containers and built-ins that compare items.
+    pub fn equals(&mut self, left: &Value, right: &Value) -> Result<bool, Value> {
+        if let Some(equal) = ops::builtin_eq(left, right) {
+            return Ok(equal);
+        }
+        let result = self.compare(CompareOp::Eq, left, right)?;
+        self.truth(&result)
+    }
+
+    pub fn repr_of(&mut self, value: &Value) -> Result<String, Value> {
+        if let Value::Instance(instance) = value {
+            if let Some(method) = self.special_method(value, "__repr__") {
+                return match self.call(&method, vec![], vec![])? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(self.exception(
+                        "TypeError",
+                        format!("__repr__ returned non-string (type {})", ops::type_name(&other)),
+                    )),
+                };
+            }
+            if builtins::is_exception_instance(value) {
+                return Ok(builtins::exception_repr(self, instance)?);
+            }
+            if let Some(repr) = builtins::special_instance_repr(self, value)? {
+                return Ok(repr);
+            }
+            return Ok(format!(
+                "<{} object at 0x{:012x}>",
+                qualified(&instance.class),
+                value.address()
+            ));
+        }
+        let mut failure = None;
+        let text = {
+            let mut item_repr = |item: &Value| -> String {
+                if failure.is_some() {
+                    return String::new();
+                }
+                match self.repr_of(item) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        failure = Some(error);
+                        String::new()
+                    }
+                }
+            };
+            ops::builtin_repr(value, &mut item_repr)
+        };
+        if let Some(error) = failure {
+            return Err(error);
+        }
+        Ok(text.unwrap_or_else(|| format::plain_repr(value)))
+    }
+
+    pub fn str_of(&mut self, value: &Value) -> Result<String, Value> {
+        match value {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Instance(_) => {
+                if let Some(method) = self.special_method(value, "__str__") {
+                    return match self.call(&method, vec![], vec![])? {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(self.exception(
+                            "TypeError",
+                            format!(
+                                "__str__ returned non-string (type {})",
+                                ops::type_name(&other)
+                            ),
+                        )),
+                    };
+                }
+                if builtins::is_exception_instance(value) {
+                    return builtins::exception_str(self, value);
+                }
+                self.repr_of(value)
+            }
+            other => self.repr_of(other),
+        }
+    }
+
+    pub fn format(&mut self, value: &Value, spec: &str) -> CallResult {
+        if let Some(method) = self.special_method(value, "__format__") {
+            return self.call(&method, vec![Value::str(spec)], vec![]);
+        }
+        if let Value::Instance(_) = value {
+            if spec.is_empty() {
+                return Ok(Value::str(&self.str_of(value)?));
+            }
+            return Err(self.exception(
+                "TypeError",
+                format!("unsupported format string passed to {}.__format__", ops::type_name(value)),
+            ));
+        }
+        let rendered = format::format_value(value, spec, &|v| format::plain_str(v));
+        match rendered {
+            Ok(value) => Ok(value),
+            Err(error) => Err(self.op_error(error)),
+        }
+    }
+
+    /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
+    pub fn current_line(&self) -> Option<(Arc<str>, u32, Arc<str>)> {
+        self.frames.last().map(|frame| {
+            let line = frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+            (frame.code.filename.clone(), line, frame.code.name.clone())
+        })
+    }
+
+    pub fn iter_next(&mut self, iterator: &Arc<std::sync::Mutex<Iter>>) -> Option<Value> {
+        builtins::builtin_iter_next(iterator)
+    }
+}
+
+fn qualified(class: &Class) -> String {
+    if builtins::is_builtin_exception_name(&class.name) {
+        class.name.to_string()
+    } else {
+        format!("__main__.{}", class.name)
+    }
+}
+
+fn add_traceback(exception: &Value, code: &Code, line: u32) {
+    if let Value::Instance(instance) = exception {
+        lock(&instance.traceback).push(TracebackEntry {
+            filename: code.filename.clone(),
+            line,
+            function: code.name.clone(),
+        });
+    }
+}
+
+/// Implicit chaining: an exception raised while handling another gets it as `__context__`.
+fn set_context(exception: &Value, previous: &Value) {
+    if exception.is(previous) {
+        return;
+    }
+    if let Value::Instance(instance) = exception {
+        lock(&instance.dict).entry(Arc::from("__context__")).or_insert_with(|| previous.clone());
+    }
+}

@@ -1,0 +1,7 @@
+# Recursive calls: frame creation, argument binding, global lookup.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(fib(27))

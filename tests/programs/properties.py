@@ -1,0 +1,70 @@
+# Checks @property getters, setters with validation, deleters, computed attributes, read-only properties.
+class Temperature:
+    def __init__(self, celsius):
+        self.celsius = celsius
+
+    @property
+    def celsius(self):
+        return self._celsius
+
+    @celsius.setter
+    def celsius(self, value):
+        if value < -273.15:
+            raise ValueError("below absolute zero")
+        self._celsius = value
+
+    @property
+    def fahrenheit(self):
+        return self._celsius * 9 / 5 + 32
+
+    @fahrenheit.setter
+    def fahrenheit(self, value):
+        self.celsius = (value - 32) * 5 / 9
+
+t = Temperature(25)
+print(t.celsius, t.fahrenheit)
+t.fahrenheit = 212
+print(t.celsius, t.fahrenheit)
+t.celsius = -40
+print(t.celsius, t.fahrenheit)
+try:
+    t.celsius = -300
+except ValueError as e:
+    print("ValueError:", e)
+
+class Circle:
+    def __init__(self, radius):
+        self._radius = radius
+
+    @property
+    def area(self):
+        return round(3.14159 * self._radius ** 2, 3)
+
+    @property
+    def name(self):
+        return "circle"
+
+    @name.deleter
+    def name(self):
+        print("deleting name (refused)")
+
+c = Circle(2)
+print(c.area, c.name)
+del c.name
+try:
+    c.area = 10
+except AttributeError:
+    print("AttributeError: area is read-only")
+
+class Lazy:
+    def __init__(self):
+        self.computed = 0
+
+    @property
+    def value(self):
+        self.computed += 1
+        return 42
+
+lz = Lazy()
+print(lz.value, lz.value, lz.computed, type(Lazy.value).__name__, isinstance(Lazy.__dict__["value"], property))
+print(Temperature.celsius.fget.__name__, Temperature.fahrenheit.fset is not None, Circle.area.fset)
