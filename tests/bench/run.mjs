@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { serveDist } from '../support/server.mjs';
 import { chooseModes, launchChromium, openPlayground, runAndWait, setRange } from '../support/browser.mjs';
 
-const [nativeFile, outputFile] = process.argv.slice(2);
+const [nativeFile, outputFile, vmTableFile] = process.argv.slice(2);
 const REPEATS = 3;
 const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -123,7 +123,14 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${c
 ${table}
 
 ${targets}
-`;
+${vmTableFile ? `
+## The Python VM against CPython
+
+\`cargo xtask bench-vm\`: each program in \`tests/bench/vm/\` under the release \`gilpy\` and CPython 3.13, best
+of three wall times each, in the same run. The target is a ratio of at least 1.0 (as fast as CPython).
+
+${(await readFile(vmTableFile, 'utf8')).trim()}
+` : ''}`;
   await writeFile(outputFile, doc);
   console.log(`wrote ${outputFile}`);
 }

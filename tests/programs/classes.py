@@ -50,15 +50,6 @@ e = Empty()
 e.anything = "dynamic"
 print(e.anything, Empty.__name__, str(Empty)[:8])
 
-class Counter:
-    def __init__(self):
-        self.count = 0
-
-    def increment(self):
-        self.count += 1
-        return self
-
-print(Counter().increment().increment().increment().count)
 method = p.moved
 print(method(10, 10), callable(method))
 try:

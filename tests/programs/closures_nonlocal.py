@@ -39,20 +39,6 @@ def outer():
 
 print(outer())
 
-def accumulator():
-    items = []
-
-    def add(item):
-        items.append(item)
-        return len(items)
-
-    return add, items
-
-add, items = accumulator()
-add("a")
-add("b")
-print(items, add.__closure__ is not None, len(add.__code__.co_freevars))
-
 def shadow():
     x = 1
 

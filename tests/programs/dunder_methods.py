@@ -16,6 +16,9 @@ class Vec:
 
     __rmul__ = __mul__
 
+    def __neg__(self):
+        return Vec(-self.x, -self.y)
+
     def __abs__(self):
         return (self.x ** 2 + self.y ** 2) ** 0.5
 
@@ -29,7 +32,7 @@ class Vec:
         return bool(self.x or self.y)
 
 v, w = Vec(1, 2), Vec(3, 4)
-print(v + w, v * 3, 3 * v, abs(w), v == Vec(1, 2), v != w, v < w, w > v, bool(Vec(0, 0)), bool(v))
+print(v + w, v * 3, 3 * v, -v, abs(w), v == Vec(1, 2), v != w, v < w, w > v, bool(Vec(0, 0)), bool(v))
 print(sorted([w, v, Vec(0, 1)]), Vec.__hash__ is None)
 total = Vec(0, 0)
 total += v

@@ -56,9 +56,6 @@ except LookupError as e:
         node = node.__cause__
     print(" <- ".join(names))
 
-err = ValueError("manual")
-err.__cause__ = TypeError("set by hand")
-print(repr(err.__cause__), err.__context__)
 try:
     raise ValueError("with traceback")
 except ValueError as e:

@@ -52,10 +52,6 @@ except ValueError as e:
     print("caught again:", e)
 print(issubclass(KeyError, LookupError), issubclass(ZeroDivisionError, ArithmeticError), issubclass(bool, int))
 print(repr(Exception()), str(Exception()), repr(ValueError("x", 1)), str(KeyError("k")), str(Exception("a", "b")))
-try:
-    raise TypeError
-except TypeError as e:
-    print("bare class raised:", repr(e), e.args)
 e = None
 try:
     raise RuntimeError("scoped")

@@ -56,12 +56,5 @@ def squares(limit):
 
 print(sum(squares(5)), list(squares(0)), sorted(squares(4), reverse=True))
 
-def take(gen, n):
-    for i, item in enumerate(gen):
-        if i >= n:
-            return
-        yield item
-
-print(list(take(fib(), 5)), list(take(iter("abcdef"), 3)))
 it = iter([1, 2])
 print(next(it), next(it), next(it, None), type(g).__name__)

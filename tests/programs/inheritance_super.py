@@ -46,27 +46,6 @@ class D(B, C):
 
 print(D().who(), [k.__name__ for k in D.mro()])
 
-class Base:
-    def __init__(self):
-        self.log = ["Base"]
-
-    def template(self):
-        return "base:" + self.hook()
-
-    def hook(self):
-        return "default"
-
-class Derived(Base):
-    def __init__(self):
-        super().__init__()
-        self.log.append("Derived")
-
-    def hook(self):
-        return "overridden"
-
-d = Derived()
-print(d.log, d.template(), Base().template())
-
 class MyList(list):
     def total(self):
         return sum(self)

@@ -56,15 +56,4 @@ try:
 except AttributeError:
     print("AttributeError: area is read-only")
 
-class Lazy:
-    def __init__(self):
-        self.computed = 0
-
-    @property
-    def value(self):
-        self.computed += 1
-        return 42
-
-lz = Lazy()
-print(lz.value, lz.value, lz.computed, type(Lazy.value).__name__, isinstance(Lazy.__dict__["value"], property))
 print(Temperature.celsius.fget.__name__, Temperature.fahrenheit.fset is not None, Circle.area.fset)

@@ -19,7 +19,7 @@ print("tab\there".expandtabs(4), "abc" * 3, "ab" + "cd", "x" in "xyz", "q" not i
 print(len("héllo"), "héllo".upper(), "straße".upper(), "ǅ".lower(), ord("é"), chr(955))
 print("abc"[0], "abc"[-1], "abc"[::-1], "hello"[1:4], "abc" < "abd", "Z" < "a", "" < "a")
 print(str(42), str(3.5), str(None), str(True), repr("it's"), repr('say "hi"'), repr("a\nb\t\\"))
-print("{}-{}".format("a", "b"), "Hello".encode("utf-8"), b"bytes".decode())
+print("{}-{}".format("a", "b"), "name_1".isidentifier(), "1name".isidentifier(), "a\tb".split("\t"))
 print(list("abc"), sorted("hello"), "a-b-c".split("-")[::-1])
 print("CamelCaseString".casefold(), "%".join("abc"), "x".join("  "))
 try:

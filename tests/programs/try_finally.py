@@ -60,19 +60,3 @@ def tracked(x):
     return result
 
 print(tracked(2), tracked(0), log)
-
-def finally_modifies():
-    value = [1]
-    try:
-        return value
-    finally:
-        value.append(2)
-
-print(finally_modifies())
-try:
-    try:
-        raise ValueError("first")
-    finally:
-        print("cleanup before propagation")
-except ValueError as e:
-    print("propagated:", e)

@@ -2,6 +2,8 @@
 def average(values):
     return sum(values) // len(values)
 
-print("average of [2, 4, 6]:", average([2, 4, 6]))
-print("average of []:", average([]))
+samples = [[2, 4, 6], [1, 2], []]
+print("samples:", len(samples))
+for sample in samples:
+    print("average of", sample, "is", average(sample))
 print("never reached")

@@ -3,8 +3,12 @@
 //! - `bench-native`: runs the benchmark scenarios on native threads and prints one JSON object
 //!   per measurement, with the scenario's parameters; `tests/bench/run.mjs` runs the same
 //!   scenarios in the page and prints the table.
+//! - `bench-vm`: runs each `tests/bench/vm/*.py` under the release `gilpy` and CPython 3.13 in
+//!   one run and prints a markdown table of the times and their ratio.
 
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
 
 use gilpy_runtime::{Mode, MonotonicClock, Run, RunConfig, TaskKind, ThreadCores, WorkloadParams};
 
@@ -60,14 +64,95 @@ fn bench_native() {
     }
 }
 
+/// CPython 3.13: under pyenv's versions folder, else `python3.13` on PATH; only one that runs
+/// (pyenv's shims are on PATH but refuse to run a version that is not selected).
+fn find_cpython() -> Option<PathBuf> {
+    let pyenv_root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".pyenv")));
+    let mut candidates: Vec<PathBuf> = pyenv_root
+        .and_then(|root| std::fs::read_dir(root.join("versions")).ok())
+        .map(|versions| {
+            versions
+                .filter_map(|entry| entry.ok())
+                .filter(|entry| entry.file_name().to_string_lossy().starts_with("3.13"))
+                .map(|entry| entry.path().join("bin/python3"))
+                .collect()
+        })
+        .unwrap_or_default();
+    candidates.sort();
+    if let Some(paths) = std::env::var_os("PATH") {
+        candidates.extend(std::env::split_paths(&paths).map(|dir| dir.join("python3.13")));
+    }
+    candidates.into_iter().find(|path| {
+        Command::new(path)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// The best of three wall times of a command, in seconds.
+fn best_of_three(program: &Path, args: &[&Path]) -> Option<f64> {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let status = Command::new(program).args(args).stdout(Stdio::null()).status().ok()?;
+            status.success().then(|| start.elapsed().as_secs_f64())
+        })
+        .collect::<Option<Vec<f64>>>()
+        .map(|times| times.into_iter().fold(f64::INFINITY, f64::min))
+}
+
+fn bench_vm() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let gilpy = root.join("target/release/gilpy");
+    if !gilpy.is_file() {
+        eprintln!("build it first: cargo build --release -p gilpy-cli");
+        return ExitCode::from(1);
+    }
+    let cpython = find_cpython();
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(root.join("tests/bench/vm"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .collect()
+        })
+        .unwrap_or_default();
+    programs.sort();
+    println!("| program | gilpy | CPython 3.13 | CPython time / gilpy time |");
+    println!("|---|---:|---:|---:|");
+    for program in &programs {
+        let name = program.file_stem().unwrap_or_default().to_string_lossy();
+        let ours = best_of_three(&gilpy, &[Path::new("run"), program.as_path()]);
+        let theirs =
+            cpython.as_deref().and_then(|python| best_of_three(python, &[program.as_path()]));
+        let cell = |time: Option<f64>| time.map_or("failed".to_string(), |t| format!("{:.3} s", t));
+        let ratio = match (ours, theirs) {
+            (Some(ours), Some(theirs)) => format!("{:.2}x", theirs / ours),
+            _ => "–".to_string(),
+        };
+        println!(
+            "| {name} | {} | {} | {ratio} |",
+            cell(ours),
+            if cpython.is_some() { cell(theirs) } else { "not found".into() }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
         Some("bench-native") => {
             bench_native();
             ExitCode::SUCCESS
         }
+        Some("bench-vm") => bench_vm(),
         _ => {
-            eprintln!("usage: cargo xtask bench-native");
+            eprintln!("usage: cargo xtask bench-native | bench-vm");
             ExitCode::from(2)
         }
     }

@@ -1512,8 +1512,14 @@ pub fn format_traceback(
         }
     }
     let message = exception_str(thread, exception).unwrap_or_default();
-    // CPython names the class without its module for `__main__` classes too.
-    let name = &instance.class.name;
+    // Up to 3.10 CPython qualifies classes of `__main__` (`__main__.MyError`); from 3.11 not.
+    let name = if thread.interp.version <= PythonVersion::V3_10
+        && !is_builtin_exception_name(&instance.class.name)
+    {
+        format!("__main__.{}", instance.class.name)
+    } else {
+        instance.class.name.to_string()
+    };
     if message.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
