@@ -924,7 +924,7 @@ fn construct_tuple(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     arity(thread, "dict", &args, 0, 1)?;
-    let mut entries = IndexMap::new();
+    let mut entries = crate::value::Map::default();
     if let Some(source) = args.first() {
         match source {
             Value::Dict(dict) => entries = lock(&dict.entries).clone(),

@@ -2,6 +2,7 @@
 //! instructions; each variant's comment gives its stack effect, `(inputs -- outputs)`, as in
 //! CPython's `Python/bytecodes.c`.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use crate::value::Value;
@@ -239,4 +240,21 @@ pub struct Code {
     pub is_generator: bool,
     /// Module and class bodies use name lookups in a dict instead of fast locals.
     pub uses_names: bool,
+    /// For each name: the slot in the globals table where it was last found (`u32::MAX`:
+    /// unknown). An inline cache, as CPython specialises `LOAD_GLOBAL`; a hit is checked by
+    /// comparing the key in that slot, so a stale hint only costs the normal lookup.
+    pub global_hints: Vec<AtomicU32>,
+}
+
+impl Code {
+    pub fn global_hint(&self, name_index: u32) -> Option<usize> {
+        let hint = self.global_hints.get(name_index as usize)?.load(Ordering::Relaxed);
+        (hint != u32::MAX).then_some(hint as usize)
+    }
+
+    pub fn set_global_hint(&self, name_index: u32, slot: usize) {
+        if let Some(hint) = self.global_hints.get(name_index as usize) {
+            hint.store(slot as u32, Ordering::Relaxed);
+        }
+    }
 }

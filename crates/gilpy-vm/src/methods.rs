@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
-
 use crate::builtins::{collect, sort_values};
 use crate::ops::{check_hashable, type_name};
 use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
@@ -599,7 +597,7 @@ fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    let mut updates: IndexMap<Key, Value> = IndexMap::new();
+    let mut updates = crate::value::Map::default();
     match args.get(1) {
         Some(Value::Dict(other)) => updates = lock(&other.entries).clone(),
         Some(other) => {

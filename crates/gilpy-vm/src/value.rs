@@ -61,12 +61,16 @@ impl List {
     }
 }
 
+/// A dict's table: insertion-ordered, hashed with Fx (fast, and programs here are not adversaries
+/// that could flood one bucket; CPython does not randomise int hashes either).
+pub type Map = IndexMap<Key, Value, rustc_hash::FxBuildHasher>;
+
 pub struct Dict {
-    pub entries: Mutex<IndexMap<Key, Value>>,
+    pub entries: Mutex<Map>,
 }
 
 impl Dict {
-    pub fn new(entries: IndexMap<Key, Value>) -> Value {
+    pub fn new(entries: Map) -> Value {
         Value::Dict(Arc::new(Dict { entries: Mutex::new(entries) }))
     }
 }

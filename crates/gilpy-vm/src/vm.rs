@@ -7,8 +7,6 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use indexmap::IndexMap;
-
 use crate::builtins::{self, Interpreter};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
@@ -63,6 +61,9 @@ pub struct Frame {
 pub struct Thread {
     pub interp: Arc<Interpreter>,
     frames: Vec<Frame>,
+    /// Emptied value stacks and locals of finished frames, reused so a call allocates nothing.
+    spare_stacks: Vec<Vec<Value>>,
+    spare_locals: Vec<Vec<Option<Value>>>,
     pub eval_breaker: Arc<AtomicU32>,
     /// Python frames deep, for RecursionError.
     depth: usize,
@@ -76,7 +77,14 @@ enum Called {
 
 impl Thread {
     pub fn new(interp: Arc<Interpreter>) -> Thread {
-        Thread { interp, frames: Vec::new(), eval_breaker: Arc::new(AtomicU32::new(0)), depth: 0 }
+        Thread {
+            interp,
+            frames: Vec::new(),
+            spare_stacks: Vec::new(),
+            spare_locals: Vec::new(),
+            eval_breaker: Arc::new(AtomicU32::new(0)),
+            depth: 0,
+        }
     }
 
     /// Runs a module's code with `globals` as its namespace, to the end.
@@ -251,7 +259,7 @@ impl Thread {
                 format!("{name}() takes {positional} positional argument{plural} but {given} were given"),
             ));
         }
-        let mut varkw = IndexMap::new();
+        let mut varkw = crate::value::Map::default();
         for (key, value) in kwargs {
             match code.local_names[..kwonly_end].iter().position(|n| *n == key) {
                 Some(index) => {
@@ -372,7 +380,8 @@ impl Thread {
                             break;
                         }
                         add_traceback(&exception, &frame.code, line);
-                        self.frames.pop();
+                        let mut finished = self.frames.pop().expect("checked above");
+                        self.recycle(&mut finished);
                         self.depth -= 1;
                         if self.frames.len() == base {
                             return Err(exception);
@@ -437,27 +446,25 @@ impl Thread {
                     frame.stack.push(cell);
                 }
                 Op::LoadGlobal(index) => {
-                    let name = frame.code.names[index as usize].clone();
-                    let key = Key(Value::Str(name.clone()));
-                    let found = frame
-                        .namespace
-                        .as_ref()
-                        .and_then(|ns| lock(&ns.entries).get(&key).cloned())
-                        .or_else(|| lock(&frame.globals.entries).get(&key).cloned())
-                        .or_else(|| lock(&self.interp.builtins.entries).get(&key).cloned());
-                    match found {
-                        Some(value) => self.frames.last_mut().unwrap().stack.push(value),
-                        None => {
-                            return Err(self
-                                .exception("NameError", format!("name '{name}' is not defined")))
-                        }
-                    }
+                    let value = self.load_global(index)?;
+                    self.frames.last_mut().unwrap().stack.push(value);
                 }
                 Op::StoreGlobal(index) => {
-                    let name = frame.code.names[index as usize].clone();
                     let value = frame.stack.pop().expect("stack");
+                    let code = frame.code.clone();
+                    let name = &code.names[index as usize];
                     let target = frame.namespace.as_ref().unwrap_or(&frame.globals);
-                    lock(&target.entries).insert(Key(Value::Str(name)), value);
+                    let mut entries = lock(&target.entries);
+                    if let Some((key, slot)) =
+                        code.global_hint(index).and_then(|hint| entries.get_index_mut(hint))
+                    {
+                        if key_is(key, name) {
+                            *slot = value;
+                            continue;
+                        }
+                    }
+                    let (slot, _) = entries.insert_full(Key(Value::Str(name.clone())), value);
+                    code.set_global_hint(index, slot);
                 }
                 Op::DeleteGlobal(index) => {
                     let name = frame.code.names[index as usize].clone();
@@ -606,6 +613,10 @@ impl Thread {
                     }
                 }
                 Op::Call(count) => {
+                    if self.try_fast_call(count as usize)? {
+                        continue;
+                    }
+                    let frame = self.frames.last_mut().expect("a frame is running");
                     let args = frame.stack.split_off(frame.stack.len() - count as usize);
                     let callable = frame.stack.pop().expect("stack");
                     self.call_from_loop(callable, args, Vec::new())?;
@@ -708,7 +719,7 @@ impl Thread {
                 }
                 Op::BuildDict(count) => {
                     let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
-                    let mut entries = IndexMap::new();
+                    let mut entries = crate::value::Map::default();
                     let mut items = items.into_iter();
                     while let (Some(key), Some(value)) = (items.next(), items.next()) {
                         ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
@@ -835,8 +846,9 @@ impl Thread {
                 }
                 Op::Return => {
                     let value = frame.stack.pop().expect("stack");
-                    let finished = self.frames.pop().expect("a frame is running");
+                    let mut finished = self.frames.pop().expect("a frame is running");
                     self.depth -= 1;
+                    self.recycle(&mut finished);
                     let value = match finished.kind {
                         FrameKind::Function => value,
                         FrameKind::ClassBody => {
@@ -956,6 +968,96 @@ impl Thread {
                 Op::Nop | Op::Resume => {}
             }
         }
+    }
+
+    /// Keeps a finished frame's vectors for the next call.
+    fn recycle(&mut self, frame: &mut Frame) {
+        let mut stack = std::mem::take(&mut frame.stack);
+        let mut locals = std::mem::take(&mut frame.locals);
+        stack.clear();
+        locals.clear();
+        if self.spare_stacks.len() < 64 {
+            self.spare_stacks.push(stack);
+            self.spare_locals.push(locals);
+        }
+    }
+
+    /// The common call: a plain function (no cells, no `*args`, `**kwargs` or keyword-only
+    /// parameters) given exactly its positional arguments. They move from the caller's stack
+    /// straight into the new frame's locals.
+    fn try_fast_call(&mut self, count: usize) -> Result<bool, Value> {
+        let caller = self.frames.last().expect("a frame is running");
+        let Value::Function(function) = &caller.stack[caller.stack.len() - count - 1] else {
+            return Ok(false);
+        };
+        let code = &function.code;
+        if code.arg_count as usize != count
+            || code.has_varargs
+            || code.has_varkw
+            || code.kwonly_count != 0
+            || !code.cell_names.is_empty()
+            || !function.closure.is_empty()
+        {
+            return Ok(false);
+        }
+        if self.depth >= self.interp.recursion_limit() {
+            return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let function = function.clone();
+        let mut locals = self.spare_locals.pop().unwrap_or_default();
+        let caller = self.frames.last_mut().expect("a frame is running");
+        let args_start = caller.stack.len() - count;
+        locals.extend(caller.stack.drain(args_start..).map(Some));
+        caller.stack.pop(); // the function itself
+        locals.resize(function.code.local_names.len(), None);
+        let stack = self.spare_stacks.pop().unwrap_or_default();
+        self.depth += 1;
+        self.frames.push(Frame {
+            code: function.code.clone(),
+            pc: 0,
+            stack,
+            locals,
+            cells: Vec::new(),
+            globals: function.globals.clone(),
+            namespace: None,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            kind: FrameKind::Function,
+            init_instance: None,
+        });
+        Ok(true)
+    }
+
+    /// A global (or, in a class body, a namespace name), then a built-in; through the code's
+    /// inline cache when the hint still holds.
+    fn load_global(&mut self, index: u32) -> CallResult {
+        let frame = self.frames.last().expect("a frame is running");
+        let name = &frame.code.names[index as usize];
+        if let Some(namespace) = &frame.namespace {
+            if let Some(value) = lock(&namespace.entries).get(&Key(Value::Str(name.clone()))) {
+                return Ok(value.clone());
+            }
+        }
+        {
+            let entries = lock(&frame.globals.entries);
+            if let Some((key, value)) =
+                frame.code.global_hint(index).and_then(|hint| entries.get_index(hint))
+            {
+                if key_is(key, name) {
+                    return Ok(value.clone());
+                }
+            }
+            if let Some((slot, _, value)) = entries.get_full(&Key(Value::Str(name.clone()))) {
+                frame.code.set_global_hint(index, slot);
+                return Ok(value.clone());
+            }
+        }
+        if let Some(value) = lock(&self.interp.builtins.entries).get(&Key(Value::Str(name.clone())))
+        {
+            return Ok(value.clone());
+        }
+        let name = name.clone();
+        Err(self.exception("NameError", format!("name '{name}' is not defined")))
     }
 
     fn call_from_loop(
@@ -1215,6 +1317,11 @@ impl Thread {
     pub fn iter_next(&mut self, iterator: &Arc<std::sync::Mutex<Iter>>) -> Option<Value> {
         builtins::builtin_iter_next(iterator)
     }
+}
+
+/// Whether a dict key is the string `name` (a pointer check first: usually the same `Arc`).
+fn key_is(key: &Key, name: &Arc<str>) -> bool {
+    matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
 }
 
 fn qualified(class: &Class) -> String {

@@ -227,6 +227,11 @@ impl<'a> Compiler<'a> {
             lines: unit.lines,
             check_sites,
             consts: unit.consts,
+            global_hints: unit
+                .names
+                .iter()
+                .map(|_| std::sync::atomic::AtomicU32::new(u32::MAX))
+                .collect(),
             names: unit.names,
             local_names: unit.local_names,
             cell_names: unit.cell_names,
