@@ -505,12 +505,24 @@ impl Thread {
                     let container = frame.stack.pop().expect("stack");
                     builtins::delete_item(self, &container, &key)?;
                 }
-                Op::Binary(op) | Op::Inplace(op) => {
+                Op::Binary(binary_op) | Op::Inplace(binary_op) => {
                     let right = frame.stack.pop().expect("stack");
+                    // The hot path: small ints that do not overflow.
+                    if let (Some(Value::Int(a)), Value::Int(b)) = (frame.stack.last(), &right) {
+                        let fast = match binary_op {
+                            BinaryOp::Add => a.checked_add(*b),
+                            BinaryOp::Sub => a.checked_sub(*b),
+                            BinaryOp::Mul => a.checked_mul(*b),
+                            _ => None,
+                        };
+                        if let Some(result) = fast {
+                            *frame.stack.last_mut().expect("checked") = Value::Int(result);
+                            continue;
+                        }
+                    }
                     let left = frame.stack.pop().expect("stack");
-                    let in_place =
-                        matches!(self.frames.last().unwrap().code.ops[pc], Op::Inplace(_));
-                    let result = self.binary(op, left, right, in_place)?;
+                    let result =
+                        self.binary(binary_op, left, right, matches!(op, Op::Inplace(_)))?;
                     self.frames.last_mut().unwrap().stack.push(result);
                 }
                 Op::Negative | Op::Positive | Op::Invert => {
@@ -544,6 +556,18 @@ impl Thread {
                 }
                 Op::Compare(op) => {
                     let right = frame.stack.pop().expect("stack");
+                    if let (Some(Value::Int(a)), Value::Int(b)) = (frame.stack.last(), &right) {
+                        let result = match op {
+                            CompareOp::Lt => a < b,
+                            CompareOp::Le => a <= b,
+                            CompareOp::Eq => a == b,
+                            CompareOp::Ne => a != b,
+                            CompareOp::Gt => a > b,
+                            CompareOp::Ge => a >= b,
+                        };
+                        *frame.stack.last_mut().expect("checked") = Value::Bool(result);
+                        continue;
+                    }
                     let left = frame.stack.pop().expect("stack");
                     let result = self.compare(op, &left, &right)?;
                     self.frames.last_mut().unwrap().stack.push(result);
