@@ -47,7 +47,7 @@ pub fn compile(
             column: error.column,
             line_text: lines.line_text(error.line).unwrap_or_default().to_string(),
             message: error.message,
-            kind: if error.syntax_error { "SyntaxError" } else { "NotImplementedError" },
+            kind: error.kind,
         }),
     }
 }
@@ -64,10 +64,23 @@ pub fn run(
     host: Arc<dyn Host>,
     argv: Vec<String>,
 ) -> Outcome {
+    run_interruptible(program, version, host, argv, Arc::default())
+}
+
+/// Like [`run`], with the thread's eval breaker in the caller's hands: setting
+/// [`vm::breaker::INTERRUPT`] raises KeyboardInterrupt at the next check point.
+pub fn run_interruptible(
+    program: &Program,
+    version: PythonVersion,
+    host: Arc<dyn Host>,
+    argv: Vec<String>,
+    eval_breaker: Arc<std::sync::atomic::AtomicU32>,
+) -> Outcome {
     let interp = Interpreter::new(version, host.clone(), argv);
     let globals = Arc::new(Dict { entries: Default::default() });
     lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
     let mut thread = Thread::new(interp);
+    thread.eval_breaker = eval_breaker;
     match thread.run_module(program.code.clone(), globals) {
         Ok(_) => Outcome { exit_code: 0 },
         Err(exception) => report_uncaught(&mut thread, &exception, program, &*host),

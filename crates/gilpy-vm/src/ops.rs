@@ -25,6 +25,25 @@ pub fn error(class: &'static str, message: impl Into<String>) -> OpError {
 
 pub type OpResult = Result<Value, OpError>;
 
+/// The most memory one value may take, in bytes, before MemoryError (a programs-can't-eat-the-
+/// machine limit; `set_memory_limit` changes it for the process).
+static MEMORY_LIMIT_BYTES: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(1 << 30);
+
+pub fn set_memory_limit(bytes: usize) {
+    MEMORY_LIMIT_BYTES.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// MemoryError unless `items` values of about `item_bytes` each fit under the limit.
+pub fn check_allocation(items: u128, item_bytes: u128) -> Result<(), OpError> {
+    let limit = MEMORY_LIMIT_BYTES.load(std::sync::atomic::Ordering::Relaxed) as u128;
+    if items.saturating_mul(item_bytes) > limit {
+        Err(error("MemoryError", ""))
+    } else {
+        Ok(())
+    }
+}
+
 /// The name `type(value).__name__` gives.
 pub fn type_name(value: &Value) -> Arc<str> {
     Arc::from(match value {
@@ -360,6 +379,7 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
             Ok(Some(Value::str(&text)))
         }
         (BinaryOp::Mul, Value::Str(s), n) | (BinaryOp::Mul, n, Value::Str(s)) if is_int(n) => {
+            check_allocation(repeat_count(n) as u128, s.len() as u128)?;
             Ok(Some(Value::str(&s.repeat(repeat_count(n)))))
         }
         (BinaryOp::Add, Value::List(a), Value::List(b)) => {
@@ -374,12 +394,12 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
             if is_int(n) =>
         {
             let items = lock(&list.items).clone();
-            Ok(Some(crate::value::List::new(repeat_items(&items, repeat_count(n)))))
+            Ok(Some(crate::value::List::new(repeat_items(&items, repeat_count(n))?)))
         }
         (BinaryOp::Mul, Value::Tuple(items), n) | (BinaryOp::Mul, n, Value::Tuple(items))
             if is_int(n) =>
         {
-            Ok(Some(Value::tuple(repeat_items(items, repeat_count(n)))))
+            Ok(Some(Value::tuple(repeat_items(items, repeat_count(n))?)))
         }
         (BinaryOp::Mod, Value::Str(format), args) => {
             crate::format::percent_format(format, args).map(Some)
@@ -389,15 +409,21 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
 }
 
 fn repeat_count(n: &Value) -> usize {
-    as_bigint(n).and_then(|n| n.to_i64()).unwrap_or(0).max(0) as usize
+    // Counts beyond any memory become usize::MAX, which the allocation check refuses.
+    match as_bigint(n) {
+        Some(n) if n.is_negative() => 0,
+        Some(n) => n.to_usize().unwrap_or(usize::MAX),
+        None => 0,
+    }
 }
 
-fn repeat_items(items: &[Value], count: usize) -> Vec<Value> {
+fn repeat_items(items: &[Value], count: usize) -> Result<Vec<Value>, OpError> {
+    check_allocation(items.len() as u128 * count as u128, std::mem::size_of::<Value>() as u128)?;
     let mut out = Vec::with_capacity(items.len() * count);
     for _ in 0..count {
         out.extend(items.iter().cloned());
     }
-    out
+    Ok(out)
 }
 
 fn int_binary(op: BinaryOp, a: BigInt, b: BigInt) -> OpResult {
@@ -433,16 +459,26 @@ fn int_binary(op: BinaryOp, a: BigInt, b: BigInt) -> OpResult {
                 Value::Float(a.powf(b))
             } else {
                 let exponent = b.to_u32().ok_or_else(|| error("MemoryError", ""))?;
+                // The result has about bits(a) * exponent bits.
+                check_allocation(a.bits() as u128 * exponent as u128 / 8, 1)?;
                 normalize(num_traits::pow(a, exponent as usize))
             }
         }
         BinaryOp::LShift => {
-            let shift = b.to_usize().ok_or_else(|| error("ValueError", "negative shift count"))?;
+            if b.is_negative() {
+                return Err(error("ValueError", "negative shift count"));
+            }
+            let shift =
+                b.to_usize().ok_or_else(|| error("OverflowError", "too many digits in integer"))?;
+            check_allocation((a.bits() as u128 + shift as u128) / 8, 1)?;
             normalize(a << shift)
         }
         BinaryOp::RShift => {
-            let shift = b.to_usize().ok_or_else(|| error("ValueError", "negative shift count"))?;
-            normalize(a >> shift)
+            if b.is_negative() {
+                return Err(error("ValueError", "negative shift count"));
+            }
+            let shift = b.to_usize().unwrap_or(usize::MAX);
+            normalize(a >> shift.min(u32::MAX as usize))
         }
         BinaryOp::And => normalize(a & b),
         BinaryOp::Or => normalize(a | b),

@@ -24,10 +24,16 @@ pub struct CompileError {
     pub message: String,
     pub line: u32,
     pub column: u32,
-    /// `SyntaxError` for misplaced statements (as CPython reports them); `None` for
-    /// constructs outside the subset.
-    pub syntax_error: bool,
+    /// The exception class CPython would report: `SyntaxError` for misplaced statements,
+    /// `RecursionError` for nesting too deep; `NotImplementedError` for constructs outside the
+    /// subset.
+    pub kind: &'static str,
 }
+
+/// How deeply expressions and statements may nest before compiling gives up, as CPython does
+/// ("maximum recursion depth exceeded during compilation"); it keeps the compiler's own
+/// recursion far from the end of the native or wasm stack.
+const MAX_NESTING: u32 = 200;
 
 type Result<T> = std::result::Result<T, CompileError>;
 
@@ -82,6 +88,7 @@ pub struct Compiler<'a> {
     lines: &'a LineIndex,
     version: PythonVersion,
     units: Vec<Unit>,
+    nesting: u32,
 }
 
 pub fn compile_module(
@@ -91,7 +98,7 @@ pub fn compile_module(
     version: PythonVersion,
 ) -> Result<Arc<Code>> {
     let mut compiler =
-        Compiler { filename: Arc::from(filename), lines, version, units: Vec::new() };
+        Compiler { filename: Arc::from(filename), lines, version, units: Vec::new(), nesting: 0 };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
@@ -110,11 +117,29 @@ impl<'a> Compiler<'a> {
 
     fn error(&self, node: &impl Ranged, message: String) -> CompileError {
         let (line, column) = self.lines.line_column(node.start());
-        CompileError { message, line, column, syntax_error: false }
+        CompileError { message, line, column, kind: "NotImplementedError" }
     }
 
     fn syntax_error(&self, node: &impl Ranged, message: &str) -> CompileError {
-        CompileError { syntax_error: true, ..self.error(node, message.to_string()) }
+        CompileError { kind: "SyntaxError", ..self.error(node, message.to_string()) }
+    }
+
+    /// Counts one level of nesting for the duration of `inner`.
+    fn nested<T>(
+        &mut self,
+        node: &impl Ranged,
+        inner: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        if self.nesting >= MAX_NESTING {
+            return Err(CompileError {
+                kind: "RecursionError",
+                ..self.error(node, "maximum recursion depth exceeded during compilation".into())
+            });
+        }
+        self.nesting += 1;
+        let result = inner(self);
+        self.nesting -= 1;
+        result
     }
 
     fn unsupported(&self, node: &impl Ranged, construct: &str) -> CompileError {
@@ -333,6 +358,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt(&mut self, stmt: &Stmt) -> Result<()> {
+        self.nested(stmt, |compiler| compiler.stmt_inner(stmt))
+    }
+
+    fn stmt_inner(&mut self, stmt: &Stmt) -> Result<()> {
         let line = self.line_of(stmt);
         self.unit().line = line;
         match stmt {
@@ -852,6 +881,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr(&mut self, expr: &Expr) -> Result<()> {
+        self.nested(expr, |compiler| compiler.expr_inner(expr))
+    }
+
+    fn expr_inner(&mut self, expr: &Expr) -> Result<()> {
         match expr {
             Expr::NumberLiteral(number) => match &number.value {
                 ast::Number::Int(int) => {
