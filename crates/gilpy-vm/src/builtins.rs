@@ -1267,7 +1267,7 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
         Value::Dict(dict) => Iter::Items(
             lock(&dict.entries).keys().map(|k| k.0.clone()).collect::<Vec<_>>().into_iter(),
         ),
-        Value::Iterator(_) => return Ok(iterable.clone()),
+        Value::Iterator(_) | Value::Generator(_) => return Ok(iterable.clone()),
         other => {
             if let Some(method) = thread.special_method(other, "__iter__") {
                 return thread.call(&method, vec![], vec![]);
@@ -1313,6 +1313,7 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Option<Value> {
 pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
     match iterator {
         Value::Iterator(state) => Ok(builtin_iter_next(state)),
+        Value::Generator(generator) => thread.resume_generator(generator),
         other => match thread.special_method(other, "__next__") {
             Some(method) => match thread.call(&method, vec![], vec![]) {
                 Ok(value) => Ok(Some(value)),

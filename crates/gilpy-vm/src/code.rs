@@ -192,6 +192,12 @@ pub enum Op {
     UnpackEx(u32, u32),
     /// `(value -- )` ends the frame
     Return,
+    /// `(value -- sent)`: suspends a generator, handing `value` to whoever resumed it; resuming
+    /// pushes the sent value (None from `next`)
+    YieldValue,
+    /// `(iterator -- result)`: yields each item of the sub-iterator in turn, then pushes what
+    /// it returned (a sub-generator's return value, else None)
+    YieldFrom,
     /// `(exception? cause? -- )`: 0 re-raise the one being handled, 1 raise, 2 raise from
     Raise(u32),
     /// Pushes an exception handler at the target for the instructions up to `PopBlock`.

@@ -37,6 +37,8 @@ pub enum Value {
     Cell(Arc<Mutex<Value>>),
     /// A nested function's code, as a constant of the enclosing code; never seen by Python code.
     Code(Arc<Code>),
+    /// A generator: a suspended frame and its state.
+    Generator(Arc<crate::vm::Generator>),
 }
 
 /// Locks a per-object mutex. A poisoned lock means a panic elsewhere already ended the run, so
@@ -229,6 +231,7 @@ impl Value {
             Value::Iterator(v) => Arc::as_ptr(v) as usize,
             Value::Cell(v) => Arc::as_ptr(v) as usize,
             Value::Code(v) => Arc::as_ptr(v) as usize,
+            Value::Generator(v) => Arc::as_ptr(v) as usize,
         }
     }
 

@@ -31,6 +31,24 @@ struct Block {
     stack_depth: usize,
 }
 
+/// A generator object: its frame while suspended, and what it returned once it ended.
+pub struct Generator {
+    pub qualname: Arc<str>,
+    state: std::sync::Mutex<GeneratorState>,
+    return_value: std::sync::Mutex<Value>,
+}
+
+enum GeneratorState {
+    /// Not running. `push_sent`: resuming must push the value of the `yield` expression
+    /// (false before the first run and inside `yield from`, which re-runs its instruction).
+    Suspended {
+        frame: Box<Frame>,
+        push_sent: bool,
+    },
+    Running,
+    Finished,
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum FrameKind {
     Function,
@@ -56,6 +74,8 @@ pub struct Frame {
     kind: FrameKind,
     /// For `Init` frames, the instance to return.
     init_instance: Option<Value>,
+    /// For a running generator's frame, the generator it belongs to.
+    generator: Option<Arc<Generator>>,
 }
 
 pub struct Thread {
@@ -131,6 +151,7 @@ impl Thread {
             handling: Vec::new(),
             kind,
             init_instance: None,
+            generator: None,
         }
     }
 
@@ -160,6 +181,17 @@ impl Thread {
         match callable {
             Value::Function(function) => {
                 let frame = self.function_frame(&function, args, kwargs, FrameKind::Function)?;
+                if function.code.is_generator {
+                    // Calling a generator function runs nothing: it makes the generator.
+                    return Ok(Called::Value(Value::Generator(Arc::new(Generator {
+                        qualname: function.qualname.clone(),
+                        state: std::sync::Mutex::new(GeneratorState::Suspended {
+                            frame: Box::new(frame),
+                            push_sent: false,
+                        }),
+                        return_value: std::sync::Mutex::new(Value::None),
+                    }))));
+                }
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
@@ -872,6 +904,10 @@ impl Thread {
                     let value = frame.stack.pop().expect("stack");
                     let mut finished = self.frames.pop().expect("a frame is running");
                     self.depth -= 1;
+                    if let Some(generator) = finished.generator.take() {
+                        *lock(&generator.state) = GeneratorState::Finished;
+                        *lock(&generator.return_value) = value.clone();
+                    }
                     self.recycle(&mut finished);
                     let value = match finished.kind {
                         FrameKind::Function => value,
@@ -895,6 +931,39 @@ impl Thread {
                         return Ok(value);
                     }
                     self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::YieldValue => {
+                    let value = frame.stack.pop().expect("stack");
+                    self.suspend(true);
+                    if self.frames.len() == base {
+                        return Ok(value);
+                    }
+                    unreachable!("generators are resumed only through resume_generator");
+                }
+                Op::YieldFrom => {
+                    let iterator = frame.stack.last().expect("stack").clone();
+                    match self.yield_from_step(&iterator)? {
+                        Some(value) => {
+                            // Run this instruction again on resumption, for the next item.
+                            self.frames.last_mut().unwrap().pc = pc;
+                            self.suspend(false);
+                            if self.frames.len() == base {
+                                return Ok(value);
+                            }
+                            unreachable!("generators are resumed only through resume_generator");
+                        }
+                        None => {
+                            let result = match &iterator {
+                                Value::Generator(generator) => {
+                                    lock(&generator.return_value).clone()
+                                }
+                                _ => Value::None,
+                            };
+                            let frame = self.frames.last_mut().unwrap();
+                            frame.stack.pop();
+                            frame.stack.push(result);
+                        }
+                    }
                 }
                 Op::Raise(kind) => {
                     let exception = match kind {
@@ -994,6 +1063,57 @@ impl Thread {
         }
     }
 
+    /// Parks the running generator frame back in its generator.
+    fn suspend(&mut self, push_sent: bool) {
+        let mut frame = self.frames.pop().expect("a generator frame is running");
+        self.depth -= 1;
+        let generator = frame.generator.take().expect("only generator frames yield");
+        *lock(&generator.state) = GeneratorState::Suspended { frame: Box::new(frame), push_sent };
+    }
+
+    /// One step of `yield from`: the sub-iterator's next item, or None when it is done.
+    fn yield_from_step(&mut self, iterator: &Value) -> Result<Option<Value>, Value> {
+        builtins::next(self, iterator)
+    }
+
+    /// Runs a generator until it yields (`Some`) or ends (`None`).
+    pub fn resume_generator(&mut self, generator: &Arc<Generator>) -> Result<Option<Value>, Value> {
+        let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
+        let (mut frame, push_sent) = match state {
+            GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
+            GeneratorState::Running => {
+                return Err(self.exception("ValueError", "generator already executing"))
+            }
+            GeneratorState::Finished => {
+                *lock(&generator.state) = GeneratorState::Finished;
+                return Ok(None);
+            }
+        };
+        if push_sent {
+            frame.stack.push(Value::None);
+        }
+        frame.generator = Some(generator.clone());
+        if let Err(error) = self.push_frame(*frame) {
+            *lock(&generator.state) = GeneratorState::Finished;
+            return Err(error);
+        }
+        let base = self.frames.len() - 1;
+        match self.run(base) {
+            Ok(value) => match &*lock(&generator.state) {
+                GeneratorState::Suspended { .. } => Ok(Some(value)),
+                _ => Ok(None),
+            },
+            Err(error) => {
+                *lock(&generator.state) = GeneratorState::Finished;
+                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                if matches!(&error, Value::Instance(i) if &*i.class.name == "StopIteration") {
+                    return Err(self.exception("RuntimeError", "generator raised StopIteration"));
+                }
+                Err(error)
+            }
+        }
+    }
+
     /// Keeps a finished frame's vectors for the next call.
     fn recycle(&mut self, frame: &mut Frame) {
         let mut stack = std::mem::take(&mut frame.stack);
@@ -1021,6 +1141,7 @@ impl Thread {
             || code.kwonly_count != 0
             || !code.cell_names.is_empty()
             || !function.closure.is_empty()
+            || code.is_generator
         {
             return Ok(false);
         }
@@ -1048,6 +1169,7 @@ impl Thread {
             handling: Vec::new(),
             kind: FrameKind::Function,
             init_instance: None,
+            generator: None,
         });
         Ok(true)
     }

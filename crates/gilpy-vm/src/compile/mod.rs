@@ -81,6 +81,7 @@ struct Unit {
     /// Open `try` blocks: `Some(finally body)` for try-finally, `None` for try-except.
     handlers: Vec<Option<Vec<Stmt>>>,
     line: u32,
+    is_generator: bool,
 }
 
 pub struct Compiler<'a> {
@@ -177,6 +178,7 @@ impl<'a> Compiler<'a> {
             loops: Vec::new(),
             handlers: Vec::new(),
             line: 1,
+            is_generator: false,
         };
         if kind == ScopeKind::Function {
             // Parameters keep their order in the fast-local slots.
@@ -265,7 +267,7 @@ impl<'a> Compiler<'a> {
             kwonly_count,
             has_varargs,
             has_varkw,
-            is_generator: false,
+            is_generator: unit.is_generator,
             uses_names: unit.kind != ScopeKind::Function,
         })
     }
@@ -754,10 +756,9 @@ impl<'a> Compiler<'a> {
         }
         let parameters = parameter_names(&function.parameters);
         let scan = Scan::of_function(&parameters, &function.body);
-        if contains_yield(&function.body) {
-            return Err(self.unsupported(function, "a generator function ('yield')"));
-        }
+        let is_generator = contains_yield(&function.body);
         self.make_function(&function.name, &function.parameters, scan, |compiler| {
+            compiler.unit().is_generator = is_generator;
             compiler.body(&function.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -1018,11 +1019,30 @@ impl<'a> Compiler<'a> {
                     ComprehensionKind::Dict(key, &comp.value),
                 )?
             }
-            Expr::Generator(_) => return Err(self.unsupported(expr, "a generator expression")),
+            Expr::Generator(comp) => self.comprehension(
+                expr,
+                "<genexpr>",
+                &comp.generators,
+                ComprehensionKind::Generator(&comp.elt),
+            )?,
             Expr::Starred(_) => {
                 return Err(self.syntax_error(expr, "can't use starred expression here"))
             }
-            Expr::Yield(_) | Expr::YieldFrom(_) => return Err(self.unsupported(expr, "'yield'")),
+            Expr::Yield(_) | Expr::YieldFrom(_) if self.unit().kind != ScopeKind::Function => {
+                return Err(self.syntax_error(expr, "'yield' outside function"));
+            }
+            Expr::Yield(yield_expr) => {
+                match &yield_expr.value {
+                    Some(value) => self.expr(value)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.emit(Op::YieldValue);
+            }
+            Expr::YieldFrom(yield_from) => {
+                self.expr(&yield_from.value)?;
+                self.emit(Op::GetIter);
+                self.emit(Op::YieldFrom);
+            }
             Expr::Await(_) => return Err(self.unsupported(expr, "'await'")),
             Expr::BytesLiteral(_) => return Err(self.unsupported(expr, "bytes literals")),
             Expr::EllipsisLiteral(_) => return Err(self.unsupported(expr, "'...'")),
@@ -1212,7 +1232,7 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported(expr, "an async comprehension"));
         }
         let elements: Vec<&Expr> = match kind {
-            ComprehensionKind::List(e) => vec![e],
+            ComprehensionKind::List(e) | ComprehensionKind::Generator(e) => vec![e],
             ComprehensionKind::Dict(k, v) => vec![k, v],
         };
         let mut scan = Scan::of_comprehension(generators, &elements);
@@ -1238,11 +1258,19 @@ impl<'a> Compiler<'a> {
             ..Default::default()
         };
         self.make_function(name, &parameters, scan, |compiler| {
-            compiler.emit(match kind {
-                ComprehensionKind::List(_) => Op::BuildList(0),
-                ComprehensionKind::Dict(..) => Op::BuildDict(0),
-            });
+            match kind {
+                ComprehensionKind::List(_) => {
+                    compiler.emit(Op::BuildList(0));
+                }
+                ComprehensionKind::Dict(..) => {
+                    compiler.emit(Op::BuildDict(0));
+                }
+                ComprehensionKind::Generator(_) => compiler.unit().is_generator = true,
+            }
             compiler.comprehension_loop(generators, 0, kind)?;
+            if let ComprehensionKind::Generator(_) = kind {
+                compiler.emit_const(Value::None);
+            }
             compiler.emit(Op::Return);
             Ok(())
         })?;
@@ -1272,6 +1300,7 @@ impl<'a> Compiler<'a> {
             self.expr(condition)?;
             skips.push(self.emit(Op::PopJumpIfFalse(0)));
         }
+        // The result list or dict sits below one iterator per loop.
         let depth = (index + 2) as u32;
         if index + 1 < generators.len() {
             self.comprehension_loop(generators, index + 1, kind)?;
@@ -1285,6 +1314,11 @@ impl<'a> Compiler<'a> {
                     self.expr(key)?;
                     self.expr(value)?;
                     self.emit(Op::DictSet(depth));
+                }
+                ComprehensionKind::Generator(element) => {
+                    self.expr(element)?;
+                    self.emit(Op::YieldValue);
+                    self.emit(Op::Pop);
                 }
             }
         }
@@ -1300,6 +1334,8 @@ impl<'a> Compiler<'a> {
 #[derive(Clone, Copy)]
 enum ComprehensionKind<'e> {
     List(&'e Expr),
+    /// A generator expression: the body yields each element.
+    Generator(&'e Expr),
     Dict(&'e Expr, &'e Expr),
 }
 
