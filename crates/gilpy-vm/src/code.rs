@@ -209,6 +209,13 @@ pub enum Op {
     PopExcept,
     /// `(exception -- )` re-raises the exception on the stack, keeping its traceback
     Reraise,
+    /// `(manager -- exit enter_result)`: calls `__enter__`, keeps the bound `__exit__`
+    BeforeWith,
+    /// `(exit -- )`: leaving a `with` block normally: `__exit__(None, None, None)`
+    ExitWith,
+    /// `(exit exception -- )`: leaving it by an exception: `__exit__(type, exc, None)`; a true
+    /// result swallows the exception, anything else raises it again
+    ExceptWith,
     /// `(level fromlist -- module)`
     ImportName(u32),
     /// `(module -- module attribute)`

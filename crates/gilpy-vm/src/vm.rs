@@ -1018,6 +1018,49 @@ impl Thread {
                     frame.handling.pop();
                     return Err(exception);
                 }
+                Op::BeforeWith => {
+                    let manager = frame.stack.pop().expect("stack");
+                    let protocol = |thread: &mut Thread, name: &str| match builtins::get_attribute(
+                        thread, &manager, name,
+                    ) {
+                        Ok(method) => Ok(method),
+                        // 3.11 made a missing method a TypeError; before, AttributeError.
+                        Err(_) if thread.interp.version >= crate::version::PythonVersion::V3_11 => {
+                            Err(thread.exception(
+                                "TypeError",
+                                format!(
+                                    "'{}' object does not support the context manager protocol",
+                                    ops::type_name(&manager)
+                                ),
+                            ))
+                        }
+                        Err(_) => Err(thread.exception("AttributeError", name)),
+                    };
+                    let enter = protocol(self, "__enter__")?;
+                    let exit = protocol(self, "__exit__")?;
+                    let entered = self.call(&enter, vec![], vec![])?;
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.push(exit);
+                    frame.stack.push(entered);
+                }
+                Op::ExitWith => {
+                    let exit = frame.stack.pop().expect("stack");
+                    self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
+                }
+                Op::ExceptWith => {
+                    let exception = frame.stack.pop().expect("stack");
+                    let exit = frame.stack.pop().expect("stack");
+                    frame.handling.pop();
+                    let class = match &exception {
+                        Value::Instance(instance) => Value::Class(instance.class.clone()),
+                        _ => Value::None,
+                    };
+                    let suppress =
+                        self.call(&exit, vec![class, exception.clone(), Value::None], vec![])?;
+                    if !self.truth(&suppress)? {
+                        return Err(exception);
+                    }
+                }
                 Op::ImportName(index) => {
                     let name = frame.code.names[index as usize].clone();
                     let module = builtins::import(self, &name)?;

@@ -53,6 +53,17 @@ enum NameSlot {
     Name,
 }
 
+/// What leaving a block early (`return`, `break`, `continue`) must do.
+#[derive(Clone)]
+enum Handler {
+    /// `try ... except`: just drop the handler.
+    Except,
+    /// `try ... finally`: run the finally body.
+    Finally(Vec<Stmt>),
+    /// `with`: call `__exit__(None, None, None)` (the bound method is on the stack).
+    With,
+}
+
 struct Loop {
     start: usize,
     /// Jumps to patch to the loop's end.
@@ -78,8 +89,8 @@ struct Unit {
     locals: BTreeSet<String>,
     globals: BTreeSet<String>,
     loops: Vec<Loop>,
-    /// Open `try` blocks: `Some(finally body)` for try-finally, `None` for try-except.
-    handlers: Vec<Option<Vec<Stmt>>>,
+    /// Open blocks with a handler, innermost last.
+    handlers: Vec<Handler>,
     line: u32,
     is_generator: bool,
 }
@@ -463,7 +474,7 @@ impl<'a> Compiler<'a> {
                 else {
                     return Err(self.syntax_error(stmt, "'break' outside loop"));
                 };
-                self.unwind_handlers(depth.0)?;
+                self.unwind_handlers(depth.0, false)?;
                 for _ in 0..depth.1 {
                     self.emit(Op::Pop);
                 }
@@ -476,7 +487,7 @@ impl<'a> Compiler<'a> {
                 else {
                     return Err(self.syntax_error(stmt, "'continue' not properly in loop"));
                 };
-                self.unwind_handlers(depth)?;
+                self.unwind_handlers(depth, false)?;
                 self.emit(Op::JumpBackward(start as u32));
             }
             Stmt::FunctionDef(function) => self.function_def(function)?,
@@ -489,7 +500,7 @@ impl<'a> Compiler<'a> {
                     Some(value) => self.expr(value)?,
                     None => self.emit_const(Value::None),
                 }
-                self.unwind_handlers(0)?;
+                self.unwind_handlers(0, true)?;
                 self.emit(Op::Return);
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
@@ -572,7 +583,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::Pop);
             }
-            Stmt::With(_) => return Err(self.unsupported(stmt, "the 'with' statement")),
+            Stmt::With(with) => {
+                if with.is_async {
+                    return Err(self.unsupported(stmt, "'async with'"));
+                }
+                self.with_stmt(with, &with.items)?;
+            }
             Stmt::Match(_) => return Err(self.unsupported(stmt, "the 'match' statement")),
             Stmt::TypeAlias(_) => return Err(self.unsupported(stmt, "the 'type' statement")),
             Stmt::IpyEscapeCommand(_) => {
@@ -582,20 +598,55 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Before leaving `try` blocks early (`return`, `break`, `continue`): pop their handlers
-    /// and run their `finally` bodies, innermost first, down to `depth` open blocks.
-    fn unwind_handlers(&mut self, depth: usize) -> Result<()> {
-        let open: Vec<Option<Vec<Stmt>>> = self.unit().handlers[depth..].to_vec();
+    /// Before leaving blocks early (`return`, `break`, `continue`): pop their handlers, run
+    /// `finally` bodies and call `__exit__`s, innermost first, down to `depth` open blocks.
+    /// With `value_on_top`, a return value sits above the blocks' stack items.
+    fn unwind_handlers(&mut self, depth: usize, value_on_top: bool) -> Result<()> {
+        let open: Vec<Handler> = self.unit().handlers[depth..].to_vec();
         for (offset, handler) in open.iter().enumerate().rev() {
             self.emit(Op::PopBlock);
-            if let Some(finally_body) = handler {
-                // The finally body runs outside its own block.
-                let saved = self.unit().handlers.split_off(depth + offset);
-                let result = self.body(finally_body);
-                self.unit().handlers.extend(saved);
-                result?;
+            match handler {
+                Handler::Except => {}
+                Handler::Finally(finally_body) => {
+                    // The finally body runs outside its own block.
+                    let saved = self.unit().handlers.split_off(depth + offset);
+                    let result = self.body(finally_body);
+                    self.unit().handlers.extend(saved);
+                    result?;
+                }
+                Handler::With => {
+                    if value_on_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::ExitWith);
+                }
             }
         }
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, with: &ast::StmtWith, items: &[ast::WithItem]) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.body(&with.body);
+        };
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeWith);
+        match &item.optional_vars {
+            Some(target) => self.assign(target)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        let setup = self.emit(Op::SetupExcept(0));
+        self.unit().handlers.push(Handler::With);
+        self.with_stmt(with, rest)?;
+        self.unit().handlers.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::ExitWith);
+        let done = self.emit(Op::Jump(0));
+        self.patch(setup);
+        self.emit(Op::ExceptWith);
+        self.patch(done);
         Ok(())
     }
 
@@ -606,7 +657,7 @@ impl<'a> Compiler<'a> {
         let has_finally = !try_stmt.finalbody.is_empty();
         let finally_setup = if has_finally {
             let setup = self.emit(Op::SetupExcept(0));
-            self.unit().handlers.push(Some(try_stmt.finalbody.to_vec()));
+            self.unit().handlers.push(Handler::Finally(try_stmt.finalbody.to_vec()));
             Some(setup)
         } else {
             None
@@ -615,7 +666,7 @@ impl<'a> Compiler<'a> {
             self.body(&try_stmt.body)?;
         } else {
             let setup = self.emit(Op::SetupExcept(0));
-            self.unit().handlers.push(None);
+            self.unit().handlers.push(Handler::Except);
             self.body(&try_stmt.body)?;
             self.unit().handlers.pop();
             self.emit(Op::PopBlock);
