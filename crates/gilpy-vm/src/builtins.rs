@@ -658,7 +658,29 @@ fn pow(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if let Some(modulus) = args.get(2).filter(|m| !m.is_none()) {
         let (base, exponent, modulus) =
             (int_arg(thread, &args[0])?, int_arg(thread, &args[1])?, int_arg(thread, modulus)?);
-        let result = ops::big(base).modpow(&ops::big(exponent), &ops::big(modulus));
+        if modulus == 0 {
+            return Err(thread.exception("ValueError", "pow() 3rd argument cannot be 0"));
+        }
+        let modulus_big = ops::big(modulus);
+        // A negative exponent means the modular inverse first (3.8+).
+        let base_big = if exponent < 0 {
+            match ops::big(base).modinv(&modulus_big) {
+                Some(inverse) => inverse,
+                None => {
+                    return Err(thread
+                        .exception("ValueError", "base is not invertible for the given modulus"))
+                }
+            }
+        } else {
+            ops::big(base)
+        };
+        let mut result = base_big.modpow(&ops::big(exponent.unsigned_abs() as i64), &modulus_big);
+        // Python's result takes the modulus's sign.
+        if result != num_bigint::BigInt::from(0)
+            && (result < num_bigint::BigInt::from(0)) != (modulus < 0)
+        {
+            result += &modulus_big;
+        }
         return Ok(ops::normalize(result));
     }
     thread.binary(crate::code::BinaryOp::Pow, args[0].clone(), args[1].clone(), false)
