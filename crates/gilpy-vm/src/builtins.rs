@@ -112,6 +112,10 @@ impl Interpreter {
             let parent = if parent.is_empty() { object.clone() } else { classes[parent].clone() };
             classes.insert(name, class(name, Some(&parent), true));
         }
+        lock(&classes["BaseException"].dict)
+            .insert(Arc::from("__init__"), builtin("__init__", exception_init));
+        lock(&classes["object"].dict)
+            .insert(Arc::from("__init__"), builtin("__init__", object_init));
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
             let mut entries = lock(&builtins.entries);
@@ -137,6 +141,11 @@ impl Interpreter {
 
     pub fn class(&self, name: &str) -> Arc<Class> {
         self.classes[name].clone()
+    }
+
+    /// `object.__init__`, which instantiation treats as "no initialiser".
+    pub fn object_init(&self) -> Value {
+        lock(&self.classes["object"].dict).get("__init__").cloned().unwrap_or(Value::None)
     }
 
     pub fn recursion_limit(&self) -> usize {
@@ -230,7 +239,8 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 30] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 31] = [
+    ("super", super_builtin),
     ("print", print),
     ("len", len),
     ("repr", repr),
@@ -821,6 +831,45 @@ fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
 }
 
+fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match (args.first(), args.get(1)) {
+        (Some(Value::Class(class)), Some(object)) => {
+            Ok(Value::Super(Arc::new((class.clone(), object.clone()))))
+        }
+        (Some(Value::Class(_)), None) | (None, _) => {
+            Err(thread.exception("RuntimeError", "super(): no arguments"))
+        }
+        _ => Err(thread.exception("TypeError", "super() argument 1 must be a type")),
+    }
+}
+
+/// `BaseException.__init__`: keeps the arguments as `args`.
+fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
+    if args.is_empty() {
+        return Err(thread.exception(
+            "TypeError",
+            "descriptor '__init__' of 'BaseException' object needs an argument",
+        ));
+    }
+    let instance = args.remove(0);
+    if let Value::Instance(instance) = &instance {
+        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+    }
+    Ok(Value::None)
+}
+
+/// `object.__init__`: takes no arguments beyond the instance.
+fn object_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if args.len() > 1 || !kwargs.is_empty() {
+        let name = args.first().map_or(Arc::from("object"), type_name);
+        return Err(thread.exception(
+            "TypeError",
+            format!("{name}.__init__() takes exactly one argument (the instance to initialize)"),
+        ));
+    }
+    Ok(Value::None)
+}
+
 // ---- constructors ----
 
 fn construct_object(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
@@ -1020,6 +1069,31 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             .get(&Key(Value::str(name)))
             .cloned()
             .ok_or_else(|| missing(thread)),
+        Value::Super(pair) => {
+            let (start, receiver) = (&pair.0, &pair.1);
+            let own = match receiver {
+                Value::Instance(instance) => instance.class.clone(),
+                Value::Class(class) => class.clone(),
+                _ => return Err(missing(thread)),
+            };
+            // Search the receiver's class order after `start`; bind what is found.
+            let order: Vec<Arc<Class>> =
+                std::iter::once(own.clone()).chain(own.bases_mro.iter().cloned()).collect();
+            let after =
+                order.iter().position(|c| Arc::ptr_eq(c, start)).map_or(order.len(), |i| i + 1);
+            for class in &order[after..] {
+                if let Some(attribute) = lock(&class.dict).get(name).cloned() {
+                    return Ok(match attribute {
+                        Value::Function(_) | Value::Builtin(_) => Value::Method(Arc::new(Method {
+                            receiver: receiver.clone(),
+                            function: attribute,
+                        })),
+                        other => other,
+                    });
+                }
+            }
+            Err(missing(thread))
+        }
         Value::Function(function) if name == "__name__" => {
             Ok(Value::Str(function.code.name.clone()))
         }
@@ -1413,6 +1487,7 @@ pub fn new_class(
     let mut bases_mro = vec![parent.clone()];
     bases_mro.extend(parent.bases_mro.iter().cloned());
     let is_exception = parent.is_exception;
+    let class_cell = lock(&namespace.entries).shift_remove(&Key(Value::str("__classcell__")));
     let dict = lock(&namespace.entries)
         .iter()
         .filter_map(|(k, v)| match &k.0 {
@@ -1420,7 +1495,12 @@ pub fn new_class(
             _ => None,
         })
         .collect();
-    Ok(Value::Class(Arc::new(Class { name, bases_mro, dict: Mutex::new(dict), is_exception })))
+    let class =
+        Value::Class(Arc::new(Class { name, bases_mro, dict: Mutex::new(dict), is_exception }));
+    if let Some(Value::Cell(cell)) = class_cell {
+        *lock(&cell) = class.clone();
+    }
+    Ok(class)
 }
 
 pub fn is_exception_instance(value: &Value) -> bool {

@@ -67,6 +67,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Cell(_) => "cell",
         Value::Code(_) => "code",
         Value::Generator(_) => "generator",
+        Value::Super(_) => "super",
     })
 }
 

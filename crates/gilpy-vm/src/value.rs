@@ -39,6 +39,8 @@ pub enum Value {
     Code(Arc<Code>),
     /// A generator: a suspended frame and its state.
     Generator(Arc<crate::vm::Generator>),
+    /// `super(class, obj)`: attribute lookups start after `class` in `obj`'s class order.
+    Super(Arc<(Arc<Class>, Value)>),
 }
 
 /// Locks a per-object mutex. A poisoned lock means a panic elsewhere already ended the run, so
@@ -232,6 +234,7 @@ impl Value {
             Value::Cell(v) => Arc::as_ptr(v) as usize,
             Value::Code(v) => Arc::as_ptr(v) as usize,
             Value::Generator(v) => Arc::as_ptr(v) as usize,
+            Value::Super(v) => Arc::as_ptr(v) as usize,
         }
     }
 

@@ -244,14 +244,19 @@ impl Thread {
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
+            Some(init) if init.is(&self.interp.object_init()) => {
+                if !args.is_empty() && !class.is_exception {
+                    return Err(
+                        self.exception("TypeError", format!("{}() takes no arguments", class.name))
+                    );
+                }
+                Ok(Called::Value(instance))
+            }
             Some(other) => {
                 let mut init_args = vec![instance.clone()];
                 init_args.extend(args);
                 self.call(&other, init_args, kwargs)?;
                 Ok(Called::Value(instance))
-            }
-            None if !args.is_empty() && !class.is_exception => {
-                Err(self.exception("TypeError", format!("{}() takes no arguments", class.name)))
             }
             None => Ok(Called::Value(instance)),
         }
@@ -912,7 +917,17 @@ impl Thread {
                     let value = match finished.kind {
                         FrameKind::Function => value,
                         FrameKind::ClassBody => {
-                            Value::Dict(finished.namespace.expect("class bodies have one"))
+                            let namespace = finished.namespace.expect("class bodies have one");
+                            // The `__class__` cell goes to BuildClass, which fills it in.
+                            if let Some(index) =
+                                finished.code.cell_names.iter().position(|n| &**n == "__class__")
+                            {
+                                lock(&namespace.entries).insert(
+                                    Key(Value::str("__classcell__")),
+                                    finished.cells[index].clone(),
+                                );
+                            }
+                            Value::Dict(namespace)
                         }
                         FrameKind::Init => {
                             if !value.is_none() {

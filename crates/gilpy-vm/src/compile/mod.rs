@@ -207,10 +207,14 @@ impl<'a> Compiler<'a> {
             }
             unit.locals = locals;
             // Names from enclosing functions become free variables.
+            // Class bodies are no closure scope, except for the `__class__` cell of super().
             let outer: Vec<BTreeSet<String>> = self
                 .units
                 .iter()
-                .filter(|u| u.kind == ScopeKind::Function)
+                .filter(|u| {
+                    u.kind == ScopeKind::Function
+                        || u.cell_names.iter().any(|n| &**n == "__class__")
+                })
                 .map(|u| {
                     u.locals
                         .iter()
@@ -328,6 +332,11 @@ impl<'a> Compiler<'a> {
 
     fn slot(&mut self, name: &str) -> NameSlot {
         let unit = self.units.last().expect("a unit is open");
+        if unit.kind == ScopeKind::Class {
+            if let Some(index) = unit.cell_names.iter().position(|n| &**n == name) {
+                return NameSlot::Deref(index as u32);
+            }
+        }
         if unit.kind != ScopeKind::Function {
             return if unit.globals.contains(name) { NameSlot::Global } else { NameSlot::Name };
         }
@@ -900,19 +909,19 @@ impl<'a> Compiler<'a> {
         }
         let scan = Scan::of_function(&[], &class.body);
         let empty = ast::Parameters::default();
-        self.make_function(
-            &class.name,
-            &empty,
-            Scan { assigned: BTreeSet::new(), ..scan },
-            |compiler| {
-                compiler.unit().kind = ScopeKind::Class;
-                compiler.unit().local_names.clear();
-                compiler.body(&class.body)?;
-                compiler.emit_const(Value::None);
-                compiler.emit(Op::Return);
-                Ok(())
-            },
-        )?;
+        // Methods that call super() need the class in a `__class__` cell of the class body.
+        let mut assigned = BTreeSet::new();
+        if scan.nested_unresolved.contains("__class__") {
+            assigned.insert("__class__".to_string());
+        }
+        self.make_function(&class.name, &empty, Scan { assigned, ..scan }, |compiler| {
+            compiler.unit().kind = ScopeKind::Class;
+            compiler.unit().local_names.clear();
+            compiler.body(&class.body)?;
+            compiler.emit_const(Value::None);
+            compiler.emit(Op::Return);
+            Ok(())
+        })?;
         self.emit_const(Value::str(&class.name));
         let mut bases = 0;
         if let Some(arguments) = &class.arguments {
@@ -1164,6 +1173,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, call: &ast::ExprCall) -> Result<()> {
+        if self.zero_argument_super(call)? {
+            return Ok(());
+        }
         self.expr(&call.func)?;
         let arguments = &call.arguments;
         let has_unpacking = arguments.args.iter().any(|a| a.is_starred_expr())
@@ -1203,6 +1215,28 @@ impl<'a> Compiler<'a> {
             self.emit(Op::CallKw(count));
         }
         Ok(())
+    }
+
+    /// `super()` in a method becomes `super(__class__, <first parameter>)`, as in CPython.
+    fn zero_argument_super(&mut self, call: &ast::ExprCall) -> Result<bool> {
+        let is_super = matches!(&*call.func, Expr::Name(name) if &name.id == "super")
+            && call.arguments.args.is_empty()
+            && call.arguments.keywords.is_empty();
+        let unit = self.units.last().expect("a unit is open");
+        if !is_super
+            || unit.kind != ScopeKind::Function
+            || !unit.free_names.iter().any(|n| &**n == "__class__")
+        {
+            return Ok(false);
+        }
+        let Some(first) = unit.local_names.first().cloned() else {
+            return Err(self.error(call, "RuntimeError: super(): no arguments".into()));
+        };
+        self.load_name("super");
+        self.load_name("__class__");
+        self.load_name(&first);
+        self.emit(Op::Call(2));
+        Ok(true)
     }
 
     fn fstring(&mut self, fstring: &ast::ExprFString) -> Result<()> {

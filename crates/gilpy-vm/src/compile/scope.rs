@@ -225,6 +225,14 @@ impl Scan {
                 }
                 self.nested(Scan::of_expression(&parameters, &lambda.body));
             }
+            // Zero-argument super() reads the enclosing class from the `__class__` cell.
+            Expr::Call(call)
+                if matches!(&*call.func, Expr::Name(name) if &name.id == "super")
+                    && call.arguments.args.is_empty() =>
+            {
+                self.referenced.insert("super".into());
+                self.referenced.insert("__class__".into());
+            }
             Expr::ListComp(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
             Expr::SetComp(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
             Expr::Generator(comp) => self.comprehension(&comp.generators, &[&comp.elt]),
