@@ -438,20 +438,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 self.expr(&while_stmt.test)?;
                 let exit = self.emit(Op::PopJumpIfFalse(0));
-                let handler_depth = self.unit().handlers.len();
-                self.unit().loops.push(Loop {
-                    start,
-                    breaks: Vec::new(),
-                    stack_items: 0,
-                    handler_depth,
-                });
-                self.body(&while_stmt.body)?;
-                self.unit().line = line;
-                self.emit(Op::JumpBackward(start as u32));
-                let finished = self.unit().loops.pop().expect("pushed above");
-                self.patch(exit);
-                self.body(&while_stmt.orelse)?;
-                finished.breaks.into_iter().for_each(|b| self.patch(b));
+                self.loop_body(line, start, exit, 0, &while_stmt.body, &while_stmt.orelse)?;
             }
             Stmt::For(for_stmt) => {
                 if for_stmt.is_async {
@@ -462,20 +449,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 let exit = self.emit(Op::ForIter(0));
                 self.assign(&for_stmt.target)?;
-                let handler_depth = self.unit().handlers.len();
-                self.unit().loops.push(Loop {
-                    start,
-                    breaks: Vec::new(),
-                    stack_items: 1,
-                    handler_depth,
-                });
-                self.body(&for_stmt.body)?;
-                self.unit().line = line;
-                self.emit(Op::JumpBackward(start as u32));
-                let finished = self.unit().loops.pop().expect("pushed above");
-                self.patch(exit);
-                self.body(&for_stmt.orelse)?;
-                finished.breaks.into_iter().for_each(|b| self.patch(b));
+                self.loop_body(line, start, exit, 1, &for_stmt.body, &for_stmt.orelse)?;
             }
             Stmt::Break(_) => {
                 let Some(depth) =
@@ -604,6 +578,29 @@ impl<'a> Compiler<'a> {
                 return Err(self.unsupported(stmt, "an IPython escape command"))
             }
         }
+        Ok(())
+    }
+
+    /// A loop's body, back-edge, `else` clause and `break` targets. `exit` is the jump taken
+    /// when the loop ends normally; `stack_items` are what the loop keeps on the stack.
+    fn loop_body(
+        &mut self,
+        line: u32,
+        start: usize,
+        exit: usize,
+        stack_items: u32,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> Result<()> {
+        let handler_depth = self.unit().handlers.len();
+        self.unit().loops.push(Loop { start, breaks: Vec::new(), stack_items, handler_depth });
+        self.body(body)?;
+        self.unit().line = line;
+        self.emit(Op::JumpBackward(start as u32));
+        let finished = self.unit().loops.pop().expect("pushed above");
+        self.patch(exit);
+        self.body(orelse)?;
+        finished.breaks.into_iter().for_each(|b| self.patch(b));
         Ok(())
     }
 
