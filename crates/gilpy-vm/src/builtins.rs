@@ -239,8 +239,10 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 31] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 33] = [
     ("super", super_builtin),
+    ("issubclass", issubclass),
+    ("oct", oct),
     ("print", print),
     ("len", len),
     ("repr", repr),
@@ -766,6 +768,37 @@ fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     radix(thread, args, "#b")
 }
 
+fn oct(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    radix(thread, args, "#o")
+}
+
+fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "issubclass", &args, 2, 2)?;
+    let Value::Class(class) = &args[0] else {
+        return Err(thread.exception("TypeError", "issubclass() arg 1 must be a class"));
+    };
+    let candidates = match &args[1] {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    for candidate in candidates {
+        match candidate {
+            Value::Class(other) => {
+                if class.is_subclass_of(&other) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            _ => {
+                return Err(thread.exception(
+                    "TypeError",
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ))
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
 fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "iter", &args, 1, 1)?;
     iterate(thread, &args[0])
@@ -1053,6 +1086,14 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             if let Some(value) = lock(&instance.dict).get(name) {
                 return Ok(value.clone());
             }
+            if name == "code" && instance.class.is_subclass_of(&thread.interp.class("SystemExit")) {
+                // SystemExit.code: its one argument, else None.
+                return Ok(match lock(&instance.dict).get("args") {
+                    Some(Value::Tuple(args)) if args.len() == 1 => args[0].clone(),
+                    Some(Value::Tuple(args)) if args.len() > 1 => Value::Tuple(args.clone()),
+                    _ => Value::None,
+                });
+            }
             if let Some(attribute) = instance.class.lookup(name) {
                 return Ok(bind(object, attribute));
             }
@@ -1063,7 +1104,22 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
         }
         Value::Class(class) => match name {
             "__name__" | "__qualname__" => Ok(Value::Str(class.name.clone())),
-            _ => class.lookup(name).ok_or_else(|| missing(thread)),
+            _ => class
+                .lookup(name)
+                .or_else(|| {
+                    // `str.lower` and friends: the built-in type's method, unbound.
+                    let sample = match &*class.name {
+                        "str" => Value::str(""),
+                        "list" => List::new(vec![]),
+                        "dict" => Dict::new(Default::default()),
+                        "tuple" => Value::tuple(vec![]),
+                        "int" => Value::Int(0),
+                        "float" => Value::Float(0.0),
+                        _ => return None,
+                    };
+                    crate::methods::lookup(&sample, name).map(|(n, f)| builtin(n, f))
+                })
+                .ok_or_else(|| missing(thread)),
         },
         Value::Module(module) => lock(&module.dict.entries)
             .get(&Key(Value::str(name)))

@@ -138,6 +138,12 @@ pub fn format_value(value: &Value, spec: &str, str_of: &dyn Fn(&Value) -> String
             };
             pad(body, "", &parsed, '<')
         }
+        (Value::Int(code), Some('c')) => {
+            let Some(c) = u32::try_from(*code).ok().and_then(char::from_u32) else {
+                return Err(error("OverflowError", "%c arg not in range(0x110000)"));
+            };
+            pad(c.to_string(), "", &parsed, '<')
+        }
         (
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_),
             None | Some('d' | 'n' | 'x' | 'X' | 'o' | 'b'),
@@ -298,7 +304,13 @@ pub fn percent_format(format: &str, args: &Value) -> OpResult {
                     plain_str(v)
                 })?
             }
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => format_value(
+            // %c takes a one-character string or a code point.
+            'c' if matches!(&value, Value::Str(s) if s.chars().count() == 1) => {
+                format_value(&value, &format!("{}{spec}", if left { "<" } else { ">" }), &|v| {
+                    plain_str(v)
+                })?
+            }
+            'c' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => format_value(
                 &value,
                 &format!("{}{spec}{kind}", if left { "<" } else { "" }),
                 &|v| plain_str(v),

@@ -17,6 +17,10 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Str(_) => &STR_METHODS,
         Value::List(_) => &LIST_METHODS,
         Value::Dict(_) => &DICT_METHODS,
+        Value::Tuple(_) => &TUPLE_METHODS,
+        Value::Range(_) => &RANGE_METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
+        Value::Float(_) => &FLOAT_METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -45,7 +49,8 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 22] = [
+const STR_METHODS: [(&str, BuiltinFn); 23] = [
+    ("swapcase", str_swapcase),
     ("split", str_split),
     ("join", str_join),
     ("strip", str_strip),
@@ -319,6 +324,20 @@ fn str_capitalize(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::str(&out))
 }
 
+fn str_swapcase(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let out: String = text(&args[0])
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect();
+    Ok(Value::str(&out))
+}
+
 fn str_splitlines(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(List::new(text(&args[0]).lines().map(Value::str).collect()))
 }
@@ -540,7 +559,8 @@ fn dict(receiver: &Value) -> &Arc<Dict> {
     }
 }
 
-const DICT_METHODS: [(&str, BuiltinFn); 9] = [
+const DICT_METHODS: [(&str, BuiltinFn); 10] = [
+    ("popitem", dict_popitem),
     ("get", dict_get),
     ("keys", dict_keys),
     ("values", dict_values),
@@ -617,6 +637,15 @@ fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
+fn dict_popitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match lock(&dict(&args[0]).entries).pop() {
+        Some((key, value)) => Ok(Value::tuple(vec![key.0, value])),
+        None => Err(thread
+            .interp
+            .new_exception("KeyError", vec![Value::str("popitem(): dictionary is empty")])),
+    }
+}
+
 fn dict_copy(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Dict::new(lock(&dict(&args[0]).entries).clone()))
 }
@@ -624,4 +653,69 @@ fn dict_copy(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn dict_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     lock(&dict(&args[0]).entries).clear();
     Ok(Value::None)
+}
+
+/// `index` and `count` for any sequence the iteration protocol can list.
+fn sequence_position(thread: &mut Thread, args: &Args, what: &str) -> CallResult {
+    let items = collect(thread, &args[0])?;
+    let needle = args.get(1).cloned().unwrap_or(Value::None);
+    for (index, item) in items.iter().enumerate() {
+        if item.is(&needle) || thread.equals(item, &needle)? {
+            return Ok(Value::Int(index as i64));
+        }
+    }
+    let message = match what {
+        "range" => format!("{} is not in range", thread.repr_of(&needle)?),
+        _ => format!("{what}.index(x): x not in {what}"),
+    };
+    Err(thread.exception("ValueError", message))
+}
+
+fn sequence_count(thread: &mut Thread, args: &Args) -> CallResult {
+    let items = collect(thread, &args[0])?;
+    let needle = args.get(1).cloned().unwrap_or(Value::None);
+    let mut count = 0;
+    for item in &items {
+        if item.is(&needle) || thread.equals(item, &needle)? {
+            count += 1;
+        }
+    }
+    Ok(Value::Int(count))
+}
+
+const TUPLE_METHODS: [(&str, BuiltinFn); 2] = [("index", tuple_index), ("count", tuple_count)];
+
+fn tuple_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    sequence_position(thread, &args, "tuple")
+}
+
+fn tuple_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    sequence_count(thread, &args)
+}
+
+const RANGE_METHODS: [(&str, BuiltinFn); 2] = [("index", range_index), ("count", range_count)];
+
+fn range_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    sequence_position(thread, &args, "range")
+}
+
+fn range_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    sequence_count(thread, &args)
+}
+
+const INT_METHODS: [(&str, BuiltinFn); 1] = [("bit_length", int_bit_length)];
+
+fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(match &args[0] {
+        Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(i) => i.bits() as i64,
+        _ => 0,
+    }))
+}
+
+const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("is_integer", float_is_integer)];
+
+fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }

@@ -141,6 +141,9 @@ pub fn math() -> Vec<(&'static str, Value)> {
         ("inf", Value::Float(f64::INFINITY)),
         ("nan", Value::Float(f64::NAN)),
         ("sqrt", builtin("sqrt", math_sqrt)),
+        ("isnan", builtin("isnan", math_isnan)),
+        ("isinf", builtin("isinf", math_isinf)),
+        ("isfinite", builtin("isfinite", math_isfinite)),
         ("floor", builtin("floor", math_floor)),
         ("ceil", builtin("ceil", math_ceil)),
         ("fabs", builtin("fabs", math_fabs)),
@@ -164,6 +167,18 @@ fn float_arg(thread: &Thread, args: &Args) -> Result<f64, Value> {
             ),
         )
     })
+}
+
+fn math_isnan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(float_arg(thread, &args)?.is_nan()))
+}
+
+fn math_isinf(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(float_arg(thread, &args)?.is_infinite()))
+}
+
+fn math_isfinite(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(float_arg(thread, &args)?.is_finite()))
 }
 
 fn math_sqrt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
