@@ -239,8 +239,9 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 33] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 34] = [
     ("super", super_builtin),
+    ("callable", callable),
     ("issubclass", issubclass),
     ("oct", oct),
     ("print", print),
@@ -768,6 +769,15 @@ fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     radix(thread, args, "#b")
 }
 
+fn callable(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "callable", &args, 1, 1)?;
+    Ok(Value::Bool(match &args[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(instance) => instance.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
 fn oct(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     radix(thread, args, "#o")
 }
@@ -1086,8 +1096,12 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             if let Some(value) = lock(&instance.dict).get(name) {
                 return Ok(value.clone());
             }
-            if name == "code" && instance.class.is_subclass_of(&thread.interp.class("SystemExit")) {
-                // SystemExit.code: its one argument, else None.
+            let is_value = name == "value"
+                && instance.class.is_subclass_of(&thread.interp.class("StopIteration"));
+            let is_code =
+                name == "code" && instance.class.is_subclass_of(&thread.interp.class("SystemExit"));
+            if is_value || is_code {
+                // SystemExit.code and StopIteration.value: the one argument, else None.
                 return Ok(match lock(&instance.dict).get("args") {
                     Some(Value::Tuple(args)) if args.len() == 1 => args[0].clone(),
                     Some(Value::Tuple(args)) if args.len() > 1 => Value::Tuple(args.clone()),
@@ -1102,8 +1116,20 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             }
             Err(missing(thread))
         }
+        Value::Range(range) if matches!(name, "start" | "stop" | "step") => {
+            Ok(Value::Int(match name {
+                "start" => range.start,
+                "stop" => range.stop,
+                _ => range.step,
+            }))
+        }
         Value::Class(class) => match name {
             "__name__" | "__qualname__" => Ok(Value::Str(class.name.clone())),
+            "__mro__" => Ok(Value::tuple(
+                std::iter::once(Value::Class(class.clone()))
+                    .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))
+                    .collect(),
+            )),
             _ => class
                 .lookup(name)
                 .or_else(|| {
@@ -1330,6 +1356,44 @@ pub fn set_item(
     value: Value,
 ) -> Result<(), Value> {
     match container {
+        Value::List(list) if matches!(key, Value::Slice(_)) => {
+            // Slice assignment: contiguous slices may change length, extended ones may not.
+            let Value::Slice(slice) = &key else { unreachable!("matched above") };
+            let replacement = collect(thread, &value)?;
+            let mut items = lock(&list.items);
+            let indices = slice_indices(thread, slice, items.len())?;
+            let step = match &slice.step {
+                Value::None => 1,
+                other => int_arg(thread, other)?,
+            };
+            if step == 1 {
+                let start = indices.first().copied().unwrap_or_else(|| {
+                    let len = items.len() as i64;
+                    match &slice.start {
+                        Value::Int(s) if *s < 0 => (s + len).max(0) as usize,
+                        Value::Int(s) => (*s).min(len) as usize,
+                        _ => 0,
+                    }
+                });
+                let end = start + indices.len();
+                items.splice(start..end, replacement);
+            } else {
+                if indices.len() != replacement.len() {
+                    return Err(thread.exception(
+                        "ValueError",
+                        format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            replacement.len(),
+                            indices.len()
+                        ),
+                    ));
+                }
+                for (i, item) in indices.into_iter().zip(replacement) {
+                    items[i] = item;
+                }
+            }
+            Ok(())
+        }
         Value::List(list) => {
             let mut items = lock(&list.items);
             let i = index(thread, &key, items.len(), "list assignment")?;

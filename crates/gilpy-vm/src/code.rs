@@ -116,6 +116,8 @@ pub enum Op {
     LoadAttr(u32),
     /// `(value object -- )`
     StoreAttr(u32),
+    /// `(object -- )`
+    DeleteAttr(u32),
     /// `(container key -- value)`
     Subscript,
     /// `(value container key -- )`

@@ -21,6 +21,7 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Range(_) => &RANGE_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
         Value::Float(_) => &FLOAT_METHODS,
+        Value::Generator(_) => &GENERATOR_METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -49,7 +50,8 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 23] = [
+const STR_METHODS: [(&str, BuiltinFn); 24] = [
+    ("rsplit", str_rsplit),
     ("swapcase", str_swapcase),
     ("split", str_split),
     ("join", str_join),
@@ -110,6 +112,46 @@ fn str_split(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
                 parts.push(Value::str(&rest[..end]));
                 rest = rest[end..].trim_start();
             }
+            parts
+        }
+    };
+    Ok(List::new(parts))
+}
+
+/// `rsplit`: like `split`, but a `maxsplit` counts from the right.
+fn str_rsplit(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let max = match args
+        .get(2)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v))
+    {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    };
+    let Some(max) = max else { return str_split(thread, args, kwargs) };
+    let source = text(&args[0]);
+    let parts: Vec<Value> = match str_arg(thread, &args, 1, "rsplit")? {
+        Some("") => return Err(thread.exception("ValueError", "empty separator")),
+        Some(separator) => {
+            let mut parts: Vec<Value> =
+                source.rsplitn(max + 1, separator).map(Value::str).collect();
+            parts.reverse();
+            parts
+        }
+        None => {
+            let mut parts = Vec::new();
+            let mut rest = source.trim_end();
+            while !rest.is_empty() {
+                if parts.len() == max {
+                    parts.push(Value::str(rest.trim_start()));
+                    break;
+                }
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                parts.push(Value::str(&rest[start..]));
+                rest = rest[..start].trim_end();
+            }
+            parts.reverse();
             parts
         }
     };
@@ -559,7 +601,8 @@ fn dict(receiver: &Value) -> &Arc<Dict> {
     }
 }
 
-const DICT_METHODS: [(&str, BuiltinFn); 10] = [
+const DICT_METHODS: [(&str, BuiltinFn); 11] = [
+    ("fromkeys", dict_fromkeys),
     ("popitem", dict_popitem),
     ("get", dict_get),
     ("keys", dict_keys),
@@ -646,6 +689,23 @@ fn dict_popitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
 }
 
+/// `dict.fromkeys(keys, value=None)`; through the class, the receiver is the iterable.
+fn dict_fromkeys(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    // Called unbound (`dict.fromkeys(...)`): args[0] is the iterable. Bound to a dict: skip it.
+    let args = if matches!(args.first(), Some(Value::Dict(_))) && args.len() > 1 {
+        args[1..].to_vec()
+    } else {
+        args
+    };
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    let mut entries = crate::value::Map::default();
+    for key in collect(thread, args.first().unwrap_or(&Value::None))? {
+        check_hashable(&key).map_err(|e| thread.op_error(e))?;
+        entries.insert(Key(key), value.clone());
+    }
+    Ok(Dict::new(entries))
+}
+
 fn dict_copy(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Dict::new(lock(&dict(&args[0]).entries).clone()))
 }
@@ -718,4 +778,21 @@ const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("is_integer", float_is_integer)]
 
 fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+}
+
+const GENERATOR_METHODS: [(&str, BuiltinFn); 1] = [("send", generator_send)];
+
+/// `gen.send(value)`: resumes with `value` as the result of the paused `yield`.
+fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Value::Generator(generator) = &args[0] else {
+        unreachable!("a generator method's receiver")
+    };
+    match thread.send_to_generator(generator, args.get(1).cloned().unwrap_or(Value::None))? {
+        Some(value) => Ok(value),
+        None => {
+            let returned = crate::value::lock(&generator.return_value).clone();
+            let args = if returned.is_none() { vec![] } else { vec![returned] };
+            Err(thread.interp.new_exception("StopIteration", args))
+        }
+    }
 }

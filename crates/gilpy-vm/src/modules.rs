@@ -142,6 +142,7 @@ pub fn math() -> Vec<(&'static str, Value)> {
         ("nan", Value::Float(f64::NAN)),
         ("sqrt", builtin("sqrt", math_sqrt)),
         ("isnan", builtin("isnan", math_isnan)),
+        ("trunc", builtin("trunc", math_trunc)),
         ("isinf", builtin("isinf", math_isinf)),
         ("isfinite", builtin("isfinite", math_isfinite)),
         ("floor", builtin("floor", math_floor)),
@@ -167,6 +168,10 @@ fn float_arg(thread: &Thread, args: &Args) -> Result<f64, Value> {
             ),
         )
     })
+}
+
+fn math_trunc(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    integral(thread, &args, f64::trunc)
 }
 
 fn math_isnan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

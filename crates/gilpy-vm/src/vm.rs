@@ -35,7 +35,7 @@ struct Block {
 pub struct Generator {
     pub qualname: Arc<str>,
     state: std::sync::Mutex<GeneratorState>,
-    return_value: std::sync::Mutex<Value>,
+    pub return_value: std::sync::Mutex<Value>,
 }
 
 enum GeneratorState {
@@ -524,6 +524,26 @@ impl Thread {
                     let object = frame.stack.pop().expect("stack");
                     let value = frame.stack.pop().expect("stack");
                     builtins::set_attribute(self, &object, name, value)?;
+                }
+                Op::DeleteAttr(index) => {
+                    let name = frame.code.names[index as usize].clone();
+                    let object = frame.stack.pop().expect("stack");
+                    let removed = match &object {
+                        Value::Instance(instance) => {
+                            lock(&instance.dict).shift_remove(&*name).is_some()
+                        }
+                        Value::Class(class) => lock(&class.dict).shift_remove(&*name).is_some(),
+                        _ => false,
+                    };
+                    if !removed {
+                        return Err(self.exception(
+                            "AttributeError",
+                            format!(
+                                "'{}' object has no attribute '{name}'",
+                                ops::type_name(&object)
+                            ),
+                        ));
+                    }
                 }
                 Op::Subscript => {
                     let key = frame.stack.pop().expect("stack");
@@ -1136,6 +1156,15 @@ impl Thread {
 
     /// Runs a generator until it yields (`Some`) or ends (`None`).
     pub fn resume_generator(&mut self, generator: &Arc<Generator>) -> Result<Option<Value>, Value> {
+        self.send_to_generator(generator, Value::None)
+    }
+
+    /// The value `send` gives to a generator that just started must be None, as in CPython.
+    pub fn send_to_generator(
+        &mut self,
+        generator: &Arc<Generator>,
+        sent: Value,
+    ) -> Result<Option<Value>, Value> {
         let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
         let (mut frame, push_sent) = match state {
             GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
@@ -1148,7 +1177,11 @@ impl Thread {
             }
         };
         if push_sent {
-            frame.stack.push(Value::None);
+            frame.stack.push(sent);
+        } else if !sent.is_none() && frame.pc == 0 {
+            *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
+            return Err(self
+                .exception("TypeError", "can't send non-None value to a just-started generator"));
         }
         frame.generator = Some(generator.clone());
         if let Err(error) = self.push_frame(*frame) {

@@ -504,6 +504,11 @@ impl<'a> Compiler<'a> {
                             self.expr(&subscript.slice)?;
                             self.emit(Op::DeleteSubscript);
                         }
+                        Expr::Attribute(attribute) => {
+                            self.expr(&attribute.value)?;
+                            let index = self.name_index(&attribute.attr);
+                            self.emit(Op::DeleteAttr(index));
+                        }
                         other => return Err(self.unsupported(other, "this 'del' target")),
                     }
                 }
