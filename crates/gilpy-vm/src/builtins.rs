@@ -1417,6 +1417,16 @@ pub fn set_item(
 
 pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Result<(), Value> {
     match container {
+        Value::List(list) if matches!(key, Value::Slice(_)) => {
+            let Value::Slice(slice) = key else { unreachable!("matched above") };
+            let mut items = lock(&list.items);
+            let mut doomed = slice_indices(thread, slice, items.len())?;
+            doomed.sort_unstable();
+            for index in doomed.into_iter().rev() {
+                items.remove(index);
+            }
+            Ok(())
+        }
         Value::List(list) => {
             let mut items = lock(&list.items);
             let i = index(thread, key, items.len(), "list assignment")?;

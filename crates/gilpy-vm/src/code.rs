@@ -197,8 +197,9 @@ pub enum Op {
     /// `(value -- sent)`: suspends a generator, handing `value` to whoever resumed it; resuming
     /// pushes the sent value (None from `next`)
     YieldValue,
-    /// `(iterator -- result)`: yields each item of the sub-iterator in turn, then pushes what
-    /// it returned (a sub-generator's return value, else None)
+    /// `(iterator sent -- result)`: sends `sent` on to the sub-iterator and yields what it
+    /// yields, round after round (each resumption pushes the next `sent`); when it is done,
+    /// pushes what it returned (a sub-generator's return value, else None)
     YieldFrom,
     /// `(exception? cause? -- )`: 0 re-raise the one being handled, 1 raise, 2 raise from
     Raise(u32),

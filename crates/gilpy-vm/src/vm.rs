@@ -976,12 +976,15 @@ impl Thread {
                     unreachable!("generators are resumed only through resume_generator");
                 }
                 Op::YieldFrom => {
+                    // (iterator sent): the compiler pushes None before the first round; each
+                    // resumption pushes what was sent, which goes on to the sub-generator.
+                    let sent = frame.stack.pop().expect("stack");
                     let iterator = frame.stack.last().expect("stack").clone();
-                    match self.yield_from_step(&iterator)? {
+                    match self.yield_from_step(&iterator, sent)? {
                         Some(value) => {
                             // Run this instruction again on resumption, for the next item.
                             self.frames.last_mut().unwrap().pc = pc;
-                            self.suspend(false);
+                            self.suspend(true);
                             if self.frames.len() == base {
                                 return Ok(value);
                             }
@@ -1149,9 +1152,13 @@ impl Thread {
         *lock(&generator.state) = GeneratorState::Suspended { frame: Box::new(frame), push_sent };
     }
 
-    /// One step of `yield from`: the sub-iterator's next item, or None when it is done.
-    fn yield_from_step(&mut self, iterator: &Value) -> Result<Option<Value>, Value> {
-        builtins::next(self, iterator)
+    /// One step of `yield from`: the sub-iterator's next item, or None when it is done. A value
+    /// sent to the outer generator goes to the sub-generator.
+    fn yield_from_step(&mut self, iterator: &Value, sent: Value) -> Result<Option<Value>, Value> {
+        match iterator {
+            Value::Generator(generator) => self.send_to_generator(generator, sent),
+            other => builtins::next(self, other),
+        }
     }
 
     /// Runs a generator until it yields (`Some`) or ends (`None`).

@@ -1103,6 +1103,7 @@ impl<'a> Compiler<'a> {
             Expr::YieldFrom(yield_from) => {
                 self.expr(&yield_from.value)?;
                 self.emit(Op::GetIter);
+                self.emit_const(Value::None);
                 self.emit(Op::YieldFrom);
             }
             Expr::Await(_) => return Err(self.unsupported(expr, "'await'")),
