@@ -10,7 +10,8 @@ use num_traits::ToPrimitive;
 
 use crate::ops::{self, type_name};
 use crate::value::{
-    lock, Builtin, BuiltinFn, Class, Dict, Instance, Iter, Key, List, Method, Module, Range, Value,
+    lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, List, Method, Module,
+    Range, Value,
 };
 use crate::version::PythonVersion;
 use crate::vm::{CallResult, Thread};
@@ -239,8 +240,11 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 34] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 37] = [
     ("super", super_builtin),
+    ("property", property),
+    ("classmethod", classmethod),
+    ("staticmethod", staticmethod),
     ("callable", callable),
     ("issubclass", issubclass),
     ("oct", oct),
@@ -769,6 +773,40 @@ fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     radix(thread, args, "#b")
 }
 
+fn property(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "property", &args, 0, 2)?;
+    let get = args.first().or_else(|| kwarg(&kwargs, "fget")).cloned().unwrap_or(Value::None);
+    let set = args.get(1).or_else(|| kwarg(&kwargs, "fset")).cloned().unwrap_or(Value::None);
+    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set })))
+}
+
+/// `@name.setter`: a copy of the property with this setter.
+fn property_setter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "setter", &args, 2, 2)?;
+    match &args[0] {
+        Value::Descriptor(descriptor) => match &**descriptor {
+            Descriptor::Property { get, .. } => {
+                Ok(Value::Descriptor(Arc::new(Descriptor::Property {
+                    get: get.clone(),
+                    set: args[1].clone(),
+                })))
+            }
+            _ => Err(thread.exception("TypeError", "setter() needs a property")),
+        },
+        _ => Err(thread.exception("TypeError", "setter() needs a property")),
+    }
+}
+
+fn classmethod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "classmethod", &args, 1, 1)?;
+    Ok(Value::Descriptor(Arc::new(Descriptor::ClassMethod(args[0].clone()))))
+}
+
+fn staticmethod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "staticmethod", &args, 1, 1)?;
+    Ok(Value::Descriptor(Arc::new(Descriptor::StaticMethod(args[0].clone()))))
+}
+
 fn callable(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "callable", &args, 1, 1)?;
     Ok(Value::Bool(match &args[0] {
@@ -1093,6 +1131,22 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
     };
     match object {
         Value::Instance(instance) => {
+            // A property on the class wins over the instance's own attributes.
+            let class_attribute = instance.class.lookup(name);
+            if let Some(Value::Descriptor(descriptor)) = &class_attribute {
+                if let Descriptor::Property { get, .. } = &**descriptor {
+                    if get.is_none() {
+                        return Err(thread.exception(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                instance.class.name
+                            ),
+                        ));
+                    }
+                    return thread.call(get, vec![object.clone()], vec![]);
+                }
+            }
             if let Some(value) = lock(&instance.dict).get(name) {
                 return Ok(value.clone());
             }
@@ -1108,13 +1162,31 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                     _ => Value::None,
                 });
             }
-            if let Some(attribute) = instance.class.lookup(name) {
-                return Ok(bind(object, attribute));
+            if let Some(attribute) = class_attribute {
+                return Ok(match attribute {
+                    Value::Descriptor(descriptor) => match &*descriptor {
+                        Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                            receiver: Value::Class(instance.class.clone()),
+                            function: function.clone(),
+                        })),
+                        Descriptor::StaticMethod(function) => function.clone(),
+                        Descriptor::Property { .. } => unreachable!("handled above"),
+                    },
+                    other => bind(object, other),
+                });
             }
             if let Some(getattr) = instance.class.lookup("__getattr__") {
                 return thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![]);
             }
             Err(missing(thread))
+        }
+        Value::Descriptor(descriptor)
+            if name == "setter" && matches!(**descriptor, Descriptor::Property { .. }) =>
+        {
+            Ok(Value::Method(Arc::new(Method {
+                receiver: object.clone(),
+                function: builtin("setter", property_setter),
+            })))
         }
         Value::Range(range) if matches!(name, "start" | "stop" | "step") => {
             Ok(Value::Int(match name {
@@ -1132,6 +1204,17 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             )),
             _ => class
                 .lookup(name)
+                .map(|attribute| match attribute {
+                    Value::Descriptor(descriptor) => match &*descriptor {
+                        Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                            receiver: object.clone(),
+                            function: function.clone(),
+                        })),
+                        Descriptor::StaticMethod(function) => function.clone(),
+                        Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
+                    },
+                    other => other,
+                })
                 .or_else(|| {
                     // `str.lower` and friends: the built-in type's method, unbound.
                     let sample = match &*class.name {
@@ -1211,6 +1294,24 @@ pub fn set_attribute(
 ) -> Result<(), Value> {
     match object {
         Value::Instance(instance) => {
+            if let Some(Value::Descriptor(descriptor)) = instance.class.lookup(&name) {
+                if let Descriptor::Property { set, .. } = &*descriptor {
+                    if set.is_none() {
+                        // 3.11 named the property and the class; earlier versions did not.
+                        let message = if thread.interp.version >= PythonVersion::V3_11 {
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                instance.class.name
+                            )
+                        } else {
+                            "can't set attribute".to_string()
+                        };
+                        return Err(thread.exception("AttributeError", message));
+                    }
+                    thread.call(set, vec![object.clone(), value], vec![])?;
+                    return Ok(());
+                }
+            }
             lock(&instance.dict).insert(name, value);
             Ok(())
         }

@@ -68,6 +68,11 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Code(_) => "code",
         Value::Generator(_) => "generator",
         Value::Super(_) => "super",
+        Value::Descriptor(descriptor) => match **descriptor {
+            crate::value::Descriptor::Property { .. } => "property",
+            crate::value::Descriptor::ClassMethod(_) => "classmethod",
+            crate::value::Descriptor::StaticMethod(_) => "staticmethod",
+        },
     })
 }
 

@@ -41,6 +41,15 @@ pub enum Value {
     Generator(Arc<crate::vm::Generator>),
     /// `super(class, obj)`: attribute lookups start after `class` in `obj`'s class order.
     Super(Arc<(Arc<Class>, Value)>),
+    /// `property`, `classmethod` or `staticmethod`: changes what a class attribute becomes
+    /// when read through an instance or the class.
+    Descriptor(Arc<Descriptor>),
+}
+
+pub enum Descriptor {
+    Property { get: Value, set: Value },
+    ClassMethod(Value),
+    StaticMethod(Value),
 }
 
 /// Locks a per-object mutex. A poisoned lock means a panic elsewhere already ended the run, so
@@ -235,6 +244,7 @@ impl Value {
             Value::Code(v) => Arc::as_ptr(v) as usize,
             Value::Generator(v) => Arc::as_ptr(v) as usize,
             Value::Super(v) => Arc::as_ptr(v) as usize,
+            Value::Descriptor(v) => Arc::as_ptr(v) as usize,
         }
     }
 
