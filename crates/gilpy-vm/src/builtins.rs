@@ -563,28 +563,32 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
     }
 }
 
-fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "isinstance", &args, 2, 2)?;
-    let classes = match &args[1] {
+/// Whether `test` holds for the class `spec`, or for any class of a tuple `spec`; `message` is
+/// the TypeError for anything else.
+fn any_class(
+    thread: &Thread,
+    spec: &Value,
+    message: &str,
+    test: impl Fn(&Arc<Class>) -> bool,
+) -> CallResult {
+    let candidates = match spec {
         Value::Tuple(items) => items.to_vec(),
         other => vec![other.clone()],
     };
-    for class in classes {
-        match class {
-            Value::Class(class) => {
-                if is_instance(thread, &args[0], &class) {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            _ => {
-                return Err(thread.exception(
-                    "TypeError",
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                ))
-            }
+    for candidate in candidates {
+        match candidate {
+            Value::Class(class) if test(&class) => return Ok(Value::Bool(true)),
+            Value::Class(_) => {}
+            _ => return Err(thread.exception("TypeError", message)),
         }
     }
     Ok(Value::Bool(false))
+}
+
+fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "isinstance", &args, 2, 2)?;
+    let message = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+    any_class(thread, &args[1], message, |class| is_instance(thread, &args[0], class))
 }
 
 fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -825,26 +829,8 @@ fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Value::Class(class) = &args[0] else {
         return Err(thread.exception("TypeError", "issubclass() arg 1 must be a class"));
     };
-    let candidates = match &args[1] {
-        Value::Tuple(items) => items.to_vec(),
-        other => vec![other.clone()],
-    };
-    for candidate in candidates {
-        match candidate {
-            Value::Class(other) => {
-                if class.is_subclass_of(&other) {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            _ => {
-                return Err(thread.exception(
-                    "TypeError",
-                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-                ))
-            }
-        }
-    }
-    Ok(Value::Bool(false))
+    let message = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
+    any_class(thread, &args[1], message, |other| class.is_subclass_of(other))
 }
 
 fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
