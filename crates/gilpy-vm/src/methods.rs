@@ -524,11 +524,24 @@ fn list_insert(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
+/// Containers test identity before equality, as CPython does. Floats are immediates here,
+/// with no identity of their own: the same bits stand in for "the same object" (so a list
+/// holding one `nan` finds it).
+fn same_or_equal(thread: &mut Thread, item: &Value, needle: &Value) -> Result<bool, Value> {
+    if item.is(needle)
+        || matches!((item, needle), (Value::Float(a), Value::Float(b)) if a.to_bits() == b.to_bits())
+    {
+        return Ok(true);
+    }
+    thread.equals(item, needle)
+}
+
+/// Where `args[1]` first stands in the sequence `args[0]`.
 fn position(thread: &mut Thread, args: &Args) -> Result<Option<usize>, Value> {
-    let items = lock(&list(&args[0]).items).clone();
+    let items = collect(thread, &args[0])?;
     let needle = args.get(1).cloned().unwrap_or(Value::None);
     for (index, item) in items.iter().enumerate() {
-        if item.is(&needle) || thread.equals(item, &needle)? {
+        if same_or_equal(thread, item, &needle)? {
             return Ok(Some(index));
         }
     }
@@ -556,15 +569,7 @@ fn list_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn list_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let items = lock(&list(&args[0]).items).clone();
-    let needle = args.get(1).cloned().unwrap_or(Value::None);
-    let mut count = 0;
-    for item in &items {
-        if thread.equals(item, &needle)? {
-            count += 1;
-        }
-    }
-    Ok(Value::Int(count))
+    sequence_count(thread, &args)
 }
 
 fn list_sort(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -717,13 +722,10 @@ fn dict_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `index` and `count` for any sequence the iteration protocol can list.
 fn sequence_position(thread: &mut Thread, args: &Args, what: &str) -> CallResult {
-    let items = collect(thread, &args[0])?;
-    let needle = args.get(1).cloned().unwrap_or(Value::None);
-    for (index, item) in items.iter().enumerate() {
-        if item.is(&needle) || thread.equals(item, &needle)? {
-            return Ok(Value::Int(index as i64));
-        }
+    if let Some(index) = position(thread, args)? {
+        return Ok(Value::Int(index as i64));
     }
+    let needle = args.get(1).cloned().unwrap_or(Value::None);
     let message = match what {
         "range" => format!("{} is not in range", thread.repr_of(&needle)?),
         _ => format!("{what}.index(x): x not in {what}"),
@@ -736,7 +738,7 @@ fn sequence_count(thread: &mut Thread, args: &Args) -> CallResult {
     let needle = args.get(1).cloned().unwrap_or(Value::None);
     let mut count = 0;
     for item in &items {
-        if item.is(&needle) || thread.equals(item, &needle)? {
+        if same_or_equal(thread, item, &needle)? {
             count += 1;
         }
     }

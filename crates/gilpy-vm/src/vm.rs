@@ -745,14 +745,7 @@ impl Thread {
                         unreachable!("qualname")
                     };
                     let Some(Value::Code(code)) = frame.stack.pop() else { unreachable!("code") };
-                    let closure = if flags & 4 != 0 {
-                        match frame.stack.pop() {
-                            Some(Value::Tuple(cells)) => cells.to_vec(),
-                            _ => unreachable!("closure tuple"),
-                        }
-                    } else {
-                        Vec::new()
-                    };
+                    let closure = pop_tuple_if(&mut frame.stack, flags & 4 != 0);
                     let kw_defaults = if flags & 2 != 0 {
                         match frame.stack.pop() {
                             Some(Value::Dict(dict)) => lock(&dict.entries)
@@ -767,14 +760,7 @@ impl Thread {
                     } else {
                         Vec::new()
                     };
-                    let defaults = if flags & 1 != 0 {
-                        match frame.stack.pop() {
-                            Some(Value::Tuple(items)) => items.to_vec(),
-                            _ => unreachable!("defaults tuple"),
-                        }
-                    } else {
-                        Vec::new()
-                    };
+                    let defaults = pop_tuple_if(&mut frame.stack, flags & 1 != 0);
                     let function = Function {
                         code,
                         globals: frame.globals.clone(),
@@ -1560,6 +1546,17 @@ impl Thread {
 
     pub fn iter_next(&mut self, iterator: &Arc<std::sync::Mutex<Iter>>) -> Option<Value> {
         builtins::builtin_iter_next(iterator)
+    }
+}
+
+/// `MakeFunction`'s optional operands: a tuple on the stack when its flag is set.
+fn pop_tuple_if(stack: &mut Vec<Value>, present: bool) -> Vec<Value> {
+    if !present {
+        return Vec::new();
+    }
+    match stack.pop() {
+        Some(Value::Tuple(items)) => items.to_vec(),
+        _ => unreachable!("the compiler pushes a tuple for each flag it sets"),
     }
 }
 
