@@ -1858,11 +1858,14 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
         "sys" => crate::modules::sys(thread),
         "time" => crate::modules::time(),
         "math" => crate::modules::math(),
-        other => {
-            return Err(
-                thread.exception("ModuleNotFoundError", format!("No module named '{other}'"))
-            );
-        }
+        other => match crate::stdlib::source(other) {
+            Some(source) => return import_source(thread, other, source),
+            None => {
+                return Err(
+                    thread.exception("ModuleNotFoundError", format!("No module named '{other}'"))
+                );
+            }
+        },
     };
     let dict = Arc::new(Dict { entries: Default::default() });
     {
@@ -1873,6 +1876,25 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
     }
     let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict }));
     lock(&thread.interp.modules).insert(name.to_string(), module.clone());
+    Ok(module)
+}
+
+/// Runs a standard-library module written in Python. It is registered before its body runs, as
+/// in CPython, so that modules importing each other see the partly initialised module.
+fn import_source(thread: &mut Thread, name: &str, source: &str) -> CallResult {
+    let filename = format!("<frozen {name}>");
+    let program = crate::compile(source, &filename, thread.interp.version).map_err(|error| {
+        // Our own modules compile on every version (a test checks); this is a bug report.
+        thread.exception("ImportError", format!("cannot compile {name}: {}", error.message))
+    })?;
+    let dict = Arc::new(Dict { entries: Default::default() });
+    lock(&dict.entries).insert(Key(Value::str("__name__")), Value::str(name));
+    let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
+    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
+    if let Err(error) = thread.run_module(program.code, dict) {
+        lock(&thread.interp.modules).shift_remove(name);
+        return Err(error);
+    }
     Ok(module)
 }
 

@@ -1,0 +1,36 @@
+//! Standard-library modules written in Python, as CPython writes most of its own: the source is
+//! compiled into the binary and compiled to bytecode the first time a program imports it.
+//! Native building blocks they stand on (the Mersenne Twister, thread primitives) live in Rust
+//! modules with a leading underscore, as in CPython (`_random`, `_thread`).
+//!
+//! Only [`crate::builtins::import`] reads this; every module here must compile on every
+//! supported Python version (a test checks).
+
+/// The Python source of the standard-library module `name`, if it is one of ours.
+pub fn source(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "string" => include_str!("string.py"),
+        _ => return None,
+    })
+}
+
+/// Every module [`source`] knows, for tests.
+#[cfg(test)]
+pub const MODULES: &[&str] = &["string"];
+
+#[cfg(test)]
+mod tests {
+    use crate::version::PythonVersion;
+
+    #[test]
+    fn every_module_compiles_on_every_version() {
+        for name in super::MODULES {
+            let source = super::source(name).expect("listed modules have a source");
+            for version in PythonVersion::ALL {
+                if let Err(error) = crate::compile(source, name, version) {
+                    panic!("{name} on {}: {}", version.as_str(), error.report());
+                }
+            }
+        }
+    }
+}
