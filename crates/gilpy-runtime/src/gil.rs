@@ -2,8 +2,9 @@
 //!
 //! The GIL is a `locked` flag behind a mutex and a condition variable. A thread that wants it
 //! ([`Gil::take_gil`]) waits up to the switch interval; if the wait times out and nobody took the
-//! GIL meanwhile (`switch_number` has not moved), it sets [`EvalBreaker::GIL_DROP_REQUEST`] and
-//! keeps waiting. The holder sees the request at its next eval-breaker check and calls
+//! GIL meanwhile (`switch_number` has not moved), it sets [`EvalBreaker::GIL_DROP_REQUEST`] on the
+//! holder's eval breaker (per thread, as in CPython 3.12+; threads may also share one breaker, as
+//! the task runner does) and keeps waiting. The holder sees the request at its next eval-breaker check and calls
 //! [`Gil::drop_gil`], which, when a drop was requested, waits until another thread has taken the
 //! GIL (`FORCE_SWITCHING`) so that the dropper cannot take it straight back. Blocking calls
 //! (sleep, I/O) drop the GIL unasked and take it again afterwards (`PyEval_SaveThread` /
@@ -13,7 +14,7 @@
 //! [`crate::Run`] does so between chunks of arithmetic.
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// CPython's default `sys.getswitchinterval()`: 5 ms.
@@ -59,16 +60,17 @@ impl EvalBreaker {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Stopped;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct GilState {
     locked: bool,
     holder: Option<ThreadId>,
+    /// Where to post a drop request for the holder.
+    holder_breaker: Option<Arc<EvalBreaker>>,
     last_holder: Option<ThreadId>,
     /// Bumped each time a different thread takes the GIL.
     switch_number: u64,
 }
 
-#[derive(Debug)]
 pub struct Gil {
     state: Mutex<GilState>,
     /// Signalled when the GIL is released (CPython: `gil->cond`).
@@ -105,7 +107,7 @@ impl Gil {
 
     /// Blocks until `thread` holds the GIL, asking the holder to drop it after each switch
     /// interval in which nobody else took it. Returns `Err(Stopped)` when the run is stopped.
-    pub fn take_gil(&self, thread: ThreadId, breaker: &EvalBreaker) -> Result<(), Stopped> {
+    pub fn take_gil(&self, thread: ThreadId, breaker: &Arc<EvalBreaker>) -> Result<(), Stopped> {
         let mut state = self.lock_state();
         while state.locked {
             if breaker.is_set(EvalBreaker::ASYNC_EXCEPTION) {
@@ -119,11 +121,14 @@ impl Gil {
             // Only a timeout with no switch meanwhile asks for a drop: a spurious or
             // notified wake-up just waits again, as in CPython.
             if wait.timed_out() && state.locked && state.switch_number == saved_switch_number {
-                breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+                if let Some(holder_breaker) = &state.holder_breaker {
+                    holder_breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+                }
             }
         }
         state.locked = true;
         state.holder = Some(thread);
+        state.holder_breaker = Some(breaker.clone());
         if state.last_holder != Some(thread) {
             state.last_holder = Some(thread);
             state.switch_number += 1;
@@ -142,6 +147,7 @@ impl Gil {
         debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
         state.locked = false;
         state.holder = None;
+        state.holder_breaker = None;
         self.cond.notify_one();
         if final_release || !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
             return;
@@ -177,7 +183,7 @@ mod tests {
 
     /// A holder that spins and checks the eval breaker, as the VM does at a backward jump.
     /// Returns how long it held the GIL before it was asked to drop it.
-    fn hold_until_asked(gil: &Gil, breaker: &EvalBreaker, me: ThreadId) -> Duration {
+    fn hold_until_asked(gil: &Gil, breaker: &Arc<EvalBreaker>, me: ThreadId) -> Duration {
         gil.take_gil(me, breaker).unwrap();
         let start = Instant::now();
         while !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
@@ -256,6 +262,28 @@ mod tests {
         );
         waiter.join().unwrap();
         assert_eq!(gil.switch_number(), 3);
+    }
+
+    #[test]
+    fn a_drop_request_goes_to_the_holders_own_breaker() {
+        let gil = Arc::new(Gil::new(2_000));
+        let (holder_breaker, waiter_breaker) =
+            (Arc::new(EvalBreaker::default()), Arc::new(EvalBreaker::default()));
+        gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
+        let waiter = {
+            let (gil, breaker) = (gil.clone(), waiter_breaker.clone());
+            std::thread::spawn(move || {
+                gil.take_gil(ThreadId(2), &breaker).unwrap();
+                gil.drop_gil(ThreadId(2), &breaker, true);
+            })
+        };
+        while !holder_breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            std::thread::yield_now();
+        }
+        assert!(!waiter_breaker.is_pending(), "the waiter's own breaker stays quiet");
+        gil.drop_gil(ThreadId(1), &holder_breaker, false);
+        waiter.join().unwrap();
+        assert_eq!(gil.switch_number(), 2);
     }
 
     #[test]

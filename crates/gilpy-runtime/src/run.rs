@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -76,7 +76,7 @@ pub struct Run {
     clock: Box<dyn Clock + Send>,
     /// Clock reading at the start of `execute`; span times are relative to it.
     started_at_us: AtomicU64,
-    breaker: EvalBreaker,
+    breaker: Arc<EvalBreaker>,
     gil: Gil,
     queues: Mutex<Queues>,
     /// Signalled when a task becomes ready, the last task ends, or the run is stopped.
@@ -204,7 +204,7 @@ impl Run {
             config,
             clock,
             started_at_us: AtomicU64::new(0),
-            breaker: EvalBreaker::default(),
+            breaker: Arc::default(),
             gil: Gil::new(config.switch_interval_us),
             ready_count: AtomicUsize::new(ready.len()),
             next_wake_at_us: AtomicU64::new(u64::MAX),
