@@ -40,7 +40,19 @@ impl Host for NativeHost {
         let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
+
+    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        // The main thread's 8 MB rather than the 2 MB default: built-ins that call back into
+        // Python (sorted's key, __repr__) nest Rust frames.
+        std::thread::Builder::new()
+            .stack_size(PYTHON_THREAD_STACK)
+            .spawn(run)
+            .map(drop)
+            .map_err(|error| error.to_string())
+    }
 }
+
+const PYTHON_THREAD_STACK: usize = 8 << 20;
 
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("{USAGE}\ngilpy: error: {message}");

@@ -2,7 +2,9 @@
 //! hierarchy, attribute and item access, iteration, and the `sys`, `time` and `math` modules.
 //! Output, clocks and sleeping go through the [`Host`].
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use gilpy_runtime::gil::{EvalBreaker, Gil, ThreadId, DEFAULT_SWITCH_INTERVAL_US};
 use std::sync::{Arc, Mutex};
 
 use indexmap::IndexMap;
@@ -26,8 +28,20 @@ pub trait Host: Send + Sync {
     fn wall_time(&self) -> f64;
     /// Blocks this thread for `seconds` (`time.sleep`); the runtime releases the GIL around it.
     fn sleep(&self, seconds: f64);
-    /// Called at a check point when the eval breaker asks the thread to yield.
-    fn yield_now(&self) {}
+    /// Runs `run` on a new OS thread (natively) or pool worker (in the page) for a Python
+    /// thread; the error says why none could start (CPython: "can't start new thread").
+    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        drop(run);
+        Err("threads are not available here".into())
+    }
+}
+
+/// The interpreter's live threads (CPython: `interp->threads`), each with its eval breaker so
+/// that a stop can reach every one of them.
+#[derive(Default)]
+pub struct ThreadTable {
+    next_id: u32,
+    pub live: IndexMap<u32, Arc<EvalBreaker>>,
 }
 
 /// Exception classes, parent first; each line is (name, parent).
@@ -82,9 +96,15 @@ pub struct Interpreter {
     pub argv: Vec<String>,
     classes: IndexMap<&'static str, Arc<Class>>,
     recursion_limit: AtomicUsize,
-    /// `sys.getswitchinterval()`, in microseconds.
-    pub switch_interval_us: AtomicUsize,
-    modules: Mutex<IndexMap<String, Value>>,
+    /// The GIL, absent on free-threaded builds (3.13t). Its switch interval is
+    /// `sys.getswitchinterval()`.
+    pub gil: Option<Gil>,
+    /// `sys.getswitchinterval()` on a free-threaded build, where there is no GIL to keep it.
+    switch_interval_us: AtomicU64,
+    pub(crate) modules: Mutex<IndexMap<String, Value>>,
+    pub threads: Mutex<ThreadTable>,
+    /// Source text by file name, for the lines tracebacks quote.
+    pub sources: Mutex<IndexMap<String, Arc<crate::syntax::LineIndex>>>,
 }
 
 impl Interpreter {
@@ -135,9 +155,50 @@ impl Interpreter {
             argv,
             classes,
             recursion_limit: AtomicUsize::new(1000),
-            switch_interval_us: AtomicUsize::new(5_000),
+            gil: version.has_gil().then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_US)),
+            switch_interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
             modules: Mutex::new(IndexMap::new()),
+            threads: Mutex::default(),
+            sources: Mutex::default(),
         })
+    }
+
+    pub fn switch_interval_us(&self) -> u64 {
+        match &self.gil {
+            Some(gil) => gil.switch_interval_us(),
+            None => self.switch_interval_us.load(Ordering::Relaxed),
+        }
+    }
+
+    pub fn set_switch_interval_us(&self, interval_us: u64) {
+        match &self.gil {
+            Some(gil) => gil.set_switch_interval_us(interval_us),
+            None => self.switch_interval_us.store(interval_us.max(1), Ordering::Relaxed),
+        }
+    }
+
+    /// Registers a new thread; the first one registered is the main thread.
+    pub fn register_thread(&self, breaker: Arc<EvalBreaker>) -> ThreadId {
+        let mut table = lock(&self.threads);
+        table.next_id += 1;
+        let id = table.next_id;
+        table.live.insert(id, breaker);
+        ThreadId(id)
+    }
+
+    pub fn unregister_thread(&self, id: ThreadId) {
+        lock(&self.threads).live.shift_remove(&id.0);
+    }
+
+    /// Asks every live thread to stop at its next check point (Stop, teardown at exit), and
+    /// wakes those waiting for the GIL.
+    pub fn stop_all_threads(&self) {
+        for breaker in lock(&self.threads).live.values() {
+            breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+        }
+        if let Some(gil) = &self.gil {
+            gil.wake_all();
+        }
     }
 
     pub fn class(&self, name: &str) -> Arc<Class> {
@@ -1724,7 +1785,7 @@ pub fn is_exception_instance(value: &Value) -> bool {
     matches!(value, Value::Instance(instance) if instance.class.is_exception)
 }
 
-fn exception_is(thread: &Thread, exception: &Value, class: &str) -> bool {
+pub fn exception_is(thread: &Thread, exception: &Value, class: &str) -> bool {
     matches!(exception, Value::Instance(instance) if instance.class.is_subclass_of(&thread.interp.class(class)))
 }
 
@@ -1802,20 +1863,16 @@ pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {
 }
 
 /// The traceback CPython prints for an uncaught exception (its last line is what tests compare).
-pub fn format_traceback(
-    thread: &mut Thread,
-    exception: &Value,
-    source_line: &dyn Fn(&str, u32) -> Option<String>,
-) -> String {
+pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
     let mut out = String::new();
     let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
     let cause = lock(&instance.dict).get("__cause__").cloned().filter(|c| !c.is_none());
     let context = lock(&instance.dict).get("__context__").cloned();
     if let Some(cause) = &cause {
-        out.push_str(&format_traceback(thread, cause, source_line));
+        out.push_str(&format_traceback(thread, cause));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
     } else if let Some(context) = &context {
-        out.push_str(&format_traceback(thread, context, source_line));
+        out.push_str(&format_traceback(thread, context));
         out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
     }
     let entries = lock(&instance.traceback).clone();
@@ -1826,7 +1883,10 @@ pub fn format_traceback(
                 "  File \"{}\", line {}, in {}\n",
                 entry.filename, entry.line, entry.function
             ));
-            if let Some(text) = source_line(&entry.filename, entry.line) {
+            let text = lock(&thread.interp.sources)
+                .get(&*entry.filename)
+                .and_then(|lines| lines.line_text(entry.line).map(str::to_string));
+            if let Some(text) = text {
                 out.push_str(&format!("    {}\n", text.trim()));
             }
         }
@@ -1858,6 +1918,7 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
         "sys" => crate::modules::sys(thread),
         "time" => crate::modules::time(),
         "math" => crate::modules::math(),
+        "_thread" => crate::threads::module(),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {

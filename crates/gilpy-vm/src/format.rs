@@ -343,6 +343,14 @@ pub fn plain_str(value: &Value) -> String {
 pub fn plain_repr(value: &Value) -> String {
     crate::ops::builtin_repr(value, &mut |item| plain_repr(item)).unwrap_or_else(|| match value {
         Value::Instance(instance) => format!("<__main__.{} object>", instance.class.name),
+        Value::Native(native) => {
+            format!(
+                "<{}.{} object at 0x{:012x}>",
+                native.kind.module,
+                native.kind.name,
+                value.address()
+            )
+        }
         other => format!("<{} object>", type_name(other)),
     })
 }

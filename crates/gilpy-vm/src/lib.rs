@@ -13,6 +13,7 @@ mod modules;
 pub mod ops;
 mod stdlib;
 pub mod syntax;
+mod threads;
 pub mod value;
 pub mod version;
 pub mod vm;
@@ -20,6 +21,7 @@ pub mod vm;
 use std::sync::Arc;
 
 use builtins::{Host, Interpreter};
+pub use gilpy_runtime::gil::EvalBreaker;
 use syntax::{LineIndex, SyntaxError};
 use value::{lock, Dict, Key, Value};
 use version::PythonVersion;
@@ -28,7 +30,7 @@ use vm::Thread;
 /// A program that compiled: its code and the source, for tracebacks.
 pub struct Program {
     pub code: Arc<code::Code>,
-    pub lines: LineIndex,
+    pub lines: Arc<LineIndex>,
     pub filename: String,
 }
 
@@ -41,7 +43,7 @@ pub fn compile(
     let lines = LineIndex::new(source);
     let module = syntax::parse(source, filename, &lines)?;
     match compile::compile_module(&module, filename, &lines, version) {
-        Ok(code) => Ok(Program { code, lines, filename: filename.to_string() }),
+        Ok(code) => Ok(Program { code, lines: Arc::new(lines), filename: filename.to_string() }),
         Err(error) => Err(SyntaxError {
             filename: filename.to_string(),
             line: error.line,
@@ -68,32 +70,30 @@ pub fn run(
     run_interruptible(program, version, host, argv, Arc::default())
 }
 
-/// Like [`run`], with the thread's eval breaker in the caller's hands: setting
-/// [`vm::breaker::INTERRUPT`] raises KeyboardInterrupt at the next check point.
+/// Like [`run`], with the main thread's eval breaker in the caller's hands: setting
+/// [`EvalBreaker::ASYNC_EXCEPTION`] raises KeyboardInterrupt at its next check point.
 pub fn run_interruptible(
     program: &Program,
     version: PythonVersion,
     host: Arc<dyn Host>,
     argv: Vec<String>,
-    eval_breaker: Arc<std::sync::atomic::AtomicU32>,
+    eval_breaker: Arc<EvalBreaker>,
 ) -> Outcome {
     let interp = Interpreter::new(version, host.clone(), argv);
+    lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
     let globals = Arc::new(Dict { entries: Default::default() });
     lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
-    let mut thread = Thread::new(interp);
-    thread.eval_breaker = eval_breaker;
-    match thread.run_module(program.code.clone(), globals) {
+    let mut thread = Thread::new(interp.clone(), eval_breaker);
+    let result = thread.take_gil().and_then(|()| thread.run_module(program.code.clone(), globals));
+    let outcome = match result {
         Ok(_) => Outcome { exit_code: 0 },
-        Err(exception) => report_uncaught(&mut thread, &exception, program, &*host),
-    }
+        Err(exception) => report_uncaught(&mut thread, &exception, &*host),
+    };
+    threads::shutdown(&mut thread);
+    outcome
 }
 
-fn report_uncaught(
-    thread: &mut Thread,
-    exception: &Value,
-    program: &Program,
-    host: &dyn Host,
-) -> Outcome {
+fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> Outcome {
     if let Value::Instance(instance) = exception {
         // SystemExit: exit quietly with its code (or print its message and exit 1).
         if &*instance.class.name == "SystemExit" {
@@ -112,12 +112,7 @@ fn report_uncaught(
             };
         }
     }
-    let source_line = |filename: &str, line: u32| {
-        (filename == program.filename)
-            .then(|| program.lines.line_text(line).map(str::to_string))
-            .flatten()
-    };
-    let report = builtins::format_traceback(thread, exception, &source_line);
+    let report = builtins::format_traceback(thread, exception);
     host.write_stderr(&report);
     Outcome { exit_code: 1 }
 }

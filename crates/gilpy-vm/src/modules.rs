@@ -1,6 +1,5 @@
 //! The standard-library modules the subset has: `sys`, `time`, `math`.
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::builtins::builtin_function as builtin;
@@ -72,16 +71,13 @@ fn sys_setrecursionlimit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResu
 }
 
 fn sys_getswitchinterval(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Float(thread.interp.switch_interval_us.load(Ordering::Relaxed) as f64 / 1e6))
+    Ok(Value::Float(thread.interp.switch_interval_us() as f64 / 1e6))
 }
 
 fn sys_setswitchinterval(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     match args.first().and_then(as_float) {
         Some(seconds) if seconds > 0.0 => {
-            thread
-                .interp
-                .switch_interval_us
-                .store((seconds * 1e6).round().max(1.0) as usize, Ordering::Relaxed);
+            thread.interp.set_switch_interval_us((seconds * 1e6).round().max(1.0) as u64);
             Ok(Value::None)
         }
         Some(_) => Err(thread.exception("ValueError", "switch interval must be strictly positive")),
@@ -119,7 +115,7 @@ fn time_time(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 fn time_sleep(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     match args.first().and_then(as_float) {
         Some(seconds) if seconds >= 0.0 => {
-            thread.interp.host.sleep(seconds);
+            crate::threads::sleep(thread, seconds)?;
             Ok(Value::None)
         }
         Some(_) => Err(thread.exception("ValueError", "sleep length must be non-negative")),

@@ -73,6 +73,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
             crate::value::Descriptor::ClassMethod(_) => "classmethod",
             crate::value::Descriptor::StaticMethod(_) => "staticmethod",
         },
+        Value::Native(native) => native.kind.name,
     })
 }
 

@@ -44,6 +44,39 @@ pub enum Value {
     /// `property`, `classmethod` or `staticmethod`: changes what a class attribute becomes
     /// when read through an instance or the class.
     Descriptor(Arc<Descriptor>),
+    /// An object implemented in Rust by a native module (`_thread.lock`, ...).
+    Native(Arc<Native>),
+}
+
+/// A native object: its type (name and methods, which receive the object first) and the Rust
+/// data those methods downcast to.
+pub struct Native {
+    pub kind: &'static NativeType,
+    pub data: Box<dyn std::any::Any + Send + Sync>,
+}
+
+pub struct NativeType {
+    /// As `type(x).__name__` and reprs show it (`lock`, `RLock`).
+    pub name: &'static str,
+    /// For reprs: `<unlocked _thread.lock object at 0x...>` names the module.
+    pub module: &'static str,
+    pub methods: &'static [(&'static str, BuiltinFn)],
+}
+
+impl Native {
+    pub fn new<T: std::any::Any + Send + Sync>(kind: &'static NativeType, data: T) -> Value {
+        Value::Native(Arc::new(Native { kind, data: Box::new(data) }))
+    }
+}
+
+impl Value {
+    /// The Rust data of a native object of type `T`, if this is one.
+    pub fn downcast<T: std::any::Any>(&self) -> Option<&T> {
+        match self {
+            Value::Native(native) => native.data.downcast_ref::<T>(),
+            _ => None,
+        }
+    }
 }
 
 pub enum Descriptor {
@@ -218,6 +251,7 @@ impl Value {
             (Value::Instance(a), Value::Instance(b)) => Arc::ptr_eq(a, b),
             (Value::Module(a), Value::Module(b)) => Arc::ptr_eq(a, b),
             (Value::Iterator(a), Value::Iterator(b)) => Arc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -245,6 +279,7 @@ impl Value {
             Value::Generator(v) => Arc::as_ptr(v) as usize,
             Value::Super(v) => Arc::as_ptr(v) as usize,
             Value::Descriptor(v) => Arc::as_ptr(v) as usize,
+            Value::Native(v) => Arc::as_ptr(v) as usize,
         }
     }
 

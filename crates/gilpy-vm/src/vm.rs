@@ -4,8 +4,9 @@
 //! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
 //! in [`Thread::handle_pending`].
 
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+
+use gilpy_runtime::gil::{EvalBreaker, ThreadId};
 
 use crate::builtins::{self, Interpreter};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
@@ -17,14 +18,6 @@ use crate::value::{
 
 /// `Ok(value)` or `Err(exception instance)`.
 pub type CallResult = Result<Value, Value>;
-
-/// Bits of the per-thread eval breaker (CPython: `tstate->eval_breaker`).
-pub mod breaker {
-    /// Raise KeyboardInterrupt at the next check point (Ctrl-C, the page's Stop).
-    pub const INTERRUPT: u32 = 1 << 0;
-    /// The host wants the thread back (switch interval elapsed, GIL drop request).
-    pub const YIELD: u32 = 1 << 1;
-}
 
 struct Block {
     handler: usize,
@@ -84,9 +77,28 @@ pub struct Thread {
     /// Emptied value stacks and locals of finished frames, reused so a call allocates nothing.
     spare_stacks: Vec<Vec<Value>>,
     spare_locals: Vec<Vec<Option<Value>>>,
-    pub eval_breaker: Arc<AtomicU32>,
+    /// Per thread, as CPython's `tstate->eval_breaker`: `ASYNC_EXCEPTION` stops the thread
+    /// (KeyboardInterrupt in the main thread), `GIL_DROP_REQUEST` asks it to hand the GIL over.
+    pub eval_breaker: Arc<EvalBreaker>,
+    pub id: ThreadId,
+    holds_gil: bool,
     /// Python frames deep, for RecursionError.
     depth: usize,
+}
+
+/// The first thread an interpreter registers runs `__main__`.
+pub const MAIN_THREAD: ThreadId = ThreadId(1);
+
+impl Drop for Thread {
+    /// A thread that ends, however it ends, leaves the GIL and the thread table.
+    fn drop(&mut self) {
+        if std::mem::take(&mut self.holds_gil) {
+            if let Some(gil) = &self.interp.gil {
+                gil.drop_gil(self.id, &self.eval_breaker, true);
+            }
+        }
+        self.interp.unregister_thread(self.id);
+    }
 }
 
 /// How a call from the eval loop went: a value, or a new frame pushed to run next.
@@ -96,15 +108,78 @@ enum Called {
 }
 
 impl Thread {
-    pub fn new(interp: Arc<Interpreter>) -> Thread {
+    /// A new thread of `interp`, not yet holding the GIL: call [`Thread::take_gil`] before
+    /// running Python code.
+    pub fn new(interp: Arc<Interpreter>, eval_breaker: Arc<EvalBreaker>) -> Thread {
+        let id = interp.register_thread(eval_breaker.clone());
         Thread {
             interp,
             frames: Vec::new(),
             spare_stacks: Vec::new(),
             spare_locals: Vec::new(),
-            eval_breaker: Arc::new(AtomicU32::new(0)),
+            eval_breaker,
+            id,
+            holds_gil: false,
             depth: 0,
         }
+    }
+
+    /// Waits for the GIL (CPython: `take_gil`); free-threaded builds have none to wait for.
+    /// Fails with the stop exception when the run is stopped meanwhile.
+    pub fn take_gil(&mut self) -> Result<(), Value> {
+        if let Some(gil) = &self.interp.gil {
+            if gil.take_gil(self.id, &self.eval_breaker).is_err() {
+                return Err(self.stop_exception());
+            }
+        }
+        self.holds_gil = true;
+        Ok(())
+    }
+
+    /// Releases the GIL; when a drop was requested, waits until another thread has it.
+    pub fn drop_gil(&mut self) {
+        if std::mem::take(&mut self.holds_gil) {
+            if let Some(gil) = &self.interp.gil {
+                gil.drop_gil(self.id, &self.eval_breaker, false);
+            }
+        }
+    }
+
+    /// Runs `blocking` (a sleep, a wait on a lock) without the GIL, so that other threads run
+    /// meanwhile (CPython: `Py_BEGIN_ALLOW_THREADS` ... `Py_END_ALLOW_THREADS`).
+    pub fn allow_threads<R>(&mut self, blocking: impl FnOnce(&Thread) -> R) -> Result<R, Value> {
+        self.drop_gil();
+        let result = blocking(self);
+        self.take_gil()?;
+        Ok(result)
+    }
+
+    /// What a stopped thread raises: KeyboardInterrupt in the main thread (as Ctrl-C does),
+    /// SystemExit elsewhere, which ends a thread quietly.
+    pub fn stop_exception(&self) -> Value {
+        if self.id == MAIN_THREAD {
+            self.exception("KeyboardInterrupt", "")
+        } else {
+            self.exception("SystemExit", "")
+        }
+    }
+
+    /// Raises the stop exception if a stop was requested. The main thread may catch its
+    /// KeyboardInterrupt and go on; other threads are being torn down, so they keep seeing the
+    /// request until they end.
+    pub fn check_stop(&mut self) -> Result<(), Value> {
+        if !self.stop_requested() {
+            return Ok(());
+        }
+        if self.id == MAIN_THREAD {
+            self.eval_breaker.clear(EvalBreaker::ASYNC_EXCEPTION);
+        }
+        Err(self.stop_exception())
+    }
+
+    /// Whether the run is being stopped: blocking waits poll this.
+    pub fn stop_requested(&self) -> bool {
+        self.eval_breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)
     }
 
     /// Runs a module's code with `globals` as its namespace, to the end.
@@ -384,12 +459,12 @@ impl Thread {
 
     /// The check point. Only here does a thread notice an interrupt or a request to yield.
     fn handle_pending(&mut self) -> Result<(), Value> {
-        let pending = self.eval_breaker.swap(0, Ordering::Relaxed);
-        if pending & breaker::INTERRUPT != 0 {
-            return Err(self.exception("KeyboardInterrupt", ""));
-        }
-        if pending & breaker::YIELD != 0 {
-            self.interp.host.yield_now();
+        self.check_stop()?;
+        if self.eval_breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            // Another thread has waited a whole switch interval: hand the GIL over, then queue
+            // for it again (CPython's eval breaker does exactly this).
+            self.drop_gil();
+            self.take_gil()?;
         }
         Ok(())
     }
@@ -436,7 +511,7 @@ impl Thread {
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
             let op = frame.code.ops[pc];
-            if frame.code.check_sites[pc] && self.eval_breaker.load(Ordering::Relaxed) != 0 {
+            if frame.code.check_sites[pc] && self.eval_breaker.is_pending() {
                 self.handle_pending()?;
             }
             let frame = self.frames.last_mut().expect("a frame is running");

@@ -4,12 +4,12 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
+use gilpy_vm::EvalBreaker;
 
 /// xorshift64*: small, seeded, good enough to pick tokens.
 struct Rng(u64);
@@ -135,12 +135,12 @@ fn exercise(source: &str) -> Result<bool, String> {
             let Ok(program) = gilpy_vm::compile(&source, "fuzz.py", PythonVersion::V3_13) else {
                 return false;
             };
-            let breaker = Arc::new(AtomicU32::new(0));
+            let breaker = Arc::new(EvalBreaker::default());
             let watchdog = {
                 let breaker = breaker.clone();
                 std::thread::spawn(move || {
                     std::thread::sleep(Duration::from_millis(50));
-                    breaker.store(gilpy_vm::vm::breaker::INTERRUPT, Ordering::Relaxed);
+                    breaker.set(EvalBreaker::ASYNC_EXCEPTION);
                 })
             };
             gilpy_vm::run_interruptible(

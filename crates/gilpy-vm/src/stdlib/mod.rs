@@ -10,13 +10,14 @@
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "string" => include_str!("string.py"),
+        "threading" => include_str!("threading.py"),
         _ => return None,
     })
 }
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] = &["string"];
+pub const MODULES: &[&str] = &["string", "threading"];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,604 @@
+"""Threads and the synchronisation primitives, built on _thread as CPython's threading.py is.
+
+Blocking waits all end in a _thread lock's acquire, which gives the GIL up while it waits.
+"""
+
+import _thread
+import sys
+from time import monotonic as _time
+
+_allocate_lock = _thread.allocate_lock
+get_ident = _thread.get_ident
+get_native_id = _thread.get_ident
+TIMEOUT_MAX = _thread.TIMEOUT_MAX
+Lock = _thread.allocate_lock
+ThreadError = RuntimeError
+
+# Since 3.10 a thread's default name carries its target's name: "Thread-1 (worker)".
+_NAME_TARGET = sys.version_info >= (3, 10)
+
+
+class RLock:
+    """A lock its owner may acquire again; it is free once released as often as acquired."""
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        state = "locked" if self._block.locked() else "unlocked"
+        return "<%s %s object owner=%r count=%d>" % (
+            state, self.__class__.__name__, self._owner, self._count)
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        acquired = self._block.acquire(blocking, timeout)
+        if acquired:
+            self._owner = me
+            self._count = 1
+        return acquired
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def locked(self):
+        return self._block.locked()
+
+    # What Condition.wait needs to let go of an RLock held several times, and take it back.
+    def _release_save(self):
+        state = (self._count, self._owner)
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return state
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+
+class Condition:
+    """Waiting for a state change: each waiter blocks on a lock of its own, which notify frees."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
+    def _release_save(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._release_save()
+        self._lock.release()
+        return None
+
+    def _acquire_restore(self, state):
+        if isinstance(self._lock, RLock):
+            self._lock._acquire_restore(state)
+        else:
+            self._lock.acquire()
+
+    def _is_owned(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._is_owned()
+        # A plain lock has no owner: held and not acquirable is as close as we get.
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+    def wait(self, timeout=None):
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        waiter = _allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved_state = self._release_save()
+        gotit = False
+        try:
+            if timeout is None:
+                waiter.acquire()
+                gotit = True
+            elif timeout > 0:
+                gotit = waiter.acquire(True, timeout)
+            else:
+                gotit = waiter.acquire(False)
+            return gotit
+        finally:
+            self._acquire_restore(saved_state)
+            if not gotit:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+
+    def wait_for(self, predicate, timeout=None):
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = _time() + waittime
+                else:
+                    waittime = endtime - _time()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self._is_owned():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        woken = self._waiters[:n]
+        del self._waiters[:n]
+        for waiter in woken:
+            waiter.release()
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+    notifyAll = notify_all
+
+
+class Semaphore:
+    """A counter of free slots: acquire takes one, waiting while there is none."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = Condition(Lock())
+        self._value = value
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        rc = False
+        endtime = None
+        with self._cond:
+            while self._value == 0:
+                if not blocking:
+                    break
+                if timeout is not None:
+                    if endtime is None:
+                        endtime = _time() + timeout
+                    else:
+                        timeout = endtime - _time()
+                        if timeout <= 0:
+                            break
+                self._cond.wait(timeout)
+            else:
+                self._value -= 1
+                rc = True
+        return rc
+
+    __enter__ = acquire
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError("n must be one or more")
+        with self._cond:
+            self._value += n
+            self._cond.notify(n)
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """A semaphore that refuses to be released more often than acquired."""
+
+    def __init__(self, value=1):
+        super().__init__(value)
+        self._initial_value = value
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError("n must be one or more")
+        with self._cond:
+            if self._value + n > self._initial_value:
+                raise ValueError("Semaphore released too many times")
+            self._value += n
+            self._cond.notify(n)
+
+
+class Event:
+    """A flag threads can wait for."""
+
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._flag = False
+
+    def is_set(self):
+        return self._flag
+
+    isSet = is_set
+
+    def set(self):
+        with self._cond:
+            self._flag = True
+            self._cond.notify_all()
+
+    def clear(self):
+        with self._cond:
+            self._flag = False
+
+    def wait(self, timeout=None):
+        with self._cond:
+            signaled = self._flag
+            if not signaled:
+                signaled = self._cond.wait(timeout)
+            return signaled
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    """Lets `parties` threads wait for each other; each wait returns a distinct index."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be >= 1")
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = 0  # 0 filling, 1 draining, -1 resetting, -2 broken
+        self._count = 0
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            self._enter()
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._release()
+                else:
+                    self._wait(timeout)
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    def _enter(self):
+        while self._state in (-1, 1):
+            self._cond.wait()
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == 0
+
+    def _release(self):
+        try:
+            if self._action:
+                self._action()
+            self._state = 1
+            self._cond.notify_all()
+        except:
+            self._break()
+            raise
+
+    def _wait(self, timeout):
+        if not self._cond.wait_for(lambda: self._state != 0, timeout):
+            self._break()
+            raise BrokenBarrierError
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == 1
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (-1, 1):
+                self._state = 0
+                self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                if self._state == 0:
+                    self._state = -1
+                elif self._state == -2:
+                    self._state = -1
+            else:
+                self._state = 0
+            self._cond.notify_all()
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    def _break(self):
+        self._state = -2
+        self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == 0:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == -2
+
+
+# Threads by identity once running; threads being started wait in _limbo.
+_active = {}
+_limbo = {}
+_active_limbo_lock = RLock()
+_thread_count = 0
+
+
+def _new_thread_name(target):
+    global _thread_count
+    _thread_count += 1
+    name = "Thread-%d" % _thread_count
+    if _NAME_TARGET and target is not None:
+        try:
+            name += " (%s)" % target.__name__
+        except AttributeError:
+            pass
+    return name
+
+
+class ExceptHookArgs:
+    def __init__(self, exc_type, exc_value, exc_traceback, thread):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.thread = thread
+
+
+def excepthook(args):
+    """Prints an exception that ended a thread, as CPython's threading.excepthook does."""
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else get_ident()
+    _thread._print_exception("Exception in thread %s:" % name, args.exc_value)
+
+
+class Thread:
+    """A thread of control: run() in a new thread once start() is called."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        assert group is None, "group argument must be None for now"
+        if kwargs is None:
+            kwargs = {}
+        self._target = target
+        self._name = str(name) if name is not None else _new_thread_name(target)
+        self._args = args
+        self._kwargs = kwargs
+        if daemon is not None:
+            self._daemonic = daemon
+        else:
+            self._daemonic = current_thread().daemon
+        self._ident = None
+        self._started = Event()
+        self._is_stopped = False
+        self._done = None
+
+    def __repr__(self):
+        status = "initial"
+        if self._started.is_set():
+            status = "started"
+        if self._is_stopped:
+            status = "stopped"
+        if self._daemonic:
+            status += " daemon"
+        if self._ident is not None:
+            status += " %s" % self._ident
+        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+
+    def start(self):
+        if self._started.is_set():
+            raise RuntimeError("threads can only be started once")
+        self._done = _allocate_lock()
+        self._done.acquire()
+        with _active_limbo_lock:
+            _limbo[self] = self
+        try:
+            _thread.start_new_thread(self._bootstrap, ())
+        except Exception:
+            with _active_limbo_lock:
+                del _limbo[self]
+            raise
+        self._started.wait()
+
+    def run(self):
+        try:
+            if self._target is not None:
+                self._target(*self._args, **self._kwargs)
+        finally:
+            del self._target, self._args, self._kwargs
+
+    def _bootstrap(self):
+        self._ident = get_ident()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+            del _limbo[self]
+        self._started.set()
+        try:
+            self.run()
+        except BaseException as exc:
+            excepthook(ExceptHookArgs(type(exc), exc, None, self))
+        finally:
+            with _active_limbo_lock:
+                _active.pop(self._ident, None)
+            self._is_stopped = True
+            self._done.release()
+
+    def join(self, timeout=None):
+        if not self._started.is_set():
+            raise RuntimeError("cannot join thread before it is started")
+        if self is current_thread():
+            raise RuntimeError("cannot join current thread")
+        if self._is_stopped:
+            return
+        if timeout is None:
+            acquired = self._done.acquire()
+        else:
+            acquired = self._done.acquire(True, max(timeout, 0))
+        if acquired:
+            self._done.release()
+
+    def is_alive(self):
+        return self._started.is_set() and not self._is_stopped
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        self._name = str(name)
+
+    @property
+    def ident(self):
+        return self._ident
+
+    @property
+    def native_id(self):
+        return self._ident
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if self._started.is_set():
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = daemonic
+
+    def isDaemon(self):
+        return self._daemonic
+
+    def setDaemon(self, daemonic):
+        self.daemon = daemonic
+
+    def getName(self):
+        return self._name
+
+    def setName(self, name):
+        self.name = name
+
+
+class _MainThread(Thread):
+    def __init__(self):
+        Thread.__init__(self, name="MainThread", daemon=False)
+        self._started.set()
+        self._ident = get_ident()
+        _active[self._ident] = self
+
+
+class _DummyThread(Thread):
+    """Stands for a thread started by _thread directly."""
+
+    def __init__(self):
+        Thread.__init__(self, name="Dummy-%d" % get_ident(), daemon=True)
+        self._started.set()
+        self._ident = get_ident()
+        _active[self._ident] = self
+
+    def join(self, timeout=None):
+        raise RuntimeError("cannot join a dummy thread")
+
+
+class Timer(Thread):
+    """Calls a function after `interval` seconds, unless cancelled first."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+def current_thread():
+    try:
+        return _active[get_ident()]
+    except KeyError:
+        return _DummyThread()
+
+
+currentThread = current_thread
+
+
+def main_thread():
+    return _main_thread
+
+
+def active_count():
+    with _active_limbo_lock:
+        return len(_active) + len(_limbo)
+
+
+activeCount = active_count
+
+
+def enumerate():
+    with _active_limbo_lock:
+        return list(_active.values()) + list(_limbo.values())
+
+
+def _shutdown():
+    """Waits for every non-daemon thread, as the interpreter does before it exits."""
+    while True:
+        with _active_limbo_lock:
+            waiting = [t for t in list(_active.values()) + list(_limbo.values())
+                       if not t.daemon and t is not _main_thread]
+        if not waiting:
+            return
+        for thread in waiting:
+            thread.join()
+
+
+_main_thread = _MainThread()

@@ -1,0 +1,305 @@
+//! `_thread`: the native building blocks that `threading.py` stands on, as in CPython's
+//! `Modules/_threadmodule.c`: starting a thread, the lock type, thread identity. Everything
+//! else (Thread, RLock, Condition, Event, Semaphore, queues) is Python, in `stdlib/`.
+//!
+//! Every wait here gives the GIL up while it waits (CPython: `Py_BEGIN_ALLOW_THREADS`) and
+//! wakes at least every [`STOP_POLL`] to notice a stop, so Stop and Ctrl-C end any program.
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use gilpy_runtime::gil::EvalBreaker;
+
+use crate::builtins::{self, builtin_function as builtin};
+use crate::ops::{as_float, type_name};
+use crate::value::{lock, Native, NativeType, Value};
+use crate::vm::{CallResult, Thread, MAIN_THREAD};
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+/// How often a blocked thread looks for a stop request.
+const STOP_POLL: Duration = Duration::from_millis(20);
+
+/// `_thread.TIMEOUT_MAX`, in seconds, as CPython reports it on 64-bit Linux.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
+pub fn module() -> Vec<(&'static str, Value)> {
+    vec![
+        ("start_new_thread", builtin("start_new_thread", start_new_thread)),
+        ("allocate_lock", builtin("allocate_lock", allocate_lock)),
+        ("get_ident", builtin("get_ident", get_ident)),
+        ("_count", builtin("_count", count)),
+        ("_print_exception", builtin("_print_exception", print_exception)),
+        ("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX)),
+    ]
+}
+
+/// `_thread.start_new_thread(function, args, kwargs={})`: runs the call on a new thread of this
+/// interpreter and returns its identity at once.
+fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if !(2..=3).contains(&args.len()) {
+        return Err(thread.exception(
+            "TypeError",
+            format!("start_new_thread expected 2 or 3 arguments, got {}", args.len()),
+        ));
+    }
+    let function = args[0].clone();
+    let Value::Tuple(call_args) = &args[1] else {
+        return Err(thread.exception("TypeError", "2nd arg must be a tuple"));
+    };
+    let call_args = call_args.to_vec();
+    let call_kwargs = match args.get(2) {
+        None => vec![],
+        Some(Value::Dict(dict)) => lock(&dict.entries)
+            .iter()
+            .filter_map(|(key, value)| match &key.0 {
+                Value::Str(name) => Some((name.clone(), value.clone())),
+                _ => None,
+            })
+            .collect(),
+        Some(_) => {
+            return Err(thread.exception("TypeError", "optional 3rd arg must be a dictionary"))
+        }
+    };
+    // Registered now, so that a stop reaches the thread even before it first runs.
+    let mut child = Thread::new(thread.interp.clone(), Arc::new(EvalBreaker::default()));
+    let ident = child.id.0;
+    let run = Box::new(move || {
+        if child.take_gil().is_err() {
+            return;
+        }
+        if let Err(exception) = child.call(&function, call_args, call_kwargs) {
+            if !builtins::exception_is(&child, &exception, "SystemExit") {
+                let report = builtins::format_traceback(&mut child, &exception);
+                let name = child.repr_of(&function).unwrap_or_default();
+                child.interp.host.write_stderr(&format!(
+                    "Exception ignored in thread started by: {name}\n{report}"
+                ));
+            }
+        }
+        // Dropping the thread releases the GIL for good and leaves the thread table.
+        drop(child);
+    });
+    thread.interp.host.spawn_thread(run).map_err(|why| {
+        thread.exception("RuntimeError", format!("can't start new thread: {why}"))
+    })?;
+    Ok(Value::Int(ident as i64))
+}
+
+fn get_ident(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.id.0 as i64))
+}
+
+/// Threads started by `_thread` that are still alive (the main thread does not count).
+fn count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    let live = lock(&thread.interp.threads).live.len();
+    Ok(Value::Int(live.saturating_sub(1) as i64))
+}
+
+/// `_thread._print_exception(header, exception)`: what `threading.excepthook` prints, with the
+/// traceback formatted as for an uncaught exception in the main thread.
+fn print_exception(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (Some(Value::Str(header)), Some(exception)) = (args.first(), args.get(1)) else {
+        return Err(thread.exception("TypeError", "_print_exception(header, exception)"));
+    };
+    let report = builtins::format_traceback(thread, exception);
+    thread.interp.host.write_stderr(&format!("{header}\n{report}"));
+    Ok(Value::None)
+}
+
+// ---- the lock type ----
+
+/// `_thread.lock`: a plain, non-reentrant lock that any thread may release.
+struct Lock {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+static LOCK_TYPE: NativeType = NativeType {
+    name: "lock",
+    module: "_thread",
+    methods: &[
+        ("acquire", lock_acquire),
+        ("acquire_lock", lock_acquire),
+        ("release", lock_release),
+        ("release_lock", lock_release),
+        ("locked", lock_locked),
+        ("locked_lock", lock_locked),
+        ("__enter__", lock_acquire),
+        ("__exit__", lock_exit),
+    ],
+};
+
+fn allocate_lock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Native::new(&LOCK_TYPE, Lock { locked: Mutex::new(false), released: Condvar::new() }))
+}
+
+fn the_lock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Lock, Value> {
+    args.first()
+        .and_then(Value::downcast::<Lock>)
+        .ok_or_else(|| thread.exception("TypeError", "descriptor requires a '_thread.lock' object"))
+}
+
+/// `lock.acquire(blocking=True, timeout=-1)`.
+fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let lock_value = the_lock(thread, &args)?;
+    let mut blocking = args.get(1).cloned().unwrap_or(Value::Bool(true));
+    let mut timeout = args.get(2).cloned().unwrap_or(Value::Int(-1));
+    for (name, value) in kwargs {
+        match &*name {
+            "blocking" => blocking = value,
+            "timeout" => timeout = value,
+            other => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("'{other}' is an invalid keyword argument for acquire()"),
+                ))
+            }
+        }
+    }
+    let blocking = thread.truth(&blocking)?;
+    let timeout = timeout_arg(thread, &timeout, blocking)?;
+    if try_acquire(lock_value) {
+        return Ok(Value::Bool(true));
+    }
+    if !blocking {
+        return Ok(Value::Bool(false));
+    }
+    let acquired = wait_until(thread, timeout, |thread, slice| {
+        let mut locked = lock(&lock_value.locked);
+        if !*locked {
+            *locked = true;
+            return true;
+        }
+        if !thread.stop_requested() {
+            locked = lock_value
+                .released
+                .wait_timeout(locked, slice)
+                .map_or_else(|e| e.into_inner().0, |r| r.0);
+            if !*locked {
+                *locked = true;
+                return true;
+            }
+        }
+        false
+    })?;
+    Ok(Value::Bool(acquired))
+}
+
+/// The timeout of a blocking call: `None` waits forever (`-1`), as CPython checks it.
+fn timeout_arg(thread: &Thread, timeout: &Value, blocking: bool) -> Result<Option<f64>, Value> {
+    let seconds = as_float(timeout).ok_or_else(|| {
+        thread.exception(
+            "TypeError",
+            format!("'{}' object cannot be interpreted as an integer", type_name(timeout)),
+        )
+    })?;
+    if seconds == -1.0 {
+        return Ok(None);
+    }
+    if !blocking {
+        return Err(
+            thread.exception("ValueError", "can't specify a timeout for a non-blocking call")
+        );
+    }
+    if seconds < 0.0 {
+        return Err(thread.exception("ValueError", "timeout value must be a non-negative number"));
+    }
+    if seconds > TIMEOUT_MAX {
+        return Err(thread.exception("OverflowError", "timeout value is too large"));
+    }
+    Ok(Some(seconds))
+}
+
+fn try_acquire(lock_value: &Lock) -> bool {
+    let mut locked = lock(&lock_value.locked);
+    !std::mem::replace(&mut *locked, true)
+}
+
+/// Waits without the GIL until `attempt` succeeds, the timeout passes, or the run is stopped.
+/// `attempt` gets the longest it may block this round. A stop raises the thread's stop
+/// exception (KeyboardInterrupt in the main thread), as Ctrl-C interrupts CPython's waits.
+pub fn wait_until(
+    thread: &mut Thread,
+    timeout: Option<f64>,
+    mut attempt: impl FnMut(&Thread, Duration) -> bool,
+) -> Result<bool, Value> {
+    let host = thread.interp.host.clone();
+    let deadline = timeout.map(|seconds| host.monotonic_ns() + (seconds * 1e9) as u64);
+    let done = thread.allow_threads(|thread| loop {
+        let slice = match deadline {
+            Some(deadline) => {
+                let now = host.monotonic_ns();
+                if now >= deadline {
+                    return attempt(thread, Duration::ZERO);
+                }
+                STOP_POLL.min(Duration::from_nanos(deadline - now))
+            }
+            None => STOP_POLL,
+        };
+        if attempt(thread, slice) {
+            return true;
+        }
+        if thread.stop_requested() {
+            return false;
+        }
+    })?;
+    if !done {
+        thread.check_stop()?;
+    }
+    Ok(done)
+}
+
+fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let lock_value = the_lock(thread, &args)?;
+    let mut locked = lock(&lock_value.locked);
+    if !*locked {
+        return Err(thread.exception("RuntimeError", "release unlocked lock"));
+    }
+    *locked = false;
+    lock_value.released.notify_one();
+    Ok(Value::None)
+}
+
+fn lock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    lock_release(thread, args.into_iter().take(1).collect(), vec![])
+}
+
+fn lock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(*lock(&the_lock(thread, &args)?.locked)))
+}
+
+/// `time.sleep`: without the GIL, and cut short by a stop.
+pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
+    let host = thread.interp.host.clone();
+    wait_until(thread, Some(seconds), |_, slice| {
+        if slice.is_zero() {
+            return true;
+        }
+        host.sleep(slice.as_secs_f64());
+        false
+    })?;
+    Ok(())
+}
+
+/// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
+/// (`threading._shutdown`), then stop every thread still running (daemon threads) and give
+/// them a moment to unwind, so that none outlives the run.
+pub fn shutdown(thread: &mut Thread) {
+    let threading = lock(&thread.interp.modules).get("threading").cloned();
+    if let Some(threading) = threading {
+        if let Ok(shutdown) = builtins::get_attribute(thread, &threading, "_shutdown") {
+            let _ = thread.call(&shutdown, vec![], vec![]);
+        }
+    }
+    thread.interp.stop_all_threads();
+    thread.drop_gil();
+    let host = thread.interp.host.clone();
+    let give_up_at = host.monotonic_ns() + 500_000_000;
+    while lock(&thread.interp.threads).live.keys().any(|id| *id != MAIN_THREAD.0)
+        && host.monotonic_ns() < give_up_at
+    {
+        host.sleep(0.005);
+    }
+}
