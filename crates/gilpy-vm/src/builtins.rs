@@ -1914,6 +1914,19 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
     if let Some(module) = lock(&thread.interp.modules).get(name) {
         return Ok(module.clone());
     }
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        // A submodule: its package first, then the submodule becomes the package's attribute.
+        let package = import(thread, parent)?;
+        let module = import_leaf(thread, name)?;
+        if let Value::Module(package) = package {
+            lock(&package.dict.entries).insert(Key(Value::str(child)), module.clone());
+        }
+        return Ok(module);
+    }
+    import_leaf(thread, name)
+}
+
+fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
     let entries: Vec<(&str, Value)> = match name {
         "sys" => crate::modules::sys(thread),
         "time" => crate::modules::time(),

@@ -541,14 +541,21 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(import) => {
                 for alias in &import.names {
+                    // ImportName leaves the module named; `import a.b` binds `a`, which
+                    // importing `a.b` has imported first.
                     let index = self.name_index(&alias.name);
                     self.emit(Op::ImportName(index));
                     match &alias.asname {
                         Some(asname) => self.store_name(asname),
-                        None if alias.name.contains('.') => {
-                            return Err(self.unsupported(stmt, "importing a submodule"));
-                        }
-                        None => self.store_name(&alias.name),
+                        None => match alias.name.split_once('.') {
+                            Some((top, _)) => {
+                                self.emit(Op::Pop);
+                                let index = self.name_index(top);
+                                self.emit(Op::ImportName(index));
+                                self.store_name(top);
+                            }
+                            None => self.store_name(&alias.name),
+                        },
                     }
                 }
             }

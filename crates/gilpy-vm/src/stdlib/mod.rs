@@ -11,13 +11,18 @@ pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "string" => include_str!("string.py"),
         "threading" => include_str!("threading.py"),
+        "queue" => include_str!("queue.py"),
+        "heapq" => include_str!("heapq.py"),
+        "concurrent" => include_str!("concurrent/__init__.py"),
+        "concurrent.futures" => include_str!("concurrent/futures.py"),
         _ => return None,
     })
 }
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] = &["string", "threading"];
+pub const MODULES: &[&str] =
+    &["string", "threading", "queue", "heapq", "concurrent", "concurrent.futures"];
 
 #[cfg(test)]
 mod tests {
