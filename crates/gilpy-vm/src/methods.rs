@@ -783,14 +783,23 @@ fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }
 
-const GENERATOR_METHODS: [(&str, BuiltinFn); 1] = [("send", generator_send)];
+const GENERATOR_METHODS: [(&str, BuiltinFn); 3] =
+    [("send", generator_send), ("throw", generator_throw), ("close", generator_close)];
 
-/// `gen.send(value)`: resumes with `value` as the result of the paused `yield`.
-fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let Value::Generator(generator) = &args[0] else {
-        unreachable!("a generator method's receiver")
-    };
-    match thread.send_to_generator(generator, args.get(1).cloned().unwrap_or(Value::None))? {
+fn generator_of(args: &Args) -> &Arc<crate::vm::Generator> {
+    match &args[0] {
+        Value::Generator(generator) => generator,
+        _ => unreachable!("a generator method's receiver"),
+    }
+}
+
+/// What the generator yielded next, or StopIteration with its return value.
+fn yielded_or_stop(
+    thread: &mut Thread,
+    generator: &crate::vm::Generator,
+    yielded: Option<Value>,
+) -> CallResult {
+    match yielded {
         Some(value) => Ok(value),
         None => {
             let returned = crate::value::lock(&generator.return_value).clone();
@@ -798,4 +807,46 @@ fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             Err(thread.interp.new_exception("StopIteration", args))
         }
     }
+}
+
+/// `generator.throw(exception)` (or the 3.9-era `throw(type, value)`).
+fn generator_throw(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator_of(&args);
+    let Some(thrown) = args.get(1).cloned() else {
+        return Err(thread.exception("TypeError", "throw expected at least 1 argument, got 0"));
+    };
+    let exception = match (&thrown, args.get(2)) {
+        (Value::Class(_), Some(value)) if !value.is_none() => {
+            let call = thread.call(&thrown, vec![value.clone()], vec![])?;
+            thread.make_exception(call)?
+        }
+        _ => thread.make_exception(thrown)?,
+    };
+    let yielded = thread.throw_into_generator(generator, exception)?;
+    yielded_or_stop(thread, generator, yielded)
+}
+
+/// `generator.close()`: GeneratorExit where it stands; it must not yield again.
+fn generator_close(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator_of(&args);
+    let exit = thread.exception("GeneratorExit", "");
+    match thread.throw_into_generator(generator, exit) {
+        Ok(Some(_)) => Err(thread.exception("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(None) => Ok(Value::None),
+        Err(error)
+            if crate::builtins::exception_is(thread, &error, "GeneratorExit")
+                || crate::builtins::exception_is(thread, &error, "StopIteration") =>
+        {
+            Ok(Value::None)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// `gen.send(value)`: resumes with `value` as the result of the paused `yield`.
+fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator_of(&args);
+    let yielded =
+        thread.send_to_generator(generator, args.get(1).cloned().unwrap_or(Value::None))?;
+    yielded_or_stop(thread, generator, yielded)
 }

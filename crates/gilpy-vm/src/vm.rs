@@ -471,8 +471,18 @@ impl Thread {
 
     /// Runs frames until the one at index `base` returns, and returns its value.
     fn run(&mut self, base: usize) -> CallResult {
+        self.run_raising(base, None)
+    }
+
+    /// Like [`Thread::run`], but first raises `thrown` where the top frame stands (a
+    /// generator's `throw`).
+    fn run_raising(&mut self, base: usize, mut thrown: Option<Value>) -> CallResult {
         loop {
-            match self.run_frames(base) {
+            let result = match thrown.take() {
+                Some(exception) => Err(exception),
+                None => self.run_frames(base),
+            };
+            match result {
                 Ok(value) => return Ok(value),
                 Err(exception) => {
                     // Unwind to the innermost handler at or above `base`.
@@ -1233,6 +1243,25 @@ impl Thread {
         generator: &Arc<Generator>,
         sent: Value,
     ) -> Result<Option<Value>, Value> {
+        self.resume(generator, Ok(sent))
+    }
+
+    /// `generator.throw(exception)`: raises it where the generator is suspended; inside a
+    /// `yield from` (or `await`), in the innermost generator first.
+    pub fn throw_into_generator(
+        &mut self,
+        generator: &Arc<Generator>,
+        exception: Value,
+    ) -> Result<Option<Value>, Value> {
+        self.resume(generator, Err(exception))
+    }
+
+    /// Resumes a generator with a value sent to it, or an exception thrown into it.
+    fn resume(
+        &mut self,
+        generator: &Arc<Generator>,
+        input: Result<Value, Value>,
+    ) -> Result<Option<Value>, Value> {
         let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
         let (mut frame, push_sent) = match state {
             GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
@@ -1244,12 +1273,47 @@ impl Thread {
                 return Ok(None);
             }
         };
-        if push_sent {
-            frame.stack.push(sent);
-        } else if !sent.is_none() && frame.pc == 0 {
-            *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
-            return Err(self
-                .exception("TypeError", "can't send non-None value to a just-started generator"));
+        let mut thrown = None;
+        match input {
+            Ok(sent) if push_sent => frame.stack.push(sent),
+            Ok(sent) => {
+                if !sent.is_none() && frame.pc == 0 {
+                    *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
+                    return Err(self.exception(
+                        "TypeError",
+                        "can't send non-None value to a just-started generator",
+                    ));
+                }
+            }
+            Err(exception) if frame.pc > 0 && matches!(frame.code.ops[frame.pc], Op::YieldFrom) => {
+                // Suspended in `yield from`: the delegate gets the exception first.
+                let delegate = frame.stack.last().expect("the delegate").clone();
+                let outcome = match &delegate {
+                    Value::Generator(inner) => self.throw_into_generator(inner, exception),
+                    _ => Err(exception),
+                };
+                match outcome {
+                    Ok(Some(value)) => {
+                        *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
+                        return Ok(Some(value));
+                    }
+                    Ok(None) => {
+                        // The delegate returned: its value is the `yield from`'s, and on we go.
+                        let result = match &delegate {
+                            Value::Generator(inner) => lock(&inner.return_value).clone(),
+                            _ => Value::None,
+                        };
+                        frame.stack.pop();
+                        frame.stack.push(result);
+                        frame.pc += 1;
+                    }
+                    Err(error) => {
+                        frame.stack.pop();
+                        thrown = Some(error);
+                    }
+                }
+            }
+            Err(exception) => thrown = Some(exception),
         }
         frame.generator = Some(generator.clone());
         if let Err(error) = self.push_frame(*frame) {
@@ -1257,7 +1321,7 @@ impl Thread {
             return Err(error);
         }
         let base = self.frames.len() - 1;
-        match self.run(base) {
+        match self.run_raising(base, thrown) {
             Ok(value) => match &*lock(&generator.state) {
                 GeneratorState::Suspended { .. } => Ok(Some(value)),
                 _ => Ok(None),
@@ -1378,7 +1442,7 @@ impl Thread {
     }
 
     /// `raise X` accepts a class (instantiated with no arguments) or an instance.
-    fn make_exception(&mut self, value: Value) -> CallResult {
+    pub fn make_exception(&mut self, value: Value) -> CallResult {
         match &value {
             Value::Class(class)
                 if class.is_exception || class.bases_mro.iter().any(|c| c.is_exception) =>
