@@ -1641,6 +1641,9 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
         Value::Dict(dict) => Iter::Items(
             lock(&dict.entries).keys().map(|k| k.0.clone()).collect::<Vec<_>>().into_iter(),
         ),
+        Value::Generator(generator) if generator.is_coroutine => {
+            return Err(thread.exception("TypeError", "'coroutine' object is not iterable"));
+        }
         Value::Iterator(_) | Value::Generator(_) => return Ok(iterable.clone()),
         other => {
             if let Some(method) = thread.special_method(other, "__iter__") {

@@ -201,6 +201,18 @@ pub enum Op {
     /// yields, round after round (each resumption pushes the next `sent`); when it is done,
     /// pushes what it returned (a sub-generator's return value, else None)
     YieldFrom,
+    /// `(object -- awaitable)`: a coroutine as it is, else what `__await__()` returns; the
+    /// `YieldFrom` that follows drives it
+    GetAwaitable,
+    /// `(manager -- aexit awaitable)`: `async with` looks up `__aexit__` and calls `__aenter__`
+    BeforeAsyncWith,
+    /// `(aexit -- awaitable)`: calls `__aexit__(None, None, None)`
+    CallAsyncExit,
+    /// `(aexit exception -- exception awaitable)`: calls `__aexit__(type, exception, tb)`
+    CallAsyncExitWithException,
+    /// `(exception suppress -- )`: ends an `async with` handler, re-raising the exception
+    /// unless `__aexit__` returned true
+    ReraiseUnlessSuppressed,
     /// `(exception? cause? -- )`: 0 re-raise the one being handled, 1 raise, 2 raise from
     Raise(u32),
     /// Pushes an exception handler at the target for the instructions up to `PopBlock`.
@@ -254,6 +266,8 @@ pub struct Code {
     pub has_varargs: bool,
     pub has_varkw: bool,
     pub is_generator: bool,
+    /// `async def`: calling it makes a coroutine (a generator that `await` may drive).
+    pub is_coroutine: bool,
     /// Module and class bodies use name lookups in a dict instead of fast locals.
     pub uses_names: bool,
     /// For each name: the slot in the globals table where it was last found (`u32::MAX`:

@@ -66,6 +66,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Iterator(_) => "iterator",
         Value::Cell(_) => "cell",
         Value::Code(_) => "code",
+        Value::Generator(generator) if generator.is_coroutine => "coroutine",
         Value::Generator(_) => "generator",
         Value::Super(_) => "super",
         Value::Descriptor(descriptor) => match **descriptor {
@@ -233,9 +234,12 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
             }
         }
         Value::Function(function) => format!("<function {}>", function.qualname),
-        Value::Generator(generator) => {
-            format!("<generator object {} at 0x{:012x}>", generator.qualname, value.address())
-        }
+        Value::Generator(generator) => format!(
+            "<{} object {} at 0x{:012x}>",
+            type_name(value),
+            generator.qualname,
+            value.address()
+        ),
         Value::Builtin(builtin) => format!("<built-in function {}>", builtin.name),
         Value::Class(class) => format!("<class '{}'>", qualified_class_name(&class.name)),
         Value::Module(module) => format!("<module '{}'>", module.name),

@@ -27,6 +27,8 @@ struct Block {
 /// A generator object: its frame while suspended, and what it returned once it ended.
 pub struct Generator {
     pub qualname: Arc<str>,
+    /// Made by an `async def`: a coroutine, which `await` accepts and `for` does not.
+    pub is_coroutine: bool,
     state: std::sync::Mutex<GeneratorState>,
     pub return_value: std::sync::Mutex<Value>,
 }
@@ -260,6 +262,7 @@ impl Thread {
                     // Calling a generator function runs nothing: it makes the generator.
                     return Ok(Called::Value(Value::Generator(Arc::new(Generator {
                         qualname: function.qualname.clone(),
+                        is_coroutine: function.code.is_coroutine,
                         state: std::sync::Mutex::new(GeneratorState::Suspended {
                             frame: Box::new(frame),
                             push_sent: false,
@@ -1152,6 +1155,59 @@ impl Thread {
                     frame.stack.push(exit);
                     frame.stack.push(entered);
                 }
+                Op::GetAwaitable => {
+                    let object = frame.stack.pop().expect("stack");
+                    let awaitable = self.awaitable(object)?;
+                    self.frames.last_mut().unwrap().stack.push(awaitable);
+                }
+                Op::BeforeAsyncWith => {
+                    let manager = frame.stack.pop().expect("stack");
+                    let method = |thread: &mut Thread, name: &str| {
+                        builtins::get_attribute(thread, &manager, name).map_err(|_| {
+                            thread.exception(
+                                "TypeError",
+                                format!(
+                                    "'{}' object does not support the asynchronous context \
+                                     manager protocol",
+                                    ops::type_name(&manager)
+                                ),
+                            )
+                        })
+                    };
+                    let enter = method(self, "__aenter__")?;
+                    let exit = method(self, "__aexit__")?;
+                    let entered = self.call(&enter, vec![], vec![])?;
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.push(exit);
+                    frame.stack.push(entered);
+                }
+                Op::CallAsyncExit => {
+                    let exit = frame.stack.pop().expect("stack");
+                    let awaitable =
+                        self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
+                    self.frames.last_mut().unwrap().stack.push(awaitable);
+                }
+                Op::CallAsyncExitWithException => {
+                    let exception = frame.stack.pop().expect("stack");
+                    let exit = frame.stack.pop().expect("stack");
+                    let class = match &exception {
+                        Value::Instance(instance) => Value::Class(instance.class.clone()),
+                        _ => Value::None,
+                    };
+                    let awaitable =
+                        self.call(&exit, vec![class, exception.clone(), Value::None], vec![])?;
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.push(exception);
+                    frame.stack.push(awaitable);
+                }
+                Op::ReraiseUnlessSuppressed => {
+                    let suppress = frame.stack.pop().expect("stack");
+                    let exception = frame.stack.pop().expect("stack");
+                    frame.handling.pop();
+                    if !self.truth(&suppress)? {
+                        return Err(exception);
+                    }
+                }
                 Op::ExitWith => {
                     let exit = frame.stack.pop().expect("stack");
                     self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
@@ -1229,6 +1285,36 @@ impl Thread {
         match iterator {
             Value::Generator(generator) => self.send_to_generator(generator, sent),
             other => builtins::next(self, other),
+        }
+    }
+
+    /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
+    fn awaitable(&mut self, object: Value) -> CallResult {
+        if let Value::Generator(generator) = &object {
+            if generator.is_coroutine {
+                return Ok(object);
+            }
+        }
+        let cannot = |thread: &Thread, object: &Value| {
+            thread.exception(
+                "TypeError",
+                format!("object {} can't be used in 'await' expression", ops::type_name(object)),
+            )
+        };
+        if !matches!(object, Value::Instance(_)) {
+            return Err(cannot(self, &object));
+        }
+        let Some(method) = self.special_method(&object, "__await__") else {
+            return Err(cannot(self, &object));
+        };
+        let iterator = self.call(&method, vec![], vec![])?;
+        match &iterator {
+            Value::Generator(generator) if !generator.is_coroutine => Ok(iterator),
+            Value::Iterator(_) => Ok(iterator),
+            other => Err(self.exception(
+                "TypeError",
+                format!("__await__() returned non-iterator of type '{}'", ops::type_name(other)),
+            )),
         }
     }
 

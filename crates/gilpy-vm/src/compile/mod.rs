@@ -62,6 +62,8 @@ enum Handler {
     Finally(Vec<Stmt>),
     /// `with`: call `__exit__(None, None, None)` (the bound method is on the stack).
     With,
+    /// `async with`: call and await `__aexit__(None, None, None)`.
+    AsyncWith,
 }
 
 struct Loop {
@@ -93,6 +95,7 @@ struct Unit {
     handlers: Vec<Handler>,
     line: u32,
     is_generator: bool,
+    is_coroutine: bool,
 }
 
 pub struct Compiler<'a> {
@@ -190,6 +193,7 @@ impl<'a> Compiler<'a> {
             handlers: Vec::new(),
             line: 1,
             is_generator: false,
+            is_coroutine: false,
         };
         if kind == ScopeKind::Function {
             // Parameters keep their order in the fast-local slots.
@@ -283,6 +287,7 @@ impl<'a> Compiler<'a> {
             has_varargs,
             has_varkw,
             is_generator: unit.is_generator,
+            is_coroutine: unit.is_coroutine,
             uses_names: unit.kind != ScopeKind::Function,
         })
     }
@@ -578,12 +583,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::Pop);
             }
-            Stmt::With(with) => {
-                if with.is_async {
-                    return Err(self.unsupported(stmt, "'async with'"));
+            Stmt::With(with) if with.is_async => {
+                if !self.unit().is_coroutine {
+                    return Err(self.syntax_error(stmt, "'async with' outside async function"));
                 }
-                self.with_stmt(with, &with.items)?;
+                self.async_with_stmt(with, &with.items)?;
             }
+            Stmt::With(with) => self.with_stmt(with, &with.items)?,
             Stmt::Match(_) => return Err(self.unsupported(stmt, "the 'match' statement")),
             Stmt::TypeAlias(_) => return Err(self.unsupported(stmt, "the 'type' statement")),
             Stmt::IpyEscapeCommand(_) => {
@@ -638,6 +644,14 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Op::ExitWith);
                 }
+                Handler::AsyncWith => {
+                    if value_on_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::CallAsyncExit);
+                    self.emit_await();
+                    self.emit(Op::Pop);
+                }
             }
         }
         Ok(())
@@ -664,6 +678,44 @@ impl<'a> Compiler<'a> {
         let done = self.emit(Op::Jump(0));
         self.patch(setup);
         self.emit(Op::ExceptWith);
+        self.patch(done);
+        Ok(())
+    }
+
+    /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
+    fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.emit_const(Value::None);
+        self.emit(Op::YieldFrom);
+    }
+
+    /// `async with`: `with`, with the enter and exit calls awaited.
+    fn async_with_stmt(&mut self, with: &ast::StmtWith, items: &[ast::WithItem]) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.body(&with.body);
+        };
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeAsyncWith);
+        self.emit_await();
+        match &item.optional_vars {
+            Some(target) => self.assign(target)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        let setup = self.emit(Op::SetupExcept(0));
+        self.unit().handlers.push(Handler::AsyncWith);
+        self.async_with_stmt(with, rest)?;
+        self.unit().handlers.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::CallAsyncExit);
+        self.emit_await();
+        self.emit(Op::Pop);
+        let done = self.emit(Op::Jump(0));
+        self.patch(setup);
+        self.emit(Op::CallAsyncExitWithException);
+        self.emit_await();
+        self.emit(Op::ReraiseUnlessSuppressed);
         self.patch(done);
         Ok(())
     }
@@ -814,9 +866,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, function: &ast::StmtFunctionDef) -> Result<()> {
-        if function.is_async {
-            return Err(self.unsupported(function, "'async def'"));
-        }
         if function.type_params.is_some() {
             return Err(self.unsupported(function, "type parameters"));
         }
@@ -826,8 +875,12 @@ impl<'a> Compiler<'a> {
         let parameters = parameter_names(&function.parameters);
         let scan = Scan::of_function(&parameters, &function.body);
         let is_generator = contains_yield(&function.body);
+        if function.is_async && is_generator {
+            return Err(self.unsupported(function, "asynchronous generators"));
+        }
         self.make_function(&function.name, &function.parameters, scan, |compiler| {
-            compiler.unit().is_generator = is_generator;
+            compiler.unit().is_generator = is_generator || function.is_async;
+            compiler.unit().is_coroutine = function.is_async;
             compiler.body(&function.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -1113,7 +1166,13 @@ impl<'a> Compiler<'a> {
                 self.emit_const(Value::None);
                 self.emit(Op::YieldFrom);
             }
-            Expr::Await(_) => return Err(self.unsupported(expr, "'await'")),
+            Expr::Await(await_expr) => {
+                if !self.unit().is_coroutine {
+                    return Err(self.syntax_error(expr, "'await' outside async function"));
+                }
+                self.expr(&await_expr.value)?;
+                self.emit_await();
+            }
             Expr::BytesLiteral(_) => return Err(self.unsupported(expr, "bytes literals")),
             Expr::EllipsisLiteral(_) => return Err(self.unsupported(expr, "'...'")),
             Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
