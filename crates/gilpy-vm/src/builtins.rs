@@ -1935,6 +1935,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "time" => crate::modules::time(),
         "math" => crate::modules::math(),
         "_thread" => crate::threads::module(),
+        "_asyncio" => crate::modules::asyncio(),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {

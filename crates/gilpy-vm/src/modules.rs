@@ -89,6 +89,15 @@ fn sys_is_gil_enabled(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(thread.interp.version.has_gil()))
 }
 
+/// `_asyncio`: what `asyncio.py` cannot ask in Python.
+pub fn asyncio() -> Vec<(&'static str, Value)> {
+    vec![("iscoroutine", builtin("iscoroutine", asyncio_iscoroutine))]
+}
+
+fn asyncio_iscoroutine(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(matches!(args.first(), Some(Value::Generator(g)) if g.is_coroutine)))
+}
+
 pub fn time() -> Vec<(&'static str, Value)> {
     vec![
         ("perf_counter", builtin("perf_counter", time_perf_counter)),

@@ -12,6 +12,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "string" => include_str!("string.py"),
         "threading" => include_str!("threading.py"),
         "queue" => include_str!("queue.py"),
+        "asyncio" => include_str!("asyncio.py"),
         "heapq" => include_str!("heapq.py"),
         "concurrent" => include_str!("concurrent/__init__.py"),
         "concurrent.futures" => include_str!("concurrent/futures.py"),
@@ -22,7 +23,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
 pub const MODULES: &[&str] =
-    &["string", "threading", "queue", "heapq", "concurrent", "concurrent.futures"];
+    &["string", "threading", "queue", "heapq", "concurrent", "concurrent.futures", "asyncio"];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,1014 @@
+"""One event loop per thread, tasks that switch only at await: CPython's asyncio, in brief.
+
+The shapes follow CPython's asyncio (Future, Task with its step and wakeup, a loop with a ready
+queue and a timer heap), so that programs print the same things in the same order. The loop
+waits for timers and for other threads (to_thread, run_in_executor) on a threading.Event, which
+gives the GIL up while it waits.
+"""
+
+import _asyncio
+import sys
+import threading
+from heapq import heappop, heappush
+from time import monotonic as _monotonic
+
+_V311 = sys.version_info >= (3, 11)
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+
+class CancelledError(BaseException):
+    """The task or future was cancelled."""
+
+
+class InvalidStateError(Exception):
+    """The future is not in a state that allows this."""
+
+
+if _V311:
+    TimeoutError = TimeoutError
+else:
+    class TimeoutError(Exception):
+        """The operation exceeded the given deadline."""
+
+
+class QueueEmpty(Exception):
+    """Raised by get_nowait() on an empty queue."""
+
+
+class QueueFull(Exception):
+    """Raised by put_nowait() on a full queue."""
+
+
+def iscoroutine(obj):
+    return _asyncio.iscoroutine(obj)
+
+
+def isfuture(obj):
+    return isinstance(obj, Future)
+
+
+# ---- futures and tasks ----
+
+_PENDING = "PENDING"
+_CANCELLED = "CANCELLED"
+_FINISHED = "FINISHED"
+
+
+class _Yield:
+    """Awaiting it gives the loop one turn (what `sleep(0)` does)."""
+
+    def __await__(self):
+        yield
+
+
+class Future:
+    """A result that arrives later; awaiting it suspends the task until then."""
+
+    def __init__(self, *, loop=None):
+        self._loop = loop if loop is not None else get_event_loop()
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._callbacks = []
+        self._cancel_message = None
+
+    def __repr__(self):
+        return "<%s %s>" % (self.__class__.__name__, self._state.lower())
+
+    def get_loop(self):
+        return self._loop
+
+    def cancel(self, msg=None):
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        callbacks = self._callbacks[:]
+        self._callbacks[:] = []
+        for callback in callbacks:
+            self._loop.call_soon(callback, self)
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def _make_cancelled_error(self):
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
+
+    def result(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError("Result is not ready.")
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError("Exception is not set.")
+        return self._exception
+
+    def add_done_callback(self, fn):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self)
+        else:
+            self._callbacks.append(fn)
+
+    def remove_done_callback(self, fn):
+        kept = [f for f in self._callbacks if f != fn]
+        removed = len(self._callbacks) - len(kept)
+        self._callbacks[:] = kept
+        return removed
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError("%s: %r" % (self._state, self))
+        self._result = result
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError("%s: %r" % (self._state, self))
+        if not isinstance(exception, BaseException):
+            exception = exception()
+        self._exception = exception
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def __await__(self):
+        if not self.done():
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+_task_count = 0
+_current_tasks = {}
+_all_tasks = []
+
+
+class Task(Future):
+    """Runs a coroutine on the loop, one step per turn, until it returns."""
+
+    def __init__(self, coro, *, loop=None, name=None):
+        global _task_count
+        super().__init__(loop=loop)
+        if not iscoroutine(coro):
+            raise TypeError("a coroutine was expected, got %r" % (coro,))
+        _task_count += 1
+        self._name = name if name is not None else "Task-%d" % _task_count
+        self._coro = coro
+        self._fut_waiter = None
+        self._must_cancel = False
+        self._loop.call_soon(self._step)
+        _all_tasks.append(self)
+
+    def __repr__(self):
+        return "<Task %s name=%r>" % (self._state.lower(), self._name)
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def get_coro(self):
+        return self._coro
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        self._cancel_message = msg
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg):
+                return True
+        self._must_cancel = True
+        return True
+
+    def _step(self, exc=None):
+        if self.done():
+            return
+        if self._must_cancel:
+            if not isinstance(exc, CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._fut_waiter = None
+        _current_tasks[self._loop] = self
+        try:
+            if exc is None:
+                result = self._coro.send(None)
+            else:
+                result = self._coro.throw(exc)
+        except StopIteration as stop:
+            if self._must_cancel:
+                self._must_cancel = False
+                Future.cancel(self, self._cancel_message)
+            else:
+                Future.set_result(self, stop.value)
+        except CancelledError as error:
+            self._cancelled_exc = error
+            Future.cancel(self)
+        except (KeyboardInterrupt, SystemExit) as error:
+            Future.set_exception(self, error)
+            raise
+        except BaseException as error:
+            Future.set_exception(self, error)
+        else:
+            if isinstance(result, Future):
+                if result is self:
+                    self._loop.call_soon(
+                        self._step, RuntimeError("Task cannot await on itself: %r" % self))
+                else:
+                    result.add_done_callback(self._wakeup)
+                    self._fut_waiter = result
+                    if self._must_cancel:
+                        if self._fut_waiter.cancel(self._cancel_message):
+                            self._must_cancel = False
+            elif result is None:
+                # A bare yield: give the other tasks a turn.
+                self._loop.call_soon(self._step)
+            else:
+                self._loop.call_soon(
+                    self._step, RuntimeError("Task got bad yield: %r" % (result,)))
+        finally:
+            _current_tasks.pop(self._loop, None)
+
+    def _wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            self._step(exc)
+        else:
+            self._step()
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    if isinstance(coro_or_future, Future):
+        return coro_or_future
+    if iscoroutine(coro_or_future):
+        if loop is None:
+            loop = get_event_loop()
+        return loop.create_task(coro_or_future)
+    raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+
+
+def create_task(coro, *, name=None):
+    return get_running_loop().create_task(coro, name=name)
+
+
+def current_task(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def all_tasks(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    return [t for t in _all_tasks if t._loop is loop and not t.done()]
+
+
+# ---- the event loop ----
+
+class Handle:
+    def __init__(self, callback, args, loop):
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
+
+    def cancel(self):
+        self._cancelled = True
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        self._callback(*self._args)
+
+
+class TimerHandle(Handle):
+    def __init__(self, when, sequence, callback, args, loop):
+        super().__init__(callback, args, loop)
+        self._when = when
+        self._sequence = sequence
+
+    def when(self):
+        return self._when
+
+    def __lt__(self, other):
+        return (self._when, self._sequence) < (other._when, other._sequence)
+
+
+_loops = {}
+
+
+class AbstractEventLoop:
+    pass
+
+
+class BaseEventLoop(AbstractEventLoop):
+    """Runs ready callbacks in order, then the timers that are due, then waits for the next."""
+
+    def __init__(self):
+        self._ready = []
+        self._scheduled = []
+        self._timer_sequence = 0
+        self._stopping = False
+        self._closed = False
+        self._running = False
+        self._wakeup = threading.Event()
+        self._threadsafe_lock = threading.Lock()
+        self._threadsafe = []
+        self._default_executor = None
+
+    def time(self):
+        return _monotonic()
+
+    def call_soon(self, callback, *args, context=None):
+        handle = Handle(callback, args, self)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        handle = Handle(callback, args, self)
+        with self._threadsafe_lock:
+            self._threadsafe.append(handle)
+        self._wakeup.set()
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        return self.call_at(self.time() + delay, callback, *args)
+
+    def call_at(self, when, callback, *args, context=None):
+        self._timer_sequence += 1
+        timer = TimerHandle(when, self._timer_sequence, callback, args, self)
+        heappush(self._scheduled, timer)
+        return timer
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        return Task(coro, loop=self, name=name)
+
+    def is_running(self):
+        return self._running
+
+    def is_closed(self):
+        return self._closed
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self._running:
+            raise RuntimeError("Cannot close a running event loop")
+        self._closed = True
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=False)
+
+    def run_forever(self):
+        if self._running:
+            raise RuntimeError("This event loop is already running")
+        if _running_loop() is not None:
+            raise RuntimeError("Cannot run the event loop while another loop is running")
+        self._running = True
+        _loops[threading.get_ident()] = self
+        _set_running(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._running = False
+            _set_running(None)
+
+    def run_until_complete(self, future):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        future = ensure_future(future, loop=self)
+        future.add_done_callback(lambda f: self.stop())
+        self.run_forever()
+        if not future.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
+        return future.result()
+
+    def _run_once(self):
+        with self._threadsafe_lock:
+            self._ready.extend(self._threadsafe)
+            self._threadsafe[:] = []
+        while self._scheduled and self._scheduled[0]._cancelled:
+            heappop(self._scheduled)
+        if self._ready or self._stopping:
+            timeout = 0
+        elif self._scheduled:
+            timeout = max(0, self._scheduled[0]._when - self.time())
+        else:
+            timeout = None
+        if timeout != 0:
+            # Nothing to run: wait for the next timer, or a callback from another thread.
+            self._wakeup.wait(timeout)
+        self._wakeup.clear()
+        with self._threadsafe_lock:
+            self._ready.extend(self._threadsafe)
+            self._threadsafe[:] = []
+        end = self.time()
+        while self._scheduled and self._scheduled[0]._when <= end:
+            timer = heappop(self._scheduled)
+            if not timer._cancelled:
+                self._ready.append(timer)
+        # Only what was ready now runs this turn; callbacks they schedule wait for the next.
+        # Taken one at a time, so that if one raises, the rest stay queued.
+        for _ in range(len(self._ready)):
+            handle = self._ready.pop(0)
+            if not handle._cancelled:
+                handle._run()
+
+    def run_in_executor(self, executor, func, *args):
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                executor = ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        return wrap_future(executor.submit(func, *args), loop=self)
+
+    def shutdown_default_executor(self):
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=True)
+
+
+class SelectorEventLoop(BaseEventLoop):
+    pass
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future that completes when a concurrent.futures future does."""
+    if isinstance(future, Future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    result = loop.create_future()
+
+    def copy_state(source):
+        if result.done():
+            return
+        if source.cancelled():
+            result.cancel()
+            return
+        exception = source.exception()
+        if exception is not None:
+            result.set_exception(exception)
+        else:
+            result.set_result(source.result())
+
+    future.add_done_callback(lambda source: loop.call_soon_threadsafe(copy_state, source))
+    return result
+
+
+_running = {}
+
+
+def _running_loop():
+    return _running.get(threading.get_ident())
+
+
+def _set_running(loop):
+    if loop is None:
+        _running.pop(threading.get_ident(), None)
+    else:
+        _running[threading.get_ident()] = loop
+
+
+def get_running_loop():
+    loop = _running_loop()
+    if loop is None:
+        raise RuntimeError("no running event loop")
+    return loop
+
+
+def new_event_loop():
+    return SelectorEventLoop()
+
+
+def set_event_loop(loop):
+    _loops[threading.get_ident()] = loop
+
+
+def get_event_loop():
+    loop = _running_loop()
+    if loop is not None:
+        return loop
+    loop = _loops.get(threading.get_ident())
+    if loop is None or loop.is_closed():
+        loop = new_event_loop()
+        _loops[threading.get_ident()] = loop
+    return loop
+
+
+def run(main, *, debug=None):
+    """Runs the coroutine on a new event loop, then cancels what is left and closes it."""
+    if _running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if not iscoroutine(main):
+        raise ValueError("a coroutine was expected, got %r" % (main,))
+    loop = new_event_loop()
+    set_event_loop(loop)
+    try:
+        return loop.run_until_complete(main)
+    finally:
+        try:
+            left = [t for t in all_tasks(loop)]
+            for task in left:
+                task.cancel()
+            if left:
+                loop.run_until_complete(gather(*left, return_exceptions=True))
+            loop.shutdown_default_executor()
+        finally:
+            set_event_loop(None)
+            loop.close()
+
+
+# ---- awaiting ----
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await _Yield()
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        handle.cancel()
+
+
+def _set_result_unless_cancelled(future, result):
+    if not future.cancelled():
+        future.set_result(result)
+
+
+class _GatheringFuture(Future):
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        cancelled = False
+        for child in self._children:
+            if child.cancel(msg):
+                cancelled = True
+        return cancelled
+
+
+def gather(*aws, return_exceptions=False):
+    """Runs the awaitables at once; the results come back in the order given."""
+    if not aws:
+        loop = get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+    loop = None
+    children = []
+    seen = {}
+    for aw in aws:
+        if isinstance(aw, Future):
+            future = aw
+        else:
+            future = ensure_future(aw, loop=loop)
+        if loop is None:
+            loop = future.get_loop()
+        children.append(future)
+    outer = _GatheringFuture(children, loop=loop)
+    state = {"done": 0}
+
+    def child_done(child):
+        state["done"] += 1
+        if outer.done():
+            return
+        if not return_exceptions:
+            if child.cancelled():
+                outer.set_exception(child._make_cancelled_error())
+                return
+            if child.exception() is not None:
+                outer.set_exception(child.exception())
+                return
+        if state["done"] == len(children):
+            results = []
+            for fut in children:
+                if fut.cancelled():
+                    results.append(fut._make_cancelled_error())
+                elif fut.exception() is not None:
+                    results.append(fut.exception())
+                else:
+                    results.append(fut.result())
+            outer.set_result(results)
+
+    for child in children:
+        child.add_done_callback(child_done)
+    return outer
+
+
+async def wait(aws, *, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the tasks; returns (done, pending)."""
+    aws = list(aws)
+    if not aws:
+        raise ValueError("Set of Tasks/Futures is empty.")
+    loop = get_running_loop()
+    futures = [ensure_future(aw, loop=loop) for aw in aws]
+    waiter = loop.create_future()
+    timer = None
+    if timeout is not None:
+        timer = loop.call_later(timeout, _set_result_unless_done, waiter)
+    counter = {"left": len(futures)}
+
+    def on_done(f):
+        counter["left"] -= 1
+        if (counter["left"] <= 0 or return_when == FIRST_COMPLETED
+                or (return_when == FIRST_EXCEPTION and not f.cancelled()
+                    and f.exception() is not None)):
+            _set_result_unless_done(waiter)
+
+    for f in futures:
+        f.add_done_callback(on_done)
+    try:
+        if not all(f.done() for f in futures) and not (
+                return_when == FIRST_COMPLETED and any(f.done() for f in futures)):
+            await waiter
+    finally:
+        if timer is not None:
+            timer.cancel()
+        for f in futures:
+            f.remove_done_callback(on_done)
+    done = set(f for f in futures if f.done())
+    pending = set(f for f in futures if not f.done())
+    return done, pending
+
+
+def _set_result_unless_done(future):
+    if not future.done():
+        future.set_result(None)
+
+
+async def wait_for(aw, timeout):
+    """Awaits `aw`; after `timeout` seconds cancels it and raises TimeoutError."""
+    loop = get_running_loop()
+    future = ensure_future(aw, loop=loop)
+    if timeout is None:
+        return await future
+    waiter = loop.create_future()
+    timer = loop.call_later(timeout, _set_result_unless_done, waiter)
+    future.add_done_callback(lambda f: _set_result_unless_done(waiter))
+    try:
+        await waiter
+    finally:
+        timer.cancel()
+    if future.done():
+        return future.result()
+    future.cancel()
+    try:
+        await future
+    except CancelledError:
+        pass
+    raise TimeoutError()
+
+
+def as_completed(fs, *, timeout=None):
+    """Yields awaitables that give the results in the order they finish."""
+    loop = get_event_loop()
+    todo = [ensure_future(f, loop=loop) for f in fs]
+    finished = []
+    waiters = []
+    timer = None
+
+    def on_done(f):
+        if f in todo:
+            todo.remove(f)
+        finished.append(f)
+        if waiters:
+            _set_result_unless_done(waiters.pop(0))
+
+    def on_timeout():
+        for f in todo:
+            f.remove_done_callback(on_done)
+        while waiters:
+            _set_result_unless_done(waiters.pop(0))
+        todo[:] = []
+
+    for f in todo:
+        f.add_done_callback(on_done)
+    if todo and timeout is not None:
+        timer = loop.call_later(timeout, on_timeout)
+
+    async def wait_for_one():
+        if not finished:
+            waiter = loop.create_future()
+            waiters.append(waiter)
+            await waiter
+        if not finished:
+            raise TimeoutError()
+        return finished.pop(0).result()
+
+    for _ in range(len(todo)):
+        yield wait_for_one()
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Runs func in the loop's thread pool; the loop goes on meanwhile."""
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+
+# ---- synchronisation: for tasks of one loop ----
+
+class Lock:
+    def __init__(self):
+        self._locked = False
+        self._waiters = []
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and not self._waiters:
+            self._locked = True
+            return True
+        future = get_running_loop().create_future()
+        self._waiters.append(future)
+        try:
+            await future
+        finally:
+            self._waiters.remove(future)
+        self._locked = True
+        return True
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("Lock is not acquired.")
+        self._locked = False
+        for future in self._waiters:
+            if not future.done():
+                future.set_result(True)
+                break
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Event:
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for future in self._waiters:
+                if not future.done():
+                    future.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        future = get_running_loop().create_future()
+        self._waiters.append(future)
+        try:
+            await future
+            return True
+        finally:
+            self._waiters.remove(future)
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._value = value
+        self._waiters = []
+
+    def locked(self):
+        return self._value == 0
+
+    async def acquire(self):
+        while self._value <= 0:
+            future = get_running_loop().create_future()
+            self._waiters.append(future)
+            try:
+                await future
+            finally:
+                self._waiters.remove(future)
+        self._value -= 1
+        return True
+
+    def release(self):
+        self._value += 1
+        for future in self._waiters:
+            if not future.done():
+                future.set_result(True)
+                break
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError("BoundedSemaphore released too many times")
+        super().release()
+
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._items = []
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def qsize(self):
+        return len(self._items)
+
+    def empty(self):
+        return not self._items
+
+    def full(self):
+        return 0 < self._maxsize <= len(self._items)
+
+    def _wake_next(self, waiters):
+        while waiters:
+            future = waiters.pop(0)
+            if not future.done():
+                future.set_result(None)
+                break
+
+    async def put(self, item):
+        while self.full():
+            putter = get_running_loop().create_future()
+            self._putters.append(putter)
+            await putter
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._items.append(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wake_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = get_running_loop().create_future()
+            self._getters.append(getter)
+            await getter
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._items.pop(0)
+        self._wake_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError("task_done() called too many times")
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+class Timeout:
+    """`async with asyncio.timeout(delay)`: cancels the task at the deadline, then raises
+    TimeoutError in its place."""
+
+    def __init__(self, when):
+        self._when = when
+        self._handle = None
+        self._task = None
+        self._expired = False
+
+    def when(self):
+        return self._when
+
+    def expired(self):
+        return self._expired
+
+    def reschedule(self, when):
+        if self._handle is not None:
+            self._handle.cancel()
+        self._when = when
+        if when is not None and self._task is not None:
+            self._handle = get_running_loop().call_at(when, self._on_timeout)
+
+    def _on_timeout(self):
+        self._expired = True
+        self._task.cancel()
+
+    async def __aenter__(self):
+        self._task = current_task()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        if self._handle is not None:
+            self._handle.cancel()
+        if self._expired and exc_type is CancelledError:
+            raise TimeoutError()
+        return None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+class TaskGroup:
+    """`async with asyncio.TaskGroup() as tg`: waits for every task it created; the first
+    failure cancels the rest and is raised when the block ends."""
+
+    def __init__(self):
+        self._tasks = []
+        self._errors = []
+
+    async def __aenter__(self):
+        return self
+
+    def create_task(self, coro, *, name=None, context=None):
+        task = get_running_loop().create_task(coro, name=name)
+        self._tasks.append(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    def _on_task_done(self, task):
+        if task.cancelled():
+            return
+        if task.exception() is not None:
+            self._errors.append(task.exception())
+            for other in self._tasks:
+                if not other.done():
+                    other.cancel()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        while any(not t.done() for t in self._tasks):
+            await wait([t for t in self._tasks if not t.done()])
+        if self._errors:
+            raise self._errors[0]
+        return None
