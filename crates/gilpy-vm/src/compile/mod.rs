@@ -1034,7 +1034,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(tuple) => self.sequence(&tuple.elts, true)?,
             Expr::List(list) => self.sequence(&list.elts, false)?,
-            Expr::Set(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::Set(set) => self.set_display(&set.elts)?,
             Expr::Dict(dict) => {
                 self.emit(Op::BuildDict(0));
                 for item in dict.items.iter() {
@@ -1069,7 +1069,12 @@ impl<'a> Compiler<'a> {
                 &comp.generators,
                 ComprehensionKind::List(&comp.elt),
             )?,
-            Expr::SetComp(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::SetComp(comp) => self.comprehension(
+                expr,
+                "<setcomp>",
+                &comp.generators,
+                ComprehensionKind::Set(&comp.elt),
+            )?,
             Expr::DictComp(comp) => {
                 let Some(key) = comp.key.as_deref() else {
                     return Err(self.unsupported(expr, "unpacking in a dict comprehension"));
@@ -1142,6 +1147,39 @@ impl<'a> Compiler<'a> {
         }
         let count = elements.len() as u32;
         self.emit(if tuple { Op::BuildTuple(count) } else { Op::BuildList(count) });
+        Ok(())
+    }
+
+    /// `{a, *b, c}` as CPython builds it: the items before the first star with `BuildSet`, then
+    /// each in turn; a display of three or more constants (after folding `-1` and tuples of
+    /// constants, as CPython's AST optimizer does) goes through a frozenset.
+    fn set_display(&mut self, elements: &[Expr]) -> Result<()> {
+        if elements.len() > 2 {
+            if let Some(constants) = elements.iter().map(constant_value).collect::<Option<_>>() {
+                let unit = self.unit();
+                unit.consts.push(Value::tuple(constants));
+                let index = unit.consts.len() as u32 - 1;
+                self.emit(Op::BuildConstSet(index));
+                return Ok(());
+            }
+        }
+        let before_star = elements.iter().take_while(|e| !e.is_starred_expr()).count();
+        for element in &elements[..before_star] {
+            self.expr(element)?;
+        }
+        self.emit(Op::BuildSet(before_star as u32));
+        for element in &elements[before_star..] {
+            match element {
+                Expr::Starred(starred) => {
+                    self.expr(&starred.value)?;
+                    self.emit(Op::SetUpdate(1));
+                }
+                other => {
+                    self.expr(other)?;
+                    self.emit(Op::SetAdd(1));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -1320,7 +1358,9 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported(expr, "an async comprehension"));
         }
         let elements: Vec<&Expr> = match kind {
-            ComprehensionKind::List(e) | ComprehensionKind::Generator(e) => vec![e],
+            ComprehensionKind::List(e)
+            | ComprehensionKind::Set(e)
+            | ComprehensionKind::Generator(e) => vec![e],
             ComprehensionKind::Dict(k, v) => vec![k, v],
         };
         let mut scan = Scan::of_comprehension(generators, &elements);
@@ -1349,6 +1389,9 @@ impl<'a> Compiler<'a> {
             match kind {
                 ComprehensionKind::List(_) => {
                     compiler.emit(Op::BuildList(0));
+                }
+                ComprehensionKind::Set(_) => {
+                    compiler.emit(Op::BuildSet(0));
                 }
                 ComprehensionKind::Dict(..) => {
                     compiler.emit(Op::BuildDict(0));
@@ -1388,7 +1431,7 @@ impl<'a> Compiler<'a> {
             self.expr(condition)?;
             skips.push(self.emit(Op::PopJumpIfFalse(0)));
         }
-        // The result list or dict sits below one iterator per loop.
+        // The result list, set or dict sits below one iterator per loop.
         let depth = (index + 2) as u32;
         if index + 1 < generators.len() {
             self.comprehension_loop(generators, index + 1, kind)?;
@@ -1397,6 +1440,10 @@ impl<'a> Compiler<'a> {
                 ComprehensionKind::List(element) => {
                     self.expr(element)?;
                     self.emit(Op::ListAppend(depth));
+                }
+                ComprehensionKind::Set(element) => {
+                    self.expr(element)?;
+                    self.emit(Op::SetAdd(depth));
                 }
                 ComprehensionKind::Dict(key, value) => {
                     self.expr(key)?;
@@ -1422,6 +1469,7 @@ impl<'a> Compiler<'a> {
 #[derive(Clone, Copy)]
 enum ComprehensionKind<'e> {
     List(&'e Expr),
+    Set(&'e Expr),
     /// A generator expression: the body yields each element.
     Generator(&'e Expr),
     Dict(&'e Expr, &'e Expr),
@@ -1452,6 +1500,46 @@ fn contains_yield(body: &[Stmt]) -> bool {
         ast::visitor::Visitor::visit_stmt(&mut finder, stmt);
     }
     finder.0
+}
+
+/// The constant CPython's AST optimizer folds `expr` into, for the cases that matter to set
+/// displays: literals, signs and `~` on numbers, tuples of constants.
+fn constant_value(expr: &Expr) -> Option<Value> {
+    Some(match expr {
+        Expr::NumberLiteral(number) => match &number.value {
+            ast::Number::Int(int) => match int.as_i64() {
+                Some(small) => Value::Int(small),
+                None => parse_int_literal(&int.to_string())?,
+            },
+            ast::Number::Float(float) => Value::Float(*float),
+            ast::Number::Complex { .. } => return None,
+        },
+        Expr::StringLiteral(string) => Value::str(string.value.to_str()),
+        Expr::BooleanLiteral(boolean) => Value::Bool(boolean.value),
+        Expr::NoneLiteral(_) => Value::None,
+        Expr::Tuple(tuple) => {
+            Value::tuple(tuple.elts.iter().map(constant_value).collect::<Option<_>>()?)
+        }
+        Expr::UnaryOp(unary) => {
+            let operand = constant_value(&unary.operand)?;
+            match (unary.op, operand) {
+                (
+                    ast::UnaryOp::UAdd,
+                    number @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_)),
+                ) => number,
+                (ast::UnaryOp::USub, Value::Float(f)) => Value::Float(-f),
+                (ast::UnaryOp::USub, Value::Int(i)) => match i.checked_neg() {
+                    Some(negated) => Value::Int(negated),
+                    None => normalize(-BigInt::from(i)),
+                },
+                (ast::UnaryOp::USub, Value::BigInt(i)) => normalize(-(*i).clone()),
+                (ast::UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+                (ast::UnaryOp::Invert, Value::BigInt(i)) => normalize(-(*i).clone() - 1),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn parse_int_literal(text: &str) -> Option<Value> {
