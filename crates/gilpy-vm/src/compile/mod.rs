@@ -1502,8 +1502,9 @@ fn contains_yield(body: &[Stmt]) -> bool {
     finder.0
 }
 
-/// The constant CPython's AST optimizer folds `expr` into, for the cases that matter to set
-/// displays: literals, signs and `~` on numbers, tuples of constants.
+/// The constant CPython's AST optimizer (3.9 to 3.13) folds `expr` into, for the cases that
+/// decide whether a set display is all constants: literals, tuples of constants, and unary and
+/// binary operators on numbers.
 fn constant_value(expr: &Expr) -> Option<Value> {
     Some(match expr {
         Expr::NumberLiteral(number) => match &number.value {
@@ -1522,24 +1523,52 @@ fn constant_value(expr: &Expr) -> Option<Value> {
         }
         Expr::UnaryOp(unary) => {
             let operand = constant_value(&unary.operand)?;
-            match (unary.op, operand) {
-                (
-                    ast::UnaryOp::UAdd,
-                    number @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_)),
-                ) => number,
-                (ast::UnaryOp::USub, Value::Float(f)) => Value::Float(-f),
-                (ast::UnaryOp::USub, Value::Int(i)) => match i.checked_neg() {
-                    Some(negated) => Value::Int(negated),
-                    None => normalize(-BigInt::from(i)),
-                },
-                (ast::UnaryOp::USub, Value::BigInt(i)) => normalize(-(*i).clone()),
-                (ast::UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
-                (ast::UnaryOp::Invert, Value::BigInt(i)) => normalize(-(*i).clone() - 1),
-                _ => return None,
+            match unary.op {
+                ast::UnaryOp::Not => Value::Bool(!crate::ops::truth(&operand)?),
+                ast::UnaryOp::USub => crate::ops::unary_number('-', &operand)?,
+                ast::UnaryOp::UAdd => crate::ops::unary_number('+', &operand)?,
+                ast::UnaryOp::Invert => crate::ops::unary_number('~', &operand)?,
             }
+        }
+        Expr::BinOp(binary) if binary.op != ast::Operator::MatMult => {
+            let left = constant_value(&binary.left)?;
+            let right = constant_value(&binary.right)?;
+            let number = |v: &Value| {
+                matches!(v, Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+            };
+            if !number(&left) || !number(&right) || folds_too_big(binary.op, &left, &right) {
+                return None;
+            }
+            crate::ops::builtin_binary(binary_op(binary.op), &left, &right).ok()??
         }
         _ => return None,
     })
+}
+
+/// CPython's `safe_multiply`, `safe_power` and `safe_lshift`: no folding of int results that
+/// may pass 128 bits.
+fn folds_too_big(op: ast::Operator, left: &Value, right: &Value) -> bool {
+    const MAX_INT_BITS: u64 = 128;
+    let as_int = |value: &Value| match value {
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(i) => Some((**i).clone()),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (as_int(left), as_int(right)) else { return false };
+    let zero = BigInt::from(0);
+    if a == zero || b == zero {
+        return false;
+    }
+    let exponent = u64::try_from(&b).ok();
+    match op {
+        ast::Operator::Mult => a.bits() + b.bits() > MAX_INT_BITS,
+        ast::Operator::Pow => b > zero && exponent.is_none_or(|w| a.bits() > MAX_INT_BITS / w),
+        ast::Operator::LShift => {
+            exponent.is_none_or(|w| w > MAX_INT_BITS || a.bits() > MAX_INT_BITS - w)
+        }
+        _ => false,
+    }
 }
 
 fn parse_int_literal(text: &str) -> Option<Value> {
