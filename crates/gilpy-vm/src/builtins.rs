@@ -1575,8 +1575,8 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
         },
         Value::Dict(dict) => Ok(lock(&dict.entries).contains_key(&Key(item.clone()))),
         Value::Set(set) => {
-            let hash = crate::methods::element_hash(thread, item, true)?;
-            Ok(lock(&set.table).contains(item, hash))
+            let (key, hash) = crate::methods::lookup_key(thread, item)?;
+            Ok(lock(&set.table).contains(&key, hash))
         }
         Value::Range(range) => Ok(match item {
             Value::Int(i) => {
@@ -1729,7 +1729,7 @@ pub fn new_set_of_constants(thread: &mut Thread, constants: &Value) -> CallResul
 }
 
 pub fn set_add(thread: &mut Thread, set: &Set, item: Value) -> Result<(), Value> {
-    let hash = crate::methods::element_hash(thread, &item, false)?;
+    let hash = crate::methods::element_hash(thread, &item)?;
     lock(&set.table).add(item, hash);
     Ok(())
 }

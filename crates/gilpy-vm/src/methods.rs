@@ -805,13 +805,20 @@ fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 // ---- set and frozenset ----
 
-/// A set element's hash. Where CPython retries a failed lookup with `frozenset(key)` (`in`,
-/// `remove`, `discard`), `as_frozen` lets a set key hash as that frozenset would.
-pub fn element_hash(thread: &Thread, key: &Value, as_frozen: bool) -> Result<i64, Value> {
-    match key {
-        Value::Set(set) if as_frozen => Ok(set.hash()),
-        other => py_hash(other).map_err(|error| thread.op_error(error)),
-    }
+/// A set element's hash.
+pub fn element_hash(thread: &Thread, key: &Value) -> Result<i64, Value> {
+    py_hash(key).map_err(|error| thread.op_error(error))
+}
+
+/// A key to look up (`in`, `remove`, `discard`) and its hash. A set, which cannot be a key,
+/// is looked up as the frozenset of its keys, as CPython retries with one.
+pub fn lookup_key(thread: &Thread, key: &Value) -> Result<(Value, i64), Value> {
+    let key = match key {
+        Value::Set(set) if !set.frozen => Value::Set(Set::new(true, set.snapshot())),
+        other => other.clone(),
+    };
+    let hash = element_hash(thread, &key)?;
+    Ok((key, hash))
 }
 
 /// `other` as set operations take it: a set itself, a dict's keys, or any other iterable's
@@ -823,7 +830,7 @@ pub fn set_operand(thread: &mut Thread, other: &Value) -> Result<Other, Value> {
         Value::Dict(dict) => {
             let keys: Vec<Value> = lock(&dict.entries).keys().map(|key| key.0.clone()).collect();
             let hashed = keys.into_iter().map(|key| {
-                let hash = element_hash(thread, &key, false)?;
+                let hash = element_hash(thread, &key)?;
                 Ok((key, hash))
             });
             Ok(Other::Dict(hashed.collect::<Result<_, Value>>()?))
@@ -833,7 +840,7 @@ pub fn set_operand(thread: &mut Thread, other: &Value) -> Result<Other, Value> {
             let mut items = Vec::new();
             loop {
                 let item = match crate::builtins::next(thread, &iterator) {
-                    Ok(Some(item)) => element_hash(thread, &item, false).map(|hash| (item, hash)),
+                    Ok(Some(item)) => element_hash(thread, &item).map(|hash| (item, hash)),
                     Ok(None) => break,
                     Err(error) => Err(error),
                 };
@@ -946,8 +953,8 @@ fn set_add(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// Takes `key` out of the set; whether it was there.
 fn set_discard_key(thread: &Thread, set: &Set, key: &Value) -> Result<bool, Value> {
-    let hash = element_hash(thread, key, true)?;
-    Ok(lock(&set.table).discard(key, hash))
+    let (key, hash) = lookup_key(thread, key)?;
+    Ok(lock(&set.table).discard(&key, hash))
 }
 
 fn set_remove(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
