@@ -991,13 +991,23 @@ fn set_copy(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Set(if set.frozen { set } else { set.copy() }))
 }
 
-fn set_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let set = set_receiver(thread, &args, "update", true)?;
+/// `update` and `difference_update`: `change` with each argument in turn.
+fn change_with_each(
+    thread: &mut Thread,
+    args: &Args,
+    method: &str,
+    change: fn(&Arc<Set>, &Other) -> Result<(), Value>,
+) -> CallResult {
+    let set = set_receiver(thread, args, method, true)?;
     for other in &args[1..] {
         let other = set_operand(thread, other)?;
-        set.update(&other)?;
+        change(&set, &other)?;
     }
     Ok(Value::None)
+}
+
+fn set_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    change_with_each(thread, &args, "update", Set::update)
 }
 
 fn set_union(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1047,12 +1057,7 @@ fn set_difference(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn set_difference_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let set = set_receiver(thread, &args, "difference_update", true)?;
-    for other in &args[1..] {
-        let other = set_operand(thread, other)?;
-        set.difference_update(&other)?;
-    }
-    Ok(Value::None)
+    change_with_each(thread, &args, "difference_update", Set::difference_update)
 }
 
 /// The receiver and the one argument of a set method, the argument as an operand.

@@ -632,12 +632,22 @@ impl Set {
 
     /// `set_difference_update_internal` (`difference_update`, `-=`).
     pub fn difference_update(self: &Arc<Set>, other: &Other) -> Result<(), Value> {
+        self.remove_with(other, SetTable::difference_update)
+    }
+
+    /// Applies `change` (which takes keys out) with `other`; with this set itself, that leaves
+    /// nothing, and CPython clears the table.
+    fn remove_with(
+        self: &Arc<Set>,
+        other: &Other,
+        change: fn(&mut SetTable, &Operand<'_>) -> Result<(), Value>,
+    ) -> Result<(), Value> {
         if other.is(self) {
             lock(&self.table).clear();
             return Ok(());
         }
         let operand = other.operand();
-        lock(&self.table).difference_update(&operand)
+        change(&mut lock(&self.table), &operand)
     }
 
     /// `set_symmetric_difference` (`symmetric_difference`, `^`): a set of the other's keys,
@@ -651,12 +661,7 @@ impl Set {
 
     /// `set_symmetric_difference_update` (`symmetric_difference_update`, `^=`).
     pub fn symmetric_difference_update(self: &Arc<Set>, other: &Other) -> Result<(), Value> {
-        if other.is(self) {
-            lock(&self.table).clear();
-            return Ok(());
-        }
-        let operand = other.operand();
-        lock(&self.table).symmetric_difference_update(&operand)
+        self.remove_with(other, SetTable::symmetric_difference_update)
     }
 
     pub fn is_subset(&self, other: &Other) -> Result<bool, Value> {

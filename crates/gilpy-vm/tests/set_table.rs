@@ -5,31 +5,27 @@
 //! run for both table flavours: 3.9 (deleted slots stay until a rebuild) and 3.10+. Whether the
 //! order is CPython's is the parity program `set_order`'s business.
 
+mod common;
+
+use common::Rng;
 use gilpy_vm::ops::py_hash;
 use gilpy_vm::set::{Other, Set, SetTable};
 use gilpy_vm::value::{lock, Value};
 use gilpy_vm::version::PythonVersion;
 use std::collections::BTreeSet;
 
-/// xorshift64*, as in the fuzz test.
-struct Rng(u64);
+/// Keys for these tests.
+trait Keys {
+    fn key(&mut self) -> i64;
+    fn value(&mut self, key: i64) -> Value;
+    fn keys(&mut self, max: usize) -> Vec<i64>;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
+impl Keys for Rng {
     fn key(&mut self) -> i64 {
         match self.below(4) {
             0 => self.below(40) as i64 - 20,
-            1 => (self.below(16) as i64 - 4) * [8, 64, 1024][self.below(3) as usize],
+            1 => (self.below(16) as i64 - 4) * [8, 64, 1024][self.below(3)],
             2 => (1 << 61) - 2 + self.below(6) as i64,
             _ => -(self.below(1 << 40) as i64),
         }
@@ -44,7 +40,7 @@ impl Rng {
         }
     }
 
-    fn keys(&mut self, max: u64) -> Vec<i64> {
+    fn keys(&mut self, max: usize) -> Vec<i64> {
         (0..self.below(max)).map(|_| self.key()).collect()
     }
 }

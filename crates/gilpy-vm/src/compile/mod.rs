@@ -1125,18 +1125,7 @@ impl<'a> Compiler<'a> {
     fn sequence(&mut self, elements: &[Expr], tuple: bool) -> Result<()> {
         if elements.iter().any(|e| e.is_starred_expr()) {
             self.emit(Op::BuildList(0));
-            for element in elements {
-                match element {
-                    Expr::Starred(starred) => {
-                        self.expr(&starred.value)?;
-                        self.emit(Op::ListExtend(1));
-                    }
-                    other => {
-                        self.expr(other)?;
-                        self.emit(Op::ListAppend(1));
-                    }
-                }
-            }
+            self.add_each(elements, Op::ListExtend(1), Op::ListAppend(1))?;
             if tuple {
                 self.emit(Op::ListToTuple);
             }
@@ -1168,15 +1157,20 @@ impl<'a> Compiler<'a> {
             self.expr(element)?;
         }
         self.emit(Op::BuildSet(before_star as u32));
-        for element in &elements[before_star..] {
+        self.add_each(&elements[before_star..], Op::SetUpdate(1), Op::SetAdd(1))
+    }
+
+    /// Adds each element to the collection on the stack: `*x` with `extend`, others with `add`.
+    fn add_each(&mut self, elements: &[Expr], extend: Op, add: Op) -> Result<()> {
+        for element in elements {
             match element {
                 Expr::Starred(starred) => {
                     self.expr(&starred.value)?;
-                    self.emit(Op::SetUpdate(1));
+                    self.emit(extend);
                 }
                 other => {
                     self.expr(other)?;
-                    self.emit(Op::SetAdd(1));
+                    self.emit(add);
                 }
             }
         }
