@@ -326,7 +326,7 @@ impl SetTable {
         copy
     }
 
-    /// `set_intersection`: between two sets it walks the smaller one (this one on a tie);
+    /// `set_intersection`: between two sets it walks the smaller one (the other on a tie);
     /// with any other iterable it walks the items and (3.10+) stops once every key was found.
     fn intersection(&self, other: &Operand<'_>) -> Result<SetTable, Value> {
         let mut result = self.empty();
@@ -635,8 +635,8 @@ impl Set {
         self.remove_with(other, SetTable::difference_update)
     }
 
-    /// Applies `change` (which takes keys out) with `other`; with this set itself, that leaves
-    /// nothing, and CPython clears the table.
+    /// Applies `change` with `other`. With this set itself, `x - x` and `x ^ x` leave nothing,
+    /// and CPython clears the table instead.
     fn remove_with(
         self: &Arc<Set>,
         other: &Other,
