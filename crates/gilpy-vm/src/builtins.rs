@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use indexmap::IndexMap;
 use num_traits::ToPrimitive;
 
-use crate::ops::{self, type_name};
+use crate::ops::{self, type_name, OpError};
+use crate::set::{Set, SetTable};
 use crate::value::{
     lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, List, Method, Module,
     Range, Value,
@@ -86,8 +87,8 @@ pub fn is_builtin_exception_name(name: &str) -> bool {
 }
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
-const TYPES: [&str; 9] =
-    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "range"];
+const TYPES: [&str; 11] =
+    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "range"];
 
 pub struct Interpreter {
     pub builtins: Arc<Dict>,
@@ -242,6 +243,8 @@ impl Interpreter {
             "list" => construct_list,
             "tuple" => construct_tuple,
             "dict" => construct_dict,
+            "set" => construct_set,
+            "frozenset" => construct_frozenset,
             "range" => construct_range,
             _ => construct_object,
         })
@@ -382,6 +385,7 @@ pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
         Value::Tuple(items) => items.len(),
         Value::List(list) => lock(&list.items).len(),
         Value::Dict(dict) => lock(&dict.entries).len(),
+        Value::Set(set) => set.len(),
         Value::Range(range) => range.len() as usize,
         other => match thread.special_method(other, "__len__") {
             Some(method) => {
@@ -946,17 +950,7 @@ fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "hash", &args, 1, 1)?;
-    ops::check_hashable(&args[0]).map_err(|e| thread.op_error(e))?;
-    match &args[0] {
-        Value::Int(i) => Ok(Value::Int(if *i == -1 { -2 } else { *i })),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        other => {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            Key(other.clone()).hash(&mut hasher);
-            Ok(Value::Int(hasher.finish() as i64 >> 1))
-        }
-    }
+    Ok(Value::Int(ops::py_hash(&args[0]).map_err(|e| thread.op_error(e))?))
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1148,6 +1142,39 @@ fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
     Ok(Dict::new(entries))
 }
 
+fn construct_set(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    new_set_from(thread, false, args, kwargs)
+}
+
+/// `frozenset(iterable)`; of a frozenset, that frozenset itself.
+fn construct_frozenset(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    match &args[..] {
+        [Value::Set(set)] if set.frozen && kwargs.is_empty() => Ok(args[0].clone()),
+        _ => new_set_from(thread, true, args, kwargs),
+    }
+}
+
+fn new_set_from(thread: &mut Thread, frozen: bool, args: Args, kwargs: Kwargs) -> CallResult {
+    let name = if frozen { "frozenset" } else { "set" };
+    if !kwargs.is_empty() {
+        return Err(thread.exception("TypeError", format!("{name}() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("{name} expected at most 1 argument, got {}", args.len()),
+        ));
+    }
+    let set = match args.first() {
+        Some(source) => {
+            let other = crate::methods::set_operand(thread, source)?;
+            Set::build(thread.interp.version, frozen, &other)?
+        }
+        None => Set::new(frozen, SetTable::new(thread.interp.version)),
+    };
+    Ok(Value::Set(set))
+}
+
 fn construct_range(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "range", &args, 1, 3)?;
     let numbers: Vec<i64> = args.iter().map(|a| int_arg(thread, a)).collect::<Result<_, _>>()?;
@@ -1268,6 +1295,10 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                         "str" => Value::str(""),
                         "list" => List::new(vec![]),
                         "dict" => Dict::new(Default::default()),
+                        "set" | "frozenset" => Value::Set(Set::new(
+                            &*class.name == "frozenset",
+                            SetTable::new(thread.interp.version),
+                        )),
                         "tuple" => Value::tuple(vec![]),
                         "int" => Value::Int(0),
                         "float" => Value::Float(0.0),
@@ -1604,6 +1635,10 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
             )),
         },
         Value::Dict(dict) => Ok(lock(&dict.entries).contains_key(&Key(item.clone()))),
+        Value::Set(set) => {
+            let (key, hash) = crate::methods::lookup_key(thread, item)?;
+            Ok(lock(&set.table).contains(&key, hash))
+        }
         Value::Range(range) => Ok(match item {
             Value::Int(i) => {
                 let offset = i - range.start;
@@ -1644,6 +1679,7 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
         Value::Generator(generator) if generator.is_coroutine => {
             return Err(thread.exception("TypeError", "'coroutine' object is not iterable"));
         }
+        Value::Set(set) => Iter::Set { set: set.clone(), used: set.len(), position: 0 },
         Value::Iterator(_) | Value::Generator(_) => return Ok(iterable.clone()),
         other => {
             if let Some(method) = thread.special_method(other, "__iter__") {
@@ -1656,7 +1692,7 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
     Ok(Value::Iterator(Arc::new(Mutex::new(state))))
 }
 
-pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Option<Value> {
+pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<Option<Value>, OpError> {
     let mut state = lock(iterator);
     match &mut *state {
         Iter::Seq { items, index } => {
@@ -1670,26 +1706,40 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Option<Value> {
             if item.is_none() {
                 *state = Iter::Exhausted;
             }
-            item
+            Ok(item)
         }
         Iter::Range { next, stop, step } => {
             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                 let value = *next;
                 *next += *step;
-                Some(Value::Int(value))
+                Ok(Some(Value::Int(value)))
             } else {
-                None
+                Ok(None)
             }
         }
-        Iter::Items(items) => items.next(),
-        Iter::Exhausted => None,
+        Iter::Items(items) => Ok(items.next()),
+        Iter::Set { set, used, position } => {
+            let table = lock(&set.table);
+            if table.len() != *used {
+                *used = usize::MAX;
+                return Err(ops::error("RuntimeError", "Set changed size during iteration"));
+            }
+            let Some((slot, key)) = table.next_at(*position) else {
+                drop(table);
+                *state = Iter::Exhausted;
+                return Ok(None);
+            };
+            *position = slot + 1;
+            Ok(Some(key))
+        }
+        Iter::Exhausted => Ok(None),
     }
 }
 
 /// The next item of an iterator, or `None` when it is exhausted.
 pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
     match iterator {
-        Value::Iterator(state) => Ok(builtin_iter_next(state)),
+        Value::Iterator(state) => builtin_iter_next(state).map_err(|e| thread.op_error(e)),
         Value::Generator(generator) => thread.resume_generator(generator),
         other => match thread.special_method(other, "__next__") {
             Some(method) => match thread.call(&method, vec![], vec![]) {
@@ -1709,6 +1759,7 @@ pub fn collect(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Valu
     match iterable {
         Value::List(list) => return Ok(lock(&list.items).clone()),
         Value::Tuple(items) => return Ok(items.to_vec()),
+        Value::Set(set) => return Ok(set.keys()),
         _ => {}
     }
     let iterator = iterate(thread, iterable)?;
@@ -1719,20 +1770,38 @@ pub fn collect(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Valu
     Ok(items)
 }
 
-pub fn new_set(thread: &mut Thread, _items: Vec<Value>) -> CallResult {
-    Err(thread.exception("NotImplementedError", "sets are not supported by gilpy yet"))
+/// `{a, b, c}`: a set with the items added in order.
+pub fn new_set(thread: &mut Thread, items: Vec<Value>) -> CallResult {
+    let set = Set::new(false, SetTable::new(thread.interp.version));
+    for item in items {
+        set_add(thread, &set, item)?;
+    }
+    Ok(Value::Set(set))
 }
 
-pub fn set_add(thread: &mut Thread, _set: &Value, _item: Value) -> Result<(), Value> {
-    Err(thread.exception("NotImplementedError", "sets are not supported by gilpy yet"))
+/// `{1, 2, 3}`: CPython 3.9+ compiles a display of three or more constants into a frozenset
+/// constant, which its constant merging builds a second time from the first one's order, and
+/// merges that into an empty set. Each step can order colliding keys differently.
+pub fn new_set_of_constants(thread: &mut Thread, constants: &Value) -> CallResult {
+    let Value::Tuple(items) = constants else { unreachable!("the compiler stores a tuple") };
+    let first = new_set(thread, items.to_vec())?;
+    let first_order = collect(thread, &first)?;
+    let Value::Set(constant) = new_set(thread, first_order)? else {
+        unreachable!("new_set makes a set")
+    };
+    Ok(Value::Set(constant.copy()))
 }
 
-pub fn is_set(_: &Value) -> bool {
-    false
+pub fn set_add(thread: &mut Thread, set: &Set, item: Value) -> Result<(), Value> {
+    let hash = crate::methods::element_hash(thread, &item)?;
+    lock(&set.table).add(item, hash);
+    Ok(())
 }
 
-pub fn sets_equal(_: &Value, _: &Value) -> bool {
-    false
+/// `{*iterable}`.
+pub fn set_update(thread: &mut Thread, set: &Arc<Set>, iterable: &Value) -> Result<(), Value> {
+    let other = crate::methods::set_operand(thread, iterable)?;
+    set.update(&other)
 }
 
 // ---- classes and exceptions ----

@@ -172,6 +172,9 @@ pub enum Op {
     BuildTuple(u32),
     BuildList(u32),
     BuildSet(u32),
+    /// `( -- set)` from a tuple constant, as CPython 3.9+ builds a display of three or more
+    /// constants: a frozenset of them (added first to last) merged into an empty set
+    BuildConstSet(u32),
     /// `(key1 value1 .. keyN valueN -- dict)`
     BuildDict(u32),
     /// `(start stop step -- slice)`
@@ -183,6 +186,10 @@ pub enum Op {
     /// `(list .. item -- list ..)`: appends to the list `depth` below the top
     ListAppend(u32),
     ListExtend(u32),
+    /// `(set .. item -- set ..)`: adds to the set `depth` below the top
+    SetAdd(u32),
+    /// `(set .. iterable -- set ..)`
+    SetUpdate(u32),
     /// `(list -- tuple)`
     ListToTuple,
     /// `(dict .. key value -- dict ..)`

@@ -11,6 +11,7 @@ pub mod format;
 mod methods;
 mod modules;
 pub mod ops;
+pub mod set;
 mod stdlib;
 pub mod syntax;
 mod threads;

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use crate::builtins::{collect, sort_values};
-use crate::ops::{check_hashable, type_name};
+use crate::code::BinaryOp;
+use crate::ops::{check_hashable, py_hash, type_name};
+use crate::set::{Other, Set};
 use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
 use crate::vm::{CallResult, Thread};
 
@@ -17,6 +19,8 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Str(_) => &STR_METHODS,
         Value::List(_) => &LIST_METHODS,
         Value::Dict(_) => &DICT_METHODS,
+        Value::Set(set) if set.frozen => &FROZENSET_METHODS,
+        Value::Set(_) => &SET_METHODS,
         Value::Tuple(_) => &TUPLE_METHODS,
         Value::Range(_) => &RANGE_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
@@ -849,4 +853,337 @@ fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let yielded =
         thread.send_to_generator(generator, args.get(1).cloned().unwrap_or(Value::None))?;
     yielded_or_stop(thread, generator, yielded)
+}
+
+// ---- set and frozenset ----
+
+/// A set element's hash.
+pub fn element_hash(thread: &Thread, key: &Value) -> Result<i64, Value> {
+    py_hash(key).map_err(|error| thread.op_error(error))
+}
+
+/// A key to look up (`in`, `remove`, `discard`) and its hash. A set, which cannot be a key,
+/// is looked up as the frozenset of its keys, as CPython retries with one.
+pub fn lookup_key(thread: &Thread, key: &Value) -> Result<(Value, i64), Value> {
+    let key = match key {
+        Value::Set(set) if !set.frozen => Value::Set(Set::new(true, set.snapshot())),
+        other => other.clone(),
+    };
+    let hash = element_hash(thread, &key)?;
+    Ok((key, hash))
+}
+
+/// `other` as set operations take it: a set itself, a dict's keys, or any other iterable's
+/// items, iterated and hashed up to the first error (which the operation raises when it gets
+/// there, after what came before took effect, as in CPython).
+pub fn set_operand(thread: &mut Thread, other: &Value) -> Result<Other, Value> {
+    match other {
+        Value::Set(set) => Ok(Other::Set(set.clone())),
+        Value::Dict(dict) => {
+            let keys: Vec<Value> = lock(&dict.entries).keys().map(|key| key.0.clone()).collect();
+            let hashed = keys.into_iter().map(|key| {
+                let hash = element_hash(thread, &key)?;
+                Ok((key, hash))
+            });
+            Ok(Other::Dict(hashed.collect::<Result<_, Value>>()?))
+        }
+        other => {
+            let iterator = crate::builtins::iterate(thread, other)?;
+            let mut items = Vec::new();
+            loop {
+                let item = match crate::builtins::next(thread, &iterator) {
+                    Ok(Some(item)) => element_hash(thread, &item).map(|hash| (item, hash)),
+                    Ok(None) => break,
+                    Err(error) => Err(error),
+                };
+                let failed = item.is_err();
+                items.push(item);
+                if failed {
+                    break;
+                }
+            }
+            Ok(Other::Items(items))
+        }
+    }
+}
+
+/// A set method's receiver; `mutates` refuses a frozenset (reachable as `set.add(frozenset())`).
+fn set_receiver(
+    thread: &Thread,
+    args: &Args,
+    method: &str,
+    mutates: bool,
+) -> Result<Arc<Set>, Value> {
+    match args.first() {
+        Some(Value::Set(set)) if !(mutates && set.frozen) => Ok(set.clone()),
+        other => {
+            let found = other.map_or(Arc::from("nothing"), type_name);
+            Err(thread.exception(
+                "TypeError",
+                format!(
+                    "descriptor '{method}' for 'set' objects doesn't apply to a '{found}' object"
+                ),
+            ))
+        }
+    }
+}
+
+/// The receiver and the one argument of `set.add(x)` and the like.
+fn set_and_argument(
+    thread: &Thread,
+    args: &Args,
+    method: &str,
+    mutates: bool,
+) -> Result<(Arc<Set>, Value), Value> {
+    let set = set_receiver(thread, args, method, mutates)?;
+    if args.len() != 2 {
+        return Err(thread.exception(
+            "TypeError",
+            format!(
+                "{}.{method}() takes exactly one argument ({} given)",
+                set.type_name(),
+                args.len() - 1
+            ),
+        ));
+    }
+    Ok((set, args[1].clone()))
+}
+
+fn set_no_arguments(
+    thread: &Thread,
+    args: &Args,
+    method: &str,
+    mutates: bool,
+) -> Result<Arc<Set>, Value> {
+    let set = set_receiver(thread, args, method, mutates)?;
+    if args.len() != 1 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("{}.{method}() takes no arguments ({} given)", set.type_name(), args.len() - 1),
+        ));
+    }
+    Ok(set)
+}
+
+const SET_METHODS: [(&str, BuiltinFn); 17] = [
+    ("add", set_add),
+    ("remove", set_remove),
+    ("discard", set_discard),
+    ("pop", set_pop),
+    ("clear", set_clear),
+    ("copy", set_copy),
+    ("update", set_update),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("intersection_update", set_intersection_update),
+    ("difference", set_difference),
+    ("difference_update", set_difference_update),
+    ("symmetric_difference", set_symmetric_difference),
+    ("symmetric_difference_update", set_symmetric_difference_update),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
+
+/// What a frozenset has of the above: whatever does not change the receiver.
+const FROZENSET_METHODS: [(&str, BuiltinFn); 8] = [
+    ("copy", set_copy),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
+
+fn set_add(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, key) = set_and_argument(thread, &args, "add", true)?;
+    crate::builtins::set_add(thread, &set, key)?;
+    Ok(Value::None)
+}
+
+/// Takes `key` out of the set; whether it was there.
+fn set_discard_key(thread: &Thread, set: &Set, key: &Value) -> Result<bool, Value> {
+    let (key, hash) = lookup_key(thread, key)?;
+    Ok(lock(&set.table).discard(&key, hash))
+}
+
+fn set_remove(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, key) = set_and_argument(thread, &args, "remove", true)?;
+    if !set_discard_key(thread, &set, &key)? {
+        return Err(thread.interp.new_exception("KeyError", vec![key]));
+    }
+    Ok(Value::None)
+}
+
+fn set_discard(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, key) = set_and_argument(thread, &args, "discard", true)?;
+    set_discard_key(thread, &set, &key)?;
+    Ok(Value::None)
+}
+
+fn set_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_no_arguments(thread, &args, "pop", true)?;
+    let popped = lock(&set.table).pop();
+    popped.ok_or_else(|| {
+        thread.interp.new_exception("KeyError", vec![Value::str("pop from an empty set")])
+    })
+}
+
+fn set_clear(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_no_arguments(thread, &args, "clear", true)?;
+    lock(&set.table).clear();
+    Ok(Value::None)
+}
+
+/// `set.copy()`; a frozenset's copy is itself.
+fn set_copy(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_no_arguments(thread, &args, "copy", false)?;
+    Ok(Value::Set(if set.frozen { set } else { set.copy() }))
+}
+
+/// `update` and `difference_update`: `change` with each argument in turn.
+fn change_with_each(
+    thread: &mut Thread,
+    args: &Args,
+    method: &str,
+    change: fn(&Arc<Set>, &Other) -> Result<(), Value>,
+) -> CallResult {
+    let set = set_receiver(thread, args, method, true)?;
+    for other in &args[1..] {
+        let other = set_operand(thread, other)?;
+        change(&set, &other)?;
+    }
+    Ok(Value::None)
+}
+
+fn set_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    change_with_each(thread, &args, "update", Set::update)
+}
+
+fn set_union(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_receiver(thread, &args, "union", false)?;
+    let result = set.copy();
+    for other in &args[1..] {
+        let other = set_operand(thread, other)?;
+        if !other.is(&set) {
+            result.update(&other)?;
+        }
+    }
+    Ok(Value::Set(result))
+}
+
+/// `set_intersection_multi`: the receiver intersected with each argument in turn.
+fn intersect_all(thread: &mut Thread, set: &Arc<Set>, others: &[Value]) -> Result<Arc<Set>, Value> {
+    let mut result = set.clone();
+    for other in others {
+        let other = set_operand(thread, other)?;
+        result = result.intersection(&other)?;
+    }
+    Ok(if others.is_empty() { set.copy() } else { result })
+}
+
+fn set_intersection(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_receiver(thread, &args, "intersection", false)?;
+    Ok(Value::Set(intersect_all(thread, &set, &args[1..])?))
+}
+
+fn set_intersection_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_receiver(thread, &args, "intersection_update", true)?;
+    let result = intersect_all(thread, &set, &args[1..])?;
+    set.take_table(&result);
+    Ok(Value::None)
+}
+
+fn set_difference(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let set = set_receiver(thread, &args, "difference", false)?;
+    let Some((first, rest)) = args[1..].split_first() else { return Ok(Value::Set(set.copy())) };
+    let first = set_operand(thread, first)?;
+    let result = set.difference(&first)?;
+    for other in rest {
+        let other = set_operand(thread, other)?;
+        result.difference_update(&other)?;
+    }
+    Ok(Value::Set(result))
+}
+
+fn set_difference_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    change_with_each(thread, &args, "difference_update", Set::difference_update)
+}
+
+/// The receiver and the one argument of a set method, the argument as an operand.
+fn set_and_operand(
+    thread: &mut Thread,
+    args: &Args,
+    method: &str,
+    mutates: bool,
+) -> Result<(Arc<Set>, Other), Value> {
+    let (set, other) = set_and_argument(thread, args, method, mutates)?;
+    Ok((set, set_operand(thread, &other)?))
+}
+
+fn set_symmetric_difference(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, other) = set_and_operand(thread, &args, "symmetric_difference", false)?;
+    Ok(Value::Set(set.symmetric_difference(&other)?))
+}
+
+fn set_symmetric_difference_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, other) = set_and_operand(thread, &args, "symmetric_difference_update", true)?;
+    set.symmetric_difference_update(&other)?;
+    Ok(Value::None)
+}
+
+fn set_issubset(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, other) = set_and_operand(thread, &args, "issubset", false)?;
+    Ok(Value::Bool(set.is_subset(&other)?))
+}
+
+fn set_issuperset(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, other) = set_and_operand(thread, &args, "issuperset", false)?;
+    Ok(Value::Bool(set.is_superset(&other)?))
+}
+
+fn set_isdisjoint(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (set, other) = set_and_operand(thread, &args, "isdisjoint", false)?;
+    Ok(Value::Bool(set.is_disjoint(&other)?))
+}
+
+/// `| & - ^` and their in-place forms between two sets or frozensets, as the methods with one
+/// argument do them; `None` for other operators. In place, a set changes and is the result; a
+/// frozenset gets a new frozenset, as CPython falls back to the plain operator for it.
+pub fn set_operator(
+    op: BinaryOp,
+    left: &Arc<Set>,
+    right: &Arc<Set>,
+    in_place: bool,
+) -> Result<Option<Value>, Value> {
+    let other = Other::Set(right.clone());
+    if in_place && !left.frozen {
+        match op {
+            BinaryOp::Or => left.update(&other)?,
+            BinaryOp::And => {
+                let result = left.intersection(&other)?;
+                left.take_table(&result);
+            }
+            BinaryOp::Sub => left.difference_update(&other)?,
+            BinaryOp::Xor => left.symmetric_difference_update(&other)?,
+            _ => return Ok(None),
+        }
+        return Ok(Some(Value::Set(left.clone())));
+    }
+    let result = match op {
+        BinaryOp::Or => {
+            let result = left.copy();
+            if !other.is(left) {
+                result.update(&other)?;
+            }
+            result
+        }
+        BinaryOp::And => left.intersection(&other)?,
+        BinaryOp::Sub => left.difference(&other)?,
+        BinaryOp::Xor => left.symmetric_difference(&other)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(Value::Set(result)))
 }

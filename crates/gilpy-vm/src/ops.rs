@@ -55,6 +55,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Tuple(_) => "tuple",
         Value::List(_) => "list",
         Value::Dict(_) => "dict",
+        Value::Set(set) => set.type_name(),
         Value::Range(_) => "range",
         Value::Slice(_) => "slice",
         Value::Function(_) => "function",
@@ -90,6 +91,7 @@ pub fn truth(value: &Value) -> Option<bool> {
         Value::Tuple(items) => !items.is_empty(),
         Value::List(list) => !lock(&list.items).is_empty(),
         Value::Dict(dict) => !lock(&dict.entries).is_empty(),
+        Value::Set(set) => !set.is_empty(),
         Value::Range(range) => range.len() != 0,
         Value::Instance(_) => return None,
         _ => true,
@@ -226,6 +228,16 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
+        Value::Set(set) => {
+            let keys = set.keys();
+            let items = keys.iter().map(item_repr).collect::<Vec<_>>().join(", ");
+            match (set.frozen, keys.is_empty()) {
+                (false, true) => "set()".into(),
+                (false, false) => format!("{{{items}}}"),
+                (true, true) => "frozenset()".into(),
+                (true, false) => format!("frozenset({{{items}}})"),
+            }
+        }
         Value::Range(range) => {
             if range.step == 1 {
                 format!("range({}, {})", range.start, range.stop)
@@ -249,8 +261,19 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
 
 /// Built-in classes print as `<class 'int'>`, user classes as `<class '__main__.C'>`.
 fn qualified_class_name(name: &str) -> String {
-    const BUILTIN: [&str; 12] = [
-        "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "object", "type",
+    const BUILTIN: [&str; 13] = [
+        "int",
+        "float",
+        "str",
+        "bool",
+        "list",
+        "tuple",
+        "dict",
+        "set",
+        "frozenset",
+        "range",
+        "object",
+        "type",
         "NoneType",
     ];
     if BUILTIN.contains(&name) || crate::builtins::is_builtin_exception_name(name) {
@@ -289,6 +312,7 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
         (Value::Range(a), Value::Range(b)) => {
             (a.start, a.stop, a.step) == (b.start, b.stop, b.step)
         }
+        (Value::Set(a), Value::Set(b)) => a.equals(b),
         (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
         (a, b) => a.is(b),
     })
@@ -315,6 +339,17 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
         (Value::List(a), Value::List(b)) => {
             let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
             sequence_order(&a, &b)?
+        }
+        // Sets are ordered by inclusion, which is no total order: `{1} < {2}` and `{2} < {1}`
+        // are both false.
+        (Value::Set(a), Value::Set(b)) => {
+            return Ok(match op {
+                CompareOp::Lt => a.len() < b.len() && a.is_subset_of(b),
+                CompareOp::Le => a.is_subset_of(b),
+                CompareOp::Gt => a.len() > b.len() && b.is_subset_of(a),
+                CompareOp::Ge => b.is_subset_of(a),
+                CompareOp::Eq | CompareOp::Ne => unreachable!("handled above"),
+            })
         }
         _ => None,
     };
@@ -582,20 +617,142 @@ impl Hash for Key {
                     Key(item.clone()).hash(state);
                 }
             }
+            // Equal sets and frozensets hold equal keys, whatever their order.
+            Value::Set(set) => set.hash().hash(state),
             other => other.address().hash(state),
         }
     }
 }
 
-/// Whether `value` can be a dict key, and the TypeError if not.
+/// Whether `value` can be a dict key or set element, and the TypeError if not.
 pub fn check_hashable(value: &Value) -> Result<(), OpError> {
     match value {
-        Value::List(_) | Value::Dict(_) => {
-            Err(error("TypeError", format!("unhashable type: '{}'", type_name(value))))
-        }
+        Value::List(_) | Value::Dict(_) => Err(unhashable(value)),
+        Value::Set(set) if !set.frozen => Err(unhashable(value)),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
         _ => Ok(()),
     }
+}
+
+fn unhashable(value: &Value) -> OpError {
+    error("TypeError", format!("unhashable type: '{}'", type_name(value)))
+}
+
+/// `2**61 - 1`, the prime CPython reduces numbers' hashes modulo (`_PyHASH_MODULUS`).
+const HASH_MODULUS: u64 = (1 << 61) - 1;
+const HASH_BITS: u32 = 61;
+
+/// `hash(value)` as CPython 3.9 to 3.13 computes it on 64-bit machines, wherever the value
+/// decides a set's order: ints and bools (modulo `2**61 - 1`, keeping the sign), floats (equal to
+/// the int they equal), tuples (the xxHash-based algorithm of 3.8+), frozensets, None (3.12's
+/// constant). CPython randomises str hashes, so any deterministic hash does for them; other
+/// objects hash by identity. -1 is never a hash (it means an error in C).
+pub fn py_hash(value: &Value) -> Result<i64, OpError> {
+    let hash = match value {
+        Value::None => 0xFCA8_6420,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => {
+            let magnitude = (i.unsigned_abs() % HASH_MODULUS) as i64;
+            if *i < 0 {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        Value::BigInt(i) => {
+            let magnitude = (i.magnitude() % HASH_MODULUS).to_i64().expect("below the modulus");
+            if i.is_negative() {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        Value::Float(f) => float_hash(*f),
+        Value::Str(text) => {
+            let mut hasher = rustc_hash::FxHasher::default();
+            text.hash(&mut hasher);
+            hasher.finish() as i64
+        }
+        Value::Tuple(items) => tuple_hash(items)?,
+        Value::Set(set) if set.frozen => set.hash(),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
+        // `range_hash`: the tuple (len, start, step), with None for what the length hides.
+        Value::Range(range) => {
+            let len = range.len();
+            let start = if len == 0 { Value::None } else { Value::Int(range.start) };
+            let step = if len <= 1 { Value::None } else { Value::Int(range.step) };
+            tuple_hash(&[Value::Int(len), start, step])?
+        }
+        // `_Py_HashPointer`: the address rotated by 4 bits.
+        other => (other.address() as u64).rotate_right(4) as i64,
+    };
+    Ok(if hash == -1 { -2 } else { hash })
+}
+
+/// `_Py_HashDouble`: the float's exact value modulo `2**61 - 1`, so that an integral float
+/// hashes as the int it equals. NaN hashes to 0, as in 3.9 (3.10+ hash it by identity).
+fn float_hash(value: f64) -> i64 {
+    if value.is_infinite() {
+        return if value > 0.0 { 314_159 } else { -314_159 };
+    }
+    if value.is_nan() {
+        return 0;
+    }
+    let (mut mantissa, mut exponent) = frexp(value.abs());
+    // 28 bits of the mantissa at a time, rotating what is there by 28 bits mod 2**61 - 1.
+    let mut x: u64 = 0;
+    while mantissa != 0.0 {
+        x = ((x << 28) & HASH_MODULUS) | (x >> (HASH_BITS - 28));
+        mantissa *= 268_435_456.0; // 2**28
+        exponent -= 28;
+        let digits = mantissa as u64;
+        mantissa -= digits as f64;
+        x += digits;
+        if x >= HASH_MODULUS {
+            x -= HASH_MODULUS;
+        }
+    }
+    let bits = HASH_BITS as i32;
+    let exponent =
+        if exponent >= 0 { exponent % bits } else { bits - 1 - ((-1 - exponent) % bits) } as u32;
+    x = ((x << exponent) & HASH_MODULUS) | (x >> (HASH_BITS - exponent));
+    if value < 0.0 {
+        (x as i64).wrapping_neg()
+    } else {
+        x as i64
+    }
+}
+
+/// C's `frexp` for finite non-zero `value`: a mantissa in [0.5, 1) and a power of two.
+fn frexp(value: f64) -> (f64, i32) {
+    if value == 0.0 {
+        return (value, 0);
+    }
+    let bits = value.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        // Subnormal: scale into the normal range first.
+        let (mantissa, exponent) = frexp(value * 2f64.powi(64));
+        return (mantissa, exponent - 64);
+    }
+    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (mantissa, biased - 1022)
+}
+
+/// `tuplehash` (3.8+): xxHash's round over the items' hashes.
+fn tuple_hash(items: &[Value]) -> Result<i64, OpError> {
+    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+    let mut acc = PRIME_5;
+    for item in items {
+        let lane = py_hash(item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3_527_539));
+    Ok(if acc == u64::MAX { 1_546_275_796 } else { acc as i64 })
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub enum Value {
     Tuple(Arc<Vec<Value>>),
     List(Arc<List>),
     Dict(Arc<Dict>),
+    /// A `set` or a `frozenset` (see `set.rs`).
+    Set(Arc<crate::set::Set>),
     Range(Arc<Range>),
     Slice(Arc<Slice>),
     Function(Arc<Function>),
@@ -216,9 +218,23 @@ pub struct Module {
 
 /// The state of a built-in iterator.
 pub enum Iter {
-    Seq { items: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        items: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     Items(std::vec::IntoIter<Value>),
+    /// Over a set's live table, as CPython's set iterator: `used` is the size it must keep
+    /// (`usize::MAX` once it changed, so the error repeats), `position` the next slot.
+    Set {
+        set: Arc<crate::set::Set>,
+        used: usize,
+        position: usize,
+    },
     Exhausted,
 }
 
@@ -245,6 +261,7 @@ impl Value {
             (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Arc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Arc::ptr_eq(a, b),
             (Value::Function(a), Value::Function(b)) => Arc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => Arc::ptr_eq(a, b),
             (Value::Class(a), Value::Class(b)) => Arc::ptr_eq(a, b),
@@ -265,6 +282,7 @@ impl Value {
             Value::Tuple(v) => Arc::as_ptr(v) as usize,
             Value::List(v) => Arc::as_ptr(v) as usize,
             Value::Dict(v) => Arc::as_ptr(v) as usize,
+            Value::Set(v) => Arc::as_ptr(v) as usize,
             Value::Range(v) => Arc::as_ptr(v) as usize,
             Value::Slice(v) => Arc::as_ptr(v) as usize,
             Value::Function(v) => Arc::as_ptr(v) as usize,

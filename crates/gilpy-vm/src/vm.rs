@@ -872,6 +872,11 @@ impl Thread {
                     let set = builtins::new_set(self, items)?;
                     self.frames.last_mut().unwrap().stack.push(set);
                 }
+                Op::BuildConstSet(index) => {
+                    let constants = frame.code.consts[index as usize].clone();
+                    let set = builtins::new_set_of_constants(self, &constants)?;
+                    self.frames.last_mut().unwrap().stack.push(set);
+                }
                 Op::BuildDict(count) => {
                     let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
                     let mut entries = crate::value::Map::default();
@@ -917,11 +922,26 @@ impl Thread {
                 Op::ListAppend(depth) => {
                     let item = frame.stack.pop().expect("stack");
                     let target = frame.stack[frame.stack.len() - depth as usize].clone();
-                    match target {
-                        Value::List(list) => lock(&list.items).push(item),
-                        set @ Value::Instance(_) => builtins::set_add(self, &set, item)?,
-                        _ => unreachable!("ListAppend targets a list or set"),
-                    }
+                    let Value::List(list) = target else {
+                        unreachable!("ListAppend targets a list")
+                    };
+                    lock(&list.items).push(item);
+                }
+                Op::SetAdd(depth) => {
+                    let item = frame.stack.pop().expect("stack");
+                    let Value::Set(set) = frame.stack[frame.stack.len() - depth as usize].clone()
+                    else {
+                        unreachable!("SetAdd targets a set")
+                    };
+                    builtins::set_add(self, &set, item)?;
+                }
+                Op::SetUpdate(depth) => {
+                    let iterable = frame.stack.pop().expect("stack");
+                    let Value::Set(set) = frame.stack[frame.stack.len() - depth as usize].clone()
+                    else {
+                        unreachable!("SetUpdate targets a set")
+                    };
+                    builtins::set_update(self, &set, &iterable)?;
                 }
                 Op::ListExtend(depth) => {
                     let iterable = frame.stack.pop().expect("stack");
@@ -1579,6 +1599,11 @@ impl Thread {
                 return Ok(left);
             }
         }
+        if let (Value::Set(a), Value::Set(b)) = (&left, &right) {
+            if let Some(result) = crate::methods::set_operator(op, a, b, in_place)? {
+                return Ok(result);
+            }
+        }
         match ops::builtin_binary(op, &left, &right) {
             Ok(Some(value)) => return Ok(value),
             Ok(None) => {}
@@ -1651,13 +1676,6 @@ impl Thread {
                     }
                 }
             }
-        }
-        if matches!(op, CompareOp::Eq | CompareOp::Ne)
-            && builtins::is_set(left)
-            && builtins::is_set(right)
-        {
-            let equal = builtins::sets_equal(left, right);
-            return Ok(Value::Bool(equal == (op == CompareOp::Eq)));
         }
         ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
     }
@@ -1769,8 +1787,11 @@ impl Thread {
         })
     }
 
-    pub fn iter_next(&mut self, iterator: &Arc<std::sync::Mutex<Iter>>) -> Option<Value> {
-        builtins::builtin_iter_next(iterator)
+    pub fn iter_next(
+        &mut self,
+        iterator: &Arc<std::sync::Mutex<Iter>>,
+    ) -> Result<Option<Value>, Value> {
+        builtins::builtin_iter_next(iterator).map_err(|e| self.op_error(e))
     }
 }
 

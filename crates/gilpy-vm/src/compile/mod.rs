@@ -1094,7 +1094,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(tuple) => self.sequence(&tuple.elts, true)?,
             Expr::List(list) => self.sequence(&list.elts, false)?,
-            Expr::Set(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::Set(set) => self.set_display(&set.elts)?,
             Expr::Dict(dict) => {
                 self.emit(Op::BuildDict(0));
                 for item in dict.items.iter() {
@@ -1129,7 +1129,12 @@ impl<'a> Compiler<'a> {
                 &comp.generators,
                 ComprehensionKind::List(&comp.elt),
             )?,
-            Expr::SetComp(_) => return Err(self.unsupported(expr, "sets")),
+            Expr::SetComp(comp) => self.comprehension(
+                expr,
+                "<setcomp>",
+                &comp.generators,
+                ComprehensionKind::Set(&comp.elt),
+            )?,
             Expr::DictComp(comp) => {
                 let Some(key) = comp.key.as_deref() else {
                     return Err(self.unsupported(expr, "unpacking in a dict comprehension"));
@@ -1186,18 +1191,7 @@ impl<'a> Compiler<'a> {
     fn sequence(&mut self, elements: &[Expr], tuple: bool) -> Result<()> {
         if elements.iter().any(|e| e.is_starred_expr()) {
             self.emit(Op::BuildList(0));
-            for element in elements {
-                match element {
-                    Expr::Starred(starred) => {
-                        self.expr(&starred.value)?;
-                        self.emit(Op::ListExtend(1));
-                    }
-                    other => {
-                        self.expr(other)?;
-                        self.emit(Op::ListAppend(1));
-                    }
-                }
-            }
+            self.add_each(elements, Op::ListExtend(1), Op::ListAppend(1))?;
             if tuple {
                 self.emit(Op::ListToTuple);
             }
@@ -1208,6 +1202,44 @@ impl<'a> Compiler<'a> {
         }
         let count = elements.len() as u32;
         self.emit(if tuple { Op::BuildTuple(count) } else { Op::BuildList(count) });
+        Ok(())
+    }
+
+    /// `{a, *b, c}` as CPython builds it: the items before the first star with `BuildSet`, then
+    /// each in turn; a display of three or more constants (after folding `-1` and tuples of
+    /// constants, as CPython's AST optimizer does) goes through a frozenset.
+    fn set_display(&mut self, elements: &[Expr]) -> Result<()> {
+        if elements.len() > 2 {
+            if let Some(constants) = elements.iter().map(constant_value).collect::<Option<_>>() {
+                let unit = self.unit();
+                unit.consts.push(Value::tuple(constants));
+                let index = unit.consts.len() as u32 - 1;
+                self.emit(Op::BuildConstSet(index));
+                return Ok(());
+            }
+        }
+        let before_star = elements.iter().take_while(|e| !e.is_starred_expr()).count();
+        for element in &elements[..before_star] {
+            self.expr(element)?;
+        }
+        self.emit(Op::BuildSet(before_star as u32));
+        self.add_each(&elements[before_star..], Op::SetUpdate(1), Op::SetAdd(1))
+    }
+
+    /// Adds each element to the collection on the stack: `*x` with `extend`, others with `add`.
+    fn add_each(&mut self, elements: &[Expr], extend: Op, add: Op) -> Result<()> {
+        for element in elements {
+            match element {
+                Expr::Starred(starred) => {
+                    self.expr(&starred.value)?;
+                    self.emit(extend);
+                }
+                other => {
+                    self.expr(other)?;
+                    self.emit(add);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -1386,7 +1418,9 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported(expr, "an async comprehension"));
         }
         let elements: Vec<&Expr> = match kind {
-            ComprehensionKind::List(e) | ComprehensionKind::Generator(e) => vec![e],
+            ComprehensionKind::List(e)
+            | ComprehensionKind::Set(e)
+            | ComprehensionKind::Generator(e) => vec![e],
             ComprehensionKind::Dict(k, v) => vec![k, v],
         };
         let mut scan = Scan::of_comprehension(generators, &elements);
@@ -1415,6 +1449,9 @@ impl<'a> Compiler<'a> {
             match kind {
                 ComprehensionKind::List(_) => {
                     compiler.emit(Op::BuildList(0));
+                }
+                ComprehensionKind::Set(_) => {
+                    compiler.emit(Op::BuildSet(0));
                 }
                 ComprehensionKind::Dict(..) => {
                     compiler.emit(Op::BuildDict(0));
@@ -1454,7 +1491,7 @@ impl<'a> Compiler<'a> {
             self.expr(condition)?;
             skips.push(self.emit(Op::PopJumpIfFalse(0)));
         }
-        // The result list or dict sits below one iterator per loop.
+        // The result list, set or dict sits below one iterator per loop.
         let depth = (index + 2) as u32;
         if index + 1 < generators.len() {
             self.comprehension_loop(generators, index + 1, kind)?;
@@ -1463,6 +1500,10 @@ impl<'a> Compiler<'a> {
                 ComprehensionKind::List(element) => {
                     self.expr(element)?;
                     self.emit(Op::ListAppend(depth));
+                }
+                ComprehensionKind::Set(element) => {
+                    self.expr(element)?;
+                    self.emit(Op::SetAdd(depth));
                 }
                 ComprehensionKind::Dict(key, value) => {
                     self.expr(key)?;
@@ -1488,6 +1529,7 @@ impl<'a> Compiler<'a> {
 #[derive(Clone, Copy)]
 enum ComprehensionKind<'e> {
     List(&'e Expr),
+    Set(&'e Expr),
     /// A generator expression: the body yields each element.
     Generator(&'e Expr),
     Dict(&'e Expr, &'e Expr),
@@ -1518,6 +1560,75 @@ fn contains_yield(body: &[Stmt]) -> bool {
         ast::visitor::Visitor::visit_stmt(&mut finder, stmt);
     }
     finder.0
+}
+
+/// The constant CPython's AST optimizer (3.9 to 3.13) folds `expr` into, for the cases that
+/// decide whether a set display is all constants: literals, tuples of constants, and unary and
+/// binary operators on numbers.
+fn constant_value(expr: &Expr) -> Option<Value> {
+    Some(match expr {
+        Expr::NumberLiteral(number) => match &number.value {
+            ast::Number::Int(int) => match int.as_i64() {
+                Some(small) => Value::Int(small),
+                None => parse_int_literal(&int.to_string())?,
+            },
+            ast::Number::Float(float) => Value::Float(*float),
+            ast::Number::Complex { .. } => return None,
+        },
+        Expr::StringLiteral(string) => Value::str(string.value.to_str()),
+        Expr::BooleanLiteral(boolean) => Value::Bool(boolean.value),
+        Expr::NoneLiteral(_) => Value::None,
+        Expr::Tuple(tuple) => {
+            Value::tuple(tuple.elts.iter().map(constant_value).collect::<Option<_>>()?)
+        }
+        Expr::UnaryOp(unary) => {
+            let operand = constant_value(&unary.operand)?;
+            match unary.op {
+                ast::UnaryOp::Not => Value::Bool(!crate::ops::truth(&operand)?),
+                ast::UnaryOp::USub => crate::ops::unary_number('-', &operand)?,
+                ast::UnaryOp::UAdd => crate::ops::unary_number('+', &operand)?,
+                ast::UnaryOp::Invert => crate::ops::unary_number('~', &operand)?,
+            }
+        }
+        Expr::BinOp(binary) if binary.op != ast::Operator::MatMult => {
+            let left = constant_value(&binary.left)?;
+            let right = constant_value(&binary.right)?;
+            let number = |v: &Value| {
+                matches!(v, Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+            };
+            if !number(&left) || !number(&right) || folds_too_big(binary.op, &left, &right) {
+                return None;
+            }
+            crate::ops::builtin_binary(binary_op(binary.op), &left, &right).ok()??
+        }
+        _ => return None,
+    })
+}
+
+/// CPython's `safe_multiply`, `safe_power` and `safe_lshift`: no folding of int results that
+/// may pass 128 bits.
+fn folds_too_big(op: ast::Operator, left: &Value, right: &Value) -> bool {
+    const MAX_INT_BITS: u64 = 128;
+    let as_int = |value: &Value| match value {
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(i) => Some((**i).clone()),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (as_int(left), as_int(right)) else { return false };
+    let zero = BigInt::from(0);
+    if a == zero || b == zero {
+        return false;
+    }
+    let exponent = u64::try_from(&b).ok();
+    match op {
+        ast::Operator::Mult => a.bits() + b.bits() > MAX_INT_BITS,
+        ast::Operator::Pow => b > zero && exponent.is_none_or(|w| a.bits() > MAX_INT_BITS / w),
+        ast::Operator::LShift => {
+            exponent.is_none_or(|w| w > MAX_INT_BITS || a.bits() > MAX_INT_BITS - w)
+        }
+        _ => false,
+    }
 }
 
 fn parse_int_literal(text: &str) -> Option<Value> {
