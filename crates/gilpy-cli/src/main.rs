@@ -41,6 +41,10 @@ impl Host for NativeHost {
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
 
+    fn cpu_count(&self) -> Option<usize> {
+        std::thread::available_parallelism().ok().map(usize::from)
+    }
+
     fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         // The main thread's 8 MB rather than the 2 MB default: built-ins that call back into
         // Python (sorted's key, __repr__) nest Rust frames.

@@ -35,6 +35,10 @@ pub trait Host: Send + Sync {
         drop(run);
         Err("threads are not available here".into())
     }
+    /// How many cores the machine offers (`os.cpu_count()`), if known.
+    fn cpu_count(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// The interpreter's live threads (CPython: `interp->threads`), each with its eval breaker so
@@ -104,6 +108,10 @@ pub struct Interpreter {
     switch_interval_us: AtomicU64,
     pub(crate) modules: Mutex<IndexMap<String, Value>>,
     pub threads: Mutex<ThreadTable>,
+    /// The main program's code: a spawned process runs it again as `__mp_main__`.
+    pub main_code: Mutex<Option<Arc<crate::code::Code>>>,
+    /// This interpreter as a process: its name, pid, and whether it is still starting up.
+    pub process: crate::processes::ProcessInfo,
     /// Source text by file name, for the lines tracebacks quote.
     pub sources: Mutex<IndexMap<String, Arc<crate::syntax::LineIndex>>>,
 }
@@ -161,6 +169,8 @@ impl Interpreter {
             modules: Mutex::new(IndexMap::new()),
             threads: Mutex::default(),
             sources: Mutex::default(),
+            main_code: Mutex::default(),
+            process: crate::processes::ProcessInfo::main(),
         })
     }
 
@@ -2005,6 +2015,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "math" => crate::modules::math(),
         "_thread" => crate::threads::module(),
         "_asyncio" => crate::modules::asyncio(),
+        "_multiprocessing" => crate::processes::module(),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {
@@ -2043,6 +2054,20 @@ fn import_source(thread: &mut Thread, name: &str, source: &str) -> CallResult {
         return Err(error);
     }
     Ok(module)
+}
+
+/// Whether `class` is one of the interpreter's own (`int`, `ValueError`, ...), not a user's.
+pub fn is_builtin_class(thread: &Thread, class: &Arc<Class>) -> bool {
+    thread.interp.classes.values().any(|own| Arc::ptr_eq(own, class))
+}
+
+/// An instance with the given attributes and no `__init__` run, as unpickling makes one.
+pub fn new_instance(class: Arc<Class>, state: Vec<(Arc<str>, Value)>) -> Value {
+    Value::Instance(Arc::new(Instance {
+        class,
+        dict: Mutex::new(state.into_iter().collect()),
+        traceback: Default::default(),
+    }))
 }
 
 pub fn builtin_function(name: &'static str, function: BuiltinFn) -> Value {

@@ -11,6 +11,8 @@ pub mod format;
 mod methods;
 mod modules;
 pub mod ops;
+pub mod pickle;
+pub mod processes;
 pub mod set;
 mod stdlib;
 pub mod syntax;
@@ -82,8 +84,16 @@ pub fn run_interruptible(
 ) -> Outcome {
     let interp = Interpreter::new(version, host.clone(), argv);
     lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
+    *lock(&interp.main_code) = Some(program.code.clone());
     let globals = Arc::new(Dict { entries: Default::default() });
     lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
+    let main = Value::Module(Arc::new(value::Module {
+        name: Arc::from("__main__"),
+        dict: globals.clone(),
+    }));
+    // Classes from a spawned child's main module say `__mp_main__`: the same module here.
+    lock(&interp.modules).insert("__main__".to_string(), main.clone());
+    lock(&interp.modules).insert("__mp_main__".to_string(), main);
     let mut thread = Thread::new(interp.clone(), eval_breaker);
     let result = thread.take_gil().and_then(|()| thread.run_module(program.code.clone(), globals));
     let outcome = match result {

@@ -284,13 +284,15 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
 }
 
 /// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
-/// (`threading._shutdown`), then stop every thread still running (daemon threads) and give
+/// (`threading._shutdown`) and child processes (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
 /// them a moment to unwind, so that none outlives the run.
 pub fn shutdown(thread: &mut Thread) {
-    let threading = lock(&thread.interp.modules).get("threading").cloned();
-    if let Some(threading) = threading {
-        if let Ok(shutdown) = builtins::get_attribute(thread, &threading, "_shutdown") {
-            let _ = thread.call(&shutdown, vec![], vec![]);
+    for module in ["threading", "multiprocessing"] {
+        let imported = lock(&thread.interp.modules).get(module).cloned();
+        if let Some(imported) = imported {
+            if let Ok(shutdown) = builtins::get_attribute(thread, &imported, "_shutdown") {
+                let _ = thread.call(&shutdown, vec![], vec![]);
+            }
         }
     }
     thread.interp.stop_all_threads();

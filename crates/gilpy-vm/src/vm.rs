@@ -159,8 +159,12 @@ impl Thread {
     /// What a stopped thread raises: KeyboardInterrupt in the main thread (as Ctrl-C does),
     /// SystemExit elsewhere, which ends a thread quietly.
     pub fn stop_exception(&self) -> Value {
-        if self.id == MAIN_THREAD {
+        let is_child = self.interp.process.is_child.load(std::sync::atomic::Ordering::Relaxed);
+        if self.id == MAIN_THREAD && !is_child {
             self.exception("KeyboardInterrupt", "")
+        } else if is_child {
+            let code = Value::Int(crate::processes::TERMINATED_EXIT_CODE);
+            self.interp.new_exception("SystemExit", vec![code])
         } else {
             self.exception("SystemExit", "")
         }
@@ -1275,6 +1279,12 @@ impl Thread {
                         unreachable!("class body")
                     };
                     let namespace = Arc::new(Dict { entries: Default::default() });
+                    // `__module__` first, as CPython's class bodies begin by setting it.
+                    let module = lock(&body.globals.entries)
+                        .get(&Key(Value::str("__name__")))
+                        .cloned()
+                        .unwrap_or(Value::None);
+                    lock(&namespace.entries).insert(Key(Value::str("__module__")), module);
                     lock(&namespace.entries)
                         .insert(Key(Value::str("__qualname__")), Value::Str(body.qualname.clone()));
                     let mut body_frame =

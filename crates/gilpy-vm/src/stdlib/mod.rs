@@ -13,6 +13,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "threading" => include_str!("threading.py"),
         "queue" => include_str!("queue.py"),
         "asyncio" => include_str!("asyncio.py"),
+        "multiprocessing" => include_str!("multiprocessing.py"),
+        "pickle" => include_str!("pickle.py"),
         "heapq" => include_str!("heapq.py"),
         "concurrent" => include_str!("concurrent/__init__.py"),
         "concurrent.futures" => include_str!("concurrent/futures.py"),
@@ -22,8 +24,17 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] =
-    &["string", "threading", "queue", "heapq", "concurrent", "concurrent.futures", "asyncio"];
+pub const MODULES: &[&str] = &[
+    "string",
+    "threading",
+    "queue",
+    "heapq",
+    "concurrent",
+    "concurrent.futures",
+    "asyncio",
+    "multiprocessing",
+    "pickle",
+];
 
 #[cfg(test)]
 mod tests {

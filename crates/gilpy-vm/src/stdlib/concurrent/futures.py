@@ -291,6 +291,53 @@ class Executor:
         return False
 
 
+class BrokenProcessPool(BrokenExecutor):
+    """A worker process ended while the future was running or pending."""
+
+
+class ProcessPoolExecutor(Executor):
+    """Runs calls in worker processes (multiprocessing.Pool underneath): arguments and
+    results are serialized, and each worker has its own interpreter and GIL."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
+                 max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = multiprocessing.cpu_count()
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._pool._broken_error = BrokenProcessPool(
+            "A process in the process pool was terminated abruptly while the future was "
+            "running or pending.")
+        self._shutdown = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        future = Future()
+        future.set_running_or_notify_cancel()
+        self._pool.apply_async(fn, args, kwargs, callback=future.set_result,
+                               error_callback=future.set_exception)
+        return future
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        result = self._pool.starmap_async(fn, list(zip(*iterables)), chunksize)
+
+        def result_iterator():
+            yield from result.get(timeout)
+        return result_iterator()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+        self._pool.close()
+        if wait:
+            self._pool.join()
+
+
 class _WorkItem:
     def __init__(self, future, fn, args, kwargs):
         self.future = future

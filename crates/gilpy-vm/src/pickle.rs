@@ -1,0 +1,385 @@
+//! Serialization between interpreters (processes), in the spirit of CPython's pickle: data is
+//! copied as bytes; functions and classes travel as references (module and qualified name)
+//! that the receiving interpreter looks up in its own modules; what pickle refuses (lambdas,
+//! local functions, thread locks, generators) is refused with CPython's exception types.
+//!
+//! The bytes are our own format, not pickle's: nothing outside gilpy reads them. Shared
+//! native objects made for crossing processes (queues, process locks, shared values) travel as
+//! handles next to the bytes, as CPython passes their OS handles.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use crate::builtins;
+use crate::value::{lock, Dict, Key, List, Map, Native, Range, Value};
+use crate::vm::{CallResult, Thread};
+
+/// A serialized object: bytes, plus handles to shared native objects.
+pub struct Pickled {
+    pub bytes: Vec<u8>,
+    natives: Vec<Arc<Native>>,
+}
+
+impl Pickled {
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// Native types that may cross processes (made by `_multiprocessing`).
+pub fn shareable(native: &Native) -> bool {
+    native.kind.module == "_multiprocessing"
+}
+
+/// How deep nested containers may go before pickling gives up (a cycle, or absurd nesting).
+const MAX_DEPTH: usize = 1000;
+
+mod tag {
+    pub const NONE: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const INT: u8 = 3;
+    pub const BIGINT: u8 = 4;
+    pub const FLOAT: u8 = 5;
+    pub const STR: u8 = 6;
+    pub const TUPLE: u8 = 7;
+    pub const LIST: u8 = 8;
+    pub const DICT: u8 = 9;
+    pub const SET: u8 = 10;
+    pub const FROZENSET: u8 = 11;
+    pub const RANGE: u8 = 12;
+    pub const GLOBAL: u8 = 13;
+    pub const INSTANCE: u8 = 14;
+    pub const EXCEPTION: u8 = 15;
+    pub const NATIVE: u8 = 16;
+}
+
+pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
+    let mut pickled = Pickled { bytes: Vec::new(), natives: Vec::new() };
+    write(thread, value, &mut pickled, 0)?;
+    Ok(pickled)
+}
+
+fn write_len(out: &mut Vec<u8>, len: usize) {
+    out.extend_from_slice(&(len as u64).to_le_bytes());
+}
+
+fn write_str(out: &mut Vec<u8>, text: &str) {
+    write_len(out, text.len());
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> Result<(), Value> {
+    if depth > MAX_DEPTH {
+        return Err(thread.exception(
+            "RecursionError",
+            "maximum recursion depth exceeded while pickling an object",
+        ));
+    }
+    match value {
+        Value::None => to.bytes.push(tag::NONE),
+        Value::Bool(false) => to.bytes.push(tag::FALSE),
+        Value::Bool(true) => to.bytes.push(tag::TRUE),
+        Value::Int(i) => {
+            to.bytes.push(tag::INT);
+            to.bytes.extend_from_slice(&i.to_le_bytes());
+        }
+        Value::BigInt(i) => {
+            to.bytes.push(tag::BIGINT);
+            let bytes = i.to_signed_bytes_le();
+            write_len(&mut to.bytes, bytes.len());
+            to.bytes.extend_from_slice(&bytes);
+        }
+        Value::Float(f) => {
+            to.bytes.push(tag::FLOAT);
+            to.bytes.extend_from_slice(&f.to_le_bytes());
+        }
+        Value::Str(s) => {
+            to.bytes.push(tag::STR);
+            write_str(&mut to.bytes, s);
+        }
+        Value::Tuple(items) => write_items(thread, tag::TUPLE, items, to, depth)?,
+        Value::List(list) => {
+            let items = lock(&list.items).clone();
+            write_items(thread, tag::LIST, &items, to, depth)?;
+        }
+        Value::Set(set) => {
+            let items = set.keys();
+            let tag = if set.frozen { tag::FROZENSET } else { tag::SET };
+            write_items(thread, tag, &items, to, depth)?;
+        }
+        Value::Dict(dict) => {
+            let entries: Vec<(Value, Value)> =
+                lock(&dict.entries).iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+            to.bytes.push(tag::DICT);
+            write_len(&mut to.bytes, entries.len());
+            for (key, item) in &entries {
+                write(thread, key, to, depth + 1)?;
+                write(thread, item, to, depth + 1)?;
+            }
+        }
+        Value::Range(range) => {
+            to.bytes.push(tag::RANGE);
+            for n in [range.start, range.stop, range.step] {
+                to.bytes.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        Value::Function(function) => {
+            let module = match lock(&function.globals.entries).get(&Key(Value::str("__name__"))) {
+                Some(Value::Str(name)) => name.clone(),
+                _ => Arc::from("__main__"),
+            };
+            let qualname = &function.qualname;
+            if qualname.contains("<lambda>") {
+                return Err(pickling_error(
+                    thread,
+                    format!(
+                        "Can't pickle <function {qualname} at 0x{:012x}>: attribute lookup \
+                         {qualname} on {module} failed",
+                        value.address()
+                    ),
+                ));
+            }
+            if qualname.contains("<locals>") {
+                let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
+                    "get"
+                } else {
+                    "pickle"
+                };
+                return Err(thread.exception(
+                    "AttributeError",
+                    format!("Can't {verb} local object '{qualname}'"),
+                ));
+            }
+            write_global(to, &module, qualname);
+        }
+        Value::Builtin(builtin) => write_global(to, "builtins", builtin.name),
+        Value::Class(class) => {
+            let module = class_module(thread, class);
+            write_global(to, &module, &class.name);
+        }
+        Value::Instance(instance) => {
+            let class = instance.class.clone();
+            let module = class_module(thread, &class);
+            let module = &*module;
+            if builtins::is_exception_instance(value) {
+                to.bytes.push(tag::EXCEPTION);
+                write_str(&mut to.bytes, module);
+                write_str(&mut to.bytes, &class.name);
+                let args = match lock(&instance.dict).get("args") {
+                    Some(args) => args.clone(),
+                    None => Value::tuple(vec![]),
+                };
+                return write(thread, &args, to, depth + 1);
+            }
+            let state: Vec<(Arc<str>, Value)> =
+                lock(&instance.dict).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            to.bytes.push(tag::INSTANCE);
+            write_str(&mut to.bytes, module);
+            write_str(&mut to.bytes, &class.name);
+            write_len(&mut to.bytes, state.len());
+            for (name, item) in &state {
+                write_str(&mut to.bytes, name);
+                write(thread, item, to, depth + 1)?;
+            }
+        }
+        Value::Native(native) if shareable(native) => {
+            to.bytes.push(tag::NATIVE);
+            write_len(&mut to.bytes, to.natives.len());
+            to.natives.push(native.clone());
+        }
+        other => {
+            let name = match other {
+                Value::Native(native) => format!("{}.{}", native.kind.module, native.kind.name),
+                _ => crate::ops::type_name(other).to_string(),
+            };
+            return Err(thread.exception("TypeError", format!("cannot pickle '{name}' object")));
+        }
+    }
+    Ok(())
+}
+
+/// The module a class was defined in (`builtins` for the interpreter's own).
+fn class_module(thread: &Thread, class: &Arc<crate::value::Class>) -> Arc<str> {
+    if builtins::is_builtin_class(thread, class) {
+        return Arc::from("builtins");
+    }
+    match lock(&class.dict).get("__module__") {
+        Some(Value::Str(module)) => module.clone(),
+        _ => Arc::from("__main__"),
+    }
+}
+
+fn write_items(
+    thread: &mut Thread,
+    tag: u8,
+    items: &[Value],
+    to: &mut Pickled,
+    depth: usize,
+) -> Result<(), Value> {
+    to.bytes.push(tag);
+    write_len(&mut to.bytes, items.len());
+    for item in items {
+        write(thread, item, to, depth + 1)?;
+    }
+    Ok(())
+}
+
+fn write_global(to: &mut Pickled, module: &str, qualname: &str) {
+    to.bytes.push(tag::GLOBAL);
+    write_str(&mut to.bytes, module);
+    write_str(&mut to.bytes, qualname);
+}
+
+fn pickling_error(thread: &mut Thread, message: String) -> Value {
+    let class = builtins::import(thread, "pickle")
+        .and_then(|pickle| builtins::get_attribute(thread, &pickle, "PicklingError"));
+    match class {
+        Ok(class) => {
+            thread.call(&class, vec![Value::str(&message)], vec![]).unwrap_or_else(|error| error)
+        }
+        Err(error) => error,
+    }
+}
+
+/// Rebuilds the object in `thread`'s interpreter.
+pub fn loads(thread: &mut Thread, pickled: &Pickled) -> CallResult {
+    let mut reader = Reader { bytes: &pickled.bytes, at: 0, natives: &pickled.natives };
+    reader.read(thread)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    natives: &'a [Arc<Native>],
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> &[u8] {
+        let slice = &self.bytes[self.at..self.at + n];
+        self.at += n;
+        slice
+    }
+
+    fn u64(&mut self) -> u64 {
+        u64::from_le_bytes(self.take(8).try_into().expect("8 bytes"))
+    }
+
+    fn len(&mut self) -> usize {
+        self.u64() as usize
+    }
+
+    fn text(&mut self) -> String {
+        let len = self.len();
+        String::from_utf8_lossy(self.take(len)).into_owned()
+    }
+
+    fn items(&mut self, thread: &mut Thread) -> Result<Vec<Value>, Value> {
+        let len = self.len();
+        (0..len).map(|_| self.read(thread)).collect()
+    }
+
+    fn read(&mut self, thread: &mut Thread) -> CallResult {
+        let tag = self.take(1)[0];
+        Ok(match tag {
+            tag::NONE => Value::None,
+            tag::FALSE => Value::Bool(false),
+            tag::TRUE => Value::Bool(true),
+            tag::INT => Value::Int(self.u64() as i64),
+            tag::BIGINT => {
+                let len = self.len();
+                crate::ops::normalize(BigInt::from_signed_bytes_le(self.take(len)))
+            }
+            tag::FLOAT => Value::Float(f64::from_bits(self.u64())),
+            tag::STR => Value::str(&self.text()),
+            tag::TUPLE => Value::tuple(self.items(thread)?),
+            tag::LIST => List::new(self.items(thread)?),
+            tag::SET | tag::FROZENSET => {
+                let items = self.items(thread)?;
+                let set = builtins::new_set(thread, items)?;
+                match (tag, set) {
+                    (tag::FROZENSET, Value::Set(set)) => {
+                        Value::Set(crate::set::Set::new(true, set.snapshot()))
+                    }
+                    (_, set) => set,
+                }
+            }
+            tag::DICT => {
+                let len = self.len();
+                let mut map = Map::default();
+                for _ in 0..len {
+                    let key = self.read(thread)?;
+                    let item = self.read(thread)?;
+                    map.insert(Key(key), item);
+                }
+                Dict::new(map)
+            }
+            tag::RANGE => {
+                let (start, stop, step) = (self.u64() as i64, self.u64() as i64, self.u64() as i64);
+                Value::Range(Arc::new(Range { start, stop, step }))
+            }
+            tag::GLOBAL => {
+                let (module, qualname) = (self.text(), self.text());
+                find_global(thread, &module, &qualname)?
+            }
+            tag::INSTANCE => {
+                let (module, name) = (self.text(), self.text());
+                let class = find_global(thread, &module, &name)?;
+                let Value::Class(class) = class else {
+                    return Err(thread.exception("TypeError", format!("{name} is not a class")));
+                };
+                let len = self.len();
+                let mut state = Vec::with_capacity(len);
+                for _ in 0..len {
+                    let key = self.text();
+                    state.push((Arc::<str>::from(key), self.read(thread)?));
+                }
+                builtins::new_instance(class, state)
+            }
+            tag::EXCEPTION => {
+                let (module, name) = (self.text(), self.text());
+                let class = find_global(thread, &module, &name)?;
+                let Value::Tuple(args) = self.read(thread)? else {
+                    unreachable!("exception arguments are a tuple")
+                };
+                thread.call(&class, args.to_vec(), vec![])?
+            }
+            tag::NATIVE => {
+                let index = self.len();
+                Value::Native(self.natives[index].clone())
+            }
+            other => unreachable!("unknown pickle tag {other}"),
+        })
+    }
+}
+
+/// `module.qualname` in this interpreter, as pickle's `find_class` looks it up.
+fn find_global(thread: &mut Thread, module: &str, qualname: &str) -> CallResult {
+    let mut value = if module == "builtins" {
+        match lock(&thread.interp.builtins.entries).get(&Key(Value::str(qualname))) {
+            Some(value) => return Ok(value.clone()),
+            None => {
+                return Err(thread.exception(
+                    "AttributeError",
+                    format!("Can't get attribute '{qualname}' on <module 'builtins'>"),
+                ))
+            }
+        }
+    } else {
+        builtins::import(thread, module)?
+    };
+    for part in qualname.split('.') {
+        value = builtins::get_attribute(thread, &value, part).map_err(|_| {
+            thread.exception(
+                "AttributeError",
+                format!("Can't get attribute '{qualname}' on <module '{module}'>"),
+            )
+        })?;
+    }
+    Ok(value)
+}

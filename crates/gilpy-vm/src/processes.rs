@@ -1,0 +1,458 @@
+//! `_multiprocessing`: processes as separate interpreters. Each child gets its own interpreter
+//! (its own GIL, modules and heap) on its own host thread, so processes run on cores at once
+//! whatever the version. As under CPython's "spawn" start method, the child first re-runs the
+//! main program as `__mp_main__` (code outside the `if __name__ == "__main__":` guard runs
+//! again), then calls its target with arguments that were really serialized ([`crate::pickle`]).
+//!
+//! Queues and locks that cross processes are native objects shared by handle, as CPython shares
+//! OS pipes and semaphores. `multiprocessing.py` builds Process, Pool and the rest on these.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+
+use gilpy_runtime::gil::EvalBreaker;
+
+use crate::builtins::{self, builtin_function as builtin, Interpreter};
+use crate::pickle::{self, Pickled};
+use crate::threads::wait_until;
+use crate::value::{lock, Dict, Key, Module, Native, NativeType, Value};
+use crate::vm::{CallResult, Thread};
+
+type Args = Vec<Value>;
+type Kwargs = Vec<(Arc<str>, Value)>;
+
+/// Who this interpreter is, as a process.
+pub struct ProcessInfo {
+    pub name: Mutex<String>,
+    pub pid: u32,
+    /// True while a child re-runs the main module; starting a process then is the missing
+    /// main guard, which CPython refuses.
+    pub bootstrapping: AtomicBool,
+    /// A child process: a stop ends it quietly, as SIGTERM does, rather than with
+    /// KeyboardInterrupt.
+    pub is_child: AtomicBool,
+}
+
+/// A terminated child's exit code: CPython reports `-SIGTERM`.
+pub const TERMINATED_EXIT_CODE: i64 = -15;
+
+/// Made-up process ids, distinct within a run (the host has no processes to number).
+static NEXT_PID: AtomicU32 = AtomicU32::new(4_000);
+
+impl ProcessInfo {
+    pub fn main() -> ProcessInfo {
+        ProcessInfo {
+            name: Mutex::new("MainProcess".into()),
+            pid: NEXT_PID.fetch_add(1, Ordering::Relaxed),
+            bootstrapping: AtomicBool::new(false),
+            is_child: AtomicBool::new(false),
+        }
+    }
+}
+
+pub fn module() -> Vec<(&'static str, Value)> {
+    vec![
+        ("start_process", builtin("start_process", start_process)),
+        ("Channel", builtin("Channel", new_channel)),
+        ("SemLock", builtin("SemLock", new_semlock)),
+        ("SharedCell", builtin("SharedCell", new_shared_cell)),
+        ("process_name", builtin("process_name", process_name)),
+        ("set_process_name", builtin("set_process_name", set_process_name)),
+        ("getpid", builtin("getpid", getpid)),
+        ("cpu_count", builtin("cpu_count", cpu_count)),
+        ("pickled_size", builtin("pickled_size", pickled_size)),
+    ]
+}
+
+/// CPython's message when a child starts a process while it re-imports the main module.
+fn bootstrapping_message(thread: &Thread) -> String {
+    let mut message = String::from(
+        "\n        An attempt has been made to start a new process before the\n        \
+         current process has finished its bootstrapping phase.\n\n        \
+         This probably means that you are not using fork to start your\n        \
+         child processes and you have forgotten to use the proper idiom\n        \
+         in the main module:\n\n            \
+         if __name__ == '__main__':\n                \
+         freeze_support()\n                \
+         ...\n\n        \
+         The \"freeze_support()\" line can be omitted if the program\n        \
+         is not going to be frozen to produce an executable.",
+    );
+    if thread.interp.version >= crate::version::PythonVersion::V3_12 {
+        message.push_str(
+            "\n\n        To fix this issue, refer to the \"Safe importing of main module\"\n        \
+             section in https://docs.python.org/3/library/multiprocessing.html\n        ",
+        );
+    } else {
+        message.push_str("\n        ");
+    }
+    message
+}
+
+// ---- processes ----
+
+struct ProcessHandle {
+    pid: u32,
+    /// The exit code once the child has ended.
+    exit: Mutex<Option<i64>>,
+    ended: Condvar,
+    /// The child's interpreter while it runs, so that `terminate` can stop its threads.
+    interp: Mutex<Option<Arc<Interpreter>>>,
+}
+
+static PROCESS_TYPE: NativeType = NativeType {
+    name: "ProcessHandle",
+    module: "_multiprocessing",
+    methods: &[
+        ("join", process_join),
+        ("exitcode", process_exitcode),
+        ("pid", process_pid),
+        ("terminate", process_terminate),
+    ],
+};
+
+/// `start_process(target, args, kwargs, name)`: a new interpreter on a new host thread.
+fn start_process(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if thread.interp.process.bootstrapping.load(Ordering::Relaxed) {
+        return Err(thread.exception("RuntimeError", bootstrapping_message(thread)));
+    }
+    let [target, call_args, call_kwargs, name] = &args[..] else {
+        return Err(thread.exception("TypeError", "start_process(target, args, kwargs, name)"));
+    };
+    // Serialized here, in the parent, as CPython pickles the process object at start().
+    let payload = pickle::dumps(
+        thread,
+        &Value::tuple(vec![target.clone(), call_args.clone(), call_kwargs.clone()]),
+    )?;
+    let name = thread.str_of(name)?;
+    let Some(code) = lock(&thread.interp.main_code).clone() else {
+        return Err(thread.exception("RuntimeError", "no main program to start a process from"));
+    };
+    let parent = thread.interp.clone();
+    let handle = Arc::new(ProcessHandle {
+        pid: NEXT_PID.fetch_add(1, Ordering::Relaxed),
+        exit: Mutex::new(None),
+        ended: Condvar::new(),
+        interp: Mutex::new(None),
+    });
+    let child_handle = handle.clone();
+    let run = Box::new(move || {
+        let exit_code = run_child(&parent, code, &payload, &child_handle, name);
+        *lock(&child_handle.interp) = None;
+        *lock(&child_handle.exit) = Some(exit_code);
+        child_handle.ended.notify_all();
+    });
+    thread
+        .interp
+        .host
+        .spawn_thread(run)
+        .map_err(|why| thread.exception("OSError", format!("can't start new process: {why}")))?;
+    Ok(Value::Native(Arc::new(Native { kind: &PROCESS_TYPE, data: Box::new(ProcessArc(handle)) })))
+}
+
+/// The native object's data: shared with the thread that runs the child.
+struct ProcessArc(Arc<ProcessHandle>);
+
+/// The child's whole life; returns its exit code.
+fn run_child(
+    parent: &Arc<Interpreter>,
+    code: Arc<crate::code::Code>,
+    payload: &Pickled,
+    handle: &ProcessHandle,
+    name: String,
+) -> i64 {
+    let interp = Interpreter::new(parent.version, parent.host.clone(), parent.argv.clone());
+    *lock(&interp.main_code) = Some(code.clone());
+    *lock(&interp.sources) = lock(&parent.sources).clone();
+    *lock(&interp.process.name) = name.clone();
+    interp.process.bootstrapping.store(true, Ordering::Relaxed);
+    interp.process.is_child.store(true, Ordering::Relaxed);
+    interp.set_switch_interval_us(parent.switch_interval_us());
+    *lock(&handle.interp) = Some(interp.clone());
+    let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    let host = interp.host.clone();
+    if thread.take_gil().is_err() {
+        return 1;
+    }
+    // Spawn: the main program runs again under another name, so its guarded part does not.
+    let globals = Arc::new(Dict { entries: Default::default() });
+    lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__mp_main__"));
+    let main =
+        Value::Module(Arc::new(Module { name: Arc::from("__mp_main__"), dict: globals.clone() }));
+    for alias in ["__mp_main__", "__main__"] {
+        lock(&interp.modules).insert(alias.to_string(), main.clone());
+    }
+    if let Err(exception) = thread.run_module(code, globals) {
+        host.write_stderr(&builtins::format_traceback(&mut thread, &exception));
+        crate::threads::shutdown(&mut thread);
+        return 1;
+    }
+    interp.process.bootstrapping.store(false, Ordering::Relaxed);
+    let outcome = pickle::loads(&mut thread, payload).and_then(|call| {
+        let Value::Tuple(parts) = call else { unreachable!("start_process pickles a tuple") };
+        let (Value::Tuple(args), Value::Dict(kwargs)) = (&parts[1], &parts[2]) else {
+            return Err(
+                thread.exception("TypeError", "process arguments must be a tuple and a dict")
+            );
+        };
+        let kwargs = lock(&kwargs.entries)
+            .iter()
+            .filter_map(|(k, v)| match &k.0 {
+                Value::Str(name) => Some((name.clone(), v.clone())),
+                _ => None,
+            })
+            .collect();
+        thread.call(&parts[0], args.to_vec(), kwargs)
+    });
+    let exit_code = match outcome {
+        Ok(_) => 0,
+        Err(exception) if builtins::exception_is(&thread, &exception, "SystemExit") => {
+            match builtins::get_attribute(&mut thread, &exception, "code") {
+                Ok(Value::Int(code)) => code,
+                Ok(Value::None) => 0,
+                _ => 1,
+            }
+        }
+        Err(exception) => {
+            // What CPython's BaseProcess._bootstrap prints for an error in the target.
+            let report = builtins::format_traceback(&mut thread, &exception);
+            host.write_stderr(&format!("Process {name}:\n{report}"));
+            1
+        }
+    };
+    crate::threads::shutdown(&mut thread);
+    exit_code
+}
+
+fn the_process<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Arc<ProcessHandle>, Value> {
+    args.first()
+        .and_then(Value::downcast::<ProcessArc>)
+        .map(|handle| &handle.0)
+        .ok_or_else(|| thread.exception("TypeError", "expected a process handle"))
+}
+
+/// `join(timeout=None)`: waits without the GIL for the child to end.
+fn process_join(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let handle = the_process(thread, &args)?.clone();
+    let timeout = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(value) => crate::ops::as_float(value).map(|t| t.max(0.0)),
+    };
+    wait_until(thread, timeout, |_, slice| {
+        let exit = lock(&handle.exit);
+        if exit.is_some() {
+            return true;
+        }
+        let exit =
+            handle.ended.wait_timeout(exit, slice).map_or_else(|e| e.into_inner().0, |r| r.0);
+        exit.is_some()
+    })?;
+    Ok(Value::None)
+}
+
+fn process_exitcode(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(lock(&the_process(thread, &args)?.exit).map_or(Value::None, Value::Int))
+}
+
+fn process_pid(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(the_process(thread, &args)?.pid as i64))
+}
+
+/// `terminate()`: stops every thread of the child at its next check point.
+fn process_terminate(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if let Some(interp) = lock(&the_process(thread, &args)?.interp).clone() {
+        interp.stop_all_threads();
+    }
+    Ok(Value::None)
+}
+
+fn process_name(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str(&lock(&thread.interp.process.name)))
+}
+
+fn set_process_name(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let name = thread.str_of(args.first().unwrap_or(&Value::None))?;
+    *lock(&thread.interp.process.name) = name;
+    Ok(Value::None)
+}
+
+fn getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.process.pid as i64))
+}
+
+fn cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(thread.interp.host.cpu_count().map_or(Value::None, |n| Value::Int(n as i64)))
+}
+
+/// How many bytes `obj` serializes to: what sending it to another process costs.
+fn pickled_size(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let pickled = pickle::dumps(thread, args.first().unwrap_or(&Value::None))?;
+    Ok(Value::Int(pickled.len() as i64))
+}
+
+// ---- channels: the pipe under multiprocessing.Queue and Pipe ----
+
+struct Channel {
+    items: Mutex<VecDeque<Pickled>>,
+    added: Condvar,
+}
+
+static CHANNEL_TYPE: NativeType = NativeType {
+    name: "Channel",
+    module: "_multiprocessing",
+    methods: &[("put", channel_put), ("get", channel_get), ("qsize", channel_qsize)],
+};
+
+fn new_channel(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Native::new(&CHANNEL_TYPE, Channel { items: Mutex::default(), added: Condvar::new() }))
+}
+
+fn the_channel<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Channel, Value> {
+    args.first()
+        .and_then(Value::downcast::<Channel>)
+        .ok_or_else(|| thread.exception("TypeError", "expected a channel"))
+}
+
+/// `put(obj)`: serialized by the sender, as CPython's queue feeder thread pickles it.
+fn channel_put(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let pickled = pickle::dumps(thread, args.get(1).unwrap_or(&Value::None))?;
+    let channel = the_channel(thread, &args)?;
+    lock(&channel.items).push_back(pickled);
+    channel.added.notify_one();
+    Ok(Value::None)
+}
+
+/// `get(timeout=None)`: the next object, rebuilt in the receiver; `(False, None)` on timeout,
+/// else `(True, obj)`.
+fn channel_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let timeout = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(value) => crate::ops::as_float(value).map(|t| t.max(0.0)),
+    };
+    let channel = the_channel(thread, &args)?;
+    let mut taken = None;
+    wait_until(thread, timeout, |_, slice| {
+        let mut items = lock(&channel.items);
+        if items.is_empty() && !slice.is_zero() {
+            items =
+                channel.added.wait_timeout(items, slice).map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
+        taken = items.pop_front();
+        taken.is_some()
+    })?;
+    match taken {
+        Some(pickled) => {
+            Ok(Value::tuple(vec![Value::Bool(true), pickle::loads(thread, &pickled)?]))
+        }
+        None => Ok(Value::tuple(vec![Value::Bool(false), Value::None])),
+    }
+}
+
+fn channel_qsize(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(lock(&the_channel(thread, &args)?.items).len() as i64))
+}
+
+// ---- process-shared locks and values ----
+
+/// A lock that crosses processes (CPython: a POSIX semaphore): `multiprocessing.Lock`.
+struct SemLock {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+static SEMLOCK_TYPE: NativeType = NativeType {
+    name: "SemLock",
+    module: "_multiprocessing",
+    methods: &[
+        ("acquire", semlock_acquire),
+        ("release", semlock_release),
+        ("__enter__", semlock_acquire),
+        ("__exit__", semlock_exit),
+    ],
+};
+
+fn new_semlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Native::new(&SEMLOCK_TYPE, SemLock { locked: Mutex::new(false), released: Condvar::new() }))
+}
+
+fn the_semlock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a SemLock, Value> {
+    args.first()
+        .and_then(Value::downcast::<SemLock>)
+        .ok_or_else(|| thread.exception("TypeError", "expected a SemLock"))
+}
+
+fn semlock_acquire(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let blocking = match args.get(1) {
+        Some(value) => thread.truth(value)?,
+        None => true,
+    };
+    let timeout = match args.get(2) {
+        None | Some(Value::None) => None,
+        Some(value) => crate::ops::as_float(value),
+    };
+    let semlock = the_semlock(thread, &args)?;
+    let acquired = wait_until(thread, if blocking { timeout } else { Some(0.0) }, |_, slice| {
+        let mut locked = lock(&semlock.locked);
+        if *locked && !slice.is_zero() {
+            locked = semlock
+                .released
+                .wait_timeout(locked, slice)
+                .map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
+        !std::mem::replace(&mut *locked, true)
+    })?;
+    Ok(Value::Bool(acquired))
+}
+
+fn semlock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let semlock = the_semlock(thread, &args)?;
+    let mut locked = lock(&semlock.locked);
+    if !*locked {
+        return Err(thread.exception("ValueError", "semaphore or lock released too many times"));
+    }
+    *locked = false;
+    semlock.released.notify_one();
+    Ok(Value::None)
+}
+
+fn semlock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    semlock_release(thread, args.into_iter().take(1).collect(), vec![])
+}
+
+/// One number in shared memory (`multiprocessing.Value`); reads and writes are each atomic,
+/// `+=` is not, as in CPython.
+struct SharedCell(Mutex<Value>);
+
+static SHARED_CELL_TYPE: NativeType = NativeType {
+    name: "SharedCell",
+    module: "_multiprocessing",
+    methods: &[("get", shared_get), ("set", shared_set)],
+};
+
+fn new_shared_cell(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let initial = args.first().cloned().unwrap_or(Value::Int(0));
+    if !matches!(initial, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+        return Err(thread.exception("TypeError", "a shared value holds a number"));
+    }
+    Ok(Native::new(&SHARED_CELL_TYPE, SharedCell(Mutex::new(initial))))
+}
+
+fn the_cell<'a>(thread: &Thread, args: &'a Args) -> Result<&'a SharedCell, Value> {
+    args.first()
+        .and_then(Value::downcast::<SharedCell>)
+        .ok_or_else(|| thread.exception("TypeError", "expected a SharedCell"))
+}
+
+fn shared_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(lock(&the_cell(thread, &args)?.0).clone())
+}
+
+fn shared_set(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+        return Err(thread.exception("TypeError", "a shared value holds a number"));
+    }
+    *lock(&the_cell(thread, &args)?.0) = value;
+    Ok(Value::None)
+}

@@ -1,0 +1,582 @@
+"""Processes, pools, queues and shared state, on _multiprocessing as CPython's are on its C parts.
+
+Every process is a separate interpreter started with the "spawn" method: the main module is
+imported again in the child, so code outside `if __name__ == "__main__":` runs there too.
+Arguments, results and queue items are serialized on the way (the cost is real).
+"""
+
+import _multiprocessing
+import threading
+import queue as _queue
+import sys
+
+TimeoutError = TimeoutError if sys.version_info >= (3, 3) else Exception
+
+
+class ProcessError(Exception):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+_start_method = None
+_process_counter = 0
+
+
+def get_start_method(allow_none=False):
+    if _start_method is None and allow_none:
+        return None
+    return _start_method or "spawn"
+
+
+def set_start_method(method, force=False):
+    global _start_method
+    if _start_method is not None and not force:
+        raise RuntimeError("context has already been set")
+    if method not in ("spawn", "fork", "forkserver", None):
+        raise ValueError("cannot find context for %r" % (method,))
+    if method in ("fork", "forkserver"):
+        raise ValueError(
+            "gilpy starts processes with 'spawn' only: %r would copy the parent's memory, "
+            "which a browser cannot do" % (method,))
+    _start_method = method
+
+
+def get_all_start_methods():
+    return ["spawn"]
+
+
+def get_context(method=None):
+    """The one context there is: this module (spawn)."""
+    if method is not None and method != "spawn":
+        set_start_method(method, force=True)
+    import multiprocessing
+    return multiprocessing
+
+
+def cpu_count():
+    count = _multiprocessing.cpu_count()
+    if count is None:
+        raise NotImplementedError("cannot determine number of cpus")
+    return count
+
+
+def freeze_support():
+    pass
+
+
+class Process:
+    """A process: run() in a new interpreter once start() is called."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        global _process_counter
+        _process_counter += 1
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs) if kwargs else {}
+        self._name = name if name is not None else "%s-%d" % (type(self).__name__, _process_counter)
+        self.daemon = bool(daemon)
+        self._handle = None
+
+    def run(self):
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        if self._handle is not None:
+            raise AssertionError("cannot start a process twice")
+        if type(self).run is Process.run:
+            self._handle = _multiprocessing.start_process(
+                self._target, self._args, self._kwargs, self._name)
+        else:
+            # A subclass with its own run(): the child rebuilds the object and calls it.
+            self._handle = _multiprocessing.start_process(_run_process_object, (self,), {}, self._name)
+        _children.append(self)
+
+    def join(self, timeout=None):
+        if self._handle is None:
+            raise AssertionError("can only join a started process")
+        self._handle.join(timeout)
+
+    def is_alive(self):
+        return self._handle is not None and self._handle.exitcode() is None
+
+    def terminate(self):
+        if self._handle is not None:
+            self._handle.terminate()
+
+    kill = terminate
+
+    def close(self):
+        pass
+
+    @property
+    def exitcode(self):
+        if self._handle is None:
+            return None
+        return self._handle.exitcode()
+
+    @property
+    def pid(self):
+        return None if self._handle is None else self._handle.pid()
+
+    ident = pid
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        self._name = name
+
+    def __repr__(self):
+        if self._handle is None:
+            status = "initial"
+        elif self.exitcode is None:
+            status = "started"
+        else:
+            status = "stopped exitcode=%s" % self.exitcode
+        return "<%s name=%r %s>" % (type(self).__name__, self._name, status)
+
+
+def _run_process_object(process):
+    process._handle = None
+    process.run()
+
+
+_children = []
+
+
+class _CurrentProcess:
+    @property
+    def name(self):
+        return _multiprocessing.process_name()
+
+    @name.setter
+    def name(self, name):
+        _multiprocessing.set_process_name(name)
+
+    @property
+    def pid(self):
+        return _multiprocessing.getpid()
+
+    ident = pid
+    daemon = False
+
+    def __repr__(self):
+        return "<_MainProcess name=%r parent=None started>" % self.name \
+            if self.name == "MainProcess" else "<Process name=%r started>" % self.name
+
+
+def current_process():
+    return _CurrentProcess()
+
+
+def parent_process():
+    return None
+
+
+def active_children():
+    return [p for p in _children if p.is_alive()]
+
+
+# ---- queues and pipes ----
+
+class Queue:
+    """A queue between processes; items are serialized on put and rebuilt on get."""
+
+    def __init__(self, maxsize=0):
+        self._channel = _multiprocessing.Channel()
+        self._maxsize = maxsize
+
+    def put(self, obj, block=True, timeout=None):
+        self._channel.put(obj)
+
+    def put_nowait(self, obj):
+        self.put(obj, False)
+
+    def get(self, block=True, timeout=None):
+        if not block:
+            timeout = 0
+        got, obj = self._channel.get(timeout)
+        if not got:
+            raise _queue.Empty
+        return obj
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return self._channel.qsize()
+
+    def empty(self):
+        return self._channel.qsize() == 0
+
+    def full(self):
+        return 0 < self._maxsize <= self._channel.qsize()
+
+    def close(self):
+        pass
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+SimpleQueue = Queue
+
+
+class JoinableQueue(Queue):
+    def __init__(self, maxsize=0):
+        super().__init__(maxsize)
+        self._unfinished = Value("i", 0)
+        self._done = _multiprocessing.Channel()
+
+    def put(self, obj, block=True, timeout=None):
+        with self._unfinished.get_lock():
+            self._unfinished.value += 1
+        super().put(obj, block, timeout)
+
+    def task_done(self):
+        with self._unfinished.get_lock():
+            if self._unfinished.value <= 0:
+                raise ValueError("task_done() called too many times")
+            self._unfinished.value -= 1
+            if self._unfinished.value == 0:
+                self._done.put(True)
+
+    def join(self):
+        while self._unfinished.value:
+            self._done.get(0.05)
+
+
+class Connection:
+    """One end of a Pipe."""
+
+    def __init__(self, incoming, outgoing):
+        self._incoming = incoming
+        self._outgoing = outgoing
+        self.closed = False
+
+    def send(self, obj):
+        if self._outgoing is None:
+            raise OSError("connection is read-only")
+        self._outgoing.put(obj)
+
+    def recv(self):
+        if self._incoming is None:
+            raise OSError("connection is write-only")
+        got, obj = self._incoming.get(None)
+        return obj
+
+    def poll(self, timeout=0.0):
+        return self._incoming is not None and self._incoming.qsize() > 0
+
+    def close(self):
+        self.closed = True
+
+
+def Pipe(duplex=True):
+    a_to_b = _multiprocessing.Channel()
+    if not duplex:
+        return Connection(a_to_b, None), Connection(None, a_to_b)
+    b_to_a = _multiprocessing.Channel()
+    return Connection(b_to_a, a_to_b), Connection(a_to_b, b_to_a)
+
+
+# ---- shared state ----
+
+def Lock():
+    return _multiprocessing.SemLock()
+
+
+def RLock():
+    return _multiprocessing.SemLock()
+
+
+class Value:
+    """A number in shared memory with a lock: `with v.get_lock(): v.value += 1`."""
+
+    def __init__(self, typecode_or_type, *args, lock=True):
+        initial = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
+        self._cell = _multiprocessing.SharedCell(initial)
+        self._lock = _multiprocessing.SemLock()
+        self._typecode = typecode_or_type
+
+    @property
+    def value(self):
+        return self._cell.get()
+
+    @value.setter
+    def value(self, value):
+        self._cell.set(value)
+
+    def get_lock(self):
+        return self._lock
+
+    def get_obj(self):
+        return self._cell.get()
+
+    def __repr__(self):
+        return "<Synchronized wrapper for c_%s(%r)>" % (
+            {"i": "int", "d": "double", "l": "long", "f": "float"}.get(self._typecode, "int"),
+            self.value)
+
+
+class Array:
+    """A fixed-length list of numbers in shared memory."""
+
+    def __init__(self, typecode_or_type, size_or_initializer, lock=True):
+        if isinstance(size_or_initializer, int):
+            initial = [0] * size_or_initializer
+        else:
+            initial = list(size_or_initializer)
+        self._cells = [_multiprocessing.SharedCell(v) for v in initial]
+        self._lock = _multiprocessing.SemLock()
+
+    def __len__(self):
+        return len(self._cells)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [cell.get() for cell in self._cells[index]]
+        return self._cells[index].get()
+
+    def __setitem__(self, index, value):
+        self._cells[index].set(value)
+
+    def __iter__(self):
+        return iter([cell.get() for cell in self._cells])
+
+    def get_lock(self):
+        return self._lock
+
+    def get_obj(self):
+        return self[:]
+
+
+def _shutdown():
+    """At exit, as CPython's atexit hook: wait for non-daemon children, stop daemon ones."""
+    for child in list(_children):
+        if child.daemon:
+            child.terminate()
+        else:
+            child.join()
+
+
+# ---- pools ----
+
+def _pool_worker(tasks, results, initializer, initargs):
+    """A pool worker process: runs chunks of calls until told to stop (None)."""
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        got, task = tasks.get(None)
+        if task is None:
+            return
+        job, index, func, kind, chunk = task
+        try:
+            if kind == "star":
+                value = [func(*args) for args in chunk]
+            elif kind == "apply":
+                args, kwds = chunk
+                value = func(*args, **kwds)
+            else:
+                value = [func(x) for x in chunk]
+            results.put((job, index, True, value))
+        except Exception as exc:
+            results.put((job, index, False, exc))
+
+
+class AsyncResult:
+    """The result of apply_async or map_async, once the workers have delivered it."""
+
+    def __init__(self, pool, chunks, callback=None, error_callback=None, single=False):
+        self._pool = pool
+        self._event = threading.Event()
+        self._parts = [None] * chunks
+        self._left = chunks
+        self._error = None
+        self._callback = callback
+        self._error_callback = error_callback
+        self._single = single
+        if chunks == 0:
+            self._finish()
+
+    def _deliver(self, index, ok, value):
+        if not ok:
+            if self._error is None:
+                self._error = value
+        else:
+            self._parts[index] = value
+        self._left -= 1
+        if self._left == 0:
+            self._finish()
+
+    def _finish(self):
+        if self._error is None and self._callback is not None:
+            self._callback(self._value())
+        if self._error is not None and self._error_callback is not None:
+            self._error_callback(self._error)
+        self._event.set()
+
+    def _value(self):
+        if self._single:
+            return self._parts[0]
+        return [item for part in self._parts for item in part]
+
+    def ready(self):
+        return self._event.is_set()
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("%r not ready" % self)
+        return self._error is None
+
+    def wait(self, timeout=None):
+        self._event.wait(timeout)
+
+    def get(self, timeout=None):
+        if not self._event.wait(timeout):
+            raise TimeoutError
+        if self._error is not None:
+            raise self._error
+        return self._value()
+
+
+class Pool:
+    """Worker processes that take chunks of calls from one queue and return results on another."""
+
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if processes is None:
+            processes = cpu_count()
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        self._tasks = _multiprocessing.Channel()
+        self._results = _multiprocessing.Channel()
+        self._jobs = {}
+        self._job_counter = 0
+        self._state = "RUN"
+        self._lock = threading.Lock()
+        self._workers = []
+        for i in range(processes):
+            # Named as CPython names them: the kind, then the process counter.
+            worker = Process(target=_pool_worker,
+                             args=(self._tasks, self._results, initializer, initargs))
+            worker.name = "SpawnPoolWorker-%d" % _process_counter
+            worker.start()
+            self._workers.append(worker)
+        self._broken_error = RuntimeError("the pool's worker processes have all exited")
+        self._handler = threading.Thread(target=self._handle_results, daemon=True)
+        self._handler.start()
+
+    def _handle_results(self):
+        while True:
+            got, item = self._results.get(0.05)
+            if not got:
+                if self._state != "RUN" and not self._jobs:
+                    return
+                if self._jobs and all(w.exitcode is not None for w in self._workers):
+                    # Every worker is gone (an error while they started, such as a missing
+                    # main guard): CPython would wait forever; we fail the waiting calls.
+                    error = self._broken_error
+                    with self._lock:
+                        jobs = list(self._jobs.values())
+                        self._jobs.clear()
+                    for result in jobs:
+                        result._error = error
+                        result._left = 0
+                        result._finish()
+                    return
+                continue
+            job, index, ok, value = item
+            with self._lock:
+                result = self._jobs.get(job)
+            if result is None:
+                continue
+            result._deliver(index, ok, value)
+            if result.ready():
+                with self._lock:
+                    self._jobs.pop(job, None)
+
+    def _check_running(self):
+        if self._state != "RUN":
+            raise ValueError("Pool not running")
+
+    def _submit(self, func, kind, chunks, callback=None, error_callback=None, single=False):
+        self._check_running()
+        with self._lock:
+            self._job_counter += 1
+            job = self._job_counter
+            result = AsyncResult(self, len(chunks), callback, error_callback, single)
+            if chunks:
+                self._jobs[job] = result
+        for index, chunk in enumerate(chunks):
+            self._tasks.put((job, index, func, kind, chunk))
+        return result
+
+    def _chunks(self, iterable, chunksize):
+        items = list(iterable)
+        if chunksize is None:
+            # CPython's choice: about four chunks per worker.
+            chunksize, extra = divmod(len(items), len(self._workers) * 4)
+            if extra:
+                chunksize += 1
+        if not items:
+            return []
+        chunksize = max(1, chunksize)
+        return [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return self._submit(func, "apply", [(tuple(args), dict(kwds))],
+                            callback, error_callback, single=True)
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, "map", self._chunks(iterable, chunksize), callback, error_callback)
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, "star", self._chunks(iterable, chunksize), callback, error_callback)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def imap(self, func, iterable, chunksize=1):
+        return iter(self.map(func, iterable, chunksize))
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return iter(self.map(func, iterable, chunksize))
+
+    def close(self):
+        if self._state == "RUN":
+            self._state = "CLOSE"
+            for _ in self._workers:
+                self._tasks.put(None)
+
+    def terminate(self):
+        self._state = "TERMINATE"
+        for worker in self._workers:
+            worker.terminate()
+
+    def join(self):
+        if self._state == "RUN":
+            raise ValueError("Pool is still running")
+        for worker in self._workers:
+            worker.join()
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
