@@ -886,16 +886,13 @@ fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "hash", &args, 1, 1)?;
     ops::check_hashable(&args[0]).map_err(|e| thread.op_error(e))?;
-    match &args[0] {
-        Value::Int(i) => Ok(Value::Int(if *i == -1 { -2 } else { *i })),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        other => {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            Key(other.clone()).hash(&mut hasher);
-            Ok(Value::Int(hasher.finish() as i64 >> 1))
-        }
+    if let Some(hash) = ops::numeric_hash(&args[0]) {
+        return Ok(Value::Int(hash));
     }
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    Key(args[0].clone()).hash(&mut hasher);
+    Ok(Value::Int(hasher.finish() as i64 >> 1))
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1858,6 +1855,7 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
         "sys" => crate::modules::sys(thread),
         "time" => crate::modules::time(),
         "math" => crate::modules::math(),
+        "_random" => crate::modules::random::module(),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {

@@ -22,6 +22,7 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
         Value::Float(_) => &FLOAT_METHODS,
         Value::Generator(_) => &GENERATOR_METHODS,
+        Value::Native(native) => native.methods,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).copied()

@@ -67,6 +67,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Cell(_) => "cell",
         Value::Code(_) => "code",
         Value::Generator(_) => "generator",
+        Value::Native(native) => native.type_name,
         Value::Super(_) => "super",
         Value::Descriptor(descriptor) => match **descriptor {
             crate::value::Descriptor::Property { .. } => "property",
@@ -582,6 +583,77 @@ impl Hash for Key {
     }
 }
 
+/// CPython's hash of a number (`hash(n)`): the value modulo the Mersenne prime 2**61 - 1,
+/// with the sign, so that equal ints and floats hash alike; `None` for anything else.
+pub fn numeric_hash(value: &Value) -> Option<i64> {
+    const BITS: u32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
+    let signed = |negative: bool, x: u64| {
+        let x = if negative { -(x as i64) } else { x as i64 };
+        if x == -1 {
+            -2
+        } else {
+            x
+        }
+    };
+    Some(match value {
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => signed(*i < 0, i.unsigned_abs() % MODULUS),
+        Value::BigInt(i) => {
+            let rest = i.magnitude() % MODULUS;
+            signed(i.is_negative(), rest.to_u64().expect("below the modulus"))
+        }
+        Value::Float(f) if f.is_infinite() => {
+            if *f > 0.0 {
+                314159
+            } else {
+                -314159
+            }
+        }
+        Value::Float(f) if f.is_nan() => 0,
+        Value::Float(f) => {
+            // Take the mantissa 28 bits at a time, rotating within 61 bits, then the exponent.
+            let (mut mantissa, mut exponent) = frexp(f.abs());
+            let mut x: u64 = 0;
+            while mantissa != 0.0 {
+                x = ((x << 28) & MODULUS) | x >> (BITS - 28);
+                mantissa *= 268435456.0;
+                exponent -= 28;
+                let digit = mantissa as u64;
+                mantissa -= digit as f64;
+                x += digit;
+                if x >= MODULUS {
+                    x -= MODULUS;
+                }
+            }
+            let e = if exponent >= 0 {
+                exponent % BITS as i32
+            } else {
+                BITS as i32 - 1 - ((-1 - exponent) % BITS as i32)
+            } as u32;
+            x = ((x << e) & MODULUS) | x >> (BITS - e);
+            signed(*f < 0.0, x)
+        }
+        _ => return None,
+    })
+}
+
+/// `frexp` for finite non-negative `x`: `x == m * 2**e` with `m` in [0.5, 1), or (0, 0).
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let raw_exponent = ((bits >> 52) & 0x7ff) as i32;
+    if raw_exponent == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, raw_exponent - 1022)
+}
+
 /// Whether `value` can be a dict key, and the TypeError if not.
 pub fn check_hashable(value: &Value) -> Result<(), OpError> {
     match value {
@@ -596,6 +668,26 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_hash_as_in_cpython() {
+        let cases: [(Value, i64); 11] = [
+            (Value::Float(1.5), 1152921504606846977),
+            (Value::Float(-1.5), -1152921504606846977),
+            (Value::Float(0.1), 230584300921369408),
+            (Value::Float(1e300), 1224995262755759164),
+            (Value::Float(5e-324), 16777216),
+            (Value::Float(2f64.powi(61)), 1),
+            (Value::Float(123456789.123), 283618680910892309),
+            (Value::Float(-1.0), -2),
+            (Value::Int((1 << 61) - 1), 0),
+            (Value::Int(-(1 << 61)), -2),
+            (normalize(BigInt::from(10).pow(30)), 465258685558744706),
+        ];
+        for (value, hash) in cases {
+            assert_eq!(numeric_hash(&value), Some(hash), "{value:?}");
+        }
+    }
 
     #[test]
     fn floats_print_as_cpython_prints_them() {

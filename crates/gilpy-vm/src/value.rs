@@ -44,6 +44,16 @@ pub enum Value {
     /// `property`, `classmethod` or `staticmethod`: changes what a class attribute becomes
     /// when read through an instance or the class.
     Descriptor(Arc<Descriptor>),
+    /// An object of a type written in Rust by a native module (`_random.Random`).
+    Native(Arc<Native>),
+}
+
+/// An object whose type a native module defines: the type's name and methods, and its state,
+/// which the methods downcast (each keeps mutable state behind its own lock).
+pub struct Native {
+    pub type_name: &'static str,
+    pub methods: &'static [(&'static str, BuiltinFn)],
+    pub state: Box<dyn std::any::Any + Send + Sync>,
 }
 
 pub enum Descriptor {
@@ -218,6 +228,7 @@ impl Value {
             (Value::Instance(a), Value::Instance(b)) => Arc::ptr_eq(a, b),
             (Value::Module(a), Value::Module(b)) => Arc::ptr_eq(a, b),
             (Value::Iterator(a), Value::Iterator(b)) => Arc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -245,6 +256,7 @@ impl Value {
             Value::Generator(v) => Arc::as_ptr(v) as usize,
             Value::Super(v) => Arc::as_ptr(v) as usize,
             Value::Descriptor(v) => Arc::as_ptr(v) as usize,
+            Value::Native(v) => Arc::as_ptr(v) as usize,
         }
     }
 

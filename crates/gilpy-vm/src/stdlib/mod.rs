@@ -9,6 +9,7 @@
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
         _ => return None,
     })
@@ -16,7 +17,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] = &["string"];
+pub const MODULES: &[&str] = &["random", "string"];
 
 #[cfg(test)]
 mod tests {

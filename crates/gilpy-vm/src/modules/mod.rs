@@ -1,4 +1,7 @@
-//! The standard-library modules the subset has: `sys`, `time`, `math`.
+//! The native modules: `sys`, `time`, `math`, and the underscore building blocks that modules
+//! written in Python stand on (`random.rs`: `_random`).
+
+pub mod random;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
