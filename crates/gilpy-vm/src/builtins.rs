@@ -1242,13 +1242,26 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             }
             Err(missing(thread))
         }
-        Value::Function(function) if name == "__name__" => {
-            Ok(Value::Str(function.code.name.clone()))
-        }
-        Value::Function(function) if name == "__qualname__" => {
-            Ok(Value::Str(function.qualname.clone()))
+        Value::Function(function) => {
+            function_attribute(function, name).ok_or_else(|| missing(thread))
         }
         Value::Builtin(builtin) if name == "__name__" => Ok(Value::str(builtin.name)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+            if matches!(name, "real" | "imag" | "numerator" | "denominator") =>
+        {
+            let is_float = matches!(object, Value::Float(_));
+            match name {
+                "real" if is_float => Ok(object.clone()),
+                "imag" if is_float => Ok(Value::Float(0.0)),
+                "real" | "numerator" => Ok(match object {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    other => other.clone(),
+                }),
+                "imag" => Ok(Value::Int(0)),
+                "denominator" if !is_float => Ok(Value::Int(1)),
+                _ => Err(missing(thread)),
+            }
+        }
         other => match crate::methods::lookup(other, name) {
             Some(function) => Ok(Value::Method(Arc::new(Method {
                 receiver: other.clone(),
@@ -1257,6 +1270,33 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             None => Err(missing(thread)),
         },
     }
+}
+
+/// What `function.name` reads: what was set on it, else what the function knows of itself.
+fn function_attribute(function: &crate::value::Function, name: &str) -> Option<Value> {
+    if let Some(value) = function.attribute(name) {
+        return Some(value);
+    }
+    Some(match name {
+        "__name__" => Value::Str(function.code.name.clone()),
+        "__qualname__" => Value::Str(function.qualname.clone()),
+        "__doc__" => function.code.doc.clone().map_or(Value::None, Value::Str),
+        "__module__" => {
+            lock(&function.globals.entries).get(&Key(Value::str("__name__"))).cloned()?
+        }
+        "__dict__" => Value::Dict(function.dict()),
+        "__defaults__" if function.defaults.is_empty() => Value::None,
+        "__defaults__" => Value::tuple(function.defaults.clone()),
+        "__kwdefaults__" if function.kw_defaults.is_empty() => Value::None,
+        "__kwdefaults__" => Dict::new(
+            function
+                .kw_defaults
+                .iter()
+                .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                .collect(),
+        ),
+        _ => return None,
+    })
 }
 
 /// Functions found on a class become methods bound to the instance.
@@ -1304,6 +1344,10 @@ pub fn set_attribute(
         }
         Value::Module(module) => {
             lock(&module.dict.entries).insert(Key(Value::Str(name)), value);
+            Ok(())
+        }
+        Value::Function(function) => {
+            function.set_attribute(name, value);
             Ok(())
         }
         other => Err(thread.exception(

@@ -232,7 +232,10 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
                 format!("range({}, {}, {})", range.start, range.stop, range.step)
             }
         }
-        Value::Function(function) => format!("<function {}>", function.qualname),
+        Value::Function(function) => match function.attribute("__qualname__") {
+            Some(Value::Str(name)) => format!("<function {name}>"),
+            _ => format!("<function {}>", function.qualname),
+        },
         Value::Generator(generator) => {
             format!("<generator object {} at 0x{:012x}>", generator.qualname, value.address())
         }

@@ -134,6 +134,46 @@ pub struct Function {
     /// Cells captured from enclosing functions, in `code.free_vars` order.
     pub closure: Vec<Value>,
     pub qualname: Arc<str>,
+    /// The function's `__dict__`, made on the first attribute set.
+    pub attributes: Mutex<Option<Arc<Dict>>>,
+    /// `__name__`, `__qualname__`, `__doc__` or `__module__` as assigned (`functools.wraps`),
+    /// which CPython keeps outside `__dict__`.
+    pub renamed: Mutex<Vec<(&'static str, Value)>>,
+}
+
+impl Function {
+    /// The attributes that live outside `__dict__`.
+    pub const OWN: [&'static str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+
+    /// An attribute assigned to the function, if any.
+    pub fn attribute(&self, name: &str) -> Option<Value> {
+        if let Some((_, value)) = lock(&self.renamed).iter().find(|(n, _)| *n == name) {
+            return Some(value.clone());
+        }
+        let attributes = lock(&self.attributes).clone()?;
+        let value = lock(&attributes.entries).get(&Key(Value::str(name))).cloned();
+        value
+    }
+
+    pub fn set_attribute(&self, name: Arc<str>, value: Value) {
+        match Self::OWN.into_iter().find(|own| *own == &*name) {
+            Some(own) => {
+                let mut renamed = lock(&self.renamed);
+                renamed.retain(|(n, _)| *n != own);
+                renamed.push((own, value));
+            }
+            None => {
+                lock(&self.dict().entries).insert(Key(Value::Str(name)), value);
+            }
+        }
+    }
+
+    /// The function's `__dict__`, made empty on first use.
+    pub fn dict(&self) -> Arc<Dict> {
+        lock(&self.attributes)
+            .get_or_insert_with(|| Arc::new(Dict { entries: Default::default() }))
+            .clone()
+    }
 }
 
 pub type BuiltinFn =

@@ -201,6 +201,10 @@ impl Thread {
                 self.call_value(method.function.clone(), args, kwargs)
             }
             Value::Class(class) => self.instantiate(class, args, kwargs),
+            Value::Instance(_) if self.special_method(&callable, "__call__").is_some() => {
+                let call = self.special_method(&callable, "__call__").expect("checked");
+                self.call_value(call, args, kwargs)
+            }
             other => Err(self.exception(
                 "TypeError",
                 format!("'{}' object is not callable", ops::type_name(&other)),
@@ -768,6 +772,8 @@ impl Thread {
                         kw_defaults,
                         closure,
                         qualname,
+                        attributes: Default::default(),
+                        renamed: Default::default(),
                     };
                     frame.stack.push(Value::Function(Arc::new(function)));
                 }

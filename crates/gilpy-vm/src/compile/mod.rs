@@ -93,6 +93,8 @@ struct Unit {
     handlers: Vec<Handler>,
     line: u32,
     is_generator: bool,
+    /// The function's docstring, for `__doc__`.
+    doc: Option<Arc<str>>,
 }
 
 pub struct Compiler<'a> {
@@ -190,6 +192,7 @@ impl<'a> Compiler<'a> {
             handlers: Vec::new(),
             line: 1,
             is_generator: false,
+            doc: None,
         };
         if kind == ScopeKind::Function {
             // Parameters keep their order in the fast-local slots.
@@ -284,6 +287,7 @@ impl<'a> Compiler<'a> {
             has_varkw,
             is_generator: unit.is_generator,
             uses_names: unit.kind != ScopeKind::Function,
+            doc: unit.doc,
         })
     }
 
@@ -821,6 +825,7 @@ impl<'a> Compiler<'a> {
         let is_generator = contains_yield(&function.body);
         self.make_function(&function.name, &function.parameters, scan, |compiler| {
             compiler.unit().is_generator = is_generator;
+            compiler.unit().doc = docstring(&function.body);
             compiler.body(&function.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -919,6 +924,10 @@ impl<'a> Compiler<'a> {
         self.make_function(&class.name, &empty, Scan { assigned, ..scan }, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
+            if let Some(doc) = docstring(&class.body) {
+                compiler.emit_const(Value::Str(doc));
+                compiler.store_name("__doc__");
+            }
             compiler.body(&class.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -1499,5 +1508,16 @@ fn compare_op(op: ast::CmpOp) -> Op {
         ast::CmpOp::IsNot => Op::Is(true),
         ast::CmpOp::In => Op::Contains(false),
         ast::CmpOp::NotIn => Op::Contains(true),
+    }
+}
+
+/// The docstring of a function or class body: a plain string literal as its first statement.
+fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
+    match body.first()? {
+        Stmt::Expr(statement) => match &*statement.value {
+            Expr::StringLiteral(literal) => Some(Arc::from(literal.value.to_str())),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -9,6 +9,8 @@
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "itertools" => include_str!("itertools.py"),
+        "operator" => include_str!("operator.py"),
         "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
         _ => return None,
@@ -17,7 +19,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] = &["random", "string"];
+pub const MODULES: &[&str] = &["itertools", "operator", "random", "string"];
 
 #[cfg(test)]
 mod tests {
