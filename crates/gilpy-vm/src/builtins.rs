@@ -115,8 +115,12 @@ impl Interpreter {
         }
         lock(&classes["BaseException"].dict)
             .insert(Arc::from("__init__"), builtin("__init__", exception_init));
-        lock(&classes["object"].dict)
-            .insert(Arc::from("__init__"), builtin("__init__", object_init));
+        {
+            let mut object = lock(&classes["object"].dict);
+            object.insert(Arc::from("__init__"), builtin("__init__", object_init));
+            object.insert(Arc::from("__new__"), builtin("__new__", object_new));
+            object.insert(Arc::from("__setattr__"), builtin("__setattr__", object_setattr));
+        }
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
             let mut entries = lock(&builtins.entries);
@@ -149,6 +153,26 @@ impl Interpreter {
         lock(&self.classes["object"].dict).get("__init__").cloned().unwrap_or(Value::None)
     }
 
+    /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override.
+    pub fn is_object_default(&self, name: &str, value: &Value) -> bool {
+        lock(&self.classes["object"].dict).get(name).is_some_and(|own| own.is(value))
+    }
+
+    /// Whether `class` is one of the built-in types (not a user class of the same name).
+    pub fn is_builtin_type(&self, class: &Arc<Class>) -> bool {
+        TYPES.contains(&&*class.name)
+            && self.classes.get(&*class.name).is_some_and(|own| Arc::ptr_eq(own, class))
+    }
+
+    /// The built-in type a user class extends (`dict` for `class Counter(dict)`), if any.
+    pub fn builtin_ancestor(&self, class: &Arc<Class>) -> Option<Arc<Class>> {
+        std::iter::once(class).chain(class.bases_mro.iter()).find_map(|ancestor| {
+            let extensible =
+                matches!(&*ancestor.name, "dict" | "list" | "tuple" | "str" | "int" | "float");
+            (extensible && self.is_builtin_type(ancestor)).then(|| ancestor.clone())
+        })
+    }
+
     pub fn recursion_limit(&self) -> usize {
         self.recursion_limit.load(Ordering::Relaxed)
     }
@@ -163,7 +187,8 @@ impl Interpreter {
             .get(class)
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
-        let instance = Instance { class, dict: Default::default(), traceback: Default::default() };
+        let instance =
+            Instance { class, base: None, dict: Default::default(), traceback: Default::default() };
         lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
         Value::Instance(Arc::new(instance))
     }
@@ -327,6 +352,7 @@ pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
                 let result = thread.call(&method, vec![], vec![])?;
                 int_arg(thread, &result)? as usize
             }
+            None if other.extended_base().is_some() => return length(thread, other.builtin_base()),
             None => {
                 return Err(thread.exception(
                     "TypeError",
@@ -885,13 +911,18 @@ fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "hash", &args, 1, 1)?;
-    ops::check_hashable(&args[0]).map_err(|e| thread.op_error(e))?;
-    if let Some(hash) = ops::numeric_hash(&args[0]) {
+    hash_of(thread, &args[0])
+}
+
+/// `hash(value)`: CPython's for numbers; for other values, the hash their dict keys use.
+pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
+    ops::check_hashable(value).map_err(|e| thread.op_error(e))?;
+    if let Some(hash) = ops::numeric_hash(value) {
         return Ok(Value::Int(hash));
     }
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    Key(args[0].clone()).hash(&mut hasher);
+    Key(value.clone()).hash(&mut hasher);
     Ok(Value::Int(hasher.finish() as i64 >> 1))
 }
 
@@ -931,6 +962,68 @@ fn object_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             format!("{name}.__init__() takes exactly one argument (the instance to initialize)"),
         ));
     }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, *args)`: a new instance of `cls`, or of the built-in type it is.
+fn object_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let class = match args.first() {
+        Some(Value::Class(class)) => class.clone(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("object.__new__(X): X is not a type object ({})", type_name(other)),
+            ))
+        }
+        None => return Err(thread.exception("TypeError", "object.__new__(): not enough arguments")),
+    };
+    args.remove(0);
+    if let Some(constructor) = thread.interp.builtin_constructor(&class) {
+        return constructor(thread, args, kwargs);
+    }
+    new_instance(thread, &class, args, kwargs)
+}
+
+/// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
+/// built-in type gets the built-in value it extends: made from the arguments for immutable
+/// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
+pub fn new_instance(
+    thread: &mut Thread,
+    class: &Arc<Class>,
+    args: Args,
+    kwargs: Kwargs,
+) -> CallResult {
+    let base = match thread.interp.builtin_ancestor(class) {
+        None => None,
+        Some(ancestor) => Some(match &*ancestor.name {
+            "dict" => Dict::new(Default::default()),
+            "list" => List::new(Vec::new()),
+            _ => {
+                let constructor =
+                    thread.interp.builtin_constructor(&ancestor).expect("a built-in type");
+                constructor(thread, args.clone(), kwargs)?
+            }
+        }),
+    };
+    let instance = Instance {
+        class: class.clone(),
+        base,
+        dict: Default::default(),
+        traceback: Default::default(),
+    };
+    if class.is_exception {
+        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+    }
+    Ok(Value::Instance(Arc::new(instance)))
+}
+
+/// `object.__setattr__(obj, name, value)`: sets the attribute, bypassing any override.
+fn object_setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "__setattr__", &args, 3, 3)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    store_attribute(thread, &args[0], name.clone(), args[2].clone())?;
     Ok(Value::None)
 }
 
@@ -985,6 +1078,11 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
         }
         (other, _) => match thread.special_method(other, "__int__") {
             Some(method) => thread.call(&method, vec![], vec![]),
+            None if other.extended_base().is_some() => {
+                let mut args = args.clone();
+                args[0] = other.builtin_base().clone();
+                construct_int(thread, args, kwargs)
+            }
             None => Err(thread.exception(
                 "TypeError",
                 format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(other)),
@@ -996,6 +1094,10 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "float", &args, 0, 1)?;
     let Some(value) = args.first() else { return Ok(Value::Float(0.0)) };
+    let value = match thread.special_method(value, "__float__") {
+        Some(method) => return thread.call(&method, vec![], vec![]),
+        None => value.builtin_base(),
+    };
     if let Some(f) = ops::as_float(value) {
         return Ok(Value::Float(f));
     }
@@ -1061,7 +1163,7 @@ fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
     arity(thread, "dict", &args, 0, 1)?;
     let mut entries = crate::value::Map::default();
     if let Some(source) = args.first() {
-        match source {
+        match source.builtin_base() {
             Value::Dict(dict) => entries = lock(&dict.entries).clone(),
             other => {
                 for pair in collect(thread, other)? {
@@ -1158,6 +1260,14 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                     other => bind(object, other),
                 });
             }
+            if let Some(base) = &instance.base {
+                if let Some(function) = builtin_type_method(&type_name(base), name) {
+                    return Ok(Value::Method(Arc::new(Method {
+                        receiver: base.clone(),
+                        function,
+                    })));
+                }
+            }
             if let Some(getattr) = instance.class.lookup("__getattr__") {
                 return thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![]);
             }
@@ -1185,33 +1295,29 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                     .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))
                     .collect(),
             )),
-            _ => class
-                .lookup(name)
-                .map(|attribute| match attribute {
-                    Value::Descriptor(descriptor) => match &*descriptor {
-                        Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
-                            receiver: object.clone(),
-                            function: function.clone(),
-                        })),
-                        Descriptor::StaticMethod(function) => function.clone(),
-                        Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
-                    },
-                    other => other,
-                })
-                .or_else(|| {
-                    // `str.lower` and friends: the built-in type's method, unbound.
-                    let sample = match &*class.name {
-                        "str" => Value::str(""),
-                        "list" => List::new(vec![]),
-                        "dict" => Dict::new(Default::default()),
-                        "tuple" => Value::tuple(vec![]),
-                        "int" => Value::Int(0),
-                        "float" => Value::Float(0.0),
-                        _ => return None,
-                    };
-                    crate::methods::lookup(&sample, name).map(|(n, f)| builtin(n, f))
-                })
-                .ok_or_else(|| missing(thread)),
+            _ => {
+                // `str.lower`, `dict.__init__`: a built-in type's own methods come first (its
+                // class dict is empty; what `lookup` would find there is `object`'s).
+                if thread.interp.is_builtin_type(class) {
+                    if let Some(method) = builtin_type_method(&class.name, name) {
+                        return Ok(method);
+                    }
+                }
+                class
+                    .lookup(name)
+                    .map(|attribute| match attribute {
+                        Value::Descriptor(descriptor) => match &*descriptor {
+                            Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                                receiver: object.clone(),
+                                function: function.clone(),
+                            })),
+                            Descriptor::StaticMethod(function) => function.clone(),
+                            Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
+                        },
+                        other => other,
+                    })
+                    .ok_or_else(|| missing(thread))
+            }
         },
         Value::Module(module) => lock(&module.dict.entries)
             .get(&Key(Value::str(name)))
@@ -1230,12 +1336,29 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             let after =
                 order.iter().position(|c| Arc::ptr_eq(c, start)).map_or(order.len(), |i| i + 1);
             for class in &order[after..] {
-                if let Some(attribute) = lock(&class.dict).get(name).cloned() {
+                let mut found = lock(&class.dict).get(name).cloned();
+                if thread.interp.is_builtin_type(class) {
+                    // A built-in type's method, acting on the receiver's built-in base.
+                    found = builtin_type_method(&class.name, name).or(found);
+                }
+                if let Some(attribute) = found {
                     return Ok(match attribute {
+                        // `__new__` is a static method.
+                        _ if name == "__new__" => attribute,
                         Value::Function(_) | Value::Builtin(_) => Value::Method(Arc::new(Method {
                             receiver: receiver.clone(),
                             function: attribute,
                         })),
+                        Value::Descriptor(descriptor) => match &*descriptor {
+                            Descriptor::StaticMethod(function) => function.clone(),
+                            Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                                receiver: Value::Class(own.clone()),
+                                function: function.clone(),
+                            })),
+                            Descriptor::Property { get, .. } => {
+                                thread.call(get, vec![receiver.clone()], vec![])?
+                            }
+                        },
                         other => other,
                     });
                 }
@@ -1299,6 +1422,12 @@ fn function_attribute(function: &crate::value::Function, name: &str) -> Option<V
     })
 }
 
+/// A method of the built-in type `type_name` (`get` of dict) or one of its special methods
+/// (`__getitem__`), unbound.
+fn builtin_type_method(type_name: &str, name: &str) -> Option<Value> {
+    crate::methods::type_method(type_name, name).map(|(n, f)| builtin(n, f))
+}
+
 /// Functions found on a class become methods bound to the instance.
 fn bind(receiver: &Value, attribute: Value) -> Value {
     match attribute {
@@ -1310,6 +1439,24 @@ fn bind(receiver: &Value, attribute: Value) -> Value {
 }
 
 pub fn set_attribute(
+    thread: &mut Thread,
+    object: &Value,
+    name: Arc<str>,
+    value: Value,
+) -> Result<(), Value> {
+    if let Value::Instance(instance) = object {
+        if let Some(setattr) = instance.class.lookup("__setattr__") {
+            if !thread.interp.is_object_default("__setattr__", &setattr) {
+                thread.call(&setattr, vec![object.clone(), Value::Str(name), value], vec![])?;
+                return Ok(());
+            }
+        }
+    }
+    store_attribute(thread, object, name, value)
+}
+
+/// Sets an attribute without asking `__setattr__` (`object.__setattr__`).
+fn store_attribute(
     thread: &mut Thread,
     object: &Value,
     name: Arc<str>,
@@ -1469,12 +1616,30 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
         }
         (other, key) => match thread.special_method(other, "__getitem__") {
             Some(method) => thread.call(&method, vec![key.clone()], vec![]),
+            None if other.extended_base().is_some() => base_get_item(thread, other, key),
             None => Err(thread.exception(
                 "TypeError",
                 format!("'{}' object is not subscriptable", type_name(other)),
             )),
         },
     }
+}
+
+/// `self[key]` on what an instance of a subclass of a built-in type extends; a dict subclass
+/// with `__missing__` answers for missing keys, as in CPython.
+pub fn base_get_item(thread: &mut Thread, object: &Value, key: &Value) -> CallResult {
+    let base = object.builtin_base();
+    if let Value::Dict(dict) = base {
+        ops::check_hashable(key).map_err(|e| thread.op_error(e))?;
+        let found = lock(&dict.entries).get(&Key(key.clone())).cloned();
+        if let Some(value) = found {
+            return Ok(value);
+        }
+        if let Some(missing) = thread.special_method(object, "__missing__") {
+            return thread.call(&missing, vec![key.clone()], vec![]);
+        }
+    }
+    get_item(thread, base, key)
 }
 
 pub fn set_item(
@@ -1535,6 +1700,9 @@ pub fn set_item(
         }
         other => match thread.special_method(other, "__setitem__") {
             Some(method) => thread.call(&method, vec![key, value], vec![]).map(|_| ()),
+            None if other.extended_base().is_some() => {
+                set_item(thread, other.builtin_base(), key, value)
+            }
             None => Err(thread.exception(
                 "TypeError",
                 format!("'{}' object does not support item assignment", type_name(other)),
@@ -1567,10 +1735,16 @@ pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Resul
             }
             Ok(())
         }
-        other => Err(thread.exception(
-            "TypeError",
-            format!("'{}' object doesn't support item deletion", type_name(other)),
-        )),
+        other => match thread.special_method(other, "__delitem__") {
+            Some(method) => thread.call(&method, vec![key.clone()], vec![]).map(|_| ()),
+            None if other.extended_base().is_some() => {
+                delete_item(thread, other.builtin_base(), key)
+            }
+            None => Err(thread.exception(
+                "TypeError",
+                format!("'{}' object doesn't support item deletion", type_name(other)),
+            )),
+        },
     }
 }
 
@@ -1600,6 +1774,9 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
                 let result = thread.call(&method, vec![item.clone()], vec![])?;
                 return thread.truth(&result);
             }
+            if let Some(base) = other.extended_base() {
+                return contains(thread, base, item);
+            }
             for candidate in collect(thread, other)? {
                 if candidate.is(item) || thread.equals(&candidate, item)? {
                     return Ok(true);
@@ -1625,6 +1802,21 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
         other => {
             if let Some(method) = thread.special_method(other, "__iter__") {
                 return thread.call(&method, vec![], vec![]);
+            }
+            if let Some(base) = other.extended_base() {
+                return iterate(thread, base);
+            }
+            if let Some(method) = thread.special_method(other, "__getitem__") {
+                // The old sequence protocol: items 0, 1, 2... until IndexError.
+                let mut items = Vec::new();
+                loop {
+                    match thread.call(&method, vec![Value::Int(items.len() as i64)], vec![]) {
+                        Ok(item) => items.push(item),
+                        Err(error) if exception_is(thread, &error, "IndexError") => break,
+                        Err(error) => return Err(error),
+                    }
+                }
+                return Ok(items_iterator(items));
             }
             return Err(thread
                 .exception("TypeError", format!("'{}' object is not iterable", type_name(other))));

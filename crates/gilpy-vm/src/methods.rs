@@ -11,6 +11,21 @@ use crate::vm::{CallResult, Thread};
 type Args = Vec<Value>;
 type Kwargs = Vec<(Arc<str>, Value)>;
 
+/// The method `name` of the built-in type `type_name`, special methods included, unbound.
+pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    let table: &[(&'static str, BuiltinFn)] = match type_name {
+        "str" => &STR_METHODS,
+        "list" => &LIST_METHODS,
+        "dict" => &DICT_METHODS,
+        "tuple" => &TUPLE_METHODS,
+        "range" => &RANGE_METHODS,
+        "int" | "bool" => &INT_METHODS,
+        "float" => &FLOAT_METHODS,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied().or_else(|| type_dunder(type_name, name))
+}
+
 /// The built-in method `name` of `receiver`'s type, if it has one.
 pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
     let table: &[(&'static str, BuiltinFn)] = match receiver {
@@ -29,7 +44,7 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
 }
 
 fn text(receiver: &Value) -> &str {
-    match receiver {
+    match receiver.builtin_base() {
         Value::Str(s) => s,
         _ => unreachable!("a str method's receiver is a str"),
     }
@@ -455,7 +470,7 @@ fn str_format(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 }
 
 fn list(receiver: &Value) -> &Arc<List> {
-    match receiver {
+    match receiver.builtin_base() {
         Value::List(list) => list,
         _ => unreachable!("a list method's receiver is a list"),
     }
@@ -601,7 +616,7 @@ fn list_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn dict(receiver: &Value) -> &Arc<Dict> {
-    match receiver {
+    match receiver.builtin_base() {
         Value::Dict(dict) => dict,
         _ => unreachable!("a dict method's receiver is a dict"),
     }
@@ -667,7 +682,7 @@ fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut updates = crate::value::Map::default();
-    match args.get(1) {
+    match args.get(1).map(Value::builtin_base) {
         Some(Value::Dict(other)) => updates = lock(&other.entries).clone(),
         Some(other) => {
             for pair in collect(thread, other)? {
@@ -798,4 +813,164 @@ fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             Err(thread.interp.new_exception("StopIteration", args))
         }
     }
+}
+
+/// The special methods of the built-in type `type_name` (`dict.__getitem__`, `list.__init__`),
+/// for subclasses that reach them through `super()` or the type itself. Each acts on the
+/// receiver's built-in base.
+pub fn type_dunder(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    if !matches!(type_name, "dict" | "list" | "tuple" | "str" | "int" | "float") {
+        return None;
+    }
+    if name == "__init__" {
+        return Some(match type_name {
+            "dict" => ("__init__", dict_init),
+            "list" => ("__init__", list_init),
+            _ => ("__init__", immutable_init),
+        });
+    }
+    DUNDERS.iter().find(|(n, _)| *n == name).copied()
+}
+
+const DUNDERS: [(&str, BuiltinFn); 15] = [
+    ("__getitem__", dunder_getitem),
+    ("__setitem__", dunder_setitem),
+    ("__delitem__", dunder_delitem),
+    ("__contains__", dunder_contains),
+    ("__len__", dunder_len),
+    ("__iter__", dunder_iter),
+    ("__repr__", dunder_repr),
+    ("__str__", dunder_str),
+    ("__hash__", dunder_hash),
+    ("__eq__", dunder_eq),
+    ("__ne__", dunder_ne),
+    ("__lt__", dunder_lt),
+    ("__le__", dunder_le),
+    ("__gt__", dunder_gt),
+    ("__ge__", dunder_ge),
+];
+
+/// The receiver's built-in base and the method's other arguments, `count` of them.
+fn operands<'a>(
+    thread: &Thread,
+    args: &'a Args,
+    count: usize,
+) -> Result<(&'a Value, &'a [Value]), Value> {
+    if args.len() != count + 1 {
+        let plural = if count == 1 { "" } else { "s" };
+        return Err(thread.exception(
+            "TypeError",
+            format!("expected {count} argument{plural}, got {}", args.len().saturating_sub(1)),
+        ));
+    }
+    Ok((args[0].builtin_base(), &args[1..]))
+}
+
+fn dunder_getitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    operands(thread, &args, 1)?;
+    crate::builtins::base_get_item(thread, &args[0], &args[1])
+}
+
+fn dunder_setitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 2)?;
+    crate::builtins::set_item(thread, this, rest[0].clone(), rest[1].clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 1)?;
+    crate::builtins::delete_item(thread, this, &rest[0])?;
+    Ok(Value::None)
+}
+
+fn dunder_contains(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 1)?;
+    Ok(Value::Bool(crate::builtins::contains(thread, this, &rest[0])?))
+}
+
+fn dunder_len(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::Int(crate::builtins::length(thread, this)? as i64))
+}
+
+fn dunder_iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    crate::builtins::iterate(thread, this)
+}
+
+fn dunder_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::str(&thread.repr_of(this)?))
+}
+
+fn dunder_str(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::str(&thread.str_of(this)?))
+}
+
+fn dunder_hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    crate::builtins::hash_of(thread, this)
+}
+
+fn compare_bases(thread: &mut Thread, args: &Args, op: crate::code::CompareOp) -> CallResult {
+    let (this, rest) = operands(thread, args, 1)?;
+    let other = rest[0].builtin_base().clone();
+    thread.compare(op, &this.clone(), &other)
+}
+
+fn dunder_eq(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Eq)
+}
+
+fn dunder_ne(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Ne)
+}
+
+fn dunder_lt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Lt)
+}
+
+fn dunder_le(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Le)
+}
+
+fn dunder_gt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Gt)
+}
+
+fn dunder_ge(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Ge)
+}
+
+/// `dict.__init__(self, other=(), **kwargs)`: updates the dict.
+fn dict_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if args.len() > 2 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("dict expected at most 1 argument, got {}", args.len() - 1),
+        ));
+    }
+    dict_update(thread, args, kwargs)
+}
+
+/// `list.__init__(self, iterable=())`: the list's items become the iterable's.
+fn list_init(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if args.len() > 2 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("list expected at most 1 argument, got {}", args.len() - 1),
+        ));
+    }
+    let items = match args.get(1) {
+        Some(iterable) => collect(thread, iterable)?,
+        None => Vec::new(),
+    };
+    *lock(&list(&args[0]).items) = items;
+    Ok(Value::None)
+}
+
+/// `tuple.__init__` and the like: the value was made by `__new__`; nothing is left to do.
+fn immutable_init(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::None)
 }

@@ -288,6 +288,9 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
         (Value::Range(a), Value::Range(b)) => {
             (a.start, a.stop, a.step) == (b.start, b.stop, b.step)
         }
+        (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
+            return builtin_eq(a.builtin_base(), b.builtin_base())
+        }
         (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
         (a, b) => a.is(b),
     })
@@ -557,6 +560,19 @@ pub fn unary_number(op: char, value: &Value) -> Option<Value> {
     })
 }
 
+/// An instance of a subclass of a built-in type that keeps the type's equality and hash
+/// (a namedtuple compares and hashes as its tuple).
+fn extends_with_builtin_eq(value: &Value) -> bool {
+    match value {
+        Value::Instance(instance) => {
+            instance.base.is_some()
+                && instance.class.lookup("__eq__").is_none()
+                && instance.class.lookup("__hash__").is_none()
+        }
+        _ => false,
+    }
+}
+
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
         builtin_eq(&self.0, &other.0).unwrap_or_else(|| self.0.is(&other.0))
@@ -580,6 +596,9 @@ impl Hash for Key {
                 for item in items.iter() {
                     Key(item.clone()).hash(state);
                 }
+            }
+            other if extends_with_builtin_eq(other) => {
+                Key(other.builtin_base().clone()).hash(state)
             }
             other => other.address().hash(state),
         }

@@ -214,6 +214,9 @@ impl Class {
 
 pub struct Instance {
     pub class: Arc<Class>,
+    /// For an instance of a subclass of a built-in type (`class Counter(dict)`), the built-in
+    /// value it extends: what the type's own methods and operations act on.
+    pub base: Option<Value>,
     pub dict: Mutex<IndexMap<Arc<str>, Value>>,
     /// For exceptions: where it was raised, innermost frame last.
     pub traceback: Mutex<Vec<TracebackEntry>>,
@@ -297,6 +300,22 @@ impl Value {
             Value::Super(v) => Arc::as_ptr(v) as usize,
             Value::Descriptor(v) => Arc::as_ptr(v) as usize,
             Value::Native(v) => Arc::as_ptr(v) as usize,
+        }
+    }
+
+    /// The built-in value an instance of a subclass of a built-in type extends; else itself.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(instance) => instance.base.as_ref().unwrap_or(self),
+            _ => self,
+        }
+    }
+
+    /// The built-in value an instance extends, if it is an instance that extends one.
+    pub fn extended_base(&self) -> Option<&Value> {
+        match self {
+            Value::Instance(instance) => instance.base.as_ref(),
+            _ => None,
         }
     }
 

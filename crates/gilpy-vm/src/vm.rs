@@ -12,7 +12,7 @@ use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
 use crate::ops::{self, OpError};
 use crate::value::{
-    lock, Class, Dict, Function, Instance, Iter, Key, List, Method, Slice, TracebackEntry, Value,
+    lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Slice, TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -230,15 +230,28 @@ impl Thread {
         if let Some(constructor) = self.interp.builtin_constructor(&class) {
             return constructor(self, args, kwargs).map(Called::Value);
         }
-        let instance = Value::Instance(Arc::new(Instance {
-            class: class.clone(),
-            dict: Default::default(),
-            traceback: Default::default(),
-        }));
-        if class.is_exception {
-            lock(&instance.as_instance().unwrap().dict)
-                .insert(Arc::from("args"), Value::tuple(args.clone()));
-        }
+        let instance = match class.lookup("__new__") {
+            Some(new) if !self.interp.is_object_default("__new__", &new) => {
+                // `__new__` is a static method: it gets the class first.
+                let new = match new {
+                    Value::Descriptor(descriptor) => match &*descriptor {
+                        Descriptor::StaticMethod(function) => function.clone(),
+                        _ => Value::Descriptor(descriptor.clone()),
+                    },
+                    other => other,
+                };
+                let mut new_args = vec![Value::Class(class.clone())];
+                new_args.extend(args.iter().cloned());
+                let made = self.call(&new, new_args, kwargs.clone())?;
+                // Something else than an instance of the class is not initialised.
+                if !matches!(&made, Value::Instance(i) if i.class.is_subclass_of(&class)) {
+                    return Ok(Called::Value(made));
+                }
+                made
+            }
+            _ => builtins::new_instance(self, &class, args.clone(), kwargs.clone())?,
+        };
+        let extends_builtin = instance.extended_base().is_some();
         match class.lookup("__init__") {
             Some(Value::Function(init)) => {
                 let mut init_args = vec![instance.clone()];
@@ -249,7 +262,17 @@ impl Thread {
                 Ok(Called::Pushed)
             }
             Some(init) if init.is(&self.interp.object_init()) => {
-                if !args.is_empty() && !class.is_exception {
+                if let Some(ancestor) = self.interp.builtin_ancestor(&class) {
+                    // The built-in type's own `__init__` (a dict's update, a list's extend).
+                    if let Some((_, init)) = crate::methods::type_dunder(&ancestor.name, "__init__")
+                    {
+                        let mut init_args = vec![instance.clone()];
+                        init_args.extend(args);
+                        init(self, init_args, kwargs)?;
+                    }
+                    return Ok(Called::Value(instance));
+                }
+                if !args.is_empty() && !class.is_exception && !extends_builtin {
                     return Err(
                         self.exception("TypeError", format!("{}() takes no arguments", class.name))
                     );
@@ -1343,6 +1366,9 @@ impl Thread {
         if let Some(method) = self.special_method(value, "__len__") {
             return Ok(!matches!(self.call(&method, vec![], vec![])?, Value::Int(0)));
         }
+        if let Some(base) = value.extended_base() {
+            return self.truth(&base.clone());
+        }
         Ok(true)
     }
 
@@ -1377,6 +1403,13 @@ impl Thread {
             if !builtins::is_not_implemented(self, &result) {
                 return Ok(result);
             }
+        }
+        if left.extended_base().is_some() || right.extended_base().is_some() {
+            // What the built-in types the operands extend do (`MyList + list`).
+            let base = left.builtin_base().clone();
+            let result = self.binary(op, base.clone(), right.builtin_base().clone(), in_place)?;
+            // An in-place operation on the base is one on the instance.
+            return Ok(if in_place && result.is(&base) { left } else { result });
         }
         let symbol = if in_place && op != BinaryOp::Pow {
             format!("{}=", op.symbol())
@@ -1432,6 +1465,10 @@ impl Thread {
                     }
                 }
             }
+            if left.extended_base().is_some() || right.extended_base().is_some() {
+                let (left, right) = (left.builtin_base().clone(), right.builtin_base().clone());
+                return self.compare(op, &left, &right);
+            }
         }
         if matches!(op, CompareOp::Eq | CompareOp::Ne)
             && builtins::is_set(left)
@@ -1465,6 +1502,9 @@ impl Thread {
             }
             if builtins::is_exception_instance(value) {
                 return Ok(builtins::exception_repr(self, instance)?);
+            }
+            if let Some(base) = &instance.base {
+                return self.repr_of(&base.clone());
             }
             if let Some(repr) = builtins::special_instance_repr(self, value)? {
                 return Ok(repr);
@@ -1516,6 +1556,11 @@ impl Thread {
                 if builtins::is_exception_instance(value) {
                     return builtins::exception_str(self, value);
                 }
+                if self.special_method(value, "__repr__").is_none() {
+                    if let Some(base) = value.extended_base() {
+                        return self.str_of(&base.clone());
+                    }
+                }
                 self.repr_of(value)
             }
             other => self.repr_of(other),
@@ -1525,6 +1570,13 @@ impl Thread {
     pub fn format(&mut self, value: &Value, spec: &str) -> CallResult {
         if let Some(method) = self.special_method(value, "__format__") {
             return self.call(&method, vec![Value::str(spec)], vec![]);
+        }
+        if let Some(base) = value.extended_base() {
+            if self.special_method(value, "__str__").is_none()
+                && self.special_method(value, "__repr__").is_none()
+            {
+                return self.format(&base.clone(), spec);
+            }
         }
         if let Value::Instance(_) = value {
             if spec.is_empty() {
