@@ -71,3 +71,6 @@ try:
     fr.v = 2
 except AttributeError as e:
     print(e, fr.v)
+Pair = type("Pair", (tuple,), {"first": property(lambda self: self[0]), "__module__": "shapes"})
+pair = Pair((7, 8))
+print(Pair, pair.first, pair, type(pair).__name__, Pair.__module__, P.__module__)

@@ -618,7 +618,12 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "type", &args, 1, 1)?;
+    if args.len() == 3 {
+        return make_type(thread, args);
+    }
+    if args.len() != 1 {
+        return Err(thread.exception("TypeError", "type() takes 1 or 3 arguments"));
+    }
     Ok(match &args[0] {
         Value::Instance(instance) => Value::Class(instance.class.clone()),
         other => {
@@ -634,6 +639,36 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             }
         }
     })
+}
+
+/// `type(name, bases, namespace)`: a class made as a class statement would make it, in the
+/// module of the code that calls it.
+fn make_type(thread: &mut Thread, args: Args) -> CallResult {
+    let Value::Str(name) = &args[0] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 1 must be str, not {}", type_name(&args[0])),
+        ));
+    };
+    let Value::Tuple(bases) = &args[1] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 2 must be tuple, not {}", type_name(&args[1])),
+        ));
+    };
+    let Value::Dict(namespace) = &args[2] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 3 must be dict, not {}", type_name(&args[2])),
+        ));
+    };
+    let mut entries = crate::value::Map::default();
+    if let Some(module) = thread.current_module() {
+        entries.insert(Key(Value::str("__module__")), module);
+    }
+    entries.insert(Key(Value::str("__qualname__")), Value::Str(name.clone()));
+    entries.extend(lock(&namespace.entries).iter().map(|(k, v)| (k.clone(), v.clone())));
+    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries))
 }
 
 impl Interpreter {
@@ -2065,13 +2100,13 @@ pub fn format_traceback(
         }
     }
     let message = exception_str(thread, exception).unwrap_or_default();
-    // Up to 3.10 CPython qualifies classes of `__main__` (`__main__.MyError`); from 3.11 not.
-    let name = if thread.interp.version <= PythonVersion::V3_10
-        && !is_builtin_exception_name(&instance.class.name)
-    {
-        format!("__main__.{}", instance.class.name)
-    } else {
-        instance.class.name.to_string()
+    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
+    // `__main__` do too (`__main__.MyError`), from 3.11 not.
+    let name = match instance.class.module() {
+        Some(module) if &*module == "__main__" && thread.interp.version >= PythonVersion::V3_11 => {
+            instance.class.name.to_string()
+        }
+        _ => instance.class.qualified_name(),
     };
     if message.is_empty() {
         out.push_str(&format!("{name}\n"));

@@ -240,23 +240,10 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
             format!("<generator object {} at 0x{:012x}>", generator.qualname, value.address())
         }
         Value::Builtin(builtin) => format!("<built-in function {}>", builtin.name),
-        Value::Class(class) => format!("<class '{}'>", qualified_class_name(&class.name)),
+        Value::Class(class) => format!("<class '{}'>", class.qualified_name()),
         Value::Module(module) => format!("<module '{}'>", module.name),
         _ => return None,
     })
-}
-
-/// Built-in classes print as `<class 'int'>`, user classes as `<class '__main__.C'>`.
-fn qualified_class_name(name: &str) -> String {
-    const BUILTIN: [&str; 12] = [
-        "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "object", "type",
-        "NoneType",
-    ];
-    if BUILTIN.contains(&name) || crate::builtins::is_builtin_exception_name(name) {
-        name.to_string()
-    } else {
-        format!("__main__.{name}")
-    }
 }
 
 /// Equality of built-in values; `None` when either side needs Python code (`__eq__`).

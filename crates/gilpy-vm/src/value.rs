@@ -206,6 +206,22 @@ impl Class {
         self.bases_mro.iter().find_map(|class| lock(&class.dict).get(name).cloned())
     }
 
+    /// The module that defined the class (`__module__`); `None` for built-in classes.
+    pub fn module(&self) -> Option<Arc<str>> {
+        match lock(&self.dict).get("__module__") {
+            Some(Value::Str(module)) if &**module != "builtins" => Some(module.clone()),
+            _ => None,
+        }
+    }
+
+    /// `module.Name` as reprs show a class; built-in classes by their name alone.
+    pub fn qualified_name(&self) -> String {
+        match self.module() {
+            Some(module) => format!("{module}.{}", self.name),
+            None => self.name.to_string(),
+        }
+    }
+
     pub fn is_subclass_of(&self, other: &Class) -> bool {
         std::ptr::eq(self, other)
             || self.bases_mro.iter().any(|class| std::ptr::eq(&**class, other))

@@ -1143,8 +1143,16 @@ impl Thread {
                         unreachable!("class body")
                     };
                     let namespace = Arc::new(Dict { entries: Default::default() });
-                    lock(&namespace.entries)
-                        .insert(Key(Value::str("__qualname__")), Value::Str(body.qualname.clone()));
+                    {
+                        let mut entries = lock(&namespace.entries);
+                        if let Some(module) = self.current_module() {
+                            entries.insert(Key(Value::str("__module__")), module);
+                        }
+                        entries.insert(
+                            Key(Value::str("__qualname__")),
+                            Value::Str(body.qualname.clone()),
+                        );
+                    }
                     let mut body_frame =
                         self.function_frame(&body, vec![], vec![], FrameKind::ClassBody)?;
                     body_frame.namespace = Some(namespace);
@@ -1511,7 +1519,7 @@ impl Thread {
             }
             return Ok(format!(
                 "<{} object at 0x{:012x}>",
-                qualified(&instance.class),
+                instance.class.qualified_name(),
                 value.address()
             ));
         }
@@ -1594,6 +1602,13 @@ impl Thread {
         }
     }
 
+    /// The `__name__` of the module whose code is running.
+    pub fn current_module(&self) -> Option<Value> {
+        let frame = self.frames.last()?;
+        let name = lock(&frame.globals.entries).get(&Key(Value::str("__name__"))).cloned();
+        name
+    }
+
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
     pub fn current_line(&self) -> Option<(Arc<str>, u32, Arc<str>)> {
         self.frames.last().map(|frame| {
@@ -1621,14 +1636,6 @@ fn pop_tuple_if(stack: &mut Vec<Value>, present: bool) -> Vec<Value> {
 /// Whether a dict key is the string `name` (a pointer check first: usually the same `Arc`).
 fn key_is(key: &Key, name: &Arc<str>) -> bool {
     matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
-}
-
-fn qualified(class: &Class) -> String {
-    if builtins::is_builtin_exception_name(&class.name) {
-        class.name.to_string()
-    } else {
-        format!("__main__.{}", class.name)
-    }
 }
 
 fn add_traceback(exception: &Value, code: &Code, line: u32) {
