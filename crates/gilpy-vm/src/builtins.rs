@@ -265,7 +265,8 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 37] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 38] = [
+    ("exec", exec),
     ("super", super_builtin),
     ("property", property),
     ("classmethod", classmethod),
@@ -961,6 +962,49 @@ pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
     Ok(Value::Int(hasher.finish() as i64 >> 1))
 }
 
+/// `exec(source, globals=None)`: compiles the text and runs it with `globals` (by default the
+/// caller's) as its namespace, as the standard library does to make functions with exact
+/// signatures (`namedtuple`, `dataclasses`).
+fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_kwargs(thread, "exec", &kwargs)?;
+    arity(thread, "exec", &args, 1, 3)?;
+    let Value::Str(source) = &args[0] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!(
+                "exec() arg 1 must be a string, bytes or code object, not {}",
+                type_name(&args[0])
+            ),
+        ));
+    };
+    let globals = match args.get(1) {
+        None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
+            thread.exception("SystemError", "exec() without globals outside a frame")
+        })?,
+        Some(Value::Dict(globals)) => globals.clone(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("exec() globals must be a dict, not {}", type_name(other)),
+            ))
+        }
+    };
+    match args.get(2) {
+        None | Some(Value::None) => {}
+        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => {}
+        Some(_) => {
+            return Err(thread.exception(
+                "NotImplementedError",
+                "exec() with separate locals is not supported by gilpy yet",
+            ))
+        }
+    }
+    let program = crate::compile(source, "<string>", thread.interp.version)
+        .map_err(|error| thread.exception("SyntaxError", error.message))?;
+    thread.run_module(program.code, globals)?;
+    Ok(Value::None)
+}
+
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     match (args.first(), args.get(1)) {
         (Some(Value::Class(class)), Some(object)) => {
@@ -1249,6 +1293,9 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
         };
         thread.exception("AttributeError", message)
     };
+    if name == "__class__" && !matches!(object, Value::Super(_)) {
+        return type_of(thread, vec![object.clone()], vec![]);
+    }
     match object {
         Value::Instance(instance) => {
             // A property on the class wins over the instance's own attributes.

@@ -66,7 +66,14 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 24] = [
+const STR_METHODS: [(&str, BuiltinFn); 31] = [
+    ("isidentifier", str_isidentifier),
+    ("isspace", str_isspace),
+    ("isalnum", str_isalnum),
+    ("islower", str_islower),
+    ("isupper", str_isupper),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
     ("rsplit", str_rsplit),
     ("swapcase", str_swapcase),
     ("split", str_split),
@@ -92,6 +99,67 @@ const STR_METHODS: [(&str, BuiltinFn); 24] = [
     ("index", str_index),
     ("splitlines", str_splitlines),
 ];
+
+fn str_isidentifier(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut chars = text(&args[0]).chars();
+    Ok(Value::Bool(
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric()),
+    ))
+}
+
+/// Whether the text is not empty and every character passes `test`.
+fn all_chars(args: &Args, test: fn(char) -> bool) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(!source.is_empty() && source.chars().all(test)))
+}
+
+fn str_isspace(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, char::is_whitespace)
+}
+
+fn str_isalnum(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, char::is_alphanumeric)
+}
+
+/// `islower`/`isupper`: some cased character, and none of the other case.
+fn cased(args: &Args, wanted: fn(char) -> bool, other: fn(char) -> bool) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(source.chars().any(wanted) && !source.chars().any(other)))
+}
+
+fn str_islower(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    cased(&args, char::is_lowercase, char::is_uppercase)
+}
+
+fn str_isupper(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    cased(&args, char::is_uppercase, char::is_lowercase)
+}
+
+fn partition(thread: &Thread, args: &Args, from_right: bool) -> CallResult {
+    let source = text(&args[0]);
+    let Some(Value::Str(separator)) = args.get(1) else {
+        return Err(thread.exception("TypeError", "must be str"));
+    };
+    if separator.is_empty() {
+        return Err(thread.exception("ValueError", "empty separator"));
+    }
+    let found = if from_right { source.rfind(&**separator) } else { source.find(&**separator) };
+    let parts = match found {
+        Some(at) => [&source[..at], &**separator, &source[at + separator.len()..]],
+        None if from_right => ["", "", source],
+        None => [source, "", ""],
+    };
+    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+fn str_partition(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    partition(thread, &args, false)
+}
+
+fn str_rpartition(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    partition(thread, &args, true)
+}
 
 fn str_split(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let separator = str_arg(thread, &args, 1, "split")?.map(str::to_string).or_else(|| {

@@ -1602,9 +1602,19 @@ impl Thread {
         }
     }
 
+    /// The globals of the code that is running.
+    pub fn current_globals(&self) -> Option<Arc<Dict>> {
+        self.frames.last().map(|frame| frame.globals.clone())
+    }
+
     /// The `__name__` of the module whose code is running.
     pub fn current_module(&self) -> Option<Value> {
-        let frame = self.frames.last()?;
+        self.frame_module(0)
+    }
+
+    /// The `__name__` of the module of the frame `depth` calls out from the running one.
+    pub fn frame_module(&self, depth: usize) -> Option<Value> {
+        let frame = self.frames.iter().rev().nth(depth)?;
         let name = lock(&frame.globals.entries).get(&Key(Value::str("__name__"))).cloned();
         name
     }

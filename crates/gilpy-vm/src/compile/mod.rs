@@ -114,6 +114,7 @@ pub fn compile_module(
     let mut compiler =
         Compiler { filename: Arc::from(filename), lines, version, units: Vec::new(), nesting: 0 };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
+    compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::Return);
@@ -357,6 +358,14 @@ impl<'a> Compiler<'a> {
         NameSlot::Global
     }
 
+    /// A module or class body with annotated names starts with an empty `__annotations__`.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildDict(0));
+            self.store_name("__annotations__");
+        }
+    }
+
     fn load_name(&mut self, name: &str) {
         match self.slot(name) {
             NameSlot::Fast(index) => self.emit(Op::LoadFast(index)),
@@ -408,6 +417,15 @@ impl<'a> Compiler<'a> {
                 if let Some(value) = &assign.value {
                     self.expr(value)?;
                     self.assign(&assign.target)?;
+                }
+                // Module and class bodies keep the annotations of plain names.
+                if let (Expr::Name(name), true) = (&*assign.target, assign.simple) {
+                    if self.unit().kind != ScopeKind::Function {
+                        self.expr(&assign.annotation)?;
+                        self.load_name("__annotations__");
+                        self.emit_const(Value::str(name.id.as_str()));
+                        self.emit(Op::StoreSubscript);
+                    }
                 }
             }
             Stmt::AugAssign(assign) => self.aug_assign(assign)?,
@@ -928,6 +946,7 @@ impl<'a> Compiler<'a> {
                 compiler.emit_const(Value::Str(doc));
                 compiler.store_name("__doc__");
             }
+            compiler.setup_annotations(&class.body);
             compiler.body(&class.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -1509,6 +1528,28 @@ fn compare_op(op: ast::CmpOp) -> Op {
         ast::CmpOp::In => Op::Contains(false),
         ast::CmpOp::NotIn => Op::Contains(true),
     }
+}
+
+/// Whether a body annotates a name (nested blocks count; nested functions and classes not).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(assign) => assign.simple && matches!(&*assign.target, Expr::Name(_)),
+        Stmt::If(s) => {
+            has_annotations(&s.body) || s.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::While(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::With(s) => has_annotations(&s.body),
+        Stmt::Try(s) => {
+            has_annotations(&s.body)
+                || has_annotations(&s.orelse)
+                || has_annotations(&s.finalbody)
+                || s.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }
 
 /// The docstring of a function or class body: a plain string literal as its first statement.

@@ -32,6 +32,7 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("version", Value::str(&format!("{major}.{minor}.{micro} (gilpy)"))),
         ("maxsize", Value::Int(i64::MAX)),
         ("exit", builtin("exit", sys_exit)),
+        ("_getframemodulename", builtin("_getframemodulename", sys_getframemodulename)),
         ("getrecursionlimit", builtin("getrecursionlimit", sys_getrecursionlimit)),
         ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
         ("getswitchinterval", builtin("getswitchinterval", sys_getswitchinterval)),
@@ -55,6 +56,16 @@ fn stream(name: &str) -> Value {
 
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Err(thread.interp.new_exception("SystemExit", args.into_iter().take(1).collect()))
+}
+
+/// `sys._getframemodulename(depth=0)`: the module of the caller `depth` frames up.
+fn sys_getframemodulename(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let depth = match args.first() {
+        None => 0,
+        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
+        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
+    };
+    Ok(thread.frame_module(depth).unwrap_or(Value::None))
 }
 
 fn sys_getrecursionlimit(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {

@@ -9,7 +9,9 @@
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "collections" => include_str!("collections.py"),
         "itertools" => include_str!("itertools.py"),
+        "keyword" => include_str!("keyword.py"),
         "operator" => include_str!("operator.py"),
         "random" => include_str!("random.py"),
         "string" => include_str!("string.py"),
@@ -19,7 +21,8 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] = &["itertools", "operator", "random", "string"];
+pub const MODULES: &[&str] =
+    &["collections", "itertools", "keyword", "operator", "random", "string"];
 
 #[cfg(test)]
 mod tests {
