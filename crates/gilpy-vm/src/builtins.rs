@@ -1108,8 +1108,13 @@ fn object_setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 // ---- constructors ----
 
-fn construct_object(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Value::None)
+/// `object()`: a featureless instance, as sentinels are made.
+fn construct_object(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if !args.is_empty() || !kwargs.is_empty() {
+        return Err(thread.exception("TypeError", "object() takes no arguments"));
+    }
+    let object = thread.interp.class("object");
+    new_instance(thread, &object, args, kwargs)
 }
 
 fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -1371,7 +1376,8 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             }))
         }
         Value::Class(class) => match name {
-            "__name__" | "__qualname__" => Ok(Value::Str(class.name.clone())),
+            "__name__" => Ok(Value::Str(class.name.clone())),
+            "__qualname__" => Ok(Value::Str(class.qualname())),
             "__mro__" => Ok(Value::tuple(
                 std::iter::once(Value::Class(class.clone()))
                     .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))

@@ -214,10 +214,18 @@ impl Class {
         }
     }
 
+    /// The dotted path from the module (`outer.<locals>.Inner`), `__qualname__`.
+    pub fn qualname(&self) -> Arc<str> {
+        match lock(&self.dict).get("__qualname__") {
+            Some(Value::Str(qualname)) => qualname.clone(),
+            _ => self.name.clone(),
+        }
+    }
+
     /// `module.Name` as reprs show a class; built-in classes by their name alone.
     pub fn qualified_name(&self) -> String {
         match self.module() {
-            Some(module) => format!("{module}.{}", self.name),
+            Some(module) => format!("{module}.{}", self.qualname()),
             None => self.name.to_string(),
         }
     }

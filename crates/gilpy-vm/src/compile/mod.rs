@@ -341,6 +341,13 @@ impl<'a> Compiler<'a> {
             if let Some(index) = unit.cell_names.iter().position(|n| &**n == name) {
                 return NameSlot::Deref(index as u32);
             }
+            // A variable of an enclosing function that the body or its methods use, and the
+            // body does not assign, comes through the class's closure.
+            if !unit.locals.contains(name) {
+                if let Some(index) = unit.free_names.iter().position(|n| &**n == name) {
+                    return NameSlot::Deref((unit.cell_names.len() + index) as u32);
+                }
+            }
         }
         if unit.kind != ScopeKind::Function {
             return if unit.globals.contains(name) { NameSlot::Global } else { NameSlot::Name };

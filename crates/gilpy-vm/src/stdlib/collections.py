@@ -1,4 +1,4 @@
-"""Container datatypes: namedtuple, deque, Counter, defaultdict, OrderedDict, ChainMap,
+"""Container datatypes: namedtuple, deque, Counter, defaultdict and OrderedDict,
 written after CPython's collections module (whose deque and defaultdict are in C)."""
 
 import sys as _sys

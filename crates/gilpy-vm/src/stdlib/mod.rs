@@ -10,6 +10,7 @@
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "collections" => include_str!("collections.py"),
+        "functools" => include_str!("functools.py"),
         "itertools" => include_str!("itertools.py"),
         "keyword" => include_str!("keyword.py"),
         "operator" => include_str!("operator.py"),
@@ -22,7 +23,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
 pub const MODULES: &[&str] =
-    &["collections", "itertools", "keyword", "operator", "random", "string"];
+    &["collections", "functools", "itertools", "keyword", "operator", "random", "string"];
 
 #[cfg(test)]
 mod tests {
