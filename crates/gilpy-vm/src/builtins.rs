@@ -906,7 +906,15 @@ fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Some(item) => Ok(item),
         None => match args.get(1) {
             Some(default) => Ok(default.clone()),
-            None => Err(thread.exception("StopIteration", "")),
+            // A generator's StopIteration carries what it returned.
+            None => {
+                let returned = match &args[0] {
+                    Value::Generator(generator) => lock(&generator.return_value).clone(),
+                    _ => Value::None,
+                };
+                let args = if returned.is_none() { vec![] } else { vec![returned] };
+                Err(thread.interp.new_exception("StopIteration", args))
+            }
         },
     }
 }

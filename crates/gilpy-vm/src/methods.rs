@@ -866,21 +866,88 @@ fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }
 
-const GENERATOR_METHODS: [(&str, BuiltinFn); 1] = [("send", generator_send)];
+const GENERATOR_METHODS: [(&str, BuiltinFn); 3] =
+    [("send", generator_send), ("throw", generator_throw), ("close", generator_close)];
 
-/// `gen.send(value)`: resumes with `value` as the result of the paused `yield`.
-fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let Value::Generator(generator) = &args[0] else {
-        unreachable!("a generator method's receiver")
-    };
-    match thread.send_to_generator(generator, args.get(1).cloned().unwrap_or(Value::None))? {
+fn generator(receiver: &Value) -> &Arc<crate::vm::Generator> {
+    match receiver {
+        Value::Generator(generator) => generator,
+        _ => unreachable!("a generator method's receiver"),
+    }
+}
+
+/// What a generator's `send` or `throw` gives back: the value it yields, else StopIteration
+/// carrying what it returned.
+fn yielded_or_stop(
+    thread: &mut Thread,
+    generator: &Arc<crate::vm::Generator>,
+    yielded: Option<Value>,
+) -> CallResult {
+    match yielded {
         Some(value) => Ok(value),
         None => {
-            let returned = crate::value::lock(&generator.return_value).clone();
+            let returned = lock(&generator.return_value).clone();
             let args = if returned.is_none() { vec![] } else { vec![returned] };
             Err(thread.interp.new_exception("StopIteration", args))
         }
     }
+}
+
+/// `gen.throw(exception)` or `gen.throw(type[, value])`: raises it at the paused `yield`.
+fn generator_throw(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator(&args[0]).clone();
+    let exception = match (args.get(1), args.get(2)) {
+        (Some(Value::Class(class)), Some(value)) if !value.is_none() => {
+            if crate::builtins::is_exception_instance(value) {
+                value.clone()
+            } else {
+                thread.call(&Value::Class(class.clone()), vec![value.clone()], vec![])?
+            }
+        }
+        (Some(Value::Class(class)), _) => {
+            thread.call(&Value::Class(class.clone()), vec![], vec![])?
+        }
+        (Some(value), _) if crate::builtins::is_exception_instance(value) => value.clone(),
+        _ => {
+            return Err(thread.exception(
+                "TypeError",
+                "exceptions must be classes or instances deriving from BaseException, not "
+                    .to_string()
+                    + &type_name(args.get(1).unwrap_or(&Value::None)),
+            ))
+        }
+    };
+    let yielded = thread.throw_into_generator(&generator, exception)?;
+    yielded_or_stop(thread, &generator, yielded)
+}
+
+/// `gen.close()`: raises GeneratorExit at the paused `yield`; the generator must end.
+fn generator_close(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator(&args[0]).clone();
+    let exit = thread.exception("GeneratorExit", "");
+    match thread.throw_into_generator(&generator, exit) {
+        Ok(None) => Ok(Value::None),
+        Ok(Some(_)) => Err(thread.exception("RuntimeError", "generator ignored GeneratorExit")),
+        Err(error) => {
+            let class = match &error {
+                Value::Instance(instance) => instance.class.name.clone(),
+                _ => Arc::from(""),
+            };
+            if matches!(&*class, "GeneratorExit" | "StopIteration") {
+                Ok(Value::None)
+            } else {
+                Err(error)
+            }
+        }
+    }
+}
+
+/// `gen.send(value)`: resumes with `value` as the result of the paused `yield`.
+fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let generator = generator(&args[0]).clone();
+    let yielded =
+        thread.send_to_generator(&generator, args.get(1).cloned().unwrap_or(Value::None))?;
+    yielded_or_stop(thread, &generator, yielded)
 }
 
 /// The special methods of the built-in type `type_name` (`dict.__getitem__`, `list.__init__`),

@@ -423,8 +423,18 @@ impl Thread {
 
     /// Runs frames until the one at index `base` returns, and returns its value.
     fn run(&mut self, base: usize) -> CallResult {
+        self.run_raising(base, None)
+    }
+
+    /// Like [`Thread::run`], raising `exception` first where the top frame stands (a value
+    /// thrown into a generator).
+    fn run_raising(&mut self, base: usize, mut exception: Option<Value>) -> CallResult {
         loop {
-            match self.run_frames(base) {
+            let outcome = match exception.take() {
+                Some(exception) => Err(exception),
+                None => self.run_frames(base),
+            };
+            match outcome {
                 Ok(value) => return Ok(value),
                 Err(exception) => {
                     // Unwind to the innermost handler at or above `base`.
@@ -1195,6 +1205,25 @@ impl Thread {
         generator: &Arc<Generator>,
         sent: Value,
     ) -> Result<Option<Value>, Value> {
+        self.resume(generator, Ok(sent))
+    }
+
+    /// `generator.throw(exception)`: raises it where the generator is paused; the next value
+    /// it yields, or `None` if it returns.
+    pub fn throw_into_generator(
+        &mut self,
+        generator: &Arc<Generator>,
+        exception: Value,
+    ) -> Result<Option<Value>, Value> {
+        self.resume(generator, Err(exception))
+    }
+
+    /// Resumes a generator with a value sent (`Ok`) or an exception thrown (`Err`).
+    fn resume(
+        &mut self,
+        generator: &Arc<Generator>,
+        input: Result<Value, Value>,
+    ) -> Result<Option<Value>, Value> {
         let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
         let (mut frame, push_sent) = match state {
             GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
@@ -1203,10 +1232,19 @@ impl Thread {
             }
             GeneratorState::Finished => {
                 *lock(&generator.state) = GeneratorState::Finished;
-                return Ok(None);
+                return match input {
+                    Ok(_) => Ok(None),
+                    Err(exception) => Err(exception),
+                };
             }
         };
-        if push_sent {
+        let (sent, thrown) = match input {
+            Ok(sent) => (sent, None),
+            Err(exception) => (Value::None, Some(exception)),
+        };
+        if thrown.is_some() {
+            // Raised at the paused `yield`: nothing is pushed for it.
+        } else if push_sent {
             frame.stack.push(sent);
         } else if !sent.is_none() && frame.pc == 0 {
             *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
@@ -1219,7 +1257,7 @@ impl Thread {
             return Err(error);
         }
         let base = self.frames.len() - 1;
-        match self.run(base) {
+        match self.run_raising(base, thrown) {
             Ok(value) => match &*lock(&generator.state) {
                 GeneratorState::Suspended { .. } => Ok(Some(value)),
                 _ => Ok(None),

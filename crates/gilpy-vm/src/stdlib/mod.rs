@@ -10,6 +10,7 @@
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "collections" => include_str!("collections.py"),
+        "contextlib" => include_str!("contextlib.py"),
         "functools" => include_str!("functools.py"),
         "itertools" => include_str!("itertools.py"),
         "keyword" => include_str!("keyword.py"),
@@ -22,8 +23,16 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
-pub const MODULES: &[&str] =
-    &["collections", "functools", "itertools", "keyword", "operator", "random", "string"];
+pub const MODULES: &[&str] = &[
+    "collections",
+    "contextlib",
+    "functools",
+    "itertools",
+    "keyword",
+    "operator",
+    "random",
+    "string",
+];
 
 #[cfg(test)]
 mod tests {
