@@ -40,6 +40,18 @@ impl Host for NativeHost {
         let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
+
+    fn cpu_count(&self) -> Option<usize> {
+        std::thread::available_parallelism().ok().map(|n| n.get())
+    }
+
+    fn process_id(&self) -> u32 {
+        std::process::id()
+    }
+
+    fn environment(&self) -> Vec<(String, String)> {
+        std::env::vars().collect()
+    }
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -28,6 +28,18 @@ pub trait Host: Send + Sync {
     fn sleep(&self, seconds: f64);
     /// Called at a check point when the eval breaker asks the thread to yield.
     fn yield_now(&self) {}
+    /// How many cores the program may use (`os.cpu_count`); `None` when unknown.
+    fn cpu_count(&self) -> Option<usize> {
+        None
+    }
+    /// The process id (`os.getpid`); 0 where there is no process.
+    fn process_id(&self) -> u32 {
+        0
+    }
+    /// The environment variables (`os.environ`); none by default.
+    fn environment(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 /// Exception classes, parent first; each line is (name, parent).
@@ -2188,6 +2200,7 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
         "time" => crate::modules::time(),
         "math" => crate::modules::math(),
         "_random" => crate::modules::random::module(),
+        "os" => crate::modules::os(thread),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {

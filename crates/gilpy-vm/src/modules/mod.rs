@@ -1,4 +1,4 @@
-//! The native modules: `sys`, `time`, `math`, and the underscore building blocks that modules
+//! The native modules: `sys`, `time`, `math`, `os` (what the host tells), and the underscore building blocks that modules
 //! written in Python stand on (`random.rs`: `_random`).
 
 pub mod random;
@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::builtins::builtin_function as builtin;
 use crate::ops::{as_float, type_name};
-use crate::value::{List, Module, Value};
+use crate::value::{lock, Dict, Key, List, Module, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
@@ -282,4 +282,53 @@ fn math_factorial(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         }
         _ => Err(thread.exception("TypeError", "factorial() argument must be an integer")),
     }
+}
+
+/// `os`: what the host tells about the machine and the process. Paths and files are not there.
+pub fn os(thread: &Thread) -> Vec<(&'static str, Value)> {
+    let host = &thread.interp.host;
+    let environ = host
+        .environment()
+        .into_iter()
+        .map(|(key, value)| (Key(Value::str(&key)), Value::str(&value)))
+        .collect();
+    vec![
+        ("name", Value::str("posix")),
+        ("sep", Value::str("/")),
+        ("linesep", Value::str("\n")),
+        ("curdir", Value::str(".")),
+        ("pardir", Value::str("..")),
+        ("devnull", Value::str("/dev/null")),
+        ("environ", Dict::new(environ)),
+        ("cpu_count", builtin("cpu_count", os_cpu_count)),
+        ("getpid", builtin("getpid", os_getpid)),
+        ("getenv", builtin("getenv", os_getenv)),
+    ]
+}
+
+fn os_cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(thread.interp.host.cpu_count().map_or(Value::None, |n| Value::Int(n as i64)))
+}
+
+fn os_getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.host.process_id() as i64))
+}
+
+/// `os.getenv(key, default=None)`: from `os.environ`, as CPython reads it.
+fn os_getenv(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let Some(Value::Str(key)) = args.first() else {
+        return Err(thread.exception("TypeError", "str expected"));
+    };
+    let default = args
+        .get(1)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "default").map(|(_, v)| v))
+        .cloned()
+        .unwrap_or(Value::None);
+    let os = crate::builtins::import(thread, "os")?;
+    let environ = crate::builtins::get_attribute(thread, &os, "environ")?;
+    Ok(match environ {
+        Value::Dict(environ) => lock(&environ.entries).get(&Key(Value::Str(key.clone()))).cloned(),
+        _ => None,
+    }
+    .unwrap_or(default))
 }
