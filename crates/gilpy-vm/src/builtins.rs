@@ -692,6 +692,9 @@ impl Interpreter {
 
 fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "round", &args, 1, 2)?;
+    if let Some(method) = thread.special_method(&args[0], "__round__") {
+        return thread.call(&method, args[1..].to_vec(), vec![]);
+    }
     let digits = args.get(1).filter(|d| !d.is_none());
     match (&args[0], digits) {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(args[0].clone()),
@@ -973,6 +976,14 @@ fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// `hash(value)`: CPython's for numbers; for other values, the hash their dict keys use.
 pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
     ops::check_hashable(value).map_err(|e| thread.op_error(e))?;
+    if let Some(method) = thread.special_method(value, "__hash__") {
+        return match thread.call(&method, vec![], vec![])? {
+            Value::Int(hash) => Ok(Value::Int(if hash == -1 { -2 } else { hash })),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            big @ Value::BigInt(_) => hash_of(thread, &big),
+            _ => Err(thread.exception("TypeError", "__hash__ method should return an integer")),
+        };
+    }
     if let Some(hash) = ops::numeric_hash(value) {
         return Ok(Value::Int(hash));
     }
@@ -2046,6 +2057,15 @@ pub fn new_class(
     bases_mro.extend(parent.bases_mro.iter().cloned());
     let is_exception = parent.is_exception;
     let class_cell = lock(&namespace.entries).shift_remove(&Key(Value::str("__classcell__")));
+    {
+        // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
+        let mut entries = lock(&namespace.entries);
+        if entries.contains_key(&Key(Value::str("__eq__")))
+            && !entries.contains_key(&Key(Value::str("__hash__")))
+        {
+            entries.insert(Key(Value::str("__hash__")), Value::None);
+        }
+    }
     let dict = lock(&namespace.entries)
         .iter()
         .filter_map(|(k, v)| match &k.0 {

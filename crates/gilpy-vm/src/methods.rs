@@ -849,7 +849,26 @@ fn range_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     sequence_count(thread, &args)
 }
 
-const INT_METHODS: [(&str, BuiltinFn); 1] = [("bit_length", int_bit_length)];
+const INT_METHODS: [(&str, BuiltinFn); 3] = [
+    ("bit_length", int_bit_length),
+    ("as_integer_ratio", int_as_integer_ratio),
+    ("conjugate", int_conjugate),
+];
+
+fn int_as_integer_ratio(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let value = match args[0].builtin_base() {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    };
+    Ok(Value::tuple(vec![value, Value::Int(1)]))
+}
+
+fn int_conjugate(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(match args[0].builtin_base() {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    })
+}
 
 fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Int(match &args[0] {
@@ -860,7 +879,44 @@ fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }))
 }
 
-const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("is_integer", float_is_integer)];
+const FLOAT_METHODS: [(&str, BuiltinFn); 2] =
+    [("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio)];
+
+/// `float.as_integer_ratio()`: the exact value as a fraction in lowest terms.
+fn float_as_integer_ratio(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Value::Float(f) = args[0].builtin_base() else {
+        unreachable!("a float method's receiver is a float")
+    };
+    if f.is_infinite() {
+        return Err(thread.exception("OverflowError", "cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(thread.exception("ValueError", "cannot convert NaN to integer ratio"));
+    }
+    if *f == 0.0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let bits = f.to_bits();
+    let raw_exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exponent) = if raw_exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), raw_exponent - 1075)
+    };
+    while mantissa != 0 && mantissa % 2 == 0 && exponent < 0 {
+        mantissa /= 2;
+        exponent += 1;
+    }
+    let sign = if *f < 0.0 { -1 } else { 1 };
+    let numerator = num_bigint::BigInt::from(mantissa) * sign;
+    let (numerator, denominator) = if exponent >= 0 {
+        (numerator << exponent as usize, num_bigint::BigInt::from(1))
+    } else {
+        (numerator, num_bigint::BigInt::from(1) << (-exponent) as usize)
+    };
+    Ok(Value::tuple(vec![crate::ops::normalize(numerator), crate::ops::normalize(denominator)]))
+}
 
 fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))

@@ -452,7 +452,7 @@ fn int_binary(op: BinaryOp, a: BigInt, b: BigInt) -> OpResult {
             if b.is_zero() {
                 return Err(zero_division("division by zero"));
             }
-            Value::Float(a.to_f64().unwrap_or(f64::NAN) / b.to_f64().unwrap_or(f64::NAN))
+            Value::Float(int_true_divide(&a, &b)?)
         }
         BinaryOp::Pow => {
             if b.is_negative() {
@@ -592,6 +592,46 @@ impl Hash for Key {
     }
 }
 
+/// `a / b` for ints, correctly rounded as CPython's: small operands convert exactly; large ones
+/// are divided as integers with the quotient scaled to 55 bits and a sticky bit for the rest,
+/// so that the one conversion to a float rounds as the exact quotient would.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Result<f64, OpError> {
+    const EXACT: u64 = 1 << 53;
+    if a.magnitude().bits() <= 53 && b.magnitude().bits() <= 53 {
+        let (x, y) = (a.to_f64().unwrap_or(0.0), b.to_f64().unwrap_or(1.0));
+        if x.abs() <= EXACT as f64 && y.abs() <= EXACT as f64 {
+            return Ok(x / y);
+        }
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (n, d) = (a.magnitude().clone(), b.magnitude().clone());
+    let shift = 55 - (n.bits() as i64 - d.bits() as i64);
+    let (n, d) = if shift >= 0 { (n << shift as usize, d) } else { (n, d << (-shift) as usize) };
+    let (quotient, remainder) = num_integer::Integer::div_rem(&n, &d);
+    let mut quotient = quotient.to_u64().expect("55 or 56 bits");
+    if !remainder.is_zero() {
+        quotient |= 1;
+    }
+    let result = ldexp(quotient as f64, -shift);
+    if result.is_infinite() {
+        return Err(error("OverflowError", "integer division result too large for a float"));
+    }
+    Ok(if negative { -result } else { result })
+}
+
+/// `x * 2**exponent`, in steps that cannot overflow the scale factor.
+fn ldexp(mut x: f64, mut exponent: i64) -> f64 {
+    while exponent > 1000 {
+        x *= 2f64.powi(1000);
+        exponent -= 1000;
+    }
+    while exponent < -1000 {
+        x *= 2f64.powi(-1000);
+        exponent += 1000;
+    }
+    x * 2f64.powi(exponent as i32)
+}
+
 /// CPython's hash of a number (`hash(n)`): the value modulo the Mersenne prime 2**61 - 1,
 /// with the sign, so that equal ints and floats hash alike; `None` for anything else.
 pub fn numeric_hash(value: &Value) -> Option<i64> {
@@ -665,11 +705,19 @@ fn frexp(x: f64) -> (f64, i32) {
 
 /// Whether `value` can be a dict key, and the TypeError if not.
 pub fn check_hashable(value: &Value) -> Result<(), OpError> {
+    let unhashable = || Err(error("TypeError", format!("unhashable type: '{}'", type_name(value))));
     match value {
-        Value::List(_) | Value::Dict(_) => {
-            Err(error("TypeError", format!("unhashable type: '{}'", type_name(value))))
-        }
+        Value::List(_) | Value::Dict(_) => unhashable(),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        // `__hash__ = None` (set for classes that define __eq__ alone), or a mutable base.
+        Value::Instance(instance) => match instance.class.lookup("__hash__") {
+            Some(Value::None) => unhashable(),
+            Some(_) => Ok(()),
+            None => match &instance.base {
+                Some(base) => check_hashable(base).or_else(|_| unhashable()),
+                None => Ok(()),
+            },
+        },
         _ => Ok(()),
     }
 }
@@ -677,6 +725,26 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_division_rounds_once() {
+        let big = |text: &str| text.parse::<BigInt>().unwrap();
+        let cases = [
+            ("1", "3", 1.0 / 3.0),
+            ("10000000000000000000000", "3", 3.3333333333333335e21),
+            (
+                "123456789012345678901234567890",
+                "987654321098765432109876543210",
+                0.1249999988609375,
+            ),
+            ("9007199254740993", "1", 9007199254740992.0),
+            ("9007199254740995", "1", 9007199254740996.0),
+            ("-7", "100000000000000000000000000000", -7e-29),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(int_true_divide(&big(a), &big(b)).unwrap(), expected, "{a} / {b}");
+        }
+    }
 
     #[test]
     fn numbers_hash_as_in_cpython() {

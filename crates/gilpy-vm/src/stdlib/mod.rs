@@ -11,11 +11,13 @@ pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "collections" => include_str!("collections.py"),
         "contextlib" => include_str!("contextlib.py"),
+        "fractions" => include_str!("fractions.py"),
         "functools" => include_str!("functools.py"),
         "itertools" => include_str!("itertools.py"),
         "keyword" => include_str!("keyword.py"),
         "operator" => include_str!("operator.py"),
         "random" => include_str!("random.py"),
+        "statistics" => include_str!("statistics.py"),
         "string" => include_str!("string.py"),
         _ => return None,
     })
@@ -26,11 +28,13 @@ pub fn source(name: &str) -> Option<&'static str> {
 pub const MODULES: &[&str] = &[
     "collections",
     "contextlib",
+    "fractions",
     "functools",
     "itertools",
     "keyword",
     "operator",
     "random",
+    "statistics",
     "string",
 ];
 
