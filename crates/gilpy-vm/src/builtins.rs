@@ -84,8 +84,8 @@ pub fn is_builtin_exception_name(name: &str) -> bool {
 }
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
-const TYPES: [&str; 9] =
-    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "range"];
+const TYPES: [&str; 10] =
+    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "range", "type"];
 
 pub struct Interpreter {
     pub builtins: Arc<Dict>,
@@ -219,6 +219,7 @@ impl Interpreter {
             "tuple" => construct_tuple,
             "dict" => construct_dict,
             "range" => construct_range,
+            "type" => type_of,
             _ => construct_object,
         })
     }
@@ -279,6 +280,7 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
 
 const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 38] = [
     ("exec", exec),
+    ("delattr", delattr),
     ("super", super_builtin),
     ("property", property),
     ("classmethod", classmethod),
@@ -297,7 +299,6 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 38] = [
     ("enumerate", enumerate),
     ("zip", zip),
     ("isinstance", isinstance),
-    ("type", type_of),
     ("round", round),
     ("divmod", divmod),
     ("pow", pow),
@@ -589,7 +590,6 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
                 | "function"
                 | "builtin_function_or_method"
                 | "method"
-                | "type"
                 | "module"
                 | "iterator"
                 | "slice"
@@ -954,6 +954,38 @@ fn setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     };
     set_attribute(thread, &args[0], name.clone(), args[2].clone())?;
     Ok(Value::None)
+}
+
+fn delattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "delattr", &args, 2, 2)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    delete_attribute(thread, &args[0], name)?;
+    Ok(Value::None)
+}
+
+/// `del obj.name`: a `__delattr__` of the class first, else the instance's or class's own.
+pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Result<(), Value> {
+    if let Some(method) = thread.special_method(object, "__delattr__") {
+        thread.call(&method, vec![Value::str(name)], vec![])?;
+        return Ok(());
+    }
+    let removed = match object {
+        Value::Instance(instance) => lock(&instance.dict).shift_remove(name).is_some(),
+        Value::Class(class) => lock(&class.dict).shift_remove(name).is_some(),
+        Value::Function(function) => {
+            lock(&function.dict().entries).shift_remove(&Key(Value::str(name))).is_some()
+        }
+        _ => false,
+    };
+    if !removed {
+        return Err(thread.exception(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", type_name(object)),
+        ));
+    }
+    Ok(())
 }
 
 fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1409,6 +1441,21 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
         Value::Class(class) => match name {
             "__name__" => Ok(Value::Str(class.name.clone())),
             "__qualname__" => Ok(Value::Str(class.qualname())),
+            // A snapshot: CPython's is a read-only view.
+            "__dict__" => Ok(Dict::new(
+                lock(&class.dict)
+                    .iter()
+                    .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                    .collect(),
+            )),
+            "__bases__" => Ok(Value::tuple(
+                class
+                    .bases_mro
+                    .first()
+                    .map(|base| Value::Class(base.clone()))
+                    .into_iter()
+                    .collect(),
+            )),
             "__mro__" => Ok(Value::tuple(
                 std::iter::once(Value::Class(class.clone()))
                     .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))

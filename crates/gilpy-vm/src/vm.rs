@@ -301,7 +301,11 @@ impl Thread {
         let mut frame =
             self.new_frame(code.clone(), function.globals.clone(), function.closure.clone(), kind);
         let positional = code.arg_count as usize;
-        let name = &function.qualname;
+        // Messages name the function by its `__qualname__`, which may have been reassigned.
+        let name = match function.attribute("__qualname__") {
+            Some(Value::Str(name)) => name,
+            _ => function.qualname.clone(),
+        };
         let mut extra = Vec::new();
         for (index, value) in args.into_iter().enumerate() {
             if index < positional {
@@ -565,22 +569,7 @@ impl Thread {
                 Op::DeleteAttr(index) => {
                     let name = frame.code.names[index as usize].clone();
                     let object = frame.stack.pop().expect("stack");
-                    let removed = match &object {
-                        Value::Instance(instance) => {
-                            lock(&instance.dict).shift_remove(&*name).is_some()
-                        }
-                        Value::Class(class) => lock(&class.dict).shift_remove(&*name).is_some(),
-                        _ => false,
-                    };
-                    if !removed {
-                        return Err(self.exception(
-                            "AttributeError",
-                            format!(
-                                "'{}' object has no attribute '{name}'",
-                                ops::type_name(&object)
-                            ),
-                        ));
-                    }
+                    builtins::delete_attribute(self, &object, &name)?;
                 }
                 Op::Subscript => {
                     let key = frame.stack.pop().expect("stack");

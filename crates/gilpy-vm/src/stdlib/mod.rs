@@ -12,6 +12,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => include_str!("collections.py"),
         "contextlib" => include_str!("contextlib.py"),
         "fractions" => include_str!("fractions.py"),
+        "dataclasses" => include_str!("dataclasses.py"),
         "functools" => include_str!("functools.py"),
         "itertools" => include_str!("itertools.py"),
         "keyword" => include_str!("keyword.py"),
@@ -28,6 +29,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 pub const MODULES: &[&str] = &[
     "collections",
     "contextlib",
+    "dataclasses",
     "fractions",
     "functools",
     "itertools",
