@@ -199,8 +199,13 @@ impl Interpreter {
             .get(class)
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
-        let instance =
-            Instance { class, base: None, dict: Default::default(), traceback: Default::default() };
+        let instance = Instance {
+            class,
+            base: None,
+            dict: Default::default(),
+            hash: Default::default(),
+            traceback: Default::default(),
+        };
         lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
         Value::Instance(Arc::new(instance))
     }
@@ -1151,6 +1156,7 @@ pub fn new_instance(
         class: class.clone(),
         base,
         dict: Default::default(),
+        hash: Default::default(),
         traceback: Default::default(),
     };
     if class.is_exception {
@@ -1321,8 +1327,8 @@ fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
                             format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
                         ));
                     }
-                    ops::check_hashable(&items[0]).map_err(|e| thread.op_error(e))?;
-                    entries.insert(Key(items[0].clone()), items[1].clone());
+                    let key = crate::keys::map_key(thread, &entries, items[0].clone())?;
+                    entries.insert(key, items[1].clone());
                 }
             }
         }
@@ -1773,8 +1779,8 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
             Ok(Value::Int(range.start + i as i64 * range.step))
         }
         (Value::Dict(dict), key) => {
-            ops::check_hashable(key).map_err(|e| thread.op_error(e))?;
-            let found = lock(&dict.entries).get(&Key(key.clone())).cloned();
+            let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+            let found = lock(&dict.entries).get(&lookup).cloned();
             match found {
                 Some(value) => Ok(value),
                 None => Err(thread.interp.new_exception("KeyError", vec![key.clone()])),
@@ -1796,8 +1802,8 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
 pub fn base_get_item(thread: &mut Thread, object: &Value, key: &Value) -> CallResult {
     let base = object.builtin_base();
     if let Value::Dict(dict) = base {
-        ops::check_hashable(key).map_err(|e| thread.op_error(e))?;
-        let found = lock(&dict.entries).get(&Key(key.clone())).cloned();
+        let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+        let found = lock(&dict.entries).get(&lookup).cloned();
         if let Some(value) = found {
             return Ok(value);
         }
@@ -1860,8 +1866,8 @@ pub fn set_item(
             Ok(())
         }
         Value::Dict(dict) => {
-            ops::check_hashable(&key).map_err(|e| thread.op_error(e))?;
-            lock(&dict.entries).insert(Key(key), value);
+            let key = crate::keys::dict_key(thread, dict, key)?;
+            lock(&dict.entries).insert(key, value);
             Ok(())
         }
         other => match thread.special_method(other, "__setitem__") {
@@ -1896,7 +1902,8 @@ pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Resul
             Ok(())
         }
         Value::Dict(dict) => {
-            if lock(&dict.entries).shift_remove(&Key(key.clone())).is_none() {
+            let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+            if lock(&dict.entries).shift_remove(&lookup).is_none() {
                 return Err(thread.interp.new_exception("KeyError", vec![key.clone()]));
             }
             Ok(())
@@ -1923,7 +1930,10 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
                 format!("'in <string>' requires string as left operand, not {}", type_name(other)),
             )),
         },
-        Value::Dict(dict) => Ok(lock(&dict.entries).contains_key(&Key(item.clone()))),
+        Value::Dict(dict) => {
+            let lookup = crate::keys::dict_key(thread, dict, item.clone())?;
+            Ok(lock(&dict.entries).contains_key(&lookup))
+        }
         Value::Range(range) => Ok(match item {
             Value::Int(i) => {
                 let offset = i - range.start;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::builtins::{collect, sort_values};
-use crate::ops::{check_hashable, type_name};
+use crate::ops::type_name;
 use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
 use crate::vm::{CallResult, Thread};
 
@@ -706,9 +706,9 @@ const DICT_METHODS: [(&str, BuiltinFn); 11] = [
 
 fn dict_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    let key = crate::keys::dict_key(thread, dict(&args[0]), key)?;
     Ok(lock(&dict(&args[0]).entries)
-        .get(&Key(key))
+        .get(&key)
         .cloned()
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -733,7 +733,8 @@ fn dict_items(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    let removed = lock(&dict(&args[0]).entries).shift_remove(&Key(key.clone()));
+    let lookup = crate::keys::dict_key(thread, dict(&args[0]), key.clone())?;
+    let removed = lock(&dict(&args[0]).entries).shift_remove(&lookup);
     match (removed, args.get(2)) {
         (Some(value), _) => Ok(value),
         (None, Some(default)) => Ok(default.clone()),
@@ -743,9 +744,9 @@ fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    let key = crate::keys::dict_key(thread, dict(&args[0]), key)?;
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    Ok(lock(&dict(&args[0]).entries).entry(Key(key)).or_insert(default).clone())
+    Ok(lock(&dict(&args[0]).entries).entry(key).or_insert(default).clone())
 }
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -756,7 +757,8 @@ fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             for pair in collect(thread, other)? {
                 let items = collect(thread, &pair)?;
                 if let [key, value] = &items[..] {
-                    updates.insert(Key(key.clone()), value.clone());
+                    let key = crate::keys::map_key(thread, &updates, key.clone())?;
+                    updates.insert(key, value.clone());
                 }
             }
         }
@@ -765,7 +767,7 @@ fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     for (key, value) in kwargs {
         updates.insert(Key(Value::Str(key)), value);
     }
-    lock(&dict(&args[0]).entries).extend(updates);
+    crate::keys::merge(thread, dict(&args[0]), updates)?;
     Ok(Value::None)
 }
 
@@ -789,8 +791,8 @@ fn dict_fromkeys(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let value = args.get(1).cloned().unwrap_or(Value::None);
     let mut entries = crate::value::Map::default();
     for key in collect(thread, args.first().unwrap_or(&Value::None))? {
-        check_hashable(&key).map_err(|e| thread.op_error(e))?;
-        entries.insert(Key(key), value.clone());
+        let key = crate::keys::map_key(thread, &entries, key)?;
+        entries.insert(key, value.clone());
     }
     Ok(Dict::new(entries))
 }

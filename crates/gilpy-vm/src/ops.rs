@@ -587,6 +587,10 @@ impl Hash for Key {
             other if extends_with_builtin_eq(other) => {
                 Key(other.builtin_base().clone()).hash(state)
             }
+            // Its `__hash__`, once a dict has asked for it (`keys.rs`).
+            Value::Instance(instance) if instance.hash.get().is_some() => {
+                instance.hash.get().expect("checked").hash(state)
+            }
             other => other.address().hash(state),
         }
     }

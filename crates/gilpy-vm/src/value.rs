@@ -242,6 +242,8 @@ pub struct Instance {
     /// value it extends: what the type's own methods and operations act on.
     pub base: Option<Value>,
     pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    /// What `__hash__` gave the first time the instance was a dict key (see `keys.rs`).
+    pub hash: std::sync::OnceLock<i64>,
     /// For exceptions: where it was raised, innermost frame last.
     pub traceback: Mutex<Vec<TracebackEntry>>,
 }

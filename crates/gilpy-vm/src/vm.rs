@@ -817,8 +817,8 @@ impl Thread {
                     let mut entries = crate::value::Map::default();
                     let mut items = items.into_iter();
                     while let (Some(key), Some(value)) = (items.next(), items.next()) {
-                        ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
-                        entries.insert(Key(key), value);
+                        let key = crate::keys::map_key(self, &entries, key)?;
+                        entries.insert(key, value);
                     }
                     self.frames.last_mut().unwrap().stack.push(Dict::new(entries));
                 }
@@ -883,8 +883,8 @@ impl Thread {
                     else {
                         unreachable!("DictSet targets a dict")
                     };
-                    ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
-                    lock(&dict.entries).insert(Key(key), value);
+                    let key = crate::keys::dict_key(self, &dict, key)?;
+                    lock(&dict.entries).insert(key, value);
                 }
                 Op::DictUpdate(depth) => {
                     let other = frame.stack.pop().expect("stack");
@@ -892,14 +892,14 @@ impl Thread {
                     else {
                         unreachable!("DictUpdate targets a dict")
                     };
-                    let Value::Dict(other) = other else {
+                    let Value::Dict(other) = other.builtin_base() else {
                         return Err(self.exception(
                             "TypeError",
                             format!("'{}' object is not a mapping", ops::type_name(&other)),
                         ));
                     };
                     let entries = lock(&other.entries).clone();
-                    lock(&dict.entries).extend(entries);
+                    crate::keys::merge(self, &dict, entries)?;
                 }
                 Op::Unpack(count) => {
                     let sequence = frame.stack.pop().expect("stack");
