@@ -283,8 +283,10 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 38] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 40] = [
     ("exec", exec),
+    ("id", id),
+    ("format", format_builtin),
     ("delattr", delattr),
     ("super", super_builtin),
     ("property", property),
@@ -959,6 +961,40 @@ fn setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     };
     set_attribute(thread, &args[0], name.clone(), args[2].clone())?;
     Ok(Value::None)
+}
+
+/// `id(value)`: the object's address; immediates get a number of their own (odd, so never an
+/// address), equal for equal values as small ints share identity in CPython.
+fn id(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "id", &args, 1, 1)?;
+    let address = args[0].address();
+    if address != 0 {
+        return Ok(Value::Int(address as i64));
+    }
+    let bits = match &args[0] {
+        Value::None => 0,
+        Value::Bool(b) => 2 + *b as u64,
+        Value::Int(i) => (*i as u64).wrapping_mul(4).wrapping_add(4),
+        Value::Float(f) => f.to_bits(),
+        _ => 0,
+    };
+    Ok(Value::Int(((bits << 1) | 1) as i64 & i64::MAX))
+}
+
+/// `format(value, spec="")`.
+fn format_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => String::new(),
+        Some(Value::Str(spec)) => spec.to_string(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("format() argument 2 must be str, not {}", type_name(other)),
+            ))
+        }
+    };
+    thread.format(&args[0], &spec)
 }
 
 fn delattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -40,7 +40,11 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Native(native) => native.methods,
         _ => return None,
     };
-    table.iter().find(|(n, _)| *n == name).copied()
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| type_dunder(&type_name(receiver), name))
 }
 
 fn text(receiver: &Value) -> &str {
@@ -310,7 +314,25 @@ fn str_lower(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn affix(thread: &mut Thread, args: &Args, starts: bool) -> CallResult {
-    let source = text(&args[0]);
+    let whole = text(&args[0]);
+    // `start` and `end` cut the text first, as a slice would.
+    let bound = |index: usize| match args.get(index) {
+        Some(Value::Int(i)) => Some(*i),
+        _ => None,
+    };
+    let source = if args.len() > 2 {
+        let chars: Vec<(usize, char)> = whole.char_indices().collect();
+        let len = chars.len() as i64;
+        let clamp = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+        let (start, end) = (clamp(bound(2).unwrap_or(0)), clamp(bound(3).unwrap_or(len)));
+        if start > end {
+            return Ok(Value::Bool(false));
+        }
+        let byte = |i: usize| chars.get(i).map_or(whole.len(), |(b, _)| *b);
+        &whole[byte(start)..byte(end)]
+    } else {
+        whole
+    };
     let candidates = match args.get(1) {
         Some(Value::Tuple(items)) => items.to_vec(),
         Some(other) => vec![other.clone()],
