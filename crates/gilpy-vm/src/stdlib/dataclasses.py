@@ -291,16 +291,21 @@ def asdict(obj, *, dict_factory=dict):
 
 
 def _asdict_inner(obj, dict_factory):
+    return _copy_fields(obj, lambda o: dict_factory(
+        [(f.name, _asdict_inner(getattr(o, f.name), dict_factory)) for f in fields(o)]),
+        lambda v: _asdict_inner(v, dict_factory))
+
+
+def _copy_fields(obj, of_dataclass, inner):
+    """A copy of obj with dataclasses made by of_dataclass and containers copied deeply."""
     if _is_dataclass_instance(obj):
-        return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
-                             for f in fields(obj)])
+        return of_dataclass(obj)
     if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)(*[inner(v) for v in obj])
     if isinstance(obj, (list, tuple)):
-        return type(obj)([_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)([inner(v) for v in obj])
     if isinstance(obj, dict):
-        return type(obj)([(_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
-                          for k, v in obj.items()])
+        return type(obj)([(inner(k), inner(v)) for k, v in obj.items()])
     return obj
 
 
@@ -311,17 +316,9 @@ def astuple(obj, *, tuple_factory=tuple):
 
 
 def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)([_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, dict):
-        return type(obj)([(_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                          for k, v in obj.items()])
-    return obj
+    return _copy_fields(obj, lambda o: tuple_factory(
+        [_astuple_inner(getattr(o, f.name), tuple_factory) for f in fields(o)]),
+        lambda v: _astuple_inner(v, tuple_factory))
 
 
 def replace(obj, /, **changes):

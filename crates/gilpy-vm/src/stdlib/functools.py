@@ -203,95 +203,42 @@ def cache(user_function, /):
     return lru_cache(maxsize=None)(user_function)
 
 
-def _gt_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
+def _derived(root, combine):
+    """An ordering method made from the root one: combine(root's result, self, other)."""
+
+    def method(self, other):
+        result = getattr(type(self), root)(self, other)
+        if result is NotImplemented:
+            return result
+        return combine(result, self, other)
+    return method
+
+
+def _not_and_unequal(result, self, other):
     return not result and self != other
 
 
-def _le_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
+def _or_equal(result, self, other):
     return result or self == other
 
 
-def _ge_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
+def _not(result, self, other):
     return not result
 
 
-def _ge_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
+def _not_or_equal(result, self, other):
     return not result or self == other
 
 
-def _lt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
+def _and_unequal(result, self, other):
     return result and self != other
-
-
-def _gt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _lt_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result and self != other
-
-
-def _ge_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return result or self == other
-
-
-def _le_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _le_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result or self == other
-
-
-def _gt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return result and self != other
-
-
-def _lt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
 
 
 _ORDERINGS = {
-    "__lt__": [("__gt__", _gt_from_lt), ("__le__", _le_from_lt), ("__ge__", _ge_from_lt)],
-    "__le__": [("__ge__", _ge_from_le), ("__lt__", _lt_from_le), ("__gt__", _gt_from_le)],
-    "__gt__": [("__lt__", _lt_from_gt), ("__ge__", _ge_from_gt), ("__le__", _le_from_gt)],
-    "__ge__": [("__le__", _le_from_ge), ("__gt__", _gt_from_ge), ("__lt__", _lt_from_ge)],
+    "__lt__": [("__gt__", _not_and_unequal), ("__le__", _or_equal), ("__ge__", _not)],
+    "__le__": [("__ge__", _not_or_equal), ("__lt__", _and_unequal), ("__gt__", _not)],
+    "__gt__": [("__lt__", _not_and_unequal), ("__ge__", _or_equal), ("__le__", _not)],
+    "__ge__": [("__le__", _not_or_equal), ("__gt__", _and_unequal), ("__lt__", _not)],
 }
 
 
@@ -302,7 +249,10 @@ def total_ordering(cls):
     if not roots:
         raise ValueError("must define at least one ordering operation: < > <= >=")
     root = max(roots)
-    for name, function in _ORDERINGS[root]:
+    for name, combine in _ORDERINGS[root]:
         if name not in roots:
-            setattr(cls, name, function)
+            method = _derived(root, combine)
+            method.__name__ = name
+            method.__qualname__ = cls.__qualname__ + "." + name
+            setattr(cls, name, method)
     return cls

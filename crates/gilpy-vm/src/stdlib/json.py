@@ -153,8 +153,17 @@ class JSONEncoder:
         if not items:
             parts.append("[]")
             return
-        marker = self._enter(items, markers)
-        parts.append("[")
+
+        def write(value, level):
+            self._encode(value, level, parts, markers)
+
+        self._encode_container(items, items, "[", "]", write, level, parts, markers)
+
+    def _encode_container(self, container, entries, opening, closing, write, level, parts,
+                          markers):
+        # One entry a line, indented one level deeper, when there is an indent.
+        marker = self._enter(container, markers)
+        parts.append(opening)
         if self.indent is not None:
             level += 1
             newline_indent = "\n" + self._indent_text() * level
@@ -164,15 +173,15 @@ class JSONEncoder:
             newline_indent = None
             separator = self.item_separator
         first = True
-        for value in items:
+        for entry in entries:
             if not first:
                 parts.append(separator)
             first = False
-            self._encode(value, level, parts, markers)
+            write(entry, level)
         if newline_indent is not None:
             level -= 1
             parts.append("\n" + self._indent_text() * level)
-        parts.append("]")
+        parts.append(closing)
         self._leave(marker, markers)
 
     def _key_text(self, key):
@@ -197,33 +206,20 @@ class JSONEncoder:
         if not mapping:
             parts.append("{}")
             return
-        marker = self._enter(mapping, markers)
-        parts.append("{")
-        if self.indent is not None:
-            level += 1
-            newline_indent = "\n" + self._indent_text() * level
-            separator = self.item_separator + newline_indent
-            parts.append(newline_indent)
-        else:
-            newline_indent = None
-            separator = self.item_separator
         items = sorted(mapping.items()) if self.sort_keys else mapping.items()
-        first = True
-        for key, value in items:
-            key = self._key_text(key)
-            if key is None:
-                continue
-            if not first:
-                parts.append(separator)
-            first = False
-            parts.append(_encode_string(key, self.ensure_ascii))
+
+        def entries():
+            for key, value in items:
+                key = self._key_text(key)
+                if key is not None:
+                    yield key, value
+
+        def write(entry, level):
+            parts.append(_encode_string(entry[0], self.ensure_ascii))
             parts.append(self.key_separator)
-            self._encode(value, level, parts, markers)
-        if newline_indent is not None:
-            level -= 1
-            parts.append("\n" + self._indent_text() * level)
-        parts.append("}")
-        self._leave(marker, markers)
+            self._encode(entry[1], level, parts, markers)
+
+        self._encode_container(mapping, entries(), "{", "}", write, level, parts, markers)
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,

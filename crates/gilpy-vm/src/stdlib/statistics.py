@@ -56,17 +56,22 @@ def _types_coerced(types):
     return T
 
 
+def _ratios(data, types):
+    """The data's exact (numerator, denominator) pairs; their types go into `types`."""
+    for typ, values in _groupby(data, type):
+        types[typ] = True
+        for value in values:
+            yield _exact_ratio(value)
+
+
 def _sum(data):
     """(type, exact total, count) of the data."""
     count = 0
     types = {}
     partials = {}
-    for typ, values in _groupby(data, type):
-        types[typ] = True
-        for value in values:
-            n, d = _exact_ratio(value)
-            count += 1
-            partials[d] = partials.get(d, 0) + n
+    for n, d in _ratios(data, types):
+        count += 1
+        partials[d] = partials.get(d, 0) + n
     if None in partials:
         total = partials[None]
     else:
@@ -83,13 +88,10 @@ def _ss(data, c=None):
     types = {}
     sx_partials = {}
     sxx_partials = {}
-    for typ, values in _groupby(data, type):
-        types[typ] = True
-        for value in values:
-            n, d = _exact_ratio(value)
-            count += 1
-            sx_partials[d] = sx_partials.get(d, 0) + n
-            sxx_partials[d] = sxx_partials.get(d, 0) + n * n
+    for n, d in _ratios(data, types):
+        count += 1
+        sx_partials[d] = sx_partials.get(d, 0) + n
+        sxx_partials[d] = sxx_partials.get(d, 0) + n * n
     if not count:
         ssd = c = Fraction(0)
     elif None in sx_partials:
@@ -220,11 +222,15 @@ def harmonic_mean(data, weights=None):
     return _convert(sum_weights / total, T)
 
 
-def median(data):
+def _sorted_for_median(data):
     data = sorted(data)
-    n = len(data)
-    if n == 0:
+    if not data:
         raise StatisticsError("no median for empty data")
+    return data, len(data)
+
+
+def median(data):
+    data, n = _sorted_for_median(data)
     if n % 2 == 1:
         return data[n // 2]
     i = n // 2
@@ -232,20 +238,14 @@ def median(data):
 
 
 def median_low(data):
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
+    data, n = _sorted_for_median(data)
     if n % 2 == 1:
         return data[n // 2]
     return data[n // 2 - 1]
 
 
 def median_high(data):
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
+    data, n = _sorted_for_median(data)
     return data[n // 2]
 
 
