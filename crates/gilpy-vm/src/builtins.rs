@@ -10,8 +10,8 @@ use num_traits::ToPrimitive;
 
 use crate::ops::{self, type_name};
 use crate::value::{
-    lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, List, Method, Module,
-    Range, Value,
+    lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, Lazy, List, Method,
+    Module, Range, Value,
 };
 use crate::version::PythonVersion;
 use crate::vm::{CallResult, Thread};
@@ -531,55 +531,82 @@ fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         .map(|s| int_arg(thread, s))
         .transpose()?
         .unwrap_or(0);
-    let items = collect(thread, &args[0])?;
-    let pairs = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| Value::tuple(vec![Value::Int(start + i as i64), item]))
-        .collect();
-    Ok(items_iterator(pairs))
+    let iterator = iterate(thread, &args[0])?;
+    Ok(lazy_iterator(Lazy::Enumerate { iterator, count: start }))
 }
 
 fn zip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let columns: Vec<Vec<Value>> =
-        args.iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
-    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let tuples = (0..rows)
-        .map(|row| Value::tuple(columns.iter().map(|c| c[row].clone()).collect()))
-        .collect();
-    Ok(items_iterator(tuples))
+    let iterators = args.iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
+    Ok(lazy_iterator(Lazy::Zip(iterators)))
 }
 
 fn map(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "map", &args, 2, usize::MAX)?;
-    let columns: Vec<Vec<Value>> =
-        args[1..].iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
-    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(rows);
-    for row in 0..rows {
-        out.push(thread.call(
-            &args[0],
-            columns.iter().map(|c| c[row].clone()).collect(),
-            vec![],
-        )?);
-    }
-    Ok(items_iterator(out))
+    let iterators = args[1..].iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
+    Ok(lazy_iterator(Lazy::Map { function: args[0].clone(), iterators }))
 }
 
 fn filter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "filter", &args, 2, 2)?;
-    let mut out = Vec::new();
-    for item in collect(thread, &args[1])? {
-        let keep = if args[0].is_none() {
-            item.clone()
-        } else {
-            thread.call(&args[0], vec![item.clone()], vec![])?
-        };
-        if thread.truth(&keep)? {
-            out.push(item);
+    let iterator = iterate(thread, &args[1])?;
+    Ok(lazy_iterator(Lazy::Filter { function: args[0].clone(), iterator }))
+}
+
+fn lazy_iterator(lazy: Lazy) -> Value {
+    Value::Iterator(Arc::new(Mutex::new(Iter::Lazy(lazy))))
+}
+
+/// The next item of `zip`, `map`, `filter` or `enumerate`: each step takes from the iterators
+/// underneath only what it needs, as CPython's do, so they work on endless iterators.
+fn lazy_next(
+    thread: &mut Thread,
+    state: &Arc<Mutex<Iter>>,
+    lazy: Lazy,
+) -> Result<Option<Value>, Value> {
+    let item = match lazy {
+        Lazy::Zip(iterators) | Lazy::Map { iterators, .. } if iterators.is_empty() => None,
+        Lazy::Zip(iterators) => next_of_each(thread, &iterators)?.map(Value::tuple),
+        Lazy::Map { function, iterators } => match next_of_each(thread, &iterators)? {
+            Some(args) => Some(thread.call(&function, args, vec![])?),
+            None => None,
+        },
+        Lazy::Filter { function, iterator } => loop {
+            let Some(item) = next(thread, &iterator)? else { break None };
+            let keep = if function.is_none() {
+                item.clone()
+            } else {
+                thread.call(&function, vec![item.clone()], vec![])?
+            };
+            if thread.truth(&keep)? {
+                break Some(item);
+            }
+        },
+        Lazy::Enumerate { iterator, count } => match next(thread, &iterator)? {
+            Some(item) => {
+                if let Iter::Lazy(Lazy::Enumerate { count: stored, .. }) = &mut *lock(state) {
+                    *stored += 1;
+                }
+                Some(Value::tuple(vec![Value::Int(count), item]))
+            }
+            None => None,
+        },
+    };
+    if item.is_none() {
+        *lock(state) = Iter::Exhausted;
+    }
+    Ok(item)
+}
+
+/// One item from each iterator, or `None` as soon as one is exhausted.
+fn next_of_each(thread: &mut Thread, iterators: &[Value]) -> Result<Option<Vec<Value>>, Value> {
+    let mut items = Vec::with_capacity(iterators.len());
+    for iterator in iterators {
+        match next(thread, iterator)? {
+            Some(item) => items.push(item),
+            None => return Ok(None),
         }
     }
-    Ok(items_iterator(out))
+    Ok(Some(items))
 }
 
 fn items_iterator(items: Vec<Value>) -> Value {
@@ -2063,14 +2090,24 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Option<Value> {
             }
         }
         Iter::Items(items) => items.next(),
-        Iter::Exhausted => None,
+        // Stepped by `next`, which can call Python.
+        Iter::Lazy(_) | Iter::Exhausted => None,
     }
 }
 
 /// The next item of an iterator, or `None` when it is exhausted.
 pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
     match iterator {
-        Value::Iterator(state) => Ok(builtin_iter_next(state)),
+        Value::Iterator(state) => {
+            let lazy = match &*lock(state) {
+                Iter::Lazy(lazy) => Some(lazy.clone()),
+                _ => None,
+            };
+            match lazy {
+                Some(lazy) => lazy_next(thread, state, lazy),
+                None => Ok(builtin_iter_next(state)),
+            }
+        }
         Value::Generator(generator) => thread.resume_generator(generator),
         other => match thread.special_method(other, "__next__") {
             Some(method) => match thread.call(&method, vec![], vec![]) {

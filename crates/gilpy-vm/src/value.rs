@@ -265,7 +265,18 @@ pub enum Iter {
     Seq { items: Value, index: usize },
     Range { next: i64, stop: i64, step: i64 },
     Items(std::vec::IntoIter<Value>),
+    Lazy(Lazy),
     Exhausted,
+}
+
+/// `zip`, `map`, `filter` and `enumerate`, which take items from other iterators one step at
+/// a time (and call Python for them).
+#[derive(Clone)]
+pub enum Lazy {
+    Zip(Vec<Value>),
+    Map { function: Value, iterators: Vec<Value> },
+    Filter { function: Value, iterator: Value },
+    Enumerate { iterator: Value, count: i64 },
 }
 
 impl Value {
