@@ -1130,8 +1130,10 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ))
         }
     }
+    // `kind` is the exception class: SyntaxError, or NotImplementedError for what the subset
+    // does not support.
     let program = crate::compile(source, "<string>", thread.interp.version)
-        .map_err(|error| thread.exception("SyntaxError", error.message))?;
+        .map_err(|error| thread.exception(error.kind, error.message))?;
     thread.run_module(program.code, globals)?;
     Ok(Value::None)
 }
