@@ -45,6 +45,14 @@ impl Host for NativeHost {
         std::thread::available_parallelism().ok().map(usize::from)
     }
 
+    fn process_id(&self) -> u32 {
+        std::process::id()
+    }
+
+    fn environment(&self) -> Vec<(String, String)> {
+        std::env::vars().collect()
+    }
+
     fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         // The main thread's 8 MB rather than the 2 MB default: built-ins that call back into
         // Python (sorted's key, __repr__) nest Rust frames.

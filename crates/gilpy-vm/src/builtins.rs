@@ -13,8 +13,8 @@ use num_traits::ToPrimitive;
 use crate::ops::{self, type_name, OpError};
 use crate::set::{Set, SetTable};
 use crate::value::{
-    lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, List, Method, Module,
-    Range, Value,
+    lock, Builtin, BuiltinFn, Class, Descriptor, Dict, Instance, Iter, Key, Lazy, List, Method,
+    Module, Range, Value,
 };
 use crate::version::PythonVersion;
 use crate::vm::{CallResult, Thread};
@@ -35,9 +35,17 @@ pub trait Host: Send + Sync {
         drop(run);
         Err("threads are not available here".into())
     }
-    /// How many cores the machine offers (`os.cpu_count()`), if known.
+    /// How many cores the program may use (`os.cpu_count`); `None` when unknown.
     fn cpu_count(&self) -> Option<usize> {
         None
+    }
+    /// The process id (`os.getpid`); 0 where there is no process.
+    fn process_id(&self) -> u32 {
+        0
+    }
+    /// The environment variables (`os.environ`); none by default.
+    fn environment(&self) -> Vec<(String, String)> {
+        Vec::new()
     }
 }
 
@@ -91,8 +99,20 @@ pub fn is_builtin_exception_name(name: &str) -> bool {
 }
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
-const TYPES: [&str; 11] =
-    ["object", "int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "range"];
+const TYPES: [&str; 12] = [
+    "object",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "type",
+];
 
 pub struct Interpreter {
     pub builtins: Arc<Dict>,
@@ -144,8 +164,12 @@ impl Interpreter {
         }
         lock(&classes["BaseException"].dict)
             .insert(Arc::from("__init__"), builtin("__init__", exception_init));
-        lock(&classes["object"].dict)
-            .insert(Arc::from("__init__"), builtin("__init__", object_init));
+        {
+            let mut object = lock(&classes["object"].dict);
+            object.insert(Arc::from("__init__"), builtin("__init__", object_init));
+            object.insert(Arc::from("__new__"), builtin("__new__", object_new));
+            object.insert(Arc::from("__setattr__"), builtin("__setattr__", object_setattr));
+        }
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
             let mut entries = lock(&builtins.entries);
@@ -221,6 +245,26 @@ impl Interpreter {
         lock(&self.classes["object"].dict).get("__init__").cloned().unwrap_or(Value::None)
     }
 
+    /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override.
+    pub fn is_object_default(&self, name: &str, value: &Value) -> bool {
+        lock(&self.classes["object"].dict).get(name).is_some_and(|own| own.is(value))
+    }
+
+    /// Whether `class` is one of the built-in types (not a user class of the same name).
+    pub fn is_builtin_type(&self, class: &Arc<Class>) -> bool {
+        TYPES.contains(&&*class.name)
+            && self.classes.get(&*class.name).is_some_and(|own| Arc::ptr_eq(own, class))
+    }
+
+    /// The built-in type a user class extends (`dict` for `class Counter(dict)`), if any.
+    pub fn builtin_ancestor(&self, class: &Arc<Class>) -> Option<Arc<Class>> {
+        std::iter::once(class).chain(class.bases_mro.iter()).find_map(|ancestor| {
+            let extensible =
+                matches!(&*ancestor.name, "dict" | "list" | "tuple" | "str" | "int" | "float");
+            (extensible && self.is_builtin_type(ancestor)).then(|| ancestor.clone())
+        })
+    }
+
     pub fn recursion_limit(&self) -> usize {
         self.recursion_limit.load(Ordering::Relaxed)
     }
@@ -235,7 +279,13 @@ impl Interpreter {
             .get(class)
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
-        let instance = Instance { class, dict: Default::default(), traceback: Default::default() };
+        let instance = Instance {
+            class,
+            base: None,
+            dict: Default::default(),
+            hash: Default::default(),
+            traceback: Default::default(),
+        };
         lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
         Value::Instance(Arc::new(instance))
     }
@@ -256,6 +306,7 @@ impl Interpreter {
             "set" => construct_set,
             "frozenset" => construct_frozenset,
             "range" => construct_range,
+            "type" => type_of,
             _ => construct_object,
         })
     }
@@ -314,7 +365,11 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 37] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 40] = [
+    ("exec", exec),
+    ("id", id),
+    ("format", format_builtin),
+    ("delattr", delattr),
     ("super", super_builtin),
     ("property", property),
     ("classmethod", classmethod),
@@ -333,7 +388,6 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 37] = [
     ("enumerate", enumerate),
     ("zip", zip),
     ("isinstance", isinstance),
-    ("type", type_of),
     ("round", round),
     ("divmod", divmod),
     ("pow", pow),
@@ -402,6 +456,7 @@ pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
                 let result = thread.call(&method, vec![], vec![])?;
                 int_arg(thread, &result)? as usize
             }
+            None if other.extended_base().is_some() => return length(thread, other.builtin_base()),
             None => {
                 return Err(thread.exception(
                     "TypeError",
@@ -559,55 +614,82 @@ fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         .map(|s| int_arg(thread, s))
         .transpose()?
         .unwrap_or(0);
-    let items = collect(thread, &args[0])?;
-    let pairs = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| Value::tuple(vec![Value::Int(start + i as i64), item]))
-        .collect();
-    Ok(items_iterator(pairs))
+    let iterator = iterate(thread, &args[0])?;
+    Ok(lazy_iterator(Lazy::Enumerate { iterator, count: start }))
 }
 
 fn zip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let columns: Vec<Vec<Value>> =
-        args.iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
-    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let tuples = (0..rows)
-        .map(|row| Value::tuple(columns.iter().map(|c| c[row].clone()).collect()))
-        .collect();
-    Ok(items_iterator(tuples))
+    let iterators = args.iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
+    Ok(lazy_iterator(Lazy::Zip(iterators)))
 }
 
 fn map(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "map", &args, 2, usize::MAX)?;
-    let columns: Vec<Vec<Value>> =
-        args[1..].iter().map(|a| collect(thread, a)).collect::<Result<_, _>>()?;
-    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(rows);
-    for row in 0..rows {
-        out.push(thread.call(
-            &args[0],
-            columns.iter().map(|c| c[row].clone()).collect(),
-            vec![],
-        )?);
-    }
-    Ok(items_iterator(out))
+    let iterators = args[1..].iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
+    Ok(lazy_iterator(Lazy::Map { function: args[0].clone(), iterators }))
 }
 
 fn filter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "filter", &args, 2, 2)?;
-    let mut out = Vec::new();
-    for item in collect(thread, &args[1])? {
-        let keep = if args[0].is_none() {
-            item.clone()
-        } else {
-            thread.call(&args[0], vec![item.clone()], vec![])?
-        };
-        if thread.truth(&keep)? {
-            out.push(item);
+    let iterator = iterate(thread, &args[1])?;
+    Ok(lazy_iterator(Lazy::Filter { function: args[0].clone(), iterator }))
+}
+
+fn lazy_iterator(lazy: Lazy) -> Value {
+    Value::Iterator(Arc::new(Mutex::new(Iter::Lazy(lazy))))
+}
+
+/// The next item of `zip`, `map`, `filter` or `enumerate`: each step takes from the iterators
+/// underneath only what it needs, as CPython's do, so they work on endless iterators.
+fn lazy_next(
+    thread: &mut Thread,
+    state: &Arc<Mutex<Iter>>,
+    lazy: Lazy,
+) -> Result<Option<Value>, Value> {
+    let item = match lazy {
+        Lazy::Zip(iterators) | Lazy::Map { iterators, .. } if iterators.is_empty() => None,
+        Lazy::Zip(iterators) => next_of_each(thread, &iterators)?.map(Value::tuple),
+        Lazy::Map { function, iterators } => match next_of_each(thread, &iterators)? {
+            Some(args) => Some(thread.call(&function, args, vec![])?),
+            None => None,
+        },
+        Lazy::Filter { function, iterator } => loop {
+            let Some(item) = next(thread, &iterator)? else { break None };
+            let keep = if function.is_none() {
+                item.clone()
+            } else {
+                thread.call(&function, vec![item.clone()], vec![])?
+            };
+            if thread.truth(&keep)? {
+                break Some(item);
+            }
+        },
+        Lazy::Enumerate { iterator, count } => match next(thread, &iterator)? {
+            Some(item) => {
+                if let Iter::Lazy(Lazy::Enumerate { count: stored, .. }) = &mut *lock(state) {
+                    *stored += 1;
+                }
+                Some(Value::tuple(vec![Value::Int(count), item]))
+            }
+            None => None,
+        },
+    };
+    if item.is_none() {
+        *lock(state) = Iter::Exhausted;
+    }
+    Ok(item)
+}
+
+/// One item from each iterator, or `None` as soon as one is exhausted.
+fn next_of_each(thread: &mut Thread, iterators: &[Value]) -> Result<Option<Vec<Value>>, Value> {
+    let mut items = Vec::with_capacity(iterators.len());
+    for iterator in iterators {
+        match next(thread, iterator)? {
+            Some(item) => items.push(item),
+            None => return Ok(None),
         }
     }
-    Ok(items_iterator(out))
+    Ok(Some(items))
 }
 
 fn items_iterator(items: Vec<Value>) -> Value {
@@ -625,7 +707,6 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
                 | "function"
                 | "builtin_function_or_method"
                 | "method"
-                | "type"
                 | "module"
                 | "iterator"
                 | "slice"
@@ -667,7 +748,12 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "type", &args, 1, 1)?;
+    if args.len() == 3 {
+        return make_type(thread, args);
+    }
+    if args.len() != 1 {
+        return Err(thread.exception("TypeError", "type() takes 1 or 3 arguments"));
+    }
     Ok(match &args[0] {
         Value::Instance(instance) => Value::Class(instance.class.clone()),
         other => {
@@ -685,6 +771,36 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     })
 }
 
+/// `type(name, bases, namespace)`: a class made as a class statement would make it, in the
+/// module of the code that calls it.
+fn make_type(thread: &mut Thread, args: Args) -> CallResult {
+    let Value::Str(name) = &args[0] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 1 must be str, not {}", type_name(&args[0])),
+        ));
+    };
+    let Value::Tuple(bases) = &args[1] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 2 must be tuple, not {}", type_name(&args[1])),
+        ));
+    };
+    let Value::Dict(namespace) = &args[2] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("type.__new__() argument 3 must be dict, not {}", type_name(&args[2])),
+        ));
+    };
+    let mut entries = crate::value::Map::default();
+    if let Some(module) = thread.current_module() {
+        entries.insert(Key(Value::str("__module__")), module);
+    }
+    entries.insert(Key(Value::str("__qualname__")), Value::Str(name.clone()));
+    entries.extend(lock(&namespace.entries).iter().map(|(k, v)| (k.clone(), v.clone())));
+    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries))
+}
+
 impl Interpreter {
     fn builtins_class(&self, name: &str) -> Option<Arc<Class>> {
         self.classes.get(name).cloned()
@@ -693,6 +809,9 @@ impl Interpreter {
 
 fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "round", &args, 1, 2)?;
+    if let Some(method) = thread.special_method(&args[0], "__round__") {
+        return thread.call(&method, args[1..].to_vec(), vec![]);
+    }
     let digits = args.get(1).filter(|d| !d.is_none());
     match (&args[0], digits) {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(args[0].clone()),
@@ -919,7 +1038,15 @@ fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Some(item) => Ok(item),
         None => match args.get(1) {
             Some(default) => Ok(default.clone()),
-            None => Err(thread.exception("StopIteration", "")),
+            // A generator's StopIteration carries what it returned.
+            None => {
+                let returned = match &args[0] {
+                    Value::Generator(generator) => lock(&generator.return_value).clone(),
+                    _ => Value::None,
+                };
+                let args = if returned.is_none() { vec![] } else { vec![returned] };
+                Err(thread.interp.new_exception("StopIteration", args))
+            }
         },
     }
 }
@@ -946,6 +1073,72 @@ fn setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
+/// `id(value)`: the object's address; immediates get a number of their own (odd, so never an
+/// address), equal for equal values as small ints share identity in CPython.
+fn id(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "id", &args, 1, 1)?;
+    let address = args[0].address();
+    if address != 0 {
+        return Ok(Value::Int(address as i64));
+    }
+    let bits = match &args[0] {
+        Value::None => 0,
+        Value::Bool(b) => 2 + *b as u64,
+        Value::Int(i) => (*i as u64).wrapping_mul(4).wrapping_add(4),
+        Value::Float(f) => f.to_bits(),
+        _ => 0,
+    };
+    Ok(Value::Int(((bits << 1) | 1) as i64 & i64::MAX))
+}
+
+/// `format(value, spec="")`.
+fn format_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => String::new(),
+        Some(Value::Str(spec)) => spec.to_string(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("format() argument 2 must be str, not {}", type_name(other)),
+            ))
+        }
+    };
+    thread.format(&args[0], &spec)
+}
+
+fn delattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "delattr", &args, 2, 2)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    delete_attribute(thread, &args[0], name)?;
+    Ok(Value::None)
+}
+
+/// `del obj.name`: a `__delattr__` of the class first, else the instance's or class's own.
+pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Result<(), Value> {
+    if let Some(method) = thread.special_method(object, "__delattr__") {
+        thread.call(&method, vec![Value::str(name)], vec![])?;
+        return Ok(());
+    }
+    let removed = match object {
+        Value::Instance(instance) => lock(&instance.dict).shift_remove(name).is_some(),
+        Value::Class(class) => lock(&class.dict).shift_remove(name).is_some(),
+        Value::Function(function) => {
+            lock(&function.dict().entries).shift_remove(&Key(Value::str(name))).is_some()
+        }
+        _ => false,
+    };
+    if !removed {
+        return Err(thread.exception(
+            "AttributeError",
+            format!("'{}' object has no attribute '{name}'", type_name(object)),
+        ));
+    }
+    Ok(())
+}
+
 fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "hasattr", &args, 2, 2)?;
     let Value::Str(name) = &args[1] else {
@@ -960,7 +1153,67 @@ fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "hash", &args, 1, 1)?;
-    Ok(Value::Int(ops::py_hash(&args[0]).map_err(|e| thread.op_error(e))?))
+    hash_of(thread, &args[0])
+}
+
+/// `hash(value)`: CPython's for numbers; for other values, the hash their dict keys use.
+pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
+    ops::check_hashable(value).map_err(|e| thread.op_error(e))?;
+    if let Some(method) = thread.special_method(value, "__hash__") {
+        return match thread.call(&method, vec![], vec![])? {
+            Value::Int(hash) => Ok(Value::Int(if hash == -1 { -2 } else { hash })),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            big @ Value::BigInt(_) => hash_of(thread, &big),
+            _ => Err(thread.exception("TypeError", "__hash__ method should return an integer")),
+        };
+    }
+    // An instance extending a built-in value hashes as that value (a namedtuple as its tuple).
+    Ok(Value::Int(ops::py_hash(value.builtin_base()).map_err(|e| thread.op_error(e))?))
+}
+
+/// `exec(source, globals=None)`: compiles the text and runs it with `globals` (by default the
+/// caller's) as its namespace, as the standard library does to make functions with exact
+/// signatures (`namedtuple`, `dataclasses`).
+fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_kwargs(thread, "exec", &kwargs)?;
+    arity(thread, "exec", &args, 1, 3)?;
+    let Value::Str(source) = &args[0] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!(
+                "exec() arg 1 must be a string, bytes or code object, not {}",
+                type_name(&args[0])
+            ),
+        ));
+    };
+    let globals = match args.get(1) {
+        None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
+            thread.exception("SystemError", "exec() without globals outside a frame")
+        })?,
+        Some(Value::Dict(globals)) => globals.clone(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("exec() globals must be a dict, not {}", type_name(other)),
+            ))
+        }
+    };
+    match args.get(2) {
+        None | Some(Value::None) => {}
+        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => {}
+        Some(_) => {
+            return Err(thread.exception(
+                "NotImplementedError",
+                "exec() with separate locals is not supported by gilpy yet",
+            ))
+        }
+    }
+    // `kind` is the exception class: SyntaxError, or NotImplementedError for what the subset
+    // does not support.
+    let program = crate::compile(source, "<string>", thread.interp.version)
+        .map_err(|error| thread.exception(error.kind, error.message))?;
+    thread.run_module(program.code, globals)?;
+    Ok(Value::None)
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1002,10 +1255,78 @@ fn object_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
+/// `object.__new__(cls, *args)`: a new instance of `cls`, or of the built-in type it is.
+fn object_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let class = match args.first() {
+        Some(Value::Class(class)) => class.clone(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("object.__new__(X): X is not a type object ({})", type_name(other)),
+            ))
+        }
+        None => return Err(thread.exception("TypeError", "object.__new__(): not enough arguments")),
+    };
+    args.remove(0);
+    if let Some(constructor) = thread.interp.builtin_constructor(&class) {
+        return constructor(thread, args, kwargs);
+    }
+    new_instance(thread, &class, args, kwargs)
+}
+
+/// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
+/// built-in type gets the built-in value it extends: made from the arguments for immutable
+/// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
+pub fn new_instance(
+    thread: &mut Thread,
+    class: &Arc<Class>,
+    args: Args,
+    kwargs: Kwargs,
+) -> CallResult {
+    let base = match thread.interp.builtin_ancestor(class) {
+        None => None,
+        Some(ancestor) => Some(match &*ancestor.name {
+            "dict" => Dict::new(Default::default()),
+            "list" => List::new(Vec::new()),
+            _ => {
+                let constructor =
+                    thread.interp.builtin_constructor(&ancestor).expect("a built-in type");
+                constructor(thread, args.clone(), kwargs)?
+            }
+        }),
+    };
+    let instance = Instance {
+        class: class.clone(),
+        base,
+        dict: Default::default(),
+        hash: Default::default(),
+        traceback: Default::default(),
+    };
+    if class.is_exception {
+        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+    }
+    Ok(Value::Instance(Arc::new(instance)))
+}
+
+/// `object.__setattr__(obj, name, value)`: sets the attribute, bypassing any override.
+fn object_setattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "__setattr__", &args, 3, 3)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    store_attribute(thread, &args[0], name.clone(), args[2].clone())?;
+    Ok(Value::None)
+}
+
 // ---- constructors ----
 
-fn construct_object(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Value::None)
+/// `object()`: a featureless instance, as sentinels are made.
+fn construct_object(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if !args.is_empty() || !kwargs.is_empty() {
+        return Err(thread.exception("TypeError", "object() takes no arguments"));
+    }
+    let object = thread.interp.class("object");
+    new_instance(thread, &object, args, kwargs)
 }
 
 fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -1053,6 +1374,11 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
         }
         (other, _) => match thread.special_method(other, "__int__") {
             Some(method) => thread.call(&method, vec![], vec![]),
+            None if other.extended_base().is_some() => {
+                let mut args = args.clone();
+                args[0] = other.builtin_base().clone();
+                construct_int(thread, args, kwargs)
+            }
             None => Err(thread.exception(
                 "TypeError",
                 format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(other)),
@@ -1064,6 +1390,10 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "float", &args, 0, 1)?;
     let Some(value) = args.first() else { return Ok(Value::Float(0.0)) };
+    let value = match thread.special_method(value, "__float__") {
+        Some(method) => return thread.call(&method, vec![], vec![]),
+        None => value.builtin_base(),
+    };
     if let Some(f) = ops::as_float(value) {
         return Ok(Value::Float(f));
     }
@@ -1129,7 +1459,7 @@ fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
     arity(thread, "dict", &args, 0, 1)?;
     let mut entries = crate::value::Map::default();
     if let Some(source) = args.first() {
-        match source {
+        match source.builtin_base() {
             Value::Dict(dict) => entries = lock(&dict.entries).clone(),
             other => {
                 for pair in collect(thread, other)? {
@@ -1140,8 +1470,8 @@ fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
                             format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
                         ));
                     }
-                    ops::check_hashable(&items[0]).map_err(|e| thread.op_error(e))?;
-                    entries.insert(Key(items[0].clone()), items[1].clone());
+                    let key = crate::keys::map_key(thread, &entries, items[0].clone())?;
+                    entries.insert(key, items[1].clone());
                 }
             }
         }
@@ -1213,6 +1543,9 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
         };
         thread.exception("AttributeError", message)
     };
+    if name == "__class__" && !matches!(object, Value::Super(_)) {
+        return type_of(thread, vec![object.clone()], vec![]);
+    }
     match object {
         Value::Instance(instance) => {
             // A property on the class wins over the instance's own attributes.
@@ -1259,6 +1592,14 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                     other => bind(object, other),
                 });
             }
+            if let Some(base) = &instance.base {
+                if let Some(function) = builtin_type_method(&type_name(base), name) {
+                    return Ok(Value::Method(Arc::new(Method {
+                        receiver: base.clone(),
+                        function,
+                    })));
+                }
+            }
             if let Some(getattr) = instance.class.lookup("__getattr__") {
                 return thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![]);
             }
@@ -1280,43 +1621,51 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             }))
         }
         Value::Class(class) => match name {
-            "__name__" | "__qualname__" => Ok(Value::Str(class.name.clone())),
+            "__name__" => Ok(Value::Str(class.name.clone())),
+            "__qualname__" => Ok(Value::Str(class.qualname())),
+            // A snapshot: CPython's is a read-only view.
+            "__dict__" => Ok(Dict::new(
+                lock(&class.dict)
+                    .iter()
+                    .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                    .collect(),
+            )),
+            "__bases__" => Ok(Value::tuple(
+                class
+                    .bases_mro
+                    .first()
+                    .map(|base| Value::Class(base.clone()))
+                    .into_iter()
+                    .collect(),
+            )),
             "__mro__" => Ok(Value::tuple(
                 std::iter::once(Value::Class(class.clone()))
                     .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))
                     .collect(),
             )),
-            _ => class
-                .lookup(name)
-                .map(|attribute| match attribute {
-                    Value::Descriptor(descriptor) => match &*descriptor {
-                        Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
-                            receiver: object.clone(),
-                            function: function.clone(),
-                        })),
-                        Descriptor::StaticMethod(function) => function.clone(),
-                        Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
-                    },
-                    other => other,
-                })
-                .or_else(|| {
-                    // `str.lower` and friends: the built-in type's method, unbound.
-                    let sample = match &*class.name {
-                        "str" => Value::str(""),
-                        "list" => List::new(vec![]),
-                        "dict" => Dict::new(Default::default()),
-                        "set" | "frozenset" => Value::Set(Set::new(
-                            &*class.name == "frozenset",
-                            SetTable::new(thread.interp.version),
-                        )),
-                        "tuple" => Value::tuple(vec![]),
-                        "int" => Value::Int(0),
-                        "float" => Value::Float(0.0),
-                        _ => return None,
-                    };
-                    crate::methods::lookup(&sample, name).map(|(n, f)| builtin(n, f))
-                })
-                .ok_or_else(|| missing(thread)),
+            _ => {
+                // `str.lower`, `dict.__init__`: a built-in type's own methods come first (its
+                // class dict is empty; what `lookup` would find there is `object`'s).
+                if thread.interp.is_builtin_type(class) {
+                    if let Some(method) = builtin_type_method(&class.name, name) {
+                        return Ok(method);
+                    }
+                }
+                class
+                    .lookup(name)
+                    .map(|attribute| match attribute {
+                        Value::Descriptor(descriptor) => match &*descriptor {
+                            Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                                receiver: object.clone(),
+                                function: function.clone(),
+                            })),
+                            Descriptor::StaticMethod(function) => function.clone(),
+                            Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
+                        },
+                        other => other,
+                    })
+                    .ok_or_else(|| missing(thread))
+            }
         },
         Value::Module(module) => lock(&module.dict.entries)
             .get(&Key(Value::str(name)))
@@ -1335,25 +1684,55 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             let after =
                 order.iter().position(|c| Arc::ptr_eq(c, start)).map_or(order.len(), |i| i + 1);
             for class in &order[after..] {
-                if let Some(attribute) = lock(&class.dict).get(name).cloned() {
+                let mut found = lock(&class.dict).get(name).cloned();
+                if thread.interp.is_builtin_type(class) {
+                    // A built-in type's method, acting on the receiver's built-in base.
+                    found = builtin_type_method(&class.name, name).or(found);
+                }
+                if let Some(attribute) = found {
                     return Ok(match attribute {
+                        // `__new__` is a static method.
+                        _ if name == "__new__" => attribute,
                         Value::Function(_) | Value::Builtin(_) => Value::Method(Arc::new(Method {
                             receiver: receiver.clone(),
                             function: attribute,
                         })),
+                        Value::Descriptor(descriptor) => match &*descriptor {
+                            Descriptor::StaticMethod(function) => function.clone(),
+                            Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                                receiver: Value::Class(own.clone()),
+                                function: function.clone(),
+                            })),
+                            Descriptor::Property { get, .. } => {
+                                thread.call(get, vec![receiver.clone()], vec![])?
+                            }
+                        },
                         other => other,
                     });
                 }
             }
             Err(missing(thread))
         }
-        Value::Function(function) if name == "__name__" => {
-            Ok(Value::Str(function.code.name.clone()))
-        }
-        Value::Function(function) if name == "__qualname__" => {
-            Ok(Value::Str(function.qualname.clone()))
+        Value::Function(function) => {
+            function_attribute(function, name).ok_or_else(|| missing(thread))
         }
         Value::Builtin(builtin) if name == "__name__" => Ok(Value::str(builtin.name)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+            if matches!(name, "real" | "imag" | "numerator" | "denominator") =>
+        {
+            let is_float = matches!(object, Value::Float(_));
+            match name {
+                "real" if is_float => Ok(object.clone()),
+                "imag" if is_float => Ok(Value::Float(0.0)),
+                "real" | "numerator" => Ok(match object {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    other => other.clone(),
+                }),
+                "imag" => Ok(Value::Int(0)),
+                "denominator" if !is_float => Ok(Value::Int(1)),
+                _ => Err(missing(thread)),
+            }
+        }
         other => match crate::methods::lookup(other, name) {
             Some(function) => Ok(Value::Method(Arc::new(Method {
                 receiver: other.clone(),
@@ -1362,6 +1741,39 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
             None => Err(missing(thread)),
         },
     }
+}
+
+/// What `function.name` reads: what was set on it, else what the function knows of itself.
+fn function_attribute(function: &crate::value::Function, name: &str) -> Option<Value> {
+    if let Some(value) = function.attribute(name) {
+        return Some(value);
+    }
+    Some(match name {
+        "__name__" => Value::Str(function.code.name.clone()),
+        "__qualname__" => Value::Str(function.qualname.clone()),
+        "__doc__" => function.code.doc.clone().map_or(Value::None, Value::Str),
+        "__module__" => {
+            lock(&function.globals.entries).get(&Key(Value::str("__name__"))).cloned()?
+        }
+        "__dict__" => Value::Dict(function.dict()),
+        "__defaults__" if function.defaults.is_empty() => Value::None,
+        "__defaults__" => Value::tuple(function.defaults.clone()),
+        "__kwdefaults__" if function.kw_defaults.is_empty() => Value::None,
+        "__kwdefaults__" => Dict::new(
+            function
+                .kw_defaults
+                .iter()
+                .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
+
+/// A method of the built-in type `type_name` (`get` of dict) or one of its special methods
+/// (`__getitem__`), unbound.
+fn builtin_type_method(type_name: &str, name: &str) -> Option<Value> {
+    crate::methods::type_method(type_name, name).map(|(n, f)| builtin(n, f))
 }
 
 /// Functions found on a class become methods bound to the instance.
@@ -1375,6 +1787,24 @@ fn bind(receiver: &Value, attribute: Value) -> Value {
 }
 
 pub fn set_attribute(
+    thread: &mut Thread,
+    object: &Value,
+    name: Arc<str>,
+    value: Value,
+) -> Result<(), Value> {
+    if let Value::Instance(instance) = object {
+        if let Some(setattr) = instance.class.lookup("__setattr__") {
+            if !thread.interp.is_object_default("__setattr__", &setattr) {
+                thread.call(&setattr, vec![object.clone(), Value::Str(name), value], vec![])?;
+                return Ok(());
+            }
+        }
+    }
+    store_attribute(thread, object, name, value)
+}
+
+/// Sets an attribute without asking `__setattr__` (`object.__setattr__`).
+fn store_attribute(
     thread: &mut Thread,
     object: &Value,
     name: Arc<str>,
@@ -1409,6 +1839,10 @@ pub fn set_attribute(
         }
         Value::Module(module) => {
             lock(&module.dict.entries).insert(Key(Value::Str(name)), value);
+            Ok(())
+        }
+        Value::Function(function) => {
+            function.set_attribute(name, value);
             Ok(())
         }
         other => Err(thread.exception(
@@ -1521,8 +1955,8 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
             Ok(Value::Int(range.start + i as i64 * range.step))
         }
         (Value::Dict(dict), key) => {
-            ops::check_hashable(key).map_err(|e| thread.op_error(e))?;
-            let found = lock(&dict.entries).get(&Key(key.clone())).cloned();
+            let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+            let found = lock(&dict.entries).get(&lookup).cloned();
             match found {
                 Some(value) => Ok(value),
                 None => Err(thread.interp.new_exception("KeyError", vec![key.clone()])),
@@ -1530,12 +1964,30 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
         }
         (other, key) => match thread.special_method(other, "__getitem__") {
             Some(method) => thread.call(&method, vec![key.clone()], vec![]),
+            None if other.extended_base().is_some() => base_get_item(thread, other, key),
             None => Err(thread.exception(
                 "TypeError",
                 format!("'{}' object is not subscriptable", type_name(other)),
             )),
         },
     }
+}
+
+/// `self[key]` on what an instance of a subclass of a built-in type extends; a dict subclass
+/// with `__missing__` answers for missing keys, as in CPython.
+pub fn base_get_item(thread: &mut Thread, object: &Value, key: &Value) -> CallResult {
+    let base = object.builtin_base();
+    if let Value::Dict(dict) = base {
+        let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+        let found = lock(&dict.entries).get(&lookup).cloned();
+        if let Some(value) = found {
+            return Ok(value);
+        }
+        if let Some(missing) = thread.special_method(object, "__missing__") {
+            return thread.call(&missing, vec![key.clone()], vec![]);
+        }
+    }
+    get_item(thread, base, key)
 }
 
 pub fn set_item(
@@ -1590,12 +2042,15 @@ pub fn set_item(
             Ok(())
         }
         Value::Dict(dict) => {
-            ops::check_hashable(&key).map_err(|e| thread.op_error(e))?;
-            lock(&dict.entries).insert(Key(key), value);
+            let key = crate::keys::dict_key(thread, dict, key)?;
+            lock(&dict.entries).insert(key, value);
             Ok(())
         }
         other => match thread.special_method(other, "__setitem__") {
             Some(method) => thread.call(&method, vec![key, value], vec![]).map(|_| ()),
+            None if other.extended_base().is_some() => {
+                set_item(thread, other.builtin_base(), key, value)
+            }
             None => Err(thread.exception(
                 "TypeError",
                 format!("'{}' object does not support item assignment", type_name(other)),
@@ -1623,15 +2078,22 @@ pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Resul
             Ok(())
         }
         Value::Dict(dict) => {
-            if lock(&dict.entries).shift_remove(&Key(key.clone())).is_none() {
+            let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
+            if lock(&dict.entries).shift_remove(&lookup).is_none() {
                 return Err(thread.interp.new_exception("KeyError", vec![key.clone()]));
             }
             Ok(())
         }
-        other => Err(thread.exception(
-            "TypeError",
-            format!("'{}' object doesn't support item deletion", type_name(other)),
-        )),
+        other => match thread.special_method(other, "__delitem__") {
+            Some(method) => thread.call(&method, vec![key.clone()], vec![]).map(|_| ()),
+            None if other.extended_base().is_some() => {
+                delete_item(thread, other.builtin_base(), key)
+            }
+            None => Err(thread.exception(
+                "TypeError",
+                format!("'{}' object doesn't support item deletion", type_name(other)),
+            )),
+        },
     }
 }
 
@@ -1644,7 +2106,10 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
                 format!("'in <string>' requires string as left operand, not {}", type_name(other)),
             )),
         },
-        Value::Dict(dict) => Ok(lock(&dict.entries).contains_key(&Key(item.clone()))),
+        Value::Dict(dict) => {
+            let lookup = crate::keys::dict_key(thread, dict, item.clone())?;
+            Ok(lock(&dict.entries).contains_key(&lookup))
+        }
         Value::Set(set) => {
             let (key, hash) = crate::methods::lookup_key(thread, item)?;
             Ok(lock(&set.table).contains(&key, hash))
@@ -1664,6 +2129,9 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
             if let Some(method) = thread.special_method(other, "__contains__") {
                 let result = thread.call(&method, vec![item.clone()], vec![])?;
                 return thread.truth(&result);
+            }
+            if let Some(base) = other.extended_base() {
+                return contains(thread, base, item);
             }
             for candidate in collect(thread, other)? {
                 if candidate.is(item) || thread.equals(&candidate, item)? {
@@ -1694,6 +2162,21 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
         other => {
             if let Some(method) = thread.special_method(other, "__iter__") {
                 return thread.call(&method, vec![], vec![]);
+            }
+            if let Some(base) = other.extended_base() {
+                return iterate(thread, base);
+            }
+            if let Some(method) = thread.special_method(other, "__getitem__") {
+                // The old sequence protocol: items 0, 1, 2... until IndexError.
+                let mut items = Vec::new();
+                loop {
+                    match thread.call(&method, vec![Value::Int(items.len() as i64)], vec![]) {
+                        Ok(item) => items.push(item),
+                        Err(error) if exception_is(thread, &error, "IndexError") => break,
+                        Err(error) => return Err(error),
+                    }
+                }
+                return Ok(items_iterator(items));
             }
             return Err(thread
                 .exception("TypeError", format!("'{}' object is not iterable", type_name(other))));
@@ -1742,14 +2225,24 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<Option<Value>, O
             *position = slot + 1;
             Ok(Some(key))
         }
-        Iter::Exhausted => Ok(None),
+        // Stepped by `next`, which can call Python.
+        Iter::Lazy(_) | Iter::Exhausted => Ok(None),
     }
 }
 
 /// The next item of an iterator, or `None` when it is exhausted.
 pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
     match iterator {
-        Value::Iterator(state) => builtin_iter_next(state).map_err(|e| thread.op_error(e)),
+        Value::Iterator(state) => {
+            let lazy = match &*lock(state) {
+                Iter::Lazy(lazy) => Some(lazy.clone()),
+                _ => None,
+            };
+            match lazy {
+                Some(lazy) => lazy_next(thread, state, lazy),
+                None => builtin_iter_next(state).map_err(|e| thread.op_error(e)),
+            }
+        }
         Value::Generator(generator) => thread.resume_generator(generator),
         other => match thread.special_method(other, "__next__") {
             Some(method) => match thread.call(&method, vec![], vec![]) {
@@ -1848,6 +2341,15 @@ pub fn new_class(
     bases_mro.extend(parent.bases_mro.iter().cloned());
     let is_exception = parent.is_exception;
     let class_cell = lock(&namespace.entries).shift_remove(&Key(Value::str("__classcell__")));
+    {
+        // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
+        let mut entries = lock(&namespace.entries);
+        if entries.contains_key(&Key(Value::str("__eq__")))
+            && !entries.contains_key(&Key(Value::str("__hash__")))
+        {
+            entries.insert(Key(Value::str("__hash__")), Value::None);
+        }
+    }
     let dict = lock(&namespace.entries)
         .iter()
         .filter_map(|(k, v)| match &k.0 {
@@ -1974,13 +2476,13 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
         }
     }
     let message = exception_str(thread, exception).unwrap_or_default();
-    // Up to 3.10 CPython qualifies classes of `__main__` (`__main__.MyError`); from 3.11 not.
-    let name = if thread.interp.version <= PythonVersion::V3_10
-        && !is_builtin_exception_name(&instance.class.name)
-    {
-        format!("__main__.{}", instance.class.name)
-    } else {
-        instance.class.name.to_string()
+    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
+    // `__main__` do too (`__main__.MyError`), from 3.11 not.
+    let name = match instance.class.module() {
+        Some(module) if &*module == "__main__" && thread.interp.version >= PythonVersion::V3_11 => {
+            instance.class.name.to_string()
+        }
+        _ => instance.class.qualified_name(),
     };
     if message.is_empty() {
         out.push_str(&format!("{name}\n"));
@@ -2016,6 +2518,8 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "_thread" => crate::threads::module(),
         "_asyncio" => crate::modules::asyncio(),
         "_multiprocessing" => crate::processes::module(),
+        "_random" => crate::modules::random::module(),
+        "os" => crate::modules::os(thread),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),
             None => {
@@ -2062,10 +2566,12 @@ pub fn is_builtin_class(thread: &Thread, class: &Arc<Class>) -> bool {
 }
 
 /// An instance with the given attributes and no `__init__` run, as unpickling makes one.
-pub fn new_instance(class: Arc<Class>, state: Vec<(Arc<str>, Value)>) -> Value {
+pub fn unpickled_instance(class: Arc<Class>, state: Vec<(Arc<str>, Value)>) -> Value {
     Value::Instance(Arc::new(Instance {
         class,
+        base: None,
         dict: Mutex::new(state.into_iter().collect()),
+        hash: Default::default(),
         traceback: Default::default(),
     }))
 }

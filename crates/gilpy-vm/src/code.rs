@@ -281,6 +281,8 @@ pub struct Code {
     /// unknown). An inline cache, as CPython specialises `LOAD_GLOBAL`; a hit is checked by
     /// comparing the key in that slot, so a stale hint only costs the normal lookup.
     pub global_hints: Vec<AtomicU32>,
+    /// The docstring, for a function's `__doc__`.
+    pub doc: Option<Arc<str>>,
 }
 
 impl Code {

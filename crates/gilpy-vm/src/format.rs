@@ -251,7 +251,7 @@ fn unknown_code(kind: char, value: &Value) -> OpError {
 /// `format % args` for built-in values (`%s`, `%r`, `%d`, `%i`, `%f`, `%x`, `%%`, with flags,
 /// width and precision).
 pub fn percent_format(format: &str, args: &Value) -> OpResult {
-    let values: Vec<Value> = match args {
+    let values: Vec<Value> = match args.builtin_base() {
         Value::Tuple(items) => items.to_vec(),
         other => vec![other.clone()],
     };

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod code;
 pub mod compile;
 pub mod format;
+mod keys;
 mod methods;
 mod modules;
 pub mod ops;

@@ -5,13 +5,30 @@ use std::sync::Arc;
 
 use crate::builtins::{collect, sort_values};
 use crate::code::BinaryOp;
-use crate::ops::{check_hashable, py_hash, type_name};
+use crate::ops::{py_hash, type_name};
 use crate::set::{Other, Set};
 use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
 type Kwargs = Vec<(Arc<str>, Value)>;
+
+/// The method `name` of the built-in type `type_name`, special methods included, unbound.
+pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    let table: &[(&'static str, BuiltinFn)] = match type_name {
+        "str" => &STR_METHODS,
+        "list" => &LIST_METHODS,
+        "dict" => &DICT_METHODS,
+        "set" => &SET_METHODS,
+        "frozenset" => &FROZENSET_METHODS,
+        "tuple" => &TUPLE_METHODS,
+        "range" => &RANGE_METHODS,
+        "int" | "bool" => &INT_METHODS,
+        "float" => &FLOAT_METHODS,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied().or_else(|| type_dunder(type_name, name))
+}
 
 /// The built-in method `name` of `receiver`'s type, if it has one.
 pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
@@ -29,11 +46,15 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Native(native) => native.kind.methods,
         _ => return None,
     };
-    table.iter().find(|(n, _)| *n == name).copied()
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| type_dunder(&type_name(receiver), name))
 }
 
 fn text(receiver: &Value) -> &str {
-    match receiver {
+    match receiver.builtin_base() {
         Value::Str(s) => s,
         _ => unreachable!("a str method's receiver is a str"),
     }
@@ -55,7 +76,14 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 24] = [
+const STR_METHODS: [(&str, BuiltinFn); 31] = [
+    ("isidentifier", str_isidentifier),
+    ("isspace", str_isspace),
+    ("isalnum", str_isalnum),
+    ("islower", str_islower),
+    ("isupper", str_isupper),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
     ("rsplit", str_rsplit),
     ("swapcase", str_swapcase),
     ("split", str_split),
@@ -81,6 +109,67 @@ const STR_METHODS: [(&str, BuiltinFn); 24] = [
     ("index", str_index),
     ("splitlines", str_splitlines),
 ];
+
+fn str_isidentifier(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut chars = text(&args[0]).chars();
+    Ok(Value::Bool(
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric()),
+    ))
+}
+
+/// Whether the text is not empty and every character passes `test`.
+fn all_chars(args: &Args, test: fn(char) -> bool) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(!source.is_empty() && source.chars().all(test)))
+}
+
+fn str_isspace(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, char::is_whitespace)
+}
+
+fn str_isalnum(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, char::is_alphanumeric)
+}
+
+/// `islower`/`isupper`: some cased character, and none of the other case.
+fn cased(args: &Args, wanted: fn(char) -> bool, other: fn(char) -> bool) -> CallResult {
+    let source = text(&args[0]);
+    Ok(Value::Bool(source.chars().any(wanted) && !source.chars().any(other)))
+}
+
+fn str_islower(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    cased(&args, char::is_lowercase, char::is_uppercase)
+}
+
+fn str_isupper(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    cased(&args, char::is_uppercase, char::is_lowercase)
+}
+
+fn partition(thread: &Thread, args: &Args, from_right: bool) -> CallResult {
+    let source = text(&args[0]);
+    let Some(Value::Str(separator)) = args.get(1) else {
+        return Err(thread.exception("TypeError", "must be str"));
+    };
+    if separator.is_empty() {
+        return Err(thread.exception("ValueError", "empty separator"));
+    }
+    let found = if from_right { source.rfind(&**separator) } else { source.find(&**separator) };
+    let parts = match found {
+        Some(at) => [&source[..at], &**separator, &source[at + separator.len()..]],
+        None if from_right => ["", "", source],
+        None => [source, "", ""],
+    };
+    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+fn str_partition(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    partition(thread, &args, false)
+}
+
+fn str_rpartition(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    partition(thread, &args, true)
+}
 
 fn str_split(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let separator = str_arg(thread, &args, 1, "split")?.map(str::to_string).or_else(|| {
@@ -231,7 +320,25 @@ fn str_lower(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn affix(thread: &mut Thread, args: &Args, starts: bool) -> CallResult {
-    let source = text(&args[0]);
+    let whole = text(&args[0]);
+    // `start` and `end` cut the text first, as a slice would.
+    let bound = |index: usize| match args.get(index) {
+        Some(Value::Int(i)) => Some(*i),
+        _ => None,
+    };
+    let source = if args.len() > 2 {
+        let chars: Vec<(usize, char)> = whole.char_indices().collect();
+        let len = chars.len() as i64;
+        let clamp = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+        let (start, end) = (clamp(bound(2).unwrap_or(0)), clamp(bound(3).unwrap_or(len)));
+        if start > end {
+            return Ok(Value::Bool(false));
+        }
+        let byte = |i: usize| chars.get(i).map_or(whole.len(), |(b, _)| *b);
+        &whole[byte(start)..byte(end)]
+    } else {
+        whole
+    };
     let candidates = match args.get(1) {
         Some(Value::Tuple(items)) => items.to_vec(),
         Some(other) => vec![other.clone()],
@@ -459,7 +566,7 @@ fn str_format(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 }
 
 fn list(receiver: &Value) -> &Arc<List> {
-    match receiver {
+    match receiver.builtin_base() {
         Value::List(list) => list,
         _ => unreachable!("a list method's receiver is a list"),
     }
@@ -605,7 +712,7 @@ fn list_clear(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn dict(receiver: &Value) -> &Arc<Dict> {
-    match receiver {
+    match receiver.builtin_base() {
         Value::Dict(dict) => dict,
         _ => unreachable!("a dict method's receiver is a dict"),
     }
@@ -627,9 +734,9 @@ const DICT_METHODS: [(&str, BuiltinFn); 11] = [
 
 fn dict_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    let key = crate::keys::dict_key(thread, dict(&args[0]), key)?;
     Ok(lock(&dict(&args[0]).entries)
-        .get(&Key(key))
+        .get(&key)
         .cloned()
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -654,7 +761,8 @@ fn dict_items(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    let removed = lock(&dict(&args[0]).entries).shift_remove(&Key(key.clone()));
+    let lookup = crate::keys::dict_key(thread, dict(&args[0]), key.clone())?;
+    let removed = lock(&dict(&args[0]).entries).shift_remove(&lookup);
     match (removed, args.get(2)) {
         (Some(value), _) => Ok(value),
         (None, Some(default)) => Ok(default.clone()),
@@ -664,20 +772,21 @@ fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    check_hashable(&key).map_err(|e| thread.op_error(e))?;
+    let key = crate::keys::dict_key(thread, dict(&args[0]), key)?;
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    Ok(lock(&dict(&args[0]).entries).entry(Key(key)).or_insert(default).clone())
+    Ok(lock(&dict(&args[0]).entries).entry(key).or_insert(default).clone())
 }
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut updates = crate::value::Map::default();
-    match args.get(1) {
+    match args.get(1).map(Value::builtin_base) {
         Some(Value::Dict(other)) => updates = lock(&other.entries).clone(),
         Some(other) => {
             for pair in collect(thread, other)? {
                 let items = collect(thread, &pair)?;
                 if let [key, value] = &items[..] {
-                    updates.insert(Key(key.clone()), value.clone());
+                    let key = crate::keys::map_key(thread, &updates, key.clone())?;
+                    updates.insert(key, value.clone());
                 }
             }
         }
@@ -686,7 +795,7 @@ fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     for (key, value) in kwargs {
         updates.insert(Key(Value::Str(key)), value);
     }
-    lock(&dict(&args[0]).entries).extend(updates);
+    crate::keys::merge(thread, dict(&args[0]), updates)?;
     Ok(Value::None)
 }
 
@@ -710,8 +819,8 @@ fn dict_fromkeys(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let value = args.get(1).cloned().unwrap_or(Value::None);
     let mut entries = crate::value::Map::default();
     for key in collect(thread, args.first().unwrap_or(&Value::None))? {
-        check_hashable(&key).map_err(|e| thread.op_error(e))?;
-        entries.insert(Key(key), value.clone());
+        let key = crate::keys::map_key(thread, &entries, key)?;
+        entries.insert(key, value.clone());
     }
     Ok(Dict::new(entries))
 }
@@ -770,7 +879,26 @@ fn range_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     sequence_count(thread, &args)
 }
 
-const INT_METHODS: [(&str, BuiltinFn); 1] = [("bit_length", int_bit_length)];
+const INT_METHODS: [(&str, BuiltinFn); 3] = [
+    ("bit_length", int_bit_length),
+    ("as_integer_ratio", int_as_integer_ratio),
+    ("conjugate", int_conjugate),
+];
+
+fn int_as_integer_ratio(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let value = match args[0].builtin_base() {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    };
+    Ok(Value::tuple(vec![value, Value::Int(1)]))
+}
+
+fn int_conjugate(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(match args[0].builtin_base() {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    })
+}
 
 fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Int(match &args[0] {
@@ -781,7 +909,44 @@ fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }))
 }
 
-const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("is_integer", float_is_integer)];
+const FLOAT_METHODS: [(&str, BuiltinFn); 2] =
+    [("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio)];
+
+/// `float.as_integer_ratio()`: the exact value as a fraction in lowest terms.
+fn float_as_integer_ratio(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Value::Float(f) = args[0].builtin_base() else {
+        unreachable!("a float method's receiver is a float")
+    };
+    if f.is_infinite() {
+        return Err(thread.exception("OverflowError", "cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(thread.exception("ValueError", "cannot convert NaN to integer ratio"));
+    }
+    if *f == 0.0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let bits = f.to_bits();
+    let raw_exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exponent) = if raw_exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), raw_exponent - 1075)
+    };
+    while mantissa != 0 && mantissa % 2 == 0 && exponent < 0 {
+        mantissa /= 2;
+        exponent += 1;
+    }
+    let sign = if *f < 0.0 { -1 } else { 1 };
+    let numerator = num_bigint::BigInt::from(mantissa) * sign;
+    let (numerator, denominator) = if exponent >= 0 {
+        (numerator << exponent as usize, num_bigint::BigInt::from(1))
+    } else {
+        (numerator, num_bigint::BigInt::from(1) << (-exponent) as usize)
+    };
+    Ok(Value::tuple(vec![crate::ops::normalize(numerator), crate::ops::normalize(denominator)]))
+}
 
 fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
@@ -806,7 +971,7 @@ fn yielded_or_stop(
     match yielded {
         Some(value) => Ok(value),
         None => {
-            let returned = crate::value::lock(&generator.return_value).clone();
+            let returned = lock(&generator.return_value).clone();
             let args = if returned.is_none() { vec![] } else { vec![returned] };
             Err(thread.interp.new_exception("StopIteration", args))
         }
@@ -1186,4 +1351,164 @@ pub fn set_operator(
         _ => return Ok(None),
     };
     Ok(Some(Value::Set(result)))
+}
+
+/// The special methods of the built-in type `type_name` (`dict.__getitem__`, `list.__init__`),
+/// for subclasses that reach them through `super()` or the type itself. Each acts on the
+/// receiver's built-in base.
+pub fn type_dunder(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    if !matches!(type_name, "dict" | "list" | "tuple" | "str" | "int" | "float") {
+        return None;
+    }
+    if name == "__init__" {
+        return Some(match type_name {
+            "dict" => ("__init__", dict_init),
+            "list" => ("__init__", list_init),
+            _ => ("__init__", immutable_init),
+        });
+    }
+    DUNDERS.iter().find(|(n, _)| *n == name).copied()
+}
+
+const DUNDERS: [(&str, BuiltinFn); 15] = [
+    ("__getitem__", dunder_getitem),
+    ("__setitem__", dunder_setitem),
+    ("__delitem__", dunder_delitem),
+    ("__contains__", dunder_contains),
+    ("__len__", dunder_len),
+    ("__iter__", dunder_iter),
+    ("__repr__", dunder_repr),
+    ("__str__", dunder_str),
+    ("__hash__", dunder_hash),
+    ("__eq__", dunder_eq),
+    ("__ne__", dunder_ne),
+    ("__lt__", dunder_lt),
+    ("__le__", dunder_le),
+    ("__gt__", dunder_gt),
+    ("__ge__", dunder_ge),
+];
+
+/// The receiver's built-in base and the method's other arguments, `count` of them.
+fn operands<'a>(
+    thread: &Thread,
+    args: &'a Args,
+    count: usize,
+) -> Result<(&'a Value, &'a [Value]), Value> {
+    if args.len() != count + 1 {
+        let plural = if count == 1 { "" } else { "s" };
+        return Err(thread.exception(
+            "TypeError",
+            format!("expected {count} argument{plural}, got {}", args.len().saturating_sub(1)),
+        ));
+    }
+    Ok((args[0].builtin_base(), &args[1..]))
+}
+
+fn dunder_getitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    operands(thread, &args, 1)?;
+    crate::builtins::base_get_item(thread, &args[0], &args[1])
+}
+
+fn dunder_setitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 2)?;
+    crate::builtins::set_item(thread, this, rest[0].clone(), rest[1].clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 1)?;
+    crate::builtins::delete_item(thread, this, &rest[0])?;
+    Ok(Value::None)
+}
+
+fn dunder_contains(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, rest) = operands(thread, &args, 1)?;
+    Ok(Value::Bool(crate::builtins::contains(thread, this, &rest[0])?))
+}
+
+fn dunder_len(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::Int(crate::builtins::length(thread, this)? as i64))
+}
+
+fn dunder_iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    crate::builtins::iterate(thread, this)
+}
+
+fn dunder_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::str(&thread.repr_of(this)?))
+}
+
+fn dunder_str(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    Ok(Value::str(&thread.str_of(this)?))
+}
+
+fn dunder_hash(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (this, _) = operands(thread, &args, 0)?;
+    crate::builtins::hash_of(thread, this)
+}
+
+fn compare_bases(thread: &mut Thread, args: &Args, op: crate::code::CompareOp) -> CallResult {
+    let (this, rest) = operands(thread, args, 1)?;
+    let other = rest[0].builtin_base().clone();
+    thread.compare(op, &this.clone(), &other)
+}
+
+fn dunder_eq(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Eq)
+}
+
+fn dunder_ne(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Ne)
+}
+
+fn dunder_lt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Lt)
+}
+
+fn dunder_le(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Le)
+}
+
+fn dunder_gt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Gt)
+}
+
+fn dunder_ge(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    compare_bases(thread, &args, crate::code::CompareOp::Ge)
+}
+
+/// `dict.__init__(self, other=(), **kwargs)`: updates the dict.
+fn dict_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if args.len() > 2 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("dict expected at most 1 argument, got {}", args.len() - 1),
+        ));
+    }
+    dict_update(thread, args, kwargs)
+}
+
+/// `list.__init__(self, iterable=())`: the list's items become the iterable's.
+fn list_init(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if args.len() > 2 {
+        return Err(thread.exception(
+            "TypeError",
+            format!("list expected at most 1 argument, got {}", args.len() - 1),
+        ));
+    }
+    let items = match args.get(1) {
+        Some(iterable) => collect(thread, iterable)?,
+        None => Vec::new(),
+    };
+    *lock(&list(&args[0]).items) = items;
+    Ok(Value::None)
+}
+
+/// `tuple.__init__` and the like: the value was made by `__new__`; nothing is left to do.
+fn immutable_init(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::None)
 }

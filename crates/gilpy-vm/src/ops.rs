@@ -69,13 +69,13 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Code(_) => "code",
         Value::Generator(generator) if generator.is_coroutine => "coroutine",
         Value::Generator(_) => "generator",
+        Value::Native(native) => native.kind.name,
         Value::Super(_) => "super",
         Value::Descriptor(descriptor) => match **descriptor {
             crate::value::Descriptor::Property { .. } => "property",
             crate::value::Descriptor::ClassMethod(_) => "classmethod",
             crate::value::Descriptor::StaticMethod(_) => "staticmethod",
         },
-        Value::Native(native) => native.kind.name,
     })
 }
 
@@ -245,7 +245,10 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
                 format!("range({}, {}, {})", range.start, range.stop, range.step)
             }
         }
-        Value::Function(function) => format!("<function {}>", function.qualname),
+        Value::Function(function) => match function.attribute("__qualname__") {
+            Some(Value::Str(name)) => format!("<function {name}>"),
+            _ => format!("<function {}>", function.qualname),
+        },
         Value::Generator(generator) => format!(
             "<{} object {} at 0x{:012x}>",
             type_name(value),
@@ -253,34 +256,10 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
             value.address()
         ),
         Value::Builtin(builtin) => format!("<built-in function {}>", builtin.name),
-        Value::Class(class) => format!("<class '{}'>", qualified_class_name(&class.name)),
+        Value::Class(class) => format!("<class '{}'>", class.qualified_name()),
         Value::Module(module) => format!("<module '{}'>", module.name),
         _ => return None,
     })
-}
-
-/// Built-in classes print as `<class 'int'>`, user classes as `<class '__main__.C'>`.
-fn qualified_class_name(name: &str) -> String {
-    const BUILTIN: [&str; 13] = [
-        "int",
-        "float",
-        "str",
-        "bool",
-        "list",
-        "tuple",
-        "dict",
-        "set",
-        "frozenset",
-        "range",
-        "object",
-        "type",
-        "NoneType",
-    ];
-    if BUILTIN.contains(&name) || crate::builtins::is_builtin_exception_name(name) {
-        name.to_string()
-    } else {
-        format!("__main__.{name}")
-    }
 }
 
 /// Equality of built-in values; `None` when either side needs Python code (`__eq__`).
@@ -313,6 +292,9 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
             (a.start, a.stop, a.step) == (b.start, b.stop, b.step)
         }
         (Value::Set(a), Value::Set(b)) => a.equals(b),
+        (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
+            return builtin_eq(a.builtin_base(), b.builtin_base())
+        }
         (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
         (a, b) => a.is(b),
     })
@@ -498,7 +480,7 @@ fn int_binary(op: BinaryOp, a: BigInt, b: BigInt) -> OpResult {
             if b.is_zero() {
                 return Err(zero_division("division by zero"));
             }
-            Value::Float(a.to_f64().unwrap_or(f64::NAN) / b.to_f64().unwrap_or(f64::NAN))
+            Value::Float(int_true_divide(&a, &b)?)
         }
         BinaryOp::Pow => {
             if b.is_negative() {
@@ -593,6 +575,19 @@ pub fn unary_number(op: char, value: &Value) -> Option<Value> {
     })
 }
 
+/// An instance of a subclass of a built-in type that keeps the type's equality and hash
+/// (a namedtuple compares and hashes as its tuple).
+fn extends_with_builtin_eq(value: &Value) -> bool {
+    match value {
+        Value::Instance(instance) => {
+            instance.base.is_some()
+                && instance.class.lookup("__eq__").is_none()
+                && instance.class.lookup("__hash__").is_none()
+        }
+        _ => false,
+    }
+}
+
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
         builtin_eq(&self.0, &other.0).unwrap_or_else(|| self.0.is(&other.0))
@@ -619,8 +614,63 @@ impl Hash for Key {
             }
             // Equal sets and frozensets hold equal keys, whatever their order.
             Value::Set(set) => set.hash().hash(state),
+            other if extends_with_builtin_eq(other) => {
+                Key(other.builtin_base().clone()).hash(state)
+            }
+            // Its `__hash__`, once a dict has asked for it (`keys.rs`).
+            Value::Instance(instance) if instance.hash.get().is_some() => {
+                instance.hash.get().expect("checked").hash(state)
+            }
             other => other.address().hash(state),
         }
+    }
+}
+
+/// `a / b` for ints, correctly rounded as CPython's: small operands convert exactly; large ones
+/// are divided as integers with the quotient scaled to 55 bits and a sticky bit for the rest,
+/// so that the one conversion to a float rounds as the exact quotient would.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Result<f64, OpError> {
+    const EXACT: u64 = 1 << 53;
+    if a.magnitude().bits() <= 53 && b.magnitude().bits() <= 53 {
+        let (x, y) = (a.to_f64().unwrap_or(0.0), b.to_f64().unwrap_or(1.0));
+        if x.abs() <= EXACT as f64 && y.abs() <= EXACT as f64 {
+            return Ok(x / y);
+        }
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (n, d) = (a.magnitude().clone(), b.magnitude().clone());
+    let shift = 55 - (n.bits() as i64 - d.bits() as i64);
+    let (n, d) = if shift >= 0 { (n << shift as usize, d) } else { (n, d << (-shift) as usize) };
+    let (quotient, remainder) = num_integer::Integer::div_rem(&n, &d);
+    let mut quotient = quotient.to_u64().expect("55 or 56 bits");
+    if !remainder.is_zero() {
+        quotient |= 1;
+    }
+    let result = ldexp(quotient as f64, -shift);
+    if result.is_infinite() {
+        return Err(error("OverflowError", "integer division result too large for a float"));
+    }
+    Ok(if negative { -result } else { result })
+}
+
+/// `x * 2**exponent`, in steps that cannot overflow the scale factor.
+fn ldexp(mut x: f64, mut exponent: i64) -> f64 {
+    while exponent > 1000 {
+        x *= 2f64.powi(1000);
+        exponent -= 1000;
+    }
+    while exponent < -1000 {
+        x *= 2f64.powi(-1000);
+        exponent += 1000;
+    }
+    x * 2f64.powi(exponent as i32)
+}
+
+/// CPython's hash of a number (`hash(n)`); `None` for anything else.
+pub fn numeric_hash(value: &Value) -> Option<i64> {
+    match value {
+        Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) => py_hash(value).ok(),
+        _ => None,
     }
 }
 
@@ -630,6 +680,15 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
         Value::List(_) | Value::Dict(_) => Err(unhashable(value)),
         Value::Set(set) if !set.frozen => Err(unhashable(value)),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        // `__hash__ = None` (set for classes that define __eq__ alone), or a mutable base.
+        Value::Instance(instance) => match instance.class.lookup("__hash__") {
+            Some(Value::None) => Err(unhashable(value)),
+            Some(_) => Ok(()),
+            None => match &instance.base {
+                Some(base) => check_hashable(base).or_else(|_| Err(unhashable(value))),
+                None => Ok(()),
+            },
+        },
         _ => Ok(()),
     }
 }
@@ -758,6 +817,46 @@ fn tuple_hash(items: &[Value]) -> Result<i64, OpError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_division_rounds_once() {
+        let big = |text: &str| text.parse::<BigInt>().unwrap();
+        let cases = [
+            ("1", "3", 1.0 / 3.0),
+            ("10000000000000000000000", "3", 3.3333333333333335e21),
+            (
+                "123456789012345678901234567890",
+                "987654321098765432109876543210",
+                0.1249999988609375,
+            ),
+            ("9007199254740993", "1", 9007199254740992.0),
+            ("9007199254740995", "1", 9007199254740996.0),
+            ("-7", "100000000000000000000000000000", -7e-29),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(int_true_divide(&big(a), &big(b)).unwrap(), expected, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_hash_as_in_cpython() {
+        let cases: [(Value, i64); 11] = [
+            (Value::Float(1.5), 1152921504606846977),
+            (Value::Float(-1.5), -1152921504606846977),
+            (Value::Float(0.1), 230584300921369408),
+            (Value::Float(1e300), 1224995262755759164),
+            (Value::Float(5e-324), 16777216),
+            (Value::Float(2f64.powi(61)), 1),
+            (Value::Float(123456789.123), 283618680910892309),
+            (Value::Float(-1.0), -2),
+            (Value::Int((1 << 61) - 1), 0),
+            (Value::Int(-(1 << 61)), -2),
+            (normalize(BigInt::from(10).pow(30)), 465258685558744706),
+        ];
+        for (value, hash) in cases {
+            assert_eq!(numeric_hash(&value), Some(hash), "{value:?}");
+        }
+    }
 
     #[test]
     fn floats_print_as_cpython_prints_them() {

@@ -177,6 +177,16 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                 };
                 return write(thread, &args, to, depth + 1);
             }
+            if instance.base.is_some() {
+                return Err(thread.exception(
+                    "NotImplementedError",
+                    format!(
+                        "gilpy cannot yet send an instance of '{}' (a subclass of a built-in type) \
+                         to another process",
+                        class.name
+                    ),
+                ));
+            }
             let state: Vec<(Arc<str>, Value)> =
                 lock(&instance.dict).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             to.bytes.push(tag::INSTANCE);
@@ -339,7 +349,7 @@ impl Reader<'_> {
                     let key = self.text();
                     state.push((Arc::<str>::from(key), self.read(thread)?));
                 }
-                builtins::new_instance(class, state)
+                builtins::unpickled_instance(class, state)
             }
             tag::EXCEPTION => {
                 let (module, name) = (self.text(), self.text());

@@ -159,6 +159,46 @@ pub struct Function {
     /// Cells captured from enclosing functions, in `code.free_vars` order.
     pub closure: Vec<Value>,
     pub qualname: Arc<str>,
+    /// The function's `__dict__`, made on the first attribute set.
+    pub attributes: Mutex<Option<Arc<Dict>>>,
+    /// `__name__`, `__qualname__`, `__doc__` or `__module__` as assigned (`functools.wraps`),
+    /// which CPython keeps outside `__dict__`.
+    pub renamed: Mutex<Vec<(&'static str, Value)>>,
+}
+
+impl Function {
+    /// The attributes that live outside `__dict__`.
+    pub const OWN: [&'static str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+
+    /// An attribute assigned to the function, if any.
+    pub fn attribute(&self, name: &str) -> Option<Value> {
+        if let Some((_, value)) = lock(&self.renamed).iter().find(|(n, _)| *n == name) {
+            return Some(value.clone());
+        }
+        let attributes = lock(&self.attributes).clone()?;
+        let value = lock(&attributes.entries).get(&Key(Value::str(name))).cloned();
+        value
+    }
+
+    pub fn set_attribute(&self, name: Arc<str>, value: Value) {
+        match Self::OWN.into_iter().find(|own| *own == &*name) {
+            Some(own) => {
+                let mut renamed = lock(&self.renamed);
+                renamed.retain(|(n, _)| *n != own);
+                renamed.push((own, value));
+            }
+            None => {
+                lock(&self.dict().entries).insert(Key(Value::Str(name)), value);
+            }
+        }
+    }
+
+    /// The function's `__dict__`, made empty on first use.
+    pub fn dict(&self) -> Arc<Dict> {
+        lock(&self.attributes)
+            .get_or_insert_with(|| Arc::new(Dict { entries: Default::default() }))
+            .clone()
+    }
 }
 
 pub type BuiltinFn =
@@ -191,6 +231,30 @@ impl Class {
         self.bases_mro.iter().find_map(|class| lock(&class.dict).get(name).cloned())
     }
 
+    /// The module that defined the class (`__module__`); `None` for built-in classes.
+    pub fn module(&self) -> Option<Arc<str>> {
+        match lock(&self.dict).get("__module__") {
+            Some(Value::Str(module)) if &**module != "builtins" => Some(module.clone()),
+            _ => None,
+        }
+    }
+
+    /// The dotted path from the module (`outer.<locals>.Inner`), `__qualname__`.
+    pub fn qualname(&self) -> Arc<str> {
+        match lock(&self.dict).get("__qualname__") {
+            Some(Value::Str(qualname)) => qualname.clone(),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// `module.Name` as reprs show a class; built-in classes by their name alone.
+    pub fn qualified_name(&self) -> String {
+        match self.module() {
+            Some(module) => format!("{module}.{}", self.qualname()),
+            None => self.name.to_string(),
+        }
+    }
+
     pub fn is_subclass_of(&self, other: &Class) -> bool {
         std::ptr::eq(self, other)
             || self.bases_mro.iter().any(|class| std::ptr::eq(&**class, other))
@@ -199,7 +263,12 @@ impl Class {
 
 pub struct Instance {
     pub class: Arc<Class>,
+    /// For an instance of a subclass of a built-in type (`class Counter(dict)`), the built-in
+    /// value it extends: what the type's own methods and operations act on.
+    pub base: Option<Value>,
     pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    /// What `__hash__` gave the first time the instance was a dict key (see `keys.rs`).
+    pub hash: std::sync::OnceLock<i64>,
     /// For exceptions: where it was raised, innermost frame last.
     pub traceback: Mutex<Vec<TracebackEntry>>,
 }
@@ -235,7 +304,18 @@ pub enum Iter {
         used: usize,
         position: usize,
     },
+    Lazy(Lazy),
     Exhausted,
+}
+
+/// `zip`, `map`, `filter` and `enumerate`, which take items from other iterators one step at
+/// a time (and call Python for them).
+#[derive(Clone)]
+pub enum Lazy {
+    Zip(Vec<Value>),
+    Map { function: Value, iterators: Vec<Value> },
+    Filter { function: Value, iterator: Value },
+    Enumerate { iterator: Value, count: i64 },
 }
 
 impl Value {
@@ -298,6 +378,22 @@ impl Value {
             Value::Super(v) => Arc::as_ptr(v) as usize,
             Value::Descriptor(v) => Arc::as_ptr(v) as usize,
             Value::Native(v) => Arc::as_ptr(v) as usize,
+        }
+    }
+
+    /// The built-in value an instance of a subclass of a built-in type extends; else itself.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(instance) => instance.base.as_ref().unwrap_or(self),
+            _ => self,
+        }
+    }
+
+    /// The built-in value an instance extends, if it is an instance that extends one.
+    pub fn extended_base(&self) -> Option<&Value> {
+        match self {
+            Value::Instance(instance) => instance.base.as_ref(),
+            _ => None,
         }
     }
 

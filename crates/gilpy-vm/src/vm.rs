@@ -13,7 +13,7 @@ use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
 use crate::ops::{self, OpError};
 use crate::value::{
-    lock, Class, Dict, Function, Instance, Iter, Key, List, Method, Slice, TracebackEntry, Value,
+    lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Slice, TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -283,6 +283,10 @@ impl Thread {
                 self.call_value(method.function.clone(), args, kwargs)
             }
             Value::Class(class) => self.instantiate(class, args, kwargs),
+            Value::Instance(_) if self.special_method(&callable, "__call__").is_some() => {
+                let call = self.special_method(&callable, "__call__").expect("checked");
+                self.call_value(call, args, kwargs)
+            }
             other => Err(self.exception(
                 "TypeError",
                 format!("'{}' object is not callable", ops::type_name(&other)),
@@ -308,15 +312,28 @@ impl Thread {
         if let Some(constructor) = self.interp.builtin_constructor(&class) {
             return constructor(self, args, kwargs).map(Called::Value);
         }
-        let instance = Value::Instance(Arc::new(Instance {
-            class: class.clone(),
-            dict: Default::default(),
-            traceback: Default::default(),
-        }));
-        if class.is_exception {
-            lock(&instance.as_instance().unwrap().dict)
-                .insert(Arc::from("args"), Value::tuple(args.clone()));
-        }
+        let instance = match class.lookup("__new__") {
+            Some(new) if !self.interp.is_object_default("__new__", &new) => {
+                // `__new__` is a static method: it gets the class first.
+                let new = match new {
+                    Value::Descriptor(descriptor) => match &*descriptor {
+                        Descriptor::StaticMethod(function) => function.clone(),
+                        _ => Value::Descriptor(descriptor.clone()),
+                    },
+                    other => other,
+                };
+                let mut new_args = vec![Value::Class(class.clone())];
+                new_args.extend(args.iter().cloned());
+                let made = self.call(&new, new_args, kwargs.clone())?;
+                // Something else than an instance of the class is not initialised.
+                if !matches!(&made, Value::Instance(i) if i.class.is_subclass_of(&class)) {
+                    return Ok(Called::Value(made));
+                }
+                made
+            }
+            _ => builtins::new_instance(self, &class, args.clone(), kwargs.clone())?,
+        };
+        let extends_builtin = instance.extended_base().is_some();
         match class.lookup("__init__") {
             Some(Value::Function(init)) => {
                 let mut init_args = vec![instance.clone()];
@@ -327,7 +344,17 @@ impl Thread {
                 Ok(Called::Pushed)
             }
             Some(init) if init.is(&self.interp.object_init()) => {
-                if !args.is_empty() && !class.is_exception {
+                if let Some(ancestor) = self.interp.builtin_ancestor(&class) {
+                    // The built-in type's own `__init__` (a dict's update, a list's extend).
+                    if let Some((_, init)) = crate::methods::type_dunder(&ancestor.name, "__init__")
+                    {
+                        let mut init_args = vec![instance.clone()];
+                        init_args.extend(args);
+                        init(self, init_args, kwargs)?;
+                    }
+                    return Ok(Called::Value(instance));
+                }
+                if !args.is_empty() && !class.is_exception && !extends_builtin {
                     return Err(
                         self.exception("TypeError", format!("{}() takes no arguments", class.name))
                     );
@@ -356,7 +383,11 @@ impl Thread {
         let mut frame =
             self.new_frame(code.clone(), function.globals.clone(), function.closure.clone(), kind);
         let positional = code.arg_count as usize;
-        let name = &function.qualname;
+        // Messages name the function by its `__qualname__`, which may have been reassigned.
+        let name = match function.attribute("__qualname__") {
+            Some(Value::Str(name)) => name,
+            _ => function.qualname.clone(),
+        };
         let mut extra = Vec::new();
         for (index, value) in args.into_iter().enumerate() {
             if index < positional {
@@ -620,22 +651,7 @@ impl Thread {
                 Op::DeleteAttr(index) => {
                     let name = frame.code.names[index as usize].clone();
                     let object = frame.stack.pop().expect("stack");
-                    let removed = match &object {
-                        Value::Instance(instance) => {
-                            lock(&instance.dict).shift_remove(&*name).is_some()
-                        }
-                        Value::Class(class) => lock(&class.dict).shift_remove(&*name).is_some(),
-                        _ => false,
-                    };
-                    if !removed {
-                        return Err(self.exception(
-                            "AttributeError",
-                            format!(
-                                "'{}' object has no attribute '{name}'",
-                                ops::type_name(&object)
-                            ),
-                        ));
-                    }
+                    builtins::delete_attribute(self, &object, &name)?;
                 }
                 Op::Subscript => {
                     let key = frame.stack.pop().expect("stack");
@@ -860,6 +876,8 @@ impl Thread {
                         kw_defaults,
                         closure,
                         qualname,
+                        attributes: Default::default(),
+                        renamed: Default::default(),
                     };
                     frame.stack.push(Value::Function(Arc::new(function)));
                 }
@@ -886,8 +904,8 @@ impl Thread {
                     let mut entries = crate::value::Map::default();
                     let mut items = items.into_iter();
                     while let (Some(key), Some(value)) = (items.next(), items.next()) {
-                        ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
-                        entries.insert(Key(key), value);
+                        let key = crate::keys::map_key(self, &entries, key)?;
+                        entries.insert(key, value);
                     }
                     self.frames.last_mut().unwrap().stack.push(Dict::new(entries));
                 }
@@ -967,8 +985,8 @@ impl Thread {
                     else {
                         unreachable!("DictSet targets a dict")
                     };
-                    ops::check_hashable(&key).map_err(|e| self.op_error(e))?;
-                    lock(&dict.entries).insert(Key(key), value);
+                    let key = crate::keys::dict_key(self, &dict, key)?;
+                    lock(&dict.entries).insert(key, value);
                 }
                 Op::DictUpdate(depth) => {
                     let other = frame.stack.pop().expect("stack");
@@ -976,14 +994,14 @@ impl Thread {
                     else {
                         unreachable!("DictUpdate targets a dict")
                     };
-                    let Value::Dict(other) = other else {
+                    let Value::Dict(other) = other.builtin_base() else {
                         return Err(self.exception(
                             "TypeError",
                             format!("'{}' object is not a mapping", ops::type_name(&other)),
                         ));
                     };
                     let entries = lock(&other.entries).clone();
-                    lock(&dict.entries).extend(entries);
+                    crate::keys::merge(self, &dict, entries)?;
                 }
                 Op::Unpack(count) => {
                     let sequence = frame.stack.pop().expect("stack");
@@ -1279,14 +1297,16 @@ impl Thread {
                         unreachable!("class body")
                     };
                     let namespace = Arc::new(Dict { entries: Default::default() });
-                    // `__module__` first, as CPython's class bodies begin by setting it.
-                    let module = lock(&body.globals.entries)
-                        .get(&Key(Value::str("__name__")))
-                        .cloned()
-                        .unwrap_or(Value::None);
-                    lock(&namespace.entries).insert(Key(Value::str("__module__")), module);
-                    lock(&namespace.entries)
-                        .insert(Key(Value::str("__qualname__")), Value::Str(body.qualname.clone()));
+                    {
+                        let mut entries = lock(&namespace.entries);
+                        if let Some(module) = self.current_module() {
+                            entries.insert(Key(Value::str("__module__")), module);
+                        }
+                        entries.insert(
+                            Key(Value::str("__qualname__")),
+                            Value::Str(body.qualname.clone()),
+                        );
+                    }
                     let mut body_frame =
                         self.function_frame(&body, vec![], vec![], FrameKind::ClassBody)?;
                     body_frame.namespace = Some(namespace);
@@ -1386,7 +1406,10 @@ impl Thread {
             }
             GeneratorState::Finished => {
                 *lock(&generator.state) = GeneratorState::Finished;
-                return Ok(None);
+                return match input {
+                    Ok(_) => Ok(None),
+                    Err(exception) => Err(exception),
+                };
             }
         };
         let mut thrown = None;
@@ -1592,6 +1615,9 @@ impl Thread {
         if let Some(method) = self.special_method(value, "__len__") {
             return Ok(!matches!(self.call(&method, vec![], vec![])?, Value::Int(0)));
         }
+        if let Some(base) = value.extended_base() {
+            return self.truth(&base.clone());
+        }
         Ok(true)
     }
 
@@ -1631,6 +1657,13 @@ impl Thread {
             if !builtins::is_not_implemented(self, &result) {
                 return Ok(result);
             }
+        }
+        if left.extended_base().is_some() || right.extended_base().is_some() {
+            // What the built-in types the operands extend do (`MyList + list`).
+            let base = left.builtin_base().clone();
+            let result = self.binary(op, base.clone(), right.builtin_base().clone(), in_place)?;
+            // An in-place operation on the base is one on the instance.
+            return Ok(if in_place && result.is(&base) { left } else { result });
         }
         let symbol = if in_place && op != BinaryOp::Pow {
             format!("{}=", op.symbol())
@@ -1686,6 +1719,10 @@ impl Thread {
                     }
                 }
             }
+            if left.extended_base().is_some() || right.extended_base().is_some() {
+                let (left, right) = (left.builtin_base().clone(), right.builtin_base().clone());
+                return self.compare(op, &left, &right);
+            }
         }
         ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
     }
@@ -1713,12 +1750,15 @@ impl Thread {
             if builtins::is_exception_instance(value) {
                 return Ok(builtins::exception_repr(self, instance)?);
             }
+            if let Some(base) = &instance.base {
+                return self.repr_of(&base.clone());
+            }
             if let Some(repr) = builtins::special_instance_repr(self, value)? {
                 return Ok(repr);
             }
             return Ok(format!(
                 "<{} object at 0x{:012x}>",
-                qualified(&instance.class),
+                instance.class.qualified_name(),
                 value.address()
             ));
         }
@@ -1763,6 +1803,11 @@ impl Thread {
                 if builtins::is_exception_instance(value) {
                     return builtins::exception_str(self, value);
                 }
+                if self.special_method(value, "__repr__").is_none() {
+                    if let Some(base) = value.extended_base() {
+                        return self.str_of(&base.clone());
+                    }
+                }
                 self.repr_of(value)
             }
             other => self.repr_of(other),
@@ -1772,6 +1817,13 @@ impl Thread {
     pub fn format(&mut self, value: &Value, spec: &str) -> CallResult {
         if let Some(method) = self.special_method(value, "__format__") {
             return self.call(&method, vec![Value::str(spec)], vec![]);
+        }
+        if let Some(base) = value.extended_base() {
+            if self.special_method(value, "__str__").is_none()
+                && self.special_method(value, "__repr__").is_none()
+            {
+                return self.format(&base.clone(), spec);
+            }
         }
         if let Value::Instance(_) = value {
             if spec.is_empty() {
@@ -1787,6 +1839,23 @@ impl Thread {
             Ok(value) => Ok(value),
             Err(error) => Err(self.op_error(error)),
         }
+    }
+
+    /// The globals of the code that is running.
+    pub fn current_globals(&self) -> Option<Arc<Dict>> {
+        self.frames.last().map(|frame| frame.globals.clone())
+    }
+
+    /// The `__name__` of the module whose code is running.
+    pub fn current_module(&self) -> Option<Value> {
+        self.frame_module(0)
+    }
+
+    /// The `__name__` of the module of the frame `depth` calls out from the running one.
+    pub fn frame_module(&self, depth: usize) -> Option<Value> {
+        let frame = self.frames.iter().rev().nth(depth)?;
+        let name = lock(&frame.globals.entries).get(&Key(Value::str("__name__"))).cloned();
+        name
     }
 
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
@@ -1819,14 +1888,6 @@ fn pop_tuple_if(stack: &mut Vec<Value>, present: bool) -> Vec<Value> {
 /// Whether a dict key is the string `name` (a pointer check first: usually the same `Arc`).
 fn key_is(key: &Key, name: &Arc<str>) -> bool {
     matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
-}
-
-fn qualified(class: &Class) -> String {
-    if builtins::is_builtin_exception_name(&class.name) {
-        class.name.to_string()
-    } else {
-        format!("__main__.{}", class.name)
-    }
 }
 
 fn add_traceback(exception: &Value, code: &Code, line: u32) {

@@ -96,6 +96,8 @@ struct Unit {
     line: u32,
     is_generator: bool,
     is_coroutine: bool,
+    /// The function's docstring, for `__doc__`.
+    doc: Option<Arc<str>>,
 }
 
 pub struct Compiler<'a> {
@@ -115,6 +117,7 @@ pub fn compile_module(
     let mut compiler =
         Compiler { filename: Arc::from(filename), lines, version, units: Vec::new(), nesting: 0 };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
+    compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::Return);
@@ -194,6 +197,7 @@ impl<'a> Compiler<'a> {
             line: 1,
             is_generator: false,
             is_coroutine: false,
+            doc: None,
         };
         if kind == ScopeKind::Function {
             // Parameters keep their order in the fast-local slots.
@@ -289,6 +293,7 @@ impl<'a> Compiler<'a> {
             is_generator: unit.is_generator,
             is_coroutine: unit.is_coroutine,
             uses_names: unit.kind != ScopeKind::Function,
+            doc: unit.doc,
         })
     }
 
@@ -341,6 +346,13 @@ impl<'a> Compiler<'a> {
             if let Some(index) = unit.cell_names.iter().position(|n| &**n == name) {
                 return NameSlot::Deref(index as u32);
             }
+            // A variable of an enclosing function that the body or its methods use, and the
+            // body does not assign, comes through the class's closure.
+            if !unit.locals.contains(name) {
+                if let Some(index) = unit.free_names.iter().position(|n| &**n == name) {
+                    return NameSlot::Deref((unit.cell_names.len() + index) as u32);
+                }
+            }
         }
         if unit.kind != ScopeKind::Function {
             return if unit.globals.contains(name) { NameSlot::Global } else { NameSlot::Name };
@@ -356,6 +368,14 @@ impl<'a> Compiler<'a> {
             return NameSlot::Fast(index as u32);
         }
         NameSlot::Global
+    }
+
+    /// A module or class body with annotated names starts with an empty `__annotations__`.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildDict(0));
+            self.store_name("__annotations__");
+        }
     }
 
     fn load_name(&mut self, name: &str) {
@@ -409,6 +429,15 @@ impl<'a> Compiler<'a> {
                 if let Some(value) = &assign.value {
                     self.expr(value)?;
                     self.assign(&assign.target)?;
+                }
+                // Module and class bodies keep the annotations of plain names.
+                if let (Expr::Name(name), true) = (&*assign.target, assign.simple) {
+                    if self.unit().kind != ScopeKind::Function {
+                        self.expr(&assign.annotation)?;
+                        self.load_name("__annotations__");
+                        self.emit_const(Value::str(name.id.as_str()));
+                        self.emit(Op::StoreSubscript);
+                    }
                 }
             }
             Stmt::AugAssign(assign) => self.aug_assign(assign)?,
@@ -881,6 +910,7 @@ impl<'a> Compiler<'a> {
         self.make_function(&function.name, &function.parameters, scan, |compiler| {
             compiler.unit().is_generator = is_generator || function.is_async;
             compiler.unit().is_coroutine = function.is_async;
+            compiler.unit().doc = docstring(&function.body);
             compiler.body(&function.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -979,6 +1009,11 @@ impl<'a> Compiler<'a> {
         self.make_function(&class.name, &empty, Scan { assigned, ..scan }, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
+            if let Some(doc) = docstring(&class.body) {
+                compiler.emit_const(Value::Str(doc));
+                compiler.store_name("__doc__");
+            }
+            compiler.setup_annotations(&class.body);
             compiler.body(&class.body)?;
             compiler.emit_const(Value::None);
             compiler.emit(Op::Return);
@@ -1676,5 +1711,38 @@ fn compare_op(op: ast::CmpOp) -> Op {
         ast::CmpOp::IsNot => Op::Is(true),
         ast::CmpOp::In => Op::Contains(false),
         ast::CmpOp::NotIn => Op::Contains(true),
+    }
+}
+
+/// Whether a body annotates a name (nested blocks count; nested functions and classes not).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(assign) => assign.simple && matches!(&*assign.target, Expr::Name(_)),
+        Stmt::If(s) => {
+            has_annotations(&s.body) || s.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::While(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::With(s) => has_annotations(&s.body),
+        Stmt::Try(s) => {
+            has_annotations(&s.body)
+                || has_annotations(&s.orelse)
+                || has_annotations(&s.finalbody)
+                || s.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
+}
+
+/// The docstring of a function or class body: a plain string literal as its first statement.
+fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
+    match body.first()? {
+        Stmt::Expr(statement) => match &*statement.value {
+            Expr::StringLiteral(literal) => Some(Arc::from(literal.value.to_str())),
+            _ => None,
+        },
+        _ => None,
     }
 }

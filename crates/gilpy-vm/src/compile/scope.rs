@@ -113,6 +113,7 @@ impl Scan {
             }
             Stmt::AnnAssign(assign) => {
                 assign.value.iter().for_each(|e| self.expr(e));
+                self.expr(&assign.annotation);
                 self.bind_target(&assign.target);
             }
             Stmt::For(for_stmt) => {

@@ -9,6 +9,17 @@
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "collections" => include_str!("collections.py"),
+        "contextlib" => include_str!("contextlib.py"),
+        "fractions" => include_str!("fractions.py"),
+        "dataclasses" => include_str!("dataclasses.py"),
+        "functools" => include_str!("functools.py"),
+        "itertools" => include_str!("itertools.py"),
+        "json" => include_str!("json.py"),
+        "keyword" => include_str!("keyword.py"),
+        "operator" => include_str!("operator.py"),
+        "random" => include_str!("random.py"),
+        "statistics" => include_str!("statistics.py"),
         "string" => include_str!("string.py"),
         "threading" => include_str!("threading.py"),
         "queue" => include_str!("queue.py"),
@@ -34,6 +45,18 @@ pub const MODULES: &[&str] = &[
     "asyncio",
     "multiprocessing",
     "pickle",
+    "collections",
+    "contextlib",
+    "dataclasses",
+    "fractions",
+    "functools",
+    "itertools",
+    "json",
+    "keyword",
+    "operator",
+    "random",
+    "statistics",
+    "string",
 ];
 
 #[cfg(test)]

@@ -1,10 +1,15 @@
-//! The standard-library modules the subset has: `sys`, `time`, `math`.
+//! The native modules: `sys`, `time`, `math`, `os` (what the host tells), and the underscore building blocks that modules
+//! written in Python stand on (`random.rs`: `_random`).
+
+pub mod random;
 
 use std::sync::Arc;
 
+use num_bigint::{BigInt, Sign};
+
 use crate::builtins::builtin_function as builtin;
 use crate::ops::{as_float, type_name};
-use crate::value::{List, Module, Value};
+use crate::value::{lock, Dict, Key, List, Module, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
@@ -28,6 +33,7 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("version", Value::str(&format!("{major}.{minor}.{micro} (gilpy)"))),
         ("maxsize", Value::Int(i64::MAX)),
         ("exit", builtin("exit", sys_exit)),
+        ("_getframemodulename", builtin("_getframemodulename", sys_getframemodulename)),
         ("getrecursionlimit", builtin("getrecursionlimit", sys_getrecursionlimit)),
         ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
         ("getswitchinterval", builtin("getswitchinterval", sys_getswitchinterval)),
@@ -51,6 +57,16 @@ fn stream(name: &str) -> Value {
 
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Err(thread.interp.new_exception("SystemExit", args.into_iter().take(1).collect()))
+}
+
+/// `sys._getframemodulename(depth=0)`: the module of the caller `depth` frames up.
+fn sys_getframemodulename(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let depth = match args.first() {
+        None => 0,
+        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
+        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
+    };
+    Ok(thread.frame_module(depth).unwrap_or(Value::None))
 }
 
 fn sys_getrecursionlimit(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
@@ -160,6 +176,7 @@ pub fn math() -> Vec<(&'static str, Value)> {
         ("isqrt", builtin("isqrt", math_isqrt)),
         ("gcd", builtin("gcd", math_gcd)),
         ("factorial", builtin("factorial", math_factorial)),
+        ("fsum", builtin("fsum", math_fsum)),
     ]
 }
 
@@ -176,7 +193,7 @@ fn float_arg(thread: &Thread, args: &Args) -> Result<f64, Value> {
 }
 
 fn math_trunc(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    integral(thread, &args, f64::trunc)
+    integral(thread, &args, "__trunc__", f64::trunc)
 }
 
 fn math_isnan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -199,19 +216,37 @@ fn math_sqrt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Float(x.sqrt()))
 }
 
-fn integral(thread: &Thread, args: &Args, round: fn(f64) -> f64) -> CallResult {
+/// `math.floor` and friends: ints as they are, objects by their special method, floats rounded.
+fn integral(thread: &mut Thread, args: &Args, special: &str, round: fn(f64) -> f64) -> CallResult {
     match args.first() {
         Some(value @ (Value::Int(_) | Value::BigInt(_))) => Ok(value.clone()),
-        _ => Ok(Value::Int(round(float_arg(thread, args)?) as i64)),
+        Some(value) if thread.special_method(value, special).is_some() => {
+            let method = thread.special_method(value, special).expect("checked");
+            thread.call(&method, vec![], vec![])
+        }
+        _ => {
+            let rounded = round(float_arg(thread, args)?);
+            if !rounded.is_finite() {
+                let (class, what) = if rounded.is_nan() {
+                    ("ValueError", "NaN")
+                } else {
+                    ("OverflowError", "infinity")
+                };
+                return Err(
+                    thread.exception(class, format!("cannot convert float {what} to integer"))
+                );
+            }
+            Ok(crate::ops::normalize(BigInt::from(rounded as i128)))
+        }
     }
 }
 
 fn math_floor(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    integral(thread, &args, f64::floor)
+    integral(thread, &args, "__floor__", f64::floor)
 }
 
 fn math_ceil(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    integral(thread, &args, f64::ceil)
+    integral(thread, &args, "__ceil__", f64::ceil)
 }
 
 fn math_fabs(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -241,25 +276,117 @@ fn math_cos(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Float(float_arg(thread, &args)?.cos()))
 }
 
+/// An int argument of any size (bools count as ints).
+fn big_int_arg(value: &Value) -> Option<BigInt> {
+    match value {
+        Value::Int(n) => Some(BigInt::from(*n)),
+        Value::BigInt(n) => Some((**n).clone()),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        _ => None,
+    }
+}
+
 fn math_isqrt(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    match args.first() {
-        Some(Value::Int(n)) if *n >= 0 => Ok(Value::Int(num_integer::Roots::sqrt(n))),
-        Some(Value::Int(_)) => {
-            Err(thread.exception("ValueError", "isqrt() argument must be nonnegative"))
+    match args.first().and_then(big_int_arg) {
+        Some(n) if n.sign() != Sign::Minus => {
+            Ok(crate::ops::normalize(num_integer::Roots::sqrt(&n)))
         }
-        _ => Err(thread.exception("TypeError", "isqrt() argument must be an integer")),
+        Some(_) => Err(thread.exception("ValueError", "isqrt() argument must be nonnegative")),
+        None => Err(thread.exception(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                args.first().map_or("NoneType".into(), type_name)
+            ),
+        )),
     }
 }
 
 fn math_gcd(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let mut result = 0i64;
+    let mut result = BigInt::from(0);
     for arg in &args {
-        let Value::Int(n) = arg else {
-            return Err(thread.exception("TypeError", "gcd() arguments must be integers"));
+        let Some(n) = big_int_arg(arg) else {
+            return Err(thread.exception(
+                "TypeError",
+                format!("'{}' object cannot be interpreted as an integer", type_name(arg)),
+            ));
         };
-        result = num_integer::Integer::gcd(&result, n);
+        result = num_integer::Integer::gcd(&result, &n);
     }
-    Ok(Value::Int(result))
+    Ok(crate::ops::normalize(result))
+}
+
+/// `math.fsum(iterable)`: the correctly rounded sum, by Shewchuk's exact partial sums as
+/// CPython keeps them.
+fn math_fsum(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let items = crate::builtins::collect(thread, args.first().unwrap_or(&Value::None))?;
+    let mut partials: Vec<f64> = Vec::new();
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
+    for item in &items {
+        let original = float_arg(thread, &vec![item.clone()])?;
+        let mut x = original;
+        let mut kept = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let high = x + y;
+            let low = y - (high - x);
+            if low != 0.0 {
+                partials[kept] = low;
+                kept += 1;
+            }
+            x = high;
+        }
+        partials.truncate(kept);
+        if x != 0.0 {
+            if !x.is_finite() {
+                if original.is_finite() {
+                    return Err(thread.exception("OverflowError", "intermediate overflow in fsum"));
+                }
+                if original.is_infinite() {
+                    inf_sum += original;
+                }
+                special_sum += original;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
+    }
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(thread.exception("ValueError", "-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special_sum));
+    }
+    let mut high = 0.0;
+    let mut n = partials.len();
+    if n > 0 {
+        n -= 1;
+        high = partials[n];
+        let mut low = 0.0;
+        while n > 0 {
+            let x = high;
+            n -= 1;
+            let y = partials[n];
+            high = x + y;
+            low = y - (high - x);
+            if low != 0.0 {
+                break;
+            }
+        }
+        // Round half-even when the rest of the partials says the tie is not exact.
+        if n > 0 && ((low < 0.0 && partials[n - 1] < 0.0) || (low > 0.0 && partials[n - 1] > 0.0)) {
+            let y = low * 2.0;
+            let x = high + y;
+            if y == x - high {
+                high = x;
+            }
+        }
+    }
+    Ok(Value::Float(high))
 }
 
 fn math_factorial(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -273,4 +400,53 @@ fn math_factorial(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         }
         _ => Err(thread.exception("TypeError", "factorial() argument must be an integer")),
     }
+}
+
+/// `os`: what the host tells about the machine and the process. Paths and files are not there.
+pub fn os(thread: &Thread) -> Vec<(&'static str, Value)> {
+    let host = &thread.interp.host;
+    let environ = host
+        .environment()
+        .into_iter()
+        .map(|(key, value)| (Key(Value::str(&key)), Value::str(&value)))
+        .collect();
+    vec![
+        ("name", Value::str("posix")),
+        ("sep", Value::str("/")),
+        ("linesep", Value::str("\n")),
+        ("curdir", Value::str(".")),
+        ("pardir", Value::str("..")),
+        ("devnull", Value::str("/dev/null")),
+        ("environ", Dict::new(environ)),
+        ("cpu_count", builtin("cpu_count", os_cpu_count)),
+        ("getpid", builtin("getpid", os_getpid)),
+        ("getenv", builtin("getenv", os_getenv)),
+    ]
+}
+
+fn os_cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(thread.interp.host.cpu_count().map_or(Value::None, |n| Value::Int(n as i64)))
+}
+
+fn os_getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.host.process_id() as i64))
+}
+
+/// `os.getenv(key, default=None)`: from `os.environ`, as CPython reads it.
+fn os_getenv(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let Some(Value::Str(key)) = args.first() else {
+        return Err(thread.exception("TypeError", "str expected"));
+    };
+    let default = args
+        .get(1)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "default").map(|(_, v)| v))
+        .cloned()
+        .unwrap_or(Value::None);
+    let os = crate::builtins::import(thread, "os")?;
+    let environ = crate::builtins::get_attribute(thread, &os, "environ")?;
+    Ok(match environ {
+        Value::Dict(environ) => lock(&environ.entries).get(&Key(Value::Str(key.clone()))).cloned(),
+        _ => None,
+    }
+    .unwrap_or(default))
 }

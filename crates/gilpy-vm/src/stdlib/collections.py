@@ -1,0 +1,543 @@
+"""Container datatypes: namedtuple, deque, Counter, defaultdict and OrderedDict,
+written after CPython's collections module (whose deque and defaultdict are in C)."""
+
+import sys as _sys
+from keyword import iskeyword as _iskeyword
+from operator import itemgetter as _itemgetter
+
+_VERSION = _sys.version_info
+
+
+# ---- namedtuple ----
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A tuple subclass whose items are also attributes, named by field_names."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    field_names = [str(name) for name in field_names]
+    typename = str(typename)
+    if rename:
+        seen = {}
+        for index in range(len(field_names)):
+            name = field_names[index]
+            if (not name.isidentifier() or _iskeyword(name) or name.startswith("_")
+                    or name in seen):
+                field_names[index] = "_" + str(index)
+            seen[field_names[index]] = True
+    for name in [typename] + field_names:
+        if not isinstance(name, str):
+            raise TypeError("Type names and field names must be strings")
+        if not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: "
+                             + repr(name))
+        if _iskeyword(name):
+            raise ValueError("Type names and field names cannot be a keyword: " + repr(name))
+    seen = {}
+    for name in field_names:
+        if name.startswith("_") and not rename:
+            raise ValueError("Field names cannot start with an underscore: " + repr(name))
+        if name in seen:
+            raise ValueError("Encountered duplicate field name: " + repr(name))
+        seen[name] = True
+
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError("Got more default values than field names")
+        for name, default in zip(field_names[len(field_names) - len(defaults):], defaults):
+            field_defaults[name] = default
+
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ", ".join(field_names)
+    if num_fields == 1:
+        arg_list += ","
+    repr_fmt = "(" + ", ".join([name + "=%r" for name in field_names]) + ")"
+    tuple_new = tuple.__new__
+
+    # __new__ gets the exact signature, so that wrong calls fail as CPython's do.
+    namespace = {"_tuple_new": tuple_new, "__name__": "namedtuple_" + typename}
+    parameters = list(field_names)
+    if defaults is not None:
+        first = num_fields - len(defaults)
+        for index in range(first, num_fields):
+            namespace["_default_" + str(index)] = defaults[index - first]
+            parameters[index] += "=_default_" + str(index)
+    exec("def __new__(_cls, " + ", ".join(parameters) + "): return _tuple_new(_cls, ("
+         + arg_list + "))", namespace)
+    __new__ = namespace["__new__"]
+    __new__.__doc__ = "Create new instance of " + typename + "(" + arg_list + ")"
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError("Expected " + str(num_fields) + " arguments, got "
+                            + str(len(result)))
+        return result
+
+    def _replace(self, /, **kwds):
+        result = self._make([kwds.pop(name, value) for name, value
+                             in zip(field_names, self)])
+        if kwds:
+            error = TypeError if _VERSION >= (3, 13) else ValueError
+            raise error("Got unexpected field names: " + repr(list(kwds)))
+        return result
+
+    def __repr__(self):
+        return self.__class__.__name__ + repr_fmt % self
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    class_namespace = {
+        "__doc__": typename + "(" + arg_list + ")",
+        "__slots__": (),
+        "_fields": field_names,
+        "_field_defaults": field_defaults,
+        "__new__": __new__,
+        "_make": _make,
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
+    }
+    for index, name in enumerate(field_names):
+        class_namespace[name] = property(_itemgetter(index))
+    result = type(typename, (tuple,), class_namespace)
+
+    for method in (__new__, _replace, __repr__, _asdict, __getnewargs__):
+        method.__qualname__ = typename + "." + method.__name__
+    if module is None:
+        module = _sys._getframemodulename(1) or "__main__"
+    result.__module__ = module
+    return result
+
+
+
+# ---- deque ----
+
+class deque:
+    """A list-like sequence, fast to change at both ends; with maxlen, bounded."""
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError("an integer is required")
+            if maxlen < 0:
+                raise ValueError("maxlen must be non-negative")
+        self._items = []
+        self._maxlen = maxlen
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def append(self, item):
+        if self._maxlen == 0:
+            return
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            del self._items[0]
+        self._items.append(item)
+
+    def appendleft(self, item):
+        if self._maxlen == 0:
+            return
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            self._items.pop()
+        self._items.insert(0, item)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for item in iterable:
+            self.append(item)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for item in iterable:
+            self.appendleft(item)
+
+    def rotate(self, n=1):
+        size = len(self._items)
+        if size <= 1:
+            return
+        n = n % size
+        if n:
+            self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return deque(self._items, self._maxlen)
+
+    def count(self, value):
+        return self._items.count(value)
+
+    def index(self, value, start=0, stop=None):
+        end = len(self._items) if stop is None else stop
+        for i in range(start, min(end, len(self._items))):
+            if self._items[i] is value or self._items[i] == value:
+                return i
+        raise ValueError(repr(value) + " is not in deque")
+
+    def insert(self, index, value):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._items.insert(index, value)
+
+    def remove(self, value):
+        for i in range(len(self._items)):
+            if self._items[i] is value or self._items[i] == value:
+                del self._items[i]
+                return
+        raise ValueError(repr(value) + " is not in deque")
+
+    def reverse(self):
+        self._items.reverse()
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return len(self._items) > 0
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __reversed__(self):
+        return reversed(self._items)
+
+    def __contains__(self, value):
+        return value in self._items
+
+    def _index(self, index):
+        if not isinstance(index, int):
+            raise TypeError("sequence index must be integer, not '"
+                            + type(index).__name__ + "'")
+        if not -len(self._items) <= index < len(self._items):
+            raise IndexError("deque index out of range")
+        return index
+
+    def __getitem__(self, index):
+        return self._items[self._index(index)]
+
+    def __setitem__(self, index, value):
+        self._items[self._index(index)] = value
+
+    def __delitem__(self, index):
+        del self._items[self._index(index)]
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items != other._items
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items < other._items
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items > other._items
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items >= other._items
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError('can only concatenate deque (not "' + type(other).__name__
+                            + '") to deque')
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        return deque(self._items * n, self._maxlen)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __repr__(self):
+        items = repr(self._items)
+        if self._maxlen is None:
+            return "deque(" + items + ")"
+        return "deque(" + items + ", maxlen=" + str(self._maxlen) + ")"
+
+    __hash__ = None
+
+
+# ---- defaultdict ----
+
+class defaultdict(dict):
+    """A dict that makes missing values with default_factory() and keeps them."""
+
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __repr__(self):
+        return ("defaultdict(" + repr(self.default_factory) + ", "
+                + dict.__repr__(self) + ")")
+
+
+# ---- Counter ----
+
+class Counter(dict):
+    """A dict that counts hashable items; missing items count zero."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    if _VERSION >= (3, 10):
+        def total(self):
+            return sum(self.values())
+
+    def most_common(self, n=None):
+        ordered = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        if n is None:
+            return ordered
+        return ordered[:max(n, 0)]
+
+    def elements(self):
+        for element, count in self.items():
+            for _ in range(count):
+                yield element
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                if self:
+                    for element, count in iterable.items():
+                        self[element] = count + self.get(element, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                for element in iterable:
+                    self[element] = self.get(element, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for element, count in iterable.items():
+                    self[element] = self.get(element, 0) - count
+            else:
+                for element in iterable:
+                    self[element] = self.get(element, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    def __delitem__(self, element):
+        if element in self:
+            dict.__delitem__(self, element)
+
+    if _VERSION >= (3, 10):
+        def __eq__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            return all(self[e] == other[e] for c in (self, other) for e in c)
+
+        def __ne__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            return not self == other
+
+    def __repr__(self):
+        if not self:
+            return self.__class__.__name__ + "()"
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self)
+        return self.__class__.__name__ + "(" + repr(shown) + ")"
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            total = count + other[element]
+            if total > 0:
+                result[element] = total
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            left = count - other[element]
+            if left > 0:
+                result[element] = left
+        for element, count in other.items():
+            if element not in self and count < 0:
+                result[element] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            other_count = other[element]
+            biggest = other_count if count < other_count else count
+            if biggest > 0:
+                result[element] = biggest
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            other_count = other[element]
+            smallest = count if count < other_count else other_count
+            if smallest > 0:
+                result[element] = smallest
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for element, count in self.items():
+            if count > 0:
+                result[element] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for element, count in self.items():
+            if count < 0:
+                result[element] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for element in [e for e, count in self.items() if not count > 0]:
+            del self[element]
+        return self
+
+    def __iadd__(self, other):
+        for element, count in other.items():
+            self[element] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for element, count in other.items():
+            self[element] -= count
+        return self._keep_positive()
+
+
+# ---- OrderedDict ----
+
+class OrderedDict(dict):
+    """A dict that can move its keys to either end; equality with another OrderedDict is
+    order-sensitive."""
+
+    def move_to_end(self, key, last=True):
+        value = dict.pop(self, key)
+        if last:
+            dict.__setitem__(self, key, value)
+        else:
+            rest = list(self.items())
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        keys = list(self)
+        key = keys[-1] if last else keys[0]
+        return key, dict.pop(self, key)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    def __reversed__(self):
+        return reversed(list(self))
+
+    def copy(self):
+        return self.__class__(self)
+
+    def __repr__(self):
+        if not self:
+            return self.__class__.__name__ + "()"
+        if _VERSION >= (3, 12):
+            return self.__class__.__name__ + "(" + dict.__repr__(self) + ")"
+        return self.__class__.__name__ + "(" + repr(list(self.items())) + ")"
