@@ -84,8 +84,6 @@ fn bootstrapping_message(thread: &Thread) -> String {
             "\n\n        To fix this issue, refer to the \"Safe importing of main module\"\n        \
              section in https://docs.python.org/3/library/multiprocessing.html\n        ",
         );
-    } else {
-        message.push_str("\n        ");
     }
     message
 }
@@ -184,9 +182,15 @@ fn run_child(
         lock(&interp.modules).insert(alias.to_string(), main.clone());
     }
     if let Err(exception) = thread.run_module(code, globals) {
-        host.write_stderr(&builtins::format_traceback(&mut thread, &exception));
+        // Terminated while starting up: quietly, as a signal ends a CPython child.
+        let exit_code = if builtins::exception_is(&thread, &exception, "SystemExit") {
+            crate::processes::TERMINATED_EXIT_CODE
+        } else {
+            host.write_stderr(&builtins::format_traceback(&mut thread, &exception));
+            1
+        };
         crate::threads::shutdown(&mut thread);
-        return 1;
+        return exit_code;
     }
     interp.process.bootstrapping.store(false, Ordering::Relaxed);
     let outcome = pickle::loads(&mut thread, payload).and_then(|call| {
