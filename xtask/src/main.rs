@@ -5,6 +5,9 @@
 //!   scenarios in the page and prints the table.
 //! - `bench-vm`: runs each `tests/bench/vm/*.py` under the release `gilpy` and CPython 3.13 in
 //!   one run and prints a markdown table of the times and their ratio.
+//! - `bench-seed`: runs the seed lesson's benchmark (`tests/bench/seed/seed_benchmark.py`:
+//!   sequential, 2 threads, 2 processes, 2 I/O threads) under the release `gilpy` (3.13 and
+//!   3.13t) and CPython 3.13 in one run, and prints each mode's time over sequential side by side.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -144,6 +147,65 @@ fn bench_vm() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The seed benchmark's JSON line (`{"sequential": 0.61, ...}`), parsed by hand: a flat object
+/// of numbers needs no JSON crate.
+fn run_seed(program: &Path, args: &[&str], seed: &Path) -> Option<Vec<(String, f64)>> {
+    let output =
+        Command::new(program).args(args).arg(seed).stderr(Stdio::inherit()).output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().rev().find(|line| line.starts_with('{'))?;
+    line.trim_matches(|c| c == '{' || c == '}')
+        .split(',')
+        .map(|pair| {
+            let (key, value) = pair.split_once(':')?;
+            Some((key.trim().trim_matches('"').to_string(), value.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+fn bench_seed() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let gilpy = root.join("target/release/gilpy");
+    if !gilpy.is_file() {
+        eprintln!("build it first: cargo build --release -p gilpy-cli");
+        return ExitCode::from(1);
+    }
+    let seed = root.join("tests/bench/seed/seed_benchmark.py");
+    let gilpy_313 = run_seed(&gilpy, &["run", "--python", "3.13"], &seed);
+    let gilpy_313t = run_seed(&gilpy, &["run", "--python", "3.13t"], &seed);
+    let cpython = find_cpython().and_then(|python| run_seed(&python, &[], &seed));
+    let ratio = |times: &Option<Vec<(String, f64)>>, mode: &str, base: &str| -> Option<f64> {
+        let times = times.as_ref()?;
+        let get = |name: &str| times.iter().find(|(key, _)| key == name).map(|(_, t)| *t);
+        Some(get(mode)? / get(base)?)
+    };
+    let cell = |value: Option<f64>| value.map_or("–".to_string(), |r| format!("{r:.2}x"));
+    println!("| mode (time / sequential time) | gilpy 3.13 | CPython 3.13 | gilpy 3.13t |");
+    println!("|---|---:|---:|---:|");
+    for (mode, base, label) in [
+        ("threads", "sequential", "2 CPU threads"),
+        ("processes", "sequential", "2 processes (start-up included)"),
+        ("io_threads", "io_sequential", "2 I/O threads"),
+    ] {
+        println!(
+            "| {label} | {} | {} | {} |",
+            cell(ratio(&gilpy_313, mode, base)),
+            cell(ratio(&cpython, mode, base)),
+            cell(ratio(&gilpy_313t, mode, base)),
+        );
+    }
+    let seconds = |times: &Option<Vec<(String, f64)>>| {
+        times.as_ref().and_then(|t| t.iter().find(|(k, _)| k == "sequential")).map(|(_, t)| *t)
+    };
+    println!(
+        "| sequential, seconds | {} | {} | {} |",
+        seconds(&gilpy_313).map_or("–".into(), |t| format!("{t:.3}")),
+        seconds(&cpython).map_or("–".into(), |t| format!("{t:.3}")),
+        seconds(&gilpy_313t).map_or("–".into(), |t| format!("{t:.3}")),
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
         Some("bench-native") => {
@@ -151,8 +213,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("bench-vm") => bench_vm(),
+        Some("bench-seed") => bench_seed(),
         _ => {
-            eprintln!("usage: cargo xtask bench-native | bench-vm");
+            eprintln!("usage: cargo xtask bench-native | bench-vm | bench-seed");
             ExitCode::from(2)
         }
     }

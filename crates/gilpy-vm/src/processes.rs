@@ -59,7 +59,6 @@ pub fn module() -> Vec<(&'static str, Value)> {
         ("SharedCell", builtin("SharedCell", new_shared_cell)),
         ("process_name", builtin("process_name", process_name)),
         ("set_process_name", builtin("set_process_name", set_process_name)),
-        ("getpid", builtin("getpid", getpid)),
         ("cpu_count", builtin("cpu_count", cpu_count)),
         ("pickled_size", builtin("pickled_size", pickled_size)),
     ]
@@ -281,10 +280,6 @@ fn set_process_name(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-fn getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Int(thread.interp.process.pid as i64))
-}
-
 fn cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     Ok(thread.interp.host.cpu_count().map_or(Value::None, |n| Value::Int(n as i64)))
 }
@@ -359,69 +354,16 @@ fn channel_qsize(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 // ---- process-shared locks and values ----
 
-/// A lock that crosses processes (CPython: a POSIX semaphore): `multiprocessing.Lock`.
-struct SemLock {
-    locked: Mutex<bool>,
-    released: Condvar,
-}
-
+/// A lock that crosses processes (CPython: a POSIX semaphore): `multiprocessing.Lock`. The
+/// same lock as `_thread`'s, under a type that may be sent to another process.
 static SEMLOCK_TYPE: NativeType = NativeType {
     name: "SemLock",
     module: "_multiprocessing",
-    methods: &[
-        ("acquire", semlock_acquire),
-        ("release", semlock_release),
-        ("__enter__", semlock_acquire),
-        ("__exit__", semlock_exit),
-    ],
+    methods: crate::threads::LOCK_METHODS,
 };
 
 fn new_semlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Native::new(&SEMLOCK_TYPE, SemLock { locked: Mutex::new(false), released: Condvar::new() }))
-}
-
-fn the_semlock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a SemLock, Value> {
-    args.first()
-        .and_then(Value::downcast::<SemLock>)
-        .ok_or_else(|| thread.exception("TypeError", "expected a SemLock"))
-}
-
-fn semlock_acquire(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let blocking = match args.get(1) {
-        Some(value) => thread.truth(value)?,
-        None => true,
-    };
-    let timeout = match args.get(2) {
-        None | Some(Value::None) => None,
-        Some(value) => crate::ops::as_float(value),
-    };
-    let semlock = the_semlock(thread, &args)?;
-    let acquired = wait_until(thread, if blocking { timeout } else { Some(0.0) }, |_, slice| {
-        let mut locked = lock(&semlock.locked);
-        if *locked && !slice.is_zero() {
-            locked = semlock
-                .released
-                .wait_timeout(locked, slice)
-                .map_or_else(|e| e.into_inner().0, |r| r.0);
-        }
-        !std::mem::replace(&mut *locked, true)
-    })?;
-    Ok(Value::Bool(acquired))
-}
-
-fn semlock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let semlock = the_semlock(thread, &args)?;
-    let mut locked = lock(&semlock.locked);
-    if !*locked {
-        return Err(thread.exception("ValueError", "semaphore or lock released too many times"));
-    }
-    *locked = false;
-    semlock.released.notify_one();
-    Ok(Value::None)
-}
-
-fn semlock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    semlock_release(thread, args.into_iter().take(1).collect(), vec![])
+    Ok(Native::new(&SEMLOCK_TYPE, crate::threads::Lock::default()))
 }
 
 /// One number in shared memory (`multiprocessing.Value`); reads and writes are each atomic,

@@ -111,28 +111,28 @@ fn print_exception(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 // ---- the lock type ----
 
 /// `_thread.lock`: a plain, non-reentrant lock that any thread may release.
-struct Lock {
+#[derive(Default)]
+pub struct Lock {
     locked: Mutex<bool>,
     released: Condvar,
 }
 
-static LOCK_TYPE: NativeType = NativeType {
-    name: "lock",
-    module: "_thread",
-    methods: &[
-        ("acquire", lock_acquire),
-        ("acquire_lock", lock_acquire),
-        ("release", lock_release),
-        ("release_lock", lock_release),
-        ("locked", lock_locked),
-        ("locked_lock", lock_locked),
-        ("__enter__", lock_acquire),
-        ("__exit__", lock_exit),
-    ],
-};
+pub const LOCK_METHODS: &[(&str, crate::value::BuiltinFn)] = &[
+    ("acquire", lock_acquire),
+    ("acquire_lock", lock_acquire),
+    ("release", lock_release),
+    ("release_lock", lock_release),
+    ("locked", lock_locked),
+    ("locked_lock", lock_locked),
+    ("__enter__", lock_acquire),
+    ("__exit__", lock_exit),
+];
+
+static LOCK_TYPE: NativeType =
+    NativeType { name: "lock", module: "_thread", methods: LOCK_METHODS };
 
 fn allocate_lock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Native::new(&LOCK_TYPE, Lock { locked: Mutex::new(false), released: Condvar::new() }))
+    Ok(Native::new(&LOCK_TYPE, Lock::default()))
 }
 
 fn the_lock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Lock, Value> {

@@ -428,8 +428,14 @@ fn os_cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     Ok(thread.interp.host.cpu_count().map_or(Value::None, |n| Value::Int(n as i64)))
 }
 
+/// The host's process id, or a child process's own (processes here are interpreters).
 fn os_getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Int(thread.interp.host.process_id() as i64))
+    let process = &thread.interp.process;
+    Ok(Value::Int(if process.is_child.load(std::sync::atomic::Ordering::Relaxed) {
+        process.pid as i64
+    } else {
+        thread.interp.host.process_id() as i64
+    }))
 }
 
 /// `os.getenv(key, default=None)`: from `os.environ`, as CPython reads it.

@@ -745,7 +745,25 @@ async def to_thread(func, /, *args, **kwargs):
 
 # ---- synchronisation: for tasks of one loop ----
 
-class Lock:
+def _wake_first(waiters):
+    for future in waiters:
+        if not future.done():
+            future.set_result(True)
+            break
+
+
+class _ContextManagerMixin:
+    """`async with` for Lock and Semaphore, as CPython's mixin gives them."""
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin):
     def __init__(self):
         self._locked = False
         self._waiters = []
@@ -770,17 +788,7 @@ class Lock:
         if not self._locked:
             raise RuntimeError("Lock is not acquired.")
         self._locked = False
-        for future in self._waiters:
-            if not future.done():
-                future.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_first(self._waiters)
 
 
 class Event:
@@ -813,7 +821,7 @@ class Event:
             self._waiters.remove(future)
 
 
-class Semaphore:
+class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -836,17 +844,7 @@ class Semaphore:
 
     def release(self):
         self._value += 1
-        for future in self._waiters:
-            if not future.done():
-                future.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_first(self._waiters)
 
 
 class BoundedSemaphore(Semaphore):

@@ -6,6 +6,7 @@ Arguments, results and queue items are serialized on the way (the cost is real).
 """
 
 import _multiprocessing
+import os
 import threading
 import queue as _queue
 import sys
@@ -161,7 +162,7 @@ class _CurrentProcess:
 
     @property
     def pid(self):
-        return _multiprocessing.getpid()
+        return os.getpid()
 
     ident = pid
     daemon = False
