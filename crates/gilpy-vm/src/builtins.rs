@@ -130,6 +130,8 @@ pub struct Interpreter {
     pub threads: Mutex<ThreadTable>,
     /// The main program's code: a spawned process runs it again as `__mp_main__`.
     pub main_code: Mutex<Option<Arc<crate::code::Code>>>,
+    /// Interpreters of the processes this one started, while they run.
+    pub children: Mutex<Vec<std::sync::Weak<Interpreter>>>,
     /// This interpreter as a process: its name, pid, and whether it is still starting up.
     pub process: crate::processes::ProcessInfo,
     /// Source text by file name, for the lines tracebacks quote.
@@ -194,6 +196,7 @@ impl Interpreter {
             threads: Mutex::default(),
             sources: Mutex::default(),
             main_code: Mutex::default(),
+            children: Mutex::default(),
             process: crate::processes::ProcessInfo::main(),
         })
     }
@@ -233,6 +236,12 @@ impl Interpreter {
         }
         if let Some(gil) = &self.gil {
             gil.wake_all();
+        }
+        // Child processes go too, as the process group goes with Ctrl-C.
+        let children: Vec<Arc<Interpreter>> =
+            lock(&self.children).iter().filter_map(std::sync::Weak::upgrade).collect();
+        for child in children {
+            child.stop_all_threads();
         }
     }
 

@@ -97,11 +97,15 @@ pub fn run_interruptible(
     lock(&interp.modules).insert("__mp_main__".to_string(), main);
     let mut thread = Thread::new(interp.clone(), eval_breaker);
     let result = thread.take_gil().and_then(|()| thread.run_module(program.code.clone(), globals));
+    // Interrupted: everything is torn down at once, rather than waiting for other threads and
+    // processes as a normal exit does (CPython would want a second Ctrl-C).
+    let interrupted = matches!(&result, Err(exception)
+        if builtins::exception_is(&thread, exception, "KeyboardInterrupt"));
     let outcome = match result {
         Ok(_) => Outcome { exit_code: 0 },
         Err(exception) => report_uncaught(&mut thread, &exception, &*host),
     };
-    threads::shutdown(&mut thread);
+    threads::shutdown(&mut thread, interrupted);
     outcome
 }
 

@@ -685,7 +685,7 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
             Some(Value::None) => Err(unhashable(value)),
             Some(_) => Ok(()),
             None => match &instance.base {
-                Some(base) => check_hashable(base).or_else(|_| Err(unhashable(value))),
+                Some(base) => check_hashable(base).map_err(|_| unhashable(value)),
                 None => Ok(()),
             },
         },

@@ -167,6 +167,7 @@ fn run_child(
     interp.process.is_child.store(true, Ordering::Relaxed);
     interp.set_switch_interval_us(parent.switch_interval_us());
     *lock(&handle.interp) = Some(interp.clone());
+    lock(&parent.children).push(Arc::downgrade(&interp));
     let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
     let host = interp.host.clone();
     if thread.take_gil().is_err() {
@@ -188,7 +189,7 @@ fn run_child(
             host.write_stderr(&builtins::format_traceback(&mut thread, &exception));
             1
         };
-        crate::threads::shutdown(&mut thread);
+        crate::threads::shutdown(&mut thread, false);
         return exit_code;
     }
     interp.process.bootstrapping.store(false, Ordering::Relaxed);
@@ -224,7 +225,7 @@ fn run_child(
             1
         }
     };
-    crate::threads::shutdown(&mut thread);
+    crate::threads::shutdown(&mut thread, false);
     exit_code
 }
 

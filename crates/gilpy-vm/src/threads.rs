@@ -286,8 +286,11 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
 /// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
 /// (`threading._shutdown`) and child processes (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
 /// them a moment to unwind, so that none outlives the run.
-pub fn shutdown(thread: &mut Thread) {
+pub fn shutdown(thread: &mut Thread, tear_down: bool) {
     for module in ["threading", "multiprocessing"] {
+        if tear_down {
+            break;
+        }
         let imported = lock(&thread.interp.modules).get(module).cloned();
         if let Some(imported) = imported {
             if let Ok(shutdown) = builtins::get_attribute(thread, &imported, "_shutdown") {

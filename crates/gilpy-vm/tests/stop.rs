@@ -1,0 +1,112 @@
+//! A stop (Ctrl-C in `gilpy`, Stop in the page) ends a program within 100 ms whatever its
+//! threads and processes are doing: computing, sleeping, waiting on a lock, a join or a queue.
+//! The main thread gets KeyboardInterrupt; every other thread and process is torn down.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use gilpy_vm::builtins::Host;
+use gilpy_vm::version::PythonVersion;
+use gilpy_vm::EvalBreaker;
+
+/// Real threads and a real clock; output kept for the assertions.
+struct TestHost {
+    started: Instant,
+    stderr: Mutex<String>,
+}
+
+impl Host for TestHost {
+    fn write_stdout(&self, _: &str) {}
+    fn write_stderr(&self, text: &str) {
+        self.stderr.lock().unwrap().push_str(text);
+    }
+    fn monotonic_ns(&self) -> u64 {
+        self.started.elapsed().as_nanos() as u64
+    }
+    fn wall_time(&self) -> f64 {
+        0.0
+    }
+    fn sleep(&self, seconds: f64) {
+        std::thread::sleep(Duration::from_secs_f64(seconds));
+    }
+    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(run)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Runs `source`, stops it after 200 ms, and returns how long the stop took and stderr.
+fn stop_after_200ms(source: &str, version: PythonVersion) -> (Duration, String) {
+    let program = gilpy_vm::compile(source, "stop.py", version).expect("compiles");
+    let host = Arc::new(TestHost { started: Instant::now(), stderr: Mutex::default() });
+    let breaker = Arc::new(EvalBreaker::default());
+    let stopper = {
+        let breaker = breaker.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+            Instant::now()
+        })
+    };
+    let outcome = gilpy_vm::run_interruptible(&program, version, host.clone(), vec![], breaker);
+    let ended = Instant::now();
+    let stopped_at = stopper.join().unwrap();
+    assert_eq!(outcome.exit_code, 1, "KeyboardInterrupt ends the run with exit code 1");
+    let stderr = host.stderr.lock().unwrap().clone();
+    (ended.saturating_duration_since(stopped_at), stderr)
+}
+
+fn assert_stops_quickly(name: &str, source: &str) {
+    for version in [PythonVersion::V3_9, PythonVersion::V3_13, PythonVersion::V3_13t] {
+        let (took, stderr) = stop_after_200ms(source, version);
+        assert!(
+            stderr.trim_end().ends_with("KeyboardInterrupt"),
+            "{name} on {}: stderr was {stderr:?}",
+            version.as_str()
+        );
+        // The bound the product promises is 100 ms; a loaded CI machine gets some slack.
+        assert!(took < Duration::from_millis(500), "{name}: the stop took {took:?}");
+    }
+}
+
+#[test]
+fn a_stop_ends_computing_threads() {
+    assert_stops_quickly(
+        "computing",
+        "import threading\n\
+         def spin():\n    while True:\n        pass\n\
+         ts = [threading.Thread(target=spin) for _ in range(3)]\n\
+         for t in ts: t.start()\n\
+         for t in ts: t.join()\n",
+    );
+}
+
+#[test]
+fn a_stop_ends_threads_that_wait() {
+    assert_stops_quickly(
+        "waiting",
+        "import threading, time, queue\n\
+         lock = threading.Lock(); lock.acquire()\n\
+         q = queue.Queue()\n\
+         threading.Thread(target=time.sleep, args=(60,)).start()\n\
+         threading.Thread(target=lock.acquire).start()\n\
+         threading.Thread(target=q.get, daemon=True).start()\n\
+         threading.Event().wait()\n",
+    );
+}
+
+#[test]
+fn a_stop_ends_child_processes() {
+    assert_stops_quickly(
+        "processes",
+        "import multiprocessing as mp\n\
+         def spin():\n    while True:\n        pass\n\
+         if __name__ == '__main__':\n\
+         \x20   ps = [mp.Process(target=spin) for _ in range(2)]\n\
+         \x20   for p in ps: p.start()\n\
+         \x20   for p in ps: p.join()\n",
+    );
+}
