@@ -1192,10 +1192,7 @@ impl Thread {
                     };
                     let enter = protocol(self, "__enter__")?;
                     let exit = protocol(self, "__exit__")?;
-                    let entered = self.call(&enter, vec![], vec![])?;
-                    let frame = self.frames.last_mut().unwrap();
-                    frame.stack.push(exit);
-                    frame.stack.push(entered);
+                    self.enter_context(&enter, exit)?;
                 }
                 Op::GetAwaitable => {
                     let object = frame.stack.pop().expect("stack");
@@ -1218,10 +1215,7 @@ impl Thread {
                     };
                     let enter = method(self, "__aenter__")?;
                     let exit = method(self, "__aexit__")?;
-                    let entered = self.call(&enter, vec![], vec![])?;
-                    let frame = self.frames.last_mut().unwrap();
-                    frame.stack.push(exit);
-                    frame.stack.push(entered);
+                    self.enter_context(&enter, exit)?;
                 }
                 Op::CallAsyncExit => {
                     let exit = frame.stack.pop().expect("stack");
@@ -1232,12 +1226,7 @@ impl Thread {
                 Op::CallAsyncExitWithException => {
                     let exception = frame.stack.pop().expect("stack");
                     let exit = frame.stack.pop().expect("stack");
-                    let class = match &exception {
-                        Value::Instance(instance) => Value::Class(instance.class.clone()),
-                        _ => Value::None,
-                    };
-                    let awaitable =
-                        self.call(&exit, vec![class, exception.clone(), Value::None], vec![])?;
+                    let awaitable = self.call_exit_with(&exit, &exception)?;
                     let frame = self.frames.last_mut().unwrap();
                     frame.stack.push(exception);
                     frame.stack.push(awaitable);
@@ -1258,12 +1247,7 @@ impl Thread {
                     let exception = frame.stack.pop().expect("stack");
                     let exit = frame.stack.pop().expect("stack");
                     frame.handling.pop();
-                    let class = match &exception {
-                        Value::Instance(instance) => Value::Class(instance.class.clone()),
-                        _ => Value::None,
-                    };
-                    let suppress =
-                        self.call(&exit, vec![class, exception.clone(), Value::None], vec![])?;
+                    let suppress = self.call_exit_with(&exit, &exception)?;
                     if !self.truth(&suppress)? {
                         return Err(exception);
                     }
@@ -1336,6 +1320,26 @@ impl Thread {
             Value::Generator(generator) => self.send_to_generator(generator, sent),
             other => builtins::next(self, other),
         }
+    }
+
+    /// `with` and `async with`: calls the manager's enter method and leaves `exit` then what
+    /// `enter` returned (for `async with`, an awaitable) on the stack.
+    fn enter_context(&mut self, enter: &Value, exit: Value) -> Result<(), Value> {
+        let entered = self.call(enter, vec![], vec![])?;
+        let frame = self.frames.last_mut().expect("a frame is running");
+        frame.stack.push(exit);
+        frame.stack.push(entered);
+        Ok(())
+    }
+
+    /// `__exit__(type, exception, traceback)` (or `__aexit__`) for an exception leaving the
+    /// block.
+    fn call_exit_with(&mut self, exit: &Value, exception: &Value) -> CallResult {
+        let class = match exception {
+            Value::Instance(instance) => Value::Class(instance.class.clone()),
+            _ => Value::None,
+        };
+        self.call(exit, vec![class, exception.clone(), Value::None], vec![])
     }
 
     /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.

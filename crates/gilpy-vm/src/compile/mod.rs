@@ -612,13 +612,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::Pop);
             }
-            Stmt::With(with) if with.is_async => {
-                if !self.unit().is_coroutine {
+            Stmt::With(with) => {
+                if with.is_async && !self.unit().is_coroutine {
                     return Err(self.syntax_error(stmt, "'async with' outside async function"));
                 }
-                self.async_with_stmt(with, &with.items)?;
+                self.with_stmt(with, &with.items)?;
             }
-            Stmt::With(with) => self.with_stmt(with, &with.items)?,
             Stmt::Match(_) => return Err(self.unsupported(stmt, "the 'match' statement")),
             Stmt::TypeAlias(_) => return Err(self.unsupported(stmt, "the 'type' statement")),
             Stmt::IpyEscapeCommand(_) => {
@@ -667,31 +666,30 @@ impl<'a> Compiler<'a> {
                     self.unit().handlers.extend(saved);
                     result?;
                 }
-                Handler::With => {
+                Handler::With | Handler::AsyncWith => {
                     if value_on_top {
                         self.emit(Op::Swap);
                     }
-                    self.emit(Op::ExitWith);
-                }
-                Handler::AsyncWith => {
-                    if value_on_top {
-                        self.emit(Op::Swap);
-                    }
-                    self.emit(Op::CallAsyncExit);
-                    self.emit_await();
-                    self.emit(Op::Pop);
+                    self.emit_exit_without_exception(matches!(handler, Handler::AsyncWith));
                 }
             }
         }
         Ok(())
     }
 
+    /// `with` and `async with` (which awaits what `__aenter__` and `__aexit__` return), one
+    /// item at a time, innermost last.
     fn with_stmt(&mut self, with: &ast::StmtWith, items: &[ast::WithItem]) -> Result<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(&with.body);
         };
         self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeWith);
+        if with.is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         match &item.optional_vars {
             Some(target) => self.assign(target)?,
             None => {
@@ -699,16 +697,33 @@ impl<'a> Compiler<'a> {
             }
         }
         let setup = self.emit(Op::SetupExcept(0));
-        self.unit().handlers.push(Handler::With);
+        self.unit().handlers.push(if with.is_async { Handler::AsyncWith } else { Handler::With });
         self.with_stmt(with, rest)?;
         self.unit().handlers.pop();
         self.emit(Op::PopBlock);
-        self.emit(Op::ExitWith);
+        self.emit_exit_without_exception(with.is_async);
         let done = self.emit(Op::Jump(0));
         self.patch(setup);
-        self.emit(Op::ExceptWith);
+        if with.is_async {
+            self.emit(Op::CallAsyncExitWithException);
+            self.emit_await();
+            self.emit(Op::ReraiseUnlessSuppressed);
+        } else {
+            self.emit(Op::ExceptWith);
+        }
         self.patch(done);
         Ok(())
+    }
+
+    /// `__exit__(None, None, None)` (awaited for `async with`), its result dropped.
+    fn emit_exit_without_exception(&mut self, is_async: bool) {
+        if is_async {
+            self.emit(Op::CallAsyncExit);
+            self.emit_await();
+            self.emit(Op::Pop);
+        } else {
+            self.emit(Op::ExitWith);
+        }
     }
 
     /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
@@ -716,37 +731,6 @@ impl<'a> Compiler<'a> {
         self.emit(Op::GetAwaitable);
         self.emit_const(Value::None);
         self.emit(Op::YieldFrom);
-    }
-
-    /// `async with`: `with`, with the enter and exit calls awaited.
-    fn async_with_stmt(&mut self, with: &ast::StmtWith, items: &[ast::WithItem]) -> Result<()> {
-        let Some((item, rest)) = items.split_first() else {
-            return self.body(&with.body);
-        };
-        self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeAsyncWith);
-        self.emit_await();
-        match &item.optional_vars {
-            Some(target) => self.assign(target)?,
-            None => {
-                self.emit(Op::Pop);
-            }
-        }
-        let setup = self.emit(Op::SetupExcept(0));
-        self.unit().handlers.push(Handler::AsyncWith);
-        self.async_with_stmt(with, rest)?;
-        self.unit().handlers.pop();
-        self.emit(Op::PopBlock);
-        self.emit(Op::CallAsyncExit);
-        self.emit_await();
-        self.emit(Op::Pop);
-        let done = self.emit(Op::Jump(0));
-        self.patch(setup);
-        self.emit(Op::CallAsyncExitWithException);
-        self.emit_await();
-        self.emit(Op::ReraiseUnlessSuppressed);
-        self.patch(done);
-        Ok(())
     }
 
     fn try_stmt(&mut self, try_stmt: &ast::StmtTry) -> Result<()> {

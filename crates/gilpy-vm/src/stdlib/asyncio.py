@@ -745,6 +745,16 @@ async def to_thread(func, /, *args, **kwargs):
 
 # ---- synchronisation: for tasks of one loop ----
 
+async def _wait_in(waiters):
+    """Waits until a releaser sets this task's future in `waiters`."""
+    future = get_running_loop().create_future()
+    waiters.append(future)
+    try:
+        await future
+    finally:
+        waiters.remove(future)
+
+
 def _wake_first(waiters):
     for future in waiters:
         if not future.done():
@@ -775,12 +785,7 @@ class Lock(_ContextManagerMixin):
         if not self._locked and not self._waiters:
             self._locked = True
             return True
-        future = get_running_loop().create_future()
-        self._waiters.append(future)
-        try:
-            await future
-        finally:
-            self._waiters.remove(future)
+        await _wait_in(self._waiters)
         self._locked = True
         return True
 
@@ -812,13 +817,8 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        future = get_running_loop().create_future()
-        self._waiters.append(future)
-        try:
-            await future
-            return True
-        finally:
-            self._waiters.remove(future)
+        await _wait_in(self._waiters)
+        return True
 
 
 class Semaphore(_ContextManagerMixin):
@@ -833,12 +833,7 @@ class Semaphore(_ContextManagerMixin):
 
     async def acquire(self):
         while self._value <= 0:
-            future = get_running_loop().create_future()
-            self._waiters.append(future)
-            try:
-                await future
-            finally:
-                self._waiters.remove(future)
+            await _wait_in(self._waiters)
         self._value -= 1
         return True
 
