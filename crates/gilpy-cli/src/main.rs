@@ -41,6 +41,12 @@ impl Host for NativeHost {
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
 
+    /// Threads get `PYTHON_THREAD_STACK`; the main thread has at least that (Linux's default
+    /// 8 MB `ulimit -s`).
+    fn thread_stack_bytes(&self) -> usize {
+        PYTHON_THREAD_STACK
+    }
+
     fn cpu_count(&self) -> Option<usize> {
         std::thread::available_parallelism().ok().map(usize::from)
     }
@@ -114,7 +120,21 @@ fn main() -> ExitCode {
     });
     let mut argv = vec![file];
     argv.extend(program_args);
-    let outcome = gilpy_vm::run(&program, version, host.clone(), argv);
+    // On a thread of our own, so the stack the VM counts on does not depend on `ulimit -s`.
+    let outcome = {
+        let host = host.clone();
+        std::thread::Builder::new()
+            .stack_size(PYTHON_THREAD_STACK)
+            .spawn(move || gilpy_vm::run(&program, version, host, argv))
+            .and_then(|thread| thread.join().map_err(|_| std::io::Error::other("panicked")))
+    };
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            eprintln!("gilpy: the interpreter's thread failed: {error}");
+            return ExitCode::from(70);
+        }
+    };
     let _ = host.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
     ExitCode::from(outcome.exit_code.clamp(0, 255) as u8)
 }

@@ -20,6 +20,59 @@ pub struct RunRequest {
     pub switch_interval_us: u64,
 }
 
+/// A Python program to run as written, as `gilpy run` would.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PythonRequest {
+    pub source: String,
+    /// `3.9` .. `3.13`, or `3.13t` for the free-threaded build.
+    pub python: String,
+}
+
+/// Which stream a piece of output went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Output in the order the program wrote it; consecutive writes to one stream are merged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub text: String,
+}
+
+/// Appends `text` to `chunks`, merged into the last chunk when that went to the same stream.
+pub fn append_output(chunks: &mut Vec<OutputChunk>, stream: Stream, text: &str) {
+    match chunks.last_mut() {
+        Some(last) if last.stream == stream => last.text.push_str(text),
+        _ if text.is_empty() => {}
+        _ => chunks.push(OutputChunk { stream, text: text.to_string() }),
+    }
+}
+
+/// A place in the program's source, 1-based as CPython reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcePosition {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// How a Python program ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PythonOutcome {
+    /// CPython's exit code: 0, 1 for an uncaught exception or syntax error, or `sys.exit`'s.
+    pub exit_code: i32,
+    pub wall_us: u64,
+    /// Ended by Stop (KeyboardInterrupt).
+    pub stopped: bool,
+    /// Where it failed to compile (the column is meaningful) or, for an uncaught exception,
+    /// the innermost line of the program in the traceback (column 0).
+    pub error_at: Option<SourcePosition>,
+    pub syntax_error: bool,
+}
+
 /// Page to runner.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -32,7 +85,13 @@ pub enum ToRunner {
         run_id: u64,
         request: RunRequest,
     },
-    /// Stop run `run_id` at its next check point; its partial traces still come back.
+    /// Run a Python program; its output streams back, then `PythonDone`.
+    RunPython {
+        run_id: u64,
+        request: PythonRequest,
+    },
+    /// Stop run `run_id` at its next check point; its partial traces still come back. A Python
+    /// program gets KeyboardInterrupt.
     Stop {
         run_id: u64,
     },
@@ -60,6 +119,16 @@ pub enum FromRunner {
     RunDone {
         run_id: u64,
         stopped: bool,
+    },
+    /// What a Python program wrote since the last `Output` (sent about every 100 ms).
+    Output {
+        run_id: u64,
+        chunks: Vec<OutputChunk>,
+        elapsed_us: u64,
+    },
+    PythonDone {
+        run_id: u64,
+        outcome: PythonOutcome,
     },
     /// The pool could not start (no shared memory, no workers): real cores are unavailable and
     /// restarting will not help.
@@ -101,6 +170,21 @@ mod tests {
         assert!(text.starts_with(r#"{"type":"run","run_id":7"#), "{text}");
         assert!(text.contains(r#""modes":["sequential","single-lock"]"#), "{text}");
         assert_eq!(decode::<ToRunner>(&text).unwrap(), message);
+    }
+
+    #[test]
+    fn output_keeps_the_order_of_writes_and_merges_runs_of_one_stream() {
+        let mut chunks = Vec::new();
+        append_output(&mut chunks, Stream::Stdout, "a");
+        append_output(&mut chunks, Stream::Stdout, "b\n");
+        append_output(&mut chunks, Stream::Stderr, "");
+        append_output(&mut chunks, Stream::Stderr, "Traceback");
+        append_output(&mut chunks, Stream::Stdout, "c");
+        let texts: Vec<_> = chunks.iter().map(|c| (c.stream, c.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [(Stream::Stdout, "ab\n"), (Stream::Stderr, "Traceback"), (Stream::Stdout, "c")]
+        );
     }
 
     #[test]

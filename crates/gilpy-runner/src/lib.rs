@@ -9,13 +9,17 @@
 #![feature(stdarch_wasm_atomic_wait)]
 
 mod host;
+pub mod python;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use gilpy_protocol::{decode, encode, FromRunner, RunRequest, ToRunner, PROTOCOL_VERSION};
-use gilpy_runtime::{Run, RunConfig, RunTrace};
+use gilpy_protocol::{
+    decode, encode, FromRunner, PythonRequest, RunRequest, ToRunner, PROTOCOL_VERSION,
+};
+use gilpy_runtime::{Clock, Run, RunConfig, RunTrace};
+use gilpy_vm::EvalBreaker;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -27,11 +31,37 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 /// reporting every 50 ms cost the parallel mode about 10% of its speedup.
 const PROGRESS_EVERY_MS: f64 = 250.0;
 
+/// How often a Python program's output reaches the page: soon enough to feel live.
+const OUTPUT_EVERY_MS: f64 = 100.0;
+
+/// Pool workers beyond the cores: a Python thread or process holds a worker for its whole life,
+/// and threads that wait (sleep, join, a queue) must not keep others from running.
+const EXTRA_PYTHON_WORKERS: usize = 8;
+
 /// The run in flight, so that Stop can reach it.
 #[derive(Default)]
 struct Runner {
-    current: Option<(u64, Arc<Run>)>,
+    current: Option<(u64, Job)>,
     stop_requested: Option<u64>,
+    cores: usize,
+    pool_size: usize,
+}
+
+/// What Stop acts on.
+#[derive(Clone)]
+enum Job {
+    Workload(Arc<Run>),
+    /// The main Python thread's eval breaker.
+    Python(Arc<EvalBreaker>),
+}
+
+impl Job {
+    fn stop(&self) {
+        match self {
+            Job::Workload(run) => run.stop(),
+            Job::Python(breaker) => breaker.set(EvalBreaker::ASYNC_EXCEPTION),
+        }
+    }
 }
 
 /// Entry point, called once by `runner.js` after the wasm module is instantiated: from here on
@@ -68,29 +98,46 @@ fn post(message: &FromRunner) {
 
 fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
     match message {
-        ToRunner::Init { cores } => wasm_bindgen_futures::spawn_local(async move {
+        ToRunner::Init { cores } => {
             let cores = cores.clamp(1, gilpy_protocol::MAX_POOL_CORES);
-            match wasm_bindgen_futures::JsFuture::from(init_thread_pool(cores)).await {
-                Ok(_) => post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores }),
-                Err(error) => post(&FromRunner::Unavailable {
-                    reason: format!(
-                        "the browser would not start {cores} worker threads: {error:?}"
-                    ),
-                }),
+            let pool_size = cores + EXTRA_PYTHON_WORKERS;
+            {
+                let mut runner = runner.borrow_mut();
+                runner.cores = cores;
+                runner.pool_size = pool_size;
             }
-        }),
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(init_thread_pool(pool_size)).await {
+                    Ok(_) => {
+                        warm_up(cores, pool_size).await;
+                        post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores })
+                    }
+                    Err(error) => post(&FromRunner::Unavailable {
+                        reason: format!(
+                            "the browser would not start {pool_size} worker threads: {error:?}"
+                        ),
+                    }),
+                }
+            })
+        }
         ToRunner::Run { run_id, request } => {
             let runner = runner.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 run_all_modes(&runner, run_id, request).await
             });
         }
+        ToRunner::RunPython { run_id, request } => {
+            let runner = runner.clone();
+            wasm_bindgen_futures::spawn_local(
+                async move { run_python(&runner, run_id, request).await },
+            );
+        }
         ToRunner::Stop { run_id } => {
             let mut runner = runner.borrow_mut();
             runner.stop_requested = Some(run_id);
-            if let Some((current_id, run)) = &runner.current {
+            if let Some((current_id, job)) = &runner.current {
                 if *current_id == run_id {
-                    run.stop();
+                    job.stop();
                 }
             }
         }
@@ -106,7 +153,7 @@ async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRe
             switch_interval_us: request.switch_interval_us,
         };
         let run = Arc::new(Run::new(config, &request.workload, Box::new(WebClock)));
-        runner.borrow_mut().current = Some((run_id, run.clone()));
+        runner.borrow_mut().current = Some((run_id, Job::Workload(run.clone())));
         if runner.borrow().stop_requested == Some(run_id) {
             run.stop();
         }
@@ -122,6 +169,84 @@ async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRe
         }
     }
     post(&FromRunner::RunDone { run_id, stopped });
+}
+
+/// Runs `warm_up.py` on the pool and waits for it, output discarded: see its first comment.
+async fn warm_up(cores: usize, pool_size: usize) {
+    let host = Arc::new(python::WebHost::new(cores, pool_size));
+    let done = Arc::new(DoneSignal::default());
+    let program = {
+        let (host, done) = (host.clone(), done.clone());
+        Box::new(move || {
+            let request = PythonRequest {
+                source: include_str!("warm_up.py").to_string(),
+                python: "3.13".to_string(),
+            };
+            python::run_program(&request, host, Arc::default());
+            done.raise();
+        })
+    };
+    if gilpy_vm::builtins::Host::spawn_thread(&*host, program).is_ok() {
+        while !done.wait(PROGRESS_EVERY_MS).await {
+            if host::report_panic() {
+                return;
+            }
+        }
+    }
+}
+
+/// Runs a Python program on the pool, posting its output as it comes, then `PythonDone`.
+async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRequest) {
+    let (cores, pool_size) = {
+        let runner = runner.borrow();
+        (runner.cores, runner.pool_size)
+    };
+    let host = Arc::new(python::WebHost::new(cores, pool_size));
+    let breaker = Arc::new(EvalBreaker::default());
+    runner.borrow_mut().current = Some((run_id, Job::Python(breaker.clone())));
+    if runner.borrow().stop_requested == Some(run_id) {
+        breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+    }
+    let result = Arc::new(Mutex::new(None));
+    let done = Arc::new(DoneSignal::default());
+    let main_thread = {
+        let (host, breaker, result, done) =
+            (host.clone(), breaker.clone(), result.clone(), done.clone());
+        Box::new(move || {
+            let outcome = python::run_program(&request, host, breaker);
+            *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+            done.raise();
+        })
+    };
+    if let Err(reason) = gilpy_vm::builtins::Host::spawn_thread(&*host, main_thread) {
+        runner.borrow_mut().current = None;
+        post(&FromRunner::Crashed { message: format!("could not start the program: {reason}") });
+        return;
+    }
+    let started_us = WebClock.now_us();
+    for tick in 1u64.. {
+        let finished = done.wait(OUTPUT_EVERY_MS).await;
+        let chunks = host.take_output();
+        // Quiet programs still report their elapsed time, less often (each message repaints).
+        if !chunks.is_empty() || tick % 3 == 0 {
+            let elapsed_us = WebClock.now_us().saturating_sub(started_us);
+            post(&FromRunner::Output { run_id, chunks, elapsed_us });
+        }
+        if finished {
+            break;
+        }
+        if host::report_panic() {
+            runner.borrow_mut().current = None;
+            return;
+        }
+    }
+    let mut runner = runner.borrow_mut();
+    runner.current = None;
+    let outcome = result.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(mut outcome) = outcome {
+        outcome.stopped = runner.stop_requested == Some(run_id);
+        post(&FromRunner::PythonDone { run_id, outcome });
+    }
 }
 
 /// Runs `run` on the pool without blocking this thread, posting progress until it is done.

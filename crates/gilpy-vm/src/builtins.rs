@@ -35,6 +35,11 @@ pub trait Host: Send + Sync {
         drop(run);
         Err("threads are not available here".into())
     }
+    /// The Rust stack of a thread this host runs Python on (the main thread's included): nested
+    /// eval loops stop with RecursionError before they use it up.
+    fn thread_stack_bytes(&self) -> usize {
+        1 << 20
+    }
     /// How many cores the program may use (`os.cpu_count`); `None` when unknown.
     fn cpu_count(&self) -> Option<usize> {
         None

@@ -62,6 +62,15 @@ pub fn compile(
 /// How a program ended: CPython's exit code, and the traceback it printed, if any.
 pub struct Outcome {
     pub exit_code: i32,
+    /// For an uncaught exception, the innermost line of the main program in its traceback
+    /// (what an editor marks).
+    pub error_line: Option<u32>,
+}
+
+impl Outcome {
+    fn exit(exit_code: i32) -> Outcome {
+        Outcome { exit_code, error_line: None }
+    }
 }
 
 /// Runs a compiled program as `__main__` on the current thread.
@@ -102,7 +111,7 @@ pub fn run_interruptible(
     let interrupted = matches!(&result, Err(exception)
         if builtins::exception_is(&thread, exception, "KeyboardInterrupt"));
     let outcome = match result {
-        Ok(_) => Outcome { exit_code: 0 },
+        Ok(_) => Outcome::exit(0),
         Err(exception) => report_uncaught(&mut thread, &exception, &*host),
     };
     threads::shutdown(&mut thread, interrupted);
@@ -118,17 +127,25 @@ fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> O
                 _ => vec![],
             };
             return match args.first() {
-                None | Some(Value::None) => Outcome { exit_code: 0 },
-                Some(Value::Int(code)) => Outcome { exit_code: *code as i32 },
+                None | Some(Value::None) => Outcome::exit(0),
+                Some(Value::Int(code)) => Outcome::exit(*code as i32),
                 Some(other) => {
                     let text = thread.str_of(other).unwrap_or_default();
                     host.write_stderr(&format!("{text}\n"));
-                    Outcome { exit_code: 1 }
+                    Outcome::exit(1)
                 }
             };
         }
     }
     let report = builtins::format_traceback(thread, exception);
     host.write_stderr(&report);
-    Outcome { exit_code: 1 }
+    Outcome { exit_code: 1, error_line: innermost_main_line(thread, exception) }
+}
+
+fn innermost_main_line(thread: &Thread, exception: &Value) -> Option<u32> {
+    let Value::Instance(instance) = exception else { return None };
+    let main_code = lock(&thread.interp.main_code).clone()?;
+    // Entries are kept innermost first, as the exception unwound.
+    let entries = lock(&instance.traceback);
+    entries.iter().find(|entry| entry.filename == main_code.filename).map(|entry| entry.line)
 }

@@ -86,6 +86,18 @@ pub struct Thread {
     holds_gil: bool,
     /// Python frames deep, for RecursionError.
     depth: usize,
+    /// The lowest Rust stack address nested eval loops may reach (stacks grow down), set when
+    /// the first loop starts on this thread; 0 until then. CPython 3.12+ guards its C stack
+    /// the same way: a pointer compare, so a deep `yield from` chain or `__repr__` recursion
+    /// raises RecursionError instead of overflowing (which on wasm threads corrupts memory).
+    stack_floor: usize,
+}
+
+/// An address on the current Rust stack.
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// The first thread an interpreter registers runs `__main__`.
@@ -123,6 +135,7 @@ impl Thread {
             id,
             holds_gil: false,
             depth: 0,
+            stack_floor: 0,
         }
     }
 
@@ -507,6 +520,16 @@ impl Thread {
         Ok(())
     }
 
+    fn rust_stack_exhausted(&mut self) -> bool {
+        let here = stack_address();
+        if self.stack_floor == 0 {
+            // A quarter of the stack stays free for what runs between two checks.
+            let budget = self.interp.host.thread_stack_bytes() / 4 * 3;
+            self.stack_floor = here.saturating_sub(budget).max(1);
+        }
+        here < self.stack_floor
+    }
+
     /// Runs frames until the one at index `base` returns, and returns its value.
     fn run(&mut self, base: usize) -> CallResult {
         self.run_raising(base, None)
@@ -515,6 +538,10 @@ impl Thread {
     /// Like [`Thread::run`], but first raises `thrown` where the top frame stands (a
     /// generator's `throw`).
     fn run_raising(&mut self, base: usize, mut thrown: Option<Value>) -> CallResult {
+        if thrown.is_none() && self.rust_stack_exhausted() {
+            // Raised inside the frame just pushed, so it unwinds like any other exception.
+            thrown = Some(self.exception("RecursionError", "maximum recursion depth exceeded"));
+        }
         loop {
             let result = match thrown.take() {
                 Some(exception) => Err(exception),

@@ -5,6 +5,7 @@ use gilpy_runtime::Mode;
 use yew::prelude::*;
 
 use crate::components::controls::Controls;
+use crate::components::program::Program;
 use crate::components::results::Results;
 use crate::components::status::Status;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
@@ -77,6 +78,19 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_run_program = {
+        let (state, runner) = (state.clone(), runner.clone());
+        Callback::from(move |()| {
+            if !state.can_run_program() {
+                return;
+            }
+            let run_id = state.next_run_id();
+            if let Some(client) = runner.borrow().as_ref() {
+                client.send(&ToRunner::RunPython { run_id, request: state.program.request() });
+                state.dispatch(Action::ProgramStarted { run_id });
+            }
+        })
+    };
     let on_stop = {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |()| {
@@ -92,19 +106,26 @@ pub fn App() -> Html {
         RunnerStatus::Ready { cores } => cores,
         _ => (*hardware_cores).min(MAX_POOL_CORES),
     };
+    // The workload's controls and status ignore a program run, which has its own panel.
+    let workload_active = state.active.clone().filter(|active| !active.program);
     html! {
         <>
             <header class="masthead">
                 <h1>{ "GIL Playground" }</h1>
-                <p>{ "Run the same tasks one after another, on every core at once, and on every core under one \
-                      lock that follows CPython's GIL rules. Then compare the wall times and the timelines." }</p>
+                <p>{ "Write Python and run it on real cores in your browser: threads under the GIL, free-threaded \
+                      threads (3.13t) and processes. Below it, compare the same tasks run one after another, on every \
+                      core at once, and under one lock that follows CPython's GIL rules." }</p>
             </header>
-            <main class="layout" data-run-state={if state.active.is_some() { "running" } else { "idle" }}
+            <Program program={state.program.clone()} can_run={state.can_run_program()}
+                running={state.active.as_ref().is_some_and(|a| a.program)}
+                stop_requested={state.active.as_ref().is_some_and(|a| a.stop_requested)}
+                on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop.clone()} />
+            <main class="layout" data-run-state={if workload_active.is_some() { "running" } else { "idle" }}
                 data-completed-runs={state.completed_runs.to_string()}>
                 <Controls settings={state.settings.clone()} pool_cores={pool_cores} can_run={state.can_run()}
-                    running={state.active.is_some()} on_action={on_action} on_run={on_run} on_stop={on_stop} />
+                    running={workload_active.is_some()} on_action={on_action} on_run={on_run} on_stop={on_stop} />
                 <div class="output">
-                    <Status runner={state.runner.clone()} active={state.active.clone()}
+                    <Status runner={state.runner.clone()} active={workload_active.clone()}
                         last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
                         error={state.error.clone()} hardware_cores={*hardware_cores} />
                     <Results results={state.results.clone()} axis_end_us={state.axis_end_us()}

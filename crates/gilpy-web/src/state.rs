@@ -2,7 +2,10 @@
 
 use std::rc::Rc;
 
-use gilpy_protocol::{FromRunner, RunRequest, MAX_POOL_CORES};
+use gilpy_protocol::{
+    append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest, RunRequest,
+    MAX_POOL_CORES,
+};
 use gilpy_runtime::gil::DEFAULT_SWITCH_INTERVAL_US;
 use gilpy_runtime::{Mode, Progress, RunTrace, TaskKind, WorkloadParams};
 use yew::Reducible;
@@ -42,6 +45,65 @@ impl Default for Settings {
     }
 }
 
+/// The program in the editor, the Python it runs as, and its latest run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramPanel {
+    pub source: String,
+    pub python: String,
+    pub output: Vec<OutputChunk>,
+    pub outcome: Option<PythonOutcome>,
+    /// Microseconds since the running program started, as the runner last reported.
+    pub elapsed_us: u64,
+}
+
+/// The versions the select offers, newest first; `t` is the free-threaded build.
+pub const PYTHON_VERSIONS: [&str; 6] = ["3.13", "3.13t", "3.12", "3.11", "3.10", "3.9"];
+
+pub const DEFAULT_PROGRAM: &str = r#"# Two threads counting down: under the GIL they take turns, so two
+# threads are no faster than one. Try 3.13t (free-threaded) in the select.
+import threading
+import time
+
+def count_down(n):
+    while n > 0:
+        n -= 1
+
+N = 1_000_000
+
+start = time.perf_counter()
+count_down(N)
+count_down(N)
+sequential = time.perf_counter() - start
+print(f"one after another: {sequential:.3f} s")
+
+start = time.perf_counter()
+threads = [threading.Thread(target=count_down, args=(N,)) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+threaded = time.perf_counter() - start
+print(f"two threads:       {threaded:.3f} s ({sequential / threaded:.2f}x)")
+"#;
+
+impl Default for ProgramPanel {
+    fn default() -> Self {
+        ProgramPanel {
+            source: DEFAULT_PROGRAM.to_string(),
+            python: PYTHON_VERSIONS[0].to_string(),
+            output: Vec::new(),
+            outcome: None,
+            elapsed_us: 0,
+        }
+    }
+}
+
+impl ProgramPanel {
+    pub fn request(&self) -> PythonRequest {
+        PythonRequest { source: self.source.clone(), python: self.python.clone() }
+    }
+}
+
 /// Whether the runner worker can take work.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunnerStatus {
@@ -58,6 +120,8 @@ pub enum RunnerStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActiveRun {
     pub run_id: u64,
+    /// A program from the editor rather than the workload's modes.
+    pub program: bool,
     pub modes: Vec<Mode>,
     pub progress: Option<(Mode, Progress)>,
     pub stop_requested: bool,
@@ -66,6 +130,7 @@ pub struct ActiveRun {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {
     pub settings: Settings,
+    pub program: ProgramPanel,
     pub runner: RunnerStatus,
     pub active: Option<ActiveRun>,
     /// Results of the latest run, in the order the modes finished.
@@ -82,6 +147,7 @@ impl Default for Playground {
     fn default() -> Self {
         Playground {
             settings: Settings::default(),
+            program: ProgramPanel::default(),
             runner: RunnerStatus::Starting,
             active: None,
             results: Vec::new(),
@@ -95,9 +161,11 @@ impl Default for Playground {
 
 impl Playground {
     pub fn can_run(&self) -> bool {
-        matches!(self.runner, RunnerStatus::Ready { .. })
-            && self.active.is_none()
-            && !self.settings.modes.is_empty()
+        self.can_run_program() && !self.settings.modes.is_empty()
+    }
+
+    pub fn can_run_program(&self) -> bool {
+        matches!(self.runner, RunnerStatus::Ready { .. }) && self.active.is_none()
     }
 
     /// The id the next `RunStarted` will carry.
@@ -131,6 +199,12 @@ pub enum Action {
     SetCores(usize),
     SetSwitchIntervalUs(u64),
     SetModeEnabled(Mode, bool),
+    SetSource(String),
+    SetPython(String),
+    /// The page posted the editor's program to the runner with this id.
+    ProgramStarted {
+        run_id: u64,
+    },
     /// The page posted a run with this id to the runner.
     RunStarted {
         run_id: u64,
@@ -178,10 +252,35 @@ impl Playground {
                 }
                 settings.modes.sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
             }
+            Action::SetSource(source) => self.program.source = source,
+            Action::SetPython(python) => {
+                if PYTHON_VERSIONS.contains(&python.as_str()) {
+                    self.program.python = python;
+                }
+            }
+            Action::ProgramStarted { run_id } => {
+                self.next_run_id = run_id + 1;
+                self.active = Some(ActiveRun {
+                    run_id,
+                    program: true,
+                    modes: Vec::new(),
+                    progress: None,
+                    stop_requested: false,
+                });
+                self.program.output.clear();
+                self.program.outcome = None;
+                self.program.elapsed_us = 0;
+                self.error = None;
+            }
             Action::RunStarted { run_id, modes } => {
                 self.next_run_id = run_id + 1;
-                self.active =
-                    Some(ActiveRun { run_id, modes, progress: None, stop_requested: false });
+                self.active = Some(ActiveRun {
+                    run_id,
+                    program: false,
+                    modes,
+                    progress: None,
+                    stop_requested: false,
+                });
                 self.results.clear();
                 self.last_run_stopped = false;
                 self.error = None;
@@ -238,13 +337,26 @@ impl Playground {
                 self.last_run_stopped = stopped;
                 self.completed_runs += 1;
             }
+            FromRunner::Output { run_id, chunks, elapsed_us } if self.is_current(run_id) => {
+                for chunk in chunks {
+                    append_output(&mut self.program.output, chunk.stream, &chunk.text);
+                }
+                self.program.elapsed_us = elapsed_us;
+            }
+            FromRunner::PythonDone { run_id, outcome } if self.is_current(run_id) => {
+                self.active = None;
+                self.program.outcome = Some(outcome);
+                self.completed_runs += 1;
+            }
             FromRunner::Unavailable { reason } => self.apply(Action::RunnerUnavailable(reason)),
             // The runner client restarts the worker and sends `RunnerRestarting`.
             FromRunner::Crashed { .. } => {}
             // Messages about a run the page no longer waits for (it was restarted).
             FromRunner::Progress { .. }
             | FromRunner::ModeDone { .. }
-            | FromRunner::RunDone { .. } => {}
+            | FromRunner::RunDone { .. }
+            | FromRunner::Output { .. }
+            | FromRunner::PythonDone { .. } => {}
         }
     }
 }
@@ -333,6 +445,40 @@ mod tests {
         assert!(state.can_run());
         assert_eq!(state.next_run_id(), run_id + 1);
         assert_eq!(state.completed_runs, 1);
+    }
+
+    #[test]
+    fn a_program_run_collects_output_in_order_and_its_outcome() {
+        use gilpy_protocol::{OutputChunk, SourcePosition, Stream};
+        let mut state = ready();
+        state.apply(Action::SetPython("3.13t".into()));
+        state.apply(Action::SetPython("2.7".into()));
+        assert_eq!(state.program.request().python, "3.13t", "an unknown version is ignored");
+        let run_id = state.next_run_id();
+        state.apply(Action::ProgramStarted { run_id });
+        assert!(!state.can_run_program());
+        let chunk = |stream, text: &str| OutputChunk { stream, text: text.into() };
+        for chunks in [vec![chunk(Stream::Stdout, "1\n")], vec![chunk(Stream::Stdout, "2\n")]] {
+            state.apply(Action::Runner(FromRunner::Output { run_id, chunks, elapsed_us: 5 }));
+        }
+        let outcome = PythonOutcome {
+            exit_code: 1,
+            wall_us: 10,
+            stopped: false,
+            error_at: Some(SourcePosition { line: 3, column: 0 }),
+            syntax_error: false,
+        };
+        state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome.clone() }));
+        assert_eq!(state.program.output, [chunk(Stream::Stdout, "1\n2\n")]);
+        assert_eq!(state.program.outcome, Some(outcome));
+        assert!(state.can_run_program());
+        // Output of an older run is not mixed in.
+        state.apply(Action::Runner(FromRunner::Output {
+            run_id,
+            chunks: vec![chunk(Stream::Stderr, "late")],
+            elapsed_us: 0,
+        }));
+        assert_eq!(state.program.output.len(), 1);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! state of their own beyond memoised rendering.
 
 pub mod controls;
+pub mod editor;
+pub mod program;
 pub mod results;
 pub mod status;
 pub mod timeline;

@@ -1,0 +1,174 @@
+//! Python programs in the page: the VM's `Host` on web workers, and one run of a program on the
+//! pool. Python threads (and each process's main thread) are pool workers; the runner's own
+//! thread only drains output, posts it, and answers Stop.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use gilpy_protocol::{
+    append_output, OutputChunk, PythonOutcome, PythonRequest, SourcePosition, Stream,
+};
+use gilpy_runtime::Clock;
+use gilpy_vm::builtins::Host;
+use gilpy_vm::version::PythonVersion;
+use gilpy_vm::EvalBreaker;
+
+use crate::host::WebClock;
+
+/// The page keeps this much of a program's output; beyond it, a note says what was dropped.
+/// (A runaway `print` loop would otherwise fill the page's memory.)
+const MAX_OUTPUT_BYTES: usize = 1 << 20;
+
+/// Pool workers running Python threads right now, across runs: a stopped run's threads may
+/// still be finishing when the next one starts.
+static BUSY_WORKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// The VM's window on the browser. Output collects here until the runner's thread drains it.
+pub struct WebHost {
+    output: Mutex<Output>,
+    started_us: u64,
+    cores: usize,
+    pool_size: usize,
+}
+
+#[derive(Default)]
+struct Output {
+    chunks: Vec<OutputChunk>,
+    bytes: usize,
+    truncated: bool,
+}
+
+impl WebHost {
+    pub fn new(cores: usize, pool_size: usize) -> WebHost {
+        WebHost { output: Mutex::default(), started_us: WebClock.now_us(), cores, pool_size }
+    }
+
+    /// Output written since the last call.
+    pub fn take_output(&self) -> Vec<OutputChunk> {
+        std::mem::take(&mut lock(&self.output).chunks)
+    }
+
+    fn write(&self, stream: Stream, text: &str) {
+        let mut output = lock(&self.output);
+        if output.truncated {
+            return;
+        }
+        let room = MAX_OUTPUT_BYTES - output.bytes;
+        if text.len() <= room {
+            output.bytes += text.len();
+            append_output(&mut output.chunks, stream, text);
+            return;
+        }
+        let mut cut = room;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        append_output(&mut output.chunks, stream, &text[..cut]);
+        append_output(
+            &mut output.chunks,
+            Stream::Stderr,
+            "\n[gilpy: the program wrote more than 1 MB; the rest of its output is not shown]\n",
+        );
+        output.truncated = true;
+    }
+}
+
+impl Host for WebHost {
+    fn write_stdout(&self, text: &str) {
+        self.write(Stream::Stdout, text);
+    }
+
+    fn write_stderr(&self, text: &str) {
+        self.write(Stream::Stderr, text);
+    }
+
+    fn monotonic_ns(&self) -> u64 {
+        WebClock.now_us().saturating_sub(self.started_us) * 1_000
+    }
+
+    fn wall_time(&self) -> f64 {
+        js_sys::Date::now() / 1_000.0
+    }
+
+    /// Pool workers may block: std's sleep is an atomic wait with a timeout.
+    fn sleep(&self, seconds: f64) {
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds.max(0.0)));
+    }
+
+    /// A Python thread takes a pool worker for its whole life. The pool is larger than the
+    /// cores so that threads that wait (sleep, I/O, join) do not hold back those that compute;
+    /// when every worker is taken the thread cannot start, as CPython's does at its own limit.
+    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        let taken = BUSY_WORKERS.fetch_add(1, Ordering::SeqCst);
+        if taken >= self.pool_size {
+            BUSY_WORKERS.fetch_sub(1, Ordering::SeqCst);
+            return Err(format!(
+                "the page runs at most {} Python threads and processes at once",
+                self.pool_size
+            ));
+        }
+        rayon::spawn(move || {
+            // Released even if the thread's code unwinds.
+            struct Release;
+            impl Drop for Release {
+                fn drop(&mut self) {
+                    BUSY_WORKERS.fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+            let _release = Release;
+            run();
+        });
+        Ok(())
+    }
+
+    fn cpu_count(&self) -> Option<usize> {
+        Some(self.cores)
+    }
+
+    fn process_id(&self) -> u32 {
+        1
+    }
+}
+
+/// Compiles and runs `request` as `__main__`, on the calling pool worker; `breaker` is the main
+/// thread's, so setting `ASYNC_EXCEPTION` on it is Stop.
+pub fn run_program(
+    request: &PythonRequest,
+    host: Arc<WebHost>,
+    breaker: Arc<EvalBreaker>,
+) -> PythonOutcome {
+    let started = WebClock.now_us();
+    let finish = |exit_code: i32, error_at: Option<SourcePosition>, syntax_error: bool| {
+        PythonOutcome {
+            exit_code,
+            wall_us: WebClock.now_us().saturating_sub(started),
+            // The runner knows whether Stop came; the breaker's bit is consumed when raised.
+            stopped: false,
+            error_at,
+            syntax_error,
+        }
+    };
+    let Some(version) = PythonVersion::parse(&request.python) else {
+        host.write_stderr(&format!(
+            "gilpy: unknown Python version '{}' (3.9 to 3.13, or 3.13t)\n",
+            request.python
+        ));
+        return finish(2, None, false);
+    };
+    let program = match gilpy_vm::compile(&request.source, "main.py", version) {
+        Ok(program) => program,
+        Err(error) => {
+            host.write_stderr(&error.report());
+            let at = SourcePosition { line: error.line, column: error.column };
+            return finish(1, Some(at), true);
+        }
+    };
+    let argv = vec!["main.py".to_string()];
+    let outcome = gilpy_vm::run_interruptible(&program, version, host, argv, breaker.clone());
+    let error_at = outcome.error_line.map(|line| SourcePosition { line, column: 0 });
+    finish(outcome.exit_code, error_at, false)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,113 @@
+//! The program panel: the editor, the Python version, Run / Stop, and the program's console
+//! (stdout and stderr in the order written; tracebacks shown as CPython prints them).
+
+use gilpy_protocol::{PythonOutcome, Stream};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::editor::Editor;
+use crate::components::timeline::format_ms;
+use crate::state::{Action, ProgramPanel, PYTHON_VERSIONS};
+
+#[derive(Properties, PartialEq)]
+pub struct ProgramProps {
+    pub program: ProgramPanel,
+    pub can_run: bool,
+    pub running: bool,
+    pub stop_requested: bool,
+    pub on_action: Callback<Action>,
+    pub on_run: Callback<()>,
+    pub on_stop: Callback<()>,
+}
+
+#[component]
+pub fn Program(props: &ProgramProps) -> Html {
+    let program = &props.program;
+    let on_source = props.on_action.reform(Action::SetSource);
+    let on_python = props.on_action.reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        Action::SetPython(select.value())
+    });
+    let on_run = props.on_run.reform(|_: MouseEvent| ());
+    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let error_line = program.outcome.as_ref().and_then(|o| o.error_at).map(|at| at.line);
+    let status = status_text(props.running, props.stop_requested, program);
+    html! {
+        <section class="program" aria-labelledby="program-title"
+            data-run-state={if props.running { "running" } else { "idle" }}>
+            <div class="program-head">
+                <h2 id="program-title">{ "Your Python" }</h2>
+                <label class="python-select">
+                    { "Python " }
+                    <select id="python-version" onchange={on_python}>
+                        { for PYTHON_VERSIONS.iter().map(|version| html! {
+                            <option value={*version} selected={program.python == *version}>
+                                { version_label(version) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <div class="buttons">
+                    <button class="run" id="run-program" disabled={!props.can_run} onclick={on_run}>
+                        { "Run program" }
+                    </button>
+                    <button id="stop-program" disabled={!props.running} onclick={on_stop}>{ "Stop" }</button>
+                </div>
+            </div>
+            <Editor source={AttrValue::from(program.source.clone())} error_line={error_line}
+                on_change={on_source} />
+            <small id="program-keys" class="hint">
+                { "Tab indents and Shift+Tab dedents; press Esc, then Tab, to move on from the editor." }
+            </small>
+            <p class="program-status" role="status" aria-live="polite"
+                data-exit-code={program.outcome.as_ref().map(|o| o.exit_code.to_string())}>
+                { status }
+            </p>
+            if !program.output.is_empty() {
+                <pre class="console" id="program-output" tabindex="0" aria-label="Program output">
+                    { for program.output.iter().map(|chunk| match chunk.stream {
+                        Stream::Stdout => html! { <span>{ &chunk.text }</span> },
+                        Stream::Stderr => html! { <span class="stderr">{ &chunk.text }</span> },
+                    }) }
+                </pre>
+            }
+        </section>
+    }
+}
+
+fn version_label(version: &str) -> String {
+    match version.strip_suffix('t') {
+        Some(base) => format!("{base} free-threaded ({version})"),
+        None => version.to_string(),
+    }
+}
+
+fn status_text(running: bool, stop_requested: bool, program: &ProgramPanel) -> String {
+    if running {
+        let stopping = if stop_requested { "; stopping…" } else { "" };
+        return format!("Running… {} elapsed{stopping}", format_ms(program.elapsed_us));
+    }
+    match &program.outcome {
+        None => String::new(),
+        Some(outcome) => outcome_text(outcome),
+    }
+}
+
+fn outcome_text(outcome: &PythonOutcome) -> String {
+    let took = format_ms(outcome.wall_us);
+    match (outcome.stopped, outcome.syntax_error, outcome.error_at, outcome.exit_code) {
+        (true, ..) => format!("Stopped after {took} (KeyboardInterrupt)."),
+        (_, true, Some(at), _) => format!(
+            "The program did not compile: line {}, column {}. Nothing ran.",
+            at.line, at.column
+        ),
+        (_, _, Some(at), code) => {
+            format!(
+                "Ended with an uncaught exception at line {} after {took} (exit code {code}).",
+                at.line
+            )
+        }
+        (_, _, None, 0) => format!("Finished in {took}."),
+        (_, _, None, code) => format!("Finished in {took} with exit code {code}."),
+    }
+}

@@ -1,0 +1,181 @@
+// The program panel in headless Chromium: Python written in the editor runs on the runner's pool
+// of web workers (threads as real workers under the GIL), its output matches CPython's, errors
+// are marked where they happened, and Stop interrupts a runaway program.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+
+import { serveDist } from '../support/server.mjs';
+import { launchChromium, openPlayground } from '../support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist({ isolated: true });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Replaces the editor's text as typing would (an `input` event on the textarea). */
+async function setSource(page, source) {
+  await page.locator('#program-source').fill(source);
+}
+
+/** Presses Run program and waits (with a MutationObserver, not polling) until the run ends. */
+async function runProgram(page, { python = '3.13', timeout = 60_000 } = {}) {
+  await page.locator('#python-version').selectOption(python);
+  const ended = page.evaluate((timeout) => new Promise((resolve, reject) => {
+    const panel = document.querySelector('.program');
+    const timer = setTimeout(() => reject(new Error(`the program did not end within ${timeout} ms`)), timeout);
+    new MutationObserver((_, observer) => {
+      if (panel.dataset.runState === 'idle' && panel.querySelector('.program-status[data-exit-code]')) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+    }).observe(panel, { attributes: true, subtree: true, attributeFilter: ['data-run-state', 'data-exit-code'] });
+  }), timeout);
+  await page.locator('#run-program').click();
+  await ended;
+  return {
+    exitCode: Number(await page.locator('.program-status').getAttribute('data-exit-code')),
+    status: await page.locator('.program-status').innerText(),
+    stdout: (await page.locator('#program-output span:not(.stderr)').allTextContents()).join(''),
+    stderr: (await page.locator('#program-output span.stderr').allTextContents()).join(''),
+  };
+}
+
+function cpython(source) {
+  return execFileSync('python3', ['-c', source], { encoding: 'utf8' });
+}
+
+const THREADS_AND_QUEUE = `import threading, queue
+
+results = queue.Queue()
+
+def worker(n):
+    total = sum(i * i for i in range(n))
+    results.put((n, total, threading.current_thread().name))
+
+threads = [threading.Thread(target=worker, args=(n,), name=f"worker-{n}") for n in (10, 2000, 30000)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+for n, total, name in sorted(results.get() for _ in threads):
+    print(f"{name}: sum of squares below {n:,} = {total:,}")
+print("threads alive:", threading.active_count())
+`;
+
+describe('your Python, in the page', () => {
+  test('threads run on web workers and print what CPython prints', async () => {
+    const { page, errors } = await openPlayground(browser, server.url);
+    await setSource(page, THREADS_AND_QUEUE);
+    for (const python of ['3.13', '3.13t', '3.9']) {
+      const run = await runProgram(page, { python });
+      assert.equal(run.stderr, '', python);
+      assert.equal(run.exitCode, 0);
+      assert.equal(run.stdout, cpython(THREADS_AND_QUEUE), python);
+      assert.match(run.status, /^Finished in/);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('under the GIL of 3.13, counter += 1 from two threads loses nothing', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    await setSource(page, `import threading
+counter = 0
+def add():
+    global counter
+    for _ in range(100_000):
+        counter += 1
+threads = [threading.Thread(target=add) for _ in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+`);
+    const run = await runProgram(page, { python: '3.13' });
+    assert.equal(run.stdout, '200000\n');
+    await page.close();
+  });
+
+  test('a syntax error is reported with its line and column, and nothing runs', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    await setSource(page, 'print("before")\nfor i in range(3)\n    print(i)\n');
+    const run = await runProgram(page);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /File "main.py", line 2\n.*for i in range\(3\)\n.*\^\nSyntaxError: expected ':'/);
+    assert.match(run.status, /did not compile: line 2, column \d+/);
+    assert.equal(await page.locator('.gutter .error-line').innerText(), '2');
+    await page.close();
+  });
+
+  test('an uncaught exception prints the traceback and marks its line', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    const source = 'def ratio(a, b):\n    return a / b\n\nprint("start")\nprint(ratio(1, 0))\n';
+    await setSource(page, source);
+    const run = await runProgram(page);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, 'start\n');
+    assert.match(run.stderr, /line 5, in <module>[\s\S]*line 2, in ratio[\s\S]*ZeroDivisionError: division by zero\n$/);
+    assert.equal(await page.locator('.gutter .error-line').innerText(), '2');
+    await page.close();
+  });
+
+  test('Stop interrupts a runaway program and its threads, and the page stays responsive', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    await setSource(page, `import threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin, daemon=True).start()
+print("spinning", flush=True)
+while True:
+    pass
+`);
+    await page.locator('#run-program').click();
+    await page.locator('#program-output', { hasText: 'spinning' }).waitFor({ timeout: 20_000 });
+    // The main thread answers while two workers compute.
+    const echoed = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve('frame'))));
+    assert.equal(echoed, 'frame');
+    await page.locator('#stop-program').click();
+    await page.locator('.program-status', { hasText: 'Stopped after' }).waitFor({ timeout: 5_000 });
+    assert.match(await page.locator('#program-output .stderr').innerText(), /KeyboardInterrupt\n$/);
+    // The pool is free again: the next program runs.
+    await setSource(page, 'print(6 * 7)\n');
+    const run = await runProgram(page);
+    assert.equal(run.stdout, '42\n');
+    await page.close();
+  });
+
+  test('Tab indents, Shift+Tab dedents, and undo takes both back', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    await setSource(page, 'if True:\nprint(1)\n');
+    const editor = page.locator('#program-source');
+    await editor.evaluate((area) => area.setSelectionRange(9, 9)); // start of line 2
+    await editor.press('Tab');
+    assert.equal(await editor.inputValue(), 'if True:\n    print(1)\n');
+    await editor.press('Shift+Tab');
+    assert.equal(await editor.inputValue(), 'if True:\nprint(1)\n');
+    await editor.press('Control+z');
+    await editor.press('Control+z');
+    assert.equal(await editor.inputValue(), 'if True:\nprint(1)\n');
+    await editor.press('Tab');
+    assert.equal(await editor.inputValue(), 'if True:\n    print(1)\n');
+    await editor.press('Control+z');
+    assert.equal(await editor.inputValue(), 'if True:\nprint(1)\n');
+    // Escape, then Tab, moves focus on instead of indenting.
+    await editor.press('Escape');
+    await editor.press('Tab');
+    assert.equal(await editor.inputValue(), 'if True:\nprint(1)\n');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'program-source');
+    await page.close();
+  });
+});
