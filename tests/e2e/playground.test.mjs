@@ -100,7 +100,7 @@ describe('the playground, cross-origin isolated', () => {
     await setRange(page, 'tasks', 16);
     await setRange(page, 'work', 400);
     await setRange(page, 'io-wait', 1000);
-    await page.locator('button.run').click();
+    await page.locator('main.layout button.run').click();
     await page.locator('.progress', { hasText: 'elapsed' }).waitFor({ timeout: 10_000 });
     const stopAt = Date.now();
     await page.locator('button.stop').click();

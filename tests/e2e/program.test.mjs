@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 import { serveDist } from '../support/server.mjs';
-import { launchChromium, openPlayground } from '../support/browser.mjs';
+import { crossTaskOverlap, launchChromium, openPlayground } from '../support/browser.mjs';
 
 let server;
 let browser;
@@ -102,6 +102,36 @@ print(counter)
 `);
     const run = await runProgram(page, { python: '3.13' });
     assert.equal(run.stdout, '200000\n');
+    await page.close();
+  });
+
+  test('the timeline shows threads taking turns under the GIL and running at once without it', async () => {
+    const { page } = await openPlayground(browser, server.url);
+    await setSource(page, `import threading
+def count(n):
+    while n > 0:
+        n -= 1
+threads = [threading.Thread(target=count, args=(400_000,), name=f"counter-{i}") for i in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+`);
+    const spans = () => page.locator('.program-timeline rect.span').evaluateAll((rects) =>
+      rects.map((rect) => ({
+        task: Number(rect.dataset.task),
+        kind: rect.dataset.kind,
+        start: Number(rect.dataset.startUs),
+        end: Number(rect.dataset.endUs),
+      })));
+    await runProgram(page, { python: '3.13' });
+    assert.deepEqual(await page.locator('.program-timeline .timeline-row .row-label').allTextContents(),
+      ['MainThread', 'counter-0', 'counter-1']);
+    const gil = (await spans()).filter((span) => span.task > 0);
+    assert.ok(!crossTaskOverlap(gil, 'running'), 'under the GIL one thread runs at a time');
+    assert.ok(gil.some((span) => span.kind === 'waiting-for-lock'), 'and the other waits for it');
+    await runProgram(page, { python: '3.13t' });
+    const free = (await spans()).filter((span) => span.task > 0);
+    assert.ok(crossTaskOverlap(free, 'running'), 'free-threaded, both run at once');
+    assert.ok(!free.some((span) => span.kind === 'waiting-for-lock'), 'with no GIL to wait for');
     await page.close();
   });
 

@@ -91,6 +91,6 @@ export async function runAndWait(page, { timeout = 60_000 } = {}) {
       }
     }).observe(main, { attributes: true, attributeFilter: ['data-completed-runs'] });
   }), { before, timeout });
-  await page.locator('button.run').click();
+  await page.locator('main.layout button.run').click();
   await ended;
 }

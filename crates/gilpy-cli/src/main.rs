@@ -8,7 +8,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
 
-const USAGE: &str = "usage: gilpy run FILE [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [ARGS...]";
+const USAGE: &str =
+    "usage: gilpy run FILE [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [--trace TRACE.json] [ARGS...]";
 
 /// Standard streams with stdout buffered; stdout is flushed before anything goes to stderr, so
 /// the two interleave as they do for CPython on a terminal.
@@ -84,6 +85,7 @@ fn main() -> ExitCode {
     }
     let mut version = PythonVersion::V3_13;
     let mut file = None;
+    let mut trace_file = None;
     let mut program_args = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -95,6 +97,10 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            "--trace" if file.is_none() => match args.next() {
+                Some(path) => trace_file = Some(path),
+                None => return usage_error("--trace takes the file to write the trace to"),
+            },
             _ if file.is_none() => file = Some(arg),
             _ => program_args.push(arg),
         }
@@ -136,5 +142,12 @@ fn main() -> ExitCode {
         }
     };
     let _ = host.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
+    if let Some(path) = trace_file {
+        // Chrome's trace-event JSON: open it in https://ui.perfetto.dev or chrome://tracing.
+        if let Err(error) = std::fs::write(&path, outcome.trace.to_chrome_json()) {
+            eprintln!("gilpy: can't write the trace to '{path}': {error}");
+            return ExitCode::from(2);
+        }
+    }
     ExitCode::from(outcome.exit_code.clamp(0, 255) as u8)
 }

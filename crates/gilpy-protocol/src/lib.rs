@@ -71,6 +71,9 @@ pub struct PythonOutcome {
     /// the innermost line of the program in the traceback (column 0).
     pub error_at: Option<SourcePosition>,
     pub syntax_error: bool,
+    /// One row per thread of every process: when each ran, waited for the GIL, or was blocked.
+    /// `mode` is single-lock under a GIL, parallel on a free-threaded build.
+    pub trace: RunTrace,
 }
 
 /// Page to runner.

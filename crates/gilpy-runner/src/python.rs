@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex};
 use gilpy_protocol::{
     append_output, OutputChunk, PythonOutcome, PythonRequest, SourcePosition, Stream,
 };
-use gilpy_runtime::Clock;
+use gilpy_runtime::{Clock, Mode, RunTrace};
 use gilpy_vm::builtins::Host;
+use gilpy_vm::trace::ProgramTrace;
 use gilpy_vm::version::PythonVersion;
 use gilpy_vm::EvalBreaker;
 
@@ -138,14 +139,20 @@ pub fn run_program(
     breaker: Arc<EvalBreaker>,
 ) -> PythonOutcome {
     let started = WebClock.now_us();
-    let finish = |exit_code: i32, error_at: Option<SourcePosition>, syntax_error: bool| {
+    let finish = |exit_code: i32,
+                  error_at: Option<SourcePosition>,
+                  syntax_error: bool,
+                  version: Option<PythonVersion>,
+                  trace: ProgramTrace| {
+        let wall_us = WebClock.now_us().saturating_sub(started);
         PythonOutcome {
             exit_code,
-            wall_us: WebClock.now_us().saturating_sub(started),
+            wall_us,
             // The runner knows whether Stop came; the breaker's bit is consumed when raised.
             stopped: false,
             error_at,
             syntax_error,
+            trace: timeline(trace, version, wall_us, host.cpu_count().unwrap_or(1)),
         }
     };
     let Some(version) = PythonVersion::parse(&request.python) else {
@@ -153,20 +160,53 @@ pub fn run_program(
             "gilpy: unknown Python version '{}' (3.9 to 3.13, or 3.13t)\n",
             request.python
         ));
-        return finish(2, None, false);
+        return finish(2, None, false, None, ProgramTrace::default());
     };
     let program = match gilpy_vm::compile(&request.source, "main.py", version) {
         Ok(program) => program,
         Err(error) => {
             host.write_stderr(&error.report());
             let at = SourcePosition { line: error.line, column: error.column };
-            return finish(1, Some(at), true);
+            return finish(1, Some(at), true, Some(version), ProgramTrace::default());
         }
     };
     let argv = vec!["main.py".to_string()];
-    let outcome = gilpy_vm::run_interruptible(&program, version, host, argv, breaker.clone());
+    let outcome =
+        gilpy_vm::run_interruptible(&program, version, host.clone(), argv, breaker.clone());
     let error_at = outcome.error_line.map(|line| SourcePosition { line, column: 0 });
-    finish(outcome.exit_code, error_at, false)
+    finish(outcome.exit_code, error_at, false, Some(version), outcome.trace)
+}
+
+/// At most this many spans go to the page; a thread's later spans past its share are dropped
+/// (drawing hundreds of thousands of rectangles would stall the page).
+const MAX_PAGE_SPANS: usize = 20_000;
+
+/// The program's trace in the shape the page's timelines draw.
+fn timeline(
+    trace: ProgramTrace,
+    version: Option<PythonVersion>,
+    wall_us: u64,
+    cores: usize,
+) -> RunTrace {
+    let share = MAX_PAGE_SPANS / trace.threads.len().max(1);
+    let has_gil = version.is_none_or(PythonVersion::has_gil);
+    RunTrace {
+        mode: if has_gil { Mode::SingleLock } else { Mode::Parallel },
+        cores,
+        switch_interval_us: gilpy_runtime::gil::DEFAULT_SWITCH_INTERVAL_US,
+        wall_us,
+        tasks: trace
+            .threads
+            .into_iter()
+            .map(|thread| {
+                let mut task = thread.task;
+                task.spans.truncate(share);
+                task
+            })
+            .collect(),
+        gil_switches: 0,
+        stopped: false,
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -141,10 +141,17 @@ pub struct Interpreter {
     pub process: crate::processes::ProcessInfo,
     /// Source text by file name, for the lines tracebacks quote.
     pub sources: Mutex<IndexMap<String, Arc<crate::syntax::LineIndex>>>,
+    /// Where threads record what they do; shared with the processes this one starts.
+    pub tracer: Arc<crate::trace::Tracer>,
 }
 
 impl Interpreter {
-    pub fn new(version: PythonVersion, host: Arc<dyn Host>, argv: Vec<String>) -> Arc<Interpreter> {
+    pub fn new(
+        version: PythonVersion,
+        host: Arc<dyn Host>,
+        argv: Vec<String>,
+        tracer: Arc<crate::trace::Tracer>,
+    ) -> Arc<Interpreter> {
         let mut classes: IndexMap<&'static str, Arc<Class>> = IndexMap::new();
         let class = |name: &str, parent: Option<&Arc<Class>>, is_exception: bool| {
             let mut bases_mro = Vec::new();
@@ -203,6 +210,7 @@ impl Interpreter {
             main_code: Mutex::default(),
             children: Mutex::default(),
             process: crate::processes::ProcessInfo::main(),
+            tracer,
         })
     }
 

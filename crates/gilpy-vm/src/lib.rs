@@ -18,6 +18,7 @@ pub mod set;
 mod stdlib;
 pub mod syntax;
 mod threads;
+pub mod trace;
 pub mod value;
 pub mod version;
 pub mod vm;
@@ -65,11 +66,13 @@ pub struct Outcome {
     /// For an uncaught exception, the innermost line of the main program in its traceback
     /// (what an editor marks).
     pub error_line: Option<u32>,
+    /// What every thread of every process did, and when.
+    pub trace: trace::ProgramTrace,
 }
 
 impl Outcome {
     fn exit(exit_code: i32) -> Outcome {
-        Outcome { exit_code, error_line: None }
+        Outcome { exit_code, error_line: None, trace: Default::default() }
     }
 }
 
@@ -92,7 +95,8 @@ pub fn run_interruptible(
     argv: Vec<String>,
     eval_breaker: Arc<EvalBreaker>,
 ) -> Outcome {
-    let interp = Interpreter::new(version, host.clone(), argv);
+    let tracer = Arc::new(trace::Tracer::new(host.monotonic_ns()));
+    let interp = Interpreter::new(version, host.clone(), argv, tracer.clone());
     lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
     *lock(&interp.main_code) = Some(program.code.clone());
     let globals = Arc::new(Dict { entries: Default::default() });
@@ -115,7 +119,9 @@ pub fn run_interruptible(
         Err(exception) => report_uncaught(&mut thread, &exception, &*host),
     };
     threads::shutdown(&mut thread, interrupted);
-    outcome
+    // Dropping the main thread closes its last span.
+    drop(thread);
+    Outcome { trace: tracer.trace(), ..outcome }
 }
 
 fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> Outcome {
@@ -139,7 +145,11 @@ fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> O
     }
     let report = builtins::format_traceback(thread, exception);
     host.write_stderr(&report);
-    Outcome { exit_code: 1, error_line: innermost_main_line(thread, exception) }
+    Outcome {
+        exit_code: 1,
+        error_line: innermost_main_line(thread, exception),
+        trace: Default::default(),
+    }
 }
 
 fn innermost_main_line(thread: &Thread, exception: &Value) -> Option<u32> {

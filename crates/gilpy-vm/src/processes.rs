@@ -159,7 +159,12 @@ fn run_child(
     handle: &ProcessHandle,
     name: String,
 ) -> i64 {
-    let interp = Interpreter::new(parent.version, parent.host.clone(), parent.argv.clone());
+    let interp = Interpreter::new(
+        parent.version,
+        parent.host.clone(),
+        parent.argv.clone(),
+        parent.tracer.clone(),
+    );
     *lock(&interp.main_code) = Some(code.clone());
     *lock(&interp.sources) = lock(&parent.sources).clone();
     *lock(&interp.process.name) = name.clone();

@@ -35,6 +35,15 @@ pub fn module() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// The name of the `threading.Thread` whose bootstrap method `function` is, for the trace.
+fn threading_name(thread: &mut Thread, function: &Value) -> Option<String> {
+    let Value::Method(method) = function else { return None };
+    match builtins::get_attribute(thread, &method.receiver, "_name") {
+        Ok(Value::Str(name)) => Some(name.to_string()),
+        _ => None,
+    }
+}
+
 /// `_thread.start_new_thread(function, args, kwargs={})`: runs the call on a new thread of this
 /// interpreter and returns its identity at once.
 fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -64,6 +73,7 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     };
     // Registered now, so that a stop reaches the thread even before it first runs.
     let mut child = Thread::new(thread.interp.clone(), Arc::new(EvalBreaker::default()));
+    child.trace_name = threading_name(thread, &function);
     let ident = child.id.0;
     let run = Box::new(move || {
         if child.take_gil().is_err() {

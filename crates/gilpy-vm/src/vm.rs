@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use gilpy_runtime::gil::{EvalBreaker, ThreadId};
+use gilpy_runtime::SpanKind;
 
 use crate::builtins::{self, Interpreter};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
@@ -91,6 +92,11 @@ pub struct Thread {
     /// the same way: a pointer compare, so a deep `yield from` chain or `__repr__` recursion
     /// raises RecursionError instead of overflowing (which on wasm threads corrupts memory).
     stack_floor: usize,
+    /// This thread's row in the interpreter's trace, the state it is in, and since when (host
+    /// nanoseconds); `None` until it first takes the GIL.
+    span: Option<(usize, SpanKind, u64)>,
+    /// What the trace calls this thread (a `threading.Thread`'s name).
+    pub trace_name: Option<String>,
 }
 
 /// An address on the current Rust stack.
@@ -106,6 +112,11 @@ pub const MAIN_THREAD: ThreadId = ThreadId(1);
 impl Drop for Thread {
     /// A thread that ends, however it ends, leaves the GIL and the thread table.
     fn drop(&mut self) {
+        if let Some((index, kind, since)) = self.span.take() {
+            let tracer = &self.interp.tracer;
+            tracer.record(index, kind, since, self.interp.host.monotonic_ns());
+            tracer.finish(index);
+        }
         if std::mem::take(&mut self.holds_gil) {
             if let Some(gil) = &self.interp.gil {
                 gil.drop_gil(self.id, &self.eval_breaker, true);
@@ -136,25 +147,58 @@ impl Thread {
             holds_gil: false,
             depth: 0,
             stack_floor: 0,
+            span: None,
+            trace_name: None,
         }
     }
 
     /// Waits for the GIL (CPython: `take_gil`); free-threaded builds have none to wait for.
     /// Fails with the stop exception when the run is stopped meanwhile.
     pub fn take_gil(&mut self) -> Result<(), Value> {
-        if let Some(gil) = &self.interp.gil {
+        let interp = self.interp.clone();
+        if let Some(gil) = &interp.gil {
+            self.enter_span(SpanKind::WaitingForLock);
             if gil.take_gil(self.id, &self.eval_breaker).is_err() {
+                self.enter_span(SpanKind::BlockedIo);
                 return Err(self.stop_exception());
             }
         }
+        self.enter_span(SpanKind::Running);
         self.holds_gil = true;
         Ok(())
+    }
+
+    /// Notes in the trace that this thread is now in `kind`.
+    fn enter_span(&mut self, kind: SpanKind) {
+        let now = self.interp.host.monotonic_ns();
+        let tracer = &self.interp.tracer;
+        self.span = match self.span {
+            Some((_, current, _)) if current == kind => return,
+            Some((index, current, since)) => {
+                tracer.record(index, current, since, now);
+                Some((index, kind, now))
+            }
+            None => {
+                let name = self.trace_name.clone().unwrap_or_else(|| {
+                    let process = lock(&self.interp.process.name).clone();
+                    match (self.id == MAIN_THREAD, process.as_str()) {
+                        (true, "MainProcess") => "MainThread".to_string(),
+                        (true, process) => process.to_string(),
+                        (false, _) => format!("Thread {}", self.id.0),
+                    }
+                });
+                Some((tracer.add_thread(self.interp.process.pid, self.id.0, name), kind, now))
+            }
+        };
     }
 
     /// Releases the GIL; when a drop was requested, waits until another thread has it.
     pub fn drop_gil(&mut self) {
         if std::mem::take(&mut self.holds_gil) {
-            if let Some(gil) = &self.interp.gil {
+            let interp = self.interp.clone();
+            if let Some(gil) = &interp.gil {
+                // A forced switch waits here until another thread has taken the GIL.
+                self.enter_span(SpanKind::WaitingForLock);
                 gil.drop_gil(self.id, &self.eval_breaker, false);
             }
         }
@@ -164,6 +208,7 @@ impl Thread {
     /// meanwhile (CPython: `Py_BEGIN_ALLOW_THREADS` ... `Py_END_ALLOW_THREADS`).
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce(&Thread) -> R) -> Result<R, Value> {
         self.drop_gil();
+        self.enter_span(SpanKind::BlockedIo);
         let result = blocking(self);
         self.take_gil()?;
         Ok(result)

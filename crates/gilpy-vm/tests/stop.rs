@@ -2,46 +2,19 @@
 //! threads and processes are doing: computing, sleeping, waiting on a lock, a join or a queue.
 //! The main thread gets KeyboardInterrupt; every other thread and process is torn down.
 
-use std::sync::{Arc, Mutex};
+mod common;
+
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use gilpy_vm::builtins::Host;
+use common::host::ThreadedHost;
 use gilpy_vm::version::PythonVersion;
 use gilpy_vm::EvalBreaker;
-
-/// Real threads and a real clock; output kept for the assertions.
-struct TestHost {
-    started: Instant,
-    stderr: Mutex<String>,
-}
-
-impl Host for TestHost {
-    fn write_stdout(&self, _: &str) {}
-    fn write_stderr(&self, text: &str) {
-        self.stderr.lock().unwrap().push_str(text);
-    }
-    fn monotonic_ns(&self) -> u64 {
-        self.started.elapsed().as_nanos() as u64
-    }
-    fn wall_time(&self) -> f64 {
-        0.0
-    }
-    fn sleep(&self, seconds: f64) {
-        std::thread::sleep(Duration::from_secs_f64(seconds));
-    }
-    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
-        std::thread::Builder::new()
-            .stack_size(8 << 20)
-            .spawn(run)
-            .map(drop)
-            .map_err(|e| e.to_string())
-    }
-}
 
 /// Runs `source`, stops it after 200 ms, and returns how long the stop took and stderr.
 fn stop_after_200ms(source: &str, version: PythonVersion) -> (Duration, String) {
     let program = gilpy_vm::compile(source, "stop.py", version).expect("compiles");
-    let host = Arc::new(TestHost { started: Instant::now(), stderr: Mutex::default() });
+    let host = Arc::new(ThreadedHost::new());
     let breaker = Arc::new(EvalBreaker::default());
     let stopper = {
         let breaker = breaker.clone();

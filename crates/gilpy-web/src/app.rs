@@ -8,6 +8,7 @@ use crate::components::controls::Controls;
 use crate::components::program::Program;
 use crate::components::results::Results;
 use crate::components::status::Status;
+use crate::components::timeline::PatternDefs;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
 use crate::state::{Action, Playground, RunnerStatus};
 
@@ -110,6 +111,8 @@ pub fn App() -> Html {
     let workload_active = state.active.clone().filter(|active| !active.program);
     html! {
         <>
+            // The fill patterns every timeline on the page refers to.
+            <PatternDefs />
             <header class="masthead">
                 <h1>{ "GIL Playground" }</h1>
                 <p>{ "Write Python and run it on real cores in your browser: threads under the GIL, free-threaded \

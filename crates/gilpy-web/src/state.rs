@@ -467,6 +467,7 @@ mod tests {
             stopped: false,
             error_at: Some(SourcePosition { line: 3, column: 0 }),
             syntax_error: false,
+            trace: trace(Mode::SingleLock, 10),
         };
         state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome.clone() }));
         assert_eq!(state.program.output, [chunk(Stream::Stdout, "1\n2\n")]);

@@ -15,3 +15,56 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// A host with real threads and a real clock that keeps what the program writes.
+#[allow(dead_code)] // Each test file uses part of it.
+pub mod host {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    use gilpy_vm::builtins::Host;
+
+    pub struct ThreadedHost {
+        pub started: Instant,
+        pub stdout: Mutex<String>,
+        pub stderr: Mutex<String>,
+    }
+
+    impl ThreadedHost {
+        pub fn new() -> ThreadedHost {
+            ThreadedHost {
+                started: Instant::now(),
+                stdout: Mutex::default(),
+                stderr: Mutex::default(),
+            }
+        }
+    }
+
+    impl Host for ThreadedHost {
+        fn write_stdout(&self, text: &str) {
+            self.stdout.lock().unwrap().push_str(text);
+        }
+        fn write_stderr(&self, text: &str) {
+            self.stderr.lock().unwrap().push_str(text);
+        }
+        fn monotonic_ns(&self) -> u64 {
+            self.started.elapsed().as_nanos() as u64
+        }
+        fn wall_time(&self) -> f64 {
+            0.0
+        }
+        fn sleep(&self, seconds: f64) {
+            std::thread::sleep(Duration::from_secs_f64(seconds));
+        }
+        fn thread_stack_bytes(&self) -> usize {
+            8 << 20
+        }
+        fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+            std::thread::Builder::new()
+                .stack_size(self.thread_stack_bytes())
+                .spawn(run)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }
+    }
+}

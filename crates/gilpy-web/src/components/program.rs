@@ -6,7 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
-use crate::components::timeline::format_ms;
+use crate::components::timeline::{format_ms, Legend, Timeline};
 use crate::state::{Action, ProgramPanel, PYTHON_VERSIONS};
 
 #[derive(Properties, PartialEq)]
@@ -70,6 +70,13 @@ pub fn Program(props: &ProgramProps) -> Html {
                         Stream::Stderr => html! { <span class="stderr">{ &chunk.text }</span> },
                     }) }
                 </pre>
+            }
+            if let Some(trace) = program.outcome.as_ref().map(|o| &o.trace).filter(|t| !t.tasks.is_empty()) {
+                <div class="program-timeline">
+                    <h3>{ "What each thread did" }</h3>
+                    <Legend />
+                    <Timeline trace={trace.clone()} axis_end_us={trace.wall_us} />
+                </div>
             }
         </section>
     }

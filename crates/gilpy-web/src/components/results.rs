@@ -5,7 +5,7 @@
 use gilpy_runtime::{Mode, RunTrace};
 use yew::prelude::*;
 
-use crate::components::timeline::{format_ms, PatternDefs, Timeline, SPAN_STYLES};
+use crate::components::timeline::{format_ms, Legend, Timeline, SPAN_STYLES};
 use crate::components::{mode_summary, mode_title};
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +29,6 @@ pub fn Results(props: &ResultsProps) -> Html {
     ordered.sort_by_key(|trace| Mode::ALL.iter().position(|mode| *mode == trace.mode));
     html! {
         <section class="results" aria-label="Results">
-            <PatternDefs />
             <Legend />
             <div class="cards">
                 { for ordered.into_iter().map(|trace| html! {
@@ -38,21 +37,6 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }) }
             </div>
         </section>
-    }
-}
-
-#[component]
-fn Legend() -> Html {
-    html! {
-        <ul class="legend" aria-label="Timeline legend">
-            { for SPAN_STYLES.iter().map(|style| {
-                let swatch = Html::from_html_unchecked(AttrValue::from(format!(
-                    r#"<svg class="swatch" width="24" height="12" aria-hidden="true"><rect class="span {0}" width="24" height="12" fill="url(#pattern-{0})"/></svg>"#,
-                    style.css_name
-                )));
-                html! { <li>{ swatch }{ style.label }</li> }
-            }) }
-        </ul>
     }
 }
 

@@ -23,10 +23,14 @@ pub const SPAN_STYLES: [SpanStyle; 4] = [
     SpanStyle { kind: SpanKind::Running, label: "Running", css_name: "running" },
     SpanStyle {
         kind: SpanKind::WaitingForLock,
-        label: "Waiting for the lock",
+        label: "Waiting for the lock (GIL)",
         css_name: "waiting-for-lock",
     },
-    SpanStyle { kind: SpanKind::BlockedIo, label: "Blocked on I/O", css_name: "blocked-io" },
+    SpanStyle {
+        kind: SpanKind::BlockedIo,
+        label: "Blocked (I/O, sleep, lock, join)",
+        css_name: "blocked-io",
+    },
     SpanStyle { kind: SpanKind::Ready, label: "Ready, no free core", css_name: "ready" },
 ];
 
@@ -168,5 +172,21 @@ mod tests {
         assert_eq!(format_ms(1_234), "1.2 ms");
         assert_eq!(format_ms(123_456), "123 ms");
         assert_eq!(format_ms(2_500_000), "2.50 s");
+    }
+}
+
+/// What each span's look means; one per panel that shows timelines.
+#[component]
+pub fn Legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Timeline legend">
+            { for SPAN_STYLES.iter().map(|style| {
+                let swatch = Html::from_html_unchecked(AttrValue::from(format!(
+                    r#"<svg class="swatch" width="24" height="12" aria-hidden="true"><rect class="span {0}" width="24" height="12" fill="url(#pattern-{0})"/></svg>"#,
+                    style.css_name
+                )));
+                html! { <li>{ swatch }{ style.label }</li> }
+            }) }
+        </ul>
     }
 }

@@ -1,0 +1,107 @@
+//! The trace a run records: per thread, when it ran, waited for the GIL, or was blocked. Under
+//! a GIL no two threads run at once and computing threads wait for it; free-threaded (3.13t)
+//! they run at once; sleeping threads are blocked together either way.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::host::ThreadedHost;
+use gilpy_runtime::{SpanKind, TaskTrace};
+use gilpy_vm::trace::ProgramTrace;
+use gilpy_vm::version::PythonVersion;
+
+fn trace_of(source: &str, version: PythonVersion) -> ProgramTrace {
+    let program = gilpy_vm::compile(source, "traced.py", version).expect("compiles");
+    let host = Arc::new(ThreadedHost::new());
+    let outcome = gilpy_vm::run(&program, version, host.clone(), vec![]);
+    assert_eq!(outcome.exit_code, 0, "stderr: {}", host.stderr.lock().unwrap());
+    outcome.trace
+}
+
+const TWO_COUNTING_THREADS: &str = "import threading\n\
+    def count(n):\n    while n > 0:\n        n -= 1\n\
+    threads = [threading.Thread(target=count, args=(300_000,), name=f'counter-{i}') for i in range(2)]\n\
+    for t in threads: t.start()\n\
+    for t in threads: t.join()\n";
+
+fn overlaps(a: &TaskTrace, b: &TaskTrace, kind: SpanKind) -> bool {
+    a.spans_of(kind).any(|x| b.spans_of(kind).any(|y| x.overlaps(y)))
+}
+
+fn named<'a>(trace: &'a ProgramTrace, name: &str) -> &'a TaskTrace {
+    let found = trace.threads.iter().find(|thread| thread.task.name == name);
+    &found.unwrap_or_else(|| panic!("no thread {name} in {trace:?}")).task
+}
+
+fn assert_well_formed(trace: &ProgramTrace) {
+    for thread in &trace.threads {
+        let spans = &thread.task.spans;
+        assert!(thread.task.finished, "{} finished", thread.task.name);
+        for pair in spans.windows(2) {
+            assert!(pair[0].end_us <= pair[1].start_us, "in order, apart: {spans:?}");
+        }
+        assert!(spans.iter().all(|span| span.start_us < span.end_us));
+    }
+}
+
+#[test]
+fn under_the_gil_threads_take_turns_and_wait_for_it() {
+    for version in [PythonVersion::V3_9, PythonVersion::V3_13] {
+        let trace = trace_of(TWO_COUNTING_THREADS, version);
+        assert_well_formed(&trace);
+        let names: Vec<_> = trace.threads.iter().map(|t| t.task.name.as_str()).collect();
+        assert_eq!(names, ["MainThread", "counter-0", "counter-1"]);
+        let (a, b) = (named(&trace, "counter-0"), named(&trace, "counter-1"));
+        assert!(!overlaps(a, b, SpanKind::Running), "one runs at a time: {trace:?}");
+        assert!(
+            a.total_us(SpanKind::WaitingForLock) > 0 && b.total_us(SpanKind::WaitingForLock) > 0
+        );
+        // The main thread blocks in join while they count.
+        assert!(named(&trace, "MainThread").total_us(SpanKind::BlockedIo) > 0);
+    }
+}
+
+#[test]
+fn free_threaded_threads_run_at_once_and_never_wait_for_a_gil() {
+    let trace = trace_of(TWO_COUNTING_THREADS, PythonVersion::V3_13t);
+    assert_well_formed(&trace);
+    let (a, b) = (named(&trace, "counter-0"), named(&trace, "counter-1"));
+    assert!(overlaps(a, b, SpanKind::Running), "{trace:?}");
+    assert!(trace.threads.iter().all(|t| t.task.total_us(SpanKind::WaitingForLock) == 0));
+}
+
+#[test]
+fn sleeping_threads_are_blocked_together() {
+    let source = "import threading, time\n\
+        threads = [threading.Thread(target=time.sleep, args=(0.05,), name=f's{i}') for i in range(2)]\n\
+        for t in threads: t.start()\n\
+        for t in threads: t.join()\n";
+    let trace = trace_of(source, PythonVersion::V3_13);
+    let (a, b) = (named(&trace, "s0"), named(&trace, "s1"));
+    assert!(overlaps(a, b, SpanKind::BlockedIo), "{trace:?}");
+    assert!(a.total_us(SpanKind::BlockedIo) >= 45_000);
+}
+
+#[test]
+fn processes_have_their_own_rows_and_pids() {
+    let source = "import multiprocessing\n\
+        def work(n):\n    return sum(range(n))\n\
+        if __name__ == '__main__':\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(work, [10, 20]))\n";
+    let trace = trace_of(source, PythonVersion::V3_13);
+    let pids: std::collections::BTreeSet<u32> = trace.threads.iter().map(|t| t.pid).collect();
+    assert!(pids.len() >= 3, "the main process and two workers: {trace:?}");
+    assert!(trace.threads.iter().any(|t| t.task.name.starts_with("SpawnPoolWorker")), "{trace:?}");
+}
+
+#[test]
+fn the_chrome_trace_is_valid_json_with_one_event_per_span() {
+    let trace = trace_of(TWO_COUNTING_THREADS, PythonVersion::V3_13);
+    let json: serde_json::Value = serde_json::from_str(&trace.to_chrome_json()).unwrap();
+    let events = json["traceEvents"].as_array().unwrap();
+    let spans: usize = trace.threads.iter().map(|t| t.task.spans.len()).sum();
+    assert_eq!(events.iter().filter(|e| e["ph"] == "X").count(), spans);
+    let thread_names: Vec<_> =
+        events.iter().filter(|e| e["name"] == "thread_name").map(|e| &e["args"]["name"]).collect();
+    assert_eq!(thread_names, ["MainThread", "counter-0", "counter-1"]);
+}
