@@ -94,3 +94,28 @@ export async function runAndWait(page, { timeout = 60_000 } = {}) {
   await page.locator('main.layout button.run').click();
   await ended;
 }
+
+/** Presses Run program and waits (with a MutationObserver, not polling) until the run ends. */
+export async function runProgram(page, { python = '3.13', timeout = 60_000 } = {}) {
+  await page.locator('#python-version').selectOption(python);
+  const ended = page.evaluate((timeout) => new Promise((resolve, reject) => {
+    const panel = document.querySelector('.program');
+    const timer = setTimeout(() => reject(new Error(`the program did not end within ${timeout} ms`)), timeout);
+    new MutationObserver((_, observer) => {
+      if (panel.dataset.runState === 'idle' && panel.querySelector('.program-status[data-exit-code]')) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+    }).observe(panel, { attributes: true, subtree: true, attributeFilter: ['data-run-state', 'data-exit-code'] });
+  }), timeout);
+  await page.locator('#run-program').click();
+  await ended;
+  return {
+    exitCode: Number(await page.locator('.program-status').getAttribute('data-exit-code')),
+    status: await page.locator('.program-status').innerText(),
+    stdout: (await page.locator('#program-output span:not(.stderr)').allTextContents()).join(''),
+    stderr: (await page.locator('#program-output span.stderr').allTextContents()).join(''),
+    wallUs: Number(await page.locator('.program-status').getAttribute('data-wall-us')),
+  };
+}

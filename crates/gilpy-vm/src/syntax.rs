@@ -70,6 +70,17 @@ impl SyntaxError {
 }
 
 pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModule, SyntaxError> {
+    if let Some((offset, message)) = too_deep(source) {
+        let (line, column) = lines.line_column(offset);
+        return Err(SyntaxError {
+            filename: filename.to_string(),
+            line,
+            column,
+            line_text: lines.line_text(line).unwrap_or_default().to_string(),
+            message: message.to_string(),
+            kind: "SyntaxError",
+        });
+    }
     match ruff_python_parser::parse_module(source) {
         Ok(parsed) => Ok(parsed.into_syntax()),
         Err(error) => {
@@ -86,6 +97,52 @@ pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModul
     }
 }
 
+/// CPython's tokenizer refuses more than 200 open brackets (`MAXLEVEL`).
+const MAX_BRACKET_DEPTH: u32 = 200;
+
+/// Operators that nest to the right (`not not x`, `-(-x)`, `a ** b ** c`, `a if b else c if
+/// ...`, `lambda: lambda: ...`) in one logical line, past which we refuse it as too complex.
+const MAX_NESTING_OPERATORS_PER_LINE: u32 = 400;
+
+/// Where the source nests deeper than the parser may go, and CPython's words for it. The
+/// parser recurses per level; on a web worker's 1 MB stack, which nothing guards, the levels
+/// CPython accepts fit, and this pass (the lexer's, which does not recurse) keeps out the rest.
+fn too_deep(source: &str) -> Option<(TextSize, &'static str)> {
+    use ruff_python_ast::token::TokenKind;
+    let mut lexer = ruff_python_parser::lexer::lex(source, ruff_python_parser::Mode::Module);
+    let (mut depth, mut operators) = (0u32, 0u32);
+    loop {
+        let kind = lexer.next_token();
+        match kind {
+            TokenKind::EndOfFile => return None,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Some((lexer.current_range().start(), "too many nested parentheses"));
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1)
+            }
+            TokenKind::Newline => operators = 0,
+            TokenKind::Not
+            | TokenKind::Minus
+            | TokenKind::Plus
+            | TokenKind::Tilde
+            | TokenKind::DoubleStar
+            | TokenKind::If
+            | TokenKind::Lambda
+            | TokenKind::Await => {
+                operators += 1;
+                if operators > MAX_NESTING_OPERATORS_PER_LINE {
+                    return Some((lexer.current_range().start(), "expression too complex"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The parser's messages, reworded where CPython words the same error differently.
 fn cpython_message(message: &str) -> String {
     message.to_string()
@@ -94,6 +151,25 @@ fn cpython_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_past_what_the_parser_may_recurse_is_a_syntax_error() {
+        let check = |source: &str| {
+            let lines = LineIndex::new(source);
+            parse(source, "deep.py", &lines).err().map(|error| (error.line, error.message))
+        };
+        let brackets = format!("x = 1\ny = {}1{}\n", "(".repeat(201), ")".repeat(201));
+        assert_eq!(check(&brackets), Some((2, "too many nested parentheses".to_string())));
+        assert_eq!(check(&format!("y = {}1{}\n", "[".repeat(200), "]".repeat(200))), None);
+        // Brackets in strings are text.
+        assert_eq!(check(&format!("s = '{}'\n", "(".repeat(500))), None);
+        let negations = format!("x = {}1\n", "-".repeat(5_000));
+        assert_eq!(check(&negations).map(|e| e.1), Some("expression too complex".to_string()));
+        let powers = format!("x = 2{}\n", " ** 1".repeat(5_000));
+        assert_eq!(check(&powers).map(|e| e.1), Some("expression too complex".to_string()));
+        // Many lines of them are fine: the count is per logical line.
+        assert_eq!(check(&"x = -1 if not y else +2\n".repeat(500)), None);
+    }
 
     #[test]
     fn lines_and_columns_count_characters() {

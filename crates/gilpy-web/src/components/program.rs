@@ -60,7 +60,8 @@ pub fn Program(props: &ProgramProps) -> Html {
                 { "Tab indents and Shift+Tab dedents; press Esc, then Tab, to move on from the editor." }
             </small>
             <p class="program-status" role="status" aria-live="polite"
-                data-exit-code={program.outcome.as_ref().map(|o| o.exit_code.to_string())}>
+                data-exit-code={program.outcome.as_ref().map(|o| o.exit_code.to_string())}
+                data-wall-us={program.outcome.as_ref().map(|o| o.wall_us.to_string())}>
                 { status }
             </p>
             if !program.output.is_empty() {
