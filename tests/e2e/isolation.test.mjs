@@ -1,31 +1,19 @@
 // What the page does on a host that sends no isolation headers: the bundled coi-serviceworker
 // makes it isolated after one reload; where service workers are blocked too, it says plainly
 // why real cores are unavailable instead of failing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serveDist } from '../support/server.mjs';
-import { launchChromium } from '../support/browser.mjs';
+import { setUpPlayground } from '../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist({ isolated: false });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUpPlayground({ isolated: false });
 
 test('without headers or service workers the page explains and disables Run', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('.unavailable', { hasText: 'not cross-origin isolated' }).waitFor({ timeout: 20_000 });
   assert.equal(await page.evaluate(() => crossOriginIsolated), false);
   assert.equal(await page.locator('main.layout button.run').isDisabled(), true);
@@ -37,9 +25,9 @@ test('without headers or service workers the page explains and disables Run', as
 });
 
 test('the coi-serviceworker fallback isolates the page after one reload', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
   assert.equal(await page.evaluate(() => crossOriginIsolated), true);
   await context.close();

@@ -1,29 +1,17 @@
 // The playground in headless Chromium, against the release build: real web workers sharing
 // one wasm memory, real timings read back from the drawn timelines.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serveDist } from '../support/server.mjs';
 import {
-  chooseModes, crossTaskOverlap, launchChromium, openPlayground, runAndWait, setRange, spansOf,
+  chooseModes, crossTaskOverlap, openPlayground, runAndWait, setRange, setUpPlayground, spansOf,
 } from '../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist({ isolated: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUpPlayground({ isolated: true });
 
 describe('the playground, cross-origin isolated', () => {
   test('is isolated and starts a pool of worker threads', async () => {
-    const { page, errors } = await openPlayground(browser, server.url);
+    const { page, errors } = await openPlayground(env.browser, env.server.url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await page.locator('.status', { hasText: `on the ${cores} cores this browser reports` }).waitFor();
@@ -33,7 +21,7 @@ describe('the playground, cross-origin isolated', () => {
   });
 
   test('sliders change the workload that runs, and work from the keyboard', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await chooseModes(page, ['parallel']);
     await page.locator('#tasks').focus();
     await page.keyboard.press('End');
@@ -50,7 +38,7 @@ describe('the playground, cross-origin isolated', () => {
   });
 
   test('parallel CPU tasks run at the same time; under the single lock they never do', async () => {
-    const { page, errors } = await openPlayground(browser, server.url);
+    const { page, errors } = await openPlayground(env.browser, env.server.url);
     await chooseModes(page, ['sequential', 'parallel', 'single-lock']);
     await page.locator('#kind-cpu').check();
     await setRange(page, 'tasks', 2);
@@ -78,7 +66,7 @@ describe('the playground, cross-origin isolated', () => {
   });
 
   test('I/O tasks under the single lock overlap their waits', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await chooseModes(page, ['sequential', 'single-lock']);
     await page.locator('#kind-io').check();
     await setRange(page, 'tasks', 4);
@@ -94,7 +82,7 @@ describe('the playground, cross-origin isolated', () => {
   });
 
   test('Stop ends a long run and keeps the partial timelines', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await chooseModes(page, ['single-lock']);
     await page.locator('#kind-mixed').check();
     await setRange(page, 'tasks', 16);

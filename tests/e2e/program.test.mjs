@@ -1,25 +1,13 @@
 // The program panel in headless Chromium: Python written in the editor runs on the runner's pool
 // of web workers (threads as real workers under the GIL), its output matches CPython's, errors
 // are marked where they happened, and Stop interrupts a runaway program.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { serveDist } from '../support/server.mjs';
-import { crossTaskOverlap, launchChromium, openPlayground, runProgram } from '../support/browser.mjs';
+import { crossTaskOverlap, openPlayground, runProgram, setUpPlayground } from '../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist({ isolated: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUpPlayground({ isolated: true });
 
 /** Replaces the editor's text as typing would (an `input` event on the textarea). */
 async function setSource(page, source) {
@@ -50,7 +38,7 @@ print("threads alive:", threading.active_count())
 
 describe('your Python, in the page', () => {
   test('threads run on web workers and print what CPython prints', async () => {
-    const { page, errors } = await openPlayground(browser, server.url);
+    const { page, errors } = await openPlayground(env.browser, env.server.url);
     await setSource(page, THREADS_AND_QUEUE);
     for (const python of ['3.13', '3.13t', '3.9']) {
       const run = await runProgram(page, { python });
@@ -64,7 +52,7 @@ describe('your Python, in the page', () => {
   });
 
   test('under the GIL of 3.13, counter += 1 from two threads loses nothing', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, `import threading
 counter = 0
 def add():
@@ -82,7 +70,7 @@ print(counter)
   });
 
   test('the timeline shows threads taking turns under the GIL and running at once without it', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, `import threading
 def count(n):
     while n > 0:
@@ -112,7 +100,7 @@ for t in threads: t.join()
   });
 
   test('a syntax error is reported with its line and column, and nothing runs', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, 'print("before")\nfor i in range(3)\n    print(i)\n');
     const run = await runProgram(page);
     assert.equal(run.exitCode, 1);
@@ -124,7 +112,7 @@ for t in threads: t.join()
   });
 
   test('an uncaught exception prints the traceback and marks its line', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     const source = 'def ratio(a, b):\n    return a / b\n\nprint("start")\nprint(ratio(1, 0))\n';
     await setSource(page, source);
     const run = await runProgram(page);
@@ -136,7 +124,7 @@ for t in threads: t.join()
   });
 
   test('Stop interrupts a runaway program and its threads, and the page stays responsive', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, `import threading
 def spin():
     while True:
@@ -162,7 +150,7 @@ while True:
   });
 
   test('Tab indents, Shift+Tab dedents, and undo takes both back', async () => {
-    const { page } = await openPlayground(browser, server.url);
+    const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, 'if True:\nprint(1)\n');
     const editor = page.locator('#program-source');
     await editor.evaluate((area) => area.setSelectionRange(9, 9)); // start of line 2

@@ -1,5 +1,8 @@
 // Debian's Chromium, driven by playwright-core (which never downloads a browser of its own).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+import { serveDist } from './server.mjs';
 
 // The network-quieting flags keep Chromium from calling out at start-up; this machine has no
 // network, and refused connections slow everything down.
@@ -118,4 +121,21 @@ export async function runProgram(page, { python = '3.13', timeout = 60_000 } = {
     stderr: (await page.locator('#program-output span.stderr').allTextContents()).join(''),
     wallUs: Number(await page.locator('.program-status').getAttribute('data-wall-us')),
   };
+}
+
+/**
+ * For a test file: serves dist/ (with or without isolation headers) and launches Chromium
+ * before its tests, and closes both after. `server` and `browser` are set once `before` ran.
+ */
+export function setUpPlayground({ isolated }) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveDist({ isolated });
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -3,37 +3,20 @@
 //! as in CPython, and never overflows the thread's stack. On wasm threads an overflow would
 //! silently overwrite memory, so the guard is a property the page depends on.
 
-use std::sync::{Arc, Mutex};
+mod common;
 
+use std::sync::Arc;
+
+use common::host::ThreadedHost;
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
 
-#[derive(Default)]
-struct Captured {
-    stdout: Mutex<String>,
-    stderr: Mutex<String>,
-}
-
-impl Host for Captured {
-    fn write_stdout(&self, text: &str) {
-        self.stdout.lock().unwrap().push_str(text);
-    }
-    fn write_stderr(&self, text: &str) {
-        self.stderr.lock().unwrap().push_str(text);
-    }
-    fn monotonic_ns(&self) -> u64 {
-        0
-    }
-    fn wall_time(&self) -> f64 {
-        0.0
-    }
-    fn sleep(&self, _: f64) {}
-    // The default `thread_stack_bytes`, 1 MB: what a wasm worker thread has.
-}
+/// What a web worker's thread has.
+const WORKER_STACK: usize = 1 << 20;
 
 /// Runs `source` on a thread with exactly the stack the host declares; (stdout, stderr).
 fn run_on_small_stack(source: &str) -> (String, String) {
-    let host = Arc::new(Captured::default());
+    let host = Arc::new(ThreadedHost::with_stack(WORKER_STACK));
     let stack = host.thread_stack_bytes();
     let (source, runner_host) = (source.to_string(), host.clone());
     std::thread::Builder::new()

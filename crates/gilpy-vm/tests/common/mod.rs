@@ -1,6 +1,7 @@
 //! What the VM's test files share.
 
 /// xorshift64*: small, seeded, good enough to pick tokens and keys.
+#[allow(dead_code)] // Not every test file draws numbers.
 pub struct Rng(pub u64);
 
 impl Rng {
@@ -28,14 +29,21 @@ pub mod host {
         pub started: Instant,
         pub stdout: Mutex<String>,
         pub stderr: Mutex<String>,
+        stack_bytes: usize,
     }
 
     impl ThreadedHost {
+        /// Threads with the CLI's 8 MB stacks.
         pub fn new() -> ThreadedHost {
+            ThreadedHost::with_stack(8 << 20)
+        }
+
+        pub fn with_stack(stack_bytes: usize) -> ThreadedHost {
             ThreadedHost {
                 started: Instant::now(),
                 stdout: Mutex::default(),
                 stderr: Mutex::default(),
+                stack_bytes,
             }
         }
     }
@@ -57,7 +65,7 @@ pub mod host {
             std::thread::sleep(Duration::from_secs_f64(seconds));
         }
         fn thread_stack_bytes(&self) -> usize {
-            8 << 20
+            self.stack_bytes
         }
         fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
             std::thread::Builder::new()
