@@ -4,6 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { crossTaskOverlap, openPlayground, runProgram, setUpPlayground } from '../support/browser.mjs';
 
@@ -14,8 +17,15 @@ async function setSource(page, source) {
   await page.locator('#program-source').fill(source);
 }
 
+/** What CPython prints for `source`, run from a file (spawned processes re-import it). */
 function cpython(source) {
-  return execFileSync('python3', ['-c', source], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'gilpy-e2e-'));
+  try {
+    writeFileSync(join(dir, 'main.py'), source);
+    return execFileSync('python3', [join(dir, 'main.py')], { encoding: 'utf8', timeout: 30_000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const THREADS_AND_QUEUE = `import threading, queue
@@ -48,6 +58,31 @@ describe('your Python, in the page', () => {
       assert.match(run.status, /^Finished in/);
     }
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('processes are separate interpreters on workers, and print what CPython prints', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    const source = `import multiprocessing, os
+
+def square(n):
+    return n * n
+
+def child_pid(_):
+    return os.getpid()
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")  # what the page teaches; Linux's CPython forks
+    with multiprocessing.Pool(2) as pool:
+        print(pool.map(square, range(10)))
+        print("children have their own pids:", os.getpid() not in set(pool.map(child_pid, range(8))))
+`;
+    await setSource(page, source);
+    const run = await runProgram(page, { python: '3.13' });
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout, cpython(source));
+    const rows = await page.locator('.program-timeline .timeline-row .row-label').allTextContents();
+    assert.ok(rows.filter((row) => row.startsWith('SpawnPoolWorker')).length === 2, rows.join(', '));
     await page.close();
   });
 
