@@ -89,6 +89,10 @@ pub struct Run {
     io_wait: (Mutex<()>, Condvar),
     tasks_total: usize,
     tasks_done: AtomicUsize,
+    /// When the GIL was last released, on the releaser's clock. Cores read clocks that may
+    /// disagree by a few microseconds (each web worker has its own time origin); a new holder
+    /// starts its span no earlier than this, so that spans follow the lock's own order.
+    gil_released_at_us: AtomicU64,
 }
 
 struct Queues {
@@ -213,6 +217,7 @@ impl Run {
             queues_changed: Condvar::new(),
             io_wait: (Mutex::new(()), Condvar::new()),
             tasks_done: AtomicUsize::new(0),
+            gil_released_at_us: AtomicU64::new(0),
         }
     }
 
@@ -384,18 +389,19 @@ impl Run {
             };
             match step {
                 Step::Compute { .. } => {
+                    let mut start = self.now_us();
                     if self.needs_gil() && !task.holds_gil {
-                        let asked_at = self.now_us();
+                        let asked_at = start;
                         let taken = self.gil.take_gil(task.thread_id(), &self.breaker);
-                        task.record(SpanKind::WaitingForLock, asked_at, self.now_us(), Some(core));
+                        start = self.now_us().max(self.gil_released_at_us.load(Ordering::SeqCst));
+                        task.record(SpanKind::WaitingForLock, asked_at, start, Some(core));
                         if taken.is_err() {
                             return Turn::Stopped;
                         }
                         task.holds_gil = true;
                     }
-                    let start = self.now_us();
                     let end = self.compute(task);
-                    task.record(SpanKind::Running, start, self.now_us(), Some(core));
+                    task.record(SpanKind::Running, start, self.now_us().max(start), Some(core));
                     match end {
                         ComputeEnd::StepDone => task.advance(),
                         ComputeEnd::DropRequested => {
@@ -441,6 +447,7 @@ impl Run {
 
     fn release_gil(&self, task: &mut TaskState, final_release: bool) {
         if task.holds_gil {
+            self.gil_released_at_us.fetch_max(self.now_us(), Ordering::SeqCst);
             self.gil.drop_gil(task.thread_id(), &self.breaker, final_release);
             task.holds_gil = false;
         }

@@ -143,6 +143,10 @@ pub struct Interpreter {
     pub sources: Mutex<IndexMap<String, Arc<crate::syntax::LineIndex>>>,
     /// Where threads record what they do; shared with the processes this one starts.
     pub tracer: Arc<crate::trace::Tracer>,
+    /// When the GIL was last released (host nanoseconds, the releaser's clock). Threads may
+    /// read clocks a few microseconds apart (web workers each have their own time origin); a
+    /// new holder's span starts no earlier, so spans follow the lock's own order.
+    pub gil_released_at_ns: AtomicU64,
 }
 
 impl Interpreter {
@@ -211,6 +215,7 @@ impl Interpreter {
             children: Mutex::default(),
             process: crate::processes::ProcessInfo::main(),
             tracer,
+            gil_released_at_ns: AtomicU64::new(0),
         })
     }
 

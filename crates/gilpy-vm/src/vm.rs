@@ -4,6 +4,7 @@
 //! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
 //! in [`Thread::handle_pending`].
 
+use std::sync::atomic::Ordering::SeqCst;
 use std::sync::Arc;
 
 use gilpy_runtime::gil::{EvalBreaker, ThreadId};
@@ -113,9 +114,11 @@ impl Drop for Thread {
     /// A thread that ends, however it ends, leaves the GIL and the thread table.
     fn drop(&mut self) {
         if let Some((index, kind, since)) = self.span.take() {
+            let now = self.interp.host.monotonic_ns();
             let tracer = &self.interp.tracer;
-            tracer.record(index, kind, since, self.interp.host.monotonic_ns());
+            tracer.record(index, kind, since, now);
             tracer.finish(index);
+            self.interp.gil_released_at_ns.fetch_max(now, SeqCst);
         }
         if std::mem::take(&mut self.holds_gil) {
             if let Some(gil) = &self.interp.gil {
@@ -163,14 +166,18 @@ impl Thread {
                 return Err(self.stop_exception());
             }
         }
-        self.enter_span(SpanKind::Running);
+        let now = self.interp.host.monotonic_ns();
+        self.enter_span_at(SpanKind::Running, now.max(interp.gil_released_at_ns.load(SeqCst)));
         self.holds_gil = true;
         Ok(())
     }
 
     /// Notes in the trace that this thread is now in `kind`.
     fn enter_span(&mut self, kind: SpanKind) {
-        let now = self.interp.host.monotonic_ns();
+        self.enter_span_at(kind, self.interp.host.monotonic_ns());
+    }
+
+    fn enter_span_at(&mut self, kind: SpanKind, now: u64) {
         let tracer = &self.interp.tracer;
         self.span = match self.span {
             Some((_, current, _)) if current == kind => return,
@@ -198,7 +205,9 @@ impl Thread {
             let interp = self.interp.clone();
             if let Some(gil) = &interp.gil {
                 // A forced switch waits here until another thread has taken the GIL.
-                self.enter_span(SpanKind::WaitingForLock);
+                let now = interp.host.monotonic_ns();
+                self.enter_span_at(SpanKind::WaitingForLock, now);
+                interp.gil_released_at_ns.fetch_max(now, SeqCst);
                 gil.drop_gil(self.id, &self.eval_breaker, false);
             }
         }
