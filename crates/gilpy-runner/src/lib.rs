@@ -174,20 +174,12 @@ async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRe
 /// Runs `warm_up.py` on the pool and waits for it, output discarded: see its first comment.
 async fn warm_up(cores: usize, pool_size: usize) {
     let host = Arc::new(python::WebHost::new(cores, pool_size));
-    let done = Arc::new(DoneSignal::default());
-    let program = {
-        let (host, done) = (host.clone(), done.clone());
-        Box::new(move || {
-            let request = PythonRequest {
-                source: include_str!("warm_up.py").to_string(),
-                python: "3.13".to_string(),
-            };
-            python::run_program(&request, host, Arc::default());
-            done.raise();
-        })
+    let request = PythonRequest {
+        source: include_str!("warm_up.py").to_string(),
+        python: "3.13".to_string(),
     };
-    if gilpy_vm::builtins::Host::spawn_thread(&*host, program).is_ok() {
-        while !done.wait(PROGRESS_EVERY_MS).await {
+    if let Ok(program) = python::start_program(request, host, Arc::default()) {
+        while !program.done.wait(PROGRESS_EVERY_MS).await {
             if host::report_panic() {
                 return;
             }
@@ -207,25 +199,18 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     if runner.borrow().stop_requested == Some(run_id) {
         breaker.set(EvalBreaker::ASYNC_EXCEPTION);
     }
-    let result = Arc::new(Mutex::new(None));
-    let done = Arc::new(DoneSignal::default());
-    let main_thread = {
-        let (host, breaker, result, done) =
-            (host.clone(), breaker.clone(), result.clone(), done.clone());
-        Box::new(move || {
-            let outcome = python::run_program(&request, host, breaker);
-            *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
-            done.raise();
-        })
+    let program = match python::start_program(request, host.clone(), breaker) {
+        Ok(program) => program,
+        Err(reason) => {
+            runner.borrow_mut().current = None;
+            let message = format!("could not start the program: {reason}");
+            post(&FromRunner::Crashed { message });
+            return;
+        }
     };
-    if let Err(reason) = gilpy_vm::builtins::Host::spawn_thread(&*host, main_thread) {
-        runner.borrow_mut().current = None;
-        post(&FromRunner::Crashed { message: format!("could not start the program: {reason}") });
-        return;
-    }
     let started_us = WebClock.now_us();
     for tick in 1u64.. {
-        let finished = done.wait(OUTPUT_EVERY_MS).await;
+        let finished = program.done.wait(OUTPUT_EVERY_MS).await;
         let chunks = host.take_output();
         // Quiet programs still report their elapsed time, less often (each message repaints).
         if !chunks.is_empty() || tick % 3 == 0 {
@@ -242,8 +227,7 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     }
     let mut runner = runner.borrow_mut();
     runner.current = None;
-    let outcome = result.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(mut outcome) = outcome {
+    if let Some(mut outcome) = program.take_outcome() {
         outcome.stopped = runner.stop_requested == Some(run_id);
         post(&FromRunner::PythonDone { run_id, outcome });
     }

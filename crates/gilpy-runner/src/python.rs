@@ -14,7 +14,7 @@ use gilpy_vm::trace::ProgramTrace;
 use gilpy_vm::version::PythonVersion;
 use gilpy_vm::EvalBreaker;
 
-use crate::host::WebClock;
+use crate::host::{DoneSignal, WebClock};
 
 /// The page keeps this much of a program's output; beyond it, a note says what was dropped.
 /// (A runaway `print` loop would otherwise fill the page's memory.)
@@ -129,6 +129,38 @@ impl Host for WebHost {
     fn process_id(&self) -> u32 {
         1
     }
+}
+
+/// A program running on a pool worker: `done` is raised when it has ended.
+pub struct StartedProgram {
+    pub done: Arc<DoneSignal>,
+    outcome: Arc<Mutex<Option<PythonOutcome>>>,
+}
+
+impl StartedProgram {
+    /// How it ended; `None` before `done` (or if its worker panicked).
+    pub fn take_outcome(&self) -> Option<PythonOutcome> {
+        lock(&self.outcome).take()
+    }
+}
+
+/// Starts `request` on a pool worker of its own, as its main thread. The error says why no
+/// worker could take it.
+pub fn start_program(
+    request: PythonRequest,
+    host: Arc<WebHost>,
+    breaker: Arc<EvalBreaker>,
+) -> Result<StartedProgram, String> {
+    let started = StartedProgram { done: Arc::new(DoneSignal::default()), outcome: Arc::default() };
+    let main_thread = {
+        let (host, done, outcome) = (host.clone(), started.done.clone(), started.outcome.clone());
+        Box::new(move || {
+            *lock(&outcome) = Some(run_program(&request, host, breaker));
+            done.raise();
+        })
+    };
+    host.spawn_thread(main_thread)?;
+    Ok(started)
 }
 
 /// Compiles and runs `request` as `__main__`, on the calling pool worker; `breaker` is the main

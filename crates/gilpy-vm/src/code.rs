@@ -71,6 +71,19 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
+    /// The comparison on values that are totally ordered (small ints, the loop's fast path).
+    #[inline]
+    pub fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
+        match self {
+            CompareOp::Lt => a < b,
+            CompareOp::Le => a <= b,
+            CompareOp::Eq => a == b,
+            CompareOp::Ne => a != b,
+            CompareOp::Gt => a > b,
+            CompareOp::Ge => a >= b,
+        }
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             CompareOp::Lt => "<",

@@ -803,14 +803,7 @@ impl Thread {
                 Op::Compare(op) => {
                     let right = frame.stack.pop().expect("stack");
                     if let (Some(Value::Int(a)), Value::Int(b)) = (frame.stack.last(), &right) {
-                        let result = match op {
-                            CompareOp::Lt => a < b,
-                            CompareOp::Le => a <= b,
-                            CompareOp::Eq => a == b,
-                            CompareOp::Ne => a != b,
-                            CompareOp::Gt => a > b,
-                            CompareOp::Ge => a >= b,
-                        };
+                        let result = op.holds(a, b);
                         *frame.stack.last_mut().expect("checked") = Value::Bool(result);
                         continue;
                     }
@@ -1767,14 +1760,7 @@ impl Thread {
 
     pub fn compare(&mut self, op: CompareOp, left: &Value, right: &Value) -> CallResult {
         if let (Value::Int(a), Value::Int(b)) = (left, right) {
-            return Ok(Value::Bool(match op {
-                CompareOp::Lt => a < b,
-                CompareOp::Le => a <= b,
-                CompareOp::Eq => a == b,
-                CompareOp::Ne => a != b,
-                CompareOp::Gt => a > b,
-                CompareOp::Ge => a >= b,
-            }));
+            return Ok(Value::Bool(op.holds(a, b)));
         }
         if matches!(left, Value::Instance(_)) || matches!(right, Value::Instance(_)) {
             let reflected = match op {

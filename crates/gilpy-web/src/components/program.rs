@@ -2,6 +2,7 @@
 //! (stdout and stderr in the order written; tracebacks shown as CPython prints them).
 
 use gilpy_protocol::{PythonOutcome, Stream};
+use gilpy_runtime::SpanKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -75,7 +76,7 @@ pub fn Program(props: &ProgramProps) -> Html {
             if let Some(trace) = program.outcome.as_ref().map(|o| &o.trace).filter(|t| !t.tasks.is_empty()) {
                 <div class="program-timeline">
                     <h3>{ "What each thread did" }</h3>
-                    <Legend />
+                    <Legend kinds={&[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo][..]} />
                     <Timeline trace={trace.clone()} axis_end_us={trace.wall_us} />
                 </div>
             }

@@ -176,11 +176,18 @@ mod tests {
 }
 
 /// What each span's look means; one per panel that shows timelines.
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The kinds the timelines beside it can show (a Python run is never "ready").
+    #[prop_or(&[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready])]
+    pub kinds: &'static [SpanKind],
+}
+
 #[component]
-pub fn Legend() -> Html {
+pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <ul class="legend" aria-label="Timeline legend">
-            { for SPAN_STYLES.iter().map(|style| {
+            { for SPAN_STYLES.iter().filter(|style| props.kinds.contains(&style.kind)).map(|style| {
                 let swatch = Html::from_html_unchecked(AttrValue::from(format!(
                     r#"<svg class="swatch" width="24" height="12" aria-hidden="true"><rect class="span {0}" width="24" height="12" fill="url(#pattern-{0})"/></svg>"#,
                     style.css_name
