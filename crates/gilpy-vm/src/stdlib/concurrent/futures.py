@@ -429,3 +429,12 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for thread in self._threads:
                 thread.join()
+
+
+# CPython defines these in submodules; tracebacks and reprs name the class by its module.
+for _cls in (CancelledError, InvalidStateError, BrokenExecutor, Future, Executor):
+    _cls.__module__ = "concurrent.futures._base"
+BrokenProcessPool.__module__ = "concurrent.futures.process"
+ProcessPoolExecutor.__module__ = "concurrent.futures.process"
+ThreadPoolExecutor.__module__ = "concurrent.futures.thread"
+del _cls
