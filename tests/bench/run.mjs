@@ -1,7 +1,8 @@
 // The benchmark's browser half. Reads the native measurements (one JSON object a line, from
-// `cargo xtask bench-native`), runs the same scenarios in the release build in headless
-// Chromium, and prints one table; with a second argument it also writes that table there.
-// It prints ratios measured in this one run; it never fails on a number.
+// `cargo xtask bench-workbench`: each scenario's program in every mode under native gilpy and
+// CPython 3.13), runs the same scenarios in the release build in headless Chromium through the
+// sliders and Run every mode, and prints one table; with a second argument it also writes that
+// table there. It prints ratios measured in this one run; it never fails on a number.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { cpus } from 'node:os';
 
 import { serveDist } from '../support/server.mjs';
 import {
-  chooseModes, launchChromium, openPlayground, runAndWait, runProgram, setRange,
+  launchChromium, MODES, openPlayground, runAndWait, runProgram, setRange,
 } from '../support/browser.mjs';
 
 const [nativeFile, outputFile, vmTableFile] = process.argv.slice(2);
@@ -20,32 +21,28 @@ const DIST = resolve(import.meta.dirname, '../../dist');
 const native = (await readFile(nativeFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
 const scenarios = [...new Map(native.map((row) => [row.scenario, row])).values()];
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
+/** Each scenario in every mode in the page: best of three runs after a warm-up. */
 async function browserRows() {
   const server = await serveDist({ isolated: true });
   const browser = await launchChromium();
   const rows = [];
   try {
     const { page } = await openPlayground(browser, server.url);
-    await chooseModes(page, ['sequential', 'parallel', 'single-lock']);
     for (const scenario of scenarios) {
       await page.locator(`#kind-${scenario.kind}`).check();
       await setRange(page, 'tasks', scenario.tasks);
-      await setRange(page, 'cores', scenario.cores);
-      await setRange(page, 'work', Math.max(1, scenario.work_mops));
+      await setRange(page, 'work', scenario.rounds);
       await setRange(page, 'io-wait', scenario.io_ms);
-      const walls = { sequential: [], parallel: [], 'single-lock': [] };
-      await runAndWait(page); // warm-up
+      const walls = Object.fromEntries(MODES.map((mode) => [mode, []]));
+      await runAndWait(page, { timeout: 120_000 }); // warm-up
       for (let i = 0; i < REPEATS; i++) {
-        await runAndWait(page);
-        for (const mode of Object.keys(walls)) {
+        await runAndWait(page, { timeout: 120_000 });
+        for (const mode of MODES) {
           walls[mode].push(Number(await page.locator(`.card[data-mode="${mode}"]`).getAttribute('data-wall-ms')));
         }
       }
       for (const [mode, values] of Object.entries(walls)) {
-        rows.push({ where: 'browser', scenario: scenario.scenario, mode, tasks: scenario.tasks,
-          cores: mode === 'sequential' ? 1 : scenario.cores, wall_ms: median(values) });
+        rows.push({ scenario: scenario.scenario, mode, page_ms: Math.min(...values) });
       }
     }
     const version = browser.version();
@@ -115,20 +112,25 @@ const { rows: browser, version } = await browserRows();
 const sizes = await bundleSizes();
 const vmRows = await pageVmRows();
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-const wall = (rows, scenario, mode) => rows.find((r) => r.scenario === scenario && r.mode === mode)?.wall_ms;
+const find = (rows, scenario, mode) => rows.find((r) => r.scenario === scenario && r.mode === mode);
+/** A time and its speedup against the same column's sequential time. */
+const cell = (scenario, mode, rows, key) => {
+  const time = find(rows, scenario, mode)?.[key];
+  const sequential = find(rows, scenario, 'sequential')?.[key];
+  return time == null ? '– | –' : `${time.toFixed(0)} ms | ${(sequential / time).toFixed(2)}x`;
+};
+const speedup = (scenario, mode, rows, key) => find(rows, scenario, 'sequential')?.[key] / find(rows, scenario, mode)?.[key];
 
 const lines = [];
-lines.push('| scenario | mode | tasks | cores | native wall | native speedup | browser wall | browser speedup |');
+lines.push('| scenario | mode | CPython 3.13 | speedup | gilpy, native | speedup | gilpy, in the page | speedup |');
 lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const scenario of scenarios) {
-  for (const mode of ['sequential', 'parallel', 'single-lock']) {
-    const n = wall(native, scenario.scenario, mode);
-    const b = wall(browser, scenario.scenario, mode);
-    const ns = wall(native, scenario.scenario, 'sequential') / n;
-    const bs = wall(browser, scenario.scenario, 'sequential') / b;
-    const label = scenario.kind === 'cpu' ? `CPU, ${scenario.work_mops} M ops each` : `I/O, ${scenario.io_ms} ms each`;
-    lines.push(`| ${label} | ${mode} | ${scenario.tasks} | ${mode === 'sequential' ? 1 : scenario.cores} | `
-      + `${n.toFixed(1)} ms | ${ns.toFixed(2)}x | ${b.toFixed(1)} ms | ${bs.toFixed(2)}x |`);
+  const label = scenario.kind === 'cpu'
+    ? `${scenario.tasks} CPU tasks, ${scenario.rounds.toLocaleString('en')} rounds each`
+    : `${scenario.tasks} I/O tasks, ${scenario.io_ms} ms each`;
+  for (const mode of MODES) {
+    lines.push(`| ${label} | ${mode} | ${cell(scenario.scenario, mode, native, 'cpython_ms')} | `
+      + `${cell(scenario.scenario, mode, native, 'gilpy_ms')} | ${cell(scenario.scenario, mode, browser, 'page_ms')} |`);
   }
 }
 lines.push('');
@@ -144,11 +146,11 @@ for (const row of vmRows) {
 }
 const table = lines.join('\n');
 
-const cpuSeq = wall(browser, 'cpu', 'sequential');
+const x = (value) => `${value.toFixed(2)}x`;
 const targets = [
-  `- Parallel CPU speedup on 2 cores (target at least 1.8x): native ${(wall(native, 'cpu', 'sequential') / wall(native, 'cpu', 'parallel')).toFixed(2)}x, browser ${(cpuSeq / wall(browser, 'cpu', 'parallel')).toFixed(2)}x.`,
-  `- Single-lock CPU against sequential (target within 15%): native ${(wall(native, 'cpu', 'single-lock') / wall(native, 'cpu', 'sequential')).toFixed(2)}x, browser ${(wall(browser, 'cpu', 'single-lock') / cpuSeq).toFixed(2)}x the sequential time.`,
-  `- Two I/O tasks under the single lock (target about one wait, ${scenarios.find((s) => s.kind === 'io')?.io_ms} ms): native ${wall(native, 'io', 'single-lock').toFixed(1)} ms, browser ${wall(browser, 'io', 'single-lock').toFixed(1)} ms.`,
+  `- Free-threaded speedup of 2 CPU tasks (target at least 1.8x): native ${x(speedup('cpu', 'free-threaded', native, 'gilpy_ms'))}, page ${x(speedup('cpu', 'free-threaded', browser, 'page_ms'))}.`,
+  `- Threads under the GIL against sequential (CPython: about 1x): CPython ${x(speedup('cpu', 'threads', native, 'cpython_ms'))}, native ${x(speedup('cpu', 'threads', native, 'gilpy_ms'))}, page ${x(speedup('cpu', 'threads', browser, 'page_ms'))}.`,
+  `- Two I/O waits of ${scenarios.find((s) => s.kind === 'io')?.io_ms} ms in threads (target about one wait): page ${find(browser, 'io', 'threads').page_ms.toFixed(0)} ms, asyncio ${find(browser, 'io', 'asyncio').page_ms.toFixed(0)} ms.`,
   `- The VM in the page's workers against native \`gilpy\` (target at least 0.7x): ${vmRows.map((row) => `${row.name} ${(row.native / row.page).toFixed(2)}x`).join(', ')}.`,
 ].join('\n');
 
@@ -158,10 +160,13 @@ if (outputFile) {
   const rustc = execFileSync('rustc', ['--version']).toString().trim();
   const doc = `# Benchmarks
 
-Made by \`./dev bench\`, which prints the same table. Each figure is the median of ${REPEATS} runs after a
-warm-up, native (\`cargo xtask bench-native\`, std threads) and in the page (release build in headless
-Chromium, the runner's rayon pool of web workers). Speedup is sequential wall time over the mode's, both
-measured in the same run. These machines are noisy: read the ratios, not the milliseconds.
+Made by \`./dev bench\`, which prints the same table. The first table runs the programs the page derives
+for each mode from the sliders' code (\`gilpy-variants\`): under CPython 3.13 and native \`gilpy\` as
+processes (\`cargo xtask bench-workbench\`, interpreter start-up included), and in the page (release build
+in headless Chromium, the runner's pool of web workers, through the sliders and Run every mode). Each figure
+is the best of ${REPEATS} runs (after a warm-up in the page). Speedup is the sequential time over the mode's,
+in the same column of the same run. CPython here has no free-threaded build. These machines are noisy:
+read the ratios, not the milliseconds.
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model?.trim()}), Chromium ${version}, ${rustc}.
 

@@ -16,7 +16,7 @@ test('without headers or service workers the page explains and disables Run', as
   await page.goto(env.server.url);
   await page.locator('.unavailable', { hasText: 'not cross-origin isolated' }).waitFor({ timeout: 20_000 });
   assert.equal(await page.evaluate(() => crossOriginIsolated), false);
-  assert.equal(await page.locator('main.layout button.run').isDisabled(), true);
+  assert.equal(await page.locator('form.controls button.run').isDisabled(), true);
   assert.equal(await page.locator('#run-program').isDisabled(), true);
   // Playwright's 'block' makes serviceWorker.register() resolve with undefined, which browsers
   // never do (they reject, and coi-serviceworker handles that); its TypeError is the harness's.

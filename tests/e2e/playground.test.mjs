@@ -1,101 +1,149 @@
-// The playground in headless Chromium, against the release build: real web workers sharing
-// one wasm memory, real timings read back from the drawn timelines.
+// The workbench in headless Chromium, against the release build: the sliders write Python, and
+// one Run runs it in every mode on real web workers sharing one wasm memory. Every figure is
+// read back from the drawn cards and timelines.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  chooseModes, crossTaskOverlap, openPlayground, runAndWait, setRange, setUpPlayground, spansOf,
+  chooseModes, crossTaskOverlap, MODES, openPlayground, runAndWait, setRange, setUpPlayground, spansOf,
 } from '../support/browser.mjs';
 
 const env = setUpPlayground({ isolated: true });
 
-describe('the playground, cross-origin isolated', () => {
+const source = (page) => page.locator('#program-source').inputValue();
+const card = (page, mode) => page.locator(`.card[data-mode="${mode}"]`);
+const wallMs = (page, mode) => card(page, mode).getAttribute('data-wall-ms').then(Number);
+const stdoutOf = (page, mode) => card(page, mode).locator('.console span:not(.stderr)').allTextContents()
+  .then((texts) => texts.join(''));
+
+describe('the workbench, cross-origin isolated', () => {
   test('is isolated and starts a pool of worker threads', async () => {
     const { page, errors } = await openPlayground(env.browser, env.server.url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await page.locator('.status', { hasText: `on the ${cores} cores this browser reports` }).waitFor();
-    assert.equal(await page.locator('#cores').getAttribute('max'), String(Math.min(cores, 8)));
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test('sliders change the workload that runs, and work from the keyboard', async () => {
+  test('the sliders write the code; editing it by hand detaches them until reset', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
-    await chooseModes(page, ['parallel']);
     await page.locator('#tasks').focus();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.locator('#tasks-value').textContent(), '15');
+    assert.match(await source(page), /^TASKS = 15 +# how many tasks$/m);
+    await page.locator('#kind-io').check();
+    await setRange(page, 'io-wait', 250);
+    assert.match(await source(page), /^IO_WAIT = 0\.25 +# seconds each task waits$/m);
+    assert.match(await source(page), /time\.sleep\(IO_WAIT\)/);
+    assert.equal(await page.locator('#preset').inputValue(), '', 'moving a slider leaves the lesson');
+
+    // An edit by hand: the sliders say they no longer write the code, and leave it alone.
+    const edited = (await source(page)).replace('return n\n', 'return n * 10\n');
+    await page.locator('#program-source').fill(edited);
+    await page.locator('#sliders-detached').waitFor();
     await setRange(page, 'tasks', 3);
-    await setRange(page, 'work', 5);
-    assert.equal(await page.locator('#tasks-value').textContent(), '3');
-    assert.equal(await page.locator('#work-value').textContent(), '5 M operations');
-    await runAndWait(page);
-    const spans = await spansOf(page, 'parallel');
-    assert.deepEqual([...new Set(spans.map((span) => span.task))].sort(), [0, 1, 2]);
+    assert.equal(await source(page), edited);
+    await page.locator('#reset-code').click();
+    assert.match(await source(page), /^TASKS = 3 +# how many tasks$/m);
+    assert.equal(await page.locator('#sliders-detached').count(), 0);
+
+    // A lesson with a program of its own detaches them too.
+    await page.locator('#preset').selectOption('pool-map');
+    assert.match(await source(page), /multiprocessing\.Pool\(processes=CORES\)/);
+    await page.locator('#sliders-detached').waitFor();
     await page.close();
   });
 
-  test('parallel CPU tasks run at the same time; under the single lock they never do', async () => {
+  test('the seed benchmark runs in every mode: threads take turns, free-threaded ones run at once', async () => {
     const { page, errors } = await openPlayground(env.browser, env.server.url);
-    await chooseModes(page, ['sequential', 'parallel', 'single-lock']);
-    await page.locator('#kind-cpu').check();
-    await setRange(page, 'tasks', 2);
-    await setRange(page, 'cores', 2);
-    await setRange(page, 'work', 60);
+    assert.equal(await page.locator('#preset').inputValue(), 'seed-benchmark');
     await page.evaluate(() => { window.__longTasks = []; });
     await runAndWait(page);
 
-    const parallel = await spansOf(page, 'parallel');
-    assert.ok(crossTaskOverlap(parallel, 'running'), 'parallel running spans overlap');
-    const singleLock = await spansOf(page, 'single-lock');
-    assert.ok(singleLock.some((span) => span.kind === 'waiting-for-lock'), 'tasks waited for the lock');
-    assert.ok(!crossTaskOverlap(singleLock, 'running'), 'single-lock running spans never overlap');
-    const sequential = await spansOf(page, 'sequential');
-    assert.ok(!crossTaskOverlap(sequential, 'running'));
-
-    for (const mode of ['sequential', 'parallel', 'single-lock']) {
-      const wall = Number(await page.locator(`.card[data-mode="${mode}"]`).getAttribute('data-wall-ms'));
-      assert.ok(wall > 0, `${mode} has a wall time`);
+    const outputs = new Set();
+    for (const mode of MODES) {
+      assert.equal(await card(page, mode).getAttribute('data-exit-code'), '0', `${mode} ran to its end`);
+      assert.ok(await wallMs(page, mode) > 0, `${mode} has a wall time`);
+      outputs.add(await stdoutOf(page, mode));
     }
+    assert.deepEqual([...outputs], ['2 tasks done, checksum 1999998\n'], 'every mode computes the same');
+    assert.equal(await card(page, 'free-threaded').locator('dd', { hasText: '3.13t' }).count(), 1);
+
+    // Rows: the main thread, then the pool's threads. Under the GIL one runs at a time.
+    const threads = await spansOf(page, 'threads');
+    assert.ok(threads.some((span) => span.kind === 'waiting-for-lock'), 'threads waited for the GIL');
+    assert.ok(!crossTaskOverlap(threads, 'running'), 'never two threads running at once');
+    const free = await spansOf(page, 'free-threaded');
+    assert.ok(crossTaskOverlap(free, 'running'), 'free-threaded threads ran at the same time');
+    assert.ok(!free.some((span) => span.kind === 'waiting-for-lock'), 'and never waited for a GIL');
+    assert.ok(crossTaskOverlap(await spansOf(page, 'processes'), 'running'), 'processes ran at once');
+
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.deepEqual(longTasks.filter((duration) => duration > 50), [], 'no main-thread task over 50 ms');
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test('I/O tasks under the single lock overlap their waits', async () => {
+  test('I/O-bound tasks overlap their waits in threads and in asyncio', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
-    await chooseModes(page, ['sequential', 'single-lock']);
-    await page.locator('#kind-io').check();
-    await setRange(page, 'tasks', 4);
-    await setRange(page, 'io-wait', 200);
+    await page.locator('#preset').selectOption('io-threads');
+    await chooseModes(page, ['sequential', 'threads', 'asyncio']);
     await runAndWait(page);
-    const spans = await spansOf(page, 'single-lock');
-    assert.ok(crossTaskOverlap(spans, 'blocked-io'), 'the waits overlap');
-    const wall = (mode) => page.locator(`.card[data-mode="${mode}"]`).getAttribute('data-wall-ms').then(Number);
-    // Four waits of 200 ms: about one wait under the lock, four in a row sequentially.
-    assert.ok(await wall('sequential') >= 800);
-    assert.ok(await wall('single-lock') < 2 * 200, `single-lock took ${await wall('single-lock')} ms`);
+    assert.ok(crossTaskOverlap(await spansOf(page, 'threads'), 'blocked-io'), 'the waits overlap');
+    // Four waits of 200 ms: four in a row, or about one when they overlap.
+    assert.ok(await wallMs(page, 'sequential') >= 800);
+    for (const mode of ['threads', 'asyncio']) {
+      assert.ok(await wallMs(page, mode) < 2 * 200, `${mode} took ${await wallMs(page, mode)} ms`);
+    }
+    assert.equal(await card(page, 'free-threaded').count(), 0, 'only the chosen modes ran');
     await page.close();
   });
 
-  test('Stop ends a long run and keeps the partial timelines', async () => {
+  test('the counter keeps every increment on 3.13, and processes each count their own', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
-    await chooseModes(page, ['single-lock']);
-    await page.locator('#kind-mixed').check();
+    await page.locator('#preset').selectOption('counter-race');
+    await setRange(page, 'work', 100_000);
+    await chooseModes(page, ['threads', 'processes']);
+    await runAndWait(page);
+    assert.equal(await stdoutOf(page, 'threads'), 'counter = 200,000 (expected 200,000)\n');
+    assert.equal(await stdoutOf(page, 'processes'), 'counter = 0 (expected 200,000)\n');
+    await page.close();
+  });
+
+  test('a failing task shows its traceback in every mode, and a mode that cannot be derived says why', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    await chooseModes(page, ['sequential', 'threads', 'asyncio']);
+    const broken = (await source(page))
+      .replace('    return compute(ROUNDS)\n', '    return compute(ROUNDS) / (n - n)\n')
+      .replace('async def atask(n):', 'async def not_atask(n):');
+    await page.locator('#program-source').fill(broken);
+    await runAndWait(page);
+    for (const mode of ['sequential', 'threads']) {
+      assert.equal(await card(page, mode).getAttribute('data-exit-code'), '1');
+      const stderr = await card(page, mode).locator('.console .stderr').innerText();
+      assert.match(stderr, /^Traceback \(most recent call last\):/);
+      assert.match(stderr, /ZeroDivisionError: division by zero\s*$/);
+    }
+    await card(page, 'asyncio').locator('.not-derived', { hasText: 'needs `async def atask`' }).waitFor();
+    assert.equal(await card(page, 'asyncio').getAttribute('data-exit-code'), null, 'asyncio did not run');
+    await page.close();
+  });
+
+  test('Stop ends a long run within the current mode; the modes after it never start', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    await page.locator('#kind-io').check();
     await setRange(page, 'tasks', 16);
-    await setRange(page, 'work', 400);
     await setRange(page, 'io-wait', 1000);
-    await page.locator('main.layout button.run').click();
-    await page.locator('.progress', { hasText: 'elapsed' }).waitFor({ timeout: 10_000 });
+    await page.locator('form.controls button.run').click();
+    await page.locator('.progress', { hasText: 'Running One after another' }).waitFor({ timeout: 10_000 });
     const stopAt = Date.now();
-    await page.locator('button.stop').click();
+    await page.locator('form.controls button.stop').click();
     await page.locator('.status', { hasText: 'Stopped' }).waitFor({ timeout: 5_000 });
     assert.ok(Date.now() - stopAt < 3_000, 'the run stopped promptly');
-    await page.locator('.card[data-mode="single-lock"] .stopped').waitFor();
-    assert.ok((await spansOf(page, 'single-lock')).length > 0);
+    await card(page, 'sequential').locator('.stopped').waitFor();
+    assert.equal(await card(page, 'threads').locator('.pending').innerText(), 'Waiting for its turn.');
     assert.equal(await page.locator('main.layout').getAttribute('data-run-state'), 'idle');
     await page.close();
   });

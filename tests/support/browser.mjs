@@ -53,9 +53,11 @@ export function crossTaskOverlap(spans, kind) {
   return ofKind.some((a) => ofKind.some((b) => a.task < b.task && a.start < b.end && b.start < a.end));
 }
 
+export const MODES = ['sequential', 'threads', 'free-threaded', 'processes', 'asyncio'];
+
 /** Selects exactly these modes' checkboxes. */
 export async function chooseModes(page, modes) {
-  for (const mode of ['sequential', 'parallel', 'single-lock']) {
+  for (const mode of MODES) {
     await page.locator(`#mode-${mode}`).setChecked(modes.includes(mode));
   }
 }
@@ -76,7 +78,7 @@ export async function openPlayground(browser, url) {
 }
 
 /**
- * Presses Run and waits until that run has ended (finished, stopped or crashed). It waits with a
+ * Presses Run every mode and waits until that run has ended (finished, stopped or crashed). It waits with a
  * MutationObserver inside the page rather than Playwright's polling, which would wake the main
  * thread every frame and take CPU from the workers being measured.
  */
@@ -94,7 +96,7 @@ export async function runAndWait(page, { timeout = 60_000 } = {}) {
       }
     }).observe(main, { attributes: true, attributeFilter: ['data-completed-runs'] });
   }), { before, timeout });
-  await page.locator('main.layout button.run').click();
+  await page.locator('form.controls button.run').click();
   await ended;
 }
 

@@ -1,8 +1,8 @@
 //! Project jobs that cargo cannot express, run as `cargo xtask JOB` (rust-analyzer's pattern).
 //!
-//! - `bench-native`: runs the benchmark scenarios on native threads and prints one JSON object
-//!   per measurement, with the scenario's parameters; `tests/bench/run.mjs` runs the same
-//!   scenarios in the page and prints the table.
+//! - `bench-workbench`: writes each benchmark scenario's program for every mode (as the page
+//!   derives them), times each under native `gilpy` and CPython 3.13, and prints one JSON object
+//!   per program; `tests/bench/run.mjs` runs the same scenarios in the page and prints the table.
 //! - `bench-vm`: runs each `tests/bench/vm/*.py` under the release `gilpy` and CPython 3.13 in
 //!   one run and prints a markdown table of the times and their ratio.
 //! - `bench-seed`: runs the seed lesson's benchmark (`tests/bench/seed/seed_benchmark.py`:
@@ -13,58 +13,82 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-use gilpy_runtime::{Mode, MonotonicClock, Run, RunConfig, TaskKind, ThreadCores, WorkloadParams};
+use gilpy_variants::{variant, workload_source, Mode, Sliders, TaskKind};
 
-/// One benchmark scenario; the browser half reads the list from this job's output.
-struct Scenario {
-    name: &'static str,
-    params: WorkloadParams,
-}
-
-const SCENARIOS: [Scenario; 2] = [
-    Scenario {
-        name: "cpu",
-        params: WorkloadParams { tasks: 2, kind: TaskKind::Cpu, work_mops: 200, io_ms: 0 },
-    },
-    Scenario {
-        name: "io",
-        params: WorkloadParams { tasks: 2, kind: TaskKind::Io, work_mops: 0, io_ms: 100 },
-    },
+/// The workbench's benchmark scenarios: the seed benchmark's CPU and I/O halves, as the sliders
+/// write them. The browser half sets the same sliders.
+const SCENARIOS: [(&str, Sliders); 2] = [
+    (
+        "cpu",
+        Sliders {
+            kind: TaskKind::Cpu,
+            tasks: 2,
+            rounds: 2_000_000,
+            io_ms: 0,
+            cores: 2,
+            switch_interval_us: Sliders::DEFAULT_SWITCH_INTERVAL_US,
+        },
+    ),
+    (
+        "io",
+        Sliders {
+            kind: TaskKind::Io,
+            tasks: 2,
+            rounds: 10_000,
+            io_ms: 100,
+            cores: 2,
+            switch_interval_us: Sliders::DEFAULT_SWITCH_INTERVAL_US,
+        },
+    ),
 ];
 
-const CORES: usize = 2;
-const REPEATS: usize = 3;
-
-fn bench_native() {
-    for scenario in &SCENARIOS {
+/// Each scenario's program for each mode, under native `gilpy` and CPython 3.13 (which has no
+/// free-threaded build here), best of three; one JSON object a line for `tests/bench/run.mjs`.
+fn bench_workbench() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let gilpy = root.join("target/release/gilpy");
+    if !gilpy.is_file() {
+        eprintln!("build it first: cargo build --release -p gilpy-cli");
+        return ExitCode::from(1);
+    }
+    let dir = root.join("target/bench-workbench");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("cannot create {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    let cpython = find_cpython();
+    let ms = |time: Option<f64>| time.map_or("null".to_string(), |t| format!("{:.3}", t * 1e3));
+    for (name, sliders) in SCENARIOS {
+        let source = workload_source(&sliders);
         for mode in Mode::ALL {
-            let mut walls: Vec<f64> = (0..REPEATS + 1)
-                .map(|_| {
-                    let config = RunConfig { mode, cores: CORES, switch_interval_us: 5_000 };
-                    let run = Run::new(
-                        config,
-                        &scenario.params.workload(),
-                        Box::new(MonotonicClock::default()),
-                    );
-                    run.execute(&ThreadCores::with_max(CORES)).wall_us as f64 / 1_000.0
-                })
-                .skip(1) // warm-up
-                .collect();
-            walls.sort_by(f64::total_cmp);
-            let params = scenario.params;
+            let file = dir.join(format!("{name}_{}.py", mode.as_str()));
+            let program = variant(&source, mode).expect("the sliders' code derives every mode");
+            if let Err(e) = std::fs::write(&file, program) {
+                eprintln!("cannot write {}: {e}", file.display());
+                return ExitCode::from(1);
+            }
+            let python = mode.python("3.13");
+            let ours = best_of_three(
+                &gilpy,
+                &[Path::new("run"), Path::new("--python"), Path::new(&python), file.as_path()],
+            );
+            let theirs = cpython
+                .as_deref()
+                .filter(|_| mode != Mode::FreeThreaded)
+                .and_then(|python| best_of_three(python, &[file.as_path()]));
             println!(
-                r#"{{"where":"native","scenario":"{}","mode":"{}","tasks":{},"kind":"{}","work_mops":{},"io_ms":{},"cores":{},"wall_ms":{:.3}}}"#,
-                scenario.name,
+                r#"{{"scenario":"{name}","kind":"{}","tasks":{},"rounds":{},"io_ms":{},"mode":"{}","gilpy_ms":{},"cpython_ms":{}}}"#,
+                sliders.kind.as_str(),
+                sliders.tasks,
+                sliders.rounds,
+                sliders.io_ms,
                 mode.as_str(),
-                params.tasks,
-                params.kind.as_str(),
-                params.work_mops,
-                params.io_ms,
-                if mode == Mode::Sequential { 1 } else { CORES },
-                walls[REPEATS / 2],
+                ms(ours),
+                ms(theirs),
             );
         }
     }
+    ExitCode::SUCCESS
 }
 
 /// CPython 3.13: under pyenv's versions folder, else `python3.13` on PATH; only one that runs
@@ -208,14 +232,11 @@ fn bench_seed() -> ExitCode {
 
 fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
-        Some("bench-native") => {
-            bench_native();
-            ExitCode::SUCCESS
-        }
+        Some("bench-workbench") => bench_workbench(),
         Some("bench-vm") => bench_vm(),
         Some("bench-seed") => bench_seed(),
         _ => {
-            eprintln!("usage: cargo xtask bench-native | bench-vm | bench-seed");
+            eprintln!("usage: cargo xtask bench-workbench | bench-vm | bench-seed");
             ExitCode::from(2)
         }
     }

@@ -14,5 +14,5 @@ mod sliders;
 mod variant;
 
 pub use presets::{preset, Preset, PresetContent, PRESETS};
-pub use sliders::{workload_source, Sliders, TaskKind};
+pub use sliders::{group_digits, workload_source, Sliders, TaskKind};
 pub use variant::{variant, Mode, VariantError, FREE_THREADED_PYTHON};

@@ -100,17 +100,22 @@ impl Default for Sliders {
     }
 }
 
-/// `1234567` as Python writes a readable literal: `1_234_567`.
-fn python_int(value: u32) -> String {
+/// `value` with its digits in groups of three: `group_digits(1234567, ',')` is `1,234,567`.
+pub fn group_digits(value: u32, separator: char) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('_');
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
         }
         out.push(digit);
     }
     out
+}
+
+/// `1234567` as Python writes a readable literal: `1_234_567`.
+fn python_int(value: u32) -> String {
+    group_digits(value, '_')
 }
 
 /// Seconds as the shortest Python float literal: 5000 µs is `0.005`.
@@ -129,26 +134,29 @@ pub fn workload_source(sliders: &Sliders) -> String {
     let kind = s.kind;
     let mut py = String::new();
     let tasks = plural(s.tasks, "task", "tasks");
-    let summary = match kind {
-        TaskKind::Cpu => format!(
-            "{tasks} of pure-Python arithmetic (CPU-bound): a thread holds the GIL while it computes."
+    let (title, why) = match kind {
+        TaskKind::Cpu => (
+            format!("{tasks}, CPU-bound: pure-Python arithmetic."),
+            "A thread holds the GIL while it computes.",
         ),
-        TaskKind::Io => format!(
-            "{tasks} that each wait, as for a network reply (I/O-bound): waiting releases the GIL."
+        TaskKind::Io => (
+            format!("{tasks}, I/O-bound: each waits, as for a network reply."),
+            "A thread releases the GIL while it waits.",
         ),
-        TaskKind::Mixed => {
-            format!("{tasks} that compute, wait (releasing the GIL), then compute again.")
-        }
-        TaskKind::Counter => format!(
-            "{tasks} adding 1 to one shared counter: does every increment survive?"
+        TaskKind::Mixed => (
+            format!("{tasks} that compute, wait, and compute again."),
+            "A thread holds the GIL while it computes and releases it while it waits.",
+        ),
+        TaskKind::Counter => (
+            format!("{tasks} adding 1 to one shared counter."),
+            "Does every increment survive? That depends on the Python version.",
         ),
     };
-    let _ = writeln!(py, "\"\"\"{summary}");
+    let _ = writeln!(py, "\"\"\"{title}\n\n{why}");
     py.push_str(concat!(
-        "\n",
-        "Each mode of the playground runs task(n) for n in range(TASKS): one after another,\n",
-        "in threads, in processes or as asyncio coroutines, then calls report(results).\n",
-        "Run as it is, this file runs them one after another.\n",
+        "Each mode of the playground runs task(n) for n in range(TASKS): one after\n",
+        "another, in threads, in processes or as asyncio coroutines, then calls\n",
+        "report(results). Run as it is, this file runs them one after another.\n",
         "\"\"\"\n",
     ));
     if kind.waits() {

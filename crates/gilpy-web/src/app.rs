@@ -1,7 +1,7 @@
 //! The app: owns the state and the runner client, and wires components to them.
 
 use gilpy_protocol::{ToRunner, MAX_POOL_CORES};
-use gilpy_runtime::Mode;
+use gilpy_variants::Mode;
 use yew::prelude::*;
 
 use crate::components::controls::Controls;
@@ -10,7 +10,7 @@ use crate::components::results::Results;
 use crate::components::status::Status;
 use crate::components::timeline::PatternDefs;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, Playground, RunnerStatus};
+use crate::state::{Action, ActiveRun, Playground, RunKind};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
@@ -61,23 +61,26 @@ pub fn App() -> Html {
         });
     }
 
+    // A run of the modes posts each mode's program when the one before has finished.
+    {
+        let (dispatch, runner) = (state.dispatcher(), runner.clone());
+        let next = state.active.as_ref().and_then(|active| active.next_mode()).cloned();
+        let run_id = state.next_run_id();
+        use_effect_with(next, move |next| {
+            if let (Some((mode, request)), Some(client)) = (next, runner.borrow().as_ref()) {
+                client.send(&ToRunner::RunPython { run_id, request: request.clone() });
+                dispatch.dispatch(Action::ModeStarted { run_id, mode: *mode });
+            }
+        });
+    }
+
     let on_action = {
         let dispatch = state.dispatcher();
         Callback::from(move |action| dispatch.dispatch(action))
     };
     let on_run = {
-        let (state, runner) = (state.clone(), runner.clone());
-        Callback::from(move |()| {
-            if !state.can_run() {
-                return;
-            }
-            let run_id = state.next_run_id();
-            let request = state.settings.request();
-            if let Some(client) = runner.borrow().as_ref() {
-                client.send(&ToRunner::Run { run_id, request: request.clone() });
-                state.dispatch(Action::RunStarted { run_id, modes: request.modes });
-            }
-        })
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::RunModes))
     };
     let on_run_program = {
         let (state, runner) = (state.clone(), runner.clone());
@@ -103,36 +106,40 @@ pub fn App() -> Html {
         })
     };
 
-    let pool_cores = match state.runner {
-        RunnerStatus::Ready { cores } => cores,
-        _ => (*hardware_cores).min(MAX_POOL_CORES),
+    let active = state.active.as_ref();
+    let as_written = active.filter(|active| !active.is_modes());
+    let modes_active = state.active.clone().filter(ActiveRun::is_modes);
+    let running_mode = match active.map(|active| &active.kind) {
+        Some(RunKind::Modes { current, .. }) => *current,
+        _ => None,
     };
-    // The workload's controls and status ignore a program run, which has its own panel.
-    let workload_active = state.active.clone().filter(|active| !active.program);
+    let sequential_wall_us = state.result(Mode::Sequential).and_then(|r| r.finished_wall_us());
     html! {
         <>
             // The fill patterns every timeline on the page refers to.
             <PatternDefs />
             <header class="masthead">
                 <h1>{ "GIL Playground" }</h1>
-                <p>{ "Write Python and run it on real cores in your browser: threads under the GIL, free-threaded \
-                      threads (3.13t) and processes. Below it, compare the same tasks run one after another, on every \
-                      core at once, and under one lock that follows CPython's GIL rules." }</p>
+                <p>{ "Pick a lesson or move the sliders; they write the Python below. Run every mode runs it one \
+                      after another, in threads under the GIL, in free-threaded threads (3.13t), in processes and \
+                      with asyncio, on real cores in your browser, and shows each side by side." }</p>
             </header>
-            <Program program={state.program.clone()} can_run={state.can_run_program()}
-                running={state.active.as_ref().is_some_and(|a| a.program)}
-                stop_requested={state.active.as_ref().is_some_and(|a| a.stop_requested)}
-                on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop.clone()} />
-            <main class="layout" data-run-state={if workload_active.is_some() { "running" } else { "idle" }}
+            <main class="layout" data-run-state={if active.is_some() { "running" } else { "idle" }}
                 data-completed-runs={state.completed_runs.to_string()}>
-                <Controls settings={state.settings.clone()} pool_cores={pool_cores} can_run={state.can_run()}
-                    running={workload_active.is_some()} on_action={on_action} on_run={on_run} on_stop={on_stop} />
+                <Controls settings={state.settings.clone()} driving_code={state.program.driven_by_sliders}
+                    can_run={state.can_run()} running={modes_active.is_some()} on_action={on_action.clone()}
+                    on_run={on_run} on_stop={on_stop.clone()} />
                 <div class="output">
-                    <Status runner={state.runner.clone()} active={workload_active.clone()}
+                    <Program program={state.program.clone()} can_run={state.can_run_program()}
+                        running={as_written.is_some()}
+                        stop_requested={as_written.is_some_and(|a| a.stop_requested)}
+                        elapsed_us={as_written.map_or(0, |a| a.elapsed_us)}
+                        on_action={on_action} on_run={on_run_program} on_stop={on_stop} />
+                    <Status runner={state.runner.clone()} active={modes_active}
                         last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
                         error={state.error.clone()} hardware_cores={*hardware_cores} />
-                    <Results results={state.results.clone()} axis_end_us={state.axis_end_us()}
-                        sequential_wall_us={state.wall_us(Mode::Sequential)} />
+                    <Results results={state.results.clone()} running={running_mode}
+                        axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us} />
                 </div>
             </main>
         </>

@@ -2,98 +2,52 @@
 
 use std::rc::Rc;
 
-use gilpy_protocol::{
-    append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest, RunRequest,
-    MAX_POOL_CORES,
-};
-use gilpy_runtime::gil::DEFAULT_SWITCH_INTERVAL_US;
-use gilpy_runtime::{Mode, Progress, RunTrace, TaskKind, WorkloadParams};
+use gilpy_protocol::{append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest};
+use gilpy_variants::{preset, variant, workload_source, Mode, PresetContent, Sliders};
 use yew::Reducible;
 
 /// What the learner chose with the controls.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    pub params: WorkloadParams,
-    pub cores: usize,
-    pub switch_interval_us: u64,
+    pub sliders: Sliders,
     /// Which modes Run executes, in `Mode::ALL` order.
     pub modes: Vec<Mode>,
-}
-
-impl Settings {
-    pub const MIN_SWITCH_INTERVAL_US: u64 = 500;
-    pub const MAX_SWITCH_INTERVAL_US: u64 = 50_000;
-
-    pub fn request(&self) -> RunRequest {
-        RunRequest {
-            workload: self.params.workload(),
-            modes: self.modes.clone(),
-            cores: self.cores,
-            switch_interval_us: self.switch_interval_us,
-        }
-    }
+    /// The preset last chosen, if the learner has not moved away from it.
+    pub preset: Option<&'static str>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            params: WorkloadParams::default(),
-            cores: 2,
-            switch_interval_us: DEFAULT_SWITCH_INTERVAL_US,
+            sliders: Sliders::default(),
             modes: Mode::ALL.to_vec(),
+            preset: Some("seed-benchmark"),
         }
     }
 }
 
-/// The program in the editor, the Python it runs as, and its latest run.
+/// The code in the editor, the Python it runs as, and its latest run as written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgramPanel {
     pub source: String,
     pub python: String,
+    /// The sliders wrote the code and still do; false once the learner edits it by hand.
+    pub driven_by_sliders: bool,
     pub output: Vec<OutputChunk>,
     pub outcome: Option<PythonOutcome>,
-    /// Microseconds since the running program started, as the runner last reported.
-    pub elapsed_us: u64,
 }
 
 /// The versions the select offers, newest first; `t` is the free-threaded build.
 pub const PYTHON_VERSIONS: [&str; 6] = ["3.13", "3.13t", "3.12", "3.11", "3.10", "3.9"];
 
-pub const DEFAULT_PROGRAM: &str = r#"# Two threads counting down: under the GIL they take turns, so two
-# threads are no faster than one. Try 3.13t (free-threaded) in the select.
-import threading
-import time
-
-def count_down(n):
-    while n > 0:
-        n -= 1
-
-N = 1_000_000
-
-start = time.perf_counter()
-count_down(N)
-count_down(N)
-sequential = time.perf_counter() - start
-print(f"one after another: {sequential:.3f} s")
-
-start = time.perf_counter()
-threads = [threading.Thread(target=count_down, args=(N,)) for _ in range(2)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
-threaded = time.perf_counter() - start
-print(f"two threads:       {threaded:.3f} s ({sequential / threaded:.2f}x)")
-"#;
-
 impl Default for ProgramPanel {
     fn default() -> Self {
         ProgramPanel {
-            source: DEFAULT_PROGRAM.to_string(),
+            source: workload_source(&Settings::default().sliders),
             python: PYTHON_VERSIONS[0].to_string(),
+            driven_by_sliders: true,
             output: Vec::new(),
             outcome: None,
-            elapsed_us: 0,
         }
     }
 }
@@ -101,6 +55,25 @@ impl Default for ProgramPanel {
 impl ProgramPanel {
     pub fn request(&self) -> PythonRequest {
         PythonRequest { source: self.source.clone(), python: self.python.clone() }
+    }
+}
+
+/// One mode's run of the workload: the program derived for it, and what it did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModeResult {
+    pub mode: Mode,
+    pub request: PythonRequest,
+    pub output: Vec<OutputChunk>,
+    /// None while it runs (or if it never ran).
+    pub outcome: Option<PythonOutcome>,
+    /// Why the mode's program could not be derived from the code; then nothing ran.
+    pub not_derived: Option<String>,
+}
+
+impl ModeResult {
+    /// Wall time of a run that finished on its own.
+    pub fn finished_wall_us(&self) -> Option<u64> {
+        self.outcome.as_ref().filter(|o| !o.stopped).map(|o| o.wall_us)
     }
 }
 
@@ -117,14 +90,40 @@ pub enum RunnerStatus {
     },
 }
 
+/// What a run is running.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunKind {
+    /// The editor's code, as written.
+    AsWritten,
+    /// Each mode's program in turn. `pending` are yet to be sent; `current` runs now (None
+    /// between two: the app then sends the next).
+    Modes { total: usize, pending: Vec<(Mode, PythonRequest)>, current: Option<Mode> },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActiveRun {
+    /// The id of the Python run in flight (each mode's program gets its own).
     pub run_id: u64,
-    /// A program from the editor rather than the workload's modes.
-    pub program: bool,
-    pub modes: Vec<Mode>,
-    pub progress: Option<(Mode, Progress)>,
+    pub kind: RunKind,
+    /// Microseconds since the running program started, as the runner last reported.
+    pub elapsed_us: u64,
     pub stop_requested: bool,
+}
+
+impl ActiveRun {
+    /// The program the app must send next, if the run is between two modes.
+    pub fn next_mode(&self) -> Option<&(Mode, PythonRequest)> {
+        match &self.kind {
+            RunKind::Modes { pending, current: None, .. } if !self.stop_requested => {
+                pending.first()
+            }
+            _ => None,
+        }
+    }
+
+    pub fn is_modes(&self) -> bool {
+        matches!(self.kind, RunKind::Modes { .. })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -133,8 +132,8 @@ pub struct Playground {
     pub program: ProgramPanel,
     pub runner: RunnerStatus,
     pub active: Option<ActiveRun>,
-    /// Results of the latest run, in the order the modes finished.
-    pub results: Vec<RunTrace>,
+    /// The latest run of the modes, in `Mode::ALL` order.
+    pub results: Vec<ModeResult>,
     pub last_run_stopped: bool,
     /// An error to show until the next run (a crashed runner, an unreadable message).
     pub error: Option<String>,
@@ -168,47 +167,66 @@ impl Playground {
         matches!(self.runner, RunnerStatus::Ready { .. }) && self.active.is_none()
     }
 
-    /// The id the next `RunStarted` will carry.
+    /// The id the next run will carry.
     pub fn next_run_id(&self) -> u64 {
         self.next_run_id
     }
 
-    pub fn wall_us(&self, mode: Mode) -> Option<u64> {
-        self.results.iter().find(|trace| trace.mode == mode).map(|trace| trace.wall_us)
+    pub fn result(&self, mode: Mode) -> Option<&ModeResult> {
+        self.results.iter().find(|result| result.mode == mode)
     }
 
-    /// Sequential wall time over this mode's: how many times faster than one core.
+    /// Sequential wall time over this mode's: how many times faster than one after another.
     pub fn speedup(&self, mode: Mode) -> Option<f64> {
-        let sequential = self.wall_us(Mode::Sequential)? as f64;
-        let this = self.wall_us(mode)? as f64;
+        let sequential = self.result(Mode::Sequential)?.finished_wall_us()? as f64;
+        let this = self.result(mode)?.finished_wall_us()? as f64;
         (this > 0.0).then(|| sequential / this)
     }
 
     /// The shared time axis: the longest wall time among the results.
     pub fn axis_end_us(&self) -> u64 {
-        self.results.iter().map(|trace| trace.wall_us).max().unwrap_or(0).max(1)
+        let walls = self.results.iter().filter_map(|r| r.outcome.as_ref().map(|o| o.wall_us));
+        walls.max().unwrap_or(0).max(1)
+    }
+
+    /// Each selected mode's program, or why it cannot be derived.
+    fn mode_programs(&self) -> Vec<(Mode, Result<PythonRequest, String>)> {
+        let chosen = &self.program.python;
+        let derive = |mode: Mode| {
+            variant(&self.program.source, mode)
+                .map(|source| PythonRequest { source, python: mode.python(chosen) })
+                .map_err(|why| why.to_string())
+        };
+        self.settings.modes.iter().map(|&mode| (mode, derive(mode))).collect()
+    }
+
+    fn rewrite_from_sliders(&mut self) {
+        if self.program.driven_by_sliders {
+            self.program.source = workload_source(&self.settings.sliders);
+        }
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    SetTasks(u32),
-    SetKind(TaskKind),
-    SetWorkMops(u32),
-    SetIoMs(u32),
-    SetCores(usize),
-    SetSwitchIntervalUs(u64),
+    SetSliders(Sliders),
     SetModeEnabled(Mode, bool),
+    ChoosePreset(String),
+    /// The learner edited the code.
     SetSource(String),
+    /// Let the sliders write the code again.
+    ResetToSliders,
     SetPython(String),
-    /// The page posted the editor's program to the runner with this id.
+    /// The page posted the editor's program, as written, with this id.
     ProgramStarted {
         run_id: u64,
     },
-    /// The page posted a run with this id to the runner.
-    RunStarted {
+    /// Run every selected mode: derive their programs and queue them.
+    RunModes,
+    /// The page posted the next mode's program with this id.
+    ModeStarted {
         run_id: u64,
-        modes: Vec<Mode>,
+        mode: Mode,
     },
     StopRequested,
     Runner(FromRunner),
@@ -229,61 +247,110 @@ impl Reducible for Playground {
 
 impl Playground {
     pub fn apply(&mut self, action: Action) {
-        let pool_cores = self.pool_cores();
-        let settings = &mut self.settings;
         match action {
-            Action::SetTasks(tasks) => {
-                settings.params.tasks = tasks.clamp(1, WorkloadParams::MAX_TASKS)
-            }
-            Action::SetKind(kind) => settings.params.kind = kind,
-            Action::SetWorkMops(mops) => {
-                settings.params.work_mops = mops.clamp(1, WorkloadParams::MAX_WORK_MOPS)
-            }
-            Action::SetIoMs(ms) => settings.params.io_ms = ms.min(WorkloadParams::MAX_IO_MS),
-            Action::SetCores(cores) => settings.cores = cores.clamp(1, pool_cores),
-            Action::SetSwitchIntervalUs(us) => {
-                settings.switch_interval_us =
-                    us.clamp(Settings::MIN_SWITCH_INTERVAL_US, Settings::MAX_SWITCH_INTERVAL_US)
+            Action::SetSliders(sliders) => {
+                let sliders = sliders.clamped();
+                if sliders != self.settings.sliders {
+                    self.settings.sliders = sliders;
+                    self.settings.preset = None;
+                    self.rewrite_from_sliders();
+                }
             }
             Action::SetModeEnabled(mode, enabled) => {
-                settings.modes.retain(|m| *m != mode);
+                self.settings.modes.retain(|m| *m != mode);
                 if enabled {
-                    settings.modes.push(mode);
+                    self.settings.modes.push(mode);
                 }
-                settings.modes.sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
+                self.settings.modes.sort_by_key(|m| Mode::ALL.iter().position(|x| x == m));
             }
-            Action::SetSource(source) => self.program.source = source,
+            Action::ChoosePreset(id) => {
+                let Some(chosen) = preset(&id) else { return };
+                self.settings.preset = Some(chosen.id);
+                match chosen.content {
+                    PresetContent::Sliders(sliders) => {
+                        self.settings.sliders = sliders;
+                        self.program.driven_by_sliders = true;
+                        self.rewrite_from_sliders();
+                    }
+                    PresetContent::Program(source) => {
+                        self.program.source = source.to_string();
+                        self.program.driven_by_sliders = false;
+                    }
+                }
+                self.program.outcome = None;
+                self.program.output.clear();
+            }
+            Action::SetSource(source) => {
+                // Typing the sliders' code back in hands the code back to them.
+                self.program.driven_by_sliders = source == workload_source(&self.settings.sliders);
+                self.program.source = source;
+            }
+            Action::ResetToSliders => {
+                self.program.driven_by_sliders = true;
+                self.rewrite_from_sliders();
+            }
             Action::SetPython(python) => {
                 if PYTHON_VERSIONS.contains(&python.as_str()) {
                     self.program.python = python;
                 }
             }
             Action::ProgramStarted { run_id } => {
-                self.next_run_id = run_id + 1;
-                self.active = Some(ActiveRun {
-                    run_id,
-                    program: true,
-                    modes: Vec::new(),
-                    progress: None,
-                    stop_requested: false,
-                });
+                self.start(run_id, RunKind::AsWritten);
                 self.program.output.clear();
                 self.program.outcome = None;
-                self.program.elapsed_us = 0;
-                self.error = None;
             }
-            Action::RunStarted { run_id, modes } => {
-                self.next_run_id = run_id + 1;
-                self.active = Some(ActiveRun {
-                    run_id,
-                    program: false,
-                    modes,
-                    progress: None,
-                    stop_requested: false,
-                });
+            Action::RunModes => {
+                if !self.can_run() {
+                    return;
+                }
+                let mut pending = Vec::new();
                 self.results.clear();
+                for (mode, program) in self.mode_programs() {
+                    let (request, not_derived) = match program {
+                        Ok(request) => {
+                            pending.push((mode, request.clone()));
+                            (request, None)
+                        }
+                        Err(why) => (
+                            PythonRequest {
+                                source: String::new(),
+                                python: mode.python(&self.program.python),
+                            },
+                            Some(why),
+                        ),
+                    };
+                    self.results.push(ModeResult {
+                        mode,
+                        request,
+                        output: Vec::new(),
+                        outcome: None,
+                        not_derived,
+                    });
+                }
                 self.last_run_stopped = false;
                 self.error = None;
+                if !pending.is_empty() {
+                    let total = pending.len();
+                    // The run id is set when the first mode's program is posted.
+                    let kind = RunKind::Modes { total, pending, current: None };
+                    self.active =
+                        Some(ActiveRun { run_id: 0, kind, elapsed_us: 0, stop_requested: false });
+                }
+            }
+            Action::ModeStarted { run_id, mode } => {
+                self.next_run_id = run_id + 1;
+                if let Some(ActiveRun {
+                    run_id: current_id,
+                    kind: RunKind::Modes { pending, current, .. },
+                    elapsed_us,
+                    ..
+                }) = &mut self.active
+                {
+                    pending.retain(|(m, _)| *m != mode);
+                    *current = Some(mode);
+                    *current_id = run_id;
+                    *elapsed_us = 0;
+                }
             }
             Action::StopRequested => {
                 if let Some(active) = &mut self.active {
@@ -306,52 +373,77 @@ impl Playground {
         }
     }
 
-    fn pool_cores(&self) -> usize {
-        match self.runner {
-            RunnerStatus::Ready { cores } => cores,
-            _ => MAX_POOL_CORES,
-        }
+    fn start(&mut self, run_id: u64, kind: RunKind) {
+        self.next_run_id = run_id + 1;
+        self.active = Some(ActiveRun { run_id, kind, elapsed_us: 0, stop_requested: false });
+        self.error = None;
     }
 
     fn is_current(&self, run_id: u64) -> bool {
         self.active.as_ref().is_some_and(|active| active.run_id == run_id)
     }
 
+    /// Where the running program's output and outcome go.
+    fn current_mode(&self) -> Option<Mode> {
+        match self.active.as_ref()?.kind {
+            RunKind::Modes { current, .. } => current,
+            RunKind::AsWritten => None,
+        }
+    }
+
+    fn finish(&mut self, stopped: bool) {
+        self.active = None;
+        self.last_run_stopped = stopped;
+        self.completed_runs += 1;
+    }
+
     fn apply_runner_message(&mut self, message: FromRunner) {
         match message {
-            FromRunner::Ready { cores, .. } => {
-                self.runner = RunnerStatus::Ready { cores };
-                self.settings.cores = self.settings.cores.clamp(1, cores);
-            }
-            FromRunner::Progress { run_id, mode, progress } if self.is_current(run_id) => {
-                if let Some(active) = &mut self.active {
-                    active.progress = Some((mode, progress));
-                }
-            }
-            FromRunner::ModeDone { run_id, trace } if self.is_current(run_id) => {
-                self.results.retain(|t| t.mode != trace.mode);
-                self.results.push(trace);
-            }
-            FromRunner::RunDone { run_id, stopped } if self.is_current(run_id) => {
-                self.active = None;
-                self.last_run_stopped = stopped;
-                self.completed_runs += 1;
-            }
+            FromRunner::Ready { cores, .. } => self.runner = RunnerStatus::Ready { cores },
             FromRunner::Output { run_id, chunks, elapsed_us } if self.is_current(run_id) => {
+                let mode = self.current_mode();
+                let output = match mode {
+                    Some(mode) => match self.results.iter_mut().find(|r| r.mode == mode) {
+                        Some(result) => &mut result.output,
+                        None => return,
+                    },
+                    None => &mut self.program.output,
+                };
                 for chunk in chunks {
-                    append_output(&mut self.program.output, chunk.stream, &chunk.text);
+                    append_output(output, chunk.stream, &chunk.text);
                 }
-                self.program.elapsed_us = elapsed_us;
+                if let Some(active) = &mut self.active {
+                    active.elapsed_us = elapsed_us;
+                }
             }
             FromRunner::PythonDone { run_id, outcome } if self.is_current(run_id) => {
-                self.active = None;
-                self.program.outcome = Some(outcome);
-                self.completed_runs += 1;
+                let stopped = outcome.stopped;
+                match self.current_mode() {
+                    None => {
+                        self.program.outcome = Some(outcome);
+                        self.finish(stopped);
+                    }
+                    Some(mode) => {
+                        if let Some(result) = self.results.iter_mut().find(|r| r.mode == mode) {
+                            result.outcome = Some(outcome);
+                        }
+                        let Some(active) = &mut self.active else { return };
+                        let RunKind::Modes { pending, current, .. } = &mut active.kind else {
+                            return;
+                        };
+                        *current = None;
+                        let stop = active.stop_requested || stopped;
+                        if stop || pending.is_empty() {
+                            self.finish(stop);
+                        }
+                    }
+                }
             }
             FromRunner::Unavailable { reason } => self.apply(Action::RunnerUnavailable(reason)),
             // The runner client restarts the worker and sends `RunnerRestarting`.
             FromRunner::Crashed { .. } => {}
-            // Messages about a run the page no longer waits for (it was restarted).
+            // Messages about a run the page no longer waits for, or workload runs, which the
+            // page does not send.
             FromRunner::Progress { .. }
             | FromRunner::ModeDone { .. }
             | FromRunner::RunDone { .. }
@@ -364,17 +456,26 @@ impl Playground {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gilpy_runtime::{Mode, RunTrace};
+    use gilpy_protocol::{OutputChunk, SourcePosition, Stream};
+    use gilpy_runtime::{Mode as TraceMode, RunTrace};
+    use gilpy_variants::TaskKind;
 
-    fn trace(mode: Mode, wall_us: u64) -> RunTrace {
-        RunTrace {
-            mode,
-            cores: 2,
-            switch_interval_us: 5_000,
+    fn outcome(wall_us: u64) -> PythonOutcome {
+        PythonOutcome {
+            exit_code: 0,
             wall_us,
-            tasks: vec![],
-            gil_switches: 0,
             stopped: false,
+            error_at: None,
+            syntax_error: false,
+            trace: RunTrace {
+                mode: TraceMode::SingleLock,
+                cores: 2,
+                switch_interval_us: 5_000,
+                wall_us,
+                tasks: vec![],
+                gil_switches: 0,
+                stopped: false,
+            },
         }
     }
 
@@ -384,72 +485,115 @@ mod tests {
         state
     }
 
-    #[test]
-    fn sliders_change_the_workload_the_run_sends() {
-        let mut state = ready();
-        state.apply(Action::SetTasks(5));
-        state.apply(Action::SetKind(TaskKind::Io));
-        state.apply(Action::SetIoMs(250));
-        let request = state.settings.request();
-        assert_eq!(request.workload.tasks.len(), 5);
-        assert_eq!(request.workload.tasks[0].steps, vec![gilpy_runtime::Step::Io { ms: 250 }]);
+    fn chunk(stream: Stream, text: &str) -> OutputChunk {
+        OutputChunk { stream, text: text.into() }
     }
 
-    #[test]
-    fn values_are_clamped_to_what_the_controls_allow() {
-        let mut state = ready();
-        state.apply(Action::SetCores(64));
-        assert_eq!(state.settings.cores, 4);
-        state.apply(Action::SetTasks(0));
-        assert_eq!(state.settings.params.tasks, 1);
-        state.apply(Action::SetSwitchIntervalUs(10));
-        assert_eq!(state.settings.switch_interval_us, Settings::MIN_SWITCH_INTERVAL_US);
-    }
-
-    #[test]
-    fn modes_stay_in_canonical_order_and_none_selected_disables_run() {
-        let mut state = ready();
-        state.apply(Action::SetModeEnabled(Mode::Sequential, false));
-        state.apply(Action::SetModeEnabled(Mode::Sequential, true));
-        assert_eq!(state.settings.modes, Mode::ALL.to_vec());
-        for mode in Mode::ALL {
-            state.apply(Action::SetModeEnabled(mode, false));
+    /// Plays the app's part: posts each pending mode's program and answers it.
+    fn run_modes(state: &mut Playground, walls: &[(Mode, u64)]) {
+        state.apply(Action::RunModes);
+        while let Some((mode, _)) = state.active.as_ref().and_then(|a| a.next_mode()).cloned() {
+            let run_id = state.next_run_id();
+            state.apply(Action::ModeStarted { run_id, mode });
+            let wall = walls.iter().find(|(m, _)| *m == mode).map_or(1_000, |(_, w)| *w);
+            let chunks = vec![chunk(Stream::Stdout, mode.as_str())];
+            state.apply(Action::Runner(FromRunner::Output { run_id, chunks, elapsed_us: 1 }));
+            state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome(wall) }));
         }
-        assert!(!state.can_run());
     }
 
     #[test]
-    fn a_run_collects_results_and_computes_speedups() {
+    fn sliders_rewrite_the_code_until_it_is_edited_by_hand() {
         let mut state = ready();
-        assert!(state.can_run());
-        let run_id = state.next_run_id();
-        state.apply(Action::RunStarted { run_id, modes: Mode::ALL.to_vec() });
-        assert!(!state.can_run());
-        state.apply(Action::Runner(FromRunner::ModeDone {
-            run_id,
-            trace: trace(Mode::Sequential, 200),
-        }));
-        state.apply(Action::Runner(FromRunner::ModeDone {
-            run_id,
-            trace: trace(Mode::Parallel, 100),
-        }));
-        // A stale message from an earlier run changes nothing.
-        state.apply(Action::Runner(FromRunner::ModeDone {
-            run_id: run_id - 1,
-            trace: trace(Mode::SingleLock, 9),
-        }));
-        state.apply(Action::Runner(FromRunner::RunDone { run_id, stopped: false }));
-        assert_eq!(state.speedup(Mode::Parallel), Some(2.0));
-        assert_eq!(state.speedup(Mode::SingleLock), None);
-        assert_eq!(state.axis_end_us(), 200);
-        assert!(state.can_run());
-        assert_eq!(state.next_run_id(), run_id + 1);
-        assert_eq!(state.completed_runs, 1);
+        let sliders = Sliders { kind: TaskKind::Io, tasks: 5, ..state.settings.sliders };
+        state.apply(Action::SetSliders(sliders));
+        assert!(state.program.source.contains("TASKS = 5 "));
+        assert!(state.program.source.contains("time.sleep(IO_WAIT)"));
+        assert_eq!(state.settings.preset, None, "moving a slider leaves the preset");
+
+        let edited = state.program.source.replace("TASKS = 5 ", "TASKS = 7 ");
+        state.apply(Action::SetSource(edited.clone()));
+        assert!(!state.program.driven_by_sliders);
+        state.apply(Action::SetSliders(Sliders { tasks: 2, ..sliders }));
+        assert_eq!(state.program.source, edited, "the learner's code is never overwritten");
+
+        state.apply(Action::ResetToSliders);
+        assert!(state.program.driven_by_sliders);
+        assert!(state.program.source.contains("TASKS = 2 "));
     }
 
     #[test]
-    fn a_program_run_collects_output_in_order_and_its_outcome() {
-        use gilpy_protocol::{OutputChunk, SourcePosition, Stream};
+    fn presets_set_the_sliders_or_a_program_of_their_own() {
+        let mut state = ready();
+        state.apply(Action::ChoosePreset("io-threads".into()));
+        assert_eq!(state.settings.sliders.kind, TaskKind::Io);
+        assert!(state.program.driven_by_sliders);
+        state.apply(Action::ChoosePreset("pool-map".into()));
+        assert!(!state.program.driven_by_sliders);
+        assert!(state.program.source.contains("multiprocessing.Pool"));
+        state.apply(Action::ChoosePreset("no-such-lesson".into()));
+        assert_eq!(state.settings.preset, Some("pool-map"), "an unknown preset changes nothing");
+    }
+
+    #[test]
+    fn a_run_posts_each_mode_in_turn_and_computes_speedups() {
+        let mut state = ready();
+        run_modes(
+            &mut state,
+            &[(Mode::Sequential, 200), (Mode::Threads, 210), (Mode::FreeThreaded, 100)],
+        );
+        assert!(state.active.is_none());
+        assert_eq!(state.completed_runs, 1);
+        let modes: Vec<Mode> = state.results.iter().map(|r| r.mode).collect();
+        assert_eq!(modes, Mode::ALL);
+        assert_eq!(state.speedup(Mode::FreeThreaded), Some(2.0));
+        assert_eq!(state.axis_end_us(), 1_000);
+        let free = state.result(Mode::FreeThreaded).unwrap();
+        assert_eq!(free.request.python, "3.13t");
+        assert!(free.request.source.contains("ThreadPoolExecutor"));
+        assert_eq!(
+            free.output,
+            [chunk(Stream::Stdout, "free-threaded")],
+            "output goes to its own mode"
+        );
+        assert!(state.program.output.is_empty());
+    }
+
+    #[test]
+    fn a_mode_that_cannot_be_derived_says_why_and_the_others_run() {
+        let mut state = ready();
+        let source = workload_source(&state.settings.sliders)
+            .replace("async def atask(", "async def other(");
+        state.apply(Action::SetSource(source));
+        run_modes(&mut state, &[]);
+        let asyncio = state.result(Mode::Asyncio).unwrap();
+        assert_eq!(
+            asyncio.not_derived.as_deref(),
+            Some("asyncio needs `async def atask` above the main block")
+        );
+        assert!(asyncio.outcome.is_none());
+        assert!(state.result(Mode::Processes).unwrap().outcome.is_some());
+    }
+
+    #[test]
+    fn stop_ends_the_run_after_the_current_mode() {
+        let mut state = ready();
+        state.apply(Action::RunModes);
+        let run_id = state.next_run_id();
+        state.apply(Action::ModeStarted { run_id, mode: Mode::Sequential });
+        state.apply(Action::StopRequested);
+        assert_eq!(state.active.as_ref().unwrap().next_mode(), None, "nothing more is posted");
+        state.apply(Action::Runner(FromRunner::PythonDone {
+            run_id,
+            outcome: PythonOutcome { stopped: true, ..outcome(5) },
+        }));
+        assert!(state.active.is_none());
+        assert!(state.last_run_stopped);
+        assert_eq!(state.speedup(Mode::Sequential), None, "a stopped run has no speedup");
+    }
+
+    #[test]
+    fn a_program_run_as_written_collects_output_in_order_and_its_outcome() {
         let mut state = ready();
         state.apply(Action::SetPython("3.13t".into()));
         state.apply(Action::SetPython("2.7".into()));
@@ -457,21 +601,17 @@ mod tests {
         let run_id = state.next_run_id();
         state.apply(Action::ProgramStarted { run_id });
         assert!(!state.can_run_program());
-        let chunk = |stream, text: &str| OutputChunk { stream, text: text.into() };
         for chunks in [vec![chunk(Stream::Stdout, "1\n")], vec![chunk(Stream::Stdout, "2\n")]] {
             state.apply(Action::Runner(FromRunner::Output { run_id, chunks, elapsed_us: 5 }));
         }
-        let outcome = PythonOutcome {
+        let done = PythonOutcome {
             exit_code: 1,
-            wall_us: 10,
-            stopped: false,
             error_at: Some(SourcePosition { line: 3, column: 0 }),
-            syntax_error: false,
-            trace: trace(Mode::SingleLock, 10),
+            ..outcome(10)
         };
-        state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome.clone() }));
+        state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: done.clone() }));
         assert_eq!(state.program.output, [chunk(Stream::Stdout, "1\n2\n")]);
-        assert_eq!(state.program.outcome, Some(outcome));
+        assert_eq!(state.program.outcome, Some(done));
         assert!(state.can_run_program());
         // Output of an older run is not mixed in.
         state.apply(Action::Runner(FromRunner::Output {
@@ -485,7 +625,7 @@ mod tests {
     #[test]
     fn a_crashed_runner_ends_the_run_and_shows_why() {
         let mut state = ready();
-        state.apply(Action::RunStarted { run_id: 1, modes: vec![Mode::Parallel] });
+        state.apply(Action::ProgramStarted { run_id: 1 });
         state.apply(Action::RunnerRestarting("the engine crashed: boom".into()));
         assert!(state.active.is_none());
         assert_eq!(state.runner, RunnerStatus::Starting);

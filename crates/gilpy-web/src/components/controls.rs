@@ -1,11 +1,11 @@
-//! The workload's controls: native range inputs with visible labels and live values, a radio
-//! group for the task type, checkboxes for the modes, and Run / Stop.
+//! The workload's controls: a preset, native range inputs with visible labels and live values
+//! that write the code, a radio group for the task type, checkboxes for the modes, and
+//! Run / Stop. When the code was edited by hand they say they no longer drive it.
 
-use gilpy_runtime::{Mode, TaskKind, WorkloadParams};
-use web_sys::HtmlInputElement;
+use gilpy_variants::{group_digits, Mode, Sliders, TaskKind, PRESETS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::mode_title;
 use crate::state::{Action, Settings};
 
 #[derive(Properties, PartialEq)]
@@ -54,8 +54,8 @@ fn Slider(props: &SliderProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub settings: Settings,
-    /// Cores the runner's pool offers (the Cores slider's maximum).
-    pub pool_cores: usize,
+    /// The sliders write the code in the editor (false once it is edited by hand).
+    pub driving_code: bool,
     pub can_run: bool,
     pub running: bool,
     pub on_action: Callback<Action>,
@@ -66,10 +66,11 @@ pub struct ControlsProps {
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let settings = &props.settings;
-    let params = settings.params;
-    let act = |make: fn(f64) -> Action| {
+    let sliders = settings.sliders;
+    // Each slider emits the sliders with its own value changed.
+    let slide = |set: fn(Sliders, f64) -> Sliders| {
         let on_action = props.on_action.clone();
-        Callback::from(move |value: f64| on_action.emit(make(value)))
+        Callback::from(move |value: f64| on_action.emit(Action::SetSliders(set(sliders, value))))
     };
     let kind_radio = |kind: TaskKind, label: &'static str| {
         let on_action = props.on_action.clone();
@@ -77,8 +78,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
         html! {
             <label for={id.clone()} class="choice">
                 <input type="radio" id={id} name="task-kind" value={kind.as_str()}
-                    checked={params.kind == kind}
-                    onchange={Callback::from(move |_| on_action.emit(Action::SetKind(kind)))} />
+                    checked={sliders.kind == kind}
+                    onchange={Callback::from(move |_| on_action.emit(Action::SetSliders(Sliders { kind, ..sliders })))} />
                 { label }
             </label>
         }
@@ -91,50 +92,78 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <label for={id.clone()} class="choice">
                 <input type="checkbox" id={id} name="modes" value={mode.as_str()} checked={enabled}
                     onchange={Callback::from(move |_| on_action.emit(Action::SetModeEnabled(mode, !enabled)))} />
-                { mode_title(mode) }
+                { mode.title() }
             </label>
         }
     };
-    let uses_cpu = params.kind != TaskKind::Io;
-    let uses_io = params.kind != TaskKind::Cpu;
+    let on_preset = props.on_action.reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        Action::ChoosePreset(select.value())
+    });
+    let on_reset = props.on_action.reform(|_: MouseEvent| Action::ResetToSliders);
+    let unused = |used: bool, why: &'static str| (!used).then_some(AttrValue::from(why));
+    let lesson = settings.preset.and_then(gilpy_variants::preset).map(|preset| preset.lesson);
     let on_run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
 
     html! {
         <form class="controls" onsubmit={on_run} aria-label="Workload">
+            <label class="preset">
+                { "Lesson" }
+                <select id="preset" onchange={on_preset}>
+                    <option value="" selected={settings.preset.is_none()} disabled=true>{ "Your own settings" }</option>
+                    { for PRESETS.iter().map(|preset| html! {
+                        <option value={preset.id} selected={settings.preset == Some(preset.id)}>{ preset.title }</option>
+                    }) }
+                </select>
+            </label>
+            if let Some(lesson) = lesson {
+                <p class="lesson" id="lesson">{ lesson }</p>
+            }
+            if !props.driving_code {
+                <div class="detached" id="sliders-detached" role="note">
+                    <p>{ "The code is your own now: the sliders no longer write it. Every mode still runs your \
+                          workload, everything above its main block." }</p>
+                    <button type="button" id="reset-code" onclick={on_reset}>{ "Let the sliders write the code" }</button>
+                </div>
+            }
             <fieldset class="kind">
                 <legend>{ "Task type" }</legend>
                 { kind_radio(TaskKind::Cpu, "CPU-bound") }
                 { kind_radio(TaskKind::Io, "I/O-bound") }
                 { kind_radio(TaskKind::Mixed, "Mixed") }
+                { kind_radio(TaskKind::Counter, "Shared counter") }
             </fieldset>
-            <Slider id="tasks" label="Tasks" min={1.0} max={f64::from(WorkloadParams::MAX_TASKS)} step={1.0}
-                value={f64::from(params.tasks)} shown={params.tasks.to_string()}
-                on_change={act(|v| Action::SetTasks(v as u32))} />
-            <Slider id="work" label="Work per task" min={1.0} max={f64::from(WorkloadParams::MAX_WORK_MOPS)} step={1.0}
-                value={f64::from(params.work_mops)} shown={format!("{} M operations", params.work_mops)}
-                hint={(!uses_cpu).then_some(AttrValue::from("Not used by I/O-bound tasks."))}
-                on_change={act(|v| Action::SetWorkMops(v as u32))} />
-            <Slider id="io-wait" label="I/O wait" min={0.0} max={f64::from(WorkloadParams::MAX_IO_MS)} step={10.0}
-                value={f64::from(params.io_ms)} shown={format!("{} ms", params.io_ms)}
-                hint={(!uses_io).then_some(AttrValue::from("Not used by CPU-bound tasks."))}
-                on_change={act(|v| Action::SetIoMs(v as u32))} />
-            <Slider id="cores" label="Cores" min={1.0} max={props.pool_cores.max(1) as f64} step={1.0}
-                value={settings.cores as f64} shown={format!("{} of {}", settings.cores, props.pool_cores)}
-                hint={AttrValue::from("Sequential mode always uses one.")}
-                on_change={act(|v| Action::SetCores(v as usize))} />
+            <Slider id="tasks" label="Tasks" min={1.0} max={f64::from(Sliders::MAX_TASKS)} step={1.0}
+                value={f64::from(sliders.tasks)} shown={sliders.tasks.to_string()}
+                on_change={slide(|s, v| Sliders { tasks: v as u32, ..s })} />
+            <Slider id="work" label="Work per task" min={f64::from(Sliders::ROUNDS_STEP)}
+                max={f64::from(Sliders::MAX_ROUNDS)} step={f64::from(Sliders::ROUNDS_STEP)}
+                value={f64::from(sliders.rounds)} shown={format!("{} rounds", group_digits(sliders.rounds, ','))}
+                hint={unused(sliders.kind.computes(), "Not used by I/O-bound tasks.")}
+                on_change={slide(|s, v| Sliders { rounds: v as u32, ..s })} />
+            <Slider id="io-wait" label="I/O wait" min={0.0} max={f64::from(Sliders::MAX_IO_MS)}
+                step={f64::from(Sliders::IO_MS_STEP)}
+                value={f64::from(sliders.io_ms)} shown={format!("{} ms", sliders.io_ms)}
+                hint={unused(sliders.kind.waits(), "Only I/O-bound and mixed tasks wait.")}
+                on_change={slide(|s, v| Sliders { io_ms: v as u32, ..s })} />
+            <Slider id="cores" label="Processes" min={1.0} max={f64::from(Sliders::MAX_CORES)} step={1.0}
+                value={f64::from(sliders.cores)} shown={sliders.cores.to_string()}
+                hint={AttrValue::from("Worker processes in the process pool (CORES).")}
+                on_change={slide(|s, v| Sliders { cores: v as u32, ..s })} />
             <Slider id="switch-interval" label="Switch interval"
-                min={Settings::MIN_SWITCH_INTERVAL_US as f64 / 1000.0} max={Settings::MAX_SWITCH_INTERVAL_US as f64 / 1000.0} step={0.5}
-                value={settings.switch_interval_us as f64 / 1000.0}
-                shown={format!("{} ms", settings.switch_interval_us as f64 / 1000.0)}
-                hint={AttrValue::from("How long a thread waits for the lock before asking the holder to drop it (CPython's default: 5 ms).")}
-                on_change={act(|v| Action::SetSwitchIntervalUs((v * 1000.0).round() as u64))} />
+                min={f64::from(Sliders::MIN_SWITCH_INTERVAL_US) / 1000.0}
+                max={f64::from(Sliders::MAX_SWITCH_INTERVAL_US) / 1000.0} step={0.5}
+                value={f64::from(sliders.switch_interval_us) / 1000.0}
+                shown={format!("{} ms", f64::from(sliders.switch_interval_us) / 1000.0)}
+                hint={AttrValue::from("How long a thread keeps the GIL while another waits for it (CPython's default: 5 ms).")}
+                on_change={slide(|s, v| Sliders { switch_interval_us: (v * 1000.0).round() as u32, ..s })} />
             <fieldset class="modes">
                 <legend>{ "Modes to run" }</legend>
                 { for Mode::ALL.into_iter().map(mode_checkbox) }
             </fieldset>
             <div class="buttons">
-                <button type="submit" class="run" disabled={!props.can_run}>{ "Run" }</button>
+                <button type="submit" class="run" disabled={!props.can_run}>{ "Run every mode" }</button>
                 <button type="button" class="stop" disabled={!props.running} onclick={on_stop}>{ "Stop" }</button>
             </div>
         </form>

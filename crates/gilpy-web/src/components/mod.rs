@@ -1,6 +1,7 @@
 //! The page's components, one file each. They get data and callbacks as props and keep no
 //! state of their own beyond memoised rendering.
 
+pub mod console;
 pub mod controls;
 pub mod editor;
 pub mod program;
@@ -8,24 +9,17 @@ pub mod results;
 pub mod status;
 pub mod timeline;
 
-use gilpy_runtime::Mode;
+use gilpy_variants::Mode;
 
-pub fn mode_title(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Sequential => "Sequential",
-        Mode::Parallel => "Parallel, no lock",
-        Mode::SingleLock => "Single lock (GIL)",
-    }
-}
-
+/// What the mode does, in a line under its title.
 pub fn mode_summary(mode: Mode) -> &'static str {
     match mode {
-        Mode::Sequential => "One core; each task runs to the end before the next starts.",
-        Mode::Parallel => {
-            "Every core at once, with no lock: how free-threaded code or processes can go."
+        Mode::Sequential => "Each task runs to its end before the next starts.",
+        Mode::Threads => "A thread per task; running Python needs the GIL, one thread at a time.",
+        Mode::FreeThreaded => "The same threads on 3.13t, which has no GIL: they can run at once.",
+        Mode::Processes => {
+            "A pool of processes, each with its own interpreter and GIL; work is pickled across."
         }
-        Mode::SingleLock => {
-            "Every core, but computing needs the one lock, handed over by CPython's GIL rules."
-        }
+        Mode::Asyncio => "A coroutine per task on one thread; they take turns whenever one awaits.",
     }
 }

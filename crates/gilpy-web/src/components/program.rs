@@ -1,12 +1,13 @@
-//! The program panel: the editor, the Python version, Run / Stop, and the program's console
-//! (stdout and stderr in the order written; tracebacks shown as CPython prints them).
+//! The code panel: the editor, the Python version, Run as written / Stop, and the program's
+//! console (stdout and stderr in the order written; tracebacks shown as CPython prints them).
 
-use gilpy_protocol::{PythonOutcome, Stream};
-use gilpy_runtime::SpanKind;
+use gilpy_protocol::PythonOutcome;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::console::Console;
 use crate::components::editor::Editor;
+use crate::components::results::PYTHON_SPAN_KINDS;
 use crate::components::timeline::{format_ms, Legend, Timeline};
 use crate::state::{Action, ProgramPanel, PYTHON_VERSIONS};
 
@@ -16,6 +17,8 @@ pub struct ProgramProps {
     pub can_run: bool,
     pub running: bool,
     pub stop_requested: bool,
+    /// How long the program running as written has run.
+    pub elapsed_us: u64,
     pub on_action: Callback<Action>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
@@ -32,12 +35,12 @@ pub fn Program(props: &ProgramProps) -> Html {
     let on_run = props.on_run.reform(|_: MouseEvent| ());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
     let error_line = program.outcome.as_ref().and_then(|o| o.error_at).map(|at| at.line);
-    let status = status_text(props.running, props.stop_requested, program);
+    let status = status_text(props.running, props.stop_requested, props.elapsed_us, program);
     html! {
         <section class="program" aria-labelledby="program-title"
             data-run-state={if props.running { "running" } else { "idle" }}>
             <div class="program-head">
-                <h2 id="program-title">{ "Your Python" }</h2>
+                <h2 id="program-title">{ "The code" }</h2>
                 <label class="python-select">
                     { "Python " }
                     <select id="python-version" onchange={on_python}>
@@ -50,7 +53,7 @@ pub fn Program(props: &ProgramProps) -> Html {
                 </label>
                 <div class="buttons">
                     <button class="run" id="run-program" disabled={!props.can_run} onclick={on_run}>
-                        { "Run program" }
+                        { "Run as written" }
                     </button>
                     <button id="stop-program" disabled={!props.running} onclick={on_stop}>{ "Stop" }</button>
                 </div>
@@ -66,17 +69,12 @@ pub fn Program(props: &ProgramProps) -> Html {
                 { status }
             </p>
             if !program.output.is_empty() {
-                <pre class="console" id="program-output" tabindex="0" aria-label="Program output">
-                    { for program.output.iter().map(|chunk| match chunk.stream {
-                        Stream::Stdout => html! { <span>{ &chunk.text }</span> },
-                        Stream::Stderr => html! { <span class="stderr">{ &chunk.text }</span> },
-                    }) }
-                </pre>
+                <Console id="program-output" output={program.output.clone()} label="Program output" />
             }
             if let Some(trace) = program.outcome.as_ref().map(|o| &o.trace).filter(|t| !t.tasks.is_empty()) {
                 <div class="program-timeline">
                     <h3>{ "What each thread did" }</h3>
-                    <Legend kinds={&[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo][..]} />
+                    <Legend kinds={PYTHON_SPAN_KINDS} />
                     <Timeline trace={trace.clone()} axis_end_us={trace.wall_us} />
                 </div>
             }
@@ -91,10 +89,15 @@ fn version_label(version: &str) -> String {
     }
 }
 
-fn status_text(running: bool, stop_requested: bool, program: &ProgramPanel) -> String {
+fn status_text(
+    running: bool,
+    stop_requested: bool,
+    elapsed_us: u64,
+    program: &ProgramPanel,
+) -> String {
     if running {
         let stopping = if stop_requested { "; stopping…" } else { "" };
-        return format!("Running… {} elapsed{stopping}", format_ms(program.elapsed_us));
+        return format!("Running… {} elapsed{stopping}", format_ms(elapsed_us));
     }
     match &program.outcome {
         None => String::new(),

@@ -1,18 +1,28 @@
-//! One card per mode, side by side: wall time, speedup against sequential, the timeline, and
-//! the same numbers as a table for screen readers. Cards carry `data-mode` and `data-wall-ms`,
-//! a stable hook for tests and embedders (see README).
+//! One card per mode, side by side: wall time, speedup against one after another, how many
+//! cores were busy, the program's output, its timeline, and the program itself on demand.
+//! Cards carry `data-mode`, `data-wall-ms` and `data-exit-code`, a stable hook for tests and
+//! embedders (see README).
 
-use gilpy_runtime::{Mode, RunTrace};
+use gilpy_runtime::SpanKind;
+use gilpy_variants::Mode;
 use yew::prelude::*;
 
-use crate::components::timeline::{format_ms, Legend, Timeline, SPAN_STYLES};
-use crate::components::{mode_summary, mode_title};
+use crate::components::console::Console;
+use crate::components::mode_summary;
+use crate::components::timeline::{format_ms, Legend, Timeline};
+use crate::state::ModeResult;
+
+/// The kinds a Python run's timeline shows.
+pub const PYTHON_SPAN_KINDS: &[SpanKind] =
+    &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo];
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub results: Vec<RunTrace>,
+    pub results: Vec<ModeResult>,
+    /// The mode running now, if any.
+    pub running: Option<Mode>,
     pub axis_end_us: u64,
-    /// Sequential wall time, when sequential ran, for speedups.
+    /// Sequential wall time, when sequential ran to its end, for speedups.
     pub sequential_wall_us: Option<u64>,
 }
 
@@ -21,19 +31,17 @@ pub fn Results(props: &ResultsProps) -> Html {
     if props.results.is_empty() {
         return html! {
             <section class="results empty" aria-label="Results">
-                <p>{ "Press Run to see each mode's wall time and timeline here." }</p>
+                <p>{ "Press Run every mode to see each mode's wall time, output and timeline here." }</p>
             </section>
         };
     }
-    let mut ordered: Vec<&RunTrace> = props.results.iter().collect();
-    ordered.sort_by_key(|trace| Mode::ALL.iter().position(|mode| *mode == trace.mode));
     html! {
         <section class="results" aria-label="Results">
-            <Legend />
+            <Legend kinds={PYTHON_SPAN_KINDS} />
             <div class="cards">
-                { for ordered.into_iter().map(|trace| html! {
-                    <ResultCard trace={trace.clone()} axis_end_us={props.axis_end_us}
-                        sequential_wall_us={props.sequential_wall_us} />
+                { for props.results.iter().map(|result| html! {
+                    <ResultCard result={result.clone()} running={props.running == Some(result.mode)}
+                        axis_end_us={props.axis_end_us} sequential_wall_us={props.sequential_wall_us} />
                 }) }
             </div>
         </section>
@@ -42,64 +50,75 @@ pub fn Results(props: &ResultsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ResultCardProps {
-    trace: RunTrace,
+    result: ModeResult,
+    running: bool,
     axis_end_us: u64,
     sequential_wall_us: Option<u64>,
 }
 
 #[component]
 fn ResultCard(props: &ResultCardProps) -> Html {
-    let trace = &props.trace;
-    let mode = trace.mode;
+    let result = &props.result;
+    let mode = result.mode;
+    let outcome = result.outcome.as_ref();
+    let wall_us = result.finished_wall_us();
     let speedup = props
         .sequential_wall_us
-        .filter(|_| trace.wall_us > 0 && !trace.stopped)
-        .map(|sequential| sequential as f64 / trace.wall_us as f64);
+        .zip(wall_us)
+        .filter(|(_, wall)| *wall > 0)
+        .map(|(sequential, wall)| sequential as f64 / wall as f64);
+    // Time spent running Python on any thread, over the wall time: how many cores were busy.
+    let busy_cores = outcome.filter(|o| o.wall_us > 0).map(|o| {
+        let running: u64 = o.trace.tasks.iter().map(|task| task.total_us(SpanKind::Running)).sum();
+        running as f64 / o.wall_us as f64
+    });
     let heading_id = format!("result-{}", mode.as_str());
-    let cores =
-        if trace.cores == 1 { "1 core".to_string() } else { format!("{} cores", trace.cores) };
+    let state = match (outcome, &result.not_derived) {
+        (_, Some(why)) => html! { <p class="not-derived">{ format!("Not run: {why}.") }</p> },
+        (None, None) if props.running => html! { <p class="pending">{ "Running…" }</p> },
+        (None, None) => html! { <p class="pending">{ "Waiting for its turn." }</p> },
+        (Some(o), None) if o.stopped => {
+            html! { <p class="stopped">{ "Stopped (KeyboardInterrupt)." }</p> }
+        }
+        (Some(o), None) if o.exit_code != 0 => {
+            html! { <p class="failed">{ format!("Ended with exit code {}: see the traceback below.", o.exit_code) }</p> }
+        }
+        (Some(_), None) => html! {},
+    };
     html! {
-        <article class="card" data-mode={mode.as_str()} data-wall-ms={format!("{:.3}", trace.wall_us as f64 / 1000.0)}
-            aria-labelledby={heading_id.clone()}>
+        <article class="card" data-mode={mode.as_str()}
+            data-wall-ms={wall_us.map(|us| format!("{:.3}", us as f64 / 1000.0))}
+            data-exit-code={outcome.map(|o| o.exit_code.to_string())}
+            aria-labelledby={heading_id.clone()} aria-busy={props.running.to_string()}>
             <header class="card-head">
-            <div>
-                <h3 id={heading_id}>{ mode_title(mode) }</h3>
-                <p class="summary">{ mode_summary(mode) }</p>
-            </div>
-            <dl class="figures">
-                <div><dt>{ "Wall time" }</dt><dd class="wall">{ format_ms(trace.wall_us) }</dd></div>
-                <div><dt>{ "Speedup" }</dt><dd class="speedup">{
-                    speedup.map_or("–".to_string(), |s| format!("{s:.2}×"))
-                }</dd></div>
-                <div><dt>{ "Cores" }</dt><dd>{ cores }</dd></div>
-                if mode == Mode::SingleLock {
-                    <div><dt>{ "Lock switches" }</dt><dd>{ trace.gil_switches }</dd></div>
-                }
-            </dl>
+                <div>
+                    <h3 id={heading_id}>{ mode.title() }</h3>
+                    <p class="summary">{ mode_summary(mode) }</p>
+                </div>
+                <dl class="figures">
+                    <div><dt>{ "Wall time" }</dt><dd class="wall">{ wall_us.map_or("–".into(), format_ms) }</dd></div>
+                    <div><dt>{ "Speedup" }</dt><dd class="speedup">{
+                        speedup.map_or("–".to_string(), |s| format!("{s:.2}×"))
+                    }</dd></div>
+                    <div><dt>{ "Cores busy" }</dt><dd class="busy">{
+                        busy_cores.map_or("–".to_string(), |c| format!("{c:.1}"))
+                    }</dd></div>
+                    <div><dt>{ "Python" }</dt><dd>{ &result.request.python }</dd></div>
+                </dl>
             </header>
-            if trace.stopped {
-                <p class="stopped">{ "Stopped before every task finished." }</p>
+            { state }
+            if !result.output.is_empty() {
+                <Console output={result.output.clone()} label={format!("{} output", mode.title())} />
             }
-            <Timeline trace={trace.clone()} axis_end_us={props.axis_end_us} />
-            <details>
-                <summary>{ "Time per task" }</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ "Task" }</th>
-                        { for SPAN_STYLES.iter().map(|style| html! { <th scope="col">{ style.label }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for trace.tasks.iter().map(|task| html! {
-                            <tr>
-                                <th scope="row">{ &task.name }</th>
-                                { for SPAN_STYLES.iter().map(|style| html! {
-                                    <td>{ format_ms(task.total_us(style.kind)) }</td>
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
+            if let Some(trace) = outcome.map(|o| &o.trace).filter(|t| !t.tasks.is_empty()) {
+                <Timeline trace={trace.clone()} axis_end_us={props.axis_end_us} />
+            }
+            if result.not_derived.is_none() {
+                <details class="variant-code">
+                    <summary>{ "The program this mode ran" }</summary>
+                    <pre class="code"><code>{ &result.request.source }</code></pre>
+                </details>
+            }
         </article>
     }
 }

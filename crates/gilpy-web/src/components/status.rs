@@ -1,12 +1,10 @@
 //! What the runner is doing: starting, ready with N cores, unavailable and why, or running
 //! (which mode, for how long). A polite live region, so screen readers hear it too.
 
-use gilpy_runtime::Mode;
 use yew::prelude::*;
 
-use crate::components::mode_title;
 use crate::components::timeline::format_ms;
-use crate::state::{ActiveRun, RunnerStatus};
+use crate::state::{ActiveRun, RunKind, RunnerStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
@@ -31,35 +29,29 @@ pub fn Status(props: &StatusProps) -> Html {
             </div>
         },
     };
-    let progress = props.active.as_ref().map(|active| {
-        let done_modes = |mode: Mode| active.modes.iter().position(|m| *m == mode).unwrap_or(0);
-        let (text, value, max) = match active.progress {
-            Some((mode, progress)) => (
-                format!(
-                    "Running {} ({} of {}): {} elapsed, {} of {} tasks done{}",
-                    mode_title(mode),
-                    done_modes(mode) + 1,
-                    active.modes.len(),
-                    format_ms(progress.elapsed_us),
-                    progress.tasks_done,
-                    progress.tasks_total,
-                    if active.stop_requested { "; stopping…" } else { "" },
-                ),
-                done_modes(mode) * progress.tasks_total.max(1) + progress.tasks_done,
-                active.modes.len() * progress.tasks_total.max(1),
+    let progress = props.active.as_ref().and_then(|active| {
+        let RunKind::Modes { total, pending, current } = &active.kind else { return None };
+        let stopping = if active.stop_requested { "; stopping…" } else { "" };
+        let done = total - pending.len() - usize::from(current.is_some());
+        let text = match current {
+            Some(mode) => format!(
+                "Running {} ({} of {total}): {} elapsed{stopping}",
+                mode.title(),
+                done + 1,
+                format_ms(active.elapsed_us),
             ),
-            None => ("Starting the run…".to_string(), 0, 1),
+            None => format!("Starting the next mode ({} of {total})…", done + 1),
         };
-        html! {
+        Some(html! {
             <div class="progress">
-                <progress value={value.to_string()} max={max.to_string()} aria-label="Run progress"></progress>
+                <progress value={done.to_string()} max={total.to_string()} aria-label="Modes finished"></progress>
                 <span>{ text }</span>
             </div>
-        }
+        })
     });
     let outcome = (props.active.is_none() && props.has_results).then(|| {
         if props.last_run_stopped {
-            html! { <p>{ "Stopped. The timelines show what ran until then." }</p> }
+            html! { <p>{ "Stopped. The cards show what ran until then." }</p> }
         } else {
             html! { <p>{ "Run complete." }</p> }
         }
