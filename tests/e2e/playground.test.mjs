@@ -82,6 +82,19 @@ describe('the workbench, cross-origin isolated', () => {
 
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.deepEqual(longTasks.filter((duration) => duration > 50), [], 'no main-thread task over 50 ms');
+
+    // Hovering a span names it; the timeline reads as text; zoom widens the lanes to scroll.
+    const title = await card(page, 'threads').locator('rect.span.waiting-for-lock[data-task="1"] title').first().textContent();
+    assert.match(title, /^ThreadPoolExecutor-0_\d: waiting for the lock \(GIL\), [\d.]+ ms to [\d.]+ ms \([\d.]+ ms\)$/);
+    assert.match(await card(page, 'threads').locator('.timeline').getAttribute('aria-label'),
+      /^Timeline: 3 rows over [\d.]+ ms\. MainThread: .*ThreadPoolExecutor-0_1: running [\d.]+ ms, waiting for the lock \(GIL\) /);
+    const timeline = card(page, 'sequential').locator('.timeline');
+    const widths = () => timeline.evaluate((el) => [el.clientWidth, el.scrollWidth]);
+    const [visible, before] = await widths();
+    assert.ok(before <= visible + 1, 'no sideways scroll at 1x');
+    await setRange(page, 'timeline-zoom', 4);
+    const [, after] = await widths();
+    assert.ok(after > 3 * visible, `4x zoom: ${after} px of lane in a ${visible} px card`);
     assert.deepEqual(errors, []);
     await page.close();
   });

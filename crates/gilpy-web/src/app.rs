@@ -134,12 +134,13 @@ pub fn App() -> Html {
                         running={as_written.is_some()}
                         stop_requested={as_written.is_some_and(|a| a.stop_requested)}
                         elapsed_us={as_written.map_or(0, |a| a.elapsed_us)}
-                        on_action={on_action} on_run={on_run_program} on_stop={on_stop} />
+                        on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop} />
                     <Status runner={state.runner.clone()} active={modes_active}
                         last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
                         error={state.error.clone()} hardware_cores={*hardware_cores} />
                     <Results results={state.results.clone()} running={running_mode}
-                        axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us} />
+                        axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us}
+                        zoom={state.timeline_zoom} on_action={on_action.clone()} />
                 </div>
             </main>
         </>

@@ -139,8 +139,12 @@ pub struct Playground {
     pub error: Option<String>,
     /// Runs that reached their end (finished or stopped), shown as `data-completed-runs`.
     pub completed_runs: u64,
+    /// How many times wider than the card the timelines are drawn (1 to `MAX_TIMELINE_ZOOM`).
+    pub timeline_zoom: u32,
     next_run_id: u64,
 }
+
+pub const MAX_TIMELINE_ZOOM: u32 = 16;
 
 impl Default for Playground {
     fn default() -> Self {
@@ -153,6 +157,7 @@ impl Default for Playground {
             last_run_stopped: false,
             error: None,
             completed_runs: 0,
+            timeline_zoom: 1,
             next_run_id: 1,
         }
     }
@@ -217,6 +222,7 @@ pub enum Action {
     /// Let the sliders write the code again.
     ResetToSliders,
     SetPython(String),
+    SetTimelineZoom(u32),
     /// The page posted the editor's program, as written, with this id.
     ProgramStarted {
         run_id: u64,
@@ -294,6 +300,7 @@ impl Playground {
                     self.program.python = python;
                 }
             }
+            Action::SetTimelineZoom(zoom) => self.timeline_zoom = zoom.clamp(1, MAX_TIMELINE_ZOOM),
             Action::ProgramStarted { run_id } => {
                 self.start(run_id, RunKind::AsWritten);
                 self.program.output.clear();

@@ -5,12 +5,13 @@
 
 use gilpy_runtime::SpanKind;
 use gilpy_variants::Mode;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::mode_summary;
 use crate::components::timeline::{format_ms, Legend, Timeline};
-use crate::state::ModeResult;
+use crate::state::{Action, ModeResult, MAX_TIMELINE_ZOOM};
 
 /// The kinds a Python run's timeline shows.
 pub const PYTHON_SPAN_KINDS: &[SpanKind] =
@@ -24,6 +25,8 @@ pub struct ResultsProps {
     pub axis_end_us: u64,
     /// Sequential wall time, when sequential ran to its end, for speedups.
     pub sequential_wall_us: Option<u64>,
+    pub zoom: u32,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -35,9 +38,21 @@ pub fn Results(props: &ResultsProps) -> Html {
             </section>
         };
     }
+    let on_zoom = props.on_action.reform(|event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        Action::SetTimelineZoom(input.value_as_number() as u32)
+    });
     html! {
-        <section class="results" aria-label="Results">
-            <Legend kinds={PYTHON_SPAN_KINDS} />
+        <section class="results" aria-label="Results" style={format!("--zoom: {}", props.zoom)}>
+            <div class="results-head">
+                <Legend kinds={PYTHON_SPAN_KINDS} />
+                <label class="zoom" for="timeline-zoom">
+                    { "Zoom" }
+                    <input type="range" id="timeline-zoom" min="1" max={MAX_TIMELINE_ZOOM.to_string()} step="1"
+                        value={props.zoom.to_string()} aria-valuetext={format!("{}x", props.zoom)} oninput={on_zoom} />
+                    <output for="timeline-zoom">{ format!("{}×", props.zoom) }</output>
+                </label>
+            </div>
             <div class="cards">
                 { for props.results.iter().map(|result| html! {
                     <ResultCard result={result.clone()} running={props.running == Some(result.mode)}

@@ -61,12 +61,11 @@ pub fn timeline_html(trace: &RunTrace, axis_end_us: u64) -> String {
     let mode = trace.mode.as_str();
     let percent = |us: u64| us as f64 * 100.0 / axis_end_us.max(1) as f64;
     let mut html =
-        String::with_capacity(512 + trace.tasks.iter().map(|t| t.spans.len() * 130).sum::<usize>());
+        String::with_capacity(512 + trace.tasks.iter().map(|t| t.spans.len() * 200).sum::<usize>());
     let _ = write!(
         html,
-        r#"<div class="timeline" data-mode="{mode}" role="img" aria-label="Timeline of the {mode} run: {} tasks over {}; the table below has the same figures.">"#,
-        trace.tasks.len(),
-        format_ms(trace.wall_us),
+        r#"<div class="timeline" data-mode="{mode}" role="img" aria-label="{}">"#,
+        escape(&summary(trace)),
     );
     for (row, task) in trace.tasks.iter().enumerate() {
         let _ = write!(
@@ -74,16 +73,22 @@ pub fn timeline_html(trace: &RunTrace, axis_end_us: u64) -> String {
             r#"<div class="timeline-row"><span class="row-label">{}</span><svg class="lane" width="100%" height="18" aria-hidden="true">"#,
             escape(&task.name),
         );
+        let name = escape(&task.name);
         for span in &task.spans {
             // Spans too short to see still get a hairline, so no activity is invisible.
             let width = percent(span.duration_us()).max(0.15);
             let kind = css_name(span.kind);
+            // The title is the hover detail: who, what, when, how long.
             let _ = write!(
                 html,
-                r#"<rect class="span {kind}" x="{:.3}%" y="0" width="{width:.3}%" height="18" fill="url(#pattern-{kind})" data-task="{row}" data-kind="{kind}" data-start-us="{}" data-end-us="{}"/>"#,
+                r#"<rect class="span {kind}" x="{:.3}%" y="0" width="{width:.3}%" height="18" fill="url(#pattern-{kind})" data-task="{row}" data-kind="{kind}" data-start-us="{}" data-end-us="{}"><title>{name}: {}, {} to {} ({})</title></rect>"#,
                 percent(span.start_us),
                 span.start_us,
                 span.end_us,
+                label(span.kind),
+                format_ms(span.start_us),
+                format_ms(span.end_us),
+                format_ms(span.duration_us()),
             );
         }
         html.push_str("</svg></div>");
@@ -100,6 +105,33 @@ pub fn timeline_html(trace: &RunTrace, axis_end_us: u64) -> String {
     }
     html.push_str("</div></div></div>");
     html
+}
+
+/// The kind's legend label as it reads inside a sentence: "waiting for the lock (GIL)".
+fn label(kind: SpanKind) -> String {
+    let label =
+        SPAN_STYLES.iter().find(|style| style.kind == kind).map_or("Running", |style| style.label);
+    let mut chars = label.chars();
+    chars.next().map_or(String::new(), |first| first.to_lowercase().chain(chars).collect())
+}
+
+/// What the timeline shows, in words, for screen readers: each row's time in each state.
+fn summary(trace: &RunTrace) -> String {
+    let rows = trace.tasks.len();
+    let plural = if rows == 1 { "row" } else { "rows" };
+    let mut text = format!("Timeline: {rows} {plural} over {}.", format_ms(trace.wall_us));
+    for task in &trace.tasks {
+        let _ = write!(text, " {}:", task.name);
+        let parts: Vec<String> = SPAN_STYLES
+            .iter()
+            .map(|style| (style.kind, task.total_us(style.kind)))
+            .filter(|(_, us)| *us > 0)
+            .map(|(kind, us)| format!(" {} {}", label(kind), format_ms(us)))
+            .collect();
+        text.push_str(&parts.join(","));
+        text.push('.');
+    }
+    text
 }
 
 /// `1234` µs as "1.2 ms", `2_500_000` as "2.50 s".
@@ -165,6 +197,12 @@ mod tests {
         assert!(html.contains(placed), "{html}");
         assert!(html.contains("task &lt;1&gt;"));
         assert!(html.contains(r#"style="left:100.0%">20.0 ms</span>"#), "{html}");
+        // Hovering a span names it; a screen reader hears each row's totals.
+        assert!(html.contains("<title>task &lt;1&gt;: waiting for the lock (GIL), 5.0 ms to 10.0 ms (5.0 ms)</title>"), "{html}");
+        assert!(
+            html.contains(r#"aria-label="Timeline: 1 row over 10.0 ms. task &lt;1&gt;: running 5.0 ms, waiting for the lock (GIL) 5.0 ms.""#),
+            "{html}"
+        );
     }
 
     #[test]
