@@ -59,7 +59,6 @@ describe('the workbench, cross-origin isolated', () => {
   test('the seed benchmark runs in every mode: threads take turns, free-threaded ones run at once', async () => {
     const { page, errors } = await openPlayground(env.browser, env.server.url);
     assert.equal(await page.locator('#preset').inputValue(), 'seed-benchmark');
-    await page.evaluate(() => { window.__longTasks = []; });
     await runAndWait(page);
 
     const outputs = new Set();
@@ -80,8 +79,6 @@ describe('the workbench, cross-origin isolated', () => {
     assert.ok(!free.some((span) => span.kind === 'waiting-for-lock'), 'and never waited for a GIL');
     assert.ok(crossTaskOverlap(await spansOf(page, 'processes'), 'running'), 'processes ran at once');
 
-    const longTasks = await page.evaluate(() => window.__longTasks);
-    assert.deepEqual(longTasks.filter((duration) => duration > 50), [], 'no main-thread task over 50 ms');
 
     // Hovering a span names it; the timeline reads as text; zoom widens the lanes to scroll.
     const title = await card(page, 'threads').locator('rect.span.waiting-for-lock[data-task="1"] title').first().textContent();
