@@ -360,8 +360,11 @@ impl Playground {
                 }
             }
             Action::StopRequested => {
-                if let Some(active) = &mut self.active {
-                    active.stop_requested = true;
+                let Some(active) = &mut self.active else { return };
+                active.stop_requested = true;
+                // Between two modes nothing is in flight to answer the stop: end the run here.
+                if matches!(active.kind, RunKind::Modes { current: None, .. }) {
+                    self.finish(true);
                 }
             }
             Action::Runner(message) => self.apply_runner_message(message),
@@ -597,6 +600,20 @@ mod tests {
         assert!(state.active.is_none());
         assert!(state.last_run_stopped);
         assert_eq!(state.speedup(Mode::Sequential), None, "a stopped run has no speedup");
+    }
+
+    #[test]
+    fn stop_between_two_modes_ends_the_run_at_once() {
+        let mut state = ready();
+        state.apply(Action::RunModes);
+        let run_id = state.next_run_id();
+        state.apply(Action::ModeStarted { run_id, mode: Mode::Sequential });
+        state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome(5) }));
+        assert!(state.active.as_ref().unwrap().next_mode().is_some(), "the next mode is due");
+        state.apply(Action::StopRequested);
+        assert!(state.active.is_none(), "no program is running to report the stop");
+        assert!(state.last_run_stopped);
+        assert!(state.can_run());
     }
 
     #[test]

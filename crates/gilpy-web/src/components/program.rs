@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::editor::Editor;
-use crate::components::results::PYTHON_SPAN_KINDS;
-use crate::components::timeline::{format_ms, Legend, Timeline};
+use crate::components::timeline::{format_ms, Legend, Timeline, PYTHON_SPAN_KINDS};
 use crate::state::{Action, ProgramPanel, PYTHON_VERSIONS};
 
 #[derive(Properties, PartialEq)]

@@ -10,12 +10,8 @@ use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::mode_summary;
-use crate::components::timeline::{format_ms, Legend, Timeline};
+use crate::components::timeline::{format_ms, Legend, Timeline, PYTHON_SPAN_KINDS};
 use crate::state::{Action, ModeResult, MAX_TIMELINE_ZOOM};
-
-/// The kinds a Python run's timeline shows.
-pub const PYTHON_SPAN_KINDS: &[SpanKind] =
-    &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo];
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {

@@ -34,6 +34,10 @@ pub const SPAN_STYLES: [SpanStyle; 4] = [
     SpanStyle { kind: SpanKind::Ready, label: "Ready, no free core", css_name: "ready" },
 ];
 
+/// The kinds a Python run's timeline shows (a Python thread is never "ready, no free core").
+pub const PYTHON_SPAN_KINDS: &[SpanKind] =
+    &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo];
+
 pub fn css_name(kind: SpanKind) -> &'static str {
     SPAN_STYLES.iter().find(|style| style.kind == kind).map_or("running", |style| style.css_name)
 }
