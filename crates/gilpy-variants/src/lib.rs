@@ -15,4 +15,4 @@ mod variant;
 
 pub use presets::{preset, Preset, PresetContent, PRESETS};
 pub use sliders::{group_digits, workload_source, Sliders, TaskKind};
-pub use variant::{variant, Mode, VariantError, FREE_THREADED_PYTHON};
+pub use variant::{variant, Mode, VariantError, FREE_THREADED_PYTHON, PYTHON_VERSIONS};

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 /// The Python the free-threaded mode runs on, whatever version the learner chose.
 pub const FREE_THREADED_PYTHON: &str = "3.13t";
 
+/// The Python versions the playground offers, newest first; `t` is the free-threaded build.
+pub const PYTHON_VERSIONS: [&str; 6] =
+    ["3.13", FREE_THREADED_PYTHON, "3.12", "3.11", "3.10", "3.9"];
+
 /// A way to run the workload's tasks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -2,11 +2,15 @@
 
 use gilpy_protocol::{ToRunner, MAX_POOL_CORES};
 use gilpy_variants::Mode;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::address::link_in_address;
 use crate::components::controls::Controls;
 use crate::components::program::Program;
 use crate::components::results::Results;
+use crate::components::share::Share;
 use crate::components::status::Status;
 use crate::components::timeline::PatternDefs;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
@@ -22,7 +26,13 @@ const NOT_ISOLATED: &str = "This page is not cross-origin isolated, so the brows
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(Playground::default);
+    let state = use_reducer(|| {
+        let mut playground = Playground::default();
+        if let Some(link) = link_in_address() {
+            playground.apply(Action::OpenLink(link));
+        }
+        playground
+    });
     let runner = use_mut_ref(|| None::<RunnerClient>);
     // Bumped to replace a crashed runner with a new one.
     let generation = use_state(|| 0u32);
@@ -57,6 +67,33 @@ pub fn App() -> Html {
                     Ok(client) => *runner.borrow_mut() = Some(client),
                     Err(reason) => dispatch.dispatch(Action::RunnerUnavailable(reason)),
                 }
+            }
+        });
+    }
+
+    // A link pasted into the address bar of the open page changes only the fragment.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |()| {
+            let on_hash_change = Closure::<dyn Fn()>::new(move || {
+                if let Some(link) = link_in_address() {
+                    dispatch.dispatch(Action::OpenLink(link));
+                }
+            });
+            let window = web_sys::window().expect("the page has a window");
+            window
+                .add_event_listener_with_callback(
+                    "hashchange",
+                    on_hash_change.as_ref().unchecked_ref(),
+                )
+                .ok();
+            move || {
+                window
+                    .remove_event_listener_with_callback(
+                        "hashchange",
+                        on_hash_change.as_ref().unchecked_ref(),
+                    )
+                    .ok();
             }
         });
     }
@@ -114,16 +151,26 @@ pub fn App() -> Html {
         _ => None,
     };
     let sequential_wall_us = state.result(Mode::Sequential).and_then(|r| r.finished_wall_us());
+    let on_dismiss_link_problem = on_action.reform(|_: MouseEvent| Action::DismissLinkProblem);
     html! {
         <>
             // The fill patterns every timeline on the page refers to.
             <PatternDefs />
             <header class="masthead">
-                <h1>{ "GIL Playground" }</h1>
-                <p>{ "Pick a lesson or move the sliders; they write the Python below. Run every mode runs it one \
-                      after another, in threads under the GIL, in free-threaded threads (3.13t), in processes and \
-                      with asyncio, on real cores in your browser, and shows each side by side." }</p>
+                <div>
+                    <h1>{ "GIL Playground" }</h1>
+                    <p>{ "Pick a lesson or move the sliders; they write the Python below. Run every mode runs it one \
+                          after another, in threads under the GIL, in free-threaded threads (3.13t), in processes and \
+                          with asyncio, on real cores in your browser, and shows each side by side." }</p>
+                </div>
+                <Share shared={state.shared()} />
             </header>
+            if let Some(problem) = &state.link_problem {
+                <div class="link-problem" id="link-problem" role="alert">
+                    <p>{ problem }{ " Nothing from it was used; the playground keeps its own settings." }</p>
+                    <button type="button" onclick={on_dismiss_link_problem}>{ "Dismiss" }</button>
+                </div>
+            }
             <main class="layout" data-run-state={if active.is_some() { "running" } else { "idle" }}
                 data-completed-runs={state.completed_runs.to_string()}>
                 <Controls settings={state.settings.clone()} driving_code={state.program.driven_by_sliders}

@@ -1,6 +1,7 @@
 //! The playground page. The main thread renders and posts messages; every task runs in the
 //! runner worker (`gilpy-runner`). `state` is plain data and is tested natively.
 
+pub mod address;
 pub mod app;
 pub mod components;
 pub mod runner_client;

@@ -2,8 +2,11 @@
 
 use std::rc::Rc;
 
+use gilpy_link::SharedState;
 use gilpy_protocol::{append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest};
-use gilpy_variants::{preset, variant, workload_source, Mode, PresetContent, Sliders};
+use gilpy_variants::{
+    preset, variant, workload_source, Mode, PresetContent, Sliders, PYTHON_VERSIONS,
+};
 use yew::Reducible;
 
 /// What the learner chose with the controls.
@@ -36,9 +39,6 @@ pub struct ProgramPanel {
     pub output: Vec<OutputChunk>,
     pub outcome: Option<PythonOutcome>,
 }
-
-/// The versions the select offers, newest first; `t` is the free-threaded build.
-pub const PYTHON_VERSIONS: [&str; 6] = ["3.13", "3.13t", "3.12", "3.11", "3.10", "3.9"];
 
 impl Default for ProgramPanel {
     fn default() -> Self {
@@ -137,6 +137,8 @@ pub struct Playground {
     pub last_run_stopped: bool,
     /// An error to show until the next run (a crashed runner, an unreadable message).
     pub error: Option<String>,
+    /// What could not be restored from the link the page was opened with; shown until dismissed.
+    pub link_problem: Option<String>,
     /// Runs that reached their end (finished or stopped), shown as `data-completed-runs`.
     pub completed_runs: u64,
     /// How many times wider than the card the timelines are drawn (1 to `MAX_TIMELINE_ZOOM`).
@@ -156,6 +158,7 @@ impl Default for Playground {
             results: Vec::new(),
             last_run_stopped: false,
             error: None,
+            link_problem: None,
             completed_runs: 0,
             timeline_zoom: 1,
             next_run_id: 1,
@@ -205,6 +208,41 @@ impl Playground {
         self.settings.modes.iter().map(|&mode| (mode, derive(mode))).collect()
     }
 
+    /// What a share link carries of this state.
+    pub fn shared(&self) -> SharedState {
+        SharedState {
+            sliders: self.settings.sliders,
+            modes: self.settings.modes.clone(),
+            python: self.program.python.clone(),
+            preset: self.settings.preset.map(str::to_string),
+            code: (!self.program.driven_by_sliders).then(|| self.program.source.clone()),
+            quiz: None,
+        }
+    }
+
+    fn restore(&mut self, shared: SharedState) {
+        self.settings.sliders = shared.sliders.clamped();
+        self.settings.modes =
+            Mode::ALL.into_iter().filter(|mode| shared.modes.contains(mode)).collect();
+        self.settings.preset = shared.preset.as_deref().and_then(preset).map(|p| p.id);
+        self.program.python = shared.python;
+        match shared.code {
+            Some(code) => {
+                self.program.source = code;
+                self.program.driven_by_sliders = false;
+            }
+            None => {
+                self.program.driven_by_sliders = true;
+                self.rewrite_from_sliders();
+            }
+        }
+        self.program.output.clear();
+        self.program.outcome = None;
+        if self.active.is_none() {
+            self.results.clear();
+        }
+    }
+
     fn rewrite_from_sliders(&mut self) {
         if self.program.driven_by_sliders {
             self.program.source = workload_source(&self.settings.sliders);
@@ -223,6 +261,9 @@ pub enum Action {
     ResetToSliders,
     SetPython(String),
     SetTimelineZoom(u32),
+    /// Open a share link: what it carries, or why it could not be read.
+    OpenLink(Result<SharedState, String>),
+    DismissLinkProblem,
     /// The page posted the editor's program, as written, with this id.
     ProgramStarted {
         run_id: u64,
@@ -301,6 +342,13 @@ impl Playground {
                 }
             }
             Action::SetTimelineZoom(zoom) => self.timeline_zoom = zoom.clamp(1, MAX_TIMELINE_ZOOM),
+            Action::OpenLink(Ok(shared)) => {
+                self.restore(shared);
+                self.link_problem = None;
+            }
+            // The page as it is stays: a bad link loses nothing.
+            Action::OpenLink(Err(problem)) => self.link_problem = Some(problem),
+            Action::DismissLinkProblem => self.link_problem = None,
             Action::ProgramStarted { run_id } => {
                 self.start(run_id, RunKind::AsWritten);
                 self.program.output.clear();
@@ -644,6 +692,30 @@ mod tests {
             elapsed_us: 0,
         }));
         assert_eq!(state.program.output.len(), 1);
+    }
+
+    #[test]
+    fn a_share_link_restores_exactly_what_it_carries() {
+        let mut teacher = ready();
+        teacher.apply(Action::ChoosePreset("counter-race".into()));
+        teacher.apply(Action::SetModeEnabled(Mode::Asyncio, false));
+        teacher.apply(Action::SetPython("3.9".into()));
+        let link = gilpy_link::encode(&teacher.shared());
+        let mut learner = ready();
+        learner.apply(Action::OpenLink(gilpy_link::decode(&link).map_err(|e| e.to_string())));
+        assert_eq!(learner.settings, teacher.settings);
+        assert_eq!(learner.program, teacher.program);
+
+        let edited = format!("{}\n# mine\n", teacher.program.source);
+        teacher.apply(Action::SetSource(edited.clone()));
+        let link = gilpy_link::encode(&teacher.shared());
+        learner.apply(Action::OpenLink(gilpy_link::decode(&link).map_err(|e| e.to_string())));
+        assert_eq!(learner.program.source, edited);
+        assert!(!learner.program.driven_by_sliders);
+
+        learner.apply(Action::OpenLink(Err("it was cut short".into())));
+        assert_eq!(learner.program.source, edited, "a bad link loses nothing");
+        assert_eq!(learner.link_problem.as_deref(), Some("it was cut short"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod editor;
 pub mod program;
 pub mod results;
+pub mod share;
 pub mod status;
 pub mod timeline;
 

@@ -2,13 +2,14 @@
 //! console (stdout and stderr in the order written; tracebacks shown as CPython prints them).
 
 use gilpy_protocol::PythonOutcome;
+use gilpy_variants::PYTHON_VERSIONS;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::editor::Editor;
 use crate::components::timeline::{format_ms, Legend, Timeline, PYTHON_SPAN_KINDS};
-use crate::state::{Action, ProgramPanel, PYTHON_VERSIONS};
+use crate::state::{Action, ProgramPanel};
 
 #[derive(Properties, PartialEq)]
 pub struct ProgramProps {
