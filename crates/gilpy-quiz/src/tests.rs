@@ -165,3 +165,27 @@ fn a_run_bears_out_a_choice() {
     assert_eq!(measured_choice(counter, &figures(&[(Mode::Threads, Some(1), lost)])), Some(1));
     assert_eq!(measured_choice(question("pickling"), &[]), None, "a question with no run");
 }
+
+#[test]
+fn the_schema_names_what_the_page_accepts() {
+    use gilpy_variants::{Sliders, TaskKind, PRESETS, PYTHON_VERSIONS};
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../www/quiz.schema.json")).unwrap();
+    let defs = &schema["$defs"];
+    let names = |value: &serde_json::Value| -> Vec<String> {
+        value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+    };
+    let run = &defs["run"]["properties"];
+    assert_eq!(names(&run["preset"]["enum"]), PRESETS.iter().map(|p| p.id).collect::<Vec<_>>());
+    assert_eq!(names(&run["python"]["enum"]), PYTHON_VERSIONS.map(String::from));
+    assert_eq!(names(&defs["mode"]["enum"]), Mode::ALL.map(|m| m.as_str().to_string()));
+    let sliders = &run["sliders"]["properties"];
+    assert_eq!(names(&sliders["kind"]["enum"]), TaskKind::ALL.map(|k| k.as_str().to_string()));
+    assert_eq!(sliders["tasks"]["maximum"], Sliders::MAX_TASKS);
+    assert_eq!(sliders["rounds"]["maximum"], Sliders::MAX_ROUNDS);
+    assert_eq!(sliders["rounds"]["multipleOf"], Sliders::ROUNDS_STEP);
+    assert_eq!(sliders["io_ms"]["maximum"], Sliders::MAX_IO_MS);
+    assert_eq!(sliders["cores"]["maximum"], Sliders::MAX_CORES);
+    assert_eq!(sliders["switch_interval_us"]["minimum"], Sliders::MIN_SWITCH_INTERVAL_US);
+    assert_eq!(sliders["switch_interval_us"]["maximum"], Sliders::MAX_SWITCH_INTERVAL_US);
+}

@@ -2,8 +2,17 @@
 
 use std::rc::Rc;
 
-use gilpy_link::SharedState;
-use gilpy_protocol::{append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest};
+mod quiz;
+
+pub use quiz::{workload_of, QuizPanel, QuizSource, SavedAnswer, Verdict};
+
+use std::collections::BTreeMap;
+
+use gilpy_link::{QuizPosition, SharedState};
+use gilpy_protocol::{
+    append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest, Stream,
+};
+use gilpy_quiz::{measured_choice, ModeFigures, Quiz};
 use gilpy_variants::{
     preset, variant, workload_source, Mode, PresetContent, Sliders, PYTHON_VERSIONS,
 };
@@ -143,6 +152,7 @@ pub struct Playground {
     pub completed_runs: u64,
     /// How many times wider than the card the timelines are drawn (1 to `MAX_TIMELINE_ZOOM`).
     pub timeline_zoom: u32,
+    pub quiz: QuizPanel,
     next_run_id: u64,
 }
 
@@ -161,6 +171,7 @@ impl Default for Playground {
             link_problem: None,
             completed_runs: 0,
             timeline_zoom: 1,
+            quiz: QuizPanel::default(),
             next_run_id: 1,
         }
     }
@@ -216,7 +227,41 @@ impl Playground {
             python: self.program.python.clone(),
             preset: self.settings.preset.map(str::to_string),
             code: (!self.program.driven_by_sliders).then(|| self.program.source.clone()),
-            quiz: None,
+            quiz: self.quiz.position(),
+        }
+    }
+
+    /// What each mode's run measured, as a quiz check reads it. A run that failed or was
+    /// stopped measured nothing.
+    pub fn figures(&self) -> Vec<ModeFigures> {
+        let figures = |result: &ModeResult| ModeFigures {
+            mode: result.mode,
+            wall_us: result
+                .outcome
+                .as_ref()
+                .filter(|o| !o.stopped && o.exit_code == 0)
+                .map(|o| o.wall_us),
+            stdout: result
+                .output
+                .iter()
+                .filter(|chunk| chunk.stream == Stream::Stdout)
+                .map(|chunk| chunk.text.as_str())
+                .collect(),
+        };
+        self.results.iter().map(figures).collect()
+    }
+
+    fn restore_quiz(&mut self, position: QuizPosition) {
+        self.quiz.open = true;
+        match position.url {
+            Some(url) if self.quiz.source != QuizSource::Url(url.clone()) => {
+                self.quiz.wanted_url = Some((url, position.question));
+            }
+            Some(_) => self.quiz.go_to(position.question),
+            None if self.quiz.source != QuizSource::Builtin => {
+                self.quiz.loaded(QuizSource::Builtin, gilpy_quiz::builtin(), position.question);
+            }
+            None => self.quiz.go_to(position.question),
         }
     }
 
@@ -264,6 +309,22 @@ pub enum Action {
     /// Open a share link: what it carries, or why it could not be read.
     OpenLink(Result<SharedState, String>),
     DismissLinkProblem,
+    QuizOpen(bool),
+    QuizPick(usize),
+    /// Commit to the picked prediction: check it, or run the question's workload first.
+    QuizSubmit,
+    QuizGo(usize),
+    /// A quiz file or address was read: the quiz and the question to show, or the problem.
+    QuizLoaded {
+        source: QuizSource,
+        result: Result<Quiz, String>,
+        at: usize,
+    },
+    /// Fetch the quiz at this address.
+    QuizWantUrl(String),
+    QuizUseBuiltin,
+    /// The learner's saved answers to the open quiz, read from storage.
+    QuizProgressLoaded(BTreeMap<String, SavedAnswer>),
     /// The page posted the editor's program, as written, with this id.
     ProgramStarted {
         run_id: u64,
@@ -342,9 +403,57 @@ impl Playground {
                 }
             }
             Action::SetTimelineZoom(zoom) => self.timeline_zoom = zoom.clamp(1, MAX_TIMELINE_ZOOM),
-            Action::OpenLink(Ok(shared)) => {
+            Action::OpenLink(Ok(mut shared)) => {
+                if let Some(position) = shared.quiz.take() {
+                    self.restore_quiz(position);
+                }
                 self.restore(shared);
                 self.link_problem = None;
+            }
+            Action::QuizOpen(open) => self.quiz.open = open,
+            Action::QuizPick(choice) => {
+                if self.quiz.verdict.is_none() && choice < self.quiz.question().choices.len() {
+                    self.quiz.picked = Some(choice);
+                }
+            }
+            Action::QuizSubmit => self.submit_prediction(),
+            Action::QuizGo(at) => {
+                if !matches!(self.quiz.verdict, Some(Verdict::Running { .. })) {
+                    self.quiz.go_to(at);
+                }
+            }
+            Action::QuizLoaded { source, result, at } => {
+                self.quiz.wanted_url = None;
+                match result {
+                    Ok(quiz) => self.quiz.loaded(source, quiz, at),
+                    Err(problem) => {
+                        self.quiz.load_problem = Some(format!(
+                            "{} could not be used: {problem}. {} stays open.",
+                            capitalized(&source.describe()),
+                            capitalized(&self.quiz.source.describe()),
+                        ));
+                    }
+                }
+            }
+            Action::QuizWantUrl(url) => {
+                let url = url.trim().to_string();
+                let web = url.starts_with("https://") || url.starts_with("http://");
+                if web || !url.contains(':') && !url.is_empty() {
+                    self.quiz.wanted_url = Some((url, 0));
+                    self.quiz.load_problem = None;
+                } else {
+                    self.quiz.load_problem =
+                        Some(format!("`{url}` is not an http(s) address or a path on this site."));
+                }
+            }
+            Action::QuizUseBuiltin => {
+                self.quiz.loaded(QuizSource::Builtin, gilpy_quiz::builtin(), 0);
+            }
+            Action::QuizProgressLoaded(progress) => {
+                self.quiz.progress = progress;
+                if !matches!(self.quiz.verdict, Some(Verdict::Running { .. })) {
+                    self.quiz.go_to(self.quiz.at);
+                }
             }
             // The page as it is stays: a bad link loses nothing.
             Action::OpenLink(Err(problem)) => self.link_problem = Some(problem),
@@ -422,11 +531,34 @@ impl Playground {
             }
             Action::RunnerRestarting(message) => {
                 self.runner = RunnerStatus::Starting;
+                if matches!(self.quiz.verdict, Some(Verdict::Running { .. })) {
+                    self.quiz.verdict = None;
+                }
                 if self.active.take().is_some() {
                     self.last_run_stopped = true;
                     self.completed_runs += 1;
                 }
                 self.error = Some(message);
+            }
+        }
+    }
+
+    fn submit_prediction(&mut self) {
+        let Some(predicted) = self.quiz.picked else { return };
+        if self.quiz.verdict.is_some() {
+            return;
+        }
+        match workload_of(self.quiz.question(), &self.shared()) {
+            None => self.quiz.answer(predicted, None),
+            Some(workload) => {
+                if !self.can_run_program() {
+                    return;
+                }
+                self.restore(workload);
+                self.apply(Action::RunModes);
+                if self.active.is_some() {
+                    self.quiz.verdict = Some(Verdict::Running { predicted });
+                }
             }
         }
     }
@@ -453,6 +585,15 @@ impl Playground {
         self.active = None;
         self.last_run_stopped = stopped;
         self.completed_runs += 1;
+        if let Some(Verdict::Running { predicted }) = self.quiz.verdict {
+            if stopped {
+                // Nothing was measured: the learner may run it again.
+                self.quiz.verdict = None;
+            } else {
+                let measured = measured_choice(self.quiz.question(), &self.figures());
+                self.quiz.answer(predicted, measured);
+            }
+        }
     }
 
     fn apply_runner_message(&mut self, message: FromRunner) {
@@ -509,6 +650,11 @@ impl Playground {
             | FromRunner::PythonDone { .. } => {}
         }
     }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -716,6 +862,88 @@ mod tests {
         learner.apply(Action::OpenLink(Err("it was cut short".into())));
         assert_eq!(learner.program.source, edited, "a bad link loses nothing");
         assert_eq!(learner.link_problem.as_deref(), Some("it was cut short"));
+    }
+
+    fn go_to_question(state: &mut Playground, id: &str) {
+        let at = state.quiz.quiz.questions.iter().position(|q| q.id == id).unwrap();
+        state.apply(Action::QuizGo(at));
+    }
+
+    #[test]
+    fn a_question_without_a_run_checks_the_prediction_at_once() {
+        let mut state = ready();
+        go_to_question(&mut state, "gil-guarantee");
+        state.apply(Action::QuizSubmit);
+        assert_eq!(state.quiz.verdict, None, "nothing picked, nothing checked");
+        state.apply(Action::QuizPick(2));
+        state.apply(Action::QuizSubmit);
+        let wrong = SavedAnswer { predicted: 2, measured: None, correct: false };
+        assert_eq!(state.quiz.verdict, Some(Verdict::Answered(wrong)));
+        state.apply(Action::QuizPick(0));
+        assert_eq!(state.quiz.picked, Some(2), "an answer is final");
+        assert_eq!(state.quiz.answered_count(), 1);
+        assert_eq!(state.quiz.correct_count(), 0);
+        assert!(state.active.is_none(), "nothing ran");
+    }
+
+    #[test]
+    fn a_question_with_a_run_loads_its_workload_and_checks_the_measured_result() {
+        let mut state = ready();
+        go_to_question(&mut state, "cpu-threads");
+        state.apply(Action::QuizPick(1));
+        state.apply(Action::QuizSubmit);
+        assert_eq!(state.quiz.verdict, Some(Verdict::Running { predicted: 1 }));
+        assert_eq!(state.settings.modes, [Mode::Sequential, Mode::Threads, Mode::Processes]);
+        assert_eq!(state.settings.sliders.rounds, 1_000_000);
+        assert!(state.program.source.contains("ROUNDS = 1_000_000"));
+        run_modes(
+            &mut state,
+            &[(Mode::Sequential, 500), (Mode::Threads, 510), (Mode::Processes, 290)],
+        );
+        let answer = SavedAnswer { predicted: 1, measured: Some(2), correct: false };
+        assert_eq!(state.quiz.verdict, Some(Verdict::Answered(answer)));
+
+        // Stopped, the run measured nothing: the learner may run it again.
+        go_to_question(&mut state, "free-threaded-cpu");
+        state.apply(Action::QuizPick(1));
+        state.apply(Action::QuizSubmit);
+        let run_id = state.next_run_id();
+        state.apply(Action::ModeStarted { run_id, mode: Mode::Threads });
+        state.apply(Action::StopRequested);
+        state.apply(Action::Runner(FromRunner::PythonDone {
+            run_id,
+            outcome: PythonOutcome { stopped: true, ..outcome(5) },
+        }));
+        assert_eq!(state.quiz.verdict, None);
+        assert_eq!(state.quiz.picked, Some(1));
+    }
+
+    #[test]
+    fn a_share_link_carries_the_quiz_position() {
+        let mut teacher = ready();
+        teacher.apply(Action::QuizOpen(true));
+        go_to_question(&mut teacher, "counter-3.9");
+        let link = gilpy_link::encode(&teacher.shared());
+        let mut learner = ready();
+        learner.apply(Action::OpenLink(gilpy_link::decode(&link).map_err(|e| e.to_string())));
+        assert!(learner.quiz.open);
+        assert_eq!(learner.quiz.question().id, "counter-3.9");
+
+        let mut shared = teacher.shared();
+        shared.quiz =
+            Some(QuizPosition { url: Some("https://example.org/q.json".into()), question: 3 });
+        learner.apply(Action::OpenLink(Ok(shared)));
+        assert_eq!(learner.quiz.wanted_url, Some(("https://example.org/q.json".into(), 3)));
+        learner.apply(Action::QuizLoaded {
+            source: QuizSource::Url("https://example.org/q.json".into()),
+            result: Err("`questions[0].answer` is 9".into()),
+            at: 3,
+        });
+        assert_eq!(
+            learner.quiz.load_problem.as_deref(),
+            Some("The quiz at https://example.org/q.json could not be used: `questions[0].answer` is 9. The built-in quiz stays open.")
+        );
+        assert_eq!(learner.quiz.source, QuizSource::Builtin);
     }
 
     #[test]
