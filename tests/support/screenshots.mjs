@@ -1,5 +1,6 @@
 // Takes the README's screenshots: the seed benchmark after Run every mode, at desktop and phone
-// widths, in the light and dark themes. Run after a release build: node tests/support/screenshots.mjs
+// widths, in the light and dark themes, and a quiz question after a wrong prediction. Run after
+// a release build: node tests/support/screenshots.mjs
 import { resolve } from 'node:path';
 
 import { launchChromium, openPlayground, runAndWait } from './browser.mjs';
@@ -22,6 +23,19 @@ try {
       console.log(`wrote ${path}`);
       await page.close();
     }
+    // A quiz after a wrong prediction: the learner expects threads to take four waits' time.
+    const { page } = await openPlayground(browser, server.url);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.locator('#quiz > summary').click();
+    await page.locator('#quiz-next').click();
+    await page.locator('label[for="quiz-choice-0"]').click();
+    await page.locator('#quiz-submit').click();
+    await page.locator('.quiz-verdict .explain').waitFor({ timeout: 60_000 });
+    const path = `${OUT}/quiz-wrong-prediction-${scheme}.png`;
+    await page.screenshot({ path, fullPage: true });
+    console.log(`wrote ${path}`);
+    await page.close();
   }
 } finally {
   await browser.close();

@@ -9,12 +9,14 @@ use yew::prelude::*;
 use crate::address::link_in_address;
 use crate::components::controls::Controls;
 use crate::components::program::Program;
+use crate::components::quiz::QuizView;
 use crate::components::results::Results;
 use crate::components::share::Share;
 use crate::components::status::Status;
 use crate::components::timeline::PatternDefs;
+use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, ActiveRun, Playground, RunKind};
+use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
@@ -98,6 +100,50 @@ pub fn App() -> Html {
         });
     }
 
+    // A quiz address to fetch (typed in, or carried by a link).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.quiz.wanted_url.clone(), move |wanted| {
+            if let Some((url, at)) = wanted.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = quiz_files::fetch(&url).await;
+                    dispatch.dispatch(Action::QuizLoaded {
+                        source: QuizSource::Url(url),
+                        result,
+                        at,
+                    });
+                });
+            }
+        });
+    }
+    // The learner's answers to each quiz live in localStorage: read when a quiz opens, written
+    // when they change (never while empty, so a load cannot be overwritten before it lands).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.quiz.source.clone(), move |source| {
+            dispatch.dispatch(Action::QuizProgressLoaded(quiz_files::load_progress(source)));
+        });
+        use_effect_with(
+            (state.quiz.source.clone(), state.quiz.progress.clone()),
+            |(source, progress)| {
+                if !progress.is_empty() {
+                    quiz_files::save_progress(source, progress);
+                }
+            },
+        );
+    }
+    let on_quiz_file = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |file: web_sys::File| {
+            let dispatch = dispatch.clone();
+            let source = QuizSource::File(file.name());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = quiz_files::read_file(file).await;
+                dispatch.dispatch(Action::QuizLoaded { source, result, at: 0 });
+            });
+        })
+    };
+
     // A run of the modes posts each mode's program when the one before has finished.
     {
         let (dispatch, runner) = (state.dispatcher(), runner.clone());
@@ -177,6 +223,8 @@ pub fn App() -> Html {
                     can_run={state.can_run()} running={modes_active.is_some()} on_action={on_action.clone()}
                     on_run={on_run} on_stop={on_stop.clone()} />
                 <div class="output">
+                    <QuizView panel={state.quiz.clone()} results={state.results.clone()}
+                        can_run={state.can_run_program()} on_action={on_action.clone()} on_file={on_quiz_file} />
                     <Program program={state.program.clone()} can_run={state.can_run_program()}
                         running={as_written.is_some()}
                         stop_requested={as_written.is_some_and(|a| a.stop_requested)}

@@ -5,6 +5,7 @@ pub mod console;
 pub mod controls;
 pub mod editor;
 pub mod program;
+pub mod quiz;
 pub mod results;
 pub mod share;
 pub mod status;

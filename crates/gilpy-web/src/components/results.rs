@@ -97,7 +97,7 @@ fn ResultCard(props: &ResultCardProps) -> Html {
         (Some(_), None) => html! {},
     };
     html! {
-        <article class="card" data-mode={mode.as_str()}
+        <article class="card" id={format!("card-{}", mode.as_str())} tabindex="-1" data-mode={mode.as_str()}
             data-wall-ms={wall_us.map(|us| format!("{:.3}", us as f64 / 1000.0))}
             data-exit-code={outcome.map(|o| o.exit_code.to_string())}
             aria-labelledby={heading_id.clone()} aria-busy={props.running.to_string()}>
