@@ -152,4 +152,3 @@ fn a_link_cannot_inflate_without_bound() {
     let huge = format!("{{\"code\": \"{}\"}}", "a".repeat(4 * MAX_JSON_BYTES));
     assert_eq!(decode(&fragment_of_json(&huge)), Err(LinkError::Damaged));
 }
-
