@@ -2,6 +2,7 @@
 // `isolated: true` it sends the same COOP/COEP headers as `trunk serve`; without, it behaves like
 // a host that cannot set headers.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -21,7 +22,16 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export async function serveDist({ isolated = true } = {}) {
+// Isolates the page inside a frame whose parent is not isolated (Chrome 137+ on desktop).
+export const DOCUMENT_ISOLATION_HEADERS = {
+  'Document-Isolation-Policy': 'isolate-and-credentialless',
+};
+
+/** The Content-Security-Policy docs/DEPLOY.md documents, read from it so the two stay one. */
+export const CONTENT_SECURITY_POLICY = readFileSync(resolve(import.meta.dirname, '../../docs/DEPLOY.md'), 'utf8')
+  .match(/^Content-Security-Policy: (.+)$/m)[1];
+
+export async function serveDist({ isolated = true, documentIsolation = isolated, csp = false } = {}) {
   await stat(join(DIST, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: build first (./dev test does, through trunk build --release)');
   });
@@ -38,6 +48,8 @@ export async function serveDist({ isolated = true } = {}) {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
         ...(isolated ? ISOLATION_HEADERS : {}),
+        ...(documentIsolation ? DOCUMENT_ISOLATION_HEADERS : {}),
+        ...(csp ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
       });
       response.end(body);
     } catch {

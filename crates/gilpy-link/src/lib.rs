@@ -166,22 +166,11 @@ fn bad(field: &str, problem: &str) -> LinkError {
 
 /// The checks serde's types cannot express: ranges, known names, sizes.
 fn check(state: &SharedState) -> Result<(), LinkError> {
-    let s = state.sliders;
-    let c = s.clamped();
-    let ranges = [
-        ("tasks", s.tasks, c.tasks),
-        ("rounds", s.rounds, c.rounds),
-        ("io_ms", s.io_ms, c.io_ms),
-        ("cores", s.cores, c.cores),
-        ("switch_interval_us", s.switch_interval_us, c.switch_interval_us),
-    ];
-    for (name, value, allowed) in ranges {
-        if value != allowed {
-            return Err(bad(
-                &format!("sliders.{name}"),
-                &format!("is {value}, which its slider cannot show (nearest: {allowed})"),
-            ));
-        }
+    if let Some((name, value, allowed)) = state.sliders.out_of_range() {
+        return Err(bad(
+            &format!("sliders.{name}"),
+            &format!("is {value}, which its slider cannot show (nearest: {allowed})"),
+        ));
     }
     for (i, mode) in state.modes.iter().enumerate() {
         if state.modes[..i].contains(mode) {
@@ -203,13 +192,18 @@ fn check(state: &SharedState) -> Result<(), LinkError> {
         return Err(bad("code", &format!("is longer than {MAX_CODE_BYTES} bytes")));
     }
     if let Some(QuizPosition { url: Some(url), .. }) = &state.quiz {
-        // Only web addresses: `javascript:` or `data:` must never reach a fetch or a link.
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if !web && url.contains(':') {
+        if !is_quiz_address(url) {
             return Err(bad("quiz.url", "is neither an http(s) address nor a path on this site"));
         }
     }
     Ok(())
+}
+
+/// Whether `url` may be fetched as a quiz: an http(s) address or a path on this site, never a
+/// `javascript:` or `data:` one.
+pub fn is_quiz_address(url: &str) -> bool {
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    !url.is_empty() && (web || !url.contains(':'))
 }
 
 #[cfg(test)]

@@ -250,22 +250,11 @@ fn check_run(run: &QuizRun, choices: usize, at: &str) -> Result<(), QuizError> {
             return Err(error(field("preset"), "cannot go with `sliders` or `code`: choose one"));
         }
     }
-    if let Some(values) = run.sliders {
-        let (s, c) = (values.sliders(), values.sliders().clamped());
-        for (name, value, allowed) in [
-            ("tasks", s.tasks, c.tasks),
-            ("rounds", s.rounds, c.rounds),
-            ("io_ms", s.io_ms, c.io_ms),
-            ("cores", s.cores, c.cores),
-            ("switch_interval_us", s.switch_interval_us, c.switch_interval_us),
-        ] {
-            if value != allowed {
-                return Err(error(
-                    field(&format!("sliders.{name}")),
-                    format!("is {value}, which its slider cannot show (nearest: {allowed})"),
-                ));
-            }
-        }
+    if let Some((name, value, allowed)) = run.sliders.and_then(|v| v.sliders().out_of_range()) {
+        return Err(error(
+            field(&format!("sliders.{name}")),
+            format!("is {value}, which its slider cannot show (nearest: {allowed})"),
+        ));
     }
     if run.modes.is_empty() {
         return Err(error(field("modes"), "is empty: name the modes to run"));

@@ -86,6 +86,22 @@ impl Sliders {
     }
 }
 
+impl Sliders {
+    /// The first value its slider cannot show, as (field, value, the nearest it can), if any.
+    pub fn out_of_range(self) -> Option<(&'static str, u32, u32)> {
+        let c = self.clamped();
+        [
+            ("tasks", self.tasks, c.tasks),
+            ("rounds", self.rounds, c.rounds),
+            ("io_ms", self.io_ms, c.io_ms),
+            ("cores", self.cores, c.cores),
+            ("switch_interval_us", self.switch_interval_us, c.switch_interval_us),
+        ]
+        .into_iter()
+        .find(|(_, value, allowed)| value != allowed)
+    }
+}
+
 impl Default for Sliders {
     /// The seed benchmark: two CPU-bound tasks on two cores.
     fn default() -> Self {

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::address::link_in_address;
+use crate::address::{link_in_address, share_link};
 use crate::components::controls::Controls;
 use crate::components::program::Program;
 use crate::components::quiz::QuizView;
@@ -14,12 +14,17 @@ use crate::components::results::Results;
 use crate::components::share::Share;
 use crate::components::status::Status;
 use crate::components::timeline::PatternDefs;
+use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
 use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
+
+const NOT_ISOLATED_IN_FRAME: &str = "Real threads are unavailable inside this frame: the browser did not isolate \
+    it, so it withholds the shared memory the worker threads need. Chrome 137 or later on a desktop isolates it \
+    through the Document-Isolation-Policy header; elsewhere, open the playground in a new tab to run on real cores.";
 
 const NOT_ISOLATED: &str = "This page is not cross-origin isolated, so the browser withholds the shared memory that \
     lets worker threads share one wasm heap. Serve it with the headers Cross-Origin-Opener-Policy: same-origin and \
@@ -45,7 +50,8 @@ pub fn App() -> Html {
             (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
         use_effect_with(*generation, move |current| {
             if !cross_origin_isolated() {
-                dispatch.dispatch(Action::RunnerUnavailable(NOT_ISOLATED.to_string()));
+                let reason = if in_frame() { NOT_ISOLATED_IN_FRAME } else { NOT_ISOLATED };
+                dispatch.dispatch(Action::RunnerUnavailable(reason.to_string()));
             } else if *current > MAX_RESTARTS {
                 dispatch.dispatch(Action::RunnerUnavailable(format!(
                     "The runner crashed {MAX_RESTARTS} times in a row; reload the page to try again."
@@ -69,6 +75,21 @@ pub fn App() -> Html {
                     Ok(client) => *runner.borrow_mut() = Some(client),
                     Err(reason) => dispatch.dispatch(Action::RunnerUnavailable(reason)),
                 }
+            }
+        });
+    }
+
+    // In a course page's iframe: keep the parent told of the height and of each run's results.
+    let embedded = *use_memo((), |_| embed_requested());
+    let framed = *use_memo((), |_| in_frame());
+    let parent_talk = use_mut_ref(|| None);
+    use_effect_with((), move |()| *parent_talk.borrow_mut() = embed::start_talking_to_parent());
+    {
+        let state = state.clone();
+        use_effect_with(state.completed_mode_runs, move |runs| {
+            if framed && *runs > 0 {
+                let figures = embed::mode_figures(&state.results, |mode| state.speedup(mode));
+                embed::post_result(state.last_run_stopped, &figures);
             }
         });
     }
@@ -202,9 +223,13 @@ pub fn App() -> Html {
         <>
             // The fill patterns every timeline on the page refers to.
             <PatternDefs />
-            <header class="masthead">
+            <header class={classes!("masthead", embedded.then_some("compact"))}>
                 <div>
                     <h1>{ "GIL Playground" }</h1>
+                    if embedded || framed {
+                        <a class="new-tab" id="open-in-new-tab" target="_blank" rel="noopener"
+                            href={without_embed(&share_link(&state.shared()))}>{ "Open in a new tab ↗" }</a>
+                    }
                     <p>{ "Pick a lesson or move the sliders; they write the Python below. Run every mode runs it one \
                           after another, in threads under the GIL, in free-threaded threads (3.13t), in processes and \
                           with asyncio, on real cores in your browser, and shows each side by side." }</p>

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod quiz_files;
 pub mod runner_client;
 pub mod state;

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::address::{share_link, show_in_address_bar};
+use crate::embed::{iframe_snippet, without_embed};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -18,7 +19,8 @@ pub fn Share(props: &ShareProps) -> Html {
     let open = use_state(|| false);
     // Said in a live region after Copy: copied, or how to copy by hand.
     let feedback = use_state(|| None::<&'static str>);
-    let link = (*open).then(|| share_link(&props.shared));
+    // Shared from inside a frame, the link still opens the full page.
+    let link = (*open).then(|| without_embed(&share_link(&props.shared)));
 
     let on_toggle = {
         let (open, feedback) = (open.clone(), feedback.clone());
@@ -51,6 +53,10 @@ pub fn Share(props: &ShareProps) -> Html {
         let input: HtmlInputElement = event.target_unchecked_into();
         input.select();
     });
+    let select_snippet = Callback::from(|event: FocusEvent| {
+        let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+        area.select();
+    });
 
     html! {
         <details class="share" ontoggle={on_toggle}>
@@ -68,6 +74,11 @@ pub fn Share(props: &ShareProps) -> Html {
                                   link.chars().count()) }
                     </p>
                     <p class="share-feedback" role="status" aria-live="polite">{ feedback.unwrap_or("") }</p>
+                    <label for="embed-snippet">{ "Embed it in a course page" }</label>
+                    <textarea id="embed-snippet" readonly=true rows="3" onfocus={select_snippet}
+                        value={iframe_snippet(&link)} />
+                    <p class="hint">{ "The frame shows a compact layout with a link to open it in a new tab, and tells \
+                        the page around it its height and each run's results (see docs/EMBEDDING.md)." }</p>
                 </div>
             }
         </details>

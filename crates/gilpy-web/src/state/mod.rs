@@ -150,6 +150,8 @@ pub struct Playground {
     pub link_problem: Option<String>,
     /// Runs that reached their end (finished or stopped), shown as `data-completed-runs`.
     pub completed_runs: u64,
+    /// Of those, the runs of the modes (what an embedding page hears about).
+    pub completed_mode_runs: u64,
     /// How many times wider than the card the timelines are drawn (1 to `MAX_TIMELINE_ZOOM`).
     pub timeline_zoom: u32,
     pub quiz: QuizPanel,
@@ -170,6 +172,7 @@ impl Default for Playground {
             error: None,
             link_problem: None,
             completed_runs: 0,
+            completed_mode_runs: 0,
             timeline_zoom: 1,
             quiz: QuizPanel::default(),
             next_run_id: 1,
@@ -437,8 +440,7 @@ impl Playground {
             }
             Action::QuizWantUrl(url) => {
                 let url = url.trim().to_string();
-                let web = url.starts_with("https://") || url.starts_with("http://");
-                if web || !url.contains(':') && !url.is_empty() {
+                if gilpy_link::is_quiz_address(&url) {
                     self.quiz.wanted_url = Some((url, 0));
                     self.quiz.load_problem = None;
                 } else {
@@ -582,6 +584,9 @@ impl Playground {
     }
 
     fn finish(&mut self, stopped: bool) {
+        if self.active.as_ref().is_some_and(ActiveRun::is_modes) {
+            self.completed_mode_runs += 1;
+        }
         self.active = None;
         self.last_run_stopped = stopped;
         self.completed_runs += 1;
