@@ -144,7 +144,7 @@ pub fn start_talking_to_parent(
             }
         });
     window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok()?;
-    Some((observer, on_resize, on_message))
+    Some(ParentTalk { _observer: observer, _on_resize: on_resize, _on_message: on_message })
 }
 
 /// The figures of a finished run, for the parent.
