@@ -122,10 +122,15 @@ pub fn post_result(stopped: bool, modes: &[ModeFigure]) {
     post(&ToParent::Result { source: MESSAGE_SOURCE, stopped, modes });
 }
 
+/// The observer and listeners that talk to the parent; they work for as long as this lives.
+pub struct ParentTalk {
+    _observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn Fn()>,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
 /// Keeps the parent told of the page's height, and answers `{"type": "gil-playground:get-height"}`.
-/// Returns what must stay alive for as long as the page does.
-pub fn start_talking_to_parent(
-) -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>, Closure<dyn Fn(web_sys::MessageEvent)>)> {
+pub fn start_talking_to_parent() -> Option<ParentTalk> {
     if !in_frame() {
         return None;
     }
