@@ -248,7 +248,8 @@ pub fn App() -> Html {
                     can_run={state.can_run()} running={modes_active.is_some()} on_action={on_action.clone()}
                     on_run={on_run} on_stop={on_stop.clone()} />
                 <div class="output">
-                    <QuizView panel={state.quiz.clone()} results={state.results.clone()}
+                    <QuizView panel={state.quiz.clone()}
+                        walls={state.results.iter().map(|r| (r.mode, r.finished_wall_us())).collect::<Vec<_>>()}
                         can_run={state.can_run_program()} on_action={on_action.clone()} on_file={on_quiz_file} />
                     <Program program={state.program.clone()} can_run={state.can_run_program()}
                         running={as_written.is_some()}

@@ -9,13 +9,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::timeline::format_ms;
-use crate::state::{Action, ModeResult, QuizPanel, QuizSource, SavedAnswer, Verdict};
+use crate::state::{Action, QuizPanel, QuizSource, SavedAnswer, Verdict};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizProps {
     pub panel: QuizPanel,
-    /// The latest run's results: the verdict quotes their wall times.
-    pub results: Vec<ModeResult>,
+    /// The latest run's wall time per mode (None if it did not finish): the verdict quotes them.
+    pub walls: Vec<(Mode, Option<u64>)>,
     /// Whether a workload can start now (the runner is ready and idle).
     pub can_run: bool,
     pub on_action: Callback<Action>,
@@ -127,7 +127,7 @@ pub fn QuizView(props: &QuizProps) -> Html {
                     }
                 </form>
                 <div class="quiz-verdict" id="quiz-verdict" role="status" aria-live="polite">
-                    { verdict(panel, &props.results) }
+                    { verdict(panel, &props.walls) }
                 </div>
                 <nav class="quiz-nav" aria-label="Questions">
                     <button type="button" id="quiz-previous" disabled={panel.at == 0 || running}
@@ -183,7 +183,7 @@ fn choice_mark(
     }
 }
 
-fn verdict(panel: &QuizPanel, results: &[ModeResult]) -> Html {
+fn verdict(panel: &QuizPanel, walls: &[(Mode, Option<u64>)]) -> Html {
     let question = panel.question();
     let answer = match panel.verdict {
         None => return html! {},
@@ -200,8 +200,8 @@ fn verdict(panel: &QuizPanel, results: &[ModeResult]) -> Html {
                 .modes
                 .iter()
                 .filter_map(|mode| {
-                    let result = results.iter().find(|r| r.mode == *mode)?;
-                    Some(format!("{} {}", mode.title(), format_ms(result.finished_wall_us()?)))
+                    let wall = walls.iter().find(|(m, _)| m == mode)?.1?;
+                    Some(format!("{} {}", mode.title(), format_ms(wall)))
                 })
                 .collect();
             let differs = (m != question.answer).then(|| {
