@@ -4,30 +4,15 @@
 // tells the parent its height, and after a run, the results.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 
 import { chooseModes, launchChromium, runAndWait } from '../support/browser.mjs';
-import { serveDist } from '../support/server.mjs';
+import { serveCoursePage, serveDist } from '../support/server.mjs';
 
 let browser;
 let withPolicy;
 let withoutPolicy;
 let course;
 let strict;
-
-/** A course page on another site: it embeds the `src` query parameter and records messages. */
-async function serveCoursePage() {
-  const server = createServer((request, response) => {
-    const src = new URL(request.url, 'http://x').searchParams.get('src') ?? '';
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><title>Course</title><h1>Week 3: threads</h1>
-      <script>window.__messages = []; addEventListener('message', (e) => window.__messages.push(e.data));</script>
-      <iframe src="${src.replace(/"/g, '&quot;')}" title="GIL Playground" style="width:100%;height:600px;border:0"></iframe>`);
-  });
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  // `localhost` is another site than the playground's 127.0.0.1.
-  return { url: `http://localhost:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) };
-}
 
 before(async () => {
   withPolicy = await serveDist({ isolated: true, documentIsolation: true });
@@ -60,6 +45,7 @@ describe('embedded in a course page on another site', () => {
     assert.equal(await frame.evaluate(() => crossOriginIsolated), true, 'the frame is');
     await frame.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('.masthead.compact').count(), 1, 'the compact layout');
+    assert.equal(await frame.locator('#frame-note').count(), 0);
     const newTab = await frame.locator('#open-in-new-tab').getAttribute('href');
     assert.match(newTab, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[\w-]+$/, 'opens the same state, without ?embed');
 
@@ -100,6 +86,7 @@ describe('embedded in a course page on another site', () => {
     await frame.locator('.status', { hasText: 'Real threads are unavailable inside this frame' }).waitFor();
     assert.equal(await frame.locator('form.controls button.run').isDisabled(), true);
     assert.equal(await frame.locator('#open-in-new-tab').count(), 1);
+    assert.match(await frame.locator('#frame-note').innerText(), /Real threads are unavailable inside this frame/);
     await page.waitForFunction(() => window.__messages.some((m) => m.type === 'resize'));
     assert.ok((await messages()).every((m) => m.type !== 'result'));
     assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 
 import { launchChromium, openPlayground, runAndWait } from './browser.mjs';
-import { serveDist } from './server.mjs';
+import { serveCoursePage, serveDist } from './server.mjs';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
@@ -37,6 +37,22 @@ try {
     console.log(`wrote ${path}`);
     await page.close();
   }
+  // Embedded in a course page on another site, with and without Document-Isolation-Policy.
+  const course = await serveCoursePage();
+  const plain = await serveDist({ isolated: true, documentIsolation: false });
+  for (const [name, playground] of [['isolated', server], ['not-isolated', plain]]) {
+    const page = await browser.newPage();
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${course.url}?src=${encodeURIComponent(`${playground.url}?embed`)}`);
+    const frame = page.frames().find((f) => f.url().startsWith(playground.url));
+    await frame.locator('.status', { hasText: /Ready:|unavailable/ }).waitFor({ timeout: 30_000 });
+    const path = `${OUT}/embedded-${name}.png`;
+    await page.screenshot({ path });
+    console.log(`wrote ${path}`);
+    await page.close();
+  }
+  await course.close();
+  await plain.close();
 } finally {
   await browser.close();
   await server.close();

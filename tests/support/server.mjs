@@ -60,3 +60,22 @@ export async function serveDist({ isolated = true, documentIsolation = isolated,
   const url = `http://127.0.0.1:${server.address().port}/`;
   return { url, close: () => new Promise((done) => server.close(done)) };
 }
+
+/**
+ * A course page on another site than the playground: it embeds the address in its `src` query
+ * parameter in an iframe, and records every message the frame sends in `window.__messages`.
+ */
+export async function serveCoursePage() {
+  const server = createServer((request, response) => {
+    const src = new URL(request.url, 'http://x').searchParams.get('src') ?? '';
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><title>Course</title>
+      <style>body { font: 16px system-ui; margin: 1.5rem; background: #eef1f5; } iframe { background: white; }</style>
+      <h1>Week 3: threads and the GIL</h1><p>Try it: press Run every mode, then read the timelines.</p>
+      <script>window.__messages = []; addEventListener('message', (e) => window.__messages.push(e.data));</script>
+      <iframe src="${src.replace(/"/g, '&quot;')}" title="GIL Playground" style="width:100%;height:600px;border:0"></iframe>`);
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  // `localhost` is another site than the playground's 127.0.0.1.
+  return { url: `http://localhost:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) };
+}

@@ -17,7 +17,7 @@ use crate::components::timeline::PatternDefs;
 use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
+use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind, RunnerStatus};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
@@ -236,6 +236,16 @@ pub fn App() -> Html {
                 </div>
                 <Share shared={state.shared()} />
             </header>
+            // In a frame the status line is often below the fold: say it where the learner looks.
+            if framed && matches!(state.runner, RunnerStatus::Unavailable { .. }) {
+                <p class="frame-note" id="frame-note" role="note">
+                    <strong>{ "Real threads are unavailable inside this frame." }</strong>
+                    { " The browser did not isolate it, so Run is off here; " }
+                    <a target="_blank" rel="noopener" href={without_embed(&share_link(&state.shared()))}>
+                        { "open the playground in a new tab" }</a>
+                    { " to run on real cores." }
+                </p>
+            }
             if let Some(problem) = &state.link_problem {
                 <div class="link-problem" id="link-problem" role="alert">
                     <p>{ problem }{ " Nothing from it was used; the playground keeps its own settings." }</p>
