@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use gilpy_variants::{preset, Mode, Sliders, TaskKind, PYTHON_VERSIONS};
+use gilpy_variants::{preset, Mode, PresetContent, Sliders, TaskKind, PYTHON_VERSIONS};
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 
@@ -123,11 +123,24 @@ impl Check {
 }
 
 impl QuizRun {
-    /// The mode whose timeline the explanation points at.
+    /// The sliders and the program the run loads: a lesson's, or its own; no program means the
+    /// sliders write it.
+    pub fn workload(&self) -> (Sliders, Option<String>) {
+        match self.preset.as_deref().and_then(preset).map(|lesson| lesson.content) {
+            Some(PresetContent::Sliders(sliders)) => (sliders, None),
+            Some(PresetContent::Program(code)) => (Sliders::default(), Some(code.to_string())),
+            None => (self.sliders.unwrap_or_default().sliders(), self.code.clone()),
+        }
+    }
+}
+
+impl Question {
+    /// The mode whose timeline the explanation points at: `look_at`, else the mode the check
+    /// reads, else (for `fastest`) the expected answer's mode.
     pub fn look_at(&self) -> Option<Mode> {
-        self.look_at.or_else(|| match &self.check {
-            // The fastest is the expected answer's mode, but the check only knows the list.
-            Check::Fastest(_) => None,
+        let run = self.run.as_ref()?;
+        run.look_at.or_else(|| match &run.check {
+            Check::Fastest(modes) => modes.get(self.answer).copied(),
             check => check.mode(),
         })
     }

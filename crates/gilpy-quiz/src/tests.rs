@@ -1,4 +1,4 @@
-use gilpy_variants::{preset, variant, workload_source, Mode, PresetContent};
+use gilpy_variants::{variant, workload_source, Mode};
 
 use super::*;
 
@@ -11,14 +11,8 @@ fn the_builtin_quiz_is_valid_and_covers_the_lessons() {
     // Every question that runs derives a program for each of its modes.
     for question in &quiz.questions {
         let Some(run) = &question.run else { continue };
-        let source = match (&run.preset, &run.code, run.sliders) {
-            (Some(id), _, _) => match preset(id).unwrap().content {
-                PresetContent::Sliders(sliders) => workload_source(&sliders),
-                PresetContent::Program(code) => code.to_string(),
-            },
-            (None, Some(code), _) => code.clone(),
-            (None, None, values) => workload_source(&values.unwrap_or_default().sliders()),
-        };
+        let (sliders, code) = run.workload();
+        let source = code.unwrap_or_else(|| workload_source(&sliders));
         for &mode in &run.modes {
             assert!(variant(&source, mode).is_ok(), "{}: {mode:?}", question.id);
         }
@@ -164,6 +158,11 @@ fn a_run_bears_out_a_choice() {
     assert_eq!(measured_choice(counter, &figures(&[(Mode::Threads, Some(1), exact)])), Some(0));
     assert_eq!(measured_choice(counter, &figures(&[(Mode::Threads, Some(1), lost)])), Some(1));
     assert_eq!(measured_choice(question("pickling"), &[]), None, "a question with no run");
+
+    assert_eq!(cpu.look_at(), Some(Mode::Threads), "as the author named it");
+    assert_eq!(question("free-threaded-cpu").look_at(), Some(Mode::FreeThreaded));
+    assert_eq!(io.look_at(), Some(Mode::Threads), "the mode the check reads");
+    assert_eq!(question("pickling").look_at(), None);
 }
 
 #[test]

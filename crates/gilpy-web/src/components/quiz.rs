@@ -2,7 +2,6 @@
 //! question with a workload runs it after the learner predicts, and the verdict sets the
 //! prediction against what the run measured, pointing at the timeline that shows why.
 
-use gilpy_quiz::Check;
 use gilpy_variants::Mode;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -222,12 +221,7 @@ fn verdict(panel: &QuizPanel, walls: &[(Mode, Option<u64>)]) -> Html {
             <p class="measured">{ "This run measured nothing to check against (a mode was stopped or failed), so the expected answer decides." }</p>
         },
     });
-    let look_at = run.and_then(|run| {
-        run.look_at().or(match &run.check {
-            Check::Fastest(modes) => modes.get(question.answer).copied(),
-            _ => None,
-        })
-    });
+    let look_at = question.look_at();
     html! {
         <>
             <p class={classes!("headline", if answer.correct { "right" } else { "wrong" })}>

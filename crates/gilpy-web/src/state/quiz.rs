@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use gilpy_link::{QuizPosition, SharedState};
 use gilpy_quiz::{Question, Quiz};
-use gilpy_variants::{preset, PresetContent, PYTHON_VERSIONS};
 use serde::{Deserialize, Serialize};
 
 /// Where the open quiz came from.
@@ -147,21 +146,13 @@ impl QuizPanel {
 /// The playground's state for a question's workload, as a share link would carry it.
 pub fn workload_of(question: &Question, current: &SharedState) -> Option<SharedState> {
     let run = question.run.as_ref()?;
-    let mut state = current.clone();
-    state.modes = run.modes.clone();
-    state.python = if PYTHON_VERSIONS.contains(&run.python.as_str()) {
-        run.python.clone()
-    } else {
-        PYTHON_VERSIONS[0].to_string()
-    };
-    state.preset = run.preset.clone();
-    state.code = run.code.clone();
-    state.sliders = run.sliders.unwrap_or_default().sliders();
-    if let Some(chosen) = run.preset.as_deref().and_then(preset) {
-        match chosen.content {
-            PresetContent::Sliders(sliders) => state.sliders = sliders,
-            PresetContent::Program(code) => state.code = Some(code.to_string()),
-        }
-    }
-    Some(state)
+    let (sliders, code) = run.workload();
+    Some(SharedState {
+        sliders,
+        code,
+        modes: run.modes.clone(),
+        python: run.python.clone(),
+        preset: run.preset.clone(),
+        quiz: current.quiz.clone(),
+    })
 }
