@@ -119,6 +119,9 @@ pub fn QuizView(props: &QuizProps) -> Html {
                     if runs && panel.verdict.is_none() {
                         <p class="hint">{ "Predict first. Then this question's workload goes into the editor and runs in the modes it compares, and your prediction is checked against what it measures." }</p>
                     }
+                    if runs && panel.verdict.is_none() && !props.can_run {
+                        <p class="hint" id="quiz-cannot-run">{ "This question runs a workload, which can start once the worker threads are ready and no other run is going (see the status below)." }</p>
+                    }
                     if !matches!(panel.verdict, Some(Verdict::Answered(_))) {
                         <div class="buttons">
                             <button type="submit" id="quiz-submit" class="run" disabled={!can_submit}>{ submit_label }</button>
