@@ -1,4 +1,5 @@
-//! `gilpy run FILE [--python VERSION] [ARGS...]`: flags in, one run out. No semantics of its own.
+//! `gilpy run [--python VERSION] [--trace FILE] [--simulate [--seed S] [--cores N]] FILE [ARGS...]`:
+//! flags in, one run out. No semantics of its own.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,8 +9,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
 
-const USAGE: &str =
-    "usage: gilpy run FILE [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [--trace TRACE.json] [ARGS...]";
+const USAGE: &str = "usage: gilpy run [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [--trace TRACE.json]
+                 [--simulate [--seed S] [--cores N]] FILE [ARGS...]";
 
 /// Standard streams with stdout buffered; stdout is flushed before anything goes to stderr, so
 /// the two interleave as they do for CPython on a terminal.
@@ -86,6 +87,9 @@ fn main() -> ExitCode {
     let mut version = PythonVersion::V3_13;
     let mut file = None;
     let mut trace_file = None;
+    let mut simulate = None::<gilpy_vm::simulate::SimConfig>;
+    let mut seed = None;
+    let mut cores = None;
     let mut program_args = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -101,11 +105,30 @@ fn main() -> ExitCode {
                 Some(path) => trace_file = Some(path),
                 None => return usage_error("--trace takes the file to write the trace to"),
             },
+            "--simulate" if file.is_none() => {
+                simulate = Some(gilpy_vm::simulate::SimConfig { cores: 4, seed: 0 })
+            }
+            "--seed" if file.is_none() => match args.next().and_then(|s| s.parse::<u64>().ok()) {
+                Some(parsed) => seed = Some(parsed),
+                None => return usage_error("--seed takes a whole number"),
+            },
+            "--cores" if file.is_none() => {
+                match args.next().and_then(|s| s.parse::<usize>().ok()).filter(|n| (1..=1024).contains(n)) {
+                    Some(parsed) => cores = Some(parsed),
+                    None => return usage_error("--cores takes a number of cores from 1 to 1024"),
+                }
+            }
             _ if file.is_none() => file = Some(arg),
             _ => program_args.push(arg),
         }
     }
     let Some(file) = file else { return usage_error("no FILE to run") };
+    if let Some(config) = &mut simulate {
+        config.seed = seed.unwrap_or(config.seed);
+        config.cores = cores.unwrap_or(config.cores);
+    } else if seed.is_some() || cores.is_some() {
+        return usage_error("--seed and --cores go with --simulate");
+    }
     let source = match std::fs::read_to_string(&file) {
         Ok(source) => source,
         Err(error) => {
@@ -131,7 +154,17 @@ fn main() -> ExitCode {
         let host = host.clone();
         std::thread::Builder::new()
             .stack_size(PYTHON_THREAD_STACK)
-            .spawn(move || gilpy_vm::run(&program, version, host, argv))
+            .spawn(move || match simulate {
+                Some(config) => gilpy_vm::run_simulated(
+                    &program,
+                    version,
+                    host,
+                    argv,
+                    config,
+                    Default::default(),
+                ),
+                None => gilpy_vm::run(&program, version, host, argv),
+            })
             .and_then(|thread| thread.join().map_err(|_| std::io::Error::other("panicked")))
     };
     let outcome = match outcome {

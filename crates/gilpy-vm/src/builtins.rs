@@ -48,6 +48,11 @@ pub trait Host: Send + Sync {
     fn process_id(&self) -> u32 {
         0
     }
+    /// The main process's pid in traces and `multiprocessing`, when it must not vary from run
+    /// to run (simulated mode); `None` numbers processes as they start.
+    fn fixed_pid(&self) -> Option<u32> {
+        None
+    }
     /// The environment variables (`os.environ`); none by default.
     fn environment(&self) -> Vec<(String, String)> {
         Vec::new()
@@ -147,6 +152,8 @@ pub struct Interpreter {
     /// read clocks a few microseconds apart (web workers each have their own time origin); a
     /// new holder's span starts no earlier, so spans follow the lock's own order.
     pub gil_released_at_ns: AtomicU64,
+    /// In simulated mode, the simulator that schedules this interpreter's threads.
+    pub sim: std::sync::OnceLock<Arc<crate::simulate::Simulator>>,
 }
 
 impl Interpreter {
@@ -199,6 +206,7 @@ impl Interpreter {
             }
             entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
         }
+        let fixed_pid = host.fixed_pid();
         Arc::new(Interpreter {
             builtins,
             host,
@@ -213,9 +221,10 @@ impl Interpreter {
             sources: Mutex::default(),
             main_code: Mutex::default(),
             children: Mutex::default(),
-            process: crate::processes::ProcessInfo::main(),
+            process: crate::processes::ProcessInfo::main(fixed_pid),
             tracer,
             gil_released_at_ns: AtomicU64::new(0),
+            sim: std::sync::OnceLock::new(),
         })
     }
 

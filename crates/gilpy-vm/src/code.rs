@@ -246,7 +246,8 @@ pub enum Op {
     Reraise,
     /// `(manager -- exit enter_result)`: calls `__enter__`, keeps the bound `__exit__`
     BeforeWith,
-    /// `(exit -- )`: leaving a `with` block normally: `__exit__(None, None, None)`
+    /// `(exit -- result)`: leaving a `with` block normally: `__exit__(None, None, None)`, run as
+    /// a call from this loop (so a Python `__exit__` is a frame here, not a nested loop)
     ExitWith,
     /// `(exit exception -- )`: leaving it by an exception: `__exit__(type, exc, None)`; a true
     /// result swallows the exception, anything else raises it again

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod pickle;
 pub mod processes;
 pub mod set;
+pub mod simulate;
 mod stdlib;
 pub mod syntax;
 mod threads;
@@ -97,17 +98,7 @@ pub fn run_interruptible(
 ) -> Outcome {
     let tracer = Arc::new(trace::Tracer::new(host.monotonic_ns()));
     let interp = Interpreter::new(version, host.clone(), argv, tracer.clone());
-    lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
-    *lock(&interp.main_code) = Some(program.code.clone());
-    let globals = Arc::new(Dict { entries: Default::default() });
-    lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
-    let main = Value::Module(Arc::new(value::Module {
-        name: Arc::from("__main__"),
-        dict: globals.clone(),
-    }));
-    // Classes from a spawned child's main module say `__mp_main__`: the same module here.
-    lock(&interp.modules).insert("__main__".to_string(), main.clone());
-    lock(&interp.modules).insert("__mp_main__".to_string(), main);
+    let globals = main_module(&interp, program);
     let mut thread = Thread::new(interp.clone(), eval_breaker);
     let result = thread.take_gil().and_then(|()| thread.run_module(program.code.clone(), globals));
     // Interrupted: everything is torn down at once, rather than waiting for other threads and
@@ -122,6 +113,74 @@ pub fn run_interruptible(
     // Dropping the main thread closes its last span.
     drop(thread);
     Outcome { trace: tracer.trace(), ..outcome }
+}
+
+/// Runs a compiled program in simulated mode ([`simulate`]): all its threads on this host
+/// thread, in virtual time on `config.cores` virtual cores. The same program and seed give the
+/// same output and the same trace. Setting [`EvalBreaker::ASYNC_EXCEPTION`] on `eval_breaker`
+/// raises KeyboardInterrupt in the main thread, as in real mode.
+pub fn run_simulated(
+    program: &Program,
+    version: PythonVersion,
+    host: Arc<dyn Host>,
+    argv: Vec<String>,
+    config: simulate::SimConfig,
+    eval_breaker: Arc<EvalBreaker>,
+) -> Outcome {
+    let sim = simulate::Simulator::new(config);
+    let sim_host: Arc<dyn Host> = Arc::new(simulate::SimHost::new(host.clone(), sim.clone()));
+    let tracer = Arc::new(trace::Tracer::new(0));
+    let interp = Interpreter::new(version, sim_host.clone(), argv, tracer.clone());
+    let _ = interp.sim.set(sim.clone());
+    let globals = main_module(&interp, program);
+    let thread = Thread::new(interp.clone(), eval_breaker);
+    let mut outcome = Outcome::exit(0);
+    let mut shutting_down = false;
+    let ending = sim.run(thread, simulate::Job::Module(program.code.clone(), globals), |thread, result| {
+        if shutting_down {
+            return None;
+        }
+        if let Err(exception) = result {
+            let interrupted = builtins::exception_is(thread, &exception, "KeyboardInterrupt");
+            outcome = report_uncaught(thread, &exception, &*sim_host);
+            if interrupted {
+                return None;
+            }
+        }
+        // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
+        shutting_down = true;
+        let threading = lock(&thread.interp.modules).get("threading").cloned()?;
+        let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
+        Some(simulate::Job::Call(shutdown, vec![]))
+    });
+    if let simulate::Ending::Deadlock(waits) = ending {
+        let mut report = String::from(
+            "Deadlock: every thread waits for something no other thread will do.\n",
+        );
+        for line in waits {
+            report.push_str(&format!("  {line}\n"));
+        }
+        host.write_stderr(&report);
+        outcome = Outcome::exit(1);
+    }
+    interp.stop_all_threads();
+    Outcome { trace: tracer.trace(), ..outcome }
+}
+
+/// Makes `__main__` (also known as `__mp_main__`) for `program` and returns its namespace.
+fn main_module(interp: &Arc<Interpreter>, program: &Program) -> Arc<Dict> {
+    lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
+    *lock(&interp.main_code) = Some(program.code.clone());
+    let globals = Arc::new(Dict { entries: Default::default() });
+    lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
+    let main = Value::Module(Arc::new(value::Module {
+        name: Arc::from("__main__"),
+        dict: globals.clone(),
+    }));
+    // Classes from a spawned child's main module say `__mp_main__`: the same module here.
+    lock(&interp.modules).insert("__main__".to_string(), main.clone());
+    lock(&interp.modules).insert("__mp_main__".to_string(), main);
+    globals
 }
 
 fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> Outcome {

@@ -41,10 +41,12 @@ pub const TERMINATED_EXIT_CODE: i64 = -15;
 static NEXT_PID: AtomicU32 = AtomicU32::new(4_000);
 
 impl ProcessInfo {
-    pub fn main() -> ProcessInfo {
+    /// The main process, with the pid the host fixes (a simulation's, the same every run) or
+    /// the next made-up one.
+    pub fn main(fixed_pid: Option<u32>) -> ProcessInfo {
         ProcessInfo {
             name: Mutex::new("MainProcess".into()),
-            pid: NEXT_PID.fetch_add(1, Ordering::Relaxed),
+            pid: fixed_pid.unwrap_or_else(|| NEXT_PID.fetch_add(1, Ordering::Relaxed)),
             bootstrapping: AtomicBool::new(false),
             is_child: AtomicBool::new(false),
         }
@@ -248,7 +250,8 @@ fn process_join(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         None | Some(Value::None) => None,
         Some(value) => crate::ops::as_float(value).map(|t| t.max(0.0)),
     };
-    wait_until(thread, timeout, |_, slice| {
+    let key = Arc::as_ptr(&handle) as usize;
+    wait_until(thread, timeout, (key, "a process to end"), |_, slice| {
         let exit = lock(&handle.exit);
         if exit.is_some() {
             return true;
@@ -325,6 +328,7 @@ fn channel_put(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let channel = the_channel(thread, &args)?;
     lock(&channel.items).push_back(pickled);
     channel.added.notify_one();
+    crate::threads::notify(thread, channel as *const Channel as usize);
     Ok(Value::None)
 }
 
@@ -337,7 +341,8 @@ fn channel_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     };
     let channel = the_channel(thread, &args)?;
     let mut taken = None;
-    wait_until(thread, timeout, |_, slice| {
+    let key = channel as *const Channel as usize;
+    wait_until(thread, timeout, (key, "a queue item"), |_, slice| {
         let mut items = lock(&channel.items);
         if items.is_empty() && !slice.is_zero() {
             items =

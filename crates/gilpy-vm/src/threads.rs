@@ -75,18 +75,25 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let mut child = Thread::new(thread.interp.clone(), Arc::new(EvalBreaker::default()));
     child.trace_name = threading_name(thread, &function);
     let ident = child.id.0;
+    if let Some(sim) = thread.simulator().cloned() {
+        let job = crate::simulate::Job::Call(
+            match call_kwargs.is_empty() {
+                true => function,
+                false => return Err(thread.exception("NotImplementedError", "keyword arguments to start_new_thread are not simulated")),
+            },
+            call_args,
+        );
+        sim.start_thread(child, job).map_err(|why| {
+            thread.exception("RuntimeError", format!("can't start new thread: {why}"))
+        })?;
+        return Ok(Value::Int(ident as i64));
+    }
     let run = Box::new(move || {
         if child.take_gil().is_err() {
             return;
         }
         if let Err(exception) = child.call(&function, call_args, call_kwargs) {
-            if !builtins::exception_is(&child, &exception, "SystemExit") {
-                let report = builtins::format_traceback(&mut child, &exception);
-                let name = child.repr_of(&function).unwrap_or_default();
-                child.interp.host.write_stderr(&format!(
-                    "Exception ignored in thread started by: {name}\n{report}"
-                ));
-            }
+            report_ignored(&mut child, &function, &exception);
         }
         // Dropping the thread releases the GIL for good and leaves the thread table.
         drop(child);
@@ -95,6 +102,19 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         thread.exception("RuntimeError", format!("can't start new thread: {why}"))
     })?;
     Ok(Value::Int(ident as i64))
+}
+
+/// What CPython prints when a thread started by `_thread` ends with an exception (other than
+/// SystemExit, which ends a thread quietly).
+pub(crate) fn report_ignored(thread: &mut Thread, function: &Value, exception: &Value) {
+    if !builtins::exception_is(thread, exception, "SystemExit") {
+        let report = builtins::format_traceback(thread, exception);
+        let name = thread.repr_of(function).unwrap_or_default();
+        thread
+            .interp
+            .host
+            .write_stderr(&format!("Exception ignored in thread started by: {name}\n{report}"));
+    }
 }
 
 fn get_ident(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
@@ -176,7 +196,8 @@ fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     if !blocking {
         return Ok(Value::Bool(false));
     }
-    let acquired = wait_until(thread, timeout, |thread, slice| {
+    let key = lock_value as *const Lock as usize;
+    let acquired = wait_until(thread, timeout, (key, "a lock"), |thread, slice| {
         let mut locked = lock(&lock_value.locked);
         if !*locked {
             *locked = true;
@@ -230,11 +251,18 @@ fn try_acquire(lock_value: &Lock) -> bool {
 /// Waits without the GIL until `attempt` succeeds, the timeout passes, or the run is stopped.
 /// `attempt` gets the longest it may block this round. A stop raises the thread's stop
 /// exception (KeyboardInterrupt in the main thread), as Ctrl-C interrupts CPython's waits.
+///
+/// `on` names what is waited on (an address that the releasing side passes to [`notify`])
+/// and what to call it in a deadlock report; the simulator uses it, real mode does not.
 pub fn wait_until(
     thread: &mut Thread,
     timeout: Option<f64>,
+    on: (usize, &'static str),
     mut attempt: impl FnMut(&Thread, Duration) -> bool,
 ) -> Result<bool, Value> {
+    if thread.simulator().is_some() {
+        return simulated_wait(thread, timeout, on, |thread| attempt(thread, Duration::ZERO));
+    }
     let host = thread.interp.host.clone();
     let deadline = timeout.map(|seconds| host.monotonic_ns() + (seconds * 1e9) as u64);
     let done = thread.allow_threads(|thread| loop {
@@ -261,6 +289,61 @@ pub fn wait_until(
     Ok(done)
 }
 
+/// Simulated mode's wait: one attempt; if it fails, the thread is switched out until `on` is
+/// notified or the deadline passes, and the call that waited is made again then. A wait inside
+/// a nested eval loop cannot switch threads: a sleep passes its time there, anything else that
+/// would wait fails with a message rather than hang.
+fn simulated_wait(
+    thread: &mut Thread,
+    timeout: Option<f64>,
+    (key, what): (usize, &'static str),
+    mut attempt: impl FnMut(&Thread) -> bool,
+) -> Result<bool, Value> {
+    let sim = thread.simulator().expect("simulated").clone();
+    if let Err(stop) = thread.check_stop() {
+        thread.sim_deadline = None;
+        return Err(stop);
+    }
+    let now = sim.now();
+    let deadline =
+        *thread.sim_deadline.get_or_insert(timeout.map(|seconds| now + (seconds * 1e9) as u64));
+    if attempt(thread) {
+        thread.sim_deadline = None;
+        return Ok(true);
+    }
+    if deadline.is_some_and(|deadline| now >= deadline) {
+        thread.sim_deadline = None;
+        return Ok(false);
+    }
+    if thread.can_suspend() {
+        return Err(thread.sim_block(key, deadline, what));
+    }
+    thread.sim_deadline = None;
+    match (key, deadline) {
+        (SLEEP_KEY, Some(deadline)) => {
+            sim.pass_time_until(deadline);
+            Ok(attempt(thread))
+        }
+        _ => Err(thread.exception(
+            "RuntimeError",
+            format!(
+                "the simulator cannot wait for {what} inside a generator or a callback yet; \
+                 run in real mode"
+            ),
+        )),
+    }
+}
+
+/// What a sleep waits on: nothing anyone releases.
+const SLEEP_KEY: usize = 0;
+
+/// Tells the simulator that what `key` names changed, so that its waiters try again.
+pub fn notify(thread: &Thread, key: usize) {
+    if let Some(sim) = thread.simulator() {
+        sim.notify(key);
+    }
+}
+
 fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let lock_value = the_lock(thread, &args)?;
     let mut locked = lock(&lock_value.locked);
@@ -269,6 +352,8 @@ fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
     *locked = false;
     lock_value.released.notify_one();
+    drop(locked);
+    notify(thread, lock_value as *const Lock as usize);
     Ok(Value::None)
 }
 
@@ -282,8 +367,15 @@ fn lock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `time.sleep`: without the GIL, and cut short by a stop.
 pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
+    if let Some(sim) = thread.simulator().cloned() {
+        // Done once virtual time reaches the deadline the first attempt set.
+        let deadline = sim.now() + (seconds * 1e9) as u64;
+        let deadline = thread.sim_deadline.flatten().unwrap_or(deadline);
+        simulated_wait(thread, Some(seconds), (SLEEP_KEY, "a sleep"), |_| sim.now() >= deadline)?;
+        return Ok(());
+    }
     let host = thread.interp.host.clone();
-    wait_until(thread, Some(seconds), |_, slice| {
+    wait_until(thread, Some(seconds), (SLEEP_KEY, "a sleep"), |_, slice| {
         if slice.is_zero() {
             return true;
         }

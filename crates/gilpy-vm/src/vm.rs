@@ -11,6 +11,7 @@ use gilpy_runtime::gil::{EvalBreaker, ThreadId};
 use gilpy_runtime::SpanKind;
 
 use crate::builtins::{self, Interpreter};
+use crate::simulate::{self, Job, Simulator};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
 use crate::ops::{self, OpError};
@@ -53,6 +54,8 @@ enum FrameKind {
     ClassBody,
     /// `__init__` called by instantiation: returns the instance it was given.
     Init,
+    /// `__enter__` of a `with` statement: leaves the `__exit__` it was given under its result.
+    Enter,
 }
 
 pub struct Frame {
@@ -69,7 +72,7 @@ pub struct Frame {
     /// Exceptions being handled by `except` clauses here, innermost last.
     handling: Vec<Value>,
     kind: FrameKind,
-    /// For `Init` frames, the instance to return.
+    /// For `Init` frames, the instance to return; for `Enter` frames, the `__exit__` method.
     init_instance: Option<Value>,
     /// For a running generator's frame, the generator it belongs to.
     generator: Option<Arc<Generator>>,
@@ -98,6 +101,19 @@ pub struct Thread {
     span: Option<(usize, SpanKind, u64)>,
     /// What the trace calls this thread (a `threading.Thread`'s name).
     pub trace_name: Option<String>,
+    /// Eval loops running on this thread's Rust stack: 1 in its outermost loop, the only one
+    /// the simulator can switch it out of.
+    loop_depth: u32,
+    /// The simulator, in simulated mode: it decides when this thread runs.
+    sim: Option<Arc<Simulator>>,
+    /// Simulated mode: a built-in call that had to wait, to be made again when the thread
+    /// runs next (its result goes where the call's would have).
+    pending_call: Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>,
+    /// Simulated mode: the built-in running now was called where a wait can switch threads
+    /// (straight from the outermost loop), so it may ask to be made again later.
+    call_can_suspend: bool,
+    /// Simulated mode: when the wait being retried times out (virtual ns), kept across retries.
+    pub(crate) sim_deadline: Option<Option<u64>>,
 }
 
 /// An address on the current Rust stack.
@@ -121,8 +137,10 @@ impl Drop for Thread {
             self.interp.gil_released_at_ns.fetch_max(now, SeqCst);
         }
         if std::mem::take(&mut self.holds_gil) {
-            if let Some(gil) = &self.interp.gil {
-                gil.drop_gil(self.id, &self.eval_breaker, true);
+            match (&self.sim, &self.interp.gil) {
+                (Some(sim), _) => sim.drop_gil(self.id.0),
+                (None, Some(gil)) => gil.drop_gil(self.id, &self.eval_breaker, true),
+                (None, None) => {}
             }
         }
         self.interp.unregister_thread(self.id);
@@ -141,7 +159,7 @@ impl Thread {
     pub fn new(interp: Arc<Interpreter>, eval_breaker: Arc<EvalBreaker>) -> Thread {
         let id = interp.register_thread(eval_breaker.clone());
         Thread {
-            interp,
+            interp: interp.clone(),
             frames: Vec::new(),
             spare_stacks: Vec::new(),
             spare_locals: Vec::new(),
@@ -152,6 +170,11 @@ impl Thread {
             stack_floor: 0,
             span: None,
             trace_name: None,
+            loop_depth: 0,
+            sim: interp.sim.get().cloned(),
+            pending_call: None,
+            call_can_suspend: false,
+            sim_deadline: None,
         }
     }
 
@@ -208,7 +231,11 @@ impl Thread {
                 let now = interp.host.monotonic_ns();
                 self.enter_span_at(SpanKind::WaitingForLock, now);
                 interp.gil_released_at_ns.fetch_max(now, SeqCst);
-                gil.drop_gil(self.id, &self.eval_breaker, false);
+                match &self.sim {
+                    // Simulated: the GIL goes to a waiter at once, in virtual time.
+                    Some(sim) => sim.drop_gil(self.id.0),
+                    None => gil.drop_gil(self.id, &self.eval_breaker, false),
+                }
             }
         }
     }
@@ -566,6 +593,23 @@ impl Thread {
     fn handle_pending(&mut self) -> Result<(), Value> {
         self.check_stop()?;
         if self.eval_breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
+            if let Some(sim) = self.sim.clone() {
+                // Only the outermost loop can be switched out; a nested one keeps the GIL
+                // until it returns there (the request stays posted).
+                if self.loop_depth > 1 {
+                    return Ok(());
+                }
+                self.eval_breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
+                self.drop_gil();
+                if !sim.take_gil(self.id.0) {
+                    // Queued: resumed here when the simulator hands the GIL back.
+                    self.holds_gil = true;
+                    return Err(simulate_suspend());
+                }
+                self.holds_gil = true;
+                self.enter_span(SpanKind::Running);
+                return Ok(());
+            }
             // Another thread has waited a whole switch interval: hand the GIL over, then queue
             // for it again (CPython's eval breaker does exactly this).
             self.drop_gil();
@@ -591,7 +635,14 @@ impl Thread {
 
     /// Like [`Thread::run`], but first raises `thrown` where the top frame stands (a
     /// generator's `throw`).
-    fn run_raising(&mut self, base: usize, mut thrown: Option<Value>) -> CallResult {
+    fn run_raising(&mut self, base: usize, thrown: Option<Value>) -> CallResult {
+        self.loop_depth += 1;
+        let result = self.run_raising_in_loop(base, thrown);
+        self.loop_depth -= 1;
+        result
+    }
+
+    fn run_raising_in_loop(&mut self, base: usize, mut thrown: Option<Value>) -> CallResult {
         if thrown.is_none() && self.rust_stack_exhausted() {
             // Raised inside the frame just pushed, so it unwinds like any other exception.
             thrown = Some(self.exception("RecursionError", "maximum recursion depth exceeded"));
@@ -603,6 +654,8 @@ impl Thread {
             };
             match result {
                 Ok(value) => return Ok(value),
+                // Switched out by the simulator: the frames stay as they are.
+                Err(signal) if is_suspend(&signal) => return Err(signal),
                 Err(exception) => {
                     // Unwind to the innermost handler at or above `base`.
                     let mut exception = exception;
@@ -637,6 +690,10 @@ impl Thread {
 
     fn run_frames(&mut self, base: usize) -> CallResult {
         loop {
+            if self.sim.is_some() && simulate::tick() && self.loop_depth == 1 {
+                // The slice is over: leave before this instruction, to run it on resumption.
+                return Err(simulate_suspend());
+            }
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
             let op = frame.code.ops[pc];
@@ -1151,6 +1208,11 @@ impl Thread {
                             }
                             finished.init_instance.expect("init frames carry their instance")
                         }
+                        FrameKind::Enter => {
+                            let exit = finished.init_instance.take().expect("enter frames carry it");
+                            self.frames.last_mut().expect("the with statement's frame").stack.push(exit);
+                            value
+                        }
                     };
                     if self.frames.len() == base {
                         return Ok(value);
@@ -1266,7 +1328,7 @@ impl Thread {
                     };
                     let enter = protocol(self, "__enter__")?;
                     let exit = protocol(self, "__exit__")?;
-                    self.enter_context(&enter, exit)?;
+                    self.enter_context_or_rewind(pc, manager, &enter, exit)?;
                 }
                 Op::GetAwaitable => {
                     let object = frame.stack.pop().expect("stack");
@@ -1289,7 +1351,7 @@ impl Thread {
                     };
                     let enter = method(self, "__aenter__")?;
                     let exit = method(self, "__aexit__")?;
-                    self.enter_context(&enter, exit)?;
+                    self.enter_context_or_rewind(pc, manager, &enter, exit)?;
                 }
                 Op::CallAsyncExit => {
                     let exit = frame.stack.pop().expect("stack");
@@ -1315,7 +1377,7 @@ impl Thread {
                 }
                 Op::ExitWith => {
                     let exit = frame.stack.pop().expect("stack");
-                    self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
+                    self.call_from_loop(exit, vec![Value::None, Value::None, Value::None], vec![])?;
                 }
                 Op::ExceptWith => {
                     let exception = frame.stack.pop().expect("stack");
@@ -1398,8 +1460,40 @@ impl Thread {
 
     /// `with` and `async with`: calls the manager's enter method and leaves `exit` then what
     /// `enter` returned (for `async with`, an awaitable) on the stack.
-    fn enter_context(&mut self, enter: &Value, exit: Value) -> Result<(), Value> {
-        let entered = self.call(enter, vec![], vec![])?;
+    /// Calls `__enter__`: a Python method runs as a frame of this loop (an `Enter` frame,
+    /// which leaves `exit` under its result), a built-in runs now. If the built-in has to wait
+    /// in simulated mode (`with lock:`), the instruction at `pc` is set to run again, with
+    /// `manager` back on the stack.
+    fn enter_context_or_rewind(
+        &mut self,
+        pc: usize,
+        manager: Value,
+        enter: &Value,
+        exit: Value,
+    ) -> Result<(), Value> {
+        let python_method = matches!(enter, Value::Method(m) if matches!(&m.function, Value::Function(f) if !f.code.is_generator));
+        if python_method {
+            if let Called::Pushed = self.call_value(enter.clone(), vec![], vec![])? {
+                let frame = self.frames.last_mut().expect("just pushed");
+                frame.kind = FrameKind::Enter;
+                frame.init_instance = Some(exit);
+                return Ok(());
+            }
+            unreachable!("a Python method pushes a frame");
+        }
+        let can_suspend = self.sim.is_some() && self.loop_depth == 1;
+        let saved = std::mem::replace(&mut self.call_can_suspend, can_suspend);
+        let entered = self.call(enter, vec![], vec![]);
+        self.call_can_suspend = saved;
+        let entered = match entered {
+            Err(signal) if is_suspend(&signal) => {
+                let frame = self.frames.last_mut().expect("a frame is running");
+                frame.stack.push(manager);
+                frame.pc = pc;
+                return Err(signal);
+            }
+            entered => entered?,
+        };
         let frame = self.frames.last_mut().expect("a frame is running");
         frame.stack.push(exit);
         frame.stack.push(entered);
@@ -1652,10 +1746,128 @@ impl Thread {
         args: Vec<Value>,
         kwargs: Vec<(Arc<str>, Value)>,
     ) -> Result<(), Value> {
+        if self.sim.is_some() && self.loop_depth == 1 && !matches!(callable, Value::Function(_)) {
+            return self.call_from_loop_or_suspend(callable, args, kwargs);
+        }
         if let Called::Value(value) = self.call_value(callable, args, kwargs)? {
             self.frames.last_mut().expect("the caller's frame").stack.push(value);
         }
         Ok(())
+    }
+
+    /// Simulated mode: a built-in called from the outermost loop may have to wait (a lock, a
+    /// queue, a sleep). Then the call is kept, the thread is switched out, and the call is
+    /// made again when it runs next, as a blocked CPython thread retries after its wake-up.
+    fn call_from_loop_or_suspend(
+        &mut self,
+        callable: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<(), Value> {
+        let kept = (callable.clone(), args.clone(), kwargs.clone());
+        let saved = std::mem::replace(&mut self.call_can_suspend, true);
+        let called = self.call_value(callable, args, kwargs);
+        self.call_can_suspend = saved;
+        match called {
+            Ok(Called::Value(value)) => {
+                self.frames.last_mut().expect("the caller's frame").stack.push(value);
+                Ok(())
+            }
+            Ok(Called::Pushed) => Ok(()),
+            Err(signal) if is_suspend(&signal) => {
+                self.pending_call = Some(kept);
+                Err(signal)
+            }
+            Err(exception) => Err(exception),
+        }
+    }
+
+    /// Whether a wait may switch this thread out (simulated mode, straight from its
+    /// outermost loop), rather than wait where it stands.
+    pub(crate) fn can_suspend(&self) -> bool {
+        self.call_can_suspend && self.loop_depth == 1
+    }
+
+    /// Simulated mode: gives the GIL up and waits, switched out, on `key` or until `deadline`.
+    /// Returns the signal to pass up to the simulator.
+    pub(crate) fn sim_block(&mut self, key: usize, deadline: Option<u64>, what: &'static str) -> Value {
+        let sim = self.sim.clone().expect("simulated");
+        self.enter_span(SpanKind::BlockedIo);
+        self.holds_gil = false;
+        sim.block(self.id.0, key, deadline, what);
+        simulate_suspend()
+    }
+
+    pub(crate) fn simulator(&self) -> Option<&Arc<Simulator>> {
+        self.sim.as_ref()
+    }
+
+    /// Simulated mode: starts `job` on this thread. `None` when the thread was switched out
+    /// before the end (the loop then calls [`Thread::sim_resume`]).
+    pub(crate) fn sim_start(&mut self, job: Job) -> Option<CallResult> {
+        self.holds_gil = true;
+        self.enter_span(SpanKind::Running);
+        let started = match job {
+            Job::Module(code, globals) => {
+                let frame = self.new_frame(code, globals, Vec::new(), FrameKind::Function);
+                self.push_frame(frame).map(|()| Called::Pushed)
+            }
+            Job::Call(callable, args) => self.call_value(callable, args, vec![]),
+        };
+        match started {
+            Ok(Called::Value(value)) => Some(Ok(value)),
+            Ok(Called::Pushed) => self.sim_run(None),
+            Err(exception) => Some(Err(exception)),
+        }
+    }
+
+    /// Simulated mode: goes on where the thread was switched out.
+    pub(crate) fn sim_resume(&mut self) -> Option<CallResult> {
+        self.holds_gil = true;
+        self.enter_span(SpanKind::Running);
+        let mut thrown = None;
+        if let Some((callable, args, kwargs)) = self.pending_call.take() {
+            // The call that waited, made again in the outermost loop it came from.
+            self.loop_depth += 1;
+            let retried = self.call_from_loop_or_suspend(callable, args, kwargs);
+            self.loop_depth -= 1;
+            match retried {
+                Err(signal) if is_suspend(&signal) => return None,
+                // Done waiting, however the call got there (some try before they wait).
+                Ok(()) => self.sim_deadline = None,
+                Err(exception) => {
+                    self.sim_deadline = None;
+                    thrown = Some(exception);
+                }
+            }
+        }
+        self.sim_run(thrown)
+    }
+
+    fn sim_run(&mut self, thrown: Option<Value>) -> Option<CallResult> {
+        match self.run_raising(0, thrown) {
+            Err(signal) if is_suspend(&signal) => None,
+            result => Some(result),
+        }
+    }
+
+    /// The thread's name, as the trace and a deadlock report show it.
+    pub fn display_name(&self) -> String {
+        self.trace_name.clone().unwrap_or_else(|| match self.id == MAIN_THREAD {
+            true => "MainThread".to_string(),
+            false => format!("Thread {}", self.id.0),
+        })
+    }
+
+    /// ` (line N)`: where the thread's innermost frame stands, for reports.
+    pub fn where_now(&self) -> String {
+        match self.frames.last() {
+            Some(frame) => match frame.code.lines.get(frame.pc.saturating_sub(1)) {
+                Some(line) => format!(" (line {line})"),
+                None => String::new(),
+            },
+            None => String::new(),
+        }
     }
 
     /// `raise X` accepts a class (instantiated with no arguments) or an instance.
@@ -1979,4 +2191,17 @@ fn set_context(exception: &Value, previous: &Value) {
     if let Value::Instance(instance) = exception {
         lock(&instance.dict).entry(Arc::from("__context__")).or_insert_with(|| previous.clone());
     }
+}
+
+/// The simulator's signal that a thread was switched out: not an exception, never seen by
+/// Python. It passes up through the eval loop, which leaves the frames as they are.
+static SUSPEND_TYPE: crate::value::NativeType =
+    crate::value::NativeType { name: "suspend", module: "_gilpy", methods: &[] };
+
+pub(crate) fn simulate_suspend() -> Value {
+    crate::value::Native::new(&SUSPEND_TYPE, ())
+}
+
+pub(crate) fn is_suspend(value: &Value) -> bool {
+    matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
 }

@@ -723,6 +723,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Pop);
         } else {
             self.emit(Op::ExitWith);
+            self.emit(Op::Pop);
         }
     }
 

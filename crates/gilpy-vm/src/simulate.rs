@@ -1,0 +1,593 @@
+//! The simulated mode: every Python thread of a program on one host thread, in virtual time,
+//! on as many virtual cores as asked, deterministically for a given seed.
+//!
+//! The threads run the same bytecode under the same rules as in real mode. What differs is who
+//! decides when a thread runs: not the operating system but [`Simulator::run`], a discrete-event
+//! loop that always advances the runnable thread whose virtual clock is earliest, for a slice of
+//! instructions (its length drawn from the seed). Each instruction costs [`OP_PS`] of virtual
+//! time, more when more threads are runnable than there are cores. A thread leaves its slice
+//! only at the top of its eval loop ([`Thread::sim_resume`] returns), so the loop can switch.
+//!
+//! The GIL keeps CPython's protocol (`Python/ceval_gil.c`), in virtual time: a thread that
+//! wants it waits; after a switch interval with no switch, `GIL_DROP_REQUEST` is posted on the
+//! holder's eval breaker, which it honours at its next check site; the GIL then goes to a
+//! waiter, so the dropper cannot take it straight back (FORCE_SWITCHING). Blocking calls
+//! (sleep, a lock, a queue) drop the GIL, wait in virtual time and take it again.
+//!
+//! A thread can be switched out only in its outermost eval loop. Inside a nested one (a
+//! generator resumed, a built-in calling back into Python) its slice goes on until it returns,
+//! and a wait that cannot be satisfied there fails with a message instead of hanging.
+
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use gilpy_runtime::gil::EvalBreaker;
+use indexmap::IndexMap;
+
+use crate::builtins::Host;
+use crate::value::Value;
+use crate::vm::Thread;
+
+/// Virtual picoseconds one of our instructions takes on an uncontended core, calibrated so that
+/// a simulated loop takes what CPython 3.13 takes for it: `for i in range(n): total += i * i`
+/// is 9 of our instructions and took CPython 3.13 40 ns an iteration on our 2-core reference
+/// machine (`./dev bench` prints the ratio again).
+pub const OP_PS: u64 = 4_500;
+/// Free-threaded 3.13 runs single-threaded code about 40% slower than 3.13 with its GIL
+/// (the specializing interpreter is off in 3.13t); as a ratio over 100.
+const FREE_THREADED_COST_PERCENT: u64 = 140;
+/// Instructions in a slice on average; each slice is drawn between half and one and a half
+/// times this, from the seed.
+const SLICE_OPS: u64 = 400;
+/// Virtual time to start a thread (CPython: `pthread_create` and the new thread's set-up).
+const THREAD_START_NS: u64 = 60_000;
+/// Virtual time for the GIL to reach a waiter (a condition variable's wake-up).
+const HANDOFF_NS: u64 = 5_000;
+/// More Python threads than this in one simulated program is refused, as a real OS would.
+pub const MAX_THREADS: usize = 10_000;
+
+/// The main process's pid in simulated mode.
+const SIMULATED_PID: u32 = 4_000;
+
+/// What the learner chooses: how many virtual cores, and the seed that fixes every choice.
+#[derive(Clone, Copy, Debug)]
+pub struct SimConfig {
+    pub cores: usize,
+    pub seed: u64,
+}
+
+thread_local! {
+    /// Instructions the running thread has executed in this slice, and where the slice ends.
+    /// Thread-local, not in the scheduler's lock: the eval loop bumps it at every instruction.
+    static OPS: Cell<u64> = const { Cell::new(0) };
+    static SLICE_END: Cell<u64> = const { Cell::new(u64::MAX) };
+}
+
+/// Counts one instruction; true when the running thread's slice is over.
+#[inline]
+pub(crate) fn tick() -> bool {
+    let ops = OPS.get() + 1;
+    OPS.set(ops);
+    ops >= SLICE_END.get()
+}
+
+/// What a thread does next when the loop gives it a core.
+pub(crate) enum Job {
+    /// Run the program's main module.
+    Module(Arc<crate::code::Code>, Arc<crate::value::Dict>),
+    /// Call a function (a thread's target, `threading._shutdown`).
+    Call(Value, Vec<Value>),
+}
+
+/// Where a thread stands, as the scheduler sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum State {
+    /// Has a job to start or frames to resume; holds the GIL if there is one.
+    Runnable,
+    /// Queued for the GIL since that virtual time.
+    WantsGil,
+    /// Waiting on `key` (a lock, a queue, a process) or for `deadline`, without the GIL.
+    Blocked { key: usize, deadline: Option<u64>, what: &'static str },
+    Done,
+}
+
+struct Sched {
+    clock: u64,
+    state: State,
+    breaker: Arc<EvalBreaker>,
+}
+
+/// The GIL in virtual time: who holds it, who waits, when a drop request falls due.
+#[derive(Default)]
+struct SimGil {
+    holder: Option<u32>,
+    last_holder: Option<u32>,
+    switch_number: u64,
+    waiters: VecDeque<u32>,
+    /// When the longest-waiting waiter will have waited a whole interval, and the switch
+    /// number then: a request is posted only if nobody took the GIL meanwhile.
+    request_at: Option<(u64, u64)>,
+}
+
+struct SimState {
+    threads: IndexMap<u32, Sched>,
+    gil: SimGil,
+    has_gil: bool,
+    switch_interval_ns: u64,
+    rng: u64,
+    /// The running thread, its clock when its slice began, and what each instruction costs
+    /// (picoseconds).
+    current: Option<u32>,
+    slice_start: u64,
+    op_cost_ps: u64,
+    /// The latest virtual time any thread reached: the run's wall time.
+    horizon: u64,
+    /// Threads started during the running slice, for the loop to adopt.
+    started: Vec<(Thread, Job)>,
+}
+
+pub struct Simulator {
+    pub config: SimConfig,
+    state: Mutex<SimState>,
+}
+
+/// How the simulation ended for the main thread.
+pub(crate) enum Ending {
+    /// Every job of the main thread ran.
+    Finished,
+    /// Every live thread waits for something that can never happen: one line per thread.
+    Deadlock(Vec<String>),
+}
+
+impl Simulator {
+    pub fn new(config: SimConfig) -> Arc<Simulator> {
+        let config = SimConfig { cores: config.cores.clamp(1, 1024), ..config };
+        Arc::new(Simulator {
+            config,
+            state: Mutex::new(SimState {
+                threads: IndexMap::new(),
+                gil: SimGil::default(),
+                has_gil: true,
+                switch_interval_ns: 5_000_000,
+                // SplitMix64's golden-ratio start keeps seed 0 from being a fixed point.
+                rng: config.seed ^ 0x9E37_79B9_7F4A_7C15,
+                current: None,
+                slice_start: 0,
+                op_cost_ps: OP_PS,
+                horizon: 0,
+                started: Vec::new(),
+            }),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, SimState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Virtual now: the running thread's clock, or the furthest any thread got.
+    pub fn now(&self) -> u64 {
+        let state = self.lock();
+        state.now()
+    }
+
+    /// Registers a thread the program just started; the loop adopts it after this slice.
+    pub(crate) fn start_thread(&self, thread: Thread, job: Job) -> Result<(), String> {
+        let mut state = self.lock();
+        if state.threads.len() + state.started.len() >= MAX_THREADS {
+            return Err(format!("more than {MAX_THREADS} threads"));
+        }
+        let now = state.now();
+        state.threads.insert(
+            thread.id.0,
+            Sched {
+                clock: now + THREAD_START_NS,
+                state: State::WantsGil,
+                breaker: thread.eval_breaker.clone(),
+            },
+        );
+        let id = thread.id.0;
+        state.started.push((thread, job));
+        let at = now + THREAD_START_NS;
+        state.want_gil(id, at);
+        Ok(())
+    }
+
+    /// The running thread asks for the GIL back (after a drop request): true if it has it at
+    /// once, else it is queued and must leave its slice.
+    pub(crate) fn take_gil(&self, id: u32) -> bool {
+        let mut state = self.lock();
+        let now = state.now();
+        state.sync_clock(id, now);
+        state.want_gil(id, now)
+    }
+
+    /// The running thread drops the GIL (asked to, or finishing); a waiter gets it.
+    pub(crate) fn drop_gil(&self, id: u32) {
+        let mut state = self.lock();
+        let now = state.now();
+        state.release_gil(id, now);
+    }
+
+    /// The running thread blocks on `key` until notified, or until `deadline`.
+    pub(crate) fn block(&self, id: u32, key: usize, deadline: Option<u64>, what: &'static str) {
+        let mut state = self.lock();
+        let now = state.now();
+        state.sync_clock(id, now);
+        state.release_gil(id, now);
+        if let Some(sched) = state.threads.get_mut(&id) {
+            sched.state = State::Blocked { key, deadline, what };
+        }
+    }
+
+    /// Something `key` names changed (a lock released, an item queued): its waiters try again.
+    pub(crate) fn notify(&self, key: usize) {
+        let mut state = self.lock();
+        let now = state.now();
+        let woken: Vec<u32> = state
+            .threads
+            .iter()
+            .filter(|(_, s)| matches!(s.state, State::Blocked { key: k, .. } if k == key))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in woken {
+            state.want_gil(id, now);
+        }
+    }
+
+    /// A wait that cannot switch threads (inside a nested eval loop) passes its time here:
+    /// the running thread's clock jumps to `deadline`.
+    pub(crate) fn pass_time_until(&self, deadline: u64) {
+        let state = self.lock();
+        let now = state.now();
+        if deadline > now {
+            let extra = ((deadline - now) * 1000).div_ceil(state.op_cost_ps.max(1));
+            drop(state);
+            OPS.set(OPS.get() + extra);
+        }
+    }
+
+    /// Runs the program: `main` with `jobs` one after another, and every thread it starts,
+    /// until the main thread has done its last job or every thread is stuck. `finished` is told
+    /// the result of each of the main thread's jobs and returns the next one; another thread
+    /// ends with its job, reporting an exception as `_thread` does.
+    pub(crate) fn run(
+        &self,
+        main: Thread,
+        first: Job,
+        mut finished: impl FnMut(&mut Thread, crate::vm::CallResult) -> Option<Job>,
+    ) -> Ending {
+        let main_id = main.id.0;
+        {
+            let mut state = self.lock();
+            let interp = &main.interp;
+            state.has_gil = interp.gil.is_some();
+            state.switch_interval_ns = interp.switch_interval_us() * 1000;
+            state.threads.insert(
+                main_id,
+                Sched { clock: 0, state: State::WantsGil, breaker: main.eval_breaker.clone() },
+            );
+            state.want_gil(main_id, 0);
+        }
+        // Each thread with the job it has yet to start and the function it was started with.
+        let mut threads: IndexMap<u32, (Thread, Option<Job>, Value)> = IndexMap::new();
+        threads.insert(main_id, (main, Some(first), Value::None));
+        loop {
+            let mut state = self.lock();
+            for (thread, job) in state.started.drain(..).collect::<Vec<_>>() {
+                let function = match &job {
+                    Job::Call(function, _) => function.clone(),
+                    Job::Module(..) => Value::None,
+                };
+                threads.insert(thread.id.0, (thread, Some(job), function));
+            }
+            if state.threads.get(&main_id).is_none_or(|s| s.state == State::Done) {
+                break;
+            }
+            if let Some((_, (main, _, _))) = threads.get_index(0) {
+                if main.stop_requested() {
+                    state.force_to_main(main_id);
+                }
+            }
+            let Some(id) = state.next_to_run() else {
+                return Ending::Deadlock(state.deadlock_report(&threads));
+            };
+            let (thread, job, function) = threads.get_mut(&id).expect("scheduled threads are adopted");
+            // `sys.setswitchinterval` may have changed it.
+            state.switch_interval_ns = thread.interp.switch_interval_us() * 1000;
+            state.begin_slice(id, self.config.cores);
+            drop(state);
+
+            let result = match job.take() {
+                Some(job) => thread.sim_start(job),
+                None => thread.sim_resume(),
+            };
+
+            let mut state = self.lock();
+            state.end_slice(id);
+            if let Some(result) = result {
+                drop(state);
+                let next = match id == main_id {
+                    true => finished(thread, result),
+                    false => {
+                        if let Err(exception) = result {
+                            crate::threads::report_ignored(thread, function, &exception);
+                        }
+                        None
+                    }
+                };
+                let mut state = self.lock();
+                match next {
+                    Some(next) => *job = Some(next),
+                    None => {
+                        let now = state.threads[&id].clock;
+                        state.release_gil(id, now);
+                        state.threads[&id].state = State::Done;
+                        drop(state);
+                        if id != main_id {
+                            threads.shift_remove(&id);
+                        }
+                    }
+                }
+            }
+        }
+        // Threads still alive (daemons, or stuck) end with the program, as at CPython's exit.
+        Ending::Finished
+    }
+}
+
+impl SimState {
+    fn now(&self) -> u64 {
+        match self.current {
+            Some(_) => self.slice_start + OPS.get() * self.op_cost_ps / 1000,
+            None => self.horizon,
+        }
+    }
+
+    fn draw(&mut self) -> u64 {
+        // SplitMix64: small, fast, and the same on every platform.
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn sync_clock(&mut self, id: u32, now: u64) {
+        if let Some(sched) = self.threads.get_mut(&id) {
+            sched.clock = sched.clock.max(now);
+        }
+        self.horizon = self.horizon.max(now);
+    }
+
+    /// `id` wants the GIL at `now`: granted if free (or if there is none), else queued.
+    fn want_gil(&mut self, id: u32, now: u64) -> bool {
+        self.sync_clock(id, now);
+        if !self.has_gil || self.gil.holder == Some(id) {
+            self.threads[&id].state = State::Runnable;
+            return true;
+        }
+        if self.gil.holder.is_none() && self.gil.waiters.is_empty() {
+            self.grant(id, now);
+            return true;
+        }
+        self.threads[&id].state = State::WantsGil;
+        if !self.gil.waiters.contains(&id) {
+            self.gil.waiters.push_back(id);
+        }
+        if self.gil.request_at.is_none() {
+            self.gil.request_at = Some((now + self.switch_interval_ns, self.gil.switch_number));
+        }
+        if self.gil.holder.is_none() {
+            // Free, but others queued first: the next in line gets it now.
+            self.hand_over(now);
+        }
+        self.gil.holder == Some(id)
+    }
+
+    fn grant(&mut self, id: u32, at: u64) {
+        let gil = &mut self.gil;
+        gil.holder = Some(id);
+        if gil.last_holder != Some(id) {
+            gil.last_holder = Some(id);
+            gil.switch_number += 1;
+        }
+        let sched = &mut self.threads[&id];
+        sched.clock = sched.clock.max(at);
+        sched.state = State::Runnable;
+        // The new holder owes nobody a drop yet (CPython clears it in take_gil).
+        sched.breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
+        self.gil.request_at = match self.gil.waiters.is_empty() {
+            true => None,
+            false => Some((at + self.switch_interval_ns, self.gil.switch_number)),
+        };
+    }
+
+    /// The GIL is free at `now`: one waiter, drawn from the seed, gets it.
+    fn hand_over(&mut self, now: u64) {
+        if self.gil.waiters.is_empty() {
+            self.gil.request_at = None;
+            return;
+        }
+        let pick = (self.draw() % self.gil.waiters.len() as u64) as usize;
+        let next = self.gil.waiters.remove(pick).expect("picked within range");
+        self.grant(next, now + HANDOFF_NS);
+    }
+
+    fn release_gil(&mut self, id: u32, now: u64) {
+        self.sync_clock(id, now);
+        self.gil.waiters.retain(|w| *w != id);
+        if self.gil.holder == Some(id) {
+            self.gil.holder = None;
+            self.hand_over(now);
+        }
+    }
+
+    /// Picks what happens next: the runnable thread with the earliest clock, unless a timed
+    /// wait runs out before it. `None` when nothing can ever happen again.
+    fn next_to_run(&mut self) -> Option<u32> {
+        loop {
+            let runnable = self
+                .threads
+                .iter()
+                .filter(|(_, s)| s.state == State::Runnable)
+                .min_by_key(|(id, s)| (s.clock, **id))
+                .map(|(id, s)| (*id, s.clock));
+            let timer = self
+                .threads
+                .iter()
+                .filter_map(|(id, s)| match s.state {
+                    State::Blocked { deadline: Some(deadline), .. } => Some((*id, deadline)),
+                    _ => None,
+                })
+                .min_by_key(|(id, deadline)| (*deadline, *id));
+            match (runnable, timer) {
+                (Some((id, clock)), timer) if timer.is_none_or(|(_, at)| clock <= at) => {
+                    return Some(id)
+                }
+                (_, Some((id, deadline))) => {
+                    self.want_gil(id, deadline);
+                }
+                (None, None) => return None,
+                (Some(_), None) => unreachable!("handled by the first arm"),
+            }
+        }
+    }
+
+    fn begin_slice(&mut self, id: u32, cores: usize) {
+        let runnable = self.threads.values().filter(|s| s.state == State::Runnable).count() as u64;
+        let cores = cores as u64;
+        // More runnable threads than cores: each gets its share of a core.
+        let base = match self.has_gil {
+            true => OP_PS,
+            false => OP_PS * FREE_THREADED_COST_PERCENT / 100,
+        };
+        self.op_cost_ps = base * runnable.max(cores) / cores;
+        let clock = self.threads[&id].clock;
+        let mut ops = SLICE_OPS / 2 + self.draw() % SLICE_OPS;
+        let mut limit_at = |at: u64| {
+            if at > clock {
+                ops = ops.min(((at - clock) * 1000).div_ceil(self.op_cost_ps).max(1));
+            }
+        };
+        if self.gil.holder == Some(id) {
+            if let Some((at, _)) = self.gil.request_at {
+                limit_at(at);
+            }
+        }
+        let next_timer = self
+            .threads
+            .values()
+            .filter_map(|s| match s.state {
+                State::Blocked { deadline, .. } => deadline,
+                _ => None,
+            })
+            .min();
+        if let Some(at) = next_timer {
+            limit_at(at);
+        }
+        self.current = Some(id);
+        self.slice_start = clock;
+        OPS.set(0);
+        SLICE_END.set(ops);
+    }
+
+    fn end_slice(&mut self, id: u32) {
+        let now = self.now();
+        self.current = None;
+        SLICE_END.set(u64::MAX);
+        if self.threads[&id].state == State::Runnable {
+            self.sync_clock(id, now);
+        }
+        self.horizon = self.horizon.max(now);
+        // A waiter has waited a whole interval and nobody took the GIL: ask the holder.
+        if let (Some(holder), Some((at, number))) = (self.gil.holder, self.gil.request_at) {
+            if self.threads[&holder].clock >= at {
+                if number == self.gil.switch_number {
+                    self.threads[&holder].breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+                }
+                self.gil.request_at = Some((at + self.switch_interval_ns, self.gil.switch_number));
+            }
+        }
+    }
+
+    /// A stop: the main thread gets the GIL and runs, to raise KeyboardInterrupt.
+    fn force_to_main(&mut self, main: u32) {
+        if self.threads[&main].state == State::Runnable {
+            return;
+        }
+        self.gil.waiters.retain(|w| *w != main);
+        if let Some(holder) = self.gil.holder.take() {
+            self.gil.waiters.push_front(holder);
+            self.threads[&holder].state = State::WantsGil;
+        }
+        let now = self.horizon;
+        self.grant(main, now);
+    }
+
+    fn deadlock_report(&self, threads: &IndexMap<u32, (Thread, Option<Job>, Value)>) -> Vec<String> {
+        self.threads
+            .iter()
+            .filter_map(|(id, s)| {
+                let State::Blocked { what, .. } = s.state else { return None };
+                let (thread, _, _) = threads.get(id)?;
+                Some(format!("{} waits for {what}{}", thread.display_name(), thread.where_now()))
+            })
+            .collect()
+    }
+}
+
+/// The host a simulated program sees: output goes to the real host, time is virtual, and
+/// `os.cpu_count()` is the number of virtual cores.
+pub struct SimHost {
+    pub inner: Arc<dyn Host>,
+    pub sim: Arc<Simulator>,
+    /// `time.time()` at virtual zero.
+    epoch: f64,
+}
+
+impl SimHost {
+    pub fn new(inner: Arc<dyn Host>, sim: Arc<Simulator>) -> SimHost {
+        let epoch = inner.wall_time();
+        SimHost { inner, sim, epoch }
+    }
+}
+
+impl Host for SimHost {
+    fn write_stdout(&self, text: &str) {
+        self.inner.write_stdout(text)
+    }
+    fn write_stderr(&self, text: &str) {
+        self.inner.write_stderr(text)
+    }
+    fn monotonic_ns(&self) -> u64 {
+        self.sim.now()
+    }
+    fn wall_time(&self) -> f64 {
+        self.epoch + self.sim.now() as f64 / 1e9
+    }
+    fn sleep(&self, _seconds: f64) {
+        unreachable!("simulated sleeps pass in virtual time")
+    }
+    fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        // Threads start through `Simulator::start_thread`; what reaches here is a process.
+        drop(run);
+        Err("processes are not simulated yet; run in real mode".into())
+    }
+    fn thread_stack_bytes(&self) -> usize {
+        self.inner.thread_stack_bytes()
+    }
+    fn cpu_count(&self) -> Option<usize> {
+        Some(self.sim.config.cores)
+    }
+    /// A fixed pid: it shows in the output and the trace, which must not vary between runs.
+    fn process_id(&self) -> u32 {
+        SIMULATED_PID
+    }
+    fn fixed_pid(&self) -> Option<u32> {
+        Some(SIMULATED_PID)
+    }
+    fn environment(&self) -> Vec<(String, String)> {
+        self.inner.environment()
+    }
+}
