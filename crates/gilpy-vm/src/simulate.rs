@@ -15,8 +15,8 @@
 //! (sleep, a lock, a queue) drop the GIL, wait in virtual time and take it again.
 //!
 //! A thread can be switched out only in its outermost eval loop. Inside a nested one (a
-//! generator resumed, a built-in calling back into Python) its slice goes on until it returns,
-//! and a wait that cannot be satisfied there fails with a message instead of hanging.
+//! generator resumed, a built-in calling back into Python) its slice goes on until it returns;
+//! a wait there runs the other threads from where it stands ([`Simulator::wait_nested`]).
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -88,7 +88,9 @@ enum State {
     /// Queued for the GIL since that virtual time.
     WantsGil,
     /// Waiting on `key` (a lock, a queue, a process) or for `deadline`, without the GIL.
-    Blocked { key: usize, deadline: Option<u64>, what: &'static str },
+    Blocked { key: usize, deadline: Option<u64> },
+    /// The main thread between two jobs.
+    Ending,
     Done,
 }
 
@@ -96,6 +98,8 @@ struct Sched {
     clock: u64,
     state: State,
     breaker: Arc<EvalBreaker>,
+    /// What a blocked thread waits for and where, for a deadlock report.
+    waiting: String,
 }
 
 /// The GIL in virtual time: who holds it, who waits, when a drop request falls due.
@@ -125,11 +129,27 @@ struct SimState {
     horizon: u64,
     /// Threads started during the running slice, for the loop to adopt.
     started: Vec<(Thread, Job)>,
+    main: u32,
+    /// Threads waiting in nested loops, innermost last ([`Simulator::wait_nested`]).
+    pinned: Vec<u32>,
 }
 
 pub struct Simulator {
     pub config: SimConfig,
     state: Mutex<SimState>,
+    /// Every thread not running now, with the job it has yet to start. Apart from `state`, so
+    /// that a running thread can reach the scheduler while the loop holds no lock.
+    slots: Mutex<IndexMap<u32, Slot>>,
+}
+
+struct Slot {
+    /// Taken out while the thread runs a slice.
+    thread: Option<Thread>,
+    job: Option<Job>,
+    /// What the thread was started to call, for the report if it raises.
+    function: Value,
+    /// The main thread's job that ended, for the outer loop to act on.
+    ended: Option<crate::vm::CallResult>,
 }
 
 /// How the simulation ended for the main thread.
@@ -157,7 +177,10 @@ impl Simulator {
                 op_cost_ps: OP_PS,
                 horizon: 0,
                 started: Vec::new(),
+                main: 0,
+                pinned: Vec::new(),
             }),
+            slots: Mutex::new(IndexMap::new()),
         })
     }
 
@@ -184,6 +207,7 @@ impl Simulator {
                 clock: now + THREAD_START_NS,
                 state: State::WantsGil,
                 breaker: thread.eval_breaker.clone(),
+                waiting: String::new(),
             },
         );
         let id = thread.id.0;
@@ -209,14 +233,16 @@ impl Simulator {
         state.release_gil(id, now);
     }
 
-    /// The running thread blocks on `key` until notified, or until `deadline`.
-    pub(crate) fn block(&self, id: u32, key: usize, deadline: Option<u64>, what: &'static str) {
+    /// The running thread blocks on `key` until notified, or until `deadline`; `waiting` says
+    /// for what and where, should it never be.
+    pub(crate) fn block(&self, id: u32, key: usize, deadline: Option<u64>, waiting: String) {
         let mut state = self.lock();
         let now = state.now();
         state.sync_clock(id, now);
         state.release_gil(id, now);
         if let Some(sched) = state.threads.get_mut(&id) {
-            sched.state = State::Blocked { key, deadline, what };
+            sched.state = State::Blocked { key, deadline };
+            sched.waiting = waiting;
         }
     }
 
@@ -232,18 +258,6 @@ impl Simulator {
             .collect();
         for id in woken {
             state.want_gil(id, now);
-        }
-    }
-
-    /// A wait that cannot switch threads (inside a nested eval loop) passes its time here:
-    /// the running thread's clock jumps to `deadline`.
-    pub(crate) fn pass_time_until(&self, deadline: u64) {
-        let state = self.lock();
-        let now = state.now();
-        if deadline > now {
-            let extra = ((deadline - now) * 1000).div_ceil(state.op_cost_ps.max(1));
-            drop(state);
-            OPS.set(OPS.get() + extra);
         }
     }
 
@@ -263,76 +277,152 @@ impl Simulator {
             let interp = &main.interp;
             state.has_gil = interp.gil.is_some();
             state.switch_interval_ns = interp.switch_interval_us() * 1000;
+            state.main = main_id;
             state.threads.insert(
                 main_id,
-                Sched { clock: 0, state: State::WantsGil, breaker: main.eval_breaker.clone() },
+                Sched { clock: 0, state: State::WantsGil, breaker: main.eval_breaker.clone(), waiting: String::new() },
             );
             state.want_gil(main_id, 0);
         }
-        // Each thread with the job it has yet to start and the function it was started with.
-        let mut threads: IndexMap<u32, (Thread, Option<Job>, Value)> = IndexMap::new();
-        threads.insert(main_id, (main, Some(first), Value::None));
+        let slot = Slot { thread: Some(main), job: Some(first), function: Value::None, ended: None };
+        self.slots().insert(main_id, slot);
         loop {
-            let mut state = self.lock();
-            for (thread, job) in state.started.drain(..).collect::<Vec<_>>() {
-                let function = match &job {
-                    Job::Call(function, _) => function.clone(),
-                    Job::Module(..) => Value::None,
-                };
-                threads.insert(thread.id.0, (thread, Some(job), function));
-            }
-            if state.threads.get(&main_id).is_none_or(|s| s.state == State::Done) {
-                break;
-            }
-            if let Some((_, (main, _, _))) = threads.get_index(0) {
-                if main.stop_requested() {
-                    state.force_to_main(main_id);
-                }
-            }
-            let Some(id) = state.next_to_run() else {
-                return Ending::Deadlock(state.deadlock_report(&threads));
-            };
-            let (thread, job, function) = threads.get_mut(&id).expect("scheduled threads are adopted");
-            // `sys.setswitchinterval` may have changed it.
-            state.switch_interval_ns = thread.interp.switch_interval_us() * 1000;
-            state.begin_slice(id, self.config.cores);
-            drop(state);
-
-            let result = match job.take() {
-                Some(job) => thread.sim_start(job),
-                None => thread.sim_resume(),
-            };
-
-            let mut state = self.lock();
-            state.end_slice(id);
-            if let Some(result) = result {
-                drop(state);
-                let next = match id == main_id {
-                    true => finished(thread, result),
-                    false => {
-                        if let Err(exception) = result {
-                            crate::threads::report_ignored(thread, function, &exception);
-                        }
-                        None
-                    }
-                };
+            // A job of the main thread that ended (in this loop or in a nested one).
+            let ended = self.slots().get_mut(&main_id).and_then(|slot| slot.ended.take());
+            if let Some(result) = ended {
+                let mut main = self.slots()[&main_id].thread.take().expect("main is parked");
+                let next = finished(&mut main, result);
+                let mut slots = self.slots();
+                let slot = &mut slots[&main_id];
+                slot.thread = Some(main);
                 let mut state = self.lock();
                 match next {
-                    Some(next) => *job = Some(next),
+                    Some(next) => {
+                        slot.job = Some(next);
+                        let now = state.threads[&main_id].clock;
+                        state.want_gil(main_id, now);
+                    }
                     None => {
-                        let now = state.threads[&id].clock;
-                        state.release_gil(id, now);
-                        state.threads[&id].state = State::Done;
-                        drop(state);
-                        if id != main_id {
-                            threads.shift_remove(&id);
-                        }
+                        let now = state.threads[&main_id].clock;
+                        state.release_gil(main_id, now);
+                        state.threads[&main_id].state = State::Done;
                     }
                 }
+            }
+            if self.lock().threads[&main_id].state == State::Done {
+                break;
+            }
+            if let Err(report) = self.step(None) {
+                return Ending::Deadlock(report);
             }
         }
         // Threads still alive (daemons, or stuck) end with the program, as at CPython's exit.
+        self.slots().clear();
         Ending::Finished
+    }
+
+    /// A wait that cannot switch its thread out (it is in a nested eval loop, with Rust frames
+    /// on the stack): the thread blocks, and the other threads run from here, until it is
+    /// runnable again. Threads waiting the same way further down the stack cannot run until
+    /// this one returns; if nothing else can run, the wait fails with the report.
+    pub(crate) fn wait_nested(
+        &self,
+        me: u32,
+        key: usize,
+        deadline: Option<u64>,
+        waiting: String,
+    ) -> Result<(), Vec<String>> {
+        self.block(me, key, deadline, waiting);
+        self.lock().pinned.push(me);
+        let result = loop {
+            match self.step(Some(me)) {
+                Ok(true) => break Ok(()),
+                Ok(false) => {}
+                Err(report) => break Err(report),
+            }
+        };
+        let mut state = self.lock();
+        state.pinned.pop();
+        // The thread goes on with a new slice from where its clock stands.
+        let clock = state.threads[&me].clock;
+        state.begin_slice_at(me, clock, self.config.cores);
+        result
+    }
+
+    /// Runs one slice of the thread that is due. `pinned` is the thread waiting in a nested
+    /// loop that called this: `Ok(true)` when it is the one due (it goes on itself).
+    fn step(&self, pinned: Option<u32>) -> Result<bool, Vec<String>> {
+        let mut state = self.lock();
+        let main_id = state.main;
+        for (thread, job) in std::mem::take(&mut state.started) {
+            let function = match &job {
+                Job::Call(function, _) => function.clone(),
+                Job::Module(..) => Value::None,
+            };
+            let slot = Slot { thread: Some(thread), job: Some(job), function, ended: None };
+            self.slots().insert(slot.thread.as_ref().expect("just started").id.0, slot);
+        }
+        if state.threads.get(&main_id).is_some_and(|s| s.state != State::Done) {
+            let stop = self.slots().get(&main_id).and_then(|slot| slot.thread.as_ref().map(Thread::stop_requested));
+            if stop == Some(true) {
+                state.force_to_main(main_id);
+            }
+        }
+        let Some(id) = state.next_to_run() else {
+            return Err(state.deadlock_report());
+        };
+        if Some(id) == pinned {
+            return Ok(true);
+        }
+        let Some(mut thread) = self.slots().get_mut(&id).and_then(|slot| slot.thread.take()) else {
+            // Waiting in a nested loop further down the stack: it goes on only when the
+            // waits above it end, and nothing else can run meanwhile.
+            return Err(state.deadlock_report());
+        };
+        let job = self.slots().get_mut(&id).and_then(|slot| slot.job.take());
+        // `sys.setswitchinterval` may have changed it.
+        state.switch_interval_ns = thread.interp.switch_interval_us() * 1000;
+        let clock = state.threads[&id].clock;
+        state.begin_slice_at(id, clock, self.config.cores);
+        drop(state);
+
+        let result = match job {
+            Some(job) => thread.sim_start(job),
+            None => thread.sim_resume(),
+        };
+
+        self.lock().end_slice(id);
+        let mut slots = self.slots();
+        let slot = slots.get_mut(&id).expect("slots outlive their threads' slices");
+        match result {
+            None => slot.thread = Some(thread),
+            Some(result) if id == main_id => {
+                slot.thread = Some(thread);
+                slot.ended = Some(result);
+                // Parked until the outer loop has asked what comes next.
+                self.lock().threads[&id].state = State::Ending;
+            }
+            Some(result) => {
+                let function = slot.function.clone();
+                drop(slots);
+                if let Err(exception) = result {
+                    crate::threads::report_ignored(&mut thread, &function, &exception);
+                }
+                let mut state = self.lock();
+                let now = state.threads[&id].clock;
+                state.release_gil(id, now);
+                state.threads[&id].state = State::Done;
+                drop(state);
+                self.slots().shift_remove(&id);
+                // Dropping it leaves the thread table, as a real thread's end does.
+                drop(thread);
+            }
+        }
+        Ok(false)
+    }
+
+    fn slots(&self) -> MutexGuard<'_, IndexMap<u32, Slot>> {
+        self.slots.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -454,7 +544,7 @@ impl SimState {
         }
     }
 
-    fn begin_slice(&mut self, id: u32, cores: usize) {
+    fn begin_slice_at(&mut self, id: u32, clock: u64, cores: usize) {
         let runnable = self.threads.values().filter(|s| s.state == State::Runnable).count() as u64;
         let cores = cores as u64;
         // More runnable threads than cores: each gets its share of a core.
@@ -463,7 +553,6 @@ impl SimState {
             false => OP_PS * FREE_THREADED_COST_PERCENT / 100,
         };
         self.op_cost_ps = base * runnable.max(cores) / cores;
-        let clock = self.threads[&id].clock;
         let mut ops = SLICE_OPS / 2 + self.draw() % SLICE_OPS;
         let mut limit_at = |at: u64| {
             if at > clock {
@@ -525,14 +614,11 @@ impl SimState {
         self.grant(main, now);
     }
 
-    fn deadlock_report(&self, threads: &IndexMap<u32, (Thread, Option<Job>, Value)>) -> Vec<String> {
+    fn deadlock_report(&self) -> Vec<String> {
         self.threads
-            .iter()
-            .filter_map(|(id, s)| {
-                let State::Blocked { what, .. } = s.state else { return None };
-                let (thread, _, _) = threads.get(id)?;
-                Some(format!("{} waits for {what}{}", thread.display_name(), thread.where_now()))
-            })
+            .values()
+            .filter(|s| matches!(s.state, State::Blocked { .. }))
+            .map(|s| s.waiting.clone())
             .collect()
     }
 }

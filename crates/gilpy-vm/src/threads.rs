@@ -318,19 +318,22 @@ fn simulated_wait(
     if thread.can_suspend() {
         return Err(thread.sim_block(key, deadline, what));
     }
+    // In a nested loop: the other threads run from here until this one can go on.
     thread.sim_deadline = None;
-    match (key, deadline) {
-        (SLEEP_KEY, Some(deadline)) => {
-            sim.pass_time_until(deadline);
-            Ok(attempt(thread))
+    loop {
+        if let Err(waits) = thread.sim_wait_nested(key, deadline, what) {
+            return Err(thread.exception(
+                "RuntimeError",
+                format!("deadlock: every thread waits for something no other thread will do: {}", waits.join("; ")),
+            ));
         }
-        _ => Err(thread.exception(
-            "RuntimeError",
-            format!(
-                "the simulator cannot wait for {what} inside a generator or a callback yet; \
-                 run in real mode"
-            ),
-        )),
+        thread.check_stop()?;
+        if attempt(thread) {
+            return Ok(true);
+        }
+        if deadline.is_some_and(|deadline| sim.now() >= deadline) {
+            return Ok(false);
+        }
     }
 }
 

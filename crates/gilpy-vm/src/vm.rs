@@ -1794,8 +1794,28 @@ impl Thread {
         let sim = self.sim.clone().expect("simulated");
         self.enter_span(SpanKind::BlockedIo);
         self.holds_gil = false;
-        sim.block(self.id.0, key, deadline, what);
+        sim.block(self.id.0, key, deadline, self.waiting_for(what));
         simulate_suspend()
+    }
+
+    /// Simulated mode, in a nested loop: waits where it stands while the other threads run
+    /// (see [`Simulator::wait_nested`]); the error is the deadlock report.
+    pub(crate) fn sim_wait_nested(
+        &mut self,
+        key: usize,
+        deadline: Option<u64>,
+        what: &'static str,
+    ) -> Result<(), Vec<String>> {
+        let sim = self.sim.clone().expect("simulated");
+        self.enter_span(SpanKind::BlockedIo);
+        let waited = sim.wait_nested(self.id.0, key, deadline, self.waiting_for(what));
+        self.enter_span(SpanKind::Running);
+        waited
+    }
+
+    /// `MainThread waits for a lock (line 6)`.
+    fn waiting_for(&self, what: &str) -> String {
+        format!("{} waits for {what}{}", self.display_name(), self.where_now())
     }
 
     pub(crate) fn simulator(&self) -> Option<&Arc<Simulator>> {
