@@ -230,13 +230,64 @@ fn bench_seed() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The simulated mode: how fast it simulates many threads on many cores, whether its virtual
+/// times match CPython's real ones, and whether two runs with one seed are identical.
+fn bench_simulate() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let gilpy = root.join("target/release/gilpy");
+    let dir = root.join("tests/bench/simulate");
+    let simulated = |program: &str, extra: &[&str]| {
+        let started = Instant::now();
+        let output = Command::new(&gilpy)
+            .args(["run", "--simulate", "--seed", "1"])
+            .args(extra)
+            .arg(dir.join(program))
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        Some((text, started.elapsed().as_secs_f64()))
+    };
+    println!("| measure | value |");
+    println!("|---|---:|");
+    if let Some((virtual_seconds, real)) = simulated("many_threads.py", &["--cores", "64"]) {
+        println!("| 1,000 threads on 64 virtual cores: virtual seconds | {virtual_seconds} |");
+        println!("| the same: real seconds to simulate it (target < 1) | {real:.3} |");
+    }
+    let cpython = find_cpython().and_then(|python| {
+        let output = Command::new(python).arg(dir.join("calibration.py")).output().ok()?;
+        String::from_utf8_lossy(&output.stdout).trim().parse::<f64>().ok()
+    });
+    let ours = simulated("calibration.py", &[]).and_then(|(text, _)| text.parse::<f64>().ok());
+    if let (Some(ours), Some(theirs)) = (ours, cpython) {
+        println!("| a CPU loop: simulated 3.13 time / CPython 3.13 time | {:.2}x |", ours / theirs);
+    }
+    let trace = |path: &Path| {
+        let status = Command::new(&gilpy)
+            .args(["run", "--simulate", "--seed", "9", "--python", "3.13t", "--trace"])
+            .arg(path)
+            .arg(root.join("tests/programs/counter_race.py"))
+            .stdout(Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| std::fs::read(path).ok()).flatten()
+    };
+    let (first, second) = (root.join("target/sim-trace-1.json"), root.join("target/sim-trace-2.json"));
+    let same = match (trace(&first), trace(&second)) {
+        (Some(a), Some(b)) => if a == b { "identical" } else { "DIFFERENT" },
+        _ => "failed to run",
+    };
+    println!("| two runs, seed 9, 3.13t race: traces | {same} |");
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     match std::env::args().nth(1).as_deref() {
         Some("bench-workbench") => bench_workbench(),
         Some("bench-vm") => bench_vm(),
         Some("bench-seed") => bench_seed(),
+        Some("bench-simulate") => bench_simulate(),
         _ => {
-            eprintln!("usage: cargo xtask bench-workbench | bench-vm | bench-seed");
+            eprintln!("usage: cargo xtask bench-workbench | bench-vm | bench-seed | bench-simulate");
             ExitCode::from(2)
         }
     }
