@@ -271,9 +271,16 @@ fn bench_simulate() -> ExitCode {
             .ok()?;
         status.success().then(|| std::fs::read(path).ok()).flatten()
     };
-    let (first, second) = (root.join("target/sim-trace-1.json"), root.join("target/sim-trace-2.json"));
+    let (first, second) =
+        (root.join("target/sim-trace-1.json"), root.join("target/sim-trace-2.json"));
     let same = match (trace(&first), trace(&second)) {
-        (Some(a), Some(b)) => if a == b { "identical" } else { "DIFFERENT" },
+        (Some(a), Some(b)) => {
+            if a == b {
+                "identical"
+            } else {
+                "DIFFERENT"
+            }
+        }
         _ => "failed to run",
     };
     println!("| two runs, seed 9, 3.13t race: traces | {same} |");
@@ -287,7 +294,9 @@ fn main() -> ExitCode {
         Some("bench-seed") => bench_seed(),
         Some("bench-simulate") => bench_simulate(),
         _ => {
-            eprintln!("usage: cargo xtask bench-workbench | bench-vm | bench-seed | bench-simulate");
+            eprintln!(
+                "usage: cargo xtask bench-workbench | bench-vm | bench-seed | bench-simulate"
+            );
             ExitCode::from(2)
         }
     }

@@ -113,7 +113,11 @@ fn main() -> ExitCode {
                 None => return usage_error("--seed takes a whole number"),
             },
             "--cores" if file.is_none() => {
-                match args.next().and_then(|s| s.parse::<usize>().ok()).filter(|n| (1..=1024).contains(n)) {
+                match args
+                    .next()
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .filter(|n| (1..=1024).contains(n))
+                {
                     Some(parsed) => cores = Some(parsed),
                     None => return usage_error("--cores takes a number of cores from 1 to 1024"),
                 }

@@ -136,27 +136,27 @@ pub fn run_simulated(
     let thread = Thread::new(interp.clone(), eval_breaker);
     let mut outcome = Outcome::exit(0);
     let mut shutting_down = false;
-    let ending = sim.run(thread, simulate::Job::Module(program.code.clone(), globals), |thread, result| {
-        if shutting_down {
-            return None;
-        }
-        if let Err(exception) = result {
-            let interrupted = builtins::exception_is(thread, &exception, "KeyboardInterrupt");
-            outcome = report_uncaught(thread, &exception, &*sim_host);
-            if interrupted {
+    let ending =
+        sim.run(thread, simulate::Job::Module(program.code.clone(), globals), |thread, result| {
+            if shutting_down {
                 return None;
             }
-        }
-        // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
-        shutting_down = true;
-        let threading = lock(&thread.interp.modules).get("threading").cloned()?;
-        let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
-        Some(simulate::Job::Call(shutdown, vec![]))
-    });
+            if let Err(exception) = result {
+                let interrupted = builtins::exception_is(thread, &exception, "KeyboardInterrupt");
+                outcome = report_uncaught(thread, &exception, &*sim_host);
+                if interrupted {
+                    return None;
+                }
+            }
+            // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
+            shutting_down = true;
+            let threading = lock(&thread.interp.modules).get("threading").cloned()?;
+            let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
+            Some(simulate::Job::Call(shutdown, vec![]))
+        });
     if let simulate::Ending::Deadlock(waits) = ending {
-        let mut report = String::from(
-            "Deadlock: every thread waits for something no other thread will do.\n",
-        );
+        let mut report =
+            String::from("Deadlock: every thread waits for something no other thread will do.\n");
         for line in waits {
             report.push_str(&format!("  {line}\n"));
         }

@@ -88,7 +88,10 @@ enum State {
     /// Queued for the GIL since that virtual time.
     WantsGil,
     /// Waiting on `key` (a lock, a queue, a process) or for `deadline`, without the GIL.
-    Blocked { key: usize, deadline: Option<u64> },
+    Blocked {
+        key: usize,
+        deadline: Option<u64>,
+    },
     /// The main thread between two jobs.
     Ending,
     Done,
@@ -280,11 +283,17 @@ impl Simulator {
             state.main = main_id;
             state.threads.insert(
                 main_id,
-                Sched { clock: 0, state: State::WantsGil, breaker: main.eval_breaker.clone(), waiting: String::new() },
+                Sched {
+                    clock: 0,
+                    state: State::WantsGil,
+                    breaker: main.eval_breaker.clone(),
+                    waiting: String::new(),
+                },
             );
             state.want_gil(main_id, 0);
         }
-        let slot = Slot { thread: Some(main), job: Some(first), function: Value::None, ended: None };
+        let slot =
+            Slot { thread: Some(main), job: Some(first), function: Value::None, ended: None };
         self.slots().insert(main_id, slot);
         loop {
             // A job of the main thread that ended (in this loop or in a nested one).
@@ -363,7 +372,10 @@ impl Simulator {
             self.slots().insert(slot.thread.as_ref().expect("just started").id.0, slot);
         }
         if state.threads.get(&main_id).is_some_and(|s| s.state != State::Done) {
-            let stop = self.slots().get(&main_id).and_then(|slot| slot.thread.as_ref().map(Thread::stop_requested));
+            let stop = self
+                .slots()
+                .get(&main_id)
+                .and_then(|slot| slot.thread.as_ref().map(Thread::stop_requested));
             if stop == Some(true) {
                 state.force_to_main(main_id);
             }

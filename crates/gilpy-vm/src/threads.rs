@@ -79,7 +79,12 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         let job = crate::simulate::Job::Call(
             match call_kwargs.is_empty() {
                 true => function,
-                false => return Err(thread.exception("NotImplementedError", "keyword arguments to start_new_thread are not simulated")),
+                false => {
+                    return Err(thread.exception(
+                        "NotImplementedError",
+                        "keyword arguments to start_new_thread are not simulated",
+                    ))
+                }
             },
             call_args,
         );
@@ -324,7 +329,10 @@ fn simulated_wait(
         if let Err(waits) = thread.sim_wait_nested(key, deadline, what) {
             return Err(thread.exception(
                 "RuntimeError",
-                format!("deadlock: every thread waits for something no other thread will do: {}", waits.join("; ")),
+                format!(
+                    "deadlock: every thread waits for something no other thread will do: {}",
+                    waits.join("; ")
+                ),
             ));
         }
         thread.check_stop()?;

@@ -11,10 +11,10 @@ use gilpy_runtime::gil::{EvalBreaker, ThreadId};
 use gilpy_runtime::SpanKind;
 
 use crate::builtins::{self, Interpreter};
-use crate::simulate::{self, Job, Simulator};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
 use crate::ops::{self, OpError};
+use crate::simulate::{self, Job, Simulator};
 use crate::value::{
     lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Slice, TracebackEntry, Value,
 };
@@ -1209,8 +1209,13 @@ impl Thread {
                             finished.init_instance.expect("init frames carry their instance")
                         }
                         FrameKind::Enter => {
-                            let exit = finished.init_instance.take().expect("enter frames carry it");
-                            self.frames.last_mut().expect("the with statement's frame").stack.push(exit);
+                            let exit =
+                                finished.init_instance.take().expect("enter frames carry it");
+                            self.frames
+                                .last_mut()
+                                .expect("the with statement's frame")
+                                .stack
+                                .push(exit);
                             value
                         }
                     };
@@ -1790,7 +1795,12 @@ impl Thread {
 
     /// Simulated mode: gives the GIL up and waits, switched out, on `key` or until `deadline`.
     /// Returns the signal to pass up to the simulator.
-    pub(crate) fn sim_block(&mut self, key: usize, deadline: Option<u64>, what: &'static str) -> Value {
+    pub(crate) fn sim_block(
+        &mut self,
+        key: usize,
+        deadline: Option<u64>,
+        what: &'static str,
+    ) -> Value {
         let sim = self.sim.clone().expect("simulated");
         self.enter_span(SpanKind::BlockedIo);
         self.holds_gil = false;

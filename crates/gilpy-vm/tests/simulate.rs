@@ -30,8 +30,7 @@ fn simulate_with(
     let program = gilpy_vm::compile(source, "simulated.py", version).expect("compiles");
     let host = Arc::new(ThreadedHost::new());
     let config = SimConfig { cores, seed };
-    let outcome =
-        gilpy_vm::run_simulated(&program, version, host.clone(), vec![], config, breaker);
+    let outcome = gilpy_vm::run_simulated(&program, version, host.clone(), vec![], config, breaker);
     let stdout = host.stdout.lock().unwrap().clone();
     let stderr = host.stderr.lock().unwrap().clone();
     Simulated { stdout, stderr, outcome }
@@ -79,8 +78,8 @@ fn counter_races_have_the_class_of_result_cpython_gives() {
     }
     assert_ne!(total("3.13t", 1), total("3.13t", 2), "the seed decides the interleaving");
     // A call between the load and the store is a check site on every version.
-    let with_call = RACE.replace("counter += 1", "counter = counter + one()")
-        + "def one():\n    return 1\n";
+    let with_call =
+        RACE.replace("counter += 1", "counter = counter + one()") + "def one():\n    return 1\n";
     let with_call = with_call.replace("threads = [", "def one():\n    return 1\nthreads = [");
     assert!(printed_number(&simulate(&with_call, "3.13", 2, 1)) < 2_000_000.0);
 }
