@@ -42,15 +42,25 @@ const SCENARIOS: [(&str, Sliders); 2] = [
     ),
 ];
 
-/// Each scenario's program for each mode, under native `gilpy` and CPython 3.13 (which has no
-/// free-threaded build here), best of three; one JSON object a line for `tests/bench/run.mjs`.
-fn bench_workbench() -> ExitCode {
+/// The repository's root and its release `gilpy`, which every benchmark runs; the exit code
+/// says to build it first when it is missing.
+fn release_gilpy() -> Result<(PathBuf, PathBuf), ExitCode> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let gilpy = root.join("target/release/gilpy");
     if !gilpy.is_file() {
         eprintln!("build it first: cargo build --release -p gilpy-cli");
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     }
+    Ok((root, gilpy))
+}
+
+/// Each scenario's program for each mode, under native `gilpy` and CPython 3.13 (which has no
+/// free-threaded build here), best of three; one JSON object a line for `tests/bench/run.mjs`.
+fn bench_workbench() -> ExitCode {
+    let (root, gilpy) = match release_gilpy() {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let dir = root.join("target/bench-workbench");
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
@@ -134,12 +144,10 @@ fn best_of_three(program: &Path, args: &[&Path]) -> Option<f64> {
 }
 
 fn bench_vm() -> ExitCode {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let gilpy = root.join("target/release/gilpy");
-    if !gilpy.is_file() {
-        eprintln!("build it first: cargo build --release -p gilpy-cli");
-        return ExitCode::from(1);
-    }
+    let (root, gilpy) = match release_gilpy() {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let cpython = find_cpython();
     let mut programs: Vec<PathBuf> = std::fs::read_dir(root.join("tests/bench/vm"))
         .map(|dir| {
@@ -188,12 +196,10 @@ fn run_seed(program: &Path, args: &[&str], seed: &Path) -> Option<Vec<(String, f
 }
 
 fn bench_seed() -> ExitCode {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let gilpy = root.join("target/release/gilpy");
-    if !gilpy.is_file() {
-        eprintln!("build it first: cargo build --release -p gilpy-cli");
-        return ExitCode::from(1);
-    }
+    let (root, gilpy) = match release_gilpy() {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let seed = root.join("tests/bench/seed/seed_benchmark.py");
     let gilpy_313 = run_seed(&gilpy, &["run", "--python", "3.13"], &seed);
     let gilpy_313t = run_seed(&gilpy, &["run", "--python", "3.13t"], &seed);
@@ -233,8 +239,10 @@ fn bench_seed() -> ExitCode {
 /// The simulated mode: how fast it simulates many threads on many cores, whether its virtual
 /// times match CPython's real ones, and whether two runs with one seed are identical.
 fn bench_simulate() -> ExitCode {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let gilpy = root.join("target/release/gilpy");
+    let (root, gilpy) = match release_gilpy() {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let dir = root.join("tests/bench/simulate");
     let simulated = |program: &str, extra: &[&str]| {
         let started = Instant::now();
