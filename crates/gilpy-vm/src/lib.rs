@@ -152,7 +152,7 @@ pub fn run_simulated(
             shutting_down = true;
             let threading = lock(&thread.interp.modules).get("threading").cloned()?;
             let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
-            Some(simulate::Job::Call(shutdown, vec![]))
+            Some(simulate::Job::Call(shutdown, vec![], vec![]))
         });
     if let simulate::Ending::Deadlock(waits) = ending {
         let mut report =

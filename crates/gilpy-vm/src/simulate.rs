@@ -77,7 +77,7 @@ pub(crate) enum Job {
     /// Run the program's main module.
     Module(Arc<crate::code::Code>, Arc<crate::value::Dict>),
     /// Call a function (a thread's target, `threading._shutdown`).
-    Call(Value, Vec<Value>),
+    Call(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
 }
 
 /// Where a thread stands, as the scheduler sees it.
@@ -365,7 +365,7 @@ impl Simulator {
         let main_id = state.main;
         for (thread, job) in std::mem::take(&mut state.started) {
             let function = match &job {
-                Job::Call(function, _) => function.clone(),
+                Job::Call(function, ..) => function.clone(),
                 Job::Module(..) => Value::None,
             };
             let slot = Slot { thread: Some(thread), job: Some(job), function, ended: None };
@@ -664,9 +664,9 @@ impl Host for SimHost {
     fn wall_time(&self) -> f64 {
         self.epoch + self.sim.now() as f64 / 1e9
     }
-    fn sleep(&self, _seconds: f64) {
-        unreachable!("simulated sleeps pass in virtual time")
-    }
+    /// Simulated sleeps pass in virtual time (`threads::sleep` asks the simulator); nothing
+    /// in simulated mode should block the host thread, so this returns at once.
+    fn sleep(&self, _seconds: f64) {}
     fn spawn_thread(&self, run: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         // Threads start through `Simulator::start_thread`; what reaches here is a process.
         drop(run);

@@ -76,18 +76,7 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     child.trace_name = threading_name(thread, &function);
     let ident = child.id.0;
     if let Some(sim) = thread.simulator().cloned() {
-        let job = crate::simulate::Job::Call(
-            match call_kwargs.is_empty() {
-                true => function,
-                false => {
-                    return Err(thread.exception(
-                        "NotImplementedError",
-                        "keyword arguments to start_new_thread are not simulated",
-                    ))
-                }
-            },
-            call_args,
-        );
+        let job = crate::simulate::Job::Call(function, call_args, call_kwargs);
         sim.start_thread(child, job).map_err(|why| {
             thread.exception("RuntimeError", format!("can't start new thread: {why}"))
         })?;

@@ -1842,7 +1842,7 @@ impl Thread {
                 let frame = self.new_frame(code, globals, Vec::new(), FrameKind::Function);
                 self.push_frame(frame).map(|()| Called::Pushed)
             }
-            Job::Call(callable, args) => self.call_value(callable, args, vec![]),
+            Job::Call(callable, args, kwargs) => self.call_value(callable, args, kwargs),
         };
         match started {
             Ok(Called::Value(value)) => Some(Ok(value)),
