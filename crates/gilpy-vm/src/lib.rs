@@ -127,44 +127,96 @@ pub fn run_simulated(
     config: simulate::SimConfig,
     eval_breaker: Arc<EvalBreaker>,
 ) -> Outcome {
-    let sim = simulate::Simulator::new(config);
-    let sim_host: Arc<dyn Host> = Arc::new(simulate::SimHost::new(host.clone(), sim.clone()));
-    let tracer = Arc::new(trace::Tracer::new(0));
-    let interp = Interpreter::new(version, sim_host.clone(), argv, tracer.clone());
-    let _ = interp.sim.set(sim.clone());
-    let globals = main_module(&interp, program);
-    let thread = Thread::new(interp.clone(), eval_breaker);
-    let mut outcome = Outcome::exit(0);
-    let mut shutting_down = false;
-    let ending =
-        sim.run(thread, simulate::Job::Module(program.code.clone(), globals), |thread, result| {
-            if shutting_down {
+    let mut simulation = Simulation::new(program, version, host, argv, config, eval_breaker);
+    loop {
+        if let Some(outcome) = simulation.advance(|| false) {
+            return outcome;
+        }
+    }
+}
+
+/// A program in simulated mode that runs a piece at a time, for a host that must get its
+/// thread back now and then (the page's runner answers its messages between pieces).
+pub struct Simulation {
+    sim: Arc<simulate::Simulator>,
+    /// Where a deadlock report goes: the host's own stderr.
+    host: Arc<dyn Host>,
+    sim_host: Arc<dyn Host>,
+    interp: Arc<Interpreter>,
+    tracer: Arc<trace::Tracer>,
+    outcome: Outcome,
+    shutting_down: bool,
+}
+
+impl Simulation {
+    pub fn new(
+        program: &Program,
+        version: PythonVersion,
+        host: Arc<dyn Host>,
+        argv: Vec<String>,
+        config: simulate::SimConfig,
+        eval_breaker: Arc<EvalBreaker>,
+    ) -> Simulation {
+        let sim = simulate::Simulator::new(config);
+        let sim_host: Arc<dyn Host> = Arc::new(simulate::SimHost::new(host.clone(), sim.clone()));
+        let tracer = Arc::new(trace::Tracer::new(0));
+        let interp = Interpreter::new(version, sim_host.clone(), argv, tracer.clone());
+        let _ = interp.sim.set(sim.clone());
+        let globals = main_module(&interp, program);
+        let thread = Thread::new(interp.clone(), eval_breaker);
+        sim.start(thread, simulate::Job::Module(program.code.clone(), globals));
+        Simulation {
+            sim,
+            host,
+            sim_host,
+            interp,
+            tracer,
+            outcome: Outcome::exit(0),
+            shutting_down: false,
+        }
+    }
+
+    /// Runs until the program ends, or until `pause` (asked between slices) says to stop for
+    /// now: `None` then, and the next call goes on where this one left off.
+    pub fn advance(&mut self, pause: impl FnMut() -> bool) -> Option<Outcome> {
+        let Simulation { sim, sim_host, outcome, shutting_down, .. } = self;
+        let finished = |thread: &mut Thread, result: vm::CallResult| {
+            if *shutting_down {
                 return None;
             }
             if let Err(exception) = result {
                 let interrupted = builtins::exception_is(thread, &exception, "KeyboardInterrupt");
-                outcome = report_uncaught(thread, &exception, &*sim_host);
+                *outcome = report_uncaught(thread, &exception, &**sim_host);
                 if interrupted {
                     return None;
                 }
             }
             // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
-            shutting_down = true;
+            *shutting_down = true;
             let threading = lock(&thread.interp.modules).get("threading").cloned()?;
             let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
             Some(simulate::Job::Call(shutdown, vec![], vec![]))
-        });
-    if let simulate::Ending::Deadlock(waits) = ending {
-        let mut report =
-            String::from("Deadlock: every thread waits for something no other thread will do.\n");
-        for line in waits {
-            report.push_str(&format!("  {line}\n"));
+        };
+        let ending = sim.advance(finished, pause)?;
+        if let simulate::Ending::Deadlock(waits) = ending {
+            let mut report = String::from(
+                "Deadlock: every thread waits for something no other thread will do.\n",
+            );
+            for line in waits {
+                report.push_str(&format!("  {line}\n"));
+            }
+            self.host.write_stderr(&report);
+            self.outcome = Outcome::exit(1);
         }
-        host.write_stderr(&report);
-        outcome = Outcome::exit(1);
+        self.interp.stop_all_threads();
+        let outcome = std::mem::replace(&mut self.outcome, Outcome::exit(0));
+        Some(Outcome { trace: self.tracer.trace(), ..outcome })
     }
-    interp.stop_all_threads();
-    Outcome { trace: tracer.trace(), ..outcome }
+
+    /// How far the program has got in virtual time: its wall time once it has ended.
+    pub fn virtual_ns(&self) -> u64 {
+        self.sim.now()
+    }
 }
 
 /// Makes `__main__` (also known as `__mp_main__`) for `program` and returns its namespace.

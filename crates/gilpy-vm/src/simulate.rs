@@ -264,16 +264,8 @@ impl Simulator {
         }
     }
 
-    /// Runs the program: `main` with `jobs` one after another, and every thread it starts,
-    /// until the main thread has done its last job or every thread is stuck. `finished` is told
-    /// the result of each of the main thread's jobs and returns the next one; another thread
-    /// ends with its job, reporting an exception as `_thread` does.
-    pub(crate) fn run(
-        &self,
-        main: Thread,
-        first: Job,
-        mut finished: impl FnMut(&mut Thread, crate::vm::CallResult) -> Option<Job>,
-    ) -> Ending {
+    /// Makes `main` the program's main thread, to do `first` when [`Simulator::advance`] runs.
+    pub(crate) fn start(&self, main: Thread, first: Job) {
         let main_id = main.id.0;
         {
             let mut state = self.lock();
@@ -295,6 +287,19 @@ impl Simulator {
         let slot =
             Slot { thread: Some(main), job: Some(first), function: Value::None, ended: None };
         self.slots().insert(main_id, slot);
+    }
+
+    /// Runs the program, and every thread it starts, until the main thread has done its last
+    /// job or every thread is stuck, or until `pause` (asked between slices of the outermost
+    /// loop) says to give the host back its thread; `None` then, and the next call goes on.
+    /// `finished` is told the result of each of the main thread's jobs and returns the next
+    /// one; another thread ends with its job, reporting an exception as `_thread` does.
+    pub(crate) fn advance(
+        &self,
+        mut finished: impl FnMut(&mut Thread, crate::vm::CallResult) -> Option<Job>,
+        mut pause: impl FnMut() -> bool,
+    ) -> Option<Ending> {
+        let main_id = self.lock().main;
         loop {
             // A job of the main thread that ended (in this loop or in a nested one).
             let ended = self.slots().get_mut(&main_id).and_then(|slot| slot.ended.take());
@@ -321,13 +326,16 @@ impl Simulator {
             if self.lock().threads[&main_id].state == State::Done {
                 break;
             }
+            if pause() {
+                return None;
+            }
             if let Err(report) = self.step(None) {
-                return Ending::Deadlock(report);
+                return Some(Ending::Deadlock(report));
             }
         }
         // Threads still alive (daemons, or stuck) end with the program, as at CPython's exit.
         self.slots().clear();
-        Ending::Finished
+        Some(Ending::Finished)
     }
 
     /// A wait that cannot switch its thread out (it is in a nested eval loop, with Rust frames

@@ -67,6 +67,33 @@ fn the_same_seed_gives_the_same_output_and_the_same_trace() {
 }
 
 #[test]
+fn a_simulation_run_in_pieces_is_the_same_run() {
+    // The page's runner answers its messages between pieces; pausing must change nothing.
+    let version = PythonVersion::parse("3.9").unwrap();
+    let program = gilpy_vm::compile(RACE, "simulated.py", version).expect("compiles");
+    let host = Arc::new(ThreadedHost::new());
+    let config = SimConfig { cores: 2, seed: 42 };
+    let mut simulation =
+        gilpy_vm::Simulation::new(&program, version, host.clone(), vec![], config, Arc::default());
+    let (mut pieces, mut slices) = (0, 0);
+    let outcome = loop {
+        let pause = || {
+            slices += 1;
+            slices % 50 == 0
+        };
+        match simulation.advance(pause) {
+            Some(outcome) => break outcome,
+            None => pieces += 1,
+        }
+    };
+    assert!(pieces > 10, "it paused {pieces} times");
+    let whole = simulate(RACE, "3.9", 2, 42);
+    assert_eq!(*host.stdout.lock().unwrap(), whole.stdout);
+    assert_eq!(outcome.trace.to_chrome_json(), whole.outcome.trace.to_chrome_json());
+    assert!(simulation.virtual_ns() > 1_000_000, "virtual time passed");
+}
+
+#[test]
 fn counter_races_have_the_class_of_result_cpython_gives() {
     // CPython: `counter += 1` loses updates on 3.9, never on 3.10+ (no check site between the
     // load and the store), and on 3.13t (no GIL at all).
