@@ -16,7 +16,7 @@ use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::{DecodeError, Engine};
-use gilpy_variants::{preset, Mode, Sliders, PYTHON_VERSIONS};
+use gilpy_variants::{preset, Mode, RunMode, Sliders, PYTHON_VERSIONS};
 use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +47,9 @@ pub struct SharedState {
     /// Where the learner is in a quiz, if one is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiz: Option<QuizPosition>,
+    /// Simulated, with its seed and virtual cores; absent for real cores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<RunMode>,
 }
 
 /// A quiz and a question in it.
@@ -187,6 +190,9 @@ fn check(state: &SharedState) -> Result<(), LinkError> {
         if preset(id).is_none() {
             return Err(bad("preset", &format!("names no lesson (`{id}`)")));
         }
+    }
+    if let Some(problem) = state.run.and_then(RunMode::out_of_range) {
+        return Err(bad("run", &problem));
     }
     if state.code.as_ref().is_some_and(|code| code.len() > MAX_CODE_BYTES) {
         return Err(bad("code", &format!("is longer than {MAX_CODE_BYTES} bytes")));

@@ -10,6 +10,7 @@ fn default_state() -> SharedState {
         preset: Some("seed-benchmark".to_string()),
         code: None,
         quiz: None,
+        run: None,
     }
 }
 
@@ -34,6 +35,7 @@ fn every_state_round_trips() {
     hand_written.sliders.kind = TaskKind::Counter;
     hand_written.quiz =
         Some(QuizPosition { url: Some("https://example.org/q.json".into()), question: 7 });
+    hand_written.run = Some(RunMode::Simulated { seed: 9_007_199_254_740_991, cores: 64 });
     for state in [default_state(), hand_written] {
         let fragment = encode(&state);
         assert!(fragment.starts_with("v1."), "{fragment}");
@@ -136,6 +138,18 @@ fn a_bad_field_is_named_with_its_path() {
         with(&["quiz"], json!({"url": "javascript:alert(1)", "question": 0})),
         "`quiz.url` is neither an http(s) address nor a path on this site"
     );
+    assert_eq!(
+        with(&["run"], json!({"kind": "simulated", "seed": 1, "cores": 65})),
+        "`run` has 65 virtual cores, not 1 to 64"
+    );
+    assert_eq!(
+        with(&["run"], json!({"kind": "simulated", "seed": 9_007_199_254_740_992u64, "cores": 4})),
+        "`run` has seed 9007199254740992, above the largest, 9007199254740991"
+    );
+    assert_eq!(
+        with(&["run"], json!({"kind": "quantum"})),
+        "`run.kind` unknown variant `quantum`, expected `real` or `simulated`"
+    );
     assert_eq!(decode_json("{\"modes\": []}"), "missing field `sliders`");
     assert_eq!(decode_json("{\"sliders\": "), "`sliders` EOF while parsing a value");
 }
@@ -143,7 +157,7 @@ fn a_bad_field_is_named_with_its_path() {
 #[test]
 fn fields_a_newer_page_adds_are_ignored() {
     let mut json = serde_json::to_value(default_state()).unwrap();
-    json["run"] = serde_json::json!({"simulated": true, "seed": 4});
+    json["theme"] = serde_json::json!({"dark": true, "contrast": 4});
     assert_eq!(decode(&fragment_of_json(&json.to_string())), Ok(default_state()));
 }
 

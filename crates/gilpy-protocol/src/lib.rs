@@ -3,9 +3,10 @@
 //! agree, and [`PROTOCOL_VERSION`] catches a stale cached worker.
 
 use gilpy_runtime::{Mode, Progress, RunTrace, Workload};
+pub use gilpy_variants::RunMode;
 use serde::{Deserialize, Serialize};
 
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The most cores the page asks the runner for, whatever `navigator.hardwareConcurrency` says:
 /// each core is a web worker with its own copy of the wasm instance.
@@ -26,6 +27,9 @@ pub struct PythonRequest {
     pub source: String,
     /// `3.9` .. `3.13`, or `3.13t` for the free-threaded build.
     pub python: String,
+    /// Real cores, or simulated: then every time in the outcome is virtual.
+    #[serde(default)]
+    pub run: RunMode,
 }
 
 /// Which stream a piece of output went to.
@@ -80,7 +84,8 @@ pub struct PythonOutcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToRunner {
-    /// Start the thread pool with this many cores. Sent once, first.
+    /// Start the thread pool with this many cores (0: none, simulated programs only). Sent
+    /// once, first.
     Init {
         cores: usize,
     },
@@ -104,10 +109,13 @@ pub enum ToRunner {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum FromRunner {
-    /// The pool is up with `cores` web workers.
+    /// The runner takes programs. With `real_unavailable` (why), its pool of `cores` web
+    /// workers could not start, and it runs only simulated programs, on its own thread.
     Ready {
         protocol_version: u32,
         cores: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        real_unavailable: Option<String>,
     },
     /// Sent about every 250 ms while `mode` runs.
     Progress {
@@ -133,8 +141,7 @@ pub enum FromRunner {
         run_id: u64,
         outcome: PythonOutcome,
     },
-    /// The pool could not start (no shared memory, no workers): real cores are unavailable and
-    /// restarting will not help.
+    /// The runner itself could not start: nothing runs, and restarting will not help.
     Unavailable {
         reason: String,
     },

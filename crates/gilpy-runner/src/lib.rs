@@ -16,7 +16,8 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use gilpy_protocol::{
-    decode, encode, FromRunner, PythonRequest, RunRequest, ToRunner, PROTOCOL_VERSION,
+    decode, encode, FromRunner, PythonOutcome, PythonRequest, RunRequest, ToRunner,
+    PROTOCOL_VERSION,
 };
 use gilpy_runtime::{Clock, Run, RunConfig, RunTrace};
 use gilpy_vm::EvalBreaker;
@@ -98,25 +99,43 @@ fn post(message: &FromRunner) {
 
 fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
     match message {
+        // No pool: the page is not cross-origin isolated, and only simulated programs run.
+        ToRunner::Init { cores: 0 } => post(&FromRunner::Ready {
+            protocol_version: PROTOCOL_VERSION,
+            cores: 0,
+            real_unavailable: Some("the page asked for no worker threads".into()),
+        }),
         ToRunner::Init { cores } => {
-            let cores = cores.clamp(1, gilpy_protocol::MAX_POOL_CORES);
+            let cores = cores.min(gilpy_protocol::MAX_POOL_CORES);
             let pool_size = cores + EXTRA_PYTHON_WORKERS;
             {
                 let mut runner = runner.borrow_mut();
                 runner.cores = cores;
                 runner.pool_size = pool_size;
             }
+            let runner = runner.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(init_thread_pool(pool_size)).await {
                     Ok(_) => {
                         warm_up(cores, pool_size).await;
-                        post(&FromRunner::Ready { protocol_version: PROTOCOL_VERSION, cores })
+                        post(&FromRunner::Ready {
+                            protocol_version: PROTOCOL_VERSION,
+                            cores,
+                            real_unavailable: None,
+                        })
                     }
-                    Err(error) => post(&FromRunner::Unavailable {
-                        reason: format!(
-                            "the browser would not start {pool_size} worker threads: {error:?}"
-                        ),
-                    }),
+                    Err(error) => {
+                        // Simulated programs still run, on this thread.
+                        runner.borrow_mut().pool_size = 0;
+                        post(&FromRunner::Ready {
+                            protocol_version: PROTOCOL_VERSION,
+                            cores,
+                            real_unavailable: Some(format!(
+                                "the browser would not start {pool_size} worker threads: {}",
+                                js_error_message(&error)
+                            )),
+                        })
+                    }
                 }
             })
         }
@@ -177,6 +196,7 @@ async fn warm_up(cores: usize, pool_size: usize) {
     let request = PythonRequest {
         source: include_str!("warm_up.py").to_string(),
         python: "3.13".to_string(),
+        run: Default::default(),
     };
     if let Ok(program) = python::start_program(request, host, Arc::default()) {
         while !program.done.wait(PROGRESS_EVERY_MS).await {
@@ -198,6 +218,9 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     runner.borrow_mut().current = Some((run_id, Job::Python(breaker.clone())));
     if runner.borrow().stop_requested == Some(run_id) {
         breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+    }
+    if request.run.is_simulated() && pool_size == 0 {
+        return run_in_pieces(runner, run_id, request, host, breaker).await;
     }
     let program = match python::start_program(request, host.clone(), breaker) {
         Ok(program) => program,
@@ -233,6 +256,46 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     }
 }
 
+/// How long a simulated program runs on the runner's own thread before the runner reads its
+/// messages (Stop) and posts output: Stop takes at most this long, plus one slice.
+const PIECE_US: u64 = 30_000;
+
+/// Runs a simulated program on the runner's own thread, a piece at a time, where there is no
+/// pool: between pieces the runner posts the output and answers Stop. (A wait inside a nested
+/// eval loop, such as a generator's, runs the other threads without pausing; the page restarts a
+/// runner that does not answer Stop.)
+async fn run_in_pieces(
+    runner: &Rc<RefCell<Runner>>,
+    run_id: u64,
+    request: PythonRequest,
+    host: Arc<python::WebHost>,
+    breaker: Arc<EvalBreaker>,
+) {
+    let started_us = WebClock.now_us();
+    let outcome = match python::SimulatedProgram::start(&request, host.clone(), breaker) {
+        Ok(mut program) => loop {
+            let piece_end = WebClock.now_us() + PIECE_US;
+            let ended = program.advance(|| WebClock.now_us() >= piece_end);
+            let chunks = host.take_output();
+            let elapsed_us = WebClock.now_us().saturating_sub(started_us);
+            post(&FromRunner::Output { run_id, chunks, elapsed_us });
+            match ended {
+                Some(outcome) => break outcome,
+                None => host::yield_to_messages().await,
+            }
+        },
+        Err(outcome) => {
+            let chunks = host.take_output();
+            post(&FromRunner::Output { run_id, chunks, elapsed_us: 0 });
+            outcome
+        }
+    };
+    let mut runner = runner.borrow_mut();
+    runner.current = None;
+    let stopped = runner.stop_requested == Some(run_id);
+    post(&FromRunner::PythonDone { run_id, outcome: PythonOutcome { stopped, ..outcome } });
+}
+
 /// Runs `run` on the pool without blocking this thread, posting progress until it is done.
 /// The runner's thread sleeps in `Atomics.waitAsync` until the pool raises `done`, so it wakes
 /// exactly when the run ends and otherwise only to report progress.
@@ -261,4 +324,12 @@ async fn execute_on_pool(
         }
         post(&FromRunner::Progress { run_id, mode, progress: run.progress() });
     }
+}
+
+/// A thrown JavaScript value's message, without the `JsValue(...)` debug wrapping.
+fn js_error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
 }

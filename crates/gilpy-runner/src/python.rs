@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use gilpy_protocol::{
-    append_output, OutputChunk, PythonOutcome, PythonRequest, SourcePosition, Stream,
+    append_output, OutputChunk, PythonOutcome, PythonRequest, RunMode, SourcePosition, Stream,
 };
 use gilpy_runtime::{Clock, Mode, RunTrace};
 use gilpy_vm::builtins::Host;
+use gilpy_vm::simulate::SimConfig;
 use gilpy_vm::trace::ProgramTrace;
 use gilpy_vm::version::PythonVersion;
 use gilpy_vm::EvalBreaker;
@@ -163,50 +164,119 @@ pub fn start_program(
     Ok(started)
 }
 
-/// Compiles and runs `request` as `__main__`, on the calling pool worker; `breaker` is the main
-/// thread's, so setting `ASYNC_EXCEPTION` on it is Stop.
+/// Compiles and runs `request` as `__main__` (real or simulated, as it asks), on the calling
+/// thread; `breaker` is the main thread's, so setting `ASYNC_EXCEPTION` on it is Stop.
 pub fn run_program(
     request: &PythonRequest,
     host: Arc<WebHost>,
     breaker: Arc<EvalBreaker>,
 ) -> PythonOutcome {
     let started = WebClock.now_us();
-    let finish = |exit_code: i32,
-                  error_at: Option<SourcePosition>,
-                  syntax_error: bool,
-                  version: Option<PythonVersion>,
-                  trace: ProgramTrace| {
-        let wall_us = WebClock.now_us().saturating_sub(started);
-        PythonOutcome {
-            exit_code,
-            wall_us,
-            // The runner knows whether Stop came; the breaker's bit is consumed when raised.
-            stopped: false,
-            error_at,
-            syntax_error,
-            trace: timeline(trace, version, wall_us, host.cpu_count().unwrap_or(1)),
+    let (program, version) = match compile(request, &host) {
+        Ok(compiled) => compiled,
+        Err(outcome) => return outcome,
+    };
+    let argv = vec!["main.py".to_string()];
+    let outcome = match request.run {
+        RunMode::Real => {
+            gilpy_vm::run_interruptible(&program, version, host.clone(), argv, breaker.clone())
         }
+        RunMode::Simulated { seed, cores } => {
+            let config = SimConfig { seed, cores };
+            let mut simulation =
+                gilpy_vm::Simulation::new(&program, version, host.clone(), argv, config, breaker);
+            loop {
+                if let Some(outcome) = simulation.advance(|| false) {
+                    let wall_us = simulation.virtual_ns() / 1_000;
+                    return finish(outcome, version, wall_us, cores);
+                }
+            }
+        }
+    };
+    let wall_us = WebClock.now_us().saturating_sub(started);
+    finish(outcome, version, wall_us, host.cores)
+}
+
+/// A simulated program that runs a piece at a time on the runner's own thread, where there is
+/// no pool to give it (the page is not cross-origin isolated).
+pub struct SimulatedProgram {
+    simulation: gilpy_vm::Simulation,
+    version: PythonVersion,
+    cores: usize,
+}
+
+impl SimulatedProgram {
+    /// The outcome instead when the program does not compile (or names no version).
+    pub fn start(
+        request: &PythonRequest,
+        host: Arc<WebHost>,
+        breaker: Arc<EvalBreaker>,
+    ) -> Result<SimulatedProgram, PythonOutcome> {
+        let RunMode::Simulated { seed, cores } = request.run else {
+            panic!("a simulated program is asked for in simulated mode");
+        };
+        let (program, version) = compile(request, &host)?;
+        let argv = vec!["main.py".to_string()];
+        let config = SimConfig { seed, cores };
+        let simulation = gilpy_vm::Simulation::new(&program, version, host, argv, config, breaker);
+        Ok(SimulatedProgram { simulation, version, cores })
+    }
+
+    /// Runs until the program ends or `pause` says to; the outcome once it has ended.
+    pub fn advance(&mut self, pause: impl FnMut() -> bool) -> Option<PythonOutcome> {
+        let outcome = self.simulation.advance(pause)?;
+        let wall_us = self.simulation.virtual_ns() / 1_000;
+        Some(finish(outcome, self.version, wall_us, self.cores))
+    }
+}
+
+/// The program and its version, or the outcome of a program that never starts: an unknown
+/// version (exit 2, as `gilpy` gives) or a syntax error (its report written to stderr).
+fn compile(
+    request: &PythonRequest,
+    host: &WebHost,
+) -> Result<(gilpy_vm::Program, PythonVersion), PythonOutcome> {
+    let never_ran = |exit_code, error_at, syntax_error| PythonOutcome {
+        exit_code,
+        wall_us: 0,
+        stopped: false,
+        error_at,
+        syntax_error,
+        trace: timeline(ProgramTrace::default(), None, 0, host.cores),
     };
     let Some(version) = PythonVersion::parse(&request.python) else {
         host.write_stderr(&format!(
             "gilpy: unknown Python version '{}' (3.9 to 3.13, or 3.13t)\n",
             request.python
         ));
-        return finish(2, None, false, None, ProgramTrace::default());
+        return Err(never_ran(2, None, false));
     };
-    let program = match gilpy_vm::compile(&request.source, "main.py", version) {
-        Ok(program) => program,
+    match gilpy_vm::compile(&request.source, "main.py", version) {
+        Ok(program) => Ok((program, version)),
         Err(error) => {
             host.write_stderr(&error.report());
             let at = SourcePosition { line: error.line, column: error.column };
-            return finish(1, Some(at), true, Some(version), ProgramTrace::default());
+            Err(never_ran(1, Some(at), true))
         }
-    };
-    let argv = vec!["main.py".to_string()];
-    let outcome =
-        gilpy_vm::run_interruptible(&program, version, host.clone(), argv, breaker.clone());
-    let error_at = outcome.error_line.map(|line| SourcePosition { line, column: 0 });
-    finish(outcome.exit_code, error_at, false, Some(version), outcome.trace)
+    }
+}
+
+/// What the page gets of a program's end: `wall_us` real or virtual, `cores` real or virtual.
+fn finish(
+    outcome: gilpy_vm::Outcome,
+    version: PythonVersion,
+    wall_us: u64,
+    cores: usize,
+) -> PythonOutcome {
+    PythonOutcome {
+        exit_code: outcome.exit_code,
+        wall_us,
+        // The runner knows whether Stop came; the breaker's bit is consumed when raised.
+        stopped: false,
+        error_at: outcome.error_line.map(|line| SourcePosition { line, column: 0 }),
+        syntax_error: false,
+        trace: timeline(outcome.trace, Some(version), wall_us, cores),
+    }
 }
 
 /// At most this many spans go to the page; a thread's later spans past its share are dropped

@@ -17,19 +17,21 @@ use crate::components::timeline::PatternDefs;
 use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind, RunnerStatus};
+use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
 
 const NOT_ISOLATED_IN_FRAME: &str = "Real threads are unavailable inside this frame: the browser did not isolate \
-    it, so it withholds the shared memory the worker threads need. Chrome 137 or later on a desktop isolates it \
-    through the Document-Isolation-Policy header; elsewhere, open the playground in a new tab to run on real cores.";
+    it, so it withholds the shared memory the worker threads need, and runs here are simulated. Chrome 137 or later \
+    on a desktop isolates it through the Document-Isolation-Policy header; elsewhere, open the playground in a new \
+    tab to run on real cores.";
 
 const NOT_ISOLATED: &str = "This page is not cross-origin isolated, so the browser withholds the shared memory that \
-    lets worker threads share one wasm heap. Serve it with the headers Cross-Origin-Opener-Policy: same-origin and \
-    Cross-Origin-Embedder-Policy: require-corp (the README's serve command does), or from a host that runs the \
-    bundled coi-serviceworker. Inside an iframe, the embedding page must allow it too.";
+    lets worker threads share one wasm heap, and runs here are simulated. Serve it with the headers \
+    Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (the README's serve \
+    command does), or from a host that runs the bundled coi-serviceworker. Inside an iframe, the embedding page \
+    must allow it too.";
 
 #[component]
 pub fn App() -> Html {
@@ -49,10 +51,13 @@ pub fn App() -> Html {
         let (dispatch, runner, generation, hardware_cores) =
             (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
         use_effect_with(*generation, move |current| {
-            if !cross_origin_isolated() {
+            // Without isolation the runner still simulates, on its own thread.
+            let isolated = cross_origin_isolated();
+            if !isolated {
                 let reason = if in_frame() { NOT_ISOLATED_IN_FRAME } else { NOT_ISOLATED };
-                dispatch.dispatch(Action::RunnerUnavailable(reason.to_string()));
-            } else if *current > MAX_RESTARTS {
+                dispatch.dispatch(Action::RealUnavailable(reason.to_string()));
+            }
+            if *current > MAX_RESTARTS {
                 dispatch.dispatch(Action::RunnerUnavailable(format!(
                     "The runner crashed {MAX_RESTARTS} times in a row; reload the page to try again."
                 )));
@@ -70,7 +75,7 @@ pub fn App() -> Html {
                     let dispatch = dispatch.clone();
                     Callback::from(move |action| dispatch.dispatch(action))
                 };
-                let cores = hardware_cores.min(MAX_POOL_CORES);
+                let cores = if isolated { hardware_cores.min(MAX_POOL_CORES) } else { 0 };
                 match RunnerClient::spawn(cores, dispatch_action, on_crash) {
                     Ok(client) => *runner.borrow_mut() = Some(client),
                     Err(reason) => dispatch.dispatch(Action::RunnerUnavailable(reason)),
@@ -194,7 +199,7 @@ pub fn App() -> Html {
             }
             let run_id = state.next_run_id();
             if let Some(client) = runner.borrow().as_ref() {
-                client.send(&ToRunner::RunPython { run_id, request: state.program.request() });
+                client.send(&ToRunner::RunPython { run_id, request: state.program_request() });
                 state.dispatch(Action::ProgramStarted { run_id });
             }
         })
@@ -237,10 +242,10 @@ pub fn App() -> Html {
                 <Share shared={state.shared()} />
             </header>
             // In a frame the status line is often below the fold: say it where the learner looks.
-            if framed && matches!(state.runner, RunnerStatus::Unavailable { .. }) {
+            if framed && state.real_unavailable.is_some() {
                 <p class="frame-note" id="frame-note" role="note">
                     <strong>{ "Real threads are unavailable inside this frame." }</strong>
-                    { " The browser did not isolate it, so Run is off here; " }
+                    { " The browser did not isolate it, so runs here are simulated; " }
                     <a target="_blank" rel="noopener" href={without_embed(&share_link(&state.shared()))}>
                         { "open the playground in a new tab" }</a>
                     { " to run on real cores." }
@@ -255,6 +260,7 @@ pub fn App() -> Html {
             <main class="layout" data-run-state={if active.is_some() { "running" } else { "idle" }}
                 data-completed-runs={state.completed_runs.to_string()}>
                 <Controls settings={state.settings.clone()} driving_code={state.program.driven_by_sliders}
+                    real_unavailable={state.real_unavailable.clone()}
                     can_run={state.can_run()} running={modes_active.is_some()} on_action={on_action.clone()}
                     on_run={on_run} on_stop={on_stop.clone()} />
                 <div class="output">
@@ -268,7 +274,8 @@ pub fn App() -> Html {
                         on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop} />
                     <Status runner={state.runner.clone()} active={modes_active}
                         last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
-                        error={state.error.clone()} hardware_cores={*hardware_cores} />
+                        error={state.error.clone()} hardware_cores={*hardware_cores}
+                        run_mode={state.run_mode()} real_unavailable={state.real_unavailable.clone()} />
                     <Results results={state.results.clone()} running={running_mode}
                         axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us}
                         zoom={state.timeline_zoom} on_action={on_action.clone()} />

@@ -89,6 +89,8 @@ pub struct ModeFigure {
     pub wall_ms: Option<f64>,
     pub exit_code: Option<i32>,
     pub speedup: Option<f64>,
+    /// Run in virtual time: `wall_ms` is virtual.
+    pub simulated: bool,
 }
 
 fn post(message: &ToParent) {
@@ -164,6 +166,7 @@ pub fn mode_figures(
             wall_ms: result.finished_wall_us().map(|us| us as f64 / 1000.0),
             exit_code: result.outcome.as_ref().map(|o| o.exit_code),
             speedup: speedup(result.mode),
+            simulated: result.request.run.is_simulated(),
         })
         .collect()
 }

@@ -1,12 +1,15 @@
 //! The workload's controls: a preset, native range inputs with visible labels and live values
-//! that write the code, a radio group for the task type, checkboxes for the modes, and
-//! Run / Stop. When the code was edited by hand they say they no longer drive it.
+//! that write the code, a radio group for the task type, checkboxes for the modes, where to
+//! run (real cores, or simulated with a seed and virtual cores), and Run / Stop. When the code
+//! was edited by hand they say they no longer drive it.
 
-use gilpy_variants::{group_digits, Mode, Sliders, TaskKind, PRESETS};
+use gilpy_variants::{
+    group_digits, Mode, Sliders, TaskKind, MAX_SEED, MAX_SIMULATED_CORES, PRESETS,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Action, Settings};
+use crate::state::{Action, RunChoice, Settings};
 
 #[derive(Properties, PartialEq)]
 struct SliderProps {
@@ -56,6 +59,8 @@ pub struct ControlsProps {
     pub settings: Settings,
     /// The sliders write the code in the editor (false once it is edited by hand).
     pub driving_code: bool,
+    /// Why real cores cannot run here; then runs are simulated whatever is chosen.
+    pub real_unavailable: Option<String>,
     pub can_run: bool,
     pub running: bool,
     pub on_action: Callback<Action>,
@@ -103,6 +108,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::ResetToSliders);
     let unused = |used: bool, why: &'static str| (!used).then_some(AttrValue::from(why));
     let lesson = settings.preset.and_then(gilpy_variants::preset).map(|preset| preset.lesson);
+    let run_choice = run_choice(settings.run, props.real_unavailable.as_deref(), &props.on_action);
     let on_run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
 
@@ -162,10 +168,66 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <legend>{ "Modes to run" }</legend>
                 { for Mode::ALL.into_iter().map(mode_checkbox) }
             </fieldset>
+            { run_choice }
             <div class="buttons">
                 <button type="submit" class="run" disabled={!props.can_run}>{ "Run every mode" }</button>
                 <button type="button" class="stop" disabled={!props.running} onclick={on_stop}>{ "Stop" }</button>
             </div>
         </form>
+    }
+}
+
+/// Real cores or simulated; the simulation's seed and virtual cores while it is chosen. Real is
+/// off, with the reason beside it, where the page cannot share memory between workers.
+fn run_choice(
+    choice: RunChoice,
+    real_unavailable: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
+    // The reason itself is in the status, once.
+    let simulated = choice.simulated || real_unavailable.is_some();
+    let choose = |simulated: bool| {
+        on_action.reform(move |_: Event| Action::SetRun(RunChoice { simulated, ..choice }))
+    };
+    let on_seed = on_action.reform(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let seed = input.value_as_number();
+        // An empty or invalid field keeps the seed it had.
+        let seed = if seed.is_finite() { seed.max(0.0) as u64 } else { choice.seed };
+        Action::SetRun(RunChoice { seed, ..choice })
+    });
+    let on_cores = on_action
+        .reform(move |value: f64| Action::SetRun(RunChoice { cores: value as usize, ..choice }));
+    html! {
+        <fieldset class="run-on">
+            <legend>{ "Run on" }</legend>
+            <label for="run-real" class="choice">
+                <input type="radio" id="run-real" name="run-on" value="real" checked={!simulated}
+                    disabled={real_unavailable.is_some()} aria-describedby={real_unavailable.map(|_| "run-real-why")}
+                    onchange={choose(false)} />
+                { "Real cores" }
+            </label>
+            <label for="run-simulated" class="choice">
+                <input type="radio" id="run-simulated" name="run-on" value="simulated" checked={simulated}
+                    onchange={choose(true)} />
+                { "Simulated" }
+            </label>
+            if real_unavailable.is_some() {
+                <small id="run-real-why" class="hint">{ "Real cores are unavailable here; the status says why." }</small>
+            } else if !simulated {
+                <small class="hint">{ "Your browser's cores, one web worker per Python thread or process." }</small>
+            }
+            if simulated {
+                <small class="hint">{ "Virtual time on virtual cores: the same seed gives the same output and \
+                    timelines on any machine. Processes are not simulated yet." }</small>
+                <label class="seed" for="seed">
+                    { "Seed" }
+                    <input type="number" id="seed" name="seed" min="0" max={MAX_SEED.to_string()} step="1"
+                        inputmode="numeric" value={choice.seed.to_string()} onchange={on_seed} />
+                </label>
+                <Slider id="virtual-cores" label="Virtual cores" min={1.0} max={MAX_SIMULATED_CORES as f64} step={1.0}
+                    value={choice.cores as f64} shown={choice.cores.to_string()} on_change={on_cores} />
+            }
+        </fieldset>
     }
 }

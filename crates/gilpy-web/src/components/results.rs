@@ -1,10 +1,10 @@
 //! One card per mode, side by side: wall time, speedup against one after another, how many
 //! cores were busy, the program's output, its timeline, and the program itself on demand.
-//! Cards carry `data-mode`, `data-wall-ms` and `data-exit-code`, a stable hook for tests and
-//! embedders (see README).
+//! Cards carry `data-mode`, `data-wall-ms`, `data-exit-code` and `data-run` (`real` or
+//! `simulated`, whose times are virtual), a stable hook for tests and embedders (see README).
 
 use gilpy_runtime::SpanKind;
-use gilpy_variants::Mode;
+use gilpy_variants::{Mode, RunMode};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -84,6 +84,12 @@ fn ResultCard(props: &ResultCardProps) -> Html {
         running as f64 / o.wall_us as f64
     });
     let heading_id = format!("result-{}", mode.as_str());
+    let (run_kind, wall_label, run_on) = match result.request.run {
+        RunMode::Real => ("real", "Wall time", "real cores".to_string()),
+        RunMode::Simulated { seed, cores } => {
+            ("simulated", "Virtual time", format!("{cores} virtual, seed {seed}"))
+        }
+    };
     let state = match (outcome, &result.not_derived) {
         (_, Some(why)) => html! { <p class="not-derived">{ format!("Not run: {why}.") }</p> },
         (None, None) if props.running => html! { <p class="pending">{ "Running…" }</p> },
@@ -99,7 +105,7 @@ fn ResultCard(props: &ResultCardProps) -> Html {
     html! {
         <article class="card" id={format!("card-{}", mode.as_str())} tabindex="-1" data-mode={mode.as_str()}
             data-wall-ms={wall_us.map(|us| format!("{:.3}", us as f64 / 1000.0))}
-            data-exit-code={outcome.map(|o| o.exit_code.to_string())}
+            data-exit-code={outcome.map(|o| o.exit_code.to_string())} data-run={run_kind}
             aria-labelledby={heading_id.clone()} aria-busy={props.running.to_string()}>
             <header class="card-head">
                 <div>
@@ -107,7 +113,7 @@ fn ResultCard(props: &ResultCardProps) -> Html {
                     <p class="summary">{ mode_summary(mode) }</p>
                 </div>
                 <dl class="figures">
-                    <div><dt>{ "Wall time" }</dt><dd class="wall">{ wall_us.map_or("–".into(), format_ms) }</dd></div>
+                    <div><dt>{ wall_label }</dt><dd class="wall">{ wall_us.map_or("–".into(), format_ms) }</dd></div>
                     <div><dt>{ "Speedup" }</dt><dd class="speedup">{
                         speedup.map_or("–".to_string(), |s| format!("{s:.2}×"))
                     }</dd></div>
@@ -115,6 +121,7 @@ fn ResultCard(props: &ResultCardProps) -> Html {
                         busy_cores.map_or("–".to_string(), |c| format!("{c:.1}"))
                     }</dd></div>
                     <div><dt>{ "Python" }</dt><dd>{ &result.request.python }</dd></div>
+                    <div><dt>{ "Cores" }</dt><dd class="run-on">{ run_on }</dd></div>
                 </dl>
             </header>
             { state }

@@ -1,6 +1,7 @@
 //! What the runner is doing: starting, ready with N cores, unavailable and why, or running
 //! (which mode, for how long). A polite live region, so screen readers hear it too.
 
+use gilpy_variants::RunMode;
 use yew::prelude::*;
 
 use crate::components::timeline::format_ms;
@@ -14,16 +15,22 @@ pub struct StatusProps {
     pub has_results: bool,
     pub error: Option<String>,
     pub hardware_cores: usize,
+    pub run_mode: RunMode,
+    /// Why real cores cannot run here (runs are simulated then).
+    pub real_unavailable: Option<String>,
 }
 
 #[component]
 pub fn Status(props: &StatusProps) -> Html {
-    let runner = match &props.runner {
-        RunnerStatus::Starting => html! { <p>{ "Starting the worker threads…" }</p> },
-        RunnerStatus::Ready { cores } => html! {
+    let runner = match (&props.runner, props.run_mode) {
+        (RunnerStatus::Starting, _) => html! { <p>{ "Starting the worker threads…" }</p> },
+        (RunnerStatus::Ready { .. }, RunMode::Simulated { seed, cores }) => html! {
+            <p>{ format!("Ready to simulate: {cores} virtual cores, seed {seed}.") }</p>
+        },
+        (RunnerStatus::Ready { cores }, RunMode::Real) => html! {
             <p>{ format!("Ready: {cores} worker threads on the {} cores this browser reports.", props.hardware_cores) }</p>
         },
-        RunnerStatus::Unavailable { reason } => html! {
+        (RunnerStatus::Unavailable { reason }, _) => html! {
             <div class="unavailable">
                 <p><strong>{ "Real cores are unavailable here. " }</strong>{ reason }</p>
             </div>
@@ -59,6 +66,11 @@ pub fn Status(props: &StatusProps) -> Html {
     html! {
         <section class="status" role="status" aria-live="polite">
             { runner }
+            if let Some(reason) = &props.real_unavailable {
+                <div class="unavailable">
+                    <p><strong>{ "Real cores are unavailable here. " }</strong>{ reason }</p>
+                </div>
+            }
             { for progress }
             { for outcome }
             if let Some(error) = &props.error {

@@ -14,7 +14,8 @@ use gilpy_protocol::{
 };
 use gilpy_quiz::{measured_choice, ModeFigures, Quiz};
 use gilpy_variants::{
-    preset, variant, workload_source, Mode, PresetContent, Sliders, PYTHON_VERSIONS,
+    preset, variant, workload_source, Mode, PresetContent, RunMode, Sliders, MAX_SEED,
+    MAX_SIMULATED_CORES, PYTHON_VERSIONS,
 };
 use yew::Reducible;
 
@@ -26,6 +27,37 @@ pub struct Settings {
     pub modes: Vec<Mode>,
     /// The preset last chosen, if the learner has not moved away from it.
     pub preset: Option<&'static str>,
+    pub run: RunChoice,
+}
+
+/// Real cores or simulated, with the simulation's seed and virtual cores (kept while real
+/// cores are chosen, so switching back finds them as they were).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunChoice {
+    pub simulated: bool,
+    pub seed: u64,
+    pub cores: usize,
+}
+
+impl Default for RunChoice {
+    fn default() -> Self {
+        RunChoice { simulated: false, seed: 1, cores: 4 }
+    }
+}
+
+impl RunChoice {
+    pub fn clamped(self) -> RunChoice {
+        RunChoice {
+            simulated: self.simulated,
+            seed: self.seed.min(MAX_SEED),
+            cores: self.cores.clamp(1, MAX_SIMULATED_CORES),
+        }
+    }
+
+    /// Simulated with these settings, whatever `simulated` says.
+    pub fn simulation(self) -> RunMode {
+        RunMode::Simulated { seed: self.seed, cores: self.cores }
+    }
 }
 
 impl Default for Settings {
@@ -34,6 +66,7 @@ impl Default for Settings {
             sliders: Sliders::default(),
             modes: Mode::ALL.to_vec(),
             preset: Some("seed-benchmark"),
+            run: RunChoice::default(),
         }
     }
 }
@@ -61,12 +94,6 @@ impl Default for ProgramPanel {
     }
 }
 
-impl ProgramPanel {
-    pub fn request(&self) -> PythonRequest {
-        PythonRequest { source: self.source.clone(), python: self.python.clone() }
-    }
-}
-
 /// One mode's run of the workload: the program derived for it, and what it did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModeResult {
@@ -80,9 +107,10 @@ pub struct ModeResult {
 }
 
 impl ModeResult {
-    /// Wall time of a run that finished on its own.
+    /// Wall time of a run that finished on its own, and well: a speedup against a traceback
+    /// or a stopped run would mean nothing.
     pub fn finished_wall_us(&self) -> Option<u64> {
-        self.outcome.as_ref().filter(|o| !o.stopped).map(|o| o.wall_us)
+        self.outcome.as_ref().filter(|o| !o.stopped && o.exit_code == 0).map(|o| o.wall_us)
     }
 }
 
@@ -155,6 +183,9 @@ pub struct Playground {
     /// How many times wider than the card the timelines are drawn (1 to `MAX_TIMELINE_ZOOM`).
     pub timeline_zoom: u32,
     pub quiz: QuizPanel,
+    /// Why real cores cannot run here (no cross-origin isolation, no worker pool): then every
+    /// run is simulated.
+    pub real_unavailable: Option<String>,
     next_run_id: u64,
 }
 
@@ -175,6 +206,7 @@ impl Default for Playground {
             completed_mode_runs: 0,
             timeline_zoom: 1,
             quiz: QuizPanel::default(),
+            real_unavailable: None,
             next_run_id: 1,
         }
     }
@@ -187,6 +219,23 @@ impl Playground {
 
     pub fn can_run_program(&self) -> bool {
         matches!(self.runner, RunnerStatus::Ready { .. }) && self.active.is_none()
+    }
+
+    /// How the next run runs: as chosen, or simulated where real cores are unavailable.
+    pub fn run_mode(&self) -> RunMode {
+        match self.settings.run {
+            choice if choice.simulated || self.real_unavailable.is_some() => choice.simulation(),
+            _ => RunMode::Real,
+        }
+    }
+
+    /// The editor's program, as written.
+    pub fn program_request(&self) -> PythonRequest {
+        PythonRequest {
+            source: self.program.source.clone(),
+            python: self.program.python.clone(),
+            run: self.run_mode(),
+        }
     }
 
     /// The id the next run will carry.
@@ -213,10 +262,10 @@ impl Playground {
 
     /// Each selected mode's program, or why it cannot be derived.
     fn mode_programs(&self) -> Vec<(Mode, Result<PythonRequest, String>)> {
-        let chosen = &self.program.python;
+        let (chosen, run) = (&self.program.python, self.run_mode());
         let derive = |mode: Mode| {
             variant(&self.program.source, mode)
-                .map(|source| PythonRequest { source, python: mode.python(chosen) })
+                .map(|source| PythonRequest { source, python: mode.python(chosen), run })
                 .map_err(|why| why.to_string())
         };
         self.settings.modes.iter().map(|&mode| (mode, derive(mode))).collect()
@@ -231,6 +280,7 @@ impl Playground {
             preset: self.settings.preset.map(str::to_string),
             code: (!self.program.driven_by_sliders).then(|| self.program.source.clone()),
             quiz: self.quiz.position(),
+            run: self.settings.run.simulated.then(|| self.settings.run.simulation()),
         }
     }
 
@@ -274,6 +324,12 @@ impl Playground {
             Mode::ALL.into_iter().filter(|mode| shared.modes.contains(mode)).collect();
         self.settings.preset = shared.preset.as_deref().and_then(preset).map(|p| p.id);
         self.program.python = shared.python;
+        match shared.run {
+            Some(RunMode::Simulated { seed, cores }) => {
+                self.settings.run = RunChoice { simulated: true, seed, cores }.clamped();
+            }
+            Some(RunMode::Real) | None => self.settings.run.simulated = false,
+        }
         match shared.code {
             Some(code) => {
                 self.program.source = code;
@@ -308,6 +364,10 @@ pub enum Action {
     /// Let the sliders write the code again.
     ResetToSliders,
     SetPython(String),
+    /// Real cores or simulated, with the simulation's seed and cores.
+    SetRun(RunChoice),
+    /// Real cores cannot run here, and why: every run is simulated from now on.
+    RealUnavailable(String),
     SetTimelineZoom(u32),
     /// Open a share link: what it carries, or why it could not be read.
     OpenLink(Result<SharedState, String>),
@@ -405,6 +465,8 @@ impl Playground {
                     self.program.python = python;
                 }
             }
+            Action::SetRun(choice) => self.settings.run = choice.clamped(),
+            Action::RealUnavailable(reason) => self.real_unavailable = Some(reason),
             Action::SetTimelineZoom(zoom) => self.timeline_zoom = zoom.clamp(1, MAX_TIMELINE_ZOOM),
             Action::OpenLink(Ok(mut shared)) => {
                 if let Some(position) = shared.quiz.take() {
@@ -481,6 +543,7 @@ impl Playground {
                             PythonRequest {
                                 source: String::new(),
                                 python: mode.python(&self.program.python),
+                                run: self.run_mode(),
                             },
                             Some(why),
                         ),
@@ -603,7 +666,13 @@ impl Playground {
 
     fn apply_runner_message(&mut self, message: FromRunner) {
         match message {
-            FromRunner::Ready { cores, .. } => self.runner = RunnerStatus::Ready { cores },
+            FromRunner::Ready { cores, real_unavailable, .. } => {
+                self.runner = RunnerStatus::Ready { cores };
+                // The page's own reason, when it has one, says more than the runner's.
+                if self.real_unavailable.is_none() {
+                    self.real_unavailable = real_unavailable;
+                }
+            }
             FromRunner::Output { run_id, chunks, elapsed_us } if self.is_current(run_id) => {
                 let mode = self.current_mode();
                 let output = match mode {
@@ -690,7 +759,11 @@ mod tests {
 
     fn ready() -> Playground {
         let mut state = Playground::default();
-        state.apply(Action::Runner(FromRunner::Ready { protocol_version: 1, cores: 4 }));
+        state.apply(Action::Runner(FromRunner::Ready {
+            protocol_version: 1,
+            cores: 4,
+            real_unavailable: None,
+        }));
         state
     }
 
@@ -820,7 +893,7 @@ mod tests {
         let mut state = ready();
         state.apply(Action::SetPython("3.13t".into()));
         state.apply(Action::SetPython("2.7".into()));
-        assert_eq!(state.program.request().python, "3.13t", "an unknown version is ignored");
+        assert_eq!(state.program_request().python, "3.13t", "an unknown version is ignored");
         let run_id = state.next_run_id();
         state.apply(Action::ProgramStarted { run_id });
         assert!(!state.can_run_program());
@@ -867,6 +940,41 @@ mod tests {
         learner.apply(Action::OpenLink(Err("it was cut short".into())));
         assert_eq!(learner.program.source, edited, "a bad link loses nothing");
         assert_eq!(learner.link_problem.as_deref(), Some("it was cut short"));
+    }
+
+    #[test]
+    fn the_run_mode_goes_into_every_request_and_into_links() {
+        let mut teacher = ready();
+        assert_eq!(teacher.program_request().run, RunMode::Real);
+        let choice = RunChoice { simulated: true, seed: 7, cores: 500 };
+        teacher.apply(Action::SetRun(choice));
+        let simulated = RunMode::Simulated { seed: 7, cores: MAX_SIMULATED_CORES };
+        assert_eq!(teacher.run_mode(), simulated, "cores are clamped");
+        teacher.apply(Action::RunModes);
+        let (_, request) = teacher.active.as_ref().and_then(|a| a.next_mode()).unwrap();
+        assert_eq!(request.run, simulated);
+
+        let link = gilpy_link::encode(&teacher.shared());
+        let mut learner = ready();
+        learner.apply(Action::OpenLink(gilpy_link::decode(&link).map_err(|e| e.to_string())));
+        assert_eq!(learner.run_mode(), simulated);
+        // Back to real cores: the seed and cores stay for the next time.
+        learner.apply(Action::SetRun(RunChoice { simulated: false, ..learner.settings.run }));
+        assert_eq!(learner.run_mode(), RunMode::Real);
+        assert_eq!(learner.shared().run, None);
+        assert_eq!(learner.settings.run.seed, 7);
+
+        // Where real cores cannot run, everything is simulated, whatever was chosen.
+        let mut framed = Playground::default();
+        framed.apply(Action::RealUnavailable("not isolated".into()));
+        framed.apply(Action::Runner(FromRunner::Ready {
+            protocol_version: 2,
+            cores: 0,
+            real_unavailable: Some("the runner's own words".into()),
+        }));
+        assert_eq!(framed.real_unavailable.as_deref(), Some("not isolated"));
+        assert!(framed.can_run());
+        assert_eq!(framed.program_request().run, RunChoice::default().simulation());
     }
 
     fn go_to_question(state: &mut Playground, id: &str) {

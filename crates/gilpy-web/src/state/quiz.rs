@@ -154,5 +154,7 @@ pub fn workload_of(question: &Question, current: &SharedState) -> Option<SharedS
         python: run.python.clone(),
         preset: run.preset.clone(),
         quiz: current.quiz.clone(),
+        // Where it runs stays the learner's choice.
+        run: current.run,
     })
 }
