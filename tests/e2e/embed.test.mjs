@@ -80,15 +80,21 @@ describe('embedded in a course page on another site', () => {
     await page.close();
   });
 
-  test('without it the frame says real threads are unavailable there and offers a new tab', async () => {
+  test('without it the frame says real threads are unavailable there, runs simulated and offers a new tab', async () => {
     const { page, frame, errors, messages } = await openEmbedded(withoutPolicy);
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false);
     await frame.locator('.status', { hasText: 'Real threads are unavailable inside this frame' }).waitFor();
-    assert.equal(await frame.locator('form.controls button.run').isDisabled(), true);
+    await frame.locator('.status', { hasText: 'Ready to simulate' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('#open-in-new-tab').count(), 1);
     assert.match(await frame.locator('#frame-note').innerText(), /Real threads are unavailable inside this frame/);
     await page.waitForFunction(() => window.__messages.some((m) => m.type === 'resize'));
-    assert.ok((await messages()).every((m) => m.type !== 'result'));
+
+    await chooseModes(frame, ['sequential', 'threads']);
+    await runAndWait(frame);
+    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'result'));
+    const result = (await messages()).find((m) => m.type === 'result');
+    assert.deepEqual(result.modes.map((m) => [m.mode, m.exit_code, m.simulated]), [['sequential', 0, true], ['threads', 0, true]]);
+    assert.ok(result.modes.every((m) => m.wall_ms > 0), JSON.stringify(result));
     assert.deepEqual(errors, []);
     await page.close();
   });

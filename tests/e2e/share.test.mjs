@@ -30,12 +30,16 @@ async function problemOpening(link) {
 }
 
 describe('share links', () => {
-  test('a link restores the sliders, the modes, the version and hand-written code', async () => {
+  test('a link restores the sliders, the modes, the version, the run mode and hand-written code', async () => {
     const { page, errors } = await openPlayground(env.browser, env.server.url);
     await page.locator('#kind-counter').check();
     await setRange(page, 'tasks', 5);
     await page.locator('#mode-asyncio').uncheck();
     await page.locator('#python-version').selectOption('3.9');
+    await page.locator('#run-simulated').check();
+    await page.locator('#seed').fill('12');
+    await page.locator('#seed').dispatchEvent('change');
+    await setRange(page, 'virtual-cores', 8);
     const bySliders = await shareLinkOf(page);
     assert.match(bySliders, /#v1\.[A-Za-z0-9_-]+$/);
 
@@ -57,6 +61,9 @@ describe('share links', () => {
     assert.equal(await opened.page.locator('#mode-asyncio').isChecked(), false);
     assert.equal(await opened.page.locator('#mode-threads').isChecked(), true);
     assert.equal(await opened.page.locator('#python-version').inputValue(), '3.9');
+    assert.equal(await opened.page.locator('#run-simulated').isChecked(), true);
+    assert.equal(await opened.page.locator('#seed').inputValue(), '12');
+    assert.equal(await opened.page.locator('#virtual-cores-value').textContent(), '8');
     assert.match(await source(opened.page), /^TASKS = 5 +# how many tasks$/m);
     assert.equal(await opened.page.locator('#sliders-detached').count(), 0, 'the sliders still write it');
 

@@ -62,7 +62,7 @@ export async function chooseModes(page, modes) {
   }
 }
 
-/** Opens the page, waits for the runner's pool, and starts collecting main-thread long tasks. */
+/** Opens the page, waits for the runner, and starts collecting main-thread long tasks. */
 export async function openPlayground(browser, url) {
   const page = await browser.newPage();
   const errors = [];
@@ -73,7 +73,7 @@ export async function openPlayground(browser, url) {
       .observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url);
-  await page.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
+  await page.locator('.status', { hasText: /Ready( to simulate)?:/ }).waitFor({ timeout: 30_000 });
   return { page, errors };
 }
 
