@@ -100,6 +100,8 @@ enum State {
 struct Sched {
     clock: u64,
     state: State,
+    /// Its interpreter's GIL in `SimState::gils`; `None` on a free-threaded build.
+    gil: Option<usize>,
     breaker: Arc<EvalBreaker>,
     /// What a blocked thread waits for and where, for a deadlock report.
     waiting: String,
@@ -119,8 +121,10 @@ struct SimGil {
 
 struct SimState {
     threads: IndexMap<u32, Sched>,
-    gil: SimGil,
-    has_gil: bool,
+    /// One GIL per interpreter, as each process has its own.
+    gils: Vec<SimGil>,
+    /// Which GIL belongs to which interpreter (by its address).
+    gil_of: IndexMap<usize, usize>,
     switch_interval_ns: u64,
     rng: u64,
     /// The running thread, its clock when its slice began, and what each instruction costs
@@ -131,7 +135,9 @@ struct SimState {
     /// The latest virtual time any thread reached: the run's wall time.
     horizon: u64,
     /// Threads started during the running slice, for the loop to adopt.
-    started: Vec<(Thread, Job)>,
+    started: Vec<(Thread, Job, Option<Then>)>,
+    /// The pid the next interpreter gets.
+    next_pid: u32,
     main: u32,
     /// Threads waiting in nested loops, innermost last ([`Simulator::wait_nested`]).
     pinned: Vec<u32>,
@@ -145,10 +151,16 @@ pub struct Simulator {
     slots: Mutex<IndexMap<u32, Slot>>,
 }
 
+/// What a thread does when a job ends: its next job, or `None` to end. A process's main
+/// thread re-runs the main module, then calls its target, then finalizes.
+pub(crate) type Then = Box<dyn FnMut(&mut Thread, crate::vm::CallResult) -> Option<Job> + Send>;
+
 struct Slot {
     /// Taken out while the thread runs a slice.
     thread: Option<Thread>,
     job: Option<Job>,
+    /// What comes after `job` (a thread's target has nothing after it).
+    then: Option<Then>,
     /// What the thread was started to call, for the report if it raises.
     function: Value,
     /// The main thread's job that ended, for the outer loop to act on.
@@ -170,8 +182,8 @@ impl Simulator {
             config,
             state: Mutex::new(SimState {
                 threads: IndexMap::new(),
-                gil: SimGil::default(),
-                has_gil: true,
+                gils: Vec::new(),
+                gil_of: IndexMap::new(),
                 switch_interval_ns: 5_000_000,
                 // SplitMix64's golden-ratio start keeps seed 0 from being a fixed point.
                 rng: config.seed ^ 0x9E37_79B9_7F4A_7C15,
@@ -180,6 +192,7 @@ impl Simulator {
                 op_cost_ps: OP_PS,
                 horizon: 0,
                 started: Vec::new(),
+                next_pid: SIMULATED_PID,
                 main: 0,
                 pinned: Vec::new(),
             }),
@@ -199,22 +212,26 @@ impl Simulator {
 
     /// Registers a thread the program just started; the loop adopts it after this slice.
     pub(crate) fn start_thread(&self, thread: Thread, job: Job) -> Result<(), String> {
+        self.start_thread_then(thread, job, None)
+    }
+
+    /// Like [`Simulator::start_thread`], with what the thread does after `job` (a process's
+    /// main thread: see [`Then`]).
+    pub(crate) fn start_thread_then(
+        &self,
+        thread: Thread,
+        job: Job,
+        then: Option<Then>,
+    ) -> Result<(), String> {
         let mut state = self.lock();
         if state.threads.len() + state.started.len() >= MAX_THREADS {
             return Err(format!("more than {MAX_THREADS} threads"));
         }
         let now = state.now();
-        state.threads.insert(
-            thread.id.0,
-            Sched {
-                clock: now + THREAD_START_NS,
-                state: State::WantsGil,
-                breaker: thread.eval_breaker.clone(),
-                waiting: String::new(),
-            },
-        );
-        let id = thread.id.0;
-        state.started.push((thread, job));
+        let id = thread.sim_key();
+        let sched = state.sched_for(&thread, now + THREAD_START_NS);
+        state.threads.insert(id, sched);
+        state.started.push((thread, job, then));
         let at = now + THREAD_START_NS;
         state.want_gil(id, at);
         Ok(())
@@ -266,26 +283,22 @@ impl Simulator {
 
     /// Makes `main` the program's main thread, to do `first` when [`Simulator::advance`] runs.
     pub(crate) fn start(&self, main: Thread, first: Job) {
-        let main_id = main.id.0;
+        let main_id = main.sim_key();
         {
             let mut state = self.lock();
-            let interp = &main.interp;
-            state.has_gil = interp.gil.is_some();
-            state.switch_interval_ns = interp.switch_interval_us() * 1000;
+            state.switch_interval_ns = main.interp.switch_interval_us() * 1000;
             state.main = main_id;
-            state.threads.insert(
-                main_id,
-                Sched {
-                    clock: 0,
-                    state: State::WantsGil,
-                    breaker: main.eval_breaker.clone(),
-                    waiting: String::new(),
-                },
-            );
+            let sched = state.sched_for(&main, 0);
+            state.threads.insert(main_id, sched);
             state.want_gil(main_id, 0);
         }
-        let slot =
-            Slot { thread: Some(main), job: Some(first), function: Value::None, ended: None };
+        let slot = Slot {
+            thread: Some(main),
+            job: Some(first),
+            then: None,
+            function: Value::None,
+            ended: None,
+        };
         self.slots().insert(main_id, slot);
     }
 
@@ -371,13 +384,14 @@ impl Simulator {
     fn step(&self, pinned: Option<u32>) -> Result<bool, Vec<String>> {
         let mut state = self.lock();
         let main_id = state.main;
-        for (thread, job) in std::mem::take(&mut state.started) {
+        for (thread, job, then) in std::mem::take(&mut state.started) {
             let function = match &job {
                 Job::Call(function, ..) => function.clone(),
                 Job::Module(..) => Value::None,
             };
-            let slot = Slot { thread: Some(thread), job: Some(job), function, ended: None };
-            self.slots().insert(slot.thread.as_ref().expect("just started").id.0, slot);
+            let id = thread.sim_key();
+            let slot = Slot { thread: Some(thread), job: Some(job), then, function, ended: None };
+            self.slots().insert(id, slot);
         }
         if state.threads.get(&main_id).is_some_and(|s| s.state != State::Done) {
             let stop = self
@@ -422,6 +436,31 @@ impl Simulator {
                 // Parked until the outer loop has asked what comes next.
                 self.lock().threads[&id].state = State::Ending;
             }
+            Some(result) if slot.then.is_some() => {
+                let mut then = slot.then.take().expect("checked");
+                drop(slots);
+                let next = then(&mut thread, result);
+                let mut slots = self.slots();
+                let slot = slots.get_mut(&id).expect("slots outlive their threads' slices");
+                slot.thread = Some(thread);
+                let mut state = self.lock();
+                let now = state.threads[&id].clock;
+                match next {
+                    Some(job) => {
+                        slot.job = Some(job);
+                        slot.then = Some(then);
+                        state.want_gil(id, now);
+                    }
+                    None => {
+                        state.release_gil(id, now);
+                        state.threads[&id].state = State::Done;
+                        drop(state);
+                        let thread = slots.shift_remove(&id).and_then(|slot| slot.thread);
+                        drop(slots);
+                        drop(thread);
+                    }
+                }
+            }
             Some(result) => {
                 let function = slot.function.clone();
                 drop(slots);
@@ -463,6 +502,25 @@ impl SimState {
         z ^ (z >> 31)
     }
 
+    /// A new thread's entry, from `at`, under its interpreter's GIL (made on first sight).
+    fn sched_for(&mut self, thread: &Thread, at: u64) -> Sched {
+        let gil = thread.interp.gil.is_some().then(|| {
+            let next = self.gil_of.len();
+            let index = *self.gil_of.entry(Arc::as_ptr(&thread.interp) as usize).or_insert(next);
+            if index == self.gils.len() {
+                self.gils.push(SimGil::default());
+            }
+            index
+        });
+        Sched {
+            clock: at,
+            state: State::WantsGil,
+            gil,
+            breaker: thread.eval_breaker.clone(),
+            waiting: String::new(),
+        }
+    }
+
     fn sync_clock(&mut self, id: u32, now: u64) {
         if let Some(sched) = self.threads.get_mut(&id) {
             sched.clock = sched.clock.max(now);
@@ -473,30 +531,37 @@ impl SimState {
     /// `id` wants the GIL at `now`: granted if free (or if there is none), else queued.
     fn want_gil(&mut self, id: u32, now: u64) -> bool {
         self.sync_clock(id, now);
-        if !self.has_gil || self.gil.holder == Some(id) {
-            self.threads[&id].state = State::Runnable;
-            return true;
-        }
-        if self.gil.holder.is_none() && self.gil.waiters.is_empty() {
+        let g = match self.threads[&id].gil {
+            Some(g) if self.gils[g].holder != Some(id) => g,
+            _ => {
+                self.threads[&id].state = State::Runnable;
+                return true;
+            }
+        };
+        if self.gils[g].holder.is_none() && self.gils[g].waiters.is_empty() {
             self.grant(id, now);
             return true;
         }
         self.threads[&id].state = State::WantsGil;
-        if !self.gil.waiters.contains(&id) {
-            self.gil.waiters.push_back(id);
+        let interval = self.switch_interval_ns;
+        let gil = &mut self.gils[g];
+        if !gil.waiters.contains(&id) {
+            gil.waiters.push_back(id);
         }
-        if self.gil.request_at.is_none() {
-            self.gil.request_at = Some((now + self.switch_interval_ns, self.gil.switch_number));
+        if gil.request_at.is_none() {
+            gil.request_at = Some((now + interval, gil.switch_number));
         }
-        if self.gil.holder.is_none() {
+        if gil.holder.is_none() {
             // Free, but others queued first: the next in line gets it now.
-            self.hand_over(now);
+            self.hand_over(g, now);
         }
-        self.gil.holder == Some(id)
+        self.gils[g].holder == Some(id)
     }
 
+    /// `id`'s interpreter's GIL goes to `id` at `at`.
     fn grant(&mut self, id: u32, at: u64) {
-        let gil = &mut self.gil;
+        let g = self.threads[&id].gil.expect("only a thread under a GIL is granted one");
+        let gil = &mut self.gils[g];
         gil.holder = Some(id);
         if gil.last_holder != Some(id) {
             gil.last_holder = Some(id);
@@ -507,29 +572,31 @@ impl SimState {
         sched.state = State::Runnable;
         // The new holder owes nobody a drop yet (CPython clears it in take_gil).
         sched.breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
-        self.gil.request_at = match self.gil.waiters.is_empty() {
+        let gil = &mut self.gils[g];
+        gil.request_at = match gil.waiters.is_empty() {
             true => None,
-            false => Some((at + self.switch_interval_ns, self.gil.switch_number)),
+            false => Some((at + self.switch_interval_ns, gil.switch_number)),
         };
     }
 
-    /// The GIL is free at `now`: one waiter, drawn from the seed, gets it.
-    fn hand_over(&mut self, now: u64) {
-        if self.gil.waiters.is_empty() {
-            self.gil.request_at = None;
+    /// GIL `g` is free at `now`: one waiter, drawn from the seed, gets it.
+    fn hand_over(&mut self, g: usize, now: u64) {
+        if self.gils[g].waiters.is_empty() {
+            self.gils[g].request_at = None;
             return;
         }
-        let pick = (self.draw() % self.gil.waiters.len() as u64) as usize;
-        let next = self.gil.waiters.remove(pick).expect("picked within range");
+        let pick = (self.draw() % self.gils[g].waiters.len() as u64) as usize;
+        let next = self.gils[g].waiters.remove(pick).expect("picked within range");
         self.grant(next, now + HANDOFF_NS);
     }
 
     fn release_gil(&mut self, id: u32, now: u64) {
         self.sync_clock(id, now);
-        self.gil.waiters.retain(|w| *w != id);
-        if self.gil.holder == Some(id) {
-            self.gil.holder = None;
-            self.hand_over(now);
+        let Some(g) = self.threads[&id].gil else { return };
+        self.gils[g].waiters.retain(|w| *w != id);
+        if self.gils[g].holder == Some(id) {
+            self.gils[g].holder = None;
+            self.hand_over(g, now);
         }
     }
 
@@ -568,9 +635,10 @@ impl SimState {
         let runnable = self.threads.values().filter(|s| s.state == State::Runnable).count() as u64;
         let cores = cores as u64;
         // More runnable threads than cores: each gets its share of a core.
-        let base = match self.has_gil {
-            true => OP_PS,
-            false => OP_PS * FREE_THREADED_COST_PERCENT / 100,
+        let gil = self.threads[&id].gil;
+        let base = match gil {
+            Some(_) => OP_PS,
+            None => OP_PS * FREE_THREADED_COST_PERCENT / 100,
         };
         self.op_cost_ps = base * runnable.max(cores) / cores;
         let mut ops = SLICE_OPS / 2 + self.draw() % SLICE_OPS;
@@ -579,8 +647,8 @@ impl SimState {
                 ops = ops.min(((at - clock) * 1000).div_ceil(self.op_cost_ps).max(1));
             }
         };
-        if self.gil.holder == Some(id) {
-            if let Some((at, _)) = self.gil.request_at {
+        if let Some(gil) = gil.map(|g| &self.gils[g]) {
+            if let (Some((at, _)), true) = (gil.request_at, gil.holder == Some(id)) {
                 limit_at(at);
             }
         }
@@ -610,12 +678,14 @@ impl SimState {
         }
         self.horizon = self.horizon.max(now);
         // A waiter has waited a whole interval and nobody took the GIL: ask the holder.
-        if let (Some(holder), Some((at, number))) = (self.gil.holder, self.gil.request_at) {
-            if self.threads[&holder].clock >= at {
-                if number == self.gil.switch_number {
-                    self.threads[&holder].breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+        for gil in &mut self.gils {
+            if let (Some(holder), Some((at, number))) = (gil.holder, gil.request_at) {
+                if self.threads[&holder].clock >= at {
+                    if number == gil.switch_number {
+                        self.threads[&holder].breaker.set(EvalBreaker::GIL_DROP_REQUEST);
+                    }
+                    gil.request_at = Some((at + self.switch_interval_ns, gil.switch_number));
                 }
-                self.gil.request_at = Some((at + self.switch_interval_ns, self.gil.switch_number));
             }
         }
     }
@@ -625,9 +695,16 @@ impl SimState {
         if self.threads[&main].state == State::Runnable {
             return;
         }
-        self.gil.waiters.retain(|w| *w != main);
-        if let Some(holder) = self.gil.holder.take() {
-            self.gil.waiters.push_front(holder);
+        let Some(g) = self.threads[&main].gil else {
+            let now = self.horizon;
+            let sched = &mut self.threads[&main];
+            sched.clock = sched.clock.max(now);
+            sched.state = State::Runnable;
+            return;
+        };
+        self.gils[g].waiters.retain(|w| *w != main);
+        if let Some(holder) = self.gils[g].holder.take() {
+            self.gils[g].waiters.push_front(holder);
             self.threads[&holder].state = State::WantsGil;
         }
         let now = self.horizon;
@@ -690,8 +767,12 @@ impl Host for SimHost {
     fn process_id(&self) -> u32 {
         SIMULATED_PID
     }
+    /// Each interpreter the simulation makes (a process) takes the next pid, in the order the
+    /// program starts them: the same every run.
     fn fixed_pid(&self) -> Option<u32> {
-        Some(SIMULATED_PID)
+        let mut state = self.sim.lock();
+        state.next_pid += 1;
+        Some(state.next_pid - 1)
     }
     fn environment(&self) -> Vec<(String, String)> {
         self.inner.environment()

@@ -138,7 +138,7 @@ impl Drop for Thread {
         }
         if std::mem::take(&mut self.holds_gil) {
             match (&self.sim, &self.interp.gil) {
-                (Some(sim), _) => sim.drop_gil(self.id.0),
+                (Some(sim), _) => sim.drop_gil(self.sim_key()),
                 (None, Some(gil)) => gil.drop_gil(self.id, &self.eval_breaker, true),
                 (None, None) => {}
             }
@@ -233,7 +233,7 @@ impl Thread {
                 interp.gil_released_at_ns.fetch_max(now, SeqCst);
                 match &self.sim {
                     // Simulated: the GIL goes to a waiter at once, in virtual time.
-                    Some(sim) => sim.drop_gil(self.id.0),
+                    Some(sim) => sim.drop_gil(self.sim_key()),
                     None => gil.drop_gil(self.id, &self.eval_breaker, false),
                 }
             }
@@ -601,7 +601,7 @@ impl Thread {
                 }
                 self.eval_breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
                 self.drop_gil();
-                if !sim.take_gil(self.id.0) {
+                if !sim.take_gil(self.sim_key()) {
                     // Queued: resumed here when the simulator hands the GIL back.
                     self.holds_gil = true;
                     return Err(simulate_suspend());
@@ -1804,7 +1804,7 @@ impl Thread {
         let sim = self.sim.clone().expect("simulated");
         self.enter_span(SpanKind::BlockedIo);
         self.holds_gil = false;
-        sim.block(self.id.0, key, deadline, self.waiting_for(what));
+        sim.block(self.sim_key(), key, deadline, self.waiting_for(what));
         simulate_suspend()
     }
 
@@ -1818,9 +1818,15 @@ impl Thread {
     ) -> Result<(), Vec<String>> {
         let sim = self.sim.clone().expect("simulated");
         self.enter_span(SpanKind::BlockedIo);
-        let waited = sim.wait_nested(self.id.0, key, deadline, self.waiting_for(what));
+        let waited = sim.wait_nested(self.sim_key(), key, deadline, self.waiting_for(what));
         self.enter_span(SpanKind::Running);
         waited
+    }
+
+    /// This thread's name in the simulator, unique across the processes it simulates (each
+    /// numbers its own threads from 1).
+    pub(crate) fn sim_key(&self) -> u32 {
+        self.interp.process.pid.wrapping_mul(1 << 16) | self.id.0
     }
 
     /// `MainThread waits for a lock (line 6)`.
