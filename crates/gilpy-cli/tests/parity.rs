@@ -22,10 +22,8 @@ fn last_line(text: &str) -> &str {
 
 /// Programs the simulated mode cannot run yet, and why; the rest of the suite must match CPython
 /// when simulated too. A listed program that starts to pass fails the test.
-const NOT_SIMULATED_YET: [(&str, &str); 2] = [
-    ("multiprocessing_basics", "processes are not simulated"),
-    ("main_guard_missing", "processes are not simulated"),
-];
+/// Empty today: processes are simulated too.
+const NOT_SIMULATED_YET: [(&str, &str); 0] = [];
 
 /// Runs one program (with `flags` before it, such as `--simulate`); `Err` says how it differs
 /// from CPython.

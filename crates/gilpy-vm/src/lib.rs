@@ -193,9 +193,7 @@ impl Simulation {
             }
             // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
             *shutting_down = true;
-            let threading = lock(&thread.interp.modules).get("threading").cloned()?;
-            let shutdown = builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
-            Some(simulate::Job::Call(shutdown, vec![], vec![]))
+            simulate::threading_shutdown(thread)
         };
         let ending = sim.advance(finished, pause)?;
         if let simulate::Ending::Deadlock(waits) = ending {

@@ -111,7 +111,8 @@ static PROCESS_TYPE: NativeType = NativeType {
     ],
 };
 
-/// `start_process(target, args, kwargs, name)`: a new interpreter on a new host thread.
+/// `start_process(target, args, kwargs, name)`: a new interpreter on a new host thread (in
+/// simulated mode, a new simulated thread whose jobs are the child's life).
 fn start_process(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if thread.interp.process.bootstrapping.load(Ordering::Relaxed) {
         return Err(thread.exception("RuntimeError", bootstrapping_message(thread)));
@@ -128,24 +129,25 @@ fn start_process(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Some(code) = lock(&thread.interp.main_code).clone() else {
         return Err(thread.exception("RuntimeError", "no main program to start a process from"));
     };
-    let parent = thread.interp.clone();
+    let child = new_child(&thread.interp, code.clone(), name.clone());
     let handle = Arc::new(ProcessHandle {
-        pid: NEXT_PID.fetch_add(1, Ordering::Relaxed),
+        pid: child.process.pid,
         exit: Mutex::new(None),
         ended: Condvar::new(),
-        interp: Mutex::new(None),
+        interp: Mutex::new(Some(child.clone())),
     });
-    let child_handle = handle.clone();
-    let run = Box::new(move || {
-        let exit_code = run_child(&parent, code, &payload, &child_handle, name);
-        *lock(&child_handle.interp) = None;
-        *lock(&child_handle.exit) = Some(exit_code);
-        child_handle.ended.notify_all();
-    });
-    thread
-        .interp
-        .host
-        .spawn_thread(run)
+    let started = match thread.simulator().cloned() {
+        Some(sim) => simulate_child(&sim, child, code, payload, handle.clone(), name),
+        None => {
+            let child_handle = handle.clone();
+            let run = Box::new(move || {
+                let exit_code = run_child(child, code, &payload, name);
+                child_handle.finish(exit_code);
+            });
+            thread.interp.host.spawn_thread(run)
+        }
+    };
+    started
         .map_err(|why| thread.exception("OSError", format!("can't start new process: {why}")))?;
     Ok(Value::Native(Arc::new(Native { kind: &PROCESS_TYPE, data: Box::new(ProcessArc(handle)) })))
 }
@@ -153,34 +155,49 @@ fn start_process(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// The native object's data: shared with the thread that runs the child.
 struct ProcessArc(Arc<ProcessHandle>);
 
-/// The child's whole life; returns its exit code.
-fn run_child(
+impl ProcessHandle {
+    /// The child has ended with `exit_code`: `join` returns.
+    fn finish(&self, exit_code: i64) {
+        *lock(&self.interp) = None;
+        *lock(&self.exit) = Some(exit_code);
+        self.ended.notify_all();
+    }
+
+    /// What `join` waits on, for the simulator.
+    fn key(self: &Arc<Self>) -> usize {
+        Arc::as_ptr(self) as usize
+    }
+}
+
+/// The child's interpreter, as spawn makes it: the parent's program, sources and switch
+/// interval, still bootstrapping (re-running the main module) when it starts.
+fn new_child(
     parent: &Arc<Interpreter>,
     code: Arc<crate::code::Code>,
-    payload: &Pickled,
-    handle: &ProcessHandle,
     name: String,
-) -> i64 {
+) -> Arc<Interpreter> {
     let interp = Interpreter::new(
         parent.version,
         parent.host.clone(),
         parent.argv.clone(),
         parent.tracer.clone(),
     );
-    *lock(&interp.main_code) = Some(code.clone());
+    if let Some(sim) = parent.sim.get() {
+        let _ = interp.sim.set(sim.clone());
+    }
+    *lock(&interp.main_code) = Some(code);
     *lock(&interp.sources) = lock(&parent.sources).clone();
-    *lock(&interp.process.name) = name.clone();
+    *lock(&interp.process.name) = name;
     interp.process.bootstrapping.store(true, Ordering::Relaxed);
     interp.process.is_child.store(true, Ordering::Relaxed);
     interp.set_switch_interval_us(parent.switch_interval_us());
-    *lock(&handle.interp) = Some(interp.clone());
     lock(&parent.children).push(Arc::downgrade(&interp));
-    let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
-    let host = interp.host.clone();
-    if thread.take_gil().is_err() {
-        return 1;
-    }
-    // Spawn: the main program runs again under another name, so its guarded part does not.
+    interp
+}
+
+/// Spawn: the main program runs again in the child under another name, so its guarded part
+/// does not. Its namespace.
+fn mp_main_globals(interp: &Interpreter) -> Arc<Dict> {
     let globals = Arc::new(Dict { entries: Default::default() });
     lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__mp_main__"));
     let main =
@@ -188,38 +205,45 @@ fn run_child(
     for alias in ["__mp_main__", "__main__"] {
         lock(&interp.modules).insert(alias.to_string(), main.clone());
     }
-    if let Err(exception) = thread.run_module(code, globals) {
-        // Terminated while starting up: quietly, as a signal ends a CPython child.
-        let exit_code = if builtins::exception_is(&thread, &exception, "SystemExit") {
-            crate::processes::TERMINATED_EXIT_CODE
-        } else {
-            host.write_stderr(&builtins::format_traceback(&mut thread, &exception));
-            1
-        };
-        crate::threads::shutdown(&mut thread, false);
-        return exit_code;
+    globals
+}
+
+/// The exit code of a child whose main module raised while it started up. Terminated then:
+/// quietly, as a signal ends a CPython child.
+fn startup_exit_code(thread: &mut Thread, exception: &Value) -> i64 {
+    if builtins::exception_is(thread, exception, "SystemExit") {
+        return TERMINATED_EXIT_CODE;
     }
-    interp.process.bootstrapping.store(false, Ordering::Relaxed);
-    let outcome = pickle::loads(&mut thread, payload).and_then(|call| {
-        let Value::Tuple(parts) = call else { unreachable!("start_process pickles a tuple") };
-        let (Value::Tuple(args), Value::Dict(kwargs)) = (&parts[1], &parts[2]) else {
-            return Err(
-                thread.exception("TypeError", "process arguments must be a tuple and a dict")
-            );
-        };
-        let kwargs = lock(&kwargs.entries)
-            .iter()
-            .filter_map(|(k, v)| match &k.0 {
-                Value::Str(name) => Some((name.clone(), v.clone())),
-                _ => None,
-            })
-            .collect();
-        thread.call(&parts[0], args.to_vec(), kwargs)
-    });
-    let exit_code = match outcome {
+    let report = builtins::format_traceback(thread, exception);
+    thread.interp.host.write_stderr(&report);
+    1
+}
+
+/// The child's main module has run: it is no longer bootstrapping, and its target is what
+/// the parent pickled.
+fn target_of(thread: &mut Thread, payload: &Pickled) -> Result<(Value, Args, Kwargs), Value> {
+    thread.interp.process.bootstrapping.store(false, Ordering::Relaxed);
+    let call = pickle::loads(thread, payload)?;
+    let Value::Tuple(parts) = call else { unreachable!("start_process pickles a tuple") };
+    let (Value::Tuple(args), Value::Dict(kwargs)) = (&parts[1], &parts[2]) else {
+        return Err(thread.exception("TypeError", "process arguments must be a tuple and a dict"));
+    };
+    let kwargs = lock(&kwargs.entries)
+        .iter()
+        .filter_map(|(k, v)| match &k.0 {
+            Value::Str(name) => Some((name.clone(), v.clone())),
+            _ => None,
+        })
+        .collect();
+    Ok((parts[0].clone(), args.to_vec(), kwargs))
+}
+
+/// The exit code of a child whose target returned or raised.
+fn target_exit_code(thread: &mut Thread, outcome: CallResult, name: &str) -> i64 {
+    match outcome {
         Ok(_) => 0,
-        Err(exception) if builtins::exception_is(&thread, &exception, "SystemExit") => {
-            match builtins::get_attribute(&mut thread, &exception, "code") {
+        Err(exception) if builtins::exception_is(thread, &exception, "SystemExit") => {
+            match builtins::get_attribute(thread, &exception, "code") {
                 Ok(Value::Int(code)) => code,
                 Ok(Value::None) => 0,
                 _ => 1,
@@ -227,13 +251,83 @@ fn run_child(
         }
         Err(exception) => {
             // What CPython's BaseProcess._bootstrap prints for an error in the target.
-            let report = builtins::format_traceback(&mut thread, &exception);
-            host.write_stderr(&format!("Process {name}:\n{report}"));
+            let report = builtins::format_traceback(thread, &exception);
+            thread.interp.host.write_stderr(&format!("Process {name}:\n{report}"));
             1
         }
-    };
+    }
+}
+
+/// The child's whole life on this host thread; returns its exit code.
+fn run_child(
+    interp: Arc<Interpreter>,
+    code: Arc<crate::code::Code>,
+    payload: &Pickled,
+    name: String,
+) -> i64 {
+    let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    if thread.take_gil().is_err() {
+        return 1;
+    }
+    let globals = mp_main_globals(&interp);
+    if let Err(exception) = thread.run_module(code, globals) {
+        let exit_code = startup_exit_code(&mut thread, &exception);
+        crate::threads::shutdown(&mut thread, false);
+        return exit_code;
+    }
+    let outcome = target_of(&mut thread, payload)
+        .and_then(|(target, args, kwargs)| thread.call(&target, args, kwargs));
+    let exit_code = target_exit_code(&mut thread, outcome, &name);
     crate::threads::shutdown(&mut thread, false);
     exit_code
+}
+
+/// Simulated mode: the child's main thread is a simulated thread whose jobs are the steps of
+/// [`run_child`]: the main module, the target, then finalization (joining its threads).
+fn simulate_child(
+    sim: &Arc<crate::simulate::Simulator>,
+    interp: Arc<Interpreter>,
+    code: Arc<crate::code::Code>,
+    payload: Pickled,
+    handle: Arc<ProcessHandle>,
+    name: String,
+) -> Result<(), String> {
+    use crate::simulate::Job;
+    enum Step {
+        MainModule,
+        Target,
+        Finalizing(i64),
+    }
+    let thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    let first = Job::Module(code, mp_main_globals(&interp));
+    let mut step = Step::MainModule;
+    let notifier = sim.clone();
+    let then = Box::new(move |thread: &mut Thread, result: CallResult| {
+        let exit_code = match (&step, result) {
+            (Step::MainModule, Err(exception)) => startup_exit_code(thread, &exception),
+            (Step::MainModule, Ok(_)) => match target_of(thread, &payload) {
+                Ok((target, args, kwargs)) => {
+                    step = Step::Target;
+                    return Some(Job::Call(target, args, kwargs));
+                }
+                Err(exception) => target_exit_code(thread, Err(exception), &name),
+            },
+            (Step::Target, result) => target_exit_code(thread, result, &name),
+            (Step::Finalizing(exit_code), _) => *exit_code,
+        };
+        // Threads still running are joined first, as CPython's finalization does.
+        if !matches!(step, Step::Finalizing(_)) {
+            if let Some(shutdown) = crate::simulate::threading_shutdown(thread) {
+                step = Step::Finalizing(exit_code);
+                return Some(shutdown);
+            }
+        }
+        thread.interp.stop_all_threads();
+        handle.finish(exit_code);
+        notifier.notify(handle.key());
+        None
+    });
+    sim.start_thread_then(thread, first, Some(then), crate::simulate::PROCESS_START_NS)
 }
 
 fn the_process<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Arc<ProcessHandle>, Value> {
@@ -250,8 +344,7 @@ fn process_join(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         None | Some(Value::None) => None,
         Some(value) => crate::ops::as_float(value).map(|t| t.max(0.0)),
     };
-    let key = Arc::as_ptr(&handle) as usize;
-    wait_until(thread, timeout, (key, "a process to end"), |_, slice| {
+    wait_until(thread, timeout, (handle.key(), "a process to end"), |_, slice| {
         let exit = lock(&handle.exit);
         if exit.is_some() {
             return true;

@@ -223,3 +223,38 @@ fn os_cpu_count_is_the_number_of_virtual_cores() {
     let run = simulate("import os\nprint(os.cpu_count())\n", "3.13", 64, 1);
     assert_eq!(run.stdout, "64\n");
 }
+
+const PROCESSES: &str = "import multiprocessing as mp, os, time\n\
+    def work(n, q):\n    total = 0\n    for i in range(n):\n        total += i\n    q.put((os.getpid(), total))\n\
+    if __name__ == '__main__':\n\
+    \x20   q = mp.Queue()\n\
+    \x20   start = time.perf_counter()\n\
+    \x20   ps = [mp.Process(target=work, args=(300_000, q)) for _ in range(2)]\n\
+    \x20   for p in ps: p.start()\n\
+    \x20   got = sorted(q.get() for _ in ps)\n\
+    \x20   for p in ps: p.join()\n\
+    \x20   print(time.perf_counter() - start)\n\
+    \x20   print([total for _, total in got], len({pid for pid, _ in got}), os.getpid() not in {pid for pid, _ in got})\n\
+    \x20   print([p.exitcode for p in ps], sorted(p.pid for p in ps) == sorted(pid for pid, _ in got))\n";
+
+#[test]
+fn processes_have_their_own_gils_and_run_at_once_on_the_cores() {
+    let run = |cores| simulate(PROCESSES, "3.13", cores, 5);
+    let (one_core, two_cores) = (run(1), run(2));
+    let report = |run: &Simulated| run.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(report(&two_cores), "[44999850000, 44999850000] 2 True\n[0, 0] True");
+    assert_eq!(report(&one_core), report(&two_cores));
+    let seconds = |run: &Simulated| run.stdout.lines().next().unwrap().parse::<f64>().unwrap();
+    // Each child costs a spawn's start-up (40 ms) and then computes; under a GIL of its own,
+    // so two children on two cores compute at once, and on one core take turns.
+    let (serial, parallel) = (seconds(&one_core), seconds(&two_cores));
+    assert!(parallel > 0.04, "the spawn start-up is paid: {parallel}");
+    let computing = (serial - 0.04) / (parallel - 0.04);
+    assert!((1.7..2.3).contains(&computing), "one core {serial} s, two {parallel} s");
+    // The same seed gives the same pids, output and trace.
+    let again = run(2);
+    assert_eq!(again.stdout, two_cores.stdout);
+    assert_eq!(again.outcome.trace.to_chrome_json(), two_cores.outcome.trace.to_chrome_json());
+    let rows = two_cores.outcome.trace.threads.len();
+    assert_eq!(rows, 3, "the main thread and each child's");
+}
