@@ -21,11 +21,11 @@ test('without headers or service workers the page says why and runs every mode s
   assert.equal(await page.locator('#run-simulated').isChecked(), true);
 
   // Two CPU-bound tasks on two virtual cores: the GIL serialises threads; 3.13t runs them at
-  // once at its 40% single-thread cost.
+  // once at its 40% single-thread cost; processes run at once after spawning.
   await page.locator('#seed').fill('7');
   await page.locator('#seed').dispatchEvent('change');
   await setRange(page, 'virtual-cores', 2);
-  await chooseModes(page, ['sequential', 'threads', 'free-threaded']);
+  await chooseModes(page, ['sequential', 'threads', 'free-threaded', 'processes']);
   const walls = async () => Object.fromEntries(await page.locator('.card').evaluateAll((cards) =>
     cards.map((card) => [card.dataset.mode, [card.dataset.run, card.dataset.exitCode, card.dataset.wallMs]])));
   await runAndWait(page);
@@ -37,6 +37,10 @@ test('without headers or service workers the page says why and runs every mode s
   const [sequential, threads, free] = ['sequential', 'threads', 'free-threaded'].map((m) => Number(first[m][2]));
   assert.ok(threads > 0.9 * sequential, `threads ${threads} ms take as long as one after another, ${sequential} ms`);
   assert.ok(free < 0.85 * sequential, `free-threaded ${free} ms beats ${sequential} ms on 2 virtual cores`);
+  // Processes: a GIL each, so they compute at once, after spawn's start-up.
+  const processes = Number(first.processes[2]);
+  assert.ok(processes > 40 && processes < sequential + 60, `processes ${processes} ms`);
+  assert.equal(await page.locator('.card[data-mode="processes"] rect.span').count() > 2, true, 'a row per process');
   assert.match(await page.locator('.card[data-mode="threads"] .run-on').innerText(), /2 virtual, seed 7/);
 
   // The same seed gives the same virtual times, to the microsecond.

@@ -219,7 +219,7 @@ fn run_choice(
             }
             if simulated {
                 <small class="hint">{ "Virtual time on virtual cores: the same seed gives the same output and \
-                    timelines on any machine. Processes are not simulated yet." }</small>
+                    timelines on any machine." }</small>
                 <label class="seed" for="seed">
                     { "Seed" }
                     <input type="number" id="seed" name="seed" min="0" max={MAX_SEED.to_string()} step="1"
