@@ -171,34 +171,31 @@ pub fn run_program(
     host: Arc<WebHost>,
     breaker: Arc<EvalBreaker>,
 ) -> PythonOutcome {
+    if request.run.is_simulated() {
+        // In one go: this is a pool worker, and the runner's own thread stays free for Stop.
+        let mut program = match SimulatedProgram::start(request, host, breaker) {
+            Ok(program) => program,
+            Err(outcome) => return outcome,
+        };
+        loop {
+            if let Some(outcome) = program.advance(|| false) {
+                return outcome;
+            }
+        }
+    }
     let started = WebClock.now_us();
     let (program, version) = match compile(request, &host) {
         Ok(compiled) => compiled,
         Err(outcome) => return outcome,
     };
     let argv = vec!["main.py".to_string()];
-    let outcome = match request.run {
-        RunMode::Real => {
-            gilpy_vm::run_interruptible(&program, version, host.clone(), argv, breaker.clone())
-        }
-        RunMode::Simulated { seed, cores } => {
-            let config = SimConfig { seed, cores };
-            let mut simulation =
-                gilpy_vm::Simulation::new(&program, version, host.clone(), argv, config, breaker);
-            loop {
-                if let Some(outcome) = simulation.advance(|| false) {
-                    let wall_us = simulation.virtual_ns() / 1_000;
-                    return finish(outcome, version, wall_us, cores);
-                }
-            }
-        }
-    };
+    let outcome = gilpy_vm::run_interruptible(&program, version, host.clone(), argv, breaker);
     let wall_us = WebClock.now_us().saturating_sub(started);
     finish(outcome, version, wall_us, host.cores)
 }
 
-/// A simulated program that runs a piece at a time on the runner's own thread, where there is
-/// no pool to give it (the page is not cross-origin isolated).
+/// A simulated program that runs a piece at a time: on the runner's own thread where there is
+/// no pool (the page is not cross-origin isolated), or in one go on a pool worker.
 pub struct SimulatedProgram {
     simulation: gilpy_vm::Simulation,
     version: PythonVersion,
