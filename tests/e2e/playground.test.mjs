@@ -111,6 +111,24 @@ describe('the workbench, cross-origin isolated', () => {
     await page.close();
   });
 
+  test('simulated on an isolated page, a mode runs on a pool worker in virtual time', async () => {
+    const { page, errors } = await openPlayground(env.browser, env.server.url);
+    await page.locator('#preset').selectOption('io-threads');
+    await page.locator('#run-simulated').check();
+    await page.locator('.status', { hasText: 'Ready to simulate' }).waitFor();
+    await chooseModes(page, ['sequential', 'threads', 'processes']);
+    await runAndWait(page);
+    for (const mode of ['sequential', 'threads', 'processes']) {
+      assert.equal(await card(page, mode).getAttribute('data-run'), 'simulated', mode);
+      assert.equal(await card(page, mode).getAttribute('data-exit-code'), '0', mode);
+    }
+    // Four waits of 200 ms in virtual time: in a row, or overlapping in threads.
+    assert.ok(await wallMs(page, 'sequential') >= 800);
+    assert.ok(await wallMs(page, 'threads') < 2 * 200, `threads took ${await wallMs(page, 'threads')} ms`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('the counter keeps every increment on 3.13, and processes each count their own', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     await page.locator('#preset').selectOption('counter-race');
