@@ -2,7 +2,7 @@
 //! on as many virtual cores as asked, deterministically for a given seed.
 //!
 //! The threads run the same bytecode under the same rules as in real mode. What differs is who
-//! decides when a thread runs: not the operating system but [`Simulator::run`], a discrete-event
+//! decides when a thread runs: not the operating system but [`Simulator::advance`], a discrete-event
 //! loop that always advances the runnable thread whose virtual clock is earliest, for a slice of
 //! instructions (its length drawn from the seed). Each instruction costs [`OP_PS`] of virtual
 //! time, more when more threads are runnable than there are cores. A thread leaves its slice
