@@ -146,6 +146,47 @@ for t in threads: t.join()
     await page.close();
   });
 
+  test('the editor colours code with the VM\'s tokenizer and marks a syntax error before running', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    const source = 'import time  # waits\n\ndef nap(seconds=0.5):\n    time.sleep(seconds)\n    print(f"slept {seconds}", None)\n';
+    await setSource(page, source);
+    const colour = (cls) => page.locator(`#program-highlighted .tok-${cls}`).allInnerTexts();
+    await page.locator('#program-highlighted .tok-definition', { hasText: 'nap' }).waitFor();
+    assert.deepEqual(await colour('keyword'), ['import', 'def']);
+    assert.deepEqual(await colour('comment'), ['# waits']);
+    assert.deepEqual(await colour('number'), ['0.5']);
+    assert.deepEqual(await colour('builtin'), ['print']);
+    assert.deepEqual(await colour('constant'), ['None']);
+    assert.deepEqual(await colour('string'), ['f"slept ', '"']);
+    // The coloured copy holds the same text, laid out exactly under the textarea.
+    assert.equal(await page.locator('#program-highlighted').textContent(), `${source}\n`);
+    const box = async (selector) => page.locator(selector).boundingBox();
+    const [under, over] = [await box('#program-highlighted'), await box('#program-source')];
+    assert.deepEqual([under.x, under.y, under.height], [over.x, over.y, over.height]);
+
+    // A syntax error shows while typing, where CPython puts it, before anything runs.
+    const broken = 'print("before")\nfor i in range(3)\n    print(i)\n';
+    await setSource(page, broken);
+    const problem = page.locator('#syntax-problem');
+    await problem.waitFor();
+    const expected = JSON.parse(execFileSync('python3', ['-c',
+      'import json, sys\ntry:\n    compile(sys.argv[1], "main.py", "exec")\nexcept SyntaxError as e:\n    print(json.dumps([e.lineno, e.offset, e.msg]))',
+      broken], { encoding: 'utf8' }));
+    assert.deepEqual(
+      [Number(await problem.getAttribute('data-line')), Number(await problem.getAttribute('data-column'))],
+      expected.slice(0, 2));
+    assert.match(await problem.innerText(), new RegExp(`SyntaxError: ${expected[2]} \\(line 2, column \\d+\\)`));
+    assert.equal(await page.locator('.gutter .error-line').innerText(), '2');
+    assert.equal(await page.locator('#program-source').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('.syntax-error-mark').count(), 1);
+    assert.equal(await page.locator('#program-output').count(), 0, 'nothing ran');
+    // Mended, the error goes.
+    await setSource(page, broken.replace('range(3)', 'range(3):'));
+    await problem.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.gutter .error-line').count(), 0);
+    await page.close();
+  });
+
   test('an uncaught exception prints the traceback and marks its line', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     const source = 'def ratio(a, b):\n    return a / b\n\nprint("start")\nprint(ratio(1, 0))\n';

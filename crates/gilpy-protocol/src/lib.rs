@@ -6,7 +6,7 @@ use gilpy_runtime::{Mode, Progress, RunTrace, Workload};
 pub use gilpy_variants::RunMode;
 use serde::{Deserialize, Serialize};
 
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// The most cores the page asks the runner for, whatever `navigator.hardwareConcurrency` says:
 /// each core is a web worker with its own copy of the wasm instance.
@@ -63,6 +63,37 @@ pub struct SourcePosition {
     pub column: u32,
 }
 
+/// A coloured run of source text, by UTF-8 byte offsets; text between runs is plain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub start: u32,
+    pub end: u32,
+    pub class: TokenClass,
+}
+
+/// What a run of source is, as the VM's tokenizer reads it (`gilpy_vm::highlight`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TokenClass {
+    Keyword,
+    Constant,
+    Builtin,
+    Definition,
+    Decorator,
+    String,
+    Number,
+    Comment,
+}
+
+/// Why a program would not compile, and where: CPython's words (`'(' was never closed`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyntaxProblem {
+    pub at: SourcePosition,
+    /// `SyntaxError`, `IndentationError`, ...
+    pub kind: String,
+    pub message: String,
+}
+
 /// How a Python program ended.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PythonOutcome {
@@ -97,6 +128,13 @@ pub enum ToRunner {
     RunPython {
         run_id: u64,
         request: PythonRequest,
+    },
+    /// Read `source` as `python` would (no running): its colours and its first syntax error.
+    /// The page sends one per edit; the answer is [`FromRunner::Checked`].
+    Check {
+        check_id: u64,
+        source: String,
+        python: String,
     },
     /// Stop run `run_id` at its next check point; its partial traces still come back. A Python
     /// program gets KeyboardInterrupt.
@@ -140,6 +178,15 @@ pub enum FromRunner {
     PythonDone {
         run_id: u64,
         outcome: PythonOutcome,
+    },
+    /// What `Check` found. `source` is the text it read, so the page can tell whether the
+    /// editor still holds it.
+    Checked {
+        check_id: u64,
+        source: String,
+        highlights: Vec<Highlight>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        syntax_error: Option<SyntaxProblem>,
     },
     /// The runner itself could not start: nothing runs, and restarting will not help.
     Unavailable {

@@ -151,6 +151,9 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
                 async move { run_python(&runner, run_id, request).await },
             );
         }
+        ToRunner::Check { check_id, source, python } => {
+            post(&python::check(check_id, source, &python));
+        }
         ToRunner::Stop { run_id } => {
             let mut runner = runner.borrow_mut();
             runner.stop_requested = Some(run_id);

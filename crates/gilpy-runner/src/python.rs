@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use gilpy_protocol::{
-    append_output, OutputChunk, PythonOutcome, PythonRequest, RunMode, SourcePosition, Stream,
+    append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest, RunMode, SourcePosition,
+    Stream,
 };
 use gilpy_runtime::{Clock, Mode, RunTrace};
 use gilpy_vm::builtins::Host;
@@ -225,6 +226,38 @@ impl SimulatedProgram {
         let wall_us = self.simulation.virtual_ns() / 1_000;
         Some(finish(outcome, self.version, wall_us, self.cores))
     }
+}
+
+/// Reads `source` without running it: its colours from the VM's tokenizer, and the first
+/// syntax error `python` would report. An unknown version is read as 3.13.
+pub fn check(check_id: u64, source: String, python: &str) -> FromRunner {
+    use gilpy_protocol::{Highlight, SyntaxProblem, TokenClass};
+    use gilpy_vm::highlight::{highlights, TokenClass as Class};
+    let version = PythonVersion::parse(python).unwrap_or(PythonVersion::V3_13);
+    let syntax_error =
+        gilpy_vm::compile(&source, "main.py", version).err().map(|error| SyntaxProblem {
+            at: SourcePosition { line: error.line, column: error.column },
+            kind: error.kind.to_string(),
+            message: error.message,
+        });
+    let highlights = highlights(&source)
+        .into_iter()
+        .map(|run| Highlight {
+            start: run.start as u32,
+            end: run.end as u32,
+            class: match run.class {
+                Class::Keyword => TokenClass::Keyword,
+                Class::Constant => TokenClass::Constant,
+                Class::Builtin => TokenClass::Builtin,
+                Class::Definition => TokenClass::Definition,
+                Class::Decorator => TokenClass::Decorator,
+                Class::String => TokenClass::String,
+                Class::Number => TokenClass::Number,
+                Class::Comment => TokenClass::Comment,
+            },
+        })
+        .collect();
+    FromRunner::Checked { check_id, source, highlights, syntax_error }
 }
 
 /// The program and its version, or the outcome of a program that never starts: an unknown

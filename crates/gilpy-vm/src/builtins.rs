@@ -108,6 +108,13 @@ pub fn is_builtin_exception_name(name: &str) -> bool {
     EXCEPTIONS.iter().any(|(exception, _)| *exception == name)
 }
 
+/// Whether `name` is one of our `builtins` module's names (a function, type or exception).
+pub fn is_builtin_name(name: &str) -> bool {
+    TYPES.contains(&name)
+        || is_builtin_exception_name(name)
+        || BUILTIN_FUNCTIONS.iter().any(|(function, _)| *function == name)
+}
+
 /// The built-in types that are classes too (for `isinstance` and calling them).
 const TYPES: [&str; 12] = [
     "object",

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod code;
 pub mod compile;
 pub mod format;
+pub mod highlight;
 mod keys;
 mod methods;
 mod modules;

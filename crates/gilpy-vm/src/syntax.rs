@@ -107,7 +107,7 @@ const MAX_NESTING_OPERATORS_PER_LINE: u32 = 400;
 /// Where the source nests deeper than the parser may go, and CPython's words for it. The
 /// parser recurses per level; on a web worker's 1 MB stack, which nothing guards, the levels
 /// CPython accepts fit, and this pass (the lexer's, which does not recurse) keeps out the rest.
-fn too_deep(source: &str) -> Option<(TextSize, &'static str)> {
+pub(crate) fn too_deep(source: &str) -> Option<(TextSize, &'static str)> {
     use ruff_python_ast::token::TokenKind;
     let mut lexer = ruff_python_parser::lexer::lex(source, ruff_python_parser::Mode::Module);
     let (mut depth, mut operators) = (0u32, 0u32);

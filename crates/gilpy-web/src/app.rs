@@ -84,6 +84,25 @@ pub fn App() -> Html {
         });
     }
 
+    // The runner reads each edit (and the code again for a new runner): colours, syntax errors.
+    {
+        let (runner, check_id) = (runner.clone(), use_mut_ref(|| 0u64));
+        let program = &state.program;
+        use_effect_with(
+            (program.source.clone(), program.python.clone(), *generation),
+            move |(source, python, _)| {
+                if let Some(client) = runner.borrow().as_ref() {
+                    *check_id.borrow_mut() += 1;
+                    client.send(&ToRunner::Check {
+                        check_id: *check_id.borrow(),
+                        source: source.clone(),
+                        python: python.clone(),
+                    });
+                }
+            },
+        );
+    }
+
     // In a course page's iframe: keep the parent told of the height and of each run's results.
     let embedded = *use_memo((), |_| embed_requested());
     let framed = *use_memo((), |_| in_frame());

@@ -2,10 +2,17 @@
 //! and mobile keyboards all work as the browser's own) beside a line-number gutter. Tab and
 //! Shift-Tab indent and dedent through `insertText`, which keeps the browser's undo history;
 //! Escape then Tab leaves the editor, so keyboard users are never trapped.
+//!
+//! The colours are a copy of the text laid out under the textarea, whose own text is
+//! transparent; the runner's tokenizer says what each run is ([`SourceCheck`]). While a check
+//! lags the typing, only the part of the text it read unchanged keeps its colours.
 
+use gilpy_protocol::{Highlight, SourcePosition, TokenClass};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
+
+use crate::state::SourceCheck;
 
 const INDENT: usize = 4;
 
@@ -14,6 +21,10 @@ pub struct EditorProps {
     pub source: AttrValue,
     /// The line to mark (a syntax error, or the traceback's innermost line), 1-based.
     pub error_line: Option<u32>,
+    /// The runner's latest reading of the code, for colours and the syntax error's place.
+    pub check: Option<SourceCheck>,
+    /// Ids of text describing the editor (its keys, a syntax error).
+    pub described_by: AttrValue,
     pub on_change: Callback<String>,
 }
 
@@ -42,6 +53,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let lines = props.source.split('\n').count().max(1);
+    let syntax_error = props.check.as_ref().and_then(|check| check.syntax_error_in(&props.source));
     html! {
         <div class="editor">
             <div class="gutter" aria-hidden="true">
@@ -50,12 +62,98 @@ pub fn Editor(props: &EditorProps) -> Html {
                     html! { <span class={classes!(marked.then_some("error-line"))}>{ line }</span> }
                 }) }
             </div>
-            <textarea id="program-source" class="source" aria-label="Python program"
-                aria-describedby="program-keys" spellcheck="false" autocapitalize="off"
-                autocomplete="off" wrap="off" rows={lines.to_string()}
-                value={props.source.clone()} oninput={on_input} onkeydown={on_keydown} />
+            <div class="code-area">
+                <pre class="highlighted" id="program-highlighted" aria-hidden="true">
+                    { highlighted(&props.source, props.check.as_ref(), syntax_error.map(|e| e.at)) }
+                </pre>
+                <textarea id="program-source" class="source" aria-label="Python program"
+                    aria-describedby={props.described_by.clone()}
+                    aria-invalid={syntax_error.is_some().then_some("true")}
+                    spellcheck="false" autocapitalize="off"
+                    autocomplete="off" wrap="off" rows={lines.to_string()}
+                    value={props.source.clone()} oninput={on_input} onkeydown={on_keydown} />
+            </div>
         </div>
     }
+}
+
+/// `source` as spans: the check's runs that lie in the text it shares with `source`, and a
+/// mark at the syntax error's place.
+fn highlighted(
+    source: &str,
+    check: Option<&SourceCheck>,
+    error_at: Option<SourcePosition>,
+) -> Html {
+    let (runs, shared) = match check {
+        Some(check) => (check.highlights.as_slice(), common_prefix(&check.source, source)),
+        None => (&[][..], 0),
+    };
+    // The error's mark: the character there, or a space after the line's end.
+    let error = error_at.map(|at| {
+        let at = error_offset(source, at);
+        let next = source[at..].chars().next().filter(|c| *c != '\n');
+        (at, next.map_or(at, |c| at + c.len_utf8()))
+    });
+    let mut spans: Vec<(usize, usize, &'static str)> = runs
+        .iter()
+        .map(|run| (run.start as usize, run.end as usize, class_of(run)))
+        .filter(|(start, end, _)| {
+            *end <= shared && error.is_none_or(|(at, _)| !(*start <= at && at < *end))
+        })
+        .collect();
+    // A run holding the error gives way to the mark, which then sits in order among the rest.
+    spans.extend(error.map(|(at, end)| (at, end, "syntax-error-mark")));
+    spans.sort_by_key(|(start, ..)| *start);
+    let mut pieces = Vec::new();
+    let mut plain_from = 0;
+    for (start, end, class) in spans {
+        if start < plain_from {
+            continue;
+        }
+        if plain_from < start {
+            pieces.push(html! { { &source[plain_from..start] } });
+        }
+        let text = if start == end { " " } else { &source[start..end] };
+        pieces.push(html! { <span class={class}>{ text }</span> });
+        plain_from = end;
+    }
+    // A final newline needs a line after it, as the textarea has one.
+    pieces.push(html! { { format!("{}\n", &source[plain_from..]) } });
+    pieces.into_iter().collect::<Html>()
+}
+
+fn class_of(run: &Highlight) -> &'static str {
+    match run.class {
+        TokenClass::Keyword => "tok-keyword",
+        TokenClass::Constant => "tok-constant",
+        TokenClass::Builtin => "tok-builtin",
+        TokenClass::Definition => "tok-definition",
+        TokenClass::Decorator => "tok-decorator",
+        TokenClass::String => "tok-string",
+        TokenClass::Number => "tok-number",
+        TokenClass::Comment => "tok-comment",
+    }
+}
+
+/// How many leading bytes `a` and `b` share, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((at, _), _)| at)
+}
+
+/// The byte offset of a 1-based line and character column, clamped to the line's end.
+fn error_offset(source: &str, at: SourcePosition) -> usize {
+    let line_start = source
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum::<usize>()
+        .min(source.len());
+    let line = source[line_start..].split('\n').next().unwrap_or("");
+    let column = at.column.saturating_sub(1) as usize;
+    line_start + line.char_indices().nth(column).map_or(line.len(), |(offset, _)| offset)
 }
 
 /// Indents (or with `dedent`, dedents) the selected lines; a Tab with no selection inserts
@@ -111,4 +209,28 @@ fn insert_text(text: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let document: HtmlDocument = document.unchecked_into();
     document.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lagging_check_colours_only_the_text_it_read_unchanged() {
+        assert_eq!(common_prefix("print(1)", "print(1)"), 8);
+        assert_eq!(common_prefix("print(1)", "prinx(1)"), 4);
+        assert_eq!(common_prefix("x = 1", "x = 1\ny = 2"), 5);
+        assert_eq!(common_prefix("s = 'é'", "s = 'ë'"), 5);
+    }
+
+    #[test]
+    fn a_syntax_error_is_found_by_line_and_character_column() {
+        let source = "x = 1\ns = 'é' + (\nz\n";
+        let at = |line, column| error_offset(source, SourcePosition { line, column });
+        assert_eq!(&source[at(2, 1)..], "s = 'é' + (\nz\n");
+        assert_eq!(&source[at(2, 11)..], "(\nz\n");
+        // Past the line's end: its end.
+        assert_eq!(&source[at(2, 40)..], "\nz\n");
+        assert_eq!(at(9, 1), source.len());
+    }
 }

@@ -34,7 +34,14 @@ pub fn Program(props: &ProgramProps) -> Html {
     });
     let on_run = props.on_run.reform(|_: MouseEvent| ());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
-    let error_line = program.outcome.as_ref().and_then(|o| o.error_at).map(|at| at.line);
+    // A syntax error in the code as it stands now comes before what the last run reported.
+    let syntax_error =
+        program.check.as_ref().and_then(|check| check.syntax_error_in(&program.source));
+    let error_line = syntax_error
+        .map(|error| error.at.line)
+        .or_else(|| program.outcome.as_ref().and_then(|o| o.error_at).map(|at| at.line));
+    let described_by =
+        if syntax_error.is_some() { "program-keys syntax-problem" } else { "program-keys" };
     let status = status_text(props.running, props.stop_requested, props.elapsed_us, program);
     html! {
         <section class="program" aria-labelledby="program-title"
@@ -59,7 +66,14 @@ pub fn Program(props: &ProgramProps) -> Html {
                 </div>
             </div>
             <Editor source={AttrValue::from(program.source.clone())} error_line={error_line}
-                on_change={on_source} />
+                check={program.check.clone()} described_by={described_by} on_change={on_source} />
+            if let Some(error) = syntax_error {
+                <p class="syntax-problem" id="syntax-problem"
+                    data-line={error.at.line.to_string()} data-column={error.at.column.to_string()}>
+                    <strong>{ format!("{}: ", error.kind) }</strong>{ &error.message }
+                    { format!(" (line {}, column {})", error.at.line, error.at.column) }
+                </p>
+            }
             <small id="program-keys" class="hint">
                 { "Tab indents and Shift+Tab dedents; press Esc, then Tab, to move on from the editor." }
             </small>

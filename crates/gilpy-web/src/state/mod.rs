@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use gilpy_link::{QuizPosition, SharedState};
 use gilpy_protocol::{
-    append_output, FromRunner, OutputChunk, PythonOutcome, PythonRequest, Stream,
+    append_output, FromRunner, Highlight, OutputChunk, PythonOutcome, PythonRequest, Stream,
+    SyntaxProblem,
 };
 use gilpy_quiz::{measured_choice, ModeFigures, Quiz};
 use gilpy_variants::{
@@ -80,6 +81,23 @@ pub struct ProgramPanel {
     pub driven_by_sliders: bool,
     pub output: Vec<OutputChunk>,
     pub outcome: Option<PythonOutcome>,
+    /// The runner's latest reading of the code (colours, syntax error); it may lag the editor.
+    pub check: Option<SourceCheck>,
+}
+
+/// What the runner's tokenizer and compiler made of `source`, without running it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SourceCheck {
+    pub source: String,
+    pub highlights: Vec<Highlight>,
+    pub syntax_error: Option<SyntaxProblem>,
+}
+
+impl SourceCheck {
+    /// The syntax error, if this check read exactly `source`.
+    pub fn syntax_error_in(&self, source: &str) -> Option<&SyntaxProblem> {
+        self.syntax_error.as_ref().filter(|_| self.source == source)
+    }
 }
 
 impl Default for ProgramPanel {
@@ -90,6 +108,7 @@ impl Default for ProgramPanel {
             driven_by_sliders: true,
             output: Vec::new(),
             outcome: None,
+            check: None,
         }
     }
 }
@@ -711,6 +730,9 @@ impl Playground {
                         }
                     }
                 }
+            }
+            FromRunner::Checked { source, highlights, syntax_error, .. } => {
+                self.program.check = Some(SourceCheck { source, highlights, syntax_error });
             }
             FromRunner::Unavailable { reason } => self.apply(Action::RunnerUnavailable(reason)),
             // The runner client restarts the worker and sends `RunnerRestarting`.
