@@ -225,6 +225,40 @@ while True:
     await page.close();
   });
 
+  test('a program that fills the memory ends in a clear message, and a new runner runs the next one', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    // About 1.6 MB a step: the 1 GB the workers share is full in well under a minute.
+    await setSource(page, 'hoard = []\nwhile True:\n    hoard.append([0] * 200_000)\n');
+    await page.locator('#run-program').click();
+    const status = page.locator('.program-status', { hasText: 'did not finish' });
+    await status.waitFor({ timeout: 90_000 });
+    assert.match(await status.innerText(),
+      /^The run did not finish \(the program ran out of memory: the \d+ MB the page's workers share are full, and it asked for 3\.1 MB more\)\.$/);
+    assert.match(await page.locator('.status .error').innerText(), /^The runner stopped \(the program ran out of memory/);
+    await page.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
+    await setSource(page, 'print(6 * 7)\n');
+    assert.equal((await runProgram(page)).stdout, '42\n');
+    await page.close();
+  });
+
+  test('Stop replaces a runner that does not answer, and the page goes on', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    await setSource(page, 'while True:\n    pass\n');
+    await page.locator('#run-program').click();
+    await page.locator('.program-status', { hasText: 'Running' }).waitFor();
+    // Hang the runner's own thread, as a wait that never checks for Stop would.
+    const runner = page.workers().find((worker) => worker.url().endsWith('/runner/runner.js'));
+    await runner.evaluate(() => { setTimeout(() => { for (;;) { /* hung */ } }, 0); });
+    await page.locator('#stop-program').click();
+    const lost = page.locator('.program-status', { hasText: 'did not finish' });
+    await lost.waitFor({ timeout: 10_000 });
+    assert.equal(await lost.innerText(), 'The run did not finish (it did not answer Stop within 2 s).');
+    await page.locator('.status', { hasText: 'Ready:' }).waitFor({ timeout: 30_000 });
+    await setSource(page, 'print("again")\n');
+    assert.equal((await runProgram(page)).stdout, 'again\n');
+    await page.close();
+  });
+
   test('Tab indents, Shift+Tab dedents, and undo takes both back', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, 'if True:\nprint(1)\n');

@@ -1,7 +1,7 @@
 //! What the runtime needs from its host, in a web worker: a clock that agrees across workers,
 //! cores from the rayon pool, and a way to hear about a panic on any of them.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use gilpy_protocol::FromRunner;
@@ -48,7 +48,17 @@ static PANIC_MESSAGE: Mutex<String> = Mutex::new(String::new());
 
 /// A panic on a pool worker cannot post to the page (only the runner's own thread can), so the
 /// hook leaves the message here and the runner's progress loop reports it.
+/// The size of an allocation that failed (0: none): the shared memory, 1 GB, is full.
+static FAILED_ALLOCATION: AtomicUsize = AtomicUsize::new(0);
+
+/// Also installs the allocation-failure hook, which must not allocate: it only records the size,
+/// and the runner's thread words the report (a small allocation there still fits, as a
+/// failing one is large or the heap's last few bytes).
 pub fn install_panic_hook() {
+    std::alloc::set_alloc_error_hook(|layout| {
+        FAILED_ALLOCATION.store(layout.size().max(1), Ordering::SeqCst);
+        PANICKED.store(true, Ordering::SeqCst);
+    });
     std::panic::set_hook(Box::new(|info| {
         if let Ok(mut message) = PANIC_MESSAGE.try_lock() {
             *message = info.to_string();
@@ -63,8 +73,22 @@ pub fn report_panic() -> bool {
     if !PANICKED.load(Ordering::SeqCst) {
         return false;
     }
-    let message = PANIC_MESSAGE.try_lock().map(|m| m.clone()).unwrap_or_default();
-    crate::post(&FromRunner::Crashed { message: format!("the engine crashed: {message}") });
+    let failed = FAILED_ALLOCATION.load(Ordering::SeqCst);
+    let message = if failed > 0 {
+        let mb = |bytes: usize| bytes as f64 / (1 << 20) as f64;
+        // The memory has grown to its maximum by now.
+        let memory = core::arch::wasm32::memory_size(0) * 65_536;
+        format!(
+            "the program ran out of memory: the {:.0} MB the page's workers share are full, and \
+             it asked for {:.1} MB more",
+            mb(memory),
+            mb(failed)
+        )
+    } else {
+        let panic = PANIC_MESSAGE.try_lock().map(|m| m.clone()).unwrap_or_default();
+        format!("the engine crashed: {panic}")
+    };
+    crate::post(&FromRunner::Crashed { message });
     true
 }
 

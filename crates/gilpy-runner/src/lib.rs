@@ -7,6 +7,8 @@
 #![cfg(target_arch = "wasm32")]
 // `memory.atomic.notify`, for `DoneSignal`; the runner needs the pinned nightly anyway (build-std).
 #![feature(stdarch_wasm_atomic_wait)]
+// A program that fills the shared memory must end in a report, not a silent dead worker.
+#![feature(alloc_error_hook)]
 
 mod host;
 pub mod python;

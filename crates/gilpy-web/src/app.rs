@@ -22,6 +22,10 @@ use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
 
+/// A run still going this long after Stop has a runner that cannot answer (a worker died, or
+/// a wait that never checks its breaker): the page replaces the runner.
+const STOP_GRACE_MS: i32 = 2_000;
+
 const NOT_ISOLATED_IN_FRAME: &str = "Real threads are unavailable inside this frame: the browser did not isolate \
     it, so it withholds the shared memory the worker threads need, and runs here are simulated. Chrome 137 or later \
     on a desktop isolates it through the Document-Isolation-Policy header; elsewhere, open the playground in a new \
@@ -46,10 +50,21 @@ pub fn App() -> Html {
     // Bumped to replace a crashed runner with a new one.
     let generation = use_state(|| 0u32);
     let hardware_cores = use_memo((), |_| hardware_concurrency());
+    // Replaces the runner (the worker and its pool) with a new one, saying why.
+    let restart_runner = {
+        let (dispatch, generation) = (state.dispatcher(), generation.clone());
+        Callback::from(move |why: String| {
+            dispatch.dispatch(Action::RunnerRestarting(why));
+            generation.set(*generation + 1);
+        })
+    };
+    // The run in flight now, for timers that outlive this render.
+    let run_in_flight = use_mut_ref(|| None::<u64>);
+    *run_in_flight.borrow_mut() = state.active.as_ref().map(|active| active.run_id);
 
     {
-        let (dispatch, runner, generation, hardware_cores) =
-            (state.dispatcher(), runner.clone(), generation.clone(), *hardware_cores);
+        let (dispatch, runner, on_crash, hardware_cores) =
+            (state.dispatcher(), runner.clone(), restart_runner.clone(), *hardware_cores);
         use_effect_with(*generation, move |current| {
             // Without isolation the runner still simulates, on its own thread.
             let isolated = cross_origin_isolated();
@@ -62,15 +77,6 @@ pub fn App() -> Html {
                     "The runner crashed {MAX_RESTARTS} times in a row; reload the page to try again."
                 )));
             } else {
-                let on_crash = {
-                    let (dispatch, current) = (dispatch.clone(), *current);
-                    Callback::from(move |message: String| {
-                        dispatch.dispatch(Action::RunnerRestarting(format!(
-                            "The runner stopped unexpectedly ({message}); starting a new one."
-                        )));
-                        generation.set(current + 1);
-                    })
-                };
                 let dispatch_action = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |action| dispatch.dispatch(action))
@@ -230,6 +236,16 @@ pub fn App() -> Html {
             {
                 client.send(&ToRunner::Stop { run_id: active.run_id });
                 state.dispatch(Action::StopRequested);
+                let (run_id, in_flight, restart) =
+                    (active.run_id, run_in_flight.clone(), restart_runner.clone());
+                after_ms(STOP_GRACE_MS, move || {
+                    if *in_flight.borrow() == Some(run_id) {
+                        restart.emit(format!(
+                            "it did not answer Stop within {} s",
+                            STOP_GRACE_MS / 1000
+                        ));
+                    }
+                });
             }
         })
     };
@@ -301,5 +317,14 @@ pub fn App() -> Html {
                 </div>
             </main>
         </>
+    }
+}
+
+/// Calls `then` once, `ms` from now, from the event loop.
+fn after_ms(ms: i32, then: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(then);
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
     }
 }

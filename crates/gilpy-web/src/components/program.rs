@@ -113,9 +113,10 @@ fn status_text(
         let stopping = if stop_requested { "; stopping…" } else { "" };
         return format!("Running… {} elapsed{stopping}", format_ms(elapsed_us));
     }
-    match &program.outcome {
-        None => String::new(),
-        Some(outcome) => outcome_text(outcome),
+    match (&program.outcome, &program.lost_run) {
+        (Some(outcome), _) => outcome_text(outcome),
+        (None, Some(why)) => format!("The run did not finish ({why})."),
+        (None, None) => String::new(),
     }
 }
 

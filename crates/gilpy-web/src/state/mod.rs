@@ -83,6 +83,8 @@ pub struct ProgramPanel {
     pub outcome: Option<PythonOutcome>,
     /// The runner's latest reading of the code (colours, syntax error); it may lag the editor.
     pub check: Option<SourceCheck>,
+    /// The last run as written ended without an outcome: the runner stopped, and why.
+    pub lost_run: Option<String>,
 }
 
 /// What the runner's tokenizer and compiler made of `source`, without running it.
@@ -109,6 +111,7 @@ impl Default for ProgramPanel {
             output: Vec::new(),
             outcome: None,
             check: None,
+            lost_run: None,
         }
     }
 }
@@ -421,7 +424,7 @@ pub enum Action {
     StopRequested,
     Runner(FromRunner),
     RunnerUnavailable(String),
-    /// The runner died (crash or uncaught error) and a new one is starting.
+    /// The runner died (crash, uncaught error, no answer to Stop), and why: a new one is starting.
     RunnerRestarting(String),
 }
 
@@ -545,6 +548,7 @@ impl Playground {
                 self.start(run_id, RunKind::AsWritten);
                 self.program.output.clear();
                 self.program.outcome = None;
+                self.program.lost_run = None;
             }
             Action::RunModes => {
                 if !self.can_run() {
@@ -613,12 +617,19 @@ impl Playground {
                 self.runner = RunnerStatus::Unavailable { reason };
                 self.active = None;
             }
-            Action::RunnerRestarting(message) => {
+            Action::RunnerRestarting(why) => {
+                let message = format!(
+                    "The runner stopped ({why}). A new one is taking its place; what was running \
+                     did not finish."
+                );
                 self.runner = RunnerStatus::Starting;
                 if matches!(self.quiz.verdict, Some(Verdict::Running { .. })) {
                     self.quiz.verdict = None;
                 }
-                if self.active.take().is_some() {
+                if let Some(active) = self.active.take() {
+                    if !active.is_modes() {
+                        self.program.lost_run = Some(why);
+                    }
                     self.last_run_stopped = true;
                     self.completed_runs += 1;
                 }
@@ -1088,6 +1099,13 @@ mod tests {
         state.apply(Action::RunnerRestarting("the engine crashed: boom".into()));
         assert!(state.active.is_none());
         assert_eq!(state.runner, RunnerStatus::Starting);
-        assert_eq!(state.error.as_deref(), Some("the engine crashed: boom"));
+        assert_eq!(
+            state.error.as_deref(),
+            Some("The runner stopped (the engine crashed: boom). A new one is taking its place; what was running did not finish.")
+        );
+        // The code panel, whose run it was, says so too.
+        assert_eq!(state.program.lost_run.as_deref(), Some("the engine crashed: boom"));
+        state.apply(Action::ProgramStarted { run_id: 2 });
+        assert_eq!(state.program.lost_run, None);
     }
 }
