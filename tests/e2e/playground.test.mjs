@@ -175,4 +175,43 @@ describe('the workbench, cross-origin isolated', () => {
     assert.equal(await page.locator('main.layout').getAttribute('data-run-state'), 'idle');
     await page.close();
   });
+
+  test('a sweep of virtual cores answers "does adding cores help?" per mode, the same each time', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    await setRange(page, 'tasks', 4);
+    await setRange(page, 'cores', 4);
+    await page.locator('#sweep-cores').click();
+    const sweep = page.locator('#core-sweep');
+    await sweep.locator('.sweep-progress', { hasText: /Sweeping: .* virtual cores? \(\d+ of \d+\)/ }).waitFor();
+    await page.locator('#core-sweep[data-run-state="idle"] #sweep-table').waitFor({ timeout: 120_000 });
+    const speedup = async (mode, cores) => Number(await page
+      .locator(`#sweep-table tr[data-mode="${mode}"] td[data-cores="${cores}"]`).getAttribute('data-speedup'));
+    const cores = await page.locator('#sweep-table thead th').allInnerTexts();
+    assert.deepEqual(cores, ['Mode', '1 core', '2 cores', '4 cores', '8 cores']);
+    // Under the GIL, more cores change nothing; asyncio uses one thread whatever the cores.
+    for (const n of [1, 2, 4, 8]) {
+      assert.ok(Math.abs(await speedup('threads', n) - 1) < 0.15, `threads on ${n} cores`);
+      assert.ok(Math.abs(await speedup('asyncio', n) - 1) < 0.15, `asyncio on ${n} cores`);
+    }
+    // Free-threaded, 4 tasks spread over up to 4 cores, and an 8th core has nothing to do.
+    const free = [await speedup('free-threaded', 1), await speedup('free-threaded', 4), await speedup('free-threaded', 8)];
+    assert.ok(free[1] > 3 * free[0], `4 cores over 1: ${free}`);
+    assert.ok(Math.abs(free[2] - free[1]) < 0.05 * free[1], `8 cores as 4: ${free}`);
+    assert.ok(await speedup('processes', 4) > 1.5 * await speedup('processes', 1));
+    // The chart draws each of those figures.
+    assert.equal(await page.locator('#sweep-chart use.point').count(), 4 * 4);
+    assert.equal(await page.locator('#sweep-chart use.point[data-mode="free-threaded"][data-cores="4"]')
+      .getAttribute('data-speedup'), free[1].toFixed(3));
+    // The mode cards are Run every mode's; a sweep leaves them alone. The same seed, the same answer.
+    assert.equal(await page.locator('.card').count(), 0);
+    const first = await page.locator('#sweep-table').innerText();
+    await page.locator('#sweep-cores').click();
+    await page.locator('#core-sweep[data-run-state="running"]').waitFor();
+    await page.locator('#core-sweep[data-run-state="idle"]').waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('#sweep-table').innerText(), first);
+    // Edited code: the chart says it measured the code as it was.
+    await page.locator('#program-source').fill(`${await source(page)}\n# edited\n`);
+    await page.locator('#sweep-stale').waitFor();
+    await page.close();
+  });
 });

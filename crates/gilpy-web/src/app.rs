@@ -13,11 +13,12 @@ use crate::components::quiz::QuizView;
 use crate::components::results::Results;
 use crate::components::share::Share;
 use crate::components::status::Status;
+use crate::components::sweep::Sweep;
 use crate::components::timeline::PatternDefs;
 use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind};
+use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind, SWEEP_AT_LEAST};
 
 /// A runner that crashes this many times in a row is not restarted again.
 const MAX_RESTARTS: u32 = 3;
@@ -198,7 +199,7 @@ pub fn App() -> Html {
     // A run of the modes posts each mode's program when the one before has finished.
     {
         let (dispatch, runner) = (state.dispatcher(), runner.clone());
-        let next = state.active.as_ref().and_then(|active| active.next_mode()).cloned();
+        let next = state.active.as_ref().and_then(|active| active.next_mode());
         let run_id = state.next_run_id();
         use_effect_with(next, move |next| {
             if let (Some((mode, request)), Some(client)) = (next, runner.borrow().as_ref()) {
@@ -251,12 +252,26 @@ pub fn App() -> Html {
     };
 
     let active = state.active.as_ref();
-    let as_written = active.filter(|active| !active.is_modes());
+    let as_written = active.filter(|active| active.is_as_written());
     let modes_active = state.active.clone().filter(ActiveRun::is_modes);
     let running_mode = match active.map(|active| &active.kind) {
         Some(RunKind::Modes { current, .. }) => *current,
         _ => None,
     };
+    let sweeping = match active.map(|active| &active.kind) {
+        Some(RunKind::Sweep { total, pending, current }) => {
+            Some((*current, total - pending.len() - usize::from(current.is_some()), *total))
+        }
+        _ => None,
+    };
+    let sweep_most = state.settings.run.cores.max(SWEEP_AT_LEAST);
+    let on_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::SweepCores { most: sweep_most }))
+    };
+    let sweep_stale = state.sweep.as_ref().is_some_and(|sweep| {
+        sweep.source != state.program.source || sweep.python != state.program.python
+    });
     let sequential_wall_us = state.result(Mode::Sequential).and_then(|r| r.finished_wall_us());
     let on_dismiss_link_problem = on_action.reform(|_: MouseEvent| Action::DismissLinkProblem);
     html! {
@@ -306,7 +321,7 @@ pub fn App() -> Html {
                         running={as_written.is_some()}
                         stop_requested={as_written.is_some_and(|a| a.stop_requested)}
                         elapsed_us={as_written.map_or(0, |a| a.elapsed_us)}
-                        on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop} />
+                        on_action={on_action.clone()} on_run={on_run_program} on_stop={on_stop.clone()} />
                     <Status runner={state.runner.clone()} active={modes_active}
                         last_run_stopped={state.last_run_stopped} has_results={!state.results.is_empty()}
                         error={state.error.clone()} hardware_cores={*hardware_cores}
@@ -314,6 +329,8 @@ pub fn App() -> Html {
                     <Results results={state.results.clone()} running={running_mode}
                         axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us}
                         zoom={state.timeline_zoom} on_action={on_action.clone()} />
+                    <Sweep sweep={state.sweep.clone()} running={sweeping} can_run={state.can_run()}
+                        most={sweep_most} stale={sweep_stale} on_sweep={on_sweep} on_stop={on_stop} />
                 </div>
             </main>
         </>

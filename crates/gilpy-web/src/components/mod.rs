@@ -9,6 +9,7 @@ pub mod quiz;
 pub mod results;
 pub mod share;
 pub mod status;
+pub mod sweep;
 pub mod timeline;
 
 use gilpy_variants::Mode;

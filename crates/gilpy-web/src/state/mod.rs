@@ -3,8 +3,10 @@
 use std::rc::Rc;
 
 mod quiz;
+mod sweep;
 
 pub use quiz::{workload_of, QuizPanel, QuizSource, SavedAnswer, Verdict};
+pub use sweep::{core_counts, CoreSweep, SweepPoint, SWEEP_AT_LEAST};
 
 use std::collections::BTreeMap;
 
@@ -157,6 +159,8 @@ pub enum RunKind {
     /// Each mode's program in turn. `pending` are yet to be sent; `current` runs now (None
     /// between two: the app then sends the next).
     Modes { total: usize, pending: Vec<(Mode, PythonRequest)>, current: Option<Mode> },
+    /// A sweep of core counts ([`CoreSweep`]), sent one program at a time as `Modes` is.
+    Sweep { total: usize, pending: Vec<(SweepPoint, PythonRequest)>, current: Option<SweepPoint> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -170,11 +174,13 @@ pub struct ActiveRun {
 }
 
 impl ActiveRun {
-    /// The program the app must send next, if the run is between two modes.
-    pub fn next_mode(&self) -> Option<&(Mode, PythonRequest)> {
+    /// The program the app must send next, if the run is between two of its programs.
+    pub fn next_mode(&self) -> Option<(Mode, PythonRequest)> {
         match &self.kind {
-            RunKind::Modes { pending, current: None, .. } if !self.stop_requested => {
-                pending.first()
+            _ if self.stop_requested => None,
+            RunKind::Modes { pending, current: None, .. } => pending.first().cloned(),
+            RunKind::Sweep { pending, current: None, .. } => {
+                pending.first().map(|(point, request)| (point.mode, request.clone()))
             }
             _ => None,
         }
@@ -182,6 +188,18 @@ impl ActiveRun {
 
     pub fn is_modes(&self) -> bool {
         matches!(self.kind, RunKind::Modes { .. })
+    }
+
+    pub fn is_as_written(&self) -> bool {
+        matches!(self.kind, RunKind::AsWritten)
+    }
+
+    /// Between two of its programs: nothing in flight would answer a Stop.
+    fn between_programs(&self) -> bool {
+        matches!(
+            self.kind,
+            RunKind::Modes { current: None, .. } | RunKind::Sweep { current: None, .. }
+        )
     }
 }
 
@@ -208,6 +226,8 @@ pub struct Playground {
     /// Why real cores cannot run here (no cross-origin isolation, no worker pool): then every
     /// run is simulated.
     pub real_unavailable: Option<String>,
+    /// The latest sweep of core counts, while it runs and after.
+    pub sweep: Option<CoreSweep>,
     next_run_id: u64,
 }
 
@@ -229,6 +249,7 @@ impl Default for Playground {
             timeline_zoom: 1,
             quiz: QuizPanel::default(),
             real_unavailable: None,
+            sweep: None,
             next_run_id: 1,
         }
     }
@@ -416,6 +437,10 @@ pub enum Action {
     },
     /// Run every selected mode: derive their programs and queue them.
     RunModes,
+    /// Sweep the core counts: simulate each selected mode on 1 to `most` virtual cores.
+    SweepCores {
+        most: usize,
+    },
     /// The page posted the next mode's program with this id.
     ModeStarted {
         run_id: u64,
@@ -589,8 +614,22 @@ impl Playground {
                         Some(ActiveRun { run_id: 0, kind, elapsed_us: 0, stop_requested: false });
                 }
             }
+            Action::SweepCores { most } => self.start_sweep(most),
             Action::ModeStarted { run_id, mode } => {
                 self.next_run_id = run_id + 1;
+                if let Some(ActiveRun {
+                    run_id: current_id,
+                    kind: RunKind::Sweep { pending, current, .. },
+                    elapsed_us,
+                    ..
+                }) = &mut self.active
+                {
+                    if pending.first().is_some_and(|(point, _)| point.mode == mode) {
+                        *current = Some(pending.remove(0).0);
+                        *current_id = run_id;
+                        *elapsed_us = 0;
+                    }
+                }
                 if let Some(ActiveRun {
                     run_id: current_id,
                     kind: RunKind::Modes { pending, current, .. },
@@ -607,8 +646,8 @@ impl Playground {
             Action::StopRequested => {
                 let Some(active) = &mut self.active else { return };
                 active.stop_requested = true;
-                // Between two modes nothing is in flight to answer the stop: end the run here.
-                if matches!(active.kind, RunKind::Modes { current: None, .. }) {
+                // Between two programs nothing is in flight to answer the stop: end the run here.
+                if active.between_programs() {
                     self.finish(true);
                 }
             }
@@ -627,7 +666,7 @@ impl Playground {
                     self.quiz.verdict = None;
                 }
                 if let Some(active) = self.active.take() {
-                    if !active.is_modes() {
+                    if active.is_as_written() {
                         self.program.lost_run = Some(why);
                     }
                     self.last_run_stopped = true;
@@ -672,7 +711,57 @@ impl Playground {
     fn current_mode(&self) -> Option<Mode> {
         match self.active.as_ref()?.kind {
             RunKind::Modes { current, .. } => current,
-            RunKind::AsWritten => None,
+            RunKind::AsWritten | RunKind::Sweep { .. } => None,
+        }
+    }
+
+    fn start_sweep(&mut self, most: usize) {
+        if !self.can_run() {
+            return;
+        }
+        let mut modes = self.settings.modes.clone();
+        if !modes.contains(&Mode::Sequential) {
+            // Every speedup is against it.
+            modes.insert(0, Mode::Sequential);
+        }
+        let mut sweep = CoreSweep {
+            core_counts: core_counts(most.clamp(1, MAX_SIMULATED_CORES)),
+            modes,
+            seed: self.settings.run.seed,
+            source: self.program.source.clone(),
+            python: self.program.python.clone(),
+            walls: Vec::new(),
+        };
+        let mut pending = Vec::new();
+        for point in sweep.points() {
+            match variant(&self.program.source, point.mode) {
+                Ok(source) => {
+                    let python = point.mode.python(&self.program.python);
+                    let run = sweep.run_mode(point);
+                    pending.push((point, PythonRequest { source, python, run }));
+                }
+                Err(_) => sweep.walls.push((point, None)),
+            }
+        }
+        self.sweep = Some(sweep);
+        self.error = None;
+        let total = pending.len();
+        let kind = RunKind::Sweep { total, pending, current: None };
+        self.active = Some(ActiveRun { run_id: 0, kind, elapsed_us: 0, stop_requested: false });
+    }
+
+    /// A sweep's program ended: its wall time, if it ran to the end.
+    fn sweep_point_done(&mut self, outcome: PythonOutcome) {
+        let Some(active) = &mut self.active else { return };
+        let RunKind::Sweep { pending, current, .. } = &mut active.kind else { return };
+        let Some(point) = current.take() else { return };
+        let finished = !outcome.stopped && outcome.exit_code == 0;
+        if let Some(sweep) = &mut self.sweep {
+            sweep.walls.push((point, finished.then_some(outcome.wall_us)));
+        }
+        let stop = active.stop_requested || outcome.stopped;
+        if stop || pending.is_empty() {
+            self.finish(stop);
         }
     }
 
@@ -702,6 +791,27 @@ impl Playground {
                 if self.real_unavailable.is_none() {
                     self.real_unavailable = real_unavailable;
                 }
+            }
+            FromRunner::Output { run_id, elapsed_us, .. }
+                if self.is_current(run_id)
+                    && self
+                        .active
+                        .as_ref()
+                        .is_some_and(|a| matches!(a.kind, RunKind::Sweep { .. })) =>
+            {
+                // A sweep keeps times, not output.
+                if let Some(active) = &mut self.active {
+                    active.elapsed_us = elapsed_us;
+                }
+            }
+            FromRunner::PythonDone { run_id, outcome }
+                if self.is_current(run_id)
+                    && self
+                        .active
+                        .as_ref()
+                        .is_some_and(|a| matches!(a.kind, RunKind::Sweep { .. })) =>
+            {
+                self.sweep_point_done(outcome)
             }
             FromRunner::Output { run_id, chunks, elapsed_us } if self.is_current(run_id) => {
                 let mode = self.current_mode();
@@ -807,7 +917,7 @@ mod tests {
     /// Plays the app's part: posts each pending mode's program and answers it.
     fn run_modes(state: &mut Playground, walls: &[(Mode, u64)]) {
         state.apply(Action::RunModes);
-        while let Some((mode, _)) = state.active.as_ref().and_then(|a| a.next_mode()).cloned() {
+        while let Some((mode, _)) = state.active.as_ref().and_then(|a| a.next_mode()) {
             let run_id = state.next_run_id();
             state.apply(Action::ModeStarted { run_id, mode });
             let wall = walls.iter().find(|(m, _)| *m == mode).map_or(1_000, |(_, w)| *w);
@@ -1090,6 +1200,35 @@ mod tests {
             Some("The quiz at https://example.org/q.json could not be used: `questions[0].answer` is 9. The built-in quiz stays open.")
         );
         assert_eq!(learner.quiz.source, QuizSource::Builtin);
+    }
+
+    #[test]
+    fn a_sweep_simulates_each_mode_on_more_and_more_cores_without_touching_the_cards() {
+        let mut state = ready();
+        run_modes(&mut state, &[(Mode::Sequential, 800)]);
+        let cards = state.results.clone();
+        state.apply(Action::SweepCores { most: 4 });
+        let mut posted = Vec::new();
+        while let Some((mode, request)) = state.active.as_ref().and_then(|a| a.next_mode()) {
+            let RunMode::Simulated { cores, .. } = request.run else { panic!("simulated") };
+            posted.push((mode, cores));
+            let run_id = state.next_run_id();
+            state.apply(Action::ModeStarted { run_id, mode });
+            let chunks = vec![chunk(Stream::Stdout, "swept")];
+            state.apply(Action::Runner(FromRunner::Output { run_id, chunks, elapsed_us: 1 }));
+            // Free-threaded work divides among the cores; the rest takes as long as one core.
+            let wall = if mode == Mode::FreeThreaded { 800 / cores as u64 } else { 800 };
+            state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome(wall) }));
+        }
+        assert!(state.active.is_none());
+        assert_eq!(posted.iter().filter(|(mode, _)| *mode == Mode::Sequential).count(), 1);
+        assert!(posted.contains(&(Mode::FreeThreaded, 4)));
+        let sweep = state.sweep.as_ref().unwrap();
+        assert_eq!(sweep.core_counts, [1, 2, 4]);
+        assert_eq!(sweep.speedup(Mode::FreeThreaded, 4), Some(4.0));
+        assert_eq!(sweep.speedup(Mode::Threads, 4), Some(1.0));
+        assert_eq!(state.results, cards, "the mode cards keep the last run of the modes");
+        assert!(state.program.output.is_empty(), "a sweep's output goes nowhere");
     }
 
     #[test]
