@@ -18,9 +18,13 @@ use crate::components::timeline::PatternDefs;
 use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind, SWEEP_AT_LEAST};
+use crate::state::{
+    Action, ActiveRun, Playground, QuizSource, RunKind, RunnerStatus, SWEEP_AT_LEAST,
+};
 
-/// A runner that crashes this many times in a row is not restarted again.
+/// A runner that crashes this many times in a row without once becoming ready is not
+/// restarted again (a program that crashes a ready runner, say by filling the memory, may do
+/// so any number of times).
 const MAX_RESTARTS: u32 = 3;
 
 /// A run still going this long after Stop has a runner that cannot answer (a worker died, or
@@ -50,11 +54,17 @@ pub fn App() -> Html {
     let runner = use_mut_ref(|| None::<RunnerClient>);
     // Bumped to replace a crashed runner with a new one.
     let generation = use_state(|| 0u32);
+    let restarts_in_a_row = use_mut_ref(|| 0u32);
+    if matches!(state.runner, RunnerStatus::Ready { .. }) {
+        *restarts_in_a_row.borrow_mut() = 0;
+    }
     let hardware_cores = use_memo((), |_| hardware_concurrency());
     // Replaces the runner (the worker and its pool) with a new one, saying why.
     let restart_runner = {
-        let (dispatch, generation) = (state.dispatcher(), generation.clone());
+        let (dispatch, generation, restarts) =
+            (state.dispatcher(), generation.clone(), restarts_in_a_row.clone());
         Callback::from(move |why: String| {
+            *restarts.borrow_mut() += 1;
             dispatch.dispatch(Action::RunnerRestarting(why));
             generation.set(*generation + 1);
         })
@@ -66,14 +76,15 @@ pub fn App() -> Html {
     {
         let (dispatch, runner, on_crash, hardware_cores) =
             (state.dispatcher(), runner.clone(), restart_runner.clone(), *hardware_cores);
-        use_effect_with(*generation, move |current| {
+        let restarts_in_a_row = restarts_in_a_row.clone();
+        use_effect_with(*generation, move |_| {
             // Without isolation the runner still simulates, on its own thread.
             let isolated = cross_origin_isolated();
             if !isolated {
                 let reason = if in_frame() { NOT_ISOLATED_IN_FRAME } else { NOT_ISOLATED };
                 dispatch.dispatch(Action::RealUnavailable(reason.to_string()));
             }
-            if *current > MAX_RESTARTS {
+            if *restarts_in_a_row.borrow() > MAX_RESTARTS {
                 dispatch.dispatch(Action::RunnerUnavailable(format!(
                     "The runner crashed {MAX_RESTARTS} times in a row; reload the page to try again."
                 )));
