@@ -1,4 +1,4 @@
-// Takes the README's screenshots: the seed benchmark after Run every mode, at desktop and phone
+// Takes the README's screenshots: the seed benchmark after Run every mode and a core sweep, at desktop and phone
 // widths, in the light and dark themes, and a quiz question after a wrong prediction. Run after
 // a release build: node tests/support/screenshots.mjs
 import { resolve } from 'node:path';
@@ -18,6 +18,8 @@ try {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
       await runAndWait(page);
+      await page.locator('#sweep-cores').click();
+      await page.locator('#core-sweep[data-run-state="idle"] #sweep-table').waitFor({ timeout: 120_000 });
       const path = `${OUT}/playground-${name}-${scheme}.png`;
       await page.screenshot({ path, fullPage: true });
       console.log(`wrote ${path}`);
