@@ -47,7 +47,9 @@ try {
     await page.setViewportSize(VIEWPORTS.desktop);
     await page.goto(`${course.url}?src=${encodeURIComponent(`${playground.url}?embed`)}`);
     const frame = page.frames().find((f) => f.url().startsWith(playground.url));
-    await frame.locator('.status', { hasText: /Ready:|unavailable/ }).waitFor({ timeout: 30_000 });
+    // Ready to run (on real cores, or to simulate), with the code coloured.
+    await frame.locator('.status', { hasText: /Ready( to simulate)?:/ }).waitFor({ timeout: 30_000 });
+    await frame.locator('#program-highlighted .tok-keyword').first().waitFor();
     const path = `${OUT}/embedded-${name}.png`;
     await page.screenshot({ path });
     console.log(`wrote ${path}`);
