@@ -703,6 +703,10 @@ impl Playground {
         self.error = None;
     }
 
+    fn is_sweeping(&self) -> bool {
+        self.active.as_ref().is_some_and(|active| matches!(active.kind, RunKind::Sweep { .. }))
+    }
+
     fn is_current(&self, run_id: u64) -> bool {
         self.active.as_ref().is_some_and(|active| active.run_id == run_id)
     }
@@ -793,11 +797,7 @@ impl Playground {
                 }
             }
             FromRunner::Output { run_id, elapsed_us, .. }
-                if self.is_current(run_id)
-                    && self
-                        .active
-                        .as_ref()
-                        .is_some_and(|a| matches!(a.kind, RunKind::Sweep { .. })) =>
+                if self.is_current(run_id) && self.is_sweeping() =>
             {
                 // A sweep keeps times, not output.
                 if let Some(active) = &mut self.active {
@@ -805,11 +805,7 @@ impl Playground {
                 }
             }
             FromRunner::PythonDone { run_id, outcome }
-                if self.is_current(run_id)
-                    && self
-                        .active
-                        .as_ref()
-                        .is_some_and(|a| matches!(a.kind, RunKind::Sweep { .. })) =>
+                if self.is_current(run_id) && self.is_sweeping() =>
             {
                 self.sweep_point_done(outcome)
             }
