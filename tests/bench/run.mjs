@@ -151,7 +151,9 @@ async function bundleSizes() {
   const all = await files(DIST);
   const runner = all.filter((path) => path.startsWith(join(DIST, 'runner')));
   const page = all.filter((path) => !runner.includes(path));
-  return { page: await measure(page), runner: await measure(runner) };
+  // Fetched by the runner only when a program first uses a `\N{...}` escape.
+  const names = await measure([join(DIST, 'runner', 'unicode-names.txt')]);
+  return { page: await measure(page), runner: await measure(runner), names };
 }
 
 const { rows: browser, version, longestTaskMs } = await browserRows();
@@ -185,6 +187,7 @@ lines.push('| release bundle | raw | gzip |');
 lines.push('|---|---:|---:|');
 lines.push(`| page (wasm, JS, CSS, HTML) | ${kb(sizes.page.raw)} | ${kb(sizes.page.gzip)} |`);
 lines.push(`| runner worker (wasm, JS) | ${kb(sizes.runner.raw)} | ${kb(sizes.runner.gzip)} |`);
+lines.push(`| not in the first load: Unicode names, fetched when a program first uses \`\\N{...}\` | ${kb(sizes.names.raw)} | ${kb(sizes.names.gzip)} |`);
 lines.push('');
 lines.push('| VM program | native gilpy | in the page | native time / page time |');
 lines.push('|---|---:|---:|---:|');

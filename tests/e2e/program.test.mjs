@@ -187,6 +187,36 @@ for t in threads: t.join()
     await page.close();
   });
 
+  test('\\N{...} names load on first use, not with the page, and read as CPython reads them', async () => {
+    const { page, errors } = await openPlayground(env.browser, env.server.url);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/unicode-names.txt')) fetched.push(request.url());
+    });
+    await runProgram(page);
+    assert.deepEqual(fetched, [], 'a program without \\N{...} does not fetch the names');
+    // Read on a worker thread too: the pool shares the table the runner installed.
+    const source = String.raw`import threading
+names = "\N{BLACK STAR}\N{latin small letter a with grave}\N{CJK UNIFIED IDEOGRAPH-4E00}"
+def show(more):
+    print([hex(ord(c)) for c in names + more], "\N{SNOWMAN}")
+t = threading.Thread(target=show, args=("\N{HANGUL SYLLABLE GAG}\N{NBSP}\N{LINE FEED}",))
+t.start()
+t.join()
+`;
+    await setSource(page, source);
+    const run = await runProgram(page);
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout, cpython(source));
+    assert.equal(fetched.length, 1, 'the names are fetched once');
+    await setSource(page, 'print("\\N{NOT A CHARACTER NAME}")\n');
+    const misspelt = await runProgram(page);
+    assert.equal(misspelt.exitCode, 1);
+    assert.match(misspelt.stderr, /SyntaxError: .*unknown Unicode character name/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('an uncaught exception prints the traceback and marks its line', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     const source = 'def ratio(a, b):\n    return a / b\n\nprint("start")\nprint(ratio(1, 0))\n';

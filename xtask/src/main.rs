@@ -8,6 +8,9 @@
 //! - `bench-seed`: runs the seed lesson's benchmark (`tests/bench/seed/seed_benchmark.py`:
 //!   sequential, 2 threads, 2 processes, 2 I/O threads) under the release `gilpy` (3.13 and
 //!   3.13t) and CPython 3.13 in one run, and prints each mode's time over sequential side by side.
+//! - `unicode-names OUT`: writes the runner's table of `\N{...}` names (`unicode_names.rs`).
+
+mod unicode_names;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -301,9 +304,10 @@ fn main() -> ExitCode {
         Some("bench-vm") => bench_vm(),
         Some("bench-seed") => bench_seed(),
         Some("bench-simulate") => bench_simulate(),
+        Some("unicode-names") => unicode_names::run(std::env::args().nth(2).as_deref()),
         _ => {
             eprintln!(
-                "usage: cargo xtask bench-workbench | bench-vm | bench-seed | bench-simulate"
+                "usage: cargo xtask bench-workbench | bench-vm | bench-seed | bench-simulate | unicode-names OUT"
             );
             ExitCode::from(2)
         }

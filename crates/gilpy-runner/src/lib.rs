@@ -11,6 +11,7 @@
 #![feature(alloc_error_hook)]
 
 mod host;
+mod names;
 pub mod python;
 
 use std::cell::RefCell;
@@ -149,9 +150,19 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
         }
         ToRunner::RunPython { run_id, request } => {
             let runner = runner.clone();
-            wasm_bindgen_futures::spawn_local(
-                async move { run_python(&runner, run_id, request).await },
-            );
+            wasm_bindgen_futures::spawn_local(async move {
+                if names::needed(&request.source) {
+                    names::load().await;
+                }
+                run_python(&runner, run_id, request).await
+            });
+        }
+        ToRunner::Check { check_id, source, python } if names::needed(&source) => {
+            // The answer may now come after a later check's: the page keeps the newest.
+            wasm_bindgen_futures::spawn_local(async move {
+                names::load().await;
+                post(&python::check(check_id, source, &python));
+            });
         }
         ToRunner::Check { check_id, source, python } => {
             post(&python::check(check_id, source, &python));

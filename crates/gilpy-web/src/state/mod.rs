@@ -92,6 +92,9 @@ pub struct ProgramPanel {
 /// What the runner's tokenizer and compiler made of `source`, without running it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SourceCheck {
+    /// Answers can arrive out of order (the runner may first fetch its table of `\N{...}`
+    /// names): an older check never replaces a newer one.
+    pub check_id: u64,
     pub source: String,
     pub highlights: Vec<Highlight>,
     pub syntax_error: Option<SyntaxProblem>,
@@ -848,8 +851,12 @@ impl Playground {
                     }
                 }
             }
-            FromRunner::Checked { source, highlights, syntax_error, .. } => {
-                self.program.check = Some(SourceCheck { source, highlights, syntax_error });
+            FromRunner::Checked { check_id, source, highlights, syntax_error } => {
+                if self.program.check.as_ref().is_some_and(|newer| newer.check_id > check_id) {
+                    return;
+                }
+                let check = SourceCheck { check_id, source, highlights, syntax_error };
+                self.program.check = Some(check);
             }
             FromRunner::Unavailable { reason } => self.apply(Action::RunnerUnavailable(reason)),
             // The runner client restarts the worker and sends `RunnerRestarting`.
@@ -1242,5 +1249,25 @@ mod tests {
         assert_eq!(state.program.lost_run.as_deref(), Some("the engine crashed: boom"));
         state.apply(Action::ProgramStarted { run_id: 2 });
         assert_eq!(state.program.lost_run, None);
+    }
+
+    #[test]
+    fn an_older_check_never_replaces_a_newer_one() {
+        let mut state = ready();
+        let checked = |check_id: u64, source: &str| {
+            Action::Runner(FromRunner::Checked {
+                check_id,
+                source: source.into(),
+                highlights: vec![],
+                syntax_error: None,
+            })
+        };
+        state.apply(checked(2, "print('\\N{BLACK STAR}')"));
+        state.apply(checked(3, "x = 1"));
+        // Check 2 waited for the names table; a late answer is dropped.
+        state.apply(checked(2, "print('\\N{BLACK STAR}')"));
+        assert_eq!(state.program.check.as_ref().map(|check| check.source.as_str()), Some("x = 1"));
+        state.apply(checked(4, "x = 2"));
+        assert_eq!(state.program.check.map(|check| check.check_id), Some(4));
     }
 }

@@ -1,0 +1,155 @@
+//! `cargo xtask unicode-names OUT`: the table of `\N{...}` names the runner loads at run time
+//! (see `crates/unicode-names-lazy`), written from `unicode_names2`, the crate the parser uses
+//! natively, and checked against it before it is written.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use unicode_names_lazy::Table;
+
+/// Characters whose names are this prefix and their code point; the table stores their ranges.
+const IDEOGRAPH_PREFIX: &str = "CJK UNIFIED IDEOGRAPH-";
+
+pub fn run(out: Option<&str>) -> ExitCode {
+    let Some(out) = out else {
+        eprintln!("usage: cargo xtask unicode-names OUT");
+        return ExitCode::from(2);
+    };
+    let aliases = match name_aliases() {
+        Ok(aliases) => aliases,
+        Err(message) => {
+            eprintln!("unicode-names: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = table_text(&aliases);
+    if let Err(message) = check(&text, &aliases) {
+        eprintln!("unicode-names: the table does not agree with unicode_names2: {message}");
+        return ExitCode::from(1);
+    }
+    if let Err(error) = std::fs::write(out, text) {
+        eprintln!("unicode-names: could not write {out}: {error}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The table: every name `unicode_names2` gives a character, ideographs as ranges, then the
+/// aliases it accepts.
+fn table_text(aliases: &[(char, String)]) -> String {
+    let mut text = format!(
+        "# Unicode character names for \\N{{...}}, written by `cargo xtask unicode-names` from \
+         unicode_names2 {}.\n",
+        unicode_names2_version()
+    );
+    let mut ideographs: Option<(u32, u32)> = None;
+    let flush = |text: &mut String, range: &mut Option<(u32, u32)>| {
+        if let Some((first, last)) = range.take() {
+            text.push_str(&format!("{first:04X}-{last:04X} {IDEOGRAPH_PREFIX}\n"));
+        }
+    };
+    for character in (0..=char::MAX as u32).filter_map(char::from_u32) {
+        let Some(name) = unicode_names2::name(character) else { continue };
+        let name = name.to_string();
+        let code = character as u32;
+        if name.starts_with(IDEOGRAPH_PREFIX) {
+            match &mut ideographs {
+                Some((_, last)) if *last + 1 == code => *last = code,
+                _ => {
+                    flush(&mut text, &mut ideographs);
+                    ideographs = Some((code, code));
+                }
+            }
+            continue;
+        }
+        flush(&mut text, &mut ideographs);
+        text.push_str(&format!("{code:04X} {name}\n"));
+    }
+    flush(&mut text, &mut ideographs);
+    for (character, alias) in aliases {
+        text.push_str(&format!("{:04X} {alias}\n", *character as u32));
+    }
+    text
+}
+
+/// Reads the table back with the runner's stand-in and asks both crates for every name.
+fn check(text: &str, aliases: &[(char, String)]) -> Result<(), String> {
+    let table = Table::parse(text)?;
+    let mut asked = 0;
+    for character in (0..=char::MAX as u32).filter_map(char::from_u32) {
+        let Some(name) = unicode_names2::name(character) else { continue };
+        let name = name.to_string();
+        for query in [name.clone(), name.to_ascii_lowercase()] {
+            let (ours, theirs) = (table.character(&query), unicode_names2::character(&query));
+            if ours != theirs {
+                return Err(format!("{query:?}: {ours:?} here, {theirs:?} in unicode_names2"));
+            }
+            asked += 1;
+        }
+    }
+    let near_misses = ["CJK UNIFIED IDEOGRAPH-4DC0", "CJK UNIFIED IDEOGRAPH-FFFFF", "NOT A NAME"];
+    for query in aliases.iter().map(|(_, alias)| alias.as_str()).chain(near_misses) {
+        let (ours, theirs) = (table.character(query), unicode_names2::character(query));
+        if ours != theirs {
+            return Err(format!("{query:?}: {ours:?} here, {theirs:?} in unicode_names2"));
+        }
+    }
+    if asked < 60_000 {
+        return Err(format!("only {asked} names were asked"));
+    }
+    Ok(())
+}
+
+/// The aliases `unicode_names2` accepts (it cannot list them): those of its own
+/// `data/NameAliases.txt` that it resolves.
+fn name_aliases() -> Result<Vec<(char, String)>, String> {
+    let dir = unicode_names2_dir()?;
+    let path = dir.join("data/NameAliases.txt");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("could not read {}: {error}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split(';');
+            let alias = fields.nth(1)?.trim().to_string();
+            let character = unicode_names2::character(&alias)?;
+            Some((character, alias))
+        })
+        .collect())
+}
+
+fn unicode_names2_version() -> &'static str {
+    // The version this xtask is built against; Cargo.lock pins it with the parser's.
+    "1.3.0"
+}
+
+/// Where cargo keeps the source of the registry's `unicode_names2`.
+fn unicode_names2_dir() -> Result<std::path::PathBuf, String> {
+    let output = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .output()
+        .map_err(|error| format!("could not run cargo metadata: {error}"))?;
+    let metadata = String::from_utf8_lossy(&output.stdout);
+    let needle = format!("unicode_names2-{}/Cargo.toml", unicode_names2_version());
+    // A string search keeps serde out of the xtask: the path is the one JSON string that ends so.
+    let end =
+        metadata.find(&needle).ok_or_else(|| format!("cargo metadata does not list {needle}"))?
+            + needle.len()
+            - "/Cargo.toml".len();
+    let start = metadata[..end].rfind('"').ok_or("cargo metadata is not JSON")? + 1;
+    Ok(std::path::PathBuf::from(metadata[start..end].replace("\\\\", "\\")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runner_reads_every_name_as_the_parser_does() {
+        let aliases = name_aliases().unwrap();
+        assert!(aliases.iter().any(|(c, alias)| *c == '\n' && alias == "NEW LINE"), "{aliases:?}");
+        check(&table_text(&aliases), &aliases).unwrap();
+    }
+}
