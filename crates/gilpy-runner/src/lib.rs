@@ -49,6 +49,9 @@ struct Runner {
     stop_requested: Option<u64>,
     cores: usize,
     pool_size: usize,
+    /// The warm-up's promise, from `Ready` until it ends. Programs wait for it, so that they
+    /// time Python and not the browser's compiler, while the page is usable a warm-up sooner.
+    warming_up: Option<js_sys::Promise>,
 }
 
 /// What Stop acts on.
@@ -120,7 +123,11 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(init_thread_pool(pool_size)).await {
                     Ok(_) => {
-                        warm_up(cores, pool_size).await;
+                        let warming_up = wasm_bindgen_futures::future_to_promise(async move {
+                            warm_up(cores, pool_size).await;
+                            Ok(JsValue::UNDEFINED)
+                        });
+                        runner.borrow_mut().warming_up = Some(warming_up);
                         post(&FromRunner::Ready {
                             protocol_version: PROTOCOL_VERSION,
                             cores,
@@ -225,6 +232,11 @@ async fn warm_up(cores: usize, pool_size: usize) {
 
 /// Runs a Python program on the pool, posting its output as it comes, then `PythonDone`.
 async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRequest) {
+    let warming_up = runner.borrow().warming_up.clone();
+    if let Some(warming_up) = warming_up {
+        // It never rejects; a crash in it is reported as any other.
+        let _ = wasm_bindgen_futures::JsFuture::from(warming_up).await;
+    }
     let (cores, pool_size) = {
         let runner = runner.borrow();
         (runner.cores, runner.pool_size)
