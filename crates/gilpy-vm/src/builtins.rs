@@ -116,7 +116,7 @@ pub fn is_builtin_name(name: &str) -> bool {
 }
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
-const TYPES: [&str; 12] = [
+const TYPES: [&str; 13] = [
     "object",
     "int",
     "float",
@@ -128,6 +128,7 @@ const TYPES: [&str; 12] = [
     "set",
     "frozenset",
     "range",
+    "slice",
     "type",
 ];
 
@@ -182,6 +183,7 @@ impl Interpreter {
                 bases_mro,
                 dict: Default::default(),
                 is_exception,
+                overrides_getattribute: false,
             })
         };
         let object = class("object", None, false);
@@ -201,6 +203,10 @@ impl Interpreter {
             object.insert(Arc::from("__init__"), builtin("__init__", object_init));
             object.insert(Arc::from("__new__"), builtin("__new__", object_new));
             object.insert(Arc::from("__setattr__"), builtin("__setattr__", object_setattr));
+            object.insert(
+                Arc::from("__getattribute__"),
+                builtin("__getattribute__", object_getattribute),
+            );
         }
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
@@ -349,6 +355,7 @@ impl Interpreter {
             "set" => construct_set,
             "frozenset" => construct_frozenset,
             "range" => construct_range,
+            "slice" => construct_slice,
             "type" => type_of,
             _ => construct_object,
         })
@@ -408,7 +415,7 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 40] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 41] = [
     ("exec", exec),
     ("id", id),
     ("format", format_builtin),
@@ -449,7 +456,36 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 40] = [
     ("map", map),
     ("filter", filter),
     ("hash", hash),
+    ("vars", vars),
 ];
+
+/// `vars(obj)`: its `__dict__`, where it has one (modules, classes, functions, a
+/// `threading.local`).
+fn vars(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "vars", &args, 1, 1)?;
+    match get_attribute(thread, &args[0], "__dict__") {
+        Err(error) if exception_is(thread, &error, "AttributeError") => {
+            Err(thread.exception("TypeError", "vars() argument must have __dict__ attribute"))
+        }
+        found => found,
+    }
+}
+
+/// `slice(stop)` or `slice(start, stop[, step])`, what `a[start:stop:step]` passes.
+fn construct_slice(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if args.is_empty() || args.len() > 3 {
+        let bound = if args.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
+        let message = format!("slice expected {bound}, got {}", args.len());
+        return Err(thread.exception("TypeError", message));
+    }
+    let mut args = args.into_iter();
+    let (start, stop, step) = match (args.next(), args.next(), args.next()) {
+        (Some(stop), None, None) => (Value::None, stop, Value::None),
+        (Some(start), Some(stop), step) => (start, stop, step.unwrap_or(Value::None)),
+        _ => unreachable!("arity checked"),
+    };
+    Ok(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })))
+}
 
 fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut sep = " ".to_string();
@@ -752,7 +788,6 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
                 | "method"
                 | "module"
                 | "iterator"
-                | "slice"
                 | "cell"
                 | "code" => "object",
                 name => TYPES.iter().find(|t| **t == name).copied().unwrap_or("object"),
@@ -808,6 +843,7 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                     bases_mro: vec![thread.interp.class("object")],
                     dict: Default::default(),
                     is_exception: false,
+                    overrides_getattribute: false,
                 })),
             }
         }
@@ -1576,6 +1612,37 @@ fn construct_range(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 // ---- attributes, items, iteration ----
 
 pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
+    if let Value::Instance(instance) = object {
+        if instance.class.overrides_getattribute {
+            if let Some(method) = instance.class.lookup("__getattribute__") {
+                let found = thread.call(&method, vec![object.clone(), Value::str(name)], vec![]);
+                // As in CPython: `__getattr__` is asked when `__getattribute__` finds nothing.
+                return match (found, instance.class.lookup("__getattr__")) {
+                    (Err(error), Some(getattr))
+                        if exception_is(thread, &error, "AttributeError") =>
+                    {
+                        thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![])
+                    }
+                    (found, _) => found,
+                };
+            }
+        }
+    }
+    generic_get_attribute(thread, object, name)
+}
+
+/// `object.__getattribute__(obj, name)`: the lookup without any `__getattribute__` override.
+fn object_getattribute(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "__getattribute__", &args, 2, 2)?;
+    let Value::Str(name) = &args[1] else {
+        return Err(thread.exception("TypeError", "attribute name must be string"));
+    };
+    generic_get_attribute(thread, &args[0], name)
+}
+
+/// Attribute lookup as `object` does it: properties, the instance's own, the class's (bound),
+/// then `__getattr__`.
+fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
     let missing = |thread: &Thread| {
         let message = match object {
             Value::Module(module) => format!("module '{}' has no attribute '{name}'", module.name),
@@ -1656,6 +1723,11 @@ pub fn get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallRes
                 function: builtin("setter", property_setter),
             })))
         }
+        Value::Slice(slice) if matches!(name, "start" | "stop" | "step") => Ok(match name {
+            "start" => slice.start.clone(),
+            "stop" => slice.stop.clone(),
+            _ => slice.step.clone(),
+        }),
         Value::Range(range) if matches!(name, "start" | "stop" | "step") => {
             Ok(Value::Int(match name {
                 "start" => range.start,
@@ -2393,15 +2465,22 @@ pub fn new_class(
             entries.insert(Key(Value::str("__hash__")), Value::None);
         }
     }
-    let dict = lock(&namespace.entries)
+    let dict: IndexMap<Arc<str>, Value> = lock(&namespace.entries)
         .iter()
         .filter_map(|(k, v)| match &k.0 {
             Value::Str(name) => Some((name.clone(), v.clone())),
             _ => None,
         })
         .collect();
-    let class =
-        Value::Class(Arc::new(Class { name, bases_mro, dict: Mutex::new(dict), is_exception }));
+    let overrides_getattribute = dict.contains_key("__getattribute__")
+        || bases_mro.iter().any(|base| base.overrides_getattribute);
+    let class = Value::Class(Arc::new(Class {
+        name,
+        bases_mro,
+        dict: Mutex::new(dict),
+        is_exception,
+        overrides_getattribute,
+    }));
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = class.clone();
     }

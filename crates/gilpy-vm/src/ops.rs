@@ -228,6 +228,12 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
+        Value::Slice(slice) => format!(
+            "slice({}, {}, {})",
+            item_repr(&slice.start),
+            item_repr(&slice.stop),
+            item_repr(&slice.step)
+        ),
         Value::Set(set) => {
             let keys = set.keys();
             let items = keys.iter().map(item_repr).collect::<Vec<_>>().join(", ");

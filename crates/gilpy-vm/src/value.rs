@@ -221,6 +221,9 @@ pub struct Class {
     pub dict: Mutex<IndexMap<Arc<str>, Value>>,
     /// Set for built-in exception classes and `object`: what a bare instance looks like.
     pub is_exception: bool,
+    /// Whether the class or a base defines `__getattribute__`, fixed when the class is made (as
+    /// CPython fills its type slots), so that other classes' attribute reads skip the lookup.
+    pub overrides_getattribute: bool,
 }
 
 impl Class {

@@ -562,6 +562,69 @@ class Timer(Thread):
         self.finished.set()
 
 
+class local:
+    """Attributes that each thread sets and sees on its own (CPython's _threading_local).
+
+    Each thread gets its own dict on first use; a subclass's __init__ runs again, with the
+    arguments the object was made with, in each thread that uses it.
+    """
+
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        # The creating thread's dict exists already: the class call runs __init__ in it.
+        object.__setattr__(self, "_local__dicts", {get_ident(): {}})
+        object.__setattr__(self, "_local__args", (args, kwargs))
+        return self
+
+    def __getattribute__(self, name):
+        if name.startswith("_local__"):
+            return object.__getattribute__(self, name)
+        own = _local_dict(self)
+        if name == "__dict__":
+            return own
+        # A property on the class wins over the thread's own attributes, as on any object.
+        if name in own and not _is_property(type(self), name):
+            return own[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name == "__dict__":
+            raise AttributeError(
+                "'%s' object attribute '__dict__' is read-only" % type(self).__name__
+            )
+        if _is_property(type(self), name):
+            object.__setattr__(self, name, value)
+        else:
+            _local_dict(self)[name] = value
+
+    def __delattr__(self, name):
+        own = _local_dict(self)
+        if name not in own:
+            raise AttributeError(name)
+        del own[name]
+
+
+def _is_property(cls, name):
+    # By its type's name: `property` is a function here, not a class isinstance() takes.
+    return type(getattr(cls, name, None)).__name__ == "property"
+
+
+def _local_dict(self):
+    """The calling thread's dict of `self`, made (and __init__ run) on its first use."""
+    dicts = object.__getattribute__(self, "_local__dicts")
+    me = get_ident()
+    own = dicts.get(me)
+    if own is None:
+        own = dicts[me] = {}
+        args, kwargs = object.__getattribute__(self, "_local__args")
+        init = type(self).__init__
+        if init is not object.__init__:
+            init(self, *args, **kwargs)
+    return own
+
+
 def current_thread():
     try:
         return _active[get_ident()]
