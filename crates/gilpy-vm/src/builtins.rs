@@ -379,7 +379,13 @@ fn no_kwargs(thread: &Thread, name: &str, kwargs: &Kwargs) -> Result<(), Value> 
     }
 }
 
-fn arity(thread: &Thread, name: &str, args: &Args, min: usize, max: usize) -> Result<(), Value> {
+pub(crate) fn arity(
+    thread: &Thread,
+    name: &str,
+    args: &Args,
+    min: usize,
+    max: usize,
+) -> Result<(), Value> {
     if args.len() < min || args.len() > max {
         let expected = if min == max {
             format!("exactly {min}")
@@ -397,7 +403,7 @@ fn arity(thread: &Thread, name: &str, args: &Args, min: usize, max: usize) -> Re
     Ok(())
 }
 
-fn int_arg(thread: &Thread, value: &Value) -> Result<i64, Value> {
+pub(crate) fn int_arg(thread: &Thread, value: &Value) -> Result<i64, Value> {
     match value {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -1989,12 +1995,12 @@ fn index(thread: &Thread, key: &Value, len: usize, what: &str) -> Result<usize, 
     Ok(resolved as usize)
 }
 
-/// The indices a slice selects from a sequence of `len`.
-fn slice_indices(
+/// `(start, stop, step)` of a slice over a sequence of `len`, as `slice.indices(len)` gives.
+pub fn slice_bounds(
     thread: &Thread,
     slice: &crate::value::Slice,
     len: usize,
-) -> Result<Vec<usize>, Value> {
+) -> Result<(i64, i64, i64), Value> {
     let len = len as i64;
     let part = |value: &Value| -> Result<Option<i64>, Value> {
         match value {
@@ -2020,6 +2026,16 @@ fn slice_indices(
             resolve(part(&slice.stop)?, -1, -1, len - 1),
         )
     };
+    Ok((start, stop, step))
+}
+
+/// The indices a slice selects from a sequence of `len`.
+fn slice_indices(
+    thread: &Thread,
+    slice: &crate::value::Slice,
+    len: usize,
+) -> Result<Vec<usize>, Value> {
+    let (start, stop, step) = slice_bounds(thread, slice, len)?;
     let mut indices = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -2031,6 +2047,18 @@ fn slice_indices(
 
 pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResult {
     match (container, key) {
+        (Value::Range(range), Value::Slice(slice)) => {
+            let (start, stop, step) = slice_bounds(thread, slice, range.len().max(0) as usize)?;
+            Ok(Value::Range(Arc::new(Range {
+                start: range.start + start * range.step,
+                stop: range.start + stop * range.step,
+                step: range.step * step,
+            })))
+        }
+        (Value::Range(range), key) if !matches!(key, Value::Slice(_)) => {
+            let i = index(thread, key, range.len().max(0) as usize, "range object")?;
+            Ok(Value::Int(range.start + i as i64 * range.step))
+        }
         (Value::List(list), Value::Slice(slice)) => {
             let items = lock(&list.items).clone();
             let picked = slice_indices(thread, slice, items.len())?

@@ -23,6 +23,7 @@ pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, Builtin
         "frozenset" => &FROZENSET_METHODS,
         "tuple" => &TUPLE_METHODS,
         "range" => &RANGE_METHODS,
+        "slice" => &SLICE_METHODS,
         "int" | "bool" => &INT_METHODS,
         "float" => &FLOAT_METHODS,
         _ => &[],
@@ -40,6 +41,7 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Set(_) => &SET_METHODS,
         Value::Tuple(_) => &TUPLE_METHODS,
         Value::Range(_) => &RANGE_METHODS,
+        Value::Slice(_) => &SLICE_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
         Value::Float(_) => &FLOAT_METHODS,
         Value::Generator(_) => &GENERATOR_METHODS,
@@ -877,6 +879,20 @@ fn range_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn range_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     sequence_count(thread, &args)
+}
+
+const SLICE_METHODS: [(&str, BuiltinFn); 1] = [("indices", slice_indices)];
+
+/// `slice.indices(len)`: the `(start, stop, step)` the slice selects from `len` items.
+fn slice_indices(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::arity(thread, "indices", &args, 2, 2)?;
+    let Value::Slice(slice) = &args[0] else { unreachable!("a slice method") };
+    let len = crate::builtins::int_arg(thread, &args[1])?;
+    if len < 0 {
+        return Err(thread.exception("ValueError", "length should not be negative"));
+    }
+    let (start, stop, step) = crate::builtins::slice_bounds(thread, slice, len as usize)?;
+    Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }
 
 const INT_METHODS: [(&str, BuiltinFn); 3] = [
