@@ -49,8 +49,8 @@ struct Runner {
     stop_requested: Option<u64>,
     cores: usize,
     pool_size: usize,
-    /// The warm-up's promise, from `Ready` until it ends. Programs wait for it, so that they
-    /// time Python and not the browser's compiler, while the page is usable a warm-up sooner.
+    /// The warm-up's promise, set at `Ready`. Programs wait for it to settle, so that they time
+    /// Python and not the browser's compiler, while the page is usable a warm-up sooner.
     warming_up: Option<js_sys::Promise>,
 }
 
