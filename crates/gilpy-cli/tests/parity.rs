@@ -7,8 +7,10 @@
 //! that starts to pass fails the test too, so the list only ever shrinks.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 const VERSIONS: [&str; 2] = ["3.13", "3.9"];
 
@@ -25,6 +27,45 @@ fn last_line(text: &str) -> &str {
 /// Empty today: processes are simulated too.
 const NOT_SIMULATED_YET: [(&str, &str); 0] = [];
 
+/// Longer than any program needs (the slowest takes about a second): a hang fails the program
+/// with a message instead of holding the whole suite until CI gives up.
+const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// The command's output, or `Err` when it does not end within `limit` (it is killed then).
+fn output_within(command: &mut Command, limit: Duration) -> Result<Output, String> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start gilpy: {e}"))?;
+    // Read both pipes meanwhile, so that a chatty program never blocks on a full pipe.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("did not end within {} s", limit.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    Ok(Output { status, stdout, stderr })
+}
+
 /// Runs one program (with `flags` before it, such as `--simulate`); `Err` says how it differs
 /// from CPython.
 fn check(version: &str, name: &str, flags: &[&str]) -> Result<(), String> {
@@ -34,13 +75,9 @@ fn check(version: &str, name: &str, flags: &[&str]) -> Result<(), String> {
         std::fs::read_to_string(expected.join(format!("{name}.{ext}"))).unwrap_or_default()
     };
     let (want_out, want_err, want_code) = (read("out"), read("err"), read("code"));
-    let output = Command::new(env!("CARGO_BIN_EXE_gilpy"))
-        .args(["run", "--python", version])
-        .args(flags)
-        .arg(format!("{name}.py"))
-        .current_dir(&dir)
-        .output()
-        .map_err(|e| format!("could not start gilpy: {e}"))?;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gilpy"));
+    command.args(["run", "--python", version]).args(flags).arg(format!("{name}.py"));
+    let output = output_within(command.current_dir(&dir), PROGRAM_TIME_LIMIT)?;
     let out = String::from_utf8_lossy(&output.stdout);
     let err = String::from_utf8_lossy(&output.stderr);
     let code = output.status.code().map_or("signal".to_string(), |c| c.to_string());

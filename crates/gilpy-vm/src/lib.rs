@@ -146,7 +146,8 @@ pub struct Simulation {
     interp: Arc<Interpreter>,
     tracer: Arc<trace::Tracer>,
     outcome: Outcome,
-    shutting_down: bool,
+    /// How many steps of finalization have begun (`simulate::next_finalizer`).
+    finalizers_started: usize,
 }
 
 impl Simulation {
@@ -173,28 +174,25 @@ impl Simulation {
             interp,
             tracer,
             outcome: Outcome::exit(0),
-            shutting_down: false,
+            finalizers_started: 0,
         }
     }
 
     /// Runs until the program ends, or until `pause` (asked between slices) says to stop for
     /// now: `None` then, and the next call goes on where this one left off.
     pub fn advance(&mut self, pause: impl FnMut() -> bool) -> Option<Outcome> {
-        let Simulation { sim, sim_host, outcome, shutting_down, .. } = self;
+        let Simulation { sim, sim_host, outcome, finalizers_started, .. } = self;
         let finished = |thread: &mut Thread, result: vm::CallResult| {
-            if *shutting_down {
-                return None;
-            }
-            if let Err(exception) = result {
+            let main_module_ended = *finalizers_started == 0;
+            if let (true, Err(exception)) = (main_module_ended, result) {
                 let interrupted = builtins::exception_is(thread, &exception, "KeyboardInterrupt");
                 *outcome = report_uncaught(thread, &exception, &**sim_host);
                 if interrupted {
                     return None;
                 }
             }
-            // CPython's finalization: wait for the non-daemon threads (`threading._shutdown`).
-            *shutting_down = true;
-            simulate::threading_shutdown(thread)
+            // CPython's finalization: join the non-daemon threads, then the child processes.
+            simulate::next_finalizer(thread, finalizers_started)
         };
         let ending = sim.advance(finished, pause)?;
         if let simulate::Ending::Deadlock(waits) = ending {

@@ -296,7 +296,8 @@ fn simulate_child(
     enum Step {
         MainModule,
         Target,
-        Finalizing(i64),
+        /// Its exit code, and how many finalization steps have begun.
+        Finalizing(i64, usize),
     }
     let thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
     let first = Job::Module(code, mp_main_globals(&interp));
@@ -313,14 +314,16 @@ fn simulate_child(
                 Err(exception) => target_exit_code(thread, Err(exception), &name),
             },
             (Step::Target, result) => target_exit_code(thread, result, &name),
-            (Step::Finalizing(exit_code), _) => *exit_code,
+            (Step::Finalizing(exit_code, _), _) => *exit_code,
         };
-        // Threads still running are joined first, as CPython's finalization does.
-        if !matches!(step, Step::Finalizing(_)) {
-            if let Some(shutdown) = crate::simulate::threading_shutdown(thread) {
-                step = Step::Finalizing(exit_code);
-                return Some(shutdown);
-            }
+        // CPython's finalization: the child's threads are joined, then its own children.
+        let mut started = match step {
+            Step::Finalizing(_, started) => started,
+            _ => 0,
+        };
+        if let Some(finalizer) = crate::simulate::next_finalizer(thread, &mut started) {
+            step = Step::Finalizing(exit_code, started);
+            return Some(finalizer);
         }
         thread.interp.stop_all_threads();
         handle.finish(exit_code);

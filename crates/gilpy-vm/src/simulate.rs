@@ -83,12 +83,20 @@ pub(crate) enum Job {
     Call(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
 }
 
-/// CPython's finalization as a job: `threading._shutdown`, which joins the non-daemon threads;
-/// `None` if the program never imported `threading` (then there are none).
-pub(crate) fn threading_shutdown(thread: &mut Thread) -> Option<Job> {
-    let threading = crate::value::lock(&thread.interp.modules).get("threading").cloned()?;
-    let shutdown = crate::builtins::get_attribute(thread, &threading, "_shutdown").ok()?;
-    Some(Job::Call(shutdown, vec![], vec![]))
+/// The next step of CPython's finalization as a job, once `*started` steps have begun: each
+/// imported module of [`crate::threads::FINALIZERS`] in turn (`threading` joins the non-daemon
+/// threads, then `multiprocessing` the child processes); `None` when none is left.
+pub(crate) fn next_finalizer(thread: &mut Thread, started: &mut usize) -> Option<Job> {
+    while let Some(module) = crate::threads::FINALIZERS.get(*started) {
+        *started += 1;
+        let imported = crate::value::lock(&thread.interp.modules).get(*module).cloned();
+        let shutdown = imported
+            .and_then(|module| crate::builtins::get_attribute(thread, &module, "_shutdown").ok());
+        if let Some(shutdown) = shutdown {
+            return Some(Job::Call(shutdown, vec![], vec![]));
+        }
+    }
+    None
 }
 
 /// Where a thread stands, as the scheduler sees it.

@@ -385,11 +385,15 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
     Ok(())
 }
 
+/// The modules whose `_shutdown` finalization calls, in order (in CPython, `threading._shutdown`
+/// and then `multiprocessing`'s exit hook, which joins the child processes).
+pub(crate) const FINALIZERS: [&str; 2] = ["threading", "multiprocessing"];
+
 /// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
 /// (`threading._shutdown`) and child processes (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
 /// them a moment to unwind, so that none outlives the run.
 pub fn shutdown(thread: &mut Thread, tear_down: bool) {
-    for module in ["threading", "multiprocessing"] {
+    for module in FINALIZERS {
         if tear_down {
             break;
         }

@@ -470,6 +470,8 @@ class Pool:
             worker = Process(target=_pool_worker,
                              args=(self._tasks, self._results, initializer, initargs))
             worker.name = "SpawnPoolWorker-%d" % _process_counter
+            # Daemons, as in CPython: finalization stops them instead of waiting for them.
+            worker.daemon = True
             worker.start()
             self._workers.append(worker)
         self._broken_error = RuntimeError("the pool's worker processes have all exited")
