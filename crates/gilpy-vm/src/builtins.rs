@@ -277,6 +277,9 @@ impl Interpreter {
         if let Some(gil) = &self.gil {
             gil.wake_all();
         }
+        if let Some(sim) = self.sim.get() {
+            sim.wake_process(self.process.pid);
+        }
         // Child processes go too, as the process group goes with Ctrl-C.
         let children: Vec<Arc<Interpreter>> =
             lock(&self.children).iter().filter_map(std::sync::Weak::upgrade).collect();

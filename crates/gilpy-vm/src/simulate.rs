@@ -301,6 +301,22 @@ impl Simulator {
         }
     }
 
+    /// A stop or `terminate()` of process `pid`: its blocked threads try again, and their wait
+    /// sees the stop (as a real wait does when the GIL's waiters are woken).
+    pub(crate) fn wake_process(&self, pid: u32) {
+        let mut state = self.lock();
+        let now = state.now();
+        let woken: Vec<u32> = state
+            .threads
+            .iter()
+            .filter(|(id, s)| **id >> 16 == pid && matches!(s.state, State::Blocked { .. }))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in woken {
+            state.want_gil(id, now);
+        }
+    }
+
     /// Makes `main` the program's main thread, to do `first` when [`Simulator::advance`] runs.
     pub(crate) fn start(&self, main: Thread, first: Job) {
         let main_id = main.sim_key();
