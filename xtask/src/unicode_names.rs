@@ -2,8 +2,8 @@
 //! (see `crates/unicode-names-lazy`), written from `unicode_names2`, the crate the parser uses
 //! natively, and checked against it before it is written.
 
-use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use unicode_names_lazy::Table;
 
@@ -124,22 +124,21 @@ fn unicode_names2_version() -> &'static str {
     "1.3.0"
 }
 
-/// Where cargo keeps the source of the registry's `unicode_names2`.
-fn unicode_names2_dir() -> Result<std::path::PathBuf, String> {
-    let output = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .output()
-        .map_err(|error| format!("could not run cargo metadata: {error}"))?;
-    let metadata = String::from_utf8_lossy(&output.stdout);
-    let needle = format!("unicode_names2-{}/Cargo.toml", unicode_names2_version());
-    // A string search keeps serde out of the xtask: the path is the one JSON string that ends so.
-    let end =
-        metadata.find(&needle).ok_or_else(|| format!("cargo metadata does not list {needle}"))?
-            + needle.len()
-            - "/Cargo.toml".len();
-    let start = metadata[..end].rfind('"').ok_or("cargo metadata is not JSON")? + 1;
-    Ok(std::path::PathBuf::from(metadata[start..end].replace("\\\\", "\\")))
+/// Where cargo keeps the source of the registry's `unicode_names2`: cargo's standard layout,
+/// `$CARGO_HOME/registry/src/<registry>/unicode_names2-<version>/`. (`cargo metadata` would
+/// have to fetch every platform's dependencies first, which fails offline.)
+fn unicode_names2_dir() -> Result<PathBuf, String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?;
+    let sources = cargo_home.join("registry/src");
+    let name = format!("unicode_names2-{}", unicode_names2_version());
+    std::fs::read_dir(&sources)
+        .map_err(|error| format!("could not read {}: {error}", sources.display()))?
+        .filter_map(|registry| Some(registry.ok()?.path().join(&name)))
+        .find(|dir| dir.join("data/NameAliases.txt").is_file())
+        .ok_or_else(|| format!("no {name}/data/NameAliases.txt under {}", sources.display()))
 }
 
 #[cfg(test)]
