@@ -3,11 +3,13 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
+use gilpy_vm::EvalBreaker;
 
 const USAGE: &str = "usage: gilpy run [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [--trace TRACE.json]
                  [--simulate [--seed S] [--cores N]] FILE [ARGS...]";
@@ -25,8 +27,12 @@ impl Host for NativeHost {
         let _ = stdout.write_all(text.as_bytes());
     }
 
-    fn write_stderr(&self, text: &str) {
+    fn flush_stdout(&self) {
         let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
+    }
+
+    fn write_stderr(&self, text: &str) {
+        self.flush_stdout();
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
 
@@ -153,21 +159,29 @@ fn main() -> ExitCode {
     });
     let mut argv = vec![file];
     argv.extend(program_args);
+    // Ctrl-C raises KeyboardInterrupt in the main thread at its next check point, as in
+    // CPython; a second one ends the process at once, for a program that catches the first.
+    let breaker = Arc::new(EvalBreaker::default());
+    {
+        let breaker = breaker.clone();
+        let pressed = AtomicBool::new(false);
+        let _ = ctrlc::set_handler(move || {
+            if pressed.swap(true, Ordering::Relaxed) {
+                std::process::exit(EXIT_INTERRUPTED);
+            }
+            breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+        });
+    }
     // On a thread of our own, so the stack the VM counts on does not depend on `ulimit -s`.
     let outcome = {
         let host = host.clone();
         std::thread::Builder::new()
             .stack_size(PYTHON_THREAD_STACK)
             .spawn(move || match simulate {
-                Some(config) => gilpy_vm::run_simulated(
-                    &program,
-                    version,
-                    host,
-                    argv,
-                    config,
-                    Default::default(),
-                ),
-                None => gilpy_vm::run(&program, version, host, argv),
+                Some(config) => {
+                    gilpy_vm::run_simulated(&program, version, host, argv, config, breaker)
+                }
+                None => gilpy_vm::run_interruptible(&program, version, host, argv, breaker),
             })
             .and_then(|thread| thread.join().map_err(|_| std::io::Error::other("panicked")))
     };
@@ -186,5 +200,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    if outcome.interrupted {
+        return ExitCode::from(EXIT_INTERRUPTED as u8);
+    }
     ExitCode::from(outcome.exit_code.clamp(0, 255) as u8)
 }
+
+/// What a shell reports for CPython ended by Ctrl-C (128 + SIGINT).
+const EXIT_INTERRUPTED: i32 = 130;

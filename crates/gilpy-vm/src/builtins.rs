@@ -23,6 +23,8 @@ use crate::vm::{CallResult, Thread};
 pub trait Host: Send + Sync {
     fn write_stdout(&self, text: &str);
     fn write_stderr(&self, text: &str);
+    /// `print(..., flush=True)`: what stdout holds goes out now (a pipe's reader waits for it).
+    fn flush_stdout(&self) {}
     /// A monotonic clock in nanoseconds (`time.perf_counter_ns`).
     fn monotonic_ns(&self) -> u64;
     /// Seconds since the epoch (`time.time`).
@@ -500,11 +502,13 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut to_stderr = false;
+    let mut flush = false;
     for (key, value) in &kwargs {
         match (&**key, value) {
             ("sep", Value::Str(s)) => sep = s.to_string(),
             ("end", Value::Str(s)) => end = s.to_string(),
-            ("sep" | "end", Value::None) | ("flush", _) => {}
+            ("sep" | "end", Value::None) => {}
+            ("flush", value) => flush = thread.truth(value)?,
             ("file", Value::Module(module)) if &*module.name == "sys.stderr" => to_stderr = true,
             ("file", Value::Module(_)) => {}
             (key, _) => {
@@ -527,6 +531,9 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         thread.interp.host.write_stderr(&text);
     } else {
         thread.interp.host.write_stdout(&text);
+        if flush {
+            thread.interp.host.flush_stdout();
+        }
     }
     Ok(Value::None)
 }

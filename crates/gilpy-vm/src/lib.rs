@@ -68,13 +68,16 @@ pub struct Outcome {
     /// For an uncaught exception, the innermost line of the main program in its traceback
     /// (what an editor marks).
     pub error_line: Option<u32>,
+    /// It ended in an uncaught KeyboardInterrupt (CPython then ends by SIGINT, which a shell
+    /// reports as exit status 130).
+    pub interrupted: bool,
     /// What every thread of every process did, and when.
     pub trace: trace::ProgramTrace,
 }
 
 impl Outcome {
     fn exit(exit_code: i32) -> Outcome {
-        Outcome { exit_code, error_line: None, trace: Default::default() }
+        Outcome { exit_code, error_line: None, interrupted: false, trace: Default::default() }
     }
 }
 
@@ -256,6 +259,7 @@ fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> O
     Outcome {
         exit_code: 1,
         error_line: innermost_main_line(thread, exception),
+        interrupted: builtins::exception_is(thread, exception, "KeyboardInterrupt"),
         trace: Default::default(),
     }
 }

@@ -776,6 +776,9 @@ impl Host for SimHost {
     fn write_stdout(&self, text: &str) {
         self.inner.write_stdout(text)
     }
+    fn flush_stdout(&self) {
+        self.inner.flush_stdout()
+    }
     fn write_stderr(&self, text: &str) {
         self.inner.write_stderr(text)
     }
