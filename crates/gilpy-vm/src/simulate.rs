@@ -288,28 +288,24 @@ impl Simulator {
 
     /// Something `key` names changed (a lock released, an item queued): its waiters try again.
     pub(crate) fn notify(&self, key: usize) {
-        let mut state = self.lock();
-        let now = state.now();
-        let woken: Vec<u32> = state
-            .threads
-            .iter()
-            .filter(|(_, s)| matches!(s.state, State::Blocked { key: k, .. } if k == key))
-            .map(|(id, _)| *id)
-            .collect();
-        for id in woken {
-            state.want_gil(id, now);
-        }
+        self.wake_blocked(|_, waits_on| waits_on == key);
     }
 
     /// A stop or `terminate()` of process `pid`: its blocked threads try again, and their wait
     /// sees the stop (as a real wait does when the GIL's waiters are woken).
     pub(crate) fn wake_process(&self, pid: u32) {
+        // A thread's key is its process's pid above 16 bits (`vm::Thread::sim_key`).
+        self.wake_blocked(|id, _| id >> 16 == pid);
+    }
+
+    /// The blocked threads for which `which(thread, key waited on)` holds want the GIL again.
+    fn wake_blocked(&self, which: impl Fn(u32, usize) -> bool) {
         let mut state = self.lock();
         let now = state.now();
         let woken: Vec<u32> = state
             .threads
             .iter()
-            .filter(|(id, s)| **id >> 16 == pid && matches!(s.state, State::Blocked { .. }))
+            .filter(|(id, s)| matches!(s.state, State::Blocked { key, .. } if which(**id, key)))
             .map(|(id, _)| *id)
             .collect();
         for id in woken {
