@@ -38,9 +38,9 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
         ("getswitchinterval", builtin("getswitchinterval", sys_getswitchinterval)),
         ("setswitchinterval", builtin("setswitchinterval", sys_setswitchinterval)),
-        // Stand-ins that `print(..., file=sys.stderr)` recognises.
-        ("stdout", stream("sys.stdout")),
-        ("stderr", stream("sys.stderr")),
+        // Stand-ins that `print(..., file=sys.stderr)` recognises, with `write` and `flush`.
+        ("stdout", stream("sys.stdout", stdout_write)),
+        ("stderr", stream("sys.stderr", stderr_write)),
     ];
     if interp.version.has_is_gil_enabled() {
         entries.push(("_is_gil_enabled", builtin("_is_gil_enabled", sys_is_gil_enabled)));
@@ -48,11 +48,48 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
     entries
 }
 
-fn stream(name: &str) -> Value {
+fn stream(name: &str, write: crate::value::BuiltinFn) -> Value {
+    let entries = [("write", builtin("write", write)), ("flush", builtin("flush", stream_flush))]
+        .into_iter()
+        .map(|(name, function)| (Key(Value::str(name)), function))
+        .collect();
     Value::Module(Arc::new(Module {
         name: Arc::from(name),
-        dict: Arc::new(crate::value::Dict { entries: Default::default() }),
+        dict: Arc::new(Dict { entries: std::sync::Mutex::new(entries) }),
     }))
+}
+
+/// `sys.stdout.write(text)`: writes it as `print` would, and returns its length.
+fn stdout_write(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let text = stream_text(thread, &args)?;
+    thread.interp.host.write_stdout(&text);
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+fn stderr_write(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let text = stream_text(thread, &args)?;
+    thread.interp.host.write_stderr(&text);
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+fn stream_text(thread: &mut Thread, args: &Args) -> Result<Arc<str>, Value> {
+    match args.as_slice() {
+        [Value::Str(text)] => Ok(text.clone()),
+        [other] => Err(thread.exception(
+            "TypeError",
+            format!("write() argument must be str, not {}", type_name(other)),
+        )),
+        _ => Err(thread.exception(
+            "TypeError",
+            format!("write() takes exactly one argument ({} given)", args.len()),
+        )),
+    }
+}
+
+/// `sys.stdout.flush()` (and stderr's, which is never held back).
+fn stream_flush(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    thread.interp.host.flush_stdout();
+    Ok(Value::None)
 }
 
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
