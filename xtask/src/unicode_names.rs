@@ -40,7 +40,7 @@ fn table_text(aliases: &[(char, String)]) -> String {
     let mut text = format!(
         "# Unicode character names for \\N{{...}}, written by `cargo xtask unicode-names` from \
          unicode_names2 {}.\n",
-        unicode_names2_version()
+        UNICODE_NAMES2_VERSION
     );
     let mut ideographs: Option<(u32, u32)> = None;
     let flush = |text: &mut String, range: &mut Option<(u32, u32)>| {
@@ -75,24 +75,24 @@ fn table_text(aliases: &[(char, String)]) -> String {
 /// Reads the table back with the runner's stand-in and asks both crates for every name.
 fn check(text: &str, aliases: &[(char, String)]) -> Result<(), String> {
     let table = Table::parse(text)?;
+    let agree = |query: &str| {
+        let (ours, theirs) = (table.character(query), unicode_names2::character(query));
+        match ours == theirs {
+            true => Ok(()),
+            false => Err(format!("{query:?}: {ours:?} here, {theirs:?} in unicode_names2")),
+        }
+    };
     let mut asked = 0;
     for character in (0..=char::MAX as u32).filter_map(char::from_u32) {
         let Some(name) = unicode_names2::name(character) else { continue };
         let name = name.to_string();
-        for query in [name.clone(), name.to_ascii_lowercase()] {
-            let (ours, theirs) = (table.character(&query), unicode_names2::character(&query));
-            if ours != theirs {
-                return Err(format!("{query:?}: {ours:?} here, {theirs:?} in unicode_names2"));
-            }
-            asked += 1;
-        }
+        agree(&name)?;
+        agree(&name.to_ascii_lowercase())?;
+        asked += 2;
     }
     let near_misses = ["CJK UNIFIED IDEOGRAPH-4DC0", "CJK UNIFIED IDEOGRAPH-FFFFF", "NOT A NAME"];
     for query in aliases.iter().map(|(_, alias)| alias.as_str()).chain(near_misses) {
-        let (ours, theirs) = (table.character(query), unicode_names2::character(query));
-        if ours != theirs {
-            return Err(format!("{query:?}: {ours:?} here, {theirs:?} in unicode_names2"));
-        }
+        agree(query)?;
     }
     if asked < 60_000 {
         return Err(format!("only {asked} names were asked"));
@@ -119,10 +119,8 @@ fn name_aliases() -> Result<Vec<(char, String)>, String> {
         .collect())
 }
 
-fn unicode_names2_version() -> &'static str {
-    // The version this xtask is built against; Cargo.lock pins it with the parser's.
-    "1.3.0"
-}
+/// The version this xtask is built against; Cargo.lock pins it with the parser's.
+const UNICODE_NAMES2_VERSION: &str = "1.3.0";
 
 /// Where cargo keeps the source of the registry's `unicode_names2`: cargo's standard layout,
 /// `$CARGO_HOME/registry/src/<registry>/unicode_names2-<version>/`. (`cargo metadata` would
@@ -133,7 +131,7 @@ fn unicode_names2_dir() -> Result<PathBuf, String> {
         .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
         .ok_or("neither CARGO_HOME nor HOME is set")?;
     let sources = cargo_home.join("registry/src");
-    let name = format!("unicode_names2-{}", unicode_names2_version());
+    let name = format!("unicode_names2-{}", UNICODE_NAMES2_VERSION);
     std::fs::read_dir(&sources)
         .map_err(|error| format!("could not read {}: {error}", sources.display()))?
         .filter_map(|registry| Some(registry.ok()?.path().join(&name)))

@@ -80,14 +80,6 @@ impl Table {
             (range.first..=range.last).contains(&code).then(|| char::from_u32(code)).flatten()
         })
     }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.ranges.is_empty()
-    }
 }
 
 /// Makes `table` the one `character` reads. Installing twice keeps the first.
