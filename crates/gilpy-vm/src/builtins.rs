@@ -164,6 +164,8 @@ pub struct Interpreter {
     pub gil_released_at_ns: AtomicU64,
     /// In simulated mode, the simulator that schedules this interpreter's threads.
     pub sim: std::sync::OnceLock<Arc<crate::simulate::Simulator>>,
+    /// Real mode: which threads wait forever, to find a deadlock.
+    pub(crate) deadlocks: crate::deadlock::DeadlockWatch,
 }
 
 impl Interpreter {
@@ -240,6 +242,7 @@ impl Interpreter {
             tracer,
             gil_released_at_ns: AtomicU64::new(0),
             sim: std::sync::OnceLock::new(),
+            deadlocks: Default::default(),
         })
     }
 
@@ -268,6 +271,8 @@ impl Interpreter {
 
     pub fn unregister_thread(&self, id: ThreadId) {
         lock(&self.threads).live.shift_remove(&id.0);
+        // One thread fewer can change whether the others are deadlocked.
+        self.deadlocks.progress();
     }
 
     /// Asks every live thread to stop at its next check point (Stop, teardown at exit), and

@@ -7,6 +7,7 @@
 pub mod builtins;
 pub mod code;
 pub mod compile;
+mod deadlock;
 pub mod format;
 pub mod highlight;
 mod keys;
@@ -105,15 +106,23 @@ pub fn run_interruptible(
     let globals = main_module(&interp, program);
     let mut thread = Thread::new(interp.clone(), eval_breaker);
     let result = thread.take_gil().and_then(|()| thread.run_module(program.code.clone(), globals));
+    // A deadlock stops every thread as Ctrl-C does; its report replaces the KeyboardInterrupt.
+    let deadlocked = interp.deadlocks.found().is_some();
     // Interrupted: everything is torn down at once, rather than waiting for other threads and
     // processes as a normal exit does (CPython would want a second Ctrl-C).
     let interrupted = matches!(&result, Err(exception)
         if builtins::exception_is(&thread, exception, "KeyboardInterrupt"));
-    let outcome = match result {
+    let mut outcome = match result {
         Ok(_) => Outcome::exit(0),
+        Err(_) if deadlocked => Outcome::exit(1),
         Err(exception) => report_uncaught(&mut thread, &exception, &*host),
     };
     threads::shutdown(&mut thread, interrupted);
+    // Also found while finalization joined the threads.
+    if let Some(waits) = interp.deadlocks.found() {
+        host.write_stderr(&deadlock::report(&waits));
+        outcome = Outcome::exit(1);
+    }
     // Dropping the main thread closes its last span.
     drop(thread);
     Outcome { trace: tracer.trace(), ..outcome }
@@ -199,13 +208,7 @@ impl Simulation {
         };
         let ending = sim.advance(finished, pause)?;
         if let simulate::Ending::Deadlock(waits) = ending {
-            let mut report = String::from(
-                "Deadlock: every thread waits for something no other thread will do.\n",
-            );
-            for line in waits {
-                report.push_str(&format!("  {line}\n"));
-            }
-            self.host.write_stderr(&report);
+            self.host.write_stderr(&deadlock::report(&waits));
             self.outcome = Outcome::exit(1);
         }
         self.interp.stop_all_threads();

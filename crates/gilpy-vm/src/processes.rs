@@ -15,7 +15,7 @@ use gilpy_runtime::gil::EvalBreaker;
 
 use crate::builtins::{self, builtin_function as builtin, Interpreter};
 use crate::pickle::{self, Pickled};
-use crate::threads::wait_until;
+use crate::threads::{wait_until, Waiting};
 use crate::value::{lock, Dict, Key, Module, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
@@ -270,16 +270,22 @@ fn run_child(
         return 1;
     }
     let globals = mp_main_globals(&interp);
-    if let Err(exception) = thread.run_module(code, globals) {
-        let exit_code = startup_exit_code(&mut thread, &exception);
-        crate::threads::shutdown(&mut thread, false);
-        return exit_code;
-    }
-    let outcome = target_of(&mut thread, payload)
-        .and_then(|(target, args, kwargs)| thread.call(&target, args, kwargs));
-    let exit_code = target_exit_code(&mut thread, outcome, &name);
+    let exit_code = match thread.run_module(code, globals) {
+        Err(exception) => startup_exit_code(&mut thread, &exception),
+        Ok(_) => {
+            let outcome = target_of(&mut thread, payload)
+                .and_then(|(target, args, kwargs)| thread.call(&target, args, kwargs));
+            target_exit_code(&mut thread, outcome, &name)
+        }
+    };
     crate::threads::shutdown(&mut thread, false);
-    exit_code
+    match interp.deadlocks.found() {
+        Some(waits) => {
+            interp.host.write_stderr(&crate::deadlock::report(&waits));
+            1
+        }
+        None => exit_code,
+    }
 }
 
 /// Simulated mode: the child's main thread is a simulated thread whose jobs are the steps of
@@ -347,15 +353,20 @@ fn process_join(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         None | Some(Value::None) => None,
         Some(value) => crate::ops::as_float(value).map(|t| t.max(0.0)),
     };
-    wait_until(thread, timeout, (handle.key(), "a process to end"), |_, slice| {
-        let exit = lock(&handle.exit);
-        if exit.is_some() {
-            return true;
-        }
-        let exit =
-            handle.ended.wait_timeout(exit, slice).map_or_else(|e| e.into_inner().0, |r| r.0);
-        exit.is_some()
-    })?;
+    wait_until(
+        thread,
+        timeout,
+        Waiting::across_processes(handle.key(), "a process to end"),
+        |_, slice| {
+            let exit = lock(&handle.exit);
+            if exit.is_some() {
+                return true;
+            }
+            let exit =
+                handle.ended.wait_timeout(exit, slice).map_or_else(|e| e.into_inner().0, |r| r.0);
+            exit.is_some()
+        },
+    )?;
     Ok(Value::None)
 }
 
@@ -438,7 +449,7 @@ fn channel_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let channel = the_channel(thread, &args)?;
     let mut taken = None;
     let key = channel as *const Channel as usize;
-    wait_until(thread, timeout, (key, "a queue item"), |_, slice| {
+    wait_until(thread, timeout, Waiting::across_processes(key, "a queue item"), |_, slice| {
         let mut items = lock(&channel.items);
         if items.is_empty() && !slice.is_zero() {
             items =
@@ -470,7 +481,7 @@ static SEMLOCK_TYPE: NativeType = NativeType {
 };
 
 fn new_semlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Native::new(&SEMLOCK_TYPE, crate::threads::Lock::default()))
+    Ok(Native::new(&SEMLOCK_TYPE, crate::threads::Lock::across_processes()))
 }
 
 /// One number in shared memory (`multiprocessing.Value`); reads and writes are each atomic,

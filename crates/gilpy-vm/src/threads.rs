@@ -11,6 +11,7 @@ use std::time::Duration;
 use gilpy_runtime::gil::EvalBreaker;
 
 use crate::builtins::{self, builtin_function as builtin};
+use crate::deadlock;
 use crate::ops::{as_float, type_name};
 use crate::value::{lock, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread, MAIN_THREAD};
@@ -139,6 +140,14 @@ fn print_exception(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 pub struct Lock {
     locked: Mutex<bool>,
     released: Condvar,
+    /// A `multiprocessing.Lock`, which another process may release.
+    crosses_processes: bool,
+}
+
+impl Lock {
+    pub fn across_processes() -> Lock {
+        Lock { crosses_processes: true, ..Lock::default() }
+    }
 }
 
 pub const LOCK_METHODS: &[(&str, crate::value::BuiltinFn)] = &[
@@ -191,7 +200,11 @@ fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         return Ok(Value::Bool(false));
     }
     let key = lock_value as *const Lock as usize;
-    let acquired = wait_until(thread, timeout, (key, "a lock"), |thread, slice| {
+    let on = match lock_value.crosses_processes {
+        false => Waiting::in_process(key, "a lock"),
+        true => Waiting::across_processes(key, "a lock"),
+    };
+    let acquired = wait_until(thread, timeout, on, |thread, slice| {
         let mut locked = lock(&lock_value.locked);
         if !*locked {
             *locked = true;
@@ -242,16 +255,38 @@ fn try_acquire(lock_value: &Lock) -> bool {
     !std::mem::replace(&mut *locked, true)
 }
 
+/// What a blocking call waits on.
+#[derive(Clone, Copy)]
+pub struct Waiting {
+    /// An address the releasing side passes to [`notify`], for the simulator.
+    pub key: usize,
+    /// What a deadlock report calls it ("a lock").
+    pub what: &'static str,
+    /// Whether only this process's own threads can end the wait (a lock). A child process or a
+    /// multiprocessing queue can end one from outside, so waiting on those is never a deadlock
+    /// of this process.
+    pub in_process: bool,
+}
+
+impl Waiting {
+    pub fn in_process(key: usize, what: &'static str) -> Waiting {
+        Waiting { key, what, in_process: true }
+    }
+
+    pub fn across_processes(key: usize, what: &'static str) -> Waiting {
+        Waiting { key, what, in_process: false }
+    }
+}
+
 /// Waits without the GIL until `attempt` succeeds, the timeout passes, or the run is stopped.
 /// `attempt` gets the longest it may block this round. A stop raises the thread's stop
 /// exception (KeyboardInterrupt in the main thread), as Ctrl-C interrupts CPython's waits.
-///
-/// `on` names what is waited on (an address that the releasing side passes to [`notify`])
-/// and what to call it in a deadlock report; the simulator uses it, real mode does not.
+/// A wait with no timeout on something in this process takes part in deadlock detection
+/// ([`crate::deadlock`]).
 pub fn wait_until(
     thread: &mut Thread,
     timeout: Option<f64>,
-    on: (usize, &'static str),
+    on: Waiting,
     mut attempt: impl FnMut(&Thread, Duration) -> bool,
 ) -> Result<bool, Value> {
     if thread.simulator().is_some() {
@@ -259,6 +294,11 @@ pub fn wait_until(
     }
     let host = thread.interp.host.clone();
     let deadline = timeout.map(|seconds| host.monotonic_ns() + (seconds * 1e9) as u64);
+    let watched = timeout.is_none() && on.in_process;
+    if watched {
+        thread.interp.deadlocks.begin_wait(thread.id.0, thread.waiting_for(on.what));
+    }
+    let mut sighting = deadlock::Sighting::default();
     let done = thread.allow_threads(|thread| loop {
         let slice = match deadline {
             Some(deadline) => {
@@ -276,7 +316,17 @@ pub fn wait_until(
         if thread.stop_requested() {
             return false;
         }
-    })?;
+        if watched {
+            let live = lock(&thread.interp.threads).live.len();
+            if thread.interp.deadlocks.check(live, &mut sighting, host.monotonic_ns()) {
+                thread.interp.stop_all_threads();
+            }
+        }
+    });
+    if watched {
+        thread.interp.deadlocks.end_wait(thread.id.0);
+    }
+    let done = done?;
     if !done {
         thread.check_stop()?;
     }
@@ -290,7 +340,7 @@ pub fn wait_until(
 fn simulated_wait(
     thread: &mut Thread,
     timeout: Option<f64>,
-    (key, what): (usize, &'static str),
+    Waiting { key, what, .. }: Waiting,
     mut attempt: impl FnMut(&Thread) -> bool,
 ) -> Result<bool, Value> {
     let sim = thread.simulator().expect("simulated").clone();
@@ -335,12 +385,13 @@ fn simulated_wait(
 }
 
 /// What a sleep waits on: nothing anyone releases.
-const SLEEP_KEY: usize = 0;
+const SLEEP: Waiting = Waiting { key: 0, what: "a sleep", in_process: true };
 
 /// Tells the simulator that what `key` names changed, so that its waiters try again.
 pub fn notify(thread: &Thread, key: usize) {
-    if let Some(sim) = thread.simulator() {
-        sim.notify(key);
+    match thread.simulator() {
+        Some(sim) => sim.notify(key),
+        None => thread.interp.deadlocks.progress(),
     }
 }
 
@@ -371,11 +422,11 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
         // Done once virtual time reaches the deadline the first attempt set.
         let deadline = sim.now() + (seconds * 1e9) as u64;
         let deadline = thread.sim_deadline.flatten().unwrap_or(deadline);
-        simulated_wait(thread, Some(seconds), (SLEEP_KEY, "a sleep"), |_| sim.now() >= deadline)?;
+        simulated_wait(thread, Some(seconds), SLEEP, |_| sim.now() >= deadline)?;
         return Ok(());
     }
     let host = thread.interp.host.clone();
-    wait_until(thread, Some(seconds), (SLEEP_KEY, "a sleep"), |_, slice| {
+    wait_until(thread, Some(seconds), SLEEP, |_, slice| {
         if slice.is_zero() {
             return true;
         }

@@ -1830,8 +1830,13 @@ impl Thread {
     }
 
     /// `MainThread waits for a lock (line 6)`.
-    fn waiting_for(&self, what: &str) -> String {
-        format!("{} waits for {what}{}", self.display_name(), self.where_now())
+    pub(crate) fn waiting_for(&self, what: &str) -> String {
+        let process = match self.interp.process.is_child.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            true => format!(" of {}", lock(&self.interp.process.name)),
+            false => String::new(),
+        };
+        format!("{}{process} waits for {what}{}", self.display_name(), self.where_now())
     }
 
     pub(crate) fn simulator(&self) -> Option<&Arc<Simulator>> {
@@ -1895,14 +1900,31 @@ impl Thread {
         })
     }
 
-    /// ` (line N)`: where the thread's innermost frame stands, for reports.
+    /// Where the thread stands, for reports, in the learner's own program where it can:
+    /// ` (line 15)`, ` (line 15, in join)` when a library function called from line 15 waits,
+    /// else the innermost frame (` (threading.py line 475, in _shutdown)`).
     pub fn where_now(&self) -> String {
-        match self.frames.last() {
-            Some(frame) => match frame.code.lines.get(frame.pc.saturating_sub(1)) {
-                Some(line) => format!(" (line {line})"),
+        let line_of = |frame: &Frame| frame.code.lines.get(frame.pc.saturating_sub(1)).copied();
+        let main_file = lock(&self.interp.main_code).as_ref().map(|code| code.filename.clone());
+        let in_program =
+            self.frames.iter().rposition(|frame| Some(&frame.code.filename) == main_file.as_ref());
+        match in_program {
+            Some(index) => {
+                let Some(line) = line_of(&self.frames[index]) else { return String::new() };
+                match self.frames.get(index + 1) {
+                    Some(callee) => format!(" (line {line}, in {})", callee.code.name),
+                    None => format!(" (line {line})"),
+                }
+            }
+            None => match self.frames.last() {
+                Some(frame) => match line_of(frame) {
+                    Some(line) => {
+                        format!(" ({} line {line}, in {})", frame.code.filename, frame.code.name)
+                    }
+                    None => String::new(),
+                },
                 None => String::new(),
             },
-            None => String::new(),
         }
     }
 
