@@ -117,6 +117,19 @@ pub fn is_builtin_name(name: &str) -> bool {
         || BUILTIN_FUNCTIONS.iter().any(|(function, _)| *function == name)
 }
 
+/// Built-in types that `type(x)` gives but `builtins` does not name (`type(None)`), each one
+/// class so that `type(None) is type(None)` and `isinstance(None, type(None))` hold.
+const UNNAMED_TYPES: [&str; 8] = [
+    "NoneType",
+    "function",
+    "builtin_function_or_method",
+    "method",
+    "module",
+    "generator",
+    "cell",
+    "code",
+];
+
 /// The built-in types that are classes too (for `isinstance` and calling them).
 const TYPES: [&str; 13] = [
     "object",
@@ -200,6 +213,8 @@ impl Interpreter {
             let parent = if parent.is_empty() { object.clone() } else { classes[parent].clone() };
             classes.insert(name, class(name, Some(&parent), true));
         }
+        let unnamed: Vec<_> =
+            UNNAMED_TYPES.iter().map(|name| (*name, class(name, Some(&object), false))).collect();
         lock(&classes["BaseException"].dict)
             .insert(Arc::from("__init__"), builtin("__init__", exception_init));
         {
@@ -218,11 +233,14 @@ impl Interpreter {
             for (name, class) in &classes {
                 entries.insert(Key(Value::str(name)), Value::Class(class.clone()));
             }
+            classes.extend(unnamed);
             for (name, function) in BUILTIN_FUNCTIONS {
                 entries.insert(Key(Value::str(name)), builtin(name, function));
             }
             entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
         }
+        let builtins_module =
+            Value::Module(Arc::new(Module { name: Arc::from("builtins"), dict: builtins.clone() }));
         let fixed_pid = host.fixed_pid();
         Arc::new(Interpreter {
             builtins,
@@ -233,7 +251,7 @@ impl Interpreter {
             recursion_limit: AtomicUsize::new(1000),
             gil: version.has_gil().then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_US)),
             switch_interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
-            modules: Mutex::new(IndexMap::new()),
+            modules: Mutex::new(IndexMap::from([("builtins".to_string(), builtins_module)])),
             threads: Mutex::default(),
             sources: Mutex::default(),
             main_code: Mutex::default(),
@@ -244,6 +262,27 @@ impl Interpreter {
             sim: std::sync::OnceLock::new(),
             deadlocks: Default::default(),
         })
+    }
+
+    /// The namespace of the main module, `__main__` (or, in a spawned child, `__mp_main__`),
+    /// with the names CPython puts there before the program runs. Both names import it.
+    pub fn new_main_module(&self, name: &str, file: &str) -> Arc<Dict> {
+        let globals = Arc::new(Dict { entries: Default::default() });
+        {
+            let mut entries = lock(&globals.entries);
+            entries.insert(Key(Value::str("__name__")), Value::str(name));
+            for absent in ["__doc__", "__package__", "__spec__"] {
+                entries.insert(Key(Value::str(absent)), Value::None);
+            }
+            let builtins = lock(&self.modules).get("builtins").cloned();
+            entries.insert(Key(Value::str("__builtins__")), builtins.unwrap_or(Value::None));
+            entries.insert(Key(Value::str("__file__")), Value::str(file));
+        }
+        let main = Value::Module(Arc::new(Module { name: Arc::from(name), dict: globals.clone() }));
+        for alias in ["__main__", "__mp_main__"] {
+            lock(&self.modules).insert(alias.to_string(), main.clone());
+        }
+        globals
     }
 
     pub fn switch_interval_us(&self) -> u64 {
@@ -431,8 +470,12 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 41] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
     ("exec", exec),
+    ("ascii", ascii),
+    ("globals", globals),
+    ("locals", locals),
+    ("dir", dir),
     ("id", id),
     ("format", format_builtin),
     ("delattr", delattr),
@@ -474,6 +517,83 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 41] = [
     ("hash", hash),
     ("vars", vars),
 ];
+
+/// `ascii(obj)`: `repr` with every non-ASCII character escaped.
+fn ascii(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "ascii", &args, 1, 1)?;
+    let text = thread.repr_of(&args[0])?;
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0..=0x7f => escaped.push(c),
+            code @ 0x80..=0xff => escaped.push_str(&format!("\\x{code:02x}")),
+            code @ 0x100..=0xffff => escaped.push_str(&format!("\\u{code:04x}")),
+            code => escaped.push_str(&format!("\\U{code:08x}")),
+        }
+    }
+    Ok(Value::str(&escaped))
+}
+
+fn globals(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "globals", &args, 0, 0)?;
+    thread.current_globals().map(Value::Dict).ok_or_else(|| no_frame(thread, "globals"))
+}
+
+fn locals(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "locals", &args, 0, 0)?;
+    thread.current_locals().ok_or_else(|| no_frame(thread, "locals"))
+}
+
+fn no_frame(thread: &Thread, name: &str) -> Value {
+    thread.exception("SystemError", format!("{name}(): no current frame"))
+}
+
+/// `dir()`: the caller's names, sorted. `dir(obj)`: the attributes we know `obj` has, its own
+/// and its class's along the MRO, sorted; CPython's list adds `object`'s special methods.
+fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "dir", &args, 0, 1)?;
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let keys = |dict: &Dict| -> Vec<Arc<str>> {
+        lock(&dict.entries)
+            .keys()
+            .filter_map(|key| match &key.0 {
+                Value::Str(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let class_names = |class: &Arc<Class>| {
+        let mut names: Vec<Arc<str>> = lock(&class.dict).keys().cloned().collect();
+        for base in &class.bases_mro {
+            names.extend(lock(&base.dict).keys().cloned());
+        }
+        names
+    };
+    match args.first() {
+        None => match thread.current_locals() {
+            Some(Value::Dict(dict)) => names.extend(keys(&dict)),
+            _ => return Err(no_frame(thread, "dir")),
+        },
+        Some(Value::Module(module)) => names.extend(keys(&module.dict)),
+        Some(Value::Class(class)) => names.extend(class_names(class)),
+        Some(Value::Instance(instance)) => {
+            names.extend(lock(&instance.dict).keys().cloned());
+            names.extend(class_names(&instance.class));
+            if let Some(base) = &instance.base {
+                names.extend(crate::methods::names(base).iter().map(|name| Arc::from(*name)));
+            }
+        }
+        Some(other) => {
+            names.extend(crate::methods::names(other).iter().map(|name| Arc::from(*name)));
+            if let Value::Function(function) = other {
+                names.extend(keys(&function.dict()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(List::new(names.into_iter().map(Value::Str).collect()))
+}
 
 /// `vars(obj)`: its `__dict__`, where it has one (modules, classes, functions, a
 /// `threading.local`).
@@ -802,17 +922,8 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
         Value::Instance(instance) => instance.class.is_subclass_of(class),
         other => {
             let own = type_name(other);
-            let own = thread.interp.class(match &*own {
-                "NoneType"
-                | "function"
-                | "builtin_function_or_method"
-                | "method"
-                | "module"
-                | "iterator"
-                | "cell"
-                | "code" => "object",
-                name => TYPES.iter().find(|t| **t == name).copied().unwrap_or("object"),
-            });
+            let own =
+                thread.interp.builtins_class(&own).unwrap_or_else(|| thread.interp.class("object"));
             own.is_subclass_of(class)
         }
     }

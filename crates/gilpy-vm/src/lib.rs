@@ -31,7 +31,7 @@ use std::sync::Arc;
 use builtins::{Host, Interpreter};
 pub use gilpy_runtime::gil::EvalBreaker;
 use syntax::{LineIndex, SyntaxError};
-use value::{lock, Dict, Key, Value};
+use value::{lock, Dict, Value};
 use version::PythonVersion;
 use vm::Thread;
 
@@ -226,16 +226,7 @@ impl Simulation {
 fn main_module(interp: &Arc<Interpreter>, program: &Program) -> Arc<Dict> {
     lock(&interp.sources).insert(program.filename.clone(), program.lines.clone());
     *lock(&interp.main_code) = Some(program.code.clone());
-    let globals = Arc::new(Dict { entries: Default::default() });
-    lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__main__"));
-    let main = Value::Module(Arc::new(value::Module {
-        name: Arc::from("__main__"),
-        dict: globals.clone(),
-    }));
-    // Classes from a spawned child's main module say `__mp_main__`: the same module here.
-    lock(&interp.modules).insert("__main__".to_string(), main.clone());
-    lock(&interp.modules).insert("__mp_main__".to_string(), main);
-    globals
+    interp.new_main_module("__main__", &program.filename)
 }
 
 fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> Outcome {

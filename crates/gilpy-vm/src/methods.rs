@@ -33,7 +33,20 @@ pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, Builtin
 
 /// The built-in method `name` of `receiver`'s type, if it has one.
 pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
-    let table: &[(&'static str, BuiltinFn)] = match receiver {
+    methods_of(receiver)?
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| type_dunder(&type_name(receiver), name))
+}
+
+/// The names of the built-in methods of `receiver`'s type, for `dir()`.
+pub fn names(receiver: &Value) -> Vec<&'static str> {
+    methods_of(receiver).unwrap_or_default().iter().map(|(name, _)| *name).collect()
+}
+
+fn methods_of(receiver: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
+    Some(match receiver {
         Value::Str(_) => &STR_METHODS,
         Value::List(_) => &LIST_METHODS,
         Value::Dict(_) => &DICT_METHODS,
@@ -47,12 +60,7 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         Value::Generator(_) => &GENERATOR_METHODS,
         Value::Native(native) => native.kind.methods,
         _ => return None,
-    };
-    table
-        .iter()
-        .find(|(n, _)| *n == name)
-        .copied()
-        .or_else(|| type_dunder(&type_name(receiver), name))
+    })
 }
 
 fn text(receiver: &Value) -> &str {

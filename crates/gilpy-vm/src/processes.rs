@@ -16,7 +16,7 @@ use gilpy_runtime::gil::EvalBreaker;
 use crate::builtins::{self, builtin_function as builtin, Interpreter};
 use crate::pickle::{self, Pickled};
 use crate::threads::{wait_until, Waiting};
-use crate::value::{lock, Dict, Key, Module, Native, NativeType, Value};
+use crate::value::{lock, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
@@ -195,19 +195,6 @@ fn new_child(
     interp
 }
 
-/// Spawn: the main program runs again in the child under another name, so its guarded part
-/// does not. Its namespace.
-fn mp_main_globals(interp: &Interpreter) -> Arc<Dict> {
-    let globals = Arc::new(Dict { entries: Default::default() });
-    lock(&globals.entries).insert(Key(Value::str("__name__")), Value::str("__mp_main__"));
-    let main =
-        Value::Module(Arc::new(Module { name: Arc::from("__mp_main__"), dict: globals.clone() }));
-    for alias in ["__mp_main__", "__main__"] {
-        lock(&interp.modules).insert(alias.to_string(), main.clone());
-    }
-    globals
-}
-
 /// The exit code of a child whose main module raised while it started up. Terminated then:
 /// quietly, as a signal ends a CPython child.
 fn startup_exit_code(thread: &mut Thread, exception: &Value) -> i64 {
@@ -269,7 +256,8 @@ fn run_child(
     if thread.take_gil().is_err() {
         return 1;
     }
-    let globals = mp_main_globals(&interp);
+    // Spawn: the main program runs again under another name, so its guarded part does not.
+    let globals = interp.new_main_module("__mp_main__", &code.filename);
     let exit_code = match thread.run_module(code, globals) {
         Err(exception) => startup_exit_code(&mut thread, &exception),
         Ok(_) => {
@@ -306,7 +294,8 @@ fn simulate_child(
         Finalizing(i64, usize),
     }
     let thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
-    let first = Job::Module(code, mp_main_globals(&interp));
+    let globals = interp.new_main_module("__mp_main__", &code.filename);
+    let first = Job::Module(code, globals);
     let mut step = Step::MainModule;
     let notifier = sim.clone();
     let then = Box::new(move |thread: &mut Thread, result: CallResult| {

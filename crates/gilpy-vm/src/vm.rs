@@ -277,6 +277,31 @@ impl Thread {
         Err(self.stop_exception())
     }
 
+    /// The calling Python frame's names (`locals()`): the namespace itself in a module or class
+    /// body; in a function, a new dict of the variables bound now, cells included.
+    pub fn current_locals(&self) -> Option<Value> {
+        let frame = self.frames.last()?;
+        if let Some(namespace) = &frame.namespace {
+            return Some(Value::Dict(namespace.clone()));
+        }
+        if frame.code.local_names.is_empty() && frame.cells.is_empty() {
+            return Some(Value::Dict(frame.globals.clone()));
+        }
+        let mut entries = crate::value::Map::default();
+        for (name, value) in frame.code.local_names.iter().zip(&frame.locals) {
+            if let Some(value) = value {
+                entries.insert(Key(Value::Str(name.clone())), value.clone());
+            }
+        }
+        let cell_names = frame.code.cell_names.iter().chain(&frame.code.free_names);
+        for (name, cell) in cell_names.zip(&frame.cells) {
+            if let Value::Cell(cell) = cell {
+                entries.insert(Key(Value::Str(name.clone())), lock(cell).clone());
+            }
+        }
+        Some(Dict::new(entries))
+    }
+
     /// Whether the run is being stopped: blocking waits poll this.
     pub fn stop_requested(&self) -> bool {
         self.eval_breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)

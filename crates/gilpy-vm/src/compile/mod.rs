@@ -400,6 +400,19 @@ impl<'a> Compiler<'a> {
         };
     }
 
+    /// Unbinds `name`; a closure cell cannot be unbound here, so it keeps the None the caller
+    /// stored (`del` of one is refused before).
+    fn delete_name(&mut self, name: &str) {
+        match self.slot(name) {
+            NameSlot::Fast(index) => self.emit(Op::DeleteFast(index)),
+            NameSlot::Deref(_) => return,
+            NameSlot::Global | NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::DeleteGlobal(index))
+            }
+        };
+    }
+
     fn body(&mut self, body: &[Stmt]) -> Result<()> {
         body.iter().try_for_each(|stmt| self.stmt(stmt))
     }
@@ -524,15 +537,13 @@ impl<'a> Compiler<'a> {
             Stmt::Delete(delete) => {
                 for target in &delete.targets {
                     match target {
-                        Expr::Name(name) => match self.slot(&name.id) {
-                            NameSlot::Fast(index) => {
-                                self.emit(Op::DeleteFast(index));
-                            }
-                            _ => {
-                                let index = self.name_index(&name.id);
-                                self.emit(Op::DeleteGlobal(index));
-                            }
-                        },
+                        Expr::Name(name) if matches!(self.slot(&name.id), NameSlot::Deref(_)) => {
+                            return Err(self.unsupported(
+                                target,
+                                "'del' of a variable a nested function uses",
+                            ));
+                        }
+                        Expr::Name(name) => self.delete_name(&name.id),
                         Expr::Subscript(subscript) => {
                             self.expr(&subscript.value)?;
                             self.expr(&subscript.slice)?;
@@ -777,6 +788,13 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.body(&handler.body)?;
+                // As CPython: `except E as e` unbinds `e` when the clause ends, so the
+                // exception (and its traceback's frames) does not outlive it.
+                if let Some(name) = &handler.name {
+                    self.emit_const(Value::None);
+                    self.store_name(name);
+                    self.delete_name(name);
+                }
                 self.emit(Op::PopExcept);
                 ends.push(self.emit(Op::Jump(0)));
                 if let Some(next) = next {
