@@ -197,6 +197,7 @@ impl Interpreter {
             }
             Arc::new(Class {
                 name: Arc::from(name),
+                bases: parent.into_iter().cloned().collect(),
                 bases_mro,
                 dict: Default::default(),
                 is_exception,
@@ -972,6 +973,7 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                 Some(class) => Value::Class(class),
                 None => Value::Class(Arc::new(Class {
                     name,
+                    bases: vec![thread.interp.class("object")],
                     bases_mro: vec![thread.interp.class("object")],
                     dict: Default::default(),
                     is_exception: false,
@@ -1878,18 +1880,13 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                     .collect(),
             )),
             "__bases__" => Ok(Value::tuple(
-                class
-                    .bases_mro
-                    .first()
-                    .map(|base| Value::Class(base.clone()))
-                    .into_iter()
-                    .collect(),
+                class.bases.iter().map(|base| Value::Class(base.clone())).collect(),
             )),
-            "__mro__" => Ok(Value::tuple(
-                std::iter::once(Value::Class(class.clone()))
-                    .chain(class.bases_mro.iter().map(|c| Value::Class(c.clone())))
-                    .collect(),
-            )),
+            "__mro__" => Ok(Value::tuple(mro_of(class))),
+            "mro" => Ok(Value::Method(Arc::new(Method {
+                receiver: object.clone(),
+                function: builtin("mro", class_mro),
+            }))),
             _ => {
                 // `str.lower`, `dict.__init__`: a built-in type's own methods come first (its
                 // class dict is empty; what `lookup` would find there is `object`'s).
@@ -1910,6 +1907,9 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                             Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
                         },
                         other => other,
+                    })
+                    .or_else(|| {
+                        default_special(name).map(|(name, function)| builtin(name, function))
                     })
                     .ok_or_else(|| missing(thread))
             }
@@ -1958,7 +1958,13 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                     });
                 }
             }
-            Err(missing(thread))
+            match default_special(name) {
+                Some((name, function)) => Ok(Value::Method(Arc::new(Method {
+                    receiver: receiver.clone(),
+                    function: builtin(name, function),
+                }))),
+                None => Err(missing(thread)),
+            }
         }
         Value::Function(function) => {
             function_attribute(function, name).ok_or_else(|| missing(thread))
@@ -2599,16 +2605,16 @@ pub fn new_class(
             }
         }
     }
-    if parents.len() > 1 {
-        return Err(thread.exception(
-            "NotImplementedError",
-            "multiple inheritance is not supported by gilpy yet",
-        ));
+    if parents.is_empty() {
+        parents.push(thread.interp.class("object"));
     }
-    let parent = parents.pop().unwrap_or_else(|| thread.interp.class("object"));
-    let mut bases_mro = vec![parent.clone()];
-    bases_mro.extend(parent.bases_mro.iter().cloned());
-    let is_exception = parent.is_exception;
+    let bases_mro = linearize(&parents).map_err(|why| thread.exception("TypeError", why))?;
+    let extended: Vec<_> =
+        parents.iter().filter_map(|parent| thread.interp.builtin_ancestor(parent)).collect();
+    if extended.iter().any(|builtin| !Arc::ptr_eq(builtin, &extended[0])) {
+        return Err(thread.exception("TypeError", "multiple bases have instance lay-out conflict"));
+    }
+    let is_exception = parents.iter().any(|parent| parent.is_exception);
     let class_cell = lock(&namespace.entries).shift_remove(&Key(Value::str("__classcell__")));
     {
         // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
@@ -2630,6 +2636,7 @@ pub fn new_class(
         || bases_mro.iter().any(|base| base.overrides_getattribute);
     let class = Value::Class(Arc::new(Class {
         name,
+        bases: parents,
         bases_mro,
         dict: Mutex::new(dict),
         is_exception,
@@ -2639,6 +2646,62 @@ pub fn new_class(
         *lock(&cell) = class.clone();
     }
     Ok(class)
+}
+
+/// The class, then its method resolution order (`__mro__`).
+fn mro_of(class: &Arc<Class>) -> Vec<Value> {
+    std::iter::once(class.clone())
+        .chain(class.bases_mro.iter().cloned())
+        .map(Value::Class)
+        .collect()
+}
+
+/// `cls.mro()`: `__mro__` as a list.
+fn class_mro(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.first() {
+        Some(Value::Class(class)) => Ok(List::new(mro_of(class))),
+        _ => Err(thread.exception("TypeError", "descriptor 'mro' needs a type")),
+    }
+}
+
+/// The method resolution order of a new class with these bases, after the class itself:
+/// CPython's C3 merge of each base's order and the bases' own order. The error is CPython's
+/// message for bases that allow no consistent order.
+fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
+    for (index, base) in bases.iter().enumerate() {
+        if bases[..index].iter().any(|earlier| Arc::ptr_eq(earlier, base)) {
+            return Err(format!("duplicate base class {}", base.name));
+        }
+    }
+    let mut sequences: Vec<Vec<Arc<Class>>> = bases
+        .iter()
+        .map(|base| std::iter::once(base.clone()).chain(base.bases_mro.iter().cloned()).collect())
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut order = Vec::new();
+    loop {
+        sequences.retain(|sequence| !sequence.is_empty());
+        if sequences.is_empty() {
+            return Ok(order);
+        }
+        // The first head that is in no other sequence's tail.
+        let head = sequences.iter().map(|sequence| sequence[0].clone()).find(|head| {
+            !sequences.iter().any(|sequence| sequence[1..].iter().any(|c| Arc::ptr_eq(c, head)))
+        });
+        let Some(head) = head else {
+            let names: Vec<&str> = bases.iter().map(|base| &*base.name).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for sequence in &mut sequences {
+            if Arc::ptr_eq(&sequence[0], &head) {
+                sequence.remove(0);
+            }
+        }
+        order.push(head);
+    }
 }
 
 pub fn is_exception_instance(value: &Value) -> bool {
@@ -2683,6 +2746,46 @@ fn exception_args(instance: &Instance) -> Vec<Value> {
         Some(Value::Tuple(args)) => args.to_vec(),
         _ => Vec::new(),
     }
+}
+
+/// `object.__str__` and `object.__repr__` (and `BaseException`'s), which no class dict holds:
+/// the VM applies them directly when a class defines none. Found here for an explicit call
+/// (`super().__str__()`, `object.__repr__(self)`).
+fn default_special(name: &str) -> Option<(&'static str, BuiltinFn)> {
+    match name {
+        "__str__" => Some(("__str__", default_str)),
+        "__repr__" => Some(("__repr__", default_repr)),
+        _ => None,
+    }
+}
+
+/// `object.__str__`: the repr (through the class's own `__repr__`); an exception's message.
+fn default_str(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "__str__", &args, 1, 1)?;
+    match is_exception_instance(&args[0]) {
+        true => exception_str(thread, &args[0]).map(|text| Value::str(&text)),
+        false => thread.repr_of(&args[0]).map(|text| Value::str(&text)),
+    }
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`, or the exception's or built-in base's.
+fn default_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "__repr__", &args, 1, 1)?;
+    let text = match &args[0] {
+        Value::Instance(instance) if is_exception_instance(&args[0]) => {
+            exception_repr(thread, instance)?
+        }
+        Value::Instance(instance) => match &instance.base {
+            Some(base) => thread.repr_of(&base.clone())?,
+            None => format!(
+                "<{} object at 0x{:012x}>",
+                instance.class.qualified_name(),
+                args[0].address()
+            ),
+        },
+        other => thread.repr_of(other)?,
+    };
+    Ok(Value::str(&text))
 }
 
 pub fn exception_str(thread: &mut Thread, value: &Value) -> Result<String, Value> {

@@ -216,7 +216,10 @@ pub struct Method {
 
 pub struct Class {
     pub name: Arc<str>,
-    /// Method resolution order after this class itself (an `Arc` to itself would be a cycle).
+    /// The bases the class statement names, in order (`__bases__`).
+    pub bases: Vec<Arc<Class>>,
+    /// Method resolution order after this class itself (an `Arc` to itself would be a cycle):
+    /// the C3 linearization of `bases`, as CPython computes it.
     pub bases_mro: Vec<Arc<Class>>,
     pub dict: Mutex<IndexMap<Arc<str>, Value>>,
     /// Set for built-in exception classes and `object`: what a bare instance looks like.
