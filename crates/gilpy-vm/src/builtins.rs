@@ -378,14 +378,8 @@ impl Interpreter {
             .get(class)
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
-        let instance = Instance {
-            class,
-            base: None,
-            dict: Default::default(),
-            hash: Default::default(),
-            traceback: Default::default(),
-        };
-        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+        let instance = Instance::new(class, None);
+        instance.set(Arc::from("args"), Value::tuple(args));
         Value::Instance(Arc::new(instance))
     }
 
@@ -578,7 +572,7 @@ fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Some(Value::Module(module)) => names.extend(keys(&module.dict)),
         Some(Value::Class(class)) => names.extend(class_names(class)),
         Some(Value::Instance(instance)) => {
-            names.extend(lock(&instance.dict).keys().cloned());
+            names.extend(keys(&instance.dict));
             names.extend(class_names(&instance.class));
             if let Some(base) = &instance.base {
                 names.extend(crate::methods::names(base).iter().map(|name| Arc::from(*name)));
@@ -1336,7 +1330,7 @@ pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Resu
         return Ok(());
     }
     let removed = match object {
-        Value::Instance(instance) => lock(&instance.dict).shift_remove(name).is_some(),
+        Value::Instance(instance) => instance.remove(name),
         Value::Class(class) => lock(&class.dict).shift_remove(name).is_some(),
         Value::Function(function) => {
             lock(&function.dict().entries).shift_remove(&Key(Value::str(name))).is_some()
@@ -1451,7 +1445,7 @@ fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult 
     }
     let instance = args.remove(0);
     if let Value::Instance(instance) = &instance {
-        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+        instance.set(Arc::from("args"), Value::tuple(args));
     }
     Ok(Value::None)
 }
@@ -1508,15 +1502,9 @@ pub fn new_instance(
             }
         }),
     };
-    let instance = Instance {
-        class: class.clone(),
-        base,
-        dict: Default::default(),
-        hash: Default::default(),
-        traceback: Default::default(),
-    };
+    let instance = Instance::new(class.clone(), base);
     if class.is_exception {
-        lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args));
+        instance.set(Arc::from("args"), Value::tuple(args));
     }
     Ok(Value::Instance(Arc::new(instance)))
 }
@@ -1808,8 +1796,11 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                     return thread.call(get, vec![object.clone()], vec![]);
                 }
             }
-            if let Some(value) = lock(&instance.dict).get(name) {
-                return Ok(value.clone());
+            if let Some(value) = instance.get(name) {
+                return Ok(value);
+            }
+            if name == "__dict__" {
+                return Ok(Value::Dict(instance.dict.clone()));
             }
             let is_value = name == "value"
                 && instance.class.is_subclass_of(&thread.interp.class("StopIteration"));
@@ -1817,7 +1808,7 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                 name == "code" && instance.class.is_subclass_of(&thread.interp.class("SystemExit"));
             if is_value || is_code {
                 // SystemExit.code and StopIteration.value: the one argument, else None.
-                return Ok(match lock(&instance.dict).get("args") {
+                return Ok(match instance.get("args") {
                     Some(Value::Tuple(args)) if args.len() == 1 => args[0].clone(),
                     Some(Value::Tuple(args)) if args.len() > 1 => Value::Tuple(args.clone()),
                     _ => Value::None,
@@ -2083,7 +2074,7 @@ fn store_attribute(
                     return Ok(());
                 }
             }
-            lock(&instance.dict).insert(name, value);
+            instance.set(name, value);
             Ok(())
         }
         Value::Class(class) => {
@@ -2742,7 +2733,7 @@ pub fn exception_matches(
 }
 
 fn exception_args(instance: &Instance) -> Vec<Value> {
-    match lock(&instance.dict).get("args") {
+    match instance.get("args") {
         Some(Value::Tuple(args)) => args.to_vec(),
         _ => Vec::new(),
     }
@@ -2829,8 +2820,8 @@ pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {
 pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
     let mut out = String::new();
     let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
-    let cause = lock(&instance.dict).get("__cause__").cloned().filter(|c| !c.is_none());
-    let context = lock(&instance.dict).get("__context__").cloned();
+    let cause = instance.get("__cause__").filter(|c| !c.is_none());
+    let context = instance.get("__context__");
     if let Some(cause) = &cause {
         out.push_str(&format_traceback(thread, cause));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
@@ -2946,13 +2937,11 @@ pub fn is_builtin_class(thread: &Thread, class: &Arc<Class>) -> bool {
 
 /// An instance with the given attributes and no `__init__` run, as unpickling makes one.
 pub fn unpickled_instance(class: Arc<Class>, state: Vec<(Arc<str>, Value)>) -> Value {
-    Value::Instance(Arc::new(Instance {
-        class,
-        base: None,
-        dict: Mutex::new(state.into_iter().collect()),
-        hash: Default::default(),
-        traceback: Default::default(),
-    }))
+    let instance = Instance::new(class, None);
+    for (name, value) in state {
+        instance.set(name, value);
+    }
+    Value::Instance(Arc::new(instance))
 }
 
 pub fn builtin_function(name: &'static str, function: BuiltinFn) -> Value {

@@ -233,7 +233,7 @@ fn report_uncaught(thread: &mut Thread, exception: &Value, host: &dyn Host) -> O
     if let Value::Instance(instance) = exception {
         // SystemExit: exit quietly with its code (or print its message and exit 1).
         if &*instance.class.name == "SystemExit" {
-            let args = match lock(&instance.dict).get("args") {
+            let args = match instance.get("args") {
                 Some(Value::Tuple(args)) => args.to_vec(),
                 _ => vec![],
             };

@@ -171,8 +171,8 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                 to.bytes.push(tag::EXCEPTION);
                 write_str(&mut to.bytes, module);
                 write_str(&mut to.bytes, &class.name);
-                let args = match lock(&instance.dict).get("args") {
-                    Some(args) => args.clone(),
+                let args = match instance.get("args") {
+                    Some(args) => args,
                     None => Value::tuple(vec![]),
                 };
                 return write(thread, &args, to, depth + 1);
@@ -187,8 +187,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                     ),
                 ));
             }
-            let state: Vec<(Arc<str>, Value)> =
-                lock(&instance.dict).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let state = instance.attributes();
             to.bytes.push(tag::INSTANCE);
             write_str(&mut to.bytes, module);
             write_str(&mut to.bytes, &class.name);

@@ -272,11 +272,66 @@ pub struct Instance {
     /// For an instance of a subclass of a built-in type (`class Counter(dict)`), the built-in
     /// value it extends: what the type's own methods and operations act on.
     pub base: Option<Value>,
-    pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    /// The instance's attributes: its `__dict__`, the same dict Python code sees.
+    pub dict: Arc<Dict>,
     /// What `__hash__` gave the first time the instance was a dict key (see `keys.rs`).
     pub hash: std::sync::OnceLock<i64>,
     /// For exceptions: where it was raised, innermost frame last.
     pub traceback: Mutex<Vec<TracebackEntry>>,
+}
+
+impl Instance {
+    pub fn new(class: Arc<Class>, base: Option<Value>) -> Instance {
+        Instance {
+            class,
+            base,
+            dict: Arc::new(Dict { entries: Default::default() }),
+            hash: Default::default(),
+            traceback: Default::default(),
+        }
+    }
+
+    /// The attribute `name` in the instance's `__dict__`.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        lock(&self.dict.entries).get(&Name(name)).cloned()
+    }
+
+    pub fn set(&self, name: Arc<str>, value: Value) {
+        lock(&self.dict.entries).insert(Key(Value::Str(name)), value);
+    }
+
+    /// Removes the attribute `name`; false if there was none.
+    pub fn remove(&self, name: &str) -> bool {
+        lock(&self.dict.entries).shift_remove(&Name(name)).is_some()
+    }
+
+    /// The attributes whose names are strings, in the order they were set.
+    pub fn attributes(&self) -> Vec<(Arc<str>, Value)> {
+        lock(&self.dict.entries)
+            .iter()
+            .filter_map(|(key, value)| match &key.0 {
+                Value::Str(name) => Some((name.clone(), value.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// A name looked up in a dict without making a `Value` of it (no allocation): hashes and
+/// compares as the `str` key it stands for.
+pub struct Name<'a>(pub &'a str);
+
+impl std::hash::Hash for Name<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As `Key`'s hash of a `Value::Str`.
+        self.0.hash(state)
+    }
+}
+
+impl indexmap::Equivalent<Key> for Name<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(name) if &**name == self.0)
+    }
 }
 
 #[derive(Clone)]

@@ -1305,7 +1305,7 @@ impl Thread {
                             let cause =
                                 if cause.is_none() { cause } else { self.make_exception(cause)? };
                             if let Some(instance) = exc.as_instance() {
-                                lock(&instance.dict).insert(Arc::from("__cause__"), cause);
+                                instance.set(Arc::from("__cause__"), cause);
                             }
                             exc
                         }
@@ -2272,7 +2272,9 @@ fn set_context(exception: &Value, previous: &Value) {
         return;
     }
     if let Value::Instance(instance) = exception {
-        lock(&instance.dict).entry(Arc::from("__context__")).or_insert_with(|| previous.clone());
+        if instance.get("__context__").is_none() {
+            instance.set(Arc::from("__context__"), previous.clone());
+        }
     }
 }
 
