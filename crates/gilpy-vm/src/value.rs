@@ -380,6 +380,30 @@ pub enum Lazy {
 }
 
 impl Value {
+    /// `clone`, with immediates copied inline: most values the eval loop loads are small ints,
+    /// and the derived `clone` (and `drop`) of a many-variant enum is an out-of-line call.
+    #[inline(always)]
+    pub fn clone_fast(&self) -> Value {
+        match *self {
+            Value::Int(i) => Value::Int(i),
+            Value::Bool(b) => Value::Bool(b),
+            Value::None => Value::None,
+            Value::Float(f) => Value::Float(f),
+            _ => self.clone(),
+        }
+    }
+
+    /// Drops the value, inline when it is an immediate (there is nothing to free).
+    #[inline(always)]
+    pub fn drop_fast(self) {
+        match self {
+            Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => {
+                std::mem::forget(self)
+            }
+            other => drop(other),
+        }
+    }
+
     pub fn str(text: &str) -> Value {
         Value::Str(Arc::from(text))
     }

@@ -729,12 +729,12 @@ impl Thread {
             frame.pc = pc + 1;
             match op {
                 Op::LoadConst(index) => {
-                    let value = frame.code.consts[index as usize].clone();
+                    let value = frame.code.consts[index as usize].clone_fast();
                     frame.stack.push(value);
                 }
                 Op::LoadFast(index) => match &frame.locals[index as usize] {
                     Some(value) => {
-                        let value = value.clone();
+                        let value = value.clone_fast();
                         frame.stack.push(value);
                     }
                     None => {
@@ -747,7 +747,9 @@ impl Thread {
                 },
                 Op::StoreFast(index) => {
                     let value = frame.stack.pop().expect("stack");
-                    frame.locals[index as usize] = Some(value);
+                    if let Some(old) = frame.locals[index as usize].replace(value) {
+                        old.drop_fast();
+                    }
                 }
                 Op::DeleteFast(index) => frame.locals[index as usize] = None,
                 Op::LoadDeref(index) => {
@@ -844,7 +846,9 @@ impl Thread {
                             _ => None,
                         };
                         if let Some(result) = fast {
-                            *frame.stack.last_mut().expect("checked") = Value::Int(result);
+                            let top = frame.stack.last_mut().expect("checked");
+                            std::mem::replace(top, Value::Int(result)).drop_fast();
+                            right.drop_fast();
                             continue;
                         }
                     }
@@ -886,7 +890,9 @@ impl Thread {
                     let right = frame.stack.pop().expect("stack");
                     if let (Some(Value::Int(a)), Value::Int(b)) = (frame.stack.last(), &right) {
                         let result = op.holds(a, b);
-                        *frame.stack.last_mut().expect("checked") = Value::Bool(result);
+                        let top = frame.stack.last_mut().expect("checked");
+                        std::mem::replace(top, Value::Bool(result)).drop_fast();
+                        right.drop_fast();
                         continue;
                     }
                     let left = frame.stack.pop().expect("stack");
@@ -1712,12 +1718,14 @@ impl Thread {
         if self.depth >= self.interp.recursion_limit() {
             return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
         }
-        let function = function.clone();
         let mut locals = self.spare_locals.pop().unwrap_or_default();
         let caller = self.frames.last_mut().expect("a frame is running");
         let args_start = caller.stack.len() - count;
         locals.extend(caller.stack.drain(args_start..).map(Some));
-        caller.stack.pop(); // the function itself
+        // Moved off the stack, not cloned: no reference count to touch.
+        let Some(Value::Function(function)) = caller.stack.pop() else {
+            unreachable!("checked above")
+        };
         locals.resize(function.code.local_names.len(), None);
         let stack = self.spare_stacks.pop().unwrap_or_default();
         self.depth += 1;
