@@ -757,13 +757,49 @@ fn max(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     extreme(thread, "max", args, kwargs, crate::code::CompareOp::Gt)
 }
 
+/// `sum`, item by item as CPython adds them. From 3.12, a run of floats is added with
+/// Neumaier's compensated summation, as CPython's `builtin_sum_impl` does, so that
+/// `sum([0.1] * 10)` is `1.0`.
 fn sum(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     arity(thread, "sum", &args, 1, 2)?;
     let mut total =
         args.get(1).or_else(|| kwarg(&kwargs, "start")).cloned().unwrap_or(Value::Int(0));
-    for item in collect(thread, &args[0])? {
+    let compensated = thread.interp.version >= PythonVersion::V3_12;
+    // What the float total has lost to rounding so far.
+    let mut lost = 0.0;
+    let fold = |total: &mut Value, lost: &mut f64| {
+        if let Value::Float(sum) = total {
+            if *lost != 0.0 && lost.is_finite() {
+                *sum += *lost;
+            }
+        }
+        *lost = 0.0;
+    };
+    let iterator = iterate(thread, &args[0])?;
+    while let Some(item) = next(thread, &iterator)? {
+        if let (true, Value::Float(sum)) = (compensated, &mut total) {
+            match item {
+                Value::Float(x) => {
+                    let t = *sum + x;
+                    lost += if sum.abs() >= x.abs() { (*sum - t) + x } else { (x - t) + *sum };
+                    *sum = t;
+                    continue;
+                }
+                Value::Int(x) => {
+                    *sum += x as f64;
+                    continue;
+                }
+                Value::Bool(x) => {
+                    *sum += x as i64 as f64;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        fold(&mut total, &mut lost);
         total = thread.binary(crate::code::BinaryOp::Add, total, item, false)?;
     }
+    fold(&mut total, &mut lost);
     Ok(total)
 }
 
@@ -1110,22 +1146,24 @@ fn pow(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn any(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "any", &args, 1, 1)?;
-    for item in collect(thread, &args[0])? {
-        if thread.truth(&item)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(has_item_of_truth(thread, &args[0], true)?))
 }
 
 fn all(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "all", &args, 1, 1)?;
-    for item in collect(thread, &args[0])? {
-        if !thread.truth(&item)? {
-            return Ok(Value::Bool(false));
+    Ok(Value::Bool(!has_item_of_truth(thread, &args[0], false)?))
+}
+
+/// Whether an item of `iterable` has truth `wanted`, taking items only until one does (the
+/// rest of a generator is not run).
+fn has_item_of_truth(thread: &mut Thread, iterable: &Value, wanted: bool) -> Result<bool, Value> {
+    let iterator = iterate(thread, iterable)?;
+    while let Some(item) = next(thread, &iterator)? {
+        if thread.truth(&item)? == wanted {
+            return Ok(true);
         }
     }
-    Ok(Value::Bool(true))
+    Ok(false)
 }
 
 fn reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -16,7 +16,8 @@ use crate::format;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Slice, TracebackEntry, Value,
+    lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice, TracebackEntry,
+    Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -56,6 +57,10 @@ enum FrameKind {
     Init,
     /// `__enter__` of a `with` statement: leaves the `__exit__` it was given under its result.
     Enter,
+    /// A generator resumed by the `for` loop of the frame below, in the same eval loop (as
+    /// CPython 3.11+ links generator frames): a `yield` hands the value to the loop, a return
+    /// ends it. No Rust frames come between, so the simulator can switch threads in it.
+    ForGenerator,
 }
 
 pub struct Frame {
@@ -375,7 +380,7 @@ impl Thread {
     fn call_value(
         &mut self,
         callable: Value,
-        mut args: Vec<Value>,
+        args: Vec<Value>,
         kwargs: Vec<(Arc<str>, Value)>,
     ) -> Result<Called, Value> {
         match callable {
@@ -396,6 +401,56 @@ impl Thread {
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
+            Value::Builtin(_) | Value::Class(_)
+                if self.sim.is_some() && matches!(args.first(), Some(Value::Generator(_))) =>
+            {
+                match self.consumer_in_python(&callable)? {
+                    Some((python, mut python_args)) => {
+                        python_args.extend(args);
+                        self.call_value(python, python_args, kwargs)
+                    }
+                    None => self.call_value_directly(callable, args, kwargs),
+                }
+            }
+            other => self.call_value_directly(other, args, kwargs),
+        }
+    }
+
+    /// Simulated mode: for a built-in that would consume a generator in a nested eval loop
+    /// (`sum`, `list`, ...), its stand-in in `_gilpy_iteration` and the arguments that go before
+    /// the built-in's own.
+    fn consumer_in_python(
+        &mut self,
+        callable: &Value,
+    ) -> Result<Option<(Value, Vec<Value>)>, Value> {
+        let name = match callable {
+            Value::Builtin(builtin) => builtin.name,
+            Value::Class(class) => &*class.name,
+            _ => return Ok(None),
+        };
+        let builtin = lock(&self.interp.builtins.entries).get(&Name(name)).cloned();
+        if !builtin.is_some_and(|builtin| builtin.is(callable)) {
+            return Ok(None);
+        }
+        let module = builtins::import(self, "_gilpy_iteration")?;
+        Ok(match name {
+            "any" | "all" => Some((builtins::get_attribute(self, &module, name)?, vec![])),
+            "sum" | "min" | "max" | "sorted" | "list" | "tuple" | "set" | "frozenset" | "dict" => {
+                let gathering = builtins::get_attribute(self, &module, "call_with_items")?;
+                Some((gathering, vec![callable.clone()]))
+            }
+            _ => None,
+        })
+    }
+
+    fn call_value_directly(
+        &mut self,
+        callable: Value,
+        mut args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<Called, Value> {
+        match callable {
+            Value::Function(_) => self.call_value(callable, args, kwargs),
             Value::Builtin(builtin) => (builtin.function)(self, args, kwargs).map(Called::Value),
             Value::Method(method) => {
                 args.insert(0, method.receiver.clone());
@@ -702,6 +757,9 @@ impl Thread {
                         let mut finished = self.frames.pop().expect("checked above");
                         self.recycle(&mut finished);
                         self.depth -= 1;
+                        if finished.kind == FrameKind::ForGenerator {
+                            exception = self.generator_failed(&finished, exception);
+                        }
                         if self.frames.len() == base {
                             return Err(exception);
                         }
@@ -776,15 +834,15 @@ impl Thread {
                 }
                 Op::StoreGlobal(index) => {
                     let value = frame.stack.pop().expect("stack");
-                    let code = frame.code.clone();
+                    let Frame { code, namespace, globals, .. } = frame;
                     let name = &code.names[index as usize];
-                    let target = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                    let target = namespace.as_ref().unwrap_or(globals);
                     let mut entries = lock(&target.entries);
                     if let Some((key, slot)) =
                         code.global_hint(index).and_then(|hint| entries.get_index_mut(hint))
                     {
                         if key_is(key, name) {
-                            *slot = value;
+                            std::mem::replace(slot, value).drop_fast();
                             continue;
                         }
                     }
@@ -953,6 +1011,17 @@ impl Thread {
                     self.frames.last_mut().unwrap().stack.push(iterator);
                 }
                 Op::ForIter(target) => {
+                    if let Some(Value::Generator(generator)) = frame.stack.last() {
+                        if !generator.is_coroutine {
+                            let generator = generator.clone();
+                            if !self.enter_generator_for(&generator)? {
+                                let frame = self.frames.last_mut().unwrap();
+                                frame.stack.pop();
+                                frame.pc = target as usize;
+                            }
+                            continue;
+                        }
+                    }
                     let iterator = frame.stack.last().expect("stack").clone();
                     match builtins::next(self, &iterator)? {
                         Some(item) => self.frames.last_mut().unwrap().stack.push(item),
@@ -1212,8 +1281,18 @@ impl Thread {
                         *lock(&generator.return_value) = value.clone();
                     }
                     self.recycle(&mut finished);
+                    if finished.kind == FrameKind::ForGenerator {
+                        // The generator is exhausted: the loop ends.
+                        let frame = self.frames.last_mut().expect("the for loop's frame");
+                        let Op::ForIter(target) = frame.code.ops[frame.pc - 1] else {
+                            unreachable!("a for generator is resumed by ForIter")
+                        };
+                        frame.stack.pop();
+                        frame.pc = target as usize;
+                        continue;
+                    }
                     let value = match finished.kind {
-                        FrameKind::Function => value,
+                        FrameKind::Function | FrameKind::ForGenerator => value,
                         FrameKind::ClassBody => {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
@@ -1257,7 +1336,12 @@ impl Thread {
                 }
                 Op::YieldValue => {
                     let value = frame.stack.pop().expect("stack");
+                    let for_loop = frame.kind == FrameKind::ForGenerator;
                     self.suspend(true);
+                    if for_loop {
+                        self.frames.last_mut().expect("the for loop's frame").stack.push(value);
+                        continue;
+                    }
                     if self.frames.len() == base {
                         return Ok(value);
                     }
@@ -1271,8 +1355,14 @@ impl Thread {
                     match self.yield_from_step(&iterator, sent)? {
                         Some(value) => {
                             // Run this instruction again on resumption, for the next item.
-                            self.frames.last_mut().unwrap().pc = pc;
+                            let frame = self.frames.last_mut().unwrap();
+                            frame.pc = pc;
+                            let for_loop = frame.kind == FrameKind::ForGenerator;
                             self.suspend(true);
+                            if for_loop {
+                                self.frames.last_mut().expect("the for loop").stack.push(value);
+                                continue;
+                            }
                             if self.frames.len() == base {
                                 return Ok(value);
                             }
@@ -1482,7 +1572,34 @@ impl Thread {
         let mut frame = self.frames.pop().expect("a generator frame is running");
         self.depth -= 1;
         let generator = frame.generator.take().expect("only generator frames yield");
+        frame.kind = FrameKind::Function;
         *lock(&generator.state) = GeneratorState::Suspended { frame: Box::new(frame), push_sent };
+    }
+
+    /// A `for` loop's next round over a generator: pushes the generator's frame to run in this
+    /// eval loop (true), or finds it exhausted (false). As [`Thread::resume`], without nesting.
+    fn enter_generator_for(&mut self, generator: &Arc<Generator>) -> Result<bool, Value> {
+        let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
+        let (mut frame, push_sent) = match state {
+            GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
+            GeneratorState::Running => {
+                return Err(self.exception("ValueError", "generator already executing"))
+            }
+            GeneratorState::Finished => {
+                *lock(&generator.state) = GeneratorState::Finished;
+                return Ok(false);
+            }
+        };
+        if push_sent {
+            frame.stack.push(Value::None);
+        }
+        frame.generator = Some(generator.clone());
+        frame.kind = FrameKind::ForGenerator;
+        if let Err(error) = self.push_frame(*frame) {
+            *lock(&generator.state) = GeneratorState::Finished;
+            return Err(error);
+        }
+        Ok(true)
     }
 
     /// One step of `yield from`: the sub-iterator's next item, or None when it is done. A value
@@ -1675,13 +1792,17 @@ impl Thread {
             },
             Err(error) => {
                 *lock(&generator.state) = GeneratorState::Finished;
-                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                if matches!(&error, Value::Instance(i) if &*i.class.name == "StopIteration") {
-                    return Err(self.exception("RuntimeError", "generator raised StopIteration"));
-                }
-                Err(error)
+                Err(pep_479(self, error))
             }
         }
+    }
+
+    /// An exception left a generator's frame run by a `for` loop: the generator is finished.
+    fn generator_failed(&mut self, frame: &Frame, exception: Value) -> Value {
+        if let Some(generator) = &frame.generator {
+            *lock(&generator.state) = GeneratorState::Finished;
+        }
+        pep_479(self, exception)
     }
 
     /// Keeps a finished frame's vectors for the next call.
@@ -1762,7 +1883,7 @@ impl Thread {
                 frame.code.global_hint(index).and_then(|hint| entries.get_index(hint))
             {
                 if key_is(key, name) {
-                    return Ok(value.clone());
+                    return Ok(value.clone_fast());
                 }
             }
             if let Some((slot, _, value)) = entries.get_full(&Key(Value::Str(name.clone()))) {
@@ -2260,11 +2381,25 @@ fn pop_tuple_if(stack: &mut Vec<Value>, present: bool) -> Vec<Value> {
 }
 
 /// Whether a dict key is the string `name` (a pointer check first: usually the same `Arc`).
+/// PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+fn pep_479(thread: &Thread, error: Value) -> Value {
+    match &error {
+        Value::Instance(i) if &*i.class.name == "StopIteration" => {
+            thread.exception("RuntimeError", "generator raised StopIteration")
+        }
+        _ => error,
+    }
+}
+
 fn key_is(key: &Key, name: &Arc<str>) -> bool {
     matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
 }
 
 fn add_traceback(exception: &Value, code: &Code, line: u32) {
+    // Our own stand-ins for built-ins (`_gilpy_iteration`) are not frames CPython would show.
+    if code.filename.starts_with("<frozen _gilpy_") {
+        return;
+    }
     if let Value::Instance(instance) = exception {
         lock(&instance.traceback).push(TracebackEntry {
             filename: code.filename.clone(),

@@ -171,6 +171,33 @@ fn gil_turns_last_a_switch_interval() {
 }
 
 #[test]
+fn threads_that_run_generators_take_gil_turns_too() {
+    // The seed articles' CPU task, and a for loop over a generator function: the generator
+    // runs in the thread's own eval loop, so the simulator can switch threads inside it.
+    for work in [
+        "sum(i * i for i in range(200_000))",
+        "[x for x in squares(200_000)]",
+        "any(x < 0 for x in squares(200_000))",
+    ] {
+        let source = [
+            "import sys, threading\nsys.setswitchinterval(0.0005)",
+            "def squares(n):\n    for i in range(n):\n        yield i * i",
+            &format!("def task():\n    return {work}"),
+            "threads = [threading.Thread(target=task, name=f'worker-{i}') for i in range(2)]",
+            "for t in threads: t.start()",
+            "for t in threads: t.join()\n",
+        ]
+        .join("\n");
+        let run = simulate(&source, "3.13", 2, 5);
+        for name in ["worker-0", "worker-1"] {
+            let thread = run.outcome.trace.threads.iter().find(|t| t.task.name == name).unwrap();
+            let turns = thread.task.spans_of(SpanKind::Running).count();
+            assert!(turns >= 5, "{work}: {name} ran in {turns} turns");
+        }
+    }
+}
+
+#[test]
 fn sleeping_threads_overlap_in_virtual_time() {
     let source = "import threading, time\n\
         start = time.perf_counter()\n\

@@ -27,6 +27,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "multiprocessing" => include_str!("multiprocessing.py"),
         "pickle" => include_str!("pickle.py"),
         "heapq" => include_str!("heapq.py"),
+        "_gilpy_iteration" => include_str!("_gilpy_iteration.py"),
         "concurrent" => include_str!("concurrent/__init__.py"),
         "concurrent.futures" => include_str!("concurrent/futures.py"),
         _ => return None,
@@ -36,6 +37,7 @@ pub fn source(name: &str) -> Option<&'static str> {
 /// Every module [`source`] knows, for tests.
 #[cfg(test)]
 pub const MODULES: &[&str] = &[
+    "_gilpy_iteration",
     "string",
     "threading",
     "queue",
