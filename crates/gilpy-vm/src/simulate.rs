@@ -15,8 +15,11 @@
 //! (sleep, a lock, a queue) drop the GIL, wait in virtual time and take it again.
 //!
 //! A thread can be switched out only in its outermost eval loop. Inside a nested one (a
-//! generator resumed, a built-in calling back into Python) its slice goes on until it returns;
-//! a wait there runs the other threads from where it stands ([`Simulator::wait_nested`]).
+//! built-in calling back into Python) its slice goes on until it returns; a wait there runs the
+//! other threads from where it stands ([`Simulator::wait_nested`]). The common nested loops are
+//! avoided: a `for` loop runs its generator's frame in the same loop, and the built-ins that
+//! consume a generator (`sum(i * i for i in ...)`) are replaced by Python loops from
+//! `stdlib/_gilpy_iteration.py` in this mode.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
