@@ -777,6 +777,7 @@ fn sum(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     };
     let iterator = iterate(thread, &args[0])?;
     while let Some(item) = next(thread, &iterator)? {
+        thread.charge_items(1);
         if let (true, Value::Float(sum)) = (compensated, &mut total) {
             match item {
                 Value::Float(x) => {
@@ -821,10 +822,12 @@ pub fn sort_values(
     // A stable sort that asks only Python's `<`, as CPython's does; reverse keeps equal items
     // in their original order. The first error stops it.
     let mut failure = None;
+    let mut comparisons = 0;
     let mut less = |a: &Value, b: &Value| -> bool {
         if failure.is_some() {
             return false;
         }
+        comparisons += 1;
         match thread.compare(crate::code::CompareOp::Lt, a, b).and_then(|r| thread.truth(&r)) {
             Ok(result) => result,
             Err(error) => {
@@ -843,6 +846,8 @@ pub fn sort_values(
             std::cmp::Ordering::Equal
         }
     });
+    // Each comparison is an item's worth of work (simulated time).
+    thread.charge_items(comparisons);
     if let Some(error) = failure {
         return Err(error);
     }
@@ -897,6 +902,7 @@ fn lazy_next(
     state: &Arc<Mutex<Iter>>,
     lazy: Lazy,
 ) -> Result<Option<Value>, Value> {
+    thread.charge_items(1);
     let item = match lazy {
         Lazy::Zip(iterators) | Lazy::Map { iterators, .. } if iterators.is_empty() => None,
         Lazy::Zip(iterators) => next_of_each(thread, &iterators)?.map(Value::tuple),
@@ -1159,6 +1165,7 @@ fn all(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn has_item_of_truth(thread: &mut Thread, iterable: &Value, wanted: bool) -> Result<bool, Value> {
     let iterator = iterate(thread, iterable)?;
     while let Some(item) = next(thread, &iterator)? {
+        thread.charge_items(1);
         if thread.truth(&item)? == wanted {
             return Ok(true);
         }
@@ -2563,17 +2570,20 @@ pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Valu
 }
 
 pub fn collect(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Value> {
-    match iterable {
-        Value::List(list) => return Ok(lock(&list.items).clone()),
-        Value::Tuple(items) => return Ok(items.to_vec()),
-        Value::Set(set) => return Ok(set.keys()),
-        _ => {}
-    }
-    let iterator = iterate(thread, iterable)?;
-    let mut items = Vec::new();
-    while let Some(item) = next(thread, &iterator)? {
-        items.push(item);
-    }
+    let items = match iterable {
+        Value::List(list) => lock(&list.items).clone(),
+        Value::Tuple(items) => items.to_vec(),
+        Value::Set(set) => set.keys(),
+        _ => {
+            let iterator = iterate(thread, iterable)?;
+            let mut items = Vec::new();
+            while let Some(item) = next(thread, &iterator)? {
+                items.push(item);
+            }
+            items
+        }
+    };
+    thread.charge_items(items.len());
     Ok(items)
 }
 

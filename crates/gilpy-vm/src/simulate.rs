@@ -70,6 +70,17 @@ thread_local! {
     static SLICE_END: Cell<u64> = const { Cell::new(u64::MAX) };
 }
 
+/// Virtual instructions a built-in costs for each item it takes from an iterable or container,
+/// so that `sum(range(n))` or `sorted(items)` take virtual time as they take CPython real time
+/// (CPython 3.13 on our reference machine, an item: `sum(range(n))` 12 ns, `max(list)` 8.5,
+/// `"".join` 7, `x in list` 6, a comparison in `sorted` 9; two instructions are 9 ns).
+pub(crate) const ITEM_OPS: u64 = 2;
+
+/// Adds `ops` instructions' worth of work to the running thread's slice.
+pub(crate) fn charge(ops: u64) {
+    OPS.set(OPS.get() + ops);
+}
+
 /// Counts one instruction; true when the running thread's slice is over.
 #[inline]
 pub(crate) fn tick() -> bool {

@@ -1993,6 +1993,14 @@ impl Thread {
         format!("{}{process} waits for {what}{}", self.display_name(), self.where_now())
     }
 
+    /// Simulated mode: a built-in took `items` items, which costs virtual time
+    /// ([`simulate::ITEM_OPS`] each); nothing in real mode, where the time is real.
+    pub(crate) fn charge_items(&self, items: usize) {
+        if self.sim.is_some() {
+            simulate::charge(items as u64 * simulate::ITEM_OPS);
+        }
+    }
+
     pub(crate) fn simulator(&self) -> Option<&Arc<Simulator>> {
         self.sim.as_ref()
     }
