@@ -2,24 +2,15 @@
 //! JSON string through `postMessage`; both sides are built from this crate, so they always
 //! agree, and [`PROTOCOL_VERSION`] catches a stale cached worker.
 
-use gilpy_runtime::{Mode, Progress, RunTrace, Workload};
+use gilpy_runtime::RunTrace;
 pub use gilpy_variants::RunMode;
 use serde::{Deserialize, Serialize};
 
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// The most cores the page asks the runner for, whatever `navigator.hardwareConcurrency` says:
 /// each core is a web worker with its own copy of the wasm instance.
 pub const MAX_POOL_CORES: usize = 8;
-
-/// What to run: one workload in each of `modes`, one after another.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunRequest {
-    pub workload: Workload,
-    pub modes: Vec<Mode>,
-    pub cores: usize,
-    pub switch_interval_us: u64,
-}
 
 /// A Python program to run as written, as `gilpy run` would.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -117,30 +108,15 @@ pub struct PythonOutcome {
 pub enum ToRunner {
     /// Start the thread pool with this many cores (0: none, simulated programs only). Sent
     /// once, first.
-    Init {
-        cores: usize,
-    },
-    Run {
-        run_id: u64,
-        request: RunRequest,
-    },
+    Init { cores: usize },
     /// Run a Python program; its output streams back, then `PythonDone`.
-    RunPython {
-        run_id: u64,
-        request: PythonRequest,
-    },
+    RunPython { run_id: u64, request: PythonRequest },
     /// Read `source` as `python` would (no running): its colours and its first syntax error.
     /// The page sends one per edit; the answer is [`FromRunner::Checked`].
-    Check {
-        check_id: u64,
-        source: String,
-        python: String,
-    },
+    Check { check_id: u64, source: String, python: String },
     /// Stop run `run_id` at its next check point; its partial traces still come back. A Python
     /// program gets KeyboardInterrupt.
-    Stop {
-        run_id: u64,
-    },
+    Stop { run_id: u64 },
 }
 
 /// Runner to page.
@@ -154,20 +130,6 @@ pub enum FromRunner {
         cores: usize,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         real_unavailable: Option<String>,
-    },
-    /// Sent about every 250 ms while `mode` runs.
-    Progress {
-        run_id: u64,
-        mode: Mode,
-        progress: Progress,
-    },
-    ModeDone {
-        run_id: u64,
-        trace: RunTrace,
-    },
-    RunDone {
-        run_id: u64,
-        stopped: bool,
     },
     /// What a Python program wrote since the last `Output` (sent about every 100 ms).
     Output {
@@ -211,21 +173,18 @@ pub fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gilpy_runtime::{TaskKind, WorkloadParams};
 
     #[test]
-    fn run_requests_round_trip() {
-        let request = RunRequest {
-            workload: WorkloadParams { tasks: 2, kind: TaskKind::Io, work_mops: 1, io_ms: 5 }
-                .workload(),
-            modes: vec![Mode::Sequential, Mode::SingleLock],
-            cores: 2,
-            switch_interval_us: 5_000,
+    fn python_requests_round_trip() {
+        let request = PythonRequest {
+            source: "print(1)\n".into(),
+            python: "3.13t".into(),
+            run: RunMode::Simulated { seed: 7, cores: 4 },
         };
-        let message = ToRunner::Run { run_id: 7, request };
+        let message = ToRunner::RunPython { run_id: 7, request };
         let text = encode(&message);
-        assert!(text.starts_with(r#"{"type":"run","run_id":7"#), "{text}");
-        assert!(text.contains(r#""modes":["sequential","single-lock"]"#), "{text}");
+        assert!(text.starts_with(r#"{"type":"run-python","run_id":7"#), "{text}");
+        assert!(text.contains(r#""run":{"kind":"simulated","seed":7,"cores":4}"#), "{text}");
         assert_eq!(decode::<ToRunner>(&text).unwrap(), message);
     }
 

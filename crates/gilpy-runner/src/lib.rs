@@ -1,7 +1,7 @@
 //! The runner worker. The page starts it as a module worker (`www/runner.js` loads this wasm);
 //! it starts a pool of web workers that share its memory (wasm-bindgen-rayon) and runs each
-//! requested mode on that pool, while its own thread stays free to answer Stop and to post
-//! progress.
+//! requested Python program on that pool (or, simulated, on its own thread a piece at a time),
+//! while its own thread stays free to answer Stop and to post output.
 //!
 //! Only this crate touches workers and the rayon pool; the engine stays in `gilpy-runtime`.
 #![cfg(target_arch = "wasm32")]
@@ -16,13 +16,12 @@ pub mod python;
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use gilpy_protocol::{
-    decode, encode, FromRunner, PythonOutcome, PythonRequest, RunRequest, ToRunner,
-    PROTOCOL_VERSION,
+    decode, encode, FromRunner, PythonOutcome, PythonRequest, ToRunner, PROTOCOL_VERSION,
 };
-use gilpy_runtime::{Clock, Run, RunConfig, RunTrace};
+use gilpy_runtime::Clock;
 use gilpy_vm::EvalBreaker;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -30,10 +29,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 pub use host::{DoneSignal, RayonCores, WebClock};
 pub use wasm_bindgen_rayon::init_thread_pool;
 
-/// How often the runner reports progress while a mode runs. On a 2-core machine every wake-up
-/// of the runner's thread and every repaint of the page takes time from the pool's workers:
-/// reporting every 50 ms cost the parallel mode about 10% of its speedup.
-const PROGRESS_EVERY_MS: f64 = 250.0;
+/// How often the runner's thread wakes while the warm-up runs, to notice a panic on the pool.
+/// On a 2-core machine every wake-up takes time from the pool's workers.
+const WARM_UP_POLL_MS: f64 = 250.0;
 
 /// How often a Python program's output reaches the page: soon enough to feel live.
 const OUTPUT_EVERY_MS: f64 = 100.0;
@@ -45,30 +43,15 @@ const EXTRA_PYTHON_WORKERS: usize = 8;
 /// The run in flight, so that Stop can reach it.
 #[derive(Default)]
 struct Runner {
-    current: Option<(u64, Job)>,
+    /// The Python program running: its run id and its main thread's eval breaker, which Stop
+    /// sets.
+    current: Option<(u64, Arc<EvalBreaker>)>,
     stop_requested: Option<u64>,
     cores: usize,
     pool_size: usize,
     /// The warm-up's promise, set at `Ready`. Programs wait for it to settle, so that they time
     /// Python and not the browser's compiler, while the page is usable a warm-up sooner.
     warming_up: Option<js_sys::Promise>,
-}
-
-/// What Stop acts on.
-#[derive(Clone)]
-enum Job {
-    Workload(Arc<Run>),
-    /// The main Python thread's eval breaker.
-    Python(Arc<EvalBreaker>),
-}
-
-impl Job {
-    fn stop(&self) {
-        match self {
-            Job::Workload(run) => run.stop(),
-            Job::Python(breaker) => breaker.set(EvalBreaker::ASYNC_EXCEPTION),
-        }
-    }
 }
 
 /// Entry point, called once by `runner.js` after the wasm module is instantiated: from here on
@@ -149,12 +132,6 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
                 }
             })
         }
-        ToRunner::Run { run_id, request } => {
-            let runner = runner.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                run_all_modes(&runner, run_id, request).await
-            });
-        }
         ToRunner::RunPython { run_id, request } => {
             let runner = runner.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -177,40 +154,13 @@ fn handle(runner: &Rc<RefCell<Runner>>, message: ToRunner) {
         ToRunner::Stop { run_id } => {
             let mut runner = runner.borrow_mut();
             runner.stop_requested = Some(run_id);
-            if let Some((current_id, job)) = &runner.current {
+            if let Some((current_id, breaker)) = &runner.current {
                 if *current_id == run_id {
-                    job.stop();
+                    breaker.set(EvalBreaker::ASYNC_EXCEPTION);
                 }
             }
         }
     }
-}
-
-async fn run_all_modes(runner: &Rc<RefCell<Runner>>, run_id: u64, request: RunRequest) {
-    let mut stopped = false;
-    for mode in request.modes.iter().copied() {
-        let config = RunConfig {
-            mode,
-            cores: request.cores,
-            switch_interval_us: request.switch_interval_us,
-        };
-        let run = Arc::new(Run::new(config, &request.workload, Box::new(WebClock)));
-        runner.borrow_mut().current = Some((run_id, Job::Workload(run.clone())));
-        if runner.borrow().stop_requested == Some(run_id) {
-            run.stop();
-        }
-        let trace = execute_on_pool(run.clone(), mode, run_id).await;
-        runner.borrow_mut().current = None;
-        stopped = trace.as_ref().is_none_or(|trace| trace.stopped);
-        match trace {
-            Some(trace) => post(&FromRunner::ModeDone { run_id, trace }),
-            None => break,
-        }
-        if stopped {
-            break;
-        }
-    }
-    post(&FromRunner::RunDone { run_id, stopped });
 }
 
 /// Runs `warm_up.py` on the pool and waits for it, output discarded: see its first comment.
@@ -222,7 +172,7 @@ async fn warm_up(cores: usize, pool_size: usize) {
         run: Default::default(),
     };
     if let Ok(program) = python::start_program(request, host, Arc::default()) {
-        while !program.done.wait(PROGRESS_EVERY_MS).await {
+        while !program.done.wait(WARM_UP_POLL_MS).await {
             if host::report_panic() {
                 return;
             }
@@ -243,7 +193,7 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     };
     let host = Arc::new(python::WebHost::new(cores, pool_size));
     let breaker = Arc::new(EvalBreaker::default());
-    runner.borrow_mut().current = Some((run_id, Job::Python(breaker.clone())));
+    runner.borrow_mut().current = Some((run_id, breaker.clone()));
     if runner.borrow().stop_requested == Some(run_id) {
         breaker.set(EvalBreaker::ASYNC_EXCEPTION);
     }
@@ -322,36 +272,6 @@ async fn run_in_pieces(
     runner.current = None;
     let stopped = runner.stop_requested == Some(run_id);
     post(&FromRunner::PythonDone { run_id, outcome: PythonOutcome { stopped, ..outcome } });
-}
-
-/// Runs `run` on the pool without blocking this thread, posting progress until it is done.
-/// The runner's thread sleeps in `Atomics.waitAsync` until the pool raises `done`, so it wakes
-/// exactly when the run ends and otherwise only to report progress.
-/// `None` if a worker thread panicked (the panic hook has already told the page).
-async fn execute_on_pool(
-    run: Arc<Run>,
-    mode: gilpy_runtime::Mode,
-    run_id: u64,
-) -> Option<RunTrace> {
-    let result: Arc<Mutex<Option<RunTrace>>> = Arc::default();
-    let done = Arc::new(DoneSignal::default());
-    {
-        let (run, result, done) = (run.clone(), result.clone(), done.clone());
-        rayon::spawn(move || {
-            let trace = run.execute(&RayonCores);
-            *result.lock().unwrap_or_else(|e| e.into_inner()) = Some(trace);
-            done.raise();
-        });
-    }
-    loop {
-        if done.wait(PROGRESS_EVERY_MS).await {
-            return result.lock().unwrap_or_else(|e| e.into_inner()).take();
-        }
-        if host::report_panic() {
-            return None;
-        }
-        post(&FromRunner::Progress { run_id, mode, progress: run.progress() });
-    }
 }
 
 /// A thrown JavaScript value's message, without the `JsValue(...)` debug wrapping.

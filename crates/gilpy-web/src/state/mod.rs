@@ -861,13 +861,8 @@ impl Playground {
             FromRunner::Unavailable { reason } => self.apply(Action::RunnerUnavailable(reason)),
             // The runner client restarts the worker and sends `RunnerRestarting`.
             FromRunner::Crashed { .. } => {}
-            // Messages about a run the page no longer waits for, or workload runs, which the
-            // page does not send.
-            FromRunner::Progress { .. }
-            | FromRunner::ModeDone { .. }
-            | FromRunner::RunDone { .. }
-            | FromRunner::Output { .. }
-            | FromRunner::PythonDone { .. } => {}
+            // Messages about a run the page no longer waits for.
+            FromRunner::Output { .. } | FromRunner::PythonDone { .. } => {}
         }
     }
 }
