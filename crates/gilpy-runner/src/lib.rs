@@ -19,9 +19,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use gilpy_protocol::{
-    decode, encode, FromRunner, PythonOutcome, PythonRequest, ToRunner, PROTOCOL_VERSION,
+    decode, encode, FromRunner, OutputChunk, PythonOutcome, PythonRequest, Stream, ToRunner,
+    PROTOCOL_VERSION,
 };
-use gilpy_runtime::Clock;
+use gilpy_runtime::{Clock, Mode, RunTrace};
 use gilpy_vm::EvalBreaker;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -200,12 +201,18 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
     if request.run.is_simulated() && pool_size == 0 {
         return run_in_pieces(runner, run_id, request, host, breaker).await;
     }
-    let program = match python::start_program(request, host.clone(), breaker) {
+    let started = match pool_size {
+        // The page offers Real only when the pool started; a stale request gets an answer.
+        0 => Err("real cores are unavailable here (no worker threads); run it simulated".into()),
+        _ => python::start_program(request, host.clone(), breaker),
+    };
+    let program = match started {
         Ok(program) => program,
         Err(reason) => {
             runner.borrow_mut().current = None;
-            let message = format!("could not start the program: {reason}");
-            post(&FromRunner::Crashed { message });
+            // The runner is fine, so the run just ends with the reason, as a failed start would
+            // in a terminal; restarting the runner would not help.
+            refuse(run_id, &format!("gilpy: could not start the program: {reason}\n"), cores);
             return;
         }
     };
@@ -232,6 +239,30 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
         outcome.stopped = runner.stop_requested == Some(run_id);
         post(&FromRunner::PythonDone { run_id, outcome });
     }
+}
+
+/// Ends run `run_id` before it started: `message` on stderr, exit code 1, nothing traced.
+fn refuse(run_id: u64, message: &str, cores: usize) {
+    let chunks = vec![OutputChunk { stream: Stream::Stderr, text: message.to_string() }];
+    post(&FromRunner::Output { run_id, chunks, elapsed_us: 0 });
+    let trace = RunTrace {
+        mode: Mode::Sequential,
+        cores,
+        switch_interval_us: 0,
+        wall_us: 0,
+        tasks: Vec::new(),
+        gil_switches: 0,
+        stopped: false,
+    };
+    let outcome = PythonOutcome {
+        exit_code: 1,
+        wall_us: 0,
+        stopped: false,
+        error_at: None,
+        syntax_error: false,
+        trace,
+    };
+    post(&FromRunner::PythonDone { run_id, outcome });
 }
 
 /// How long a simulated program runs on the runner's own thread before the runner reads its
