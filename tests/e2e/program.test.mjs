@@ -229,6 +229,35 @@ t.join()
     await page.close();
   });
 
+  test('a deadlock on real workers is reported with what each thread waits for, and the run ends', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    await setSource(page, `import threading
+a, b = threading.Lock(), threading.Lock()
+both = threading.Barrier(2)
+def grab(first, second):
+    with first:
+        both.wait()
+        with second:
+            pass
+t = threading.Thread(target=grab, args=(b, a), name="worker")
+t.start()
+grab(a, b)
+`);
+    const run = await runProgram(page);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, '');
+    const lines = run.stderr.trimEnd().split('\n');
+    assert.equal(lines[0], 'Deadlock: every thread waits for something no other thread will do.');
+    assert.deepEqual(lines.slice(1).map((line) => line.trim()).sort(), [
+      'MainThread waits for a lock (line 7)',
+      'worker waits for a lock (line 7)',
+    ]);
+    // Every worker was released: the next program runs.
+    await setSource(page, 'print(6 * 7)\n');
+    assert.equal((await runProgram(page)).stdout, '42\n');
+    await page.close();
+  });
+
   test('Stop interrupts a runaway program and its threads, and the page stays responsive', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     await setSource(page, `import threading
