@@ -1576,19 +1576,28 @@ impl Thread {
         *lock(&generator.state) = GeneratorState::Suspended { frame: Box::new(frame), push_sent };
     }
 
+    /// A suspended generator's frame, marking it running; `None` if it has finished. A
+    /// generator that is running already cannot be resumed again (it called itself).
+    fn take_suspended(&self, generator: &Generator) -> Result<Option<(Box<Frame>, bool)>, Value> {
+        let mut state = lock(&generator.state);
+        match std::mem::replace(&mut *state, GeneratorState::Running) {
+            GeneratorState::Suspended { frame, push_sent } => Ok(Some((frame, push_sent))),
+            GeneratorState::Running => {
+                drop(state);
+                Err(self.exception("ValueError", "generator already executing"))
+            }
+            GeneratorState::Finished => {
+                *state = GeneratorState::Finished;
+                Ok(None)
+            }
+        }
+    }
+
     /// A `for` loop's next round over a generator: pushes the generator's frame to run in this
     /// eval loop (true), or finds it exhausted (false). As [`Thread::resume`], without nesting.
     fn enter_generator_for(&mut self, generator: &Arc<Generator>) -> Result<bool, Value> {
-        let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
-        let (mut frame, push_sent) = match state {
-            GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
-            GeneratorState::Running => {
-                return Err(self.exception("ValueError", "generator already executing"))
-            }
-            GeneratorState::Finished => {
-                *lock(&generator.state) = GeneratorState::Finished;
-                return Ok(false);
-            }
+        let Some((mut frame, push_sent)) = self.take_suspended(generator)? else {
+            return Ok(false);
         };
         if push_sent {
             frame.stack.push(Value::None);
@@ -1723,19 +1732,11 @@ impl Thread {
         generator: &Arc<Generator>,
         input: Result<Value, Value>,
     ) -> Result<Option<Value>, Value> {
-        let state = std::mem::replace(&mut *lock(&generator.state), GeneratorState::Running);
-        let (mut frame, push_sent) = match state {
-            GeneratorState::Suspended { frame, push_sent } => (frame, push_sent),
-            GeneratorState::Running => {
-                return Err(self.exception("ValueError", "generator already executing"))
-            }
-            GeneratorState::Finished => {
-                *lock(&generator.state) = GeneratorState::Finished;
-                return match input {
-                    Ok(_) => Ok(None),
-                    Err(exception) => Err(exception),
-                };
-            }
+        let Some((mut frame, push_sent)) = self.take_suspended(generator)? else {
+            return match input {
+                Ok(_) => Ok(None),
+                Err(exception) => Err(exception),
+            };
         };
         let mut thrown = None;
         match input {
