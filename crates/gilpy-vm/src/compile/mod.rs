@@ -194,7 +194,9 @@ impl<'a> Compiler<'a> {
             globals: scan.globals.clone(),
             loops: Vec::new(),
             handlers: Vec::new(),
-            line: 1,
+            // Where the enclosing code stands: a lambda or a comprehension has no statement of
+            // its own to set it.
+            line: self.units.last().map_or(1, |parent| parent.line),
             is_generator: false,
             is_coroutine: false,
             doc: None,
