@@ -202,6 +202,7 @@ impl Interpreter {
                 dict: Default::default(),
                 is_exception,
                 overrides_getattribute: false,
+                has_properties: false,
             })
         };
         let object = class("object", None, false);
@@ -1014,6 +1015,7 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                     dict: Default::default(),
                     is_exception: false,
                     overrides_getattribute: false,
+                    has_properties: false,
                 })),
             }
         }
@@ -1396,9 +1398,18 @@ fn hasattr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Value::Str(name) = &args[1] else {
         return Err(thread.exception("TypeError", "attribute name must be string"));
     };
-    match get_attribute(thread, &args[0], name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(error) if exception_is(thread, &error, "AttributeError") => Ok(Value::Bool(false)),
+    Ok(Value::Bool(optional_attribute(thread, &args[0], name)?.is_some()))
+}
+
+/// The attribute `name` of `object`, or `None` where reading it raises AttributeError.
+pub fn optional_attribute(
+    thread: &mut Thread,
+    object: &Value,
+    name: &str,
+) -> Result<Option<Value>, Value> {
+    match get_attribute(thread, object, name) {
+        Ok(value) => Ok(Some(value)),
+        Err(error) if exception_is(thread, &error, "AttributeError") => Ok(None),
         Err(error) => Err(error),
     }
 }
@@ -1703,29 +1714,56 @@ fn construct_tuple(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     arity(thread, "dict", &args, 0, 1)?;
-    let mut entries = crate::value::Map::default();
-    if let Some(source) = args.first() {
-        match source.builtin_base() {
-            Value::Dict(dict) => entries = lock(&dict.entries).clone(),
-            other => {
-                for pair in collect(thread, other)? {
-                    let items = collect(thread, &pair)?;
-                    if items.len() != 2 {
-                        return Err(thread.exception(
-                            "ValueError",
-                            format!("dictionary update sequence element #0 has length {}; 2 is required", items.len()),
-                        ));
-                    }
-                    let key = crate::keys::map_key(thread, &entries, items[0].clone())?;
-                    entries.insert(key, items[1].clone());
-                }
-            }
-        }
-    }
+    let mut entries = match args.first() {
+        Some(source) => mapping_entries(thread, source)?,
+        None => crate::value::Map::default(),
+    };
     for (key, value) in kwargs {
         entries.insert(Key(Value::Str(key)), value);
     }
     Ok(Dict::new(entries))
+}
+
+/// The entries `dict(source)` and `dict.update(source)` take, by CPython's rule: a dict's own;
+/// for an object with `keys()`, each key and `source[key]`; else key-value pairs.
+pub fn mapping_entries(thread: &mut Thread, source: &Value) -> Result<crate::value::Map, Value> {
+    let mut entries = crate::value::Map::default();
+    if let Value::Dict(dict) = source.builtin_base() {
+        return Ok(lock(&dict.entries).clone());
+    }
+    let keys = match source {
+        Value::Instance(_) => optional_attribute(thread, source, "keys")?,
+        _ => None,
+    };
+    if let Some(keys) = keys {
+        let keys = thread.call(&keys, vec![], vec![])?;
+        for key in collect(thread, &keys)? {
+            let value = get_item(thread, source, &key)?;
+            let key = crate::keys::map_key(thread, &entries, key)?;
+            entries.insert(key, value);
+        }
+        return Ok(entries);
+    }
+    for (index, pair) in collect(thread, source)?.into_iter().enumerate() {
+        let items = collect(thread, &pair).map_err(|_| {
+            thread.exception(
+                "TypeError",
+                format!("cannot convert dictionary update sequence element #{index} to a sequence"),
+            )
+        })?;
+        let [key, value] = <[Value; 2]>::try_from(items).map_err(|items| {
+            thread.exception(
+                "ValueError",
+                format!(
+                    "dictionary update sequence element #{index} has length {}; 2 is required",
+                    items.len()
+                ),
+            )
+        })?;
+        let key = crate::keys::map_key(thread, &entries, key)?;
+        entries.insert(key, value);
+    }
+    Ok(entries)
 }
 
 fn construct_set(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -2673,6 +2711,9 @@ pub fn new_class(
         .collect();
     let overrides_getattribute = dict.contains_key("__getattribute__")
         || bases_mro.iter().any(|base| base.overrides_getattribute);
+    let has_properties = dict.values().any(|value| {
+        matches!(value, Value::Descriptor(d) if matches!(**d, Descriptor::Property { .. }))
+    }) || bases_mro.iter().any(|base| base.has_properties);
     let class = Value::Class(Arc::new(Class {
         name,
         bases: parents,
@@ -2680,6 +2721,7 @@ pub fn new_class(
         dict: Mutex::new(dict),
         is_exception,
         overrides_getattribute,
+        has_properties,
     }));
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = class.clone();

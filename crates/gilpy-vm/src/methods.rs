@@ -788,20 +788,10 @@ fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    let mut updates = crate::value::Map::default();
-    match args.get(1).map(Value::builtin_base) {
-        Some(Value::Dict(other)) => updates = lock(&other.entries).clone(),
-        Some(other) => {
-            for pair in collect(thread, other)? {
-                let items = collect(thread, &pair)?;
-                if let [key, value] = &items[..] {
-                    let key = crate::keys::map_key(thread, &updates, key.clone())?;
-                    updates.insert(key, value.clone());
-                }
-            }
-        }
-        None => {}
-    }
+    let mut updates = match args.get(1) {
+        Some(source) => crate::builtins::mapping_entries(thread, source)?,
+        None => crate::value::Map::default(),
+    };
     for (key, value) in kwargs {
         updates.insert(Key(Value::Str(key)), value);
     }

@@ -57,6 +57,7 @@ mod tag {
     pub const INSTANCE: u8 = 14;
     pub const EXCEPTION: u8 = 15;
     pub const NATIVE: u8 = 16;
+    pub const METHOD: u8 = 17;
 }
 
 pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
@@ -196,6 +197,23 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                 write_str(&mut to.bytes, name);
                 write(thread, item, to, depth + 1)?;
             }
+        }
+        // A bound method goes as its object and its name, and is looked up again on the other
+        // side, as pickle reduces it (`getattr(obj, name)`).
+        Value::Method(method) => {
+            let name = match &method.function {
+                Value::Function(function) => function.code.name.clone(),
+                Value::Builtin(builtin) => Arc::from(builtin.name),
+                other => {
+                    let name = crate::ops::type_name(other);
+                    return Err(
+                        thread.exception("TypeError", format!("cannot pickle '{name}' object"))
+                    );
+                }
+            };
+            to.bytes.push(tag::METHOD);
+            write(thread, &method.receiver, to, depth + 1)?;
+            write_str(&mut to.bytes, &name);
         }
         Value::Native(native) if shareable(native) => {
             to.bytes.push(tag::NATIVE);
@@ -357,6 +375,10 @@ impl Reader<'_> {
                     unreachable!("exception arguments are a tuple")
                 };
                 thread.call(&class, args.to_vec(), vec![])?
+            }
+            tag::METHOD => {
+                let receiver = self.read(thread)?;
+                builtins::get_attribute(thread, &receiver, &self.text())?
             }
             tag::NATIVE => {
                 let index = self.len();

@@ -227,6 +227,10 @@ pub struct Class {
     /// Whether the class or a base defines `__getattribute__`, fixed when the class is made (as
     /// CPython fills its type slots), so that other classes' attribute reads skip the lookup.
     pub overrides_getattribute: bool,
+    /// Whether the class or a base had a `property` when the class was made: only then does
+    /// an attribute read or write look for one to run as a frame of the eval loop (a property
+    /// added later still works, the slower way).
+    pub has_properties: bool,
 }
 
 impl Class {

@@ -57,6 +57,9 @@ enum FrameKind {
     Init,
     /// `__enter__` of a `with` statement: leaves the `__exit__` it was given under its result.
     Enter,
+    /// A special method run for an instruction that uses no result (`__setitem__`, a property
+    /// setter): its return value is dropped.
+    Discard,
     /// A generator resumed by the `for` loop of the frame below, in the same eval loop (as
     /// CPython 3.11+ links generator frames): a `yield` hands the value to the loop, a return
     /// ends it. No Rust frames come between, so the simulator can switch threads in it.
@@ -468,6 +471,97 @@ impl Thread {
         }
     }
 
+    // The instructions below are functions of their own, not arms of `run_frames`: a debug
+    // build gives every arm's locals their own stack slots, and nested eval loops (a `__repr__`
+    // calling `repr`) must fit many `run_frames` frames in a worker's stack.
+
+    #[inline(never)]
+    fn load_attr(&mut self, index: u32) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let name = frame.code.names[index as usize].clone();
+        let object = frame.stack.pop().expect("stack");
+        if let Some(getter) = python_property(&object, &name, Accessor::Get) {
+            return self.push_special(&getter, vec![object], FrameKind::Function);
+        }
+        let value = builtins::get_attribute(self, &object, &name)?;
+        self.frames.last_mut().unwrap().stack.push(value);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn store_attr(&mut self, index: u32) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let name = frame.code.names[index as usize].clone();
+        let object = frame.stack.pop().expect("stack");
+        let value = frame.stack.pop().expect("stack");
+        let setter = python_property(&object, &name, Accessor::Set)
+            .filter(|_| !self.overrides_setattr(&object));
+        match setter {
+            Some(setter) => self.push_special(&setter, vec![object, value], FrameKind::Discard),
+            None => builtins::set_attribute(self, &object, name, value),
+        }
+    }
+
+    #[inline(never)]
+    fn subscript(&mut self) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let key = frame.stack.pop().expect("stack");
+        let container = frame.stack.pop().expect("stack");
+        if let Some(method) = python_special(&container, "__getitem__") {
+            return self.push_special(&method, vec![container, key], FrameKind::Function);
+        }
+        let value = builtins::get_item(self, &container, &key)?;
+        self.frames.last_mut().unwrap().stack.push(value);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn store_subscript(&mut self) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let key = frame.stack.pop().expect("stack");
+        let container = frame.stack.pop().expect("stack");
+        let value = frame.stack.pop().expect("stack");
+        match python_special(&container, "__setitem__") {
+            Some(method) => {
+                self.push_special(&method, vec![container, key, value], FrameKind::Discard)
+            }
+            None => builtins::set_item(self, &container, key, value),
+        }
+    }
+
+    #[inline(never)]
+    fn delete_subscript(&mut self) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let key = frame.stack.pop().expect("stack");
+        let container = frame.stack.pop().expect("stack");
+        match python_special(&container, "__delitem__") {
+            Some(method) => self.push_special(&method, vec![container, key], FrameKind::Discard),
+            None => builtins::delete_item(self, &container, &key),
+        }
+    }
+
+    /// Runs a special method written in Python as a frame of this eval loop (not a nested
+    /// one, so the simulator can switch threads inside it): its result goes to the stack, or
+    /// nowhere for a `Discard` frame.
+    fn push_special(
+        &mut self,
+        method: &Arc<Function>,
+        args: Vec<Value>,
+        kind: FrameKind,
+    ) -> Result<(), Value> {
+        let frame = self.function_frame(method, args, Vec::new(), kind)?;
+        self.push_frame(frame)
+    }
+
+    /// Whether `object`'s class defines `__setattr__`, which then sees every attribute store.
+    fn overrides_setattr(&self, object: &Value) -> bool {
+        let Value::Instance(instance) = object else { return false };
+        instance
+            .class
+            .lookup("__setattr__")
+            .is_some_and(|method| !self.interp.is_object_default("__setattr__", &method))
+    }
+
     fn push_frame(&mut self, frame: Frame) -> Result<(), Value> {
         if self.depth >= self.interp.recursion_limit() {
             return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
@@ -859,40 +953,16 @@ impl Thread {
                         );
                     }
                 }
-                Op::LoadAttr(index) => {
-                    let name = frame.code.names[index as usize].clone();
-                    let object = frame.stack.pop().expect("stack");
-                    let value = builtins::get_attribute(self, &object, &name)?;
-                    self.frames.last_mut().unwrap().stack.push(value);
-                }
-                Op::StoreAttr(index) => {
-                    let name = frame.code.names[index as usize].clone();
-                    let object = frame.stack.pop().expect("stack");
-                    let value = frame.stack.pop().expect("stack");
-                    builtins::set_attribute(self, &object, name, value)?;
-                }
+                Op::LoadAttr(index) => self.load_attr(index)?,
+                Op::StoreAttr(index) => self.store_attr(index)?,
                 Op::DeleteAttr(index) => {
                     let name = frame.code.names[index as usize].clone();
                     let object = frame.stack.pop().expect("stack");
                     builtins::delete_attribute(self, &object, &name)?;
                 }
-                Op::Subscript => {
-                    let key = frame.stack.pop().expect("stack");
-                    let container = frame.stack.pop().expect("stack");
-                    let value = builtins::get_item(self, &container, &key)?;
-                    self.frames.last_mut().unwrap().stack.push(value);
-                }
-                Op::StoreSubscript => {
-                    let key = frame.stack.pop().expect("stack");
-                    let container = frame.stack.pop().expect("stack");
-                    let value = frame.stack.pop().expect("stack");
-                    builtins::set_item(self, &container, key, value)?;
-                }
-                Op::DeleteSubscript => {
-                    let key = frame.stack.pop().expect("stack");
-                    let container = frame.stack.pop().expect("stack");
-                    builtins::delete_item(self, &container, &key)?;
-                }
+                Op::Subscript => self.subscript()?,
+                Op::StoreSubscript => self.store_subscript()?,
+                Op::DeleteSubscript => self.delete_subscript()?,
                 Op::Binary(binary_op) | Op::Inplace(binary_op) => {
                     let right = frame.stack.pop().expect("stack");
                     // The hot path: small ints that do not overflow.
@@ -1281,6 +1351,9 @@ impl Thread {
                         *lock(&generator.return_value) = value.clone();
                     }
                     self.recycle(&mut finished);
+                    if finished.kind == FrameKind::Discard {
+                        continue;
+                    }
                     if finished.kind == FrameKind::ForGenerator {
                         // The generator is exhausted: the loop ends.
                         let frame = self.frames.last_mut().expect("the for loop's frame");
@@ -1292,7 +1365,7 @@ impl Thread {
                         continue;
                     }
                     let value = match finished.kind {
-                        FrameKind::Function | FrameKind::ForGenerator => value,
+                        FrameKind::Function | FrameKind::ForGenerator | FrameKind::Discard => value,
                         FrameKind::ClassBody => {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
@@ -2390,6 +2463,45 @@ fn pop_tuple_if(stack: &mut Vec<Value>, present: bool) -> Vec<Value> {
 }
 
 /// Whether a dict key is the string `name` (a pointer check first: usually the same `Arc`).
+/// The special method `name` of `object`'s class, when it is a plain Python function that
+/// [`Thread::push_special`] can run as a frame (not a generator, no `__getattribute__` hook).
+fn python_special(object: &Value, name: &str) -> Option<Arc<Function>> {
+    let Value::Instance(instance) = object else { return None };
+    if instance.class.overrides_getattribute {
+        return None;
+    }
+    match instance.class.lookup(name)? {
+        Value::Function(function) if !function.code.is_generator => Some(function),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Accessor {
+    Get,
+    Set,
+}
+
+/// The getter or setter of a `property` of `object`'s class named `name`, when it is a plain
+/// Python function (a property wins over the instance's own attributes, as in CPython).
+fn python_property(object: &Value, name: &str, accessor: Accessor) -> Option<Arc<Function>> {
+    let Value::Instance(instance) = object else { return None };
+    if !instance.class.has_properties || instance.class.overrides_getattribute {
+        return None;
+    }
+    let Value::Descriptor(descriptor) = instance.class.lookup(name)? else { return None };
+    let Descriptor::Property { get, set } = &*descriptor else { return None };
+    match (accessor, get, set) {
+        (Accessor::Get, Value::Function(function), _)
+        | (Accessor::Set, _, Value::Function(function))
+            if !function.code.is_generator =>
+        {
+            Some(function.clone())
+        }
+        _ => None,
+    }
+}
+
 /// PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
 fn pep_479(thread: &Thread, error: Value) -> Value {
     match &error {

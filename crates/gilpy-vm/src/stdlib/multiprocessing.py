@@ -334,7 +334,7 @@ class Array:
 
     def __init__(self, typecode_or_type, size_or_initializer, lock=True):
         if isinstance(size_or_initializer, int):
-            initial = [0] * size_or_initializer
+            initial = [0.0 if typecode_or_type in ("d", "f") else 0] * size_or_initializer
         else:
             initial = list(size_or_initializer)
         self._cells = [_multiprocessing.SharedCell(v) for v in initial]
@@ -359,6 +359,239 @@ class Array:
 
     def get_obj(self):
         return self[:]
+
+
+# ---- managers ----
+
+def _manager_serve(requests):
+    """The manager's server process: it keeps the shared objects and runs the proxies' calls on
+    them, in the order they arrive, as CPython's manager process does. A call that may wait (a
+    lock, a queue, an event) runs on a thread of its own, so that it does not hold up the rest."""
+    objects = {}
+    while True:
+        got, request = requests.get(None)
+        if request is None:
+            return
+        reply, ident, method, args, kwargs = request
+        if method in _MAY_WAIT:
+            threading.Thread(target=_manager_call, daemon=True,
+                             args=(objects, reply, ident, method, args, kwargs)).start()
+        else:
+            _manager_call(objects, reply, ident, method, args, kwargs)
+
+
+# Methods of managed objects that may block until another process acts.
+_MAY_WAIT = ("acquire", "__enter__", "get", "put", "wait", "join")
+
+
+def _manager_call(objects, reply, ident, method, args, kwargs):
+    try:
+        if method == "#create":
+            objects[ident] = _MANAGED_TYPES[args[0]](*args[1], **kwargs)
+            result = None
+        elif method == "#getattr":
+            result = getattr(objects[ident], args[0])
+        elif method == "#setattr":
+            result = setattr(objects[ident], args[0], args[1])
+        else:
+            result = getattr(objects[ident], method)(*args, **kwargs)
+        reply.put((True, result))
+    except Exception as exc:
+        reply.put((False, exc))
+
+
+class Namespace:
+    """A bag of attributes (`Manager().Namespace()`)."""
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        items = ", ".join("%s=%r" % item for item in self.__dict__.items() if not item[0].startswith("_"))
+        return "Namespace(%s)" % items
+
+
+class _ManagedValue:
+    def __init__(self, typecode, value, lock=True):
+        self._typecode = typecode
+        self.value = value
+
+    def get(self):
+        return self.value
+
+    def set(self, value):
+        self.value = value
+
+    def __repr__(self):
+        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self.value)
+
+
+_MANAGED_TYPES = {
+    "dict": dict,
+    "list": list,
+    "Value": _ManagedValue,
+    "Namespace": Namespace,
+    "Lock": threading.Lock,
+    "RLock": threading.Lock,
+    "Semaphore": threading.Semaphore,
+    "BoundedSemaphore": threading.BoundedSemaphore,
+    "Event": threading.Event,
+    "Queue": _queue.Queue,
+    "JoinableQueue": _queue.Queue,
+}
+
+
+class BaseProxy:
+    """Stands for an object in the manager's process: each method call goes there and its result
+    comes back serialized, as with CPython's proxies."""
+
+    def __init__(self, requests, ident, typeid):
+        self._requests = requests
+        self._id = ident
+        self._typeid = typeid
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        reply = _multiprocessing.Channel()
+        self._requests.put((reply, self._id, methodname, tuple(args), dict(kwds)))
+        got, (ok, value) = reply.get(None)
+        if not ok:
+            raise value
+        return value
+
+    def __repr__(self):
+        return "<%s object, typeid %r at 0x%x>" % (type(self).__name__, self._typeid, id(self))
+
+    def __str__(self):
+        return self._callmethod("__repr__")
+
+
+def _proxy_methods(*names):
+    """Proxy methods that forward a call of the same name."""
+    def make(name):
+        def method(self, *args, **kwds):
+            return self._callmethod(name, args, kwds)
+        method.__name__ = name
+        return method
+    return {name: make(name) for name in names}
+
+
+DictProxy = type("DictProxy", (BaseProxy,), _proxy_methods(
+    "__contains__", "__delitem__", "__getitem__", "__len__", "__setitem__", "clear", "copy",
+    "get", "pop", "popitem", "setdefault", "update"))
+DictProxy.keys = lambda self: list(self._callmethod("keys"))
+DictProxy.values = lambda self: list(self._callmethod("values"))
+DictProxy.items = lambda self: list(self._callmethod("items"))
+DictProxy.__iter__ = lambda self: iter(self._callmethod("copy"))
+
+ListProxy = type("ListProxy", (BaseProxy,), _proxy_methods(
+    "__contains__", "__delitem__", "__getitem__", "__len__", "__setitem__", "append", "count",
+    "extend", "index", "insert", "pop", "remove", "reverse", "sort"))
+ListProxy.__iter__ = lambda self: iter(self._callmethod("copy"))
+ListProxy.__iadd__ = lambda self, other: (self._callmethod("extend", (other,)), self)[1]
+
+AcquirerProxy = type("AcquirerProxy", (BaseProxy,), _proxy_methods("acquire", "release"))
+AcquirerProxy.__enter__ = lambda self: self._callmethod("acquire")
+AcquirerProxy.__exit__ = lambda self, *exc: self._callmethod("release")
+
+EventProxy = type("EventProxy", (BaseProxy,), _proxy_methods("is_set", "set", "clear", "wait"))
+
+QueueProxy = type("QueueProxy", (BaseProxy,), _proxy_methods(
+    "put", "get", "put_nowait", "get_nowait", "qsize", "empty", "full", "task_done", "join"))
+
+
+class ValueProxy(BaseProxy):
+    def get(self):
+        return self._callmethod("get")
+
+    def set(self, value):
+        return self._callmethod("set", (value,))
+
+    value = property(get, set)
+
+
+class NamespaceProxy(BaseProxy):
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._callmethod("#getattr", (name,))
+
+    def __setattr__(self, name, value):
+        if name.startswith("_"):
+            return object.__setattr__(self, name, value)
+        return self._callmethod("#setattr", (name, value))
+
+
+class SyncManager:
+    """`multiprocessing.Manager()`: a server process that holds shared objects, and proxies to
+    them that any process may use."""
+
+    def __init__(self):
+        self._requests = _multiprocessing.Channel()
+        self._process = None
+        self._count = 0
+
+    def start(self):
+        self._process = Process(target=_manager_serve, args=(self._requests,), daemon=True)
+        self._process.name = "SyncManager-%d" % _process_counter
+        self._process.start()
+
+    def shutdown(self):
+        if self._process is not None and self._process.is_alive():
+            self._requests.put(None)
+            self._process.join()
+
+    def __enter__(self):
+        if self._process is None:
+            self.start()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    def _create(self, typeid, proxytype, *args, **kwds):
+        self._count += 1
+        ident = "%s-%d" % (typeid, self._count)
+        proxy = proxytype(self._requests, ident, typeid)
+        proxy._callmethod("#create", (typeid, args), kwds)
+        return proxy
+
+    def dict(self, *args, **kwds):
+        return self._create("dict", DictProxy, *args, **kwds)
+
+    def list(self, *args):
+        return self._create("list", ListProxy, *args)
+
+    def Value(self, typecode, value, lock=True):
+        return self._create("Value", ValueProxy, typecode, value)
+
+    def Namespace(self, **kwds):
+        return self._create("Namespace", NamespaceProxy, **kwds)
+
+    def Lock(self):
+        return self._create("Lock", AcquirerProxy)
+
+    def RLock(self):
+        return self._create("RLock", AcquirerProxy)
+
+    def Semaphore(self, value=1):
+        return self._create("Semaphore", AcquirerProxy, value)
+
+    def BoundedSemaphore(self, value=1):
+        return self._create("BoundedSemaphore", AcquirerProxy, value)
+
+    def Event(self):
+        return self._create("Event", EventProxy)
+
+    def Queue(self, maxsize=0):
+        return self._create("Queue", QueueProxy, maxsize)
+
+    JoinableQueue = Queue
+
+
+def Manager():
+    manager = SyncManager()
+    manager.start()
+    return manager
 
 
 def _shutdown():
