@@ -2711,9 +2711,9 @@ pub fn new_class(
         .collect();
     let overrides_getattribute = dict.contains_key("__getattribute__")
         || bases_mro.iter().any(|base| base.overrides_getattribute);
-    let has_properties = dict.values().any(|value| {
-        matches!(value, Value::Descriptor(d) if matches!(**d, Descriptor::Property { .. }))
-    }) || bases_mro.iter().any(|base| base.has_properties);
+    let has_properties = dict.values().any(
+        |value| matches!(value, Value::Descriptor(d) if matches!(**d, Descriptor::Property { .. })),
+    ) || bases_mro.iter().any(|base| base.has_properties);
     let class = Value::Class(Arc::new(Class {
         name,
         bases: parents,

@@ -404,7 +404,7 @@ impl Thread {
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
-            Value::Builtin(_) | Value::Class(_)
+            Value::Builtin(_) | Value::Class(_) | Value::Method(_)
                 if self.sim.is_some() && matches!(args.first(), Some(Value::Generator(_))) =>
             {
                 match self.consumer_in_python(&callable)? {
@@ -420,8 +420,8 @@ impl Thread {
     }
 
     /// Simulated mode: for a built-in that would consume a generator in a nested eval loop
-    /// (`sum`, `list`, ...), its stand-in in `_gilpy_iteration` and the arguments that go before
-    /// the built-in's own.
+    /// (`sum`, `list`, `"".join`, ...), its stand-in in `_gilpy_iteration` and the arguments
+    /// that go before the built-in's own.
     fn consumer_in_python(
         &mut self,
         callable: &Value,
@@ -429,6 +429,14 @@ impl Thread {
         let name = match callable {
             Value::Builtin(builtin) => builtin.name,
             Value::Class(class) => &*class.name,
+            Value::Method(method)
+                if matches!(method.receiver, Value::Str(_))
+                    && matches!(&method.function, Value::Builtin(b) if b.name == "join") =>
+            {
+                let module = builtins::import(self, "_gilpy_iteration")?;
+                let gathering = builtins::get_attribute(self, &module, "call_with_items")?;
+                return Ok(Some((gathering, vec![callable.clone()])));
+            }
             _ => return Ok(None),
         };
         let builtin = lock(&self.interp.builtins.entries).get(&Name(name)).cloned();

@@ -1,4 +1,4 @@
-"""Simulated mode only: built-ins given a generator, as Python `for` loops.
+"""Simulated mode only: built-ins (and `str.join`) given a generator, as Python `for` loops.
 
 A built-in written in Rust resumes a generator in a nested eval loop, where the simulator
 cannot switch threads, so `sum(i * i for i in range(n))` would hold its thread's core (and the
