@@ -855,7 +855,7 @@ impl Thread {
                             frame.pc = block.handler;
                             break;
                         }
-                        add_traceback(&exception, &frame.code, line);
+                        add_traceback(&exception, &frame.code, line, self.interp.version);
                         let mut finished = self.frames.pop().expect("checked above");
                         self.recycle(&mut finished);
                         self.depth -= 1;
@@ -2524,9 +2524,17 @@ fn key_is(key: &Key, name: &Arc<str>) -> bool {
     matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
 }
 
-fn add_traceback(exception: &Value, code: &Code, line: u32) {
-    // Our own stand-ins for built-ins (`_gilpy_iteration`) are not frames CPython would show.
-    if code.filename.starts_with("<frozen _gilpy_") {
+fn add_traceback(
+    exception: &Value,
+    code: &Code,
+    line: u32,
+    version: crate::version::PythonVersion,
+) {
+    // Our own stand-ins for built-ins (`_gilpy_iteration`) are not frames CPython would show,
+    // and from 3.12 list, set and dict comprehensions run inline in their function (PEP 709).
+    let inlined_comprehension = version >= crate::version::PythonVersion::V3_12
+        && matches!(&*code.name, "<listcomp>" | "<setcomp>" | "<dictcomp>");
+    if code.filename.starts_with("<frozen _gilpy_") || inlined_comprehension {
         return;
     }
     if let Value::Instance(instance) = exception {

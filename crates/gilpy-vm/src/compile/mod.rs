@@ -1158,6 +1158,7 @@ impl<'a> Compiler<'a> {
                 let names = parameter_names(parameters);
                 let scan = Scan::of_expression(&names, &lambda.body);
                 self.make_function("<lambda>", parameters, scan, |compiler| {
+                    compiler.unit().line = compiler.line_of(lambda);
                     compiler.expr(&lambda.body)?;
                     compiler.emit(Op::Return);
                     Ok(())
