@@ -86,8 +86,17 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 31] = [
+const STR_METHODS: [(&str, BuiltinFn); 42] = [
     ("isidentifier", str_isidentifier),
+    ("istitle", str_istitle),
+    ("isnumeric", str_isnumeric),
+    ("isdecimal", str_isdecimal),
+    ("isascii", str_isascii),
+    ("zfill", str_zfill),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+    ("expandtabs", str_expandtabs),
+    ("casefold", str_casefold),
     ("isspace", str_isspace),
     ("isalnum", str_isalnum),
     ("islower", str_islower),
@@ -107,6 +116,8 @@ const STR_METHODS: [(&str, BuiltinFn); 31] = [
     ("startswith", str_startswith),
     ("endswith", str_endswith),
     ("find", str_find),
+    ("rfind", str_rfind),
+    ("rindex", str_rindex),
     ("count", str_count),
     ("isdigit", str_isdigit),
     ("isalpha", str_isalpha),
@@ -376,21 +387,59 @@ fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     affix(thread, &args, false)
 }
 
-/// The character index of `needle` in the receiver, or -1.
-fn char_find(args: &Args) -> i64 {
-    let (source, Some(Value::Str(needle))) = (text(&args[0]), args.get(1)) else { return -1 };
-    match source.find(&**needle) {
-        Some(byte) => source[..byte].chars().count() as i64,
-        None => -1,
+/// `str.find`/`rfind` (and `index`/`rindex`): the character index of the first (or last)
+/// `needle` within `s[start:end]`, or -1. Indices count characters and clamp as slices do.
+fn char_find(thread: &Thread, args: &Args, from_right: bool) -> Result<i64, Value> {
+    let source = text(&args[0]);
+    let Some(Value::Str(needle)) = args.get(1) else {
+        let given = args.get(1).map_or("nothing".into(), |v| type_name(v).to_string());
+        return Err(thread.exception("TypeError", format!("must be str, not {given}")));
+    };
+    let chars: Vec<(usize, char)> = source.char_indices().collect();
+    let len = chars.len() as i64;
+    let bound = |value: Option<&Value>, default: i64| -> Result<i64, Value> {
+        match value {
+            None | Some(Value::None) => Ok(default),
+            Some(value) => {
+                let index = crate::builtins::int_arg(thread, value)?;
+                Ok(if index < 0 { (index + len).max(0) } else { index.min(len) })
+            }
+        }
+    };
+    // A start past the end finds nothing, not even the empty string.
+    if let Some(start) = args.get(2).filter(|v| !v.is_none()) {
+        if crate::builtins::int_arg(thread, start)? > len {
+            return Ok(-1);
+        }
     }
+    let (start, end) = (bound(args.get(2), 0)?, bound(args.get(3), len)?);
+    if start > end {
+        return Ok(-1);
+    }
+    let byte = |index: i64| chars.get(index as usize).map_or(source.len(), |(byte, _)| *byte);
+    let window = &source[byte(start)..byte(end)];
+    let found = if from_right { window.rfind(&**needle) } else { window.find(&**needle) };
+    Ok(found.map_or(-1, |at| start + window[..at].chars().count() as i64))
 }
 
-fn str_find(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Int(char_find(&args)))
+fn str_find(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(char_find(thread, &args, false)?))
+}
+
+fn str_rfind(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(char_find(thread, &args, true)?))
 }
 
 fn str_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    match char_find(&args) {
+    found_or_error(thread, char_find(thread, &args, false)?)
+}
+
+fn str_rindex(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    found_or_error(thread, char_find(thread, &args, true)?)
+}
+
+fn found_or_error(thread: &Thread, found: i64) -> CallResult {
+    match found {
         -1 => Err(thread.exception("ValueError", "substring not found")),
         found => Ok(Value::Int(found)),
     }
@@ -459,6 +508,108 @@ fn str_center(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     justify(thread, &args, '^')
 }
 
+/// Cased characters start each word in upper (or title) case and go on in lower case.
+fn str_istitle(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (mut previous_cased, mut any_cased) = (false, false);
+    for c in text(&args[0]).chars() {
+        // Title-case letters (`ǅ`) are neither upper nor lower case, but change in lower case.
+        let titlecase = !c.is_lowercase() && c.to_lowercase().ne(std::iter::once(c));
+        if c.is_uppercase() || titlecase {
+            if previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (previous_cased, any_cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !previous_cased {
+                return Ok(Value::Bool(false));
+            }
+            (previous_cased, any_cased) = (true, true);
+        } else {
+            previous_cased = false;
+        }
+    }
+    Ok(Value::Bool(any_cased))
+}
+
+fn str_isnumeric(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, char::is_numeric)
+}
+
+/// Decimal digits; like `isdigit` here, ASCII ones only (other scripts' digits are rare in
+/// course code, and std has no Unicode category table to tell them).
+fn str_isdecimal(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    str_isdigit(thread, args, kwargs)
+}
+
+fn str_isascii(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(text(&args[0]).is_ascii()))
+}
+
+/// `"-42".zfill(5)` is `"-0042"`: zeros go after the sign.
+fn str_zfill(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let source = text(&args[0]);
+    let width = crate::builtins::int_arg(thread, args.get(1).unwrap_or(&Value::Int(0)))?;
+    let len = source.chars().count() as i64;
+    if width <= len {
+        return Ok(Value::str(source));
+    }
+    let (sign, digits) = match source.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &source[1..]),
+        _ => (String::new(), source),
+    };
+    Ok(Value::str(&format!("{sign}{}{digits}", "0".repeat((width - len) as usize))))
+}
+
+fn str_removeprefix(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let affix = str_arg(thread, &args, 1, "removeprefix")?.unwrap_or_default();
+    let source = text(&args[0]);
+    Ok(Value::str(source.strip_prefix(affix).unwrap_or(source)))
+}
+
+fn str_removesuffix(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let affix = str_arg(thread, &args, 1, "removesuffix")?.unwrap_or_default();
+    let source = text(&args[0]);
+    Ok(Value::str(source.strip_suffix(affix).unwrap_or(source)))
+}
+
+/// Tabs become spaces up to the next multiple of `tabsize` columns; a line break restarts
+/// the count.
+fn str_expandtabs(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let size = match args
+        .get(1)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "tabsize").map(|(_, v)| v))
+    {
+        Some(value) => crate::builtins::int_arg(thread, value)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut column = 0i64;
+    for c in text(&args[0]).chars() {
+        match c {
+            '\t' if size > 0 => {
+                let spaces = size - column % size;
+                out.extend(std::iter::repeat_n(' ', spaces as usize));
+                column += spaces;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+/// Lower case for caseless matching; `ß` folds to `ss`, as in Unicode's full case folding.
+fn str_casefold(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str(&text(&args[0]).to_lowercase().replace('ß', "ss")))
+}
+
 fn str_title(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let mut out = String::new();
     let mut previous_cased = false;
@@ -502,8 +653,47 @@ fn str_swapcase(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::str(&out))
 }
 
-fn str_splitlines(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(List::new(text(&args[0]).lines().map(Value::str).collect()))
+/// `str.splitlines(keepends=False)`, at every line boundary Python knows (`\r\n` counts once).
+fn str_splitlines(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let keep = match args
+        .get(1)
+        .or_else(|| kwargs.iter().find(|(k, _)| &**k == "keepends").map(|(_, v)| v))
+    {
+        Some(value) => thread.truth(value)?,
+        None => false,
+    };
+    let source = text(&args[0]);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = source.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let boundary = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if !boundary {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|(_, next)| *next == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(Value::str(&source[start..if keep { end } else { at }]));
+        start = end;
+    }
+    if start < source.len() {
+        lines.push(Value::str(&source[start..]));
+    }
+    Ok(List::new(lines))
 }
 
 /// `"{} {name} {0:>4}".format(...)`.
@@ -923,8 +1113,33 @@ fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }))
 }
 
-const FLOAT_METHODS: [(&str, BuiltinFn); 2] =
-    [("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio)];
+const FLOAT_METHODS: [(&str, BuiltinFn); 3] = [
+    ("is_integer", float_is_integer),
+    ("as_integer_ratio", float_as_integer_ratio),
+    ("hex", float_hex),
+];
+
+/// `float.hex()`: `0x1.999999999999ap-4`, always 13 hex digits (`0x0.0p+0` for zero).
+fn float_hex(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Value::Float(f) = args[0].builtin_base() else {
+        unreachable!("a float method's receiver is a float")
+    };
+    let text = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        if *f > 0.0 { "inf" } else { "-inf" }.to_string()
+    } else {
+        let sign = if f.is_sign_negative() { "-" } else { "" };
+        let bits = f.to_bits();
+        let (biased, fraction) = (((bits >> 52) & 0x7ff) as i64, bits & ((1 << 52) - 1));
+        match (biased, fraction) {
+            (0, 0) => format!("{sign}0x0.0p+0"),
+            (0, _) => format!("{sign}0x0.{fraction:013x}p-1022"),
+            _ => format!("{sign}0x1.{fraction:013x}p{:+}", biased - 1023),
+        }
+    };
+    Ok(Value::str(&text))
+}
 
 /// `float.as_integer_ratio()`: the exact value as a fraction in lowest terms.
 fn float_as_integer_ratio(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -2232,6 +2232,21 @@ impl Thread {
                 return Ok(result);
             }
         }
+        // PEP 584: `a | b` is a new dict with b's entries winning; `a |= x` updates a from any
+        // mapping or iterable of pairs, as `update` does.
+        if let (BinaryOp::Or, Value::Dict(a)) = (op, &left) {
+            if in_place {
+                let entries = builtins::mapping_entries(self, &right)?;
+                crate::keys::merge(self, a, entries)?;
+                return Ok(left);
+            }
+            if let Value::Dict(b) = &right {
+                let merged = Dict { entries: std::sync::Mutex::new(lock(&a.entries).clone()) };
+                let entries = lock(&b.entries).clone();
+                crate::keys::merge(self, &merged, entries)?;
+                return Ok(Value::Dict(Arc::new(merged)));
+            }
+        }
         match ops::builtin_binary(op, &left, &right) {
             Ok(Some(value)) => return Ok(value),
             Ok(None) => {}

@@ -214,10 +214,338 @@ pub fn math() -> Vec<(&'static str, Value)> {
         ("gcd", builtin("gcd", math_gcd)),
         ("factorial", builtin("factorial", math_factorial)),
         ("fsum", builtin("fsum", math_fsum)),
+        ("hypot", builtin("hypot", math_hypot)),
+        ("dist", builtin("dist", math_dist)),
+        ("lcm", builtin("lcm", math_lcm)),
+        ("comb", builtin("comb", math_comb)),
+        ("perm", builtin("perm", math_perm)),
+        ("prod", builtin("prod", math_prod)),
+        ("log10", builtin("log10", math_log10)),
+        ("log2", builtin("log2", math_log2)),
+        ("tan", builtin("tan", math_tan)),
+        ("asin", builtin("asin", math_asin)),
+        ("acos", builtin("acos", math_acos)),
+        ("atan", builtin("atan", math_atan)),
+        ("atan2", builtin("atan2", math_atan2)),
+        ("sinh", builtin("sinh", math_sinh)),
+        ("cosh", builtin("cosh", math_cosh)),
+        ("tanh", builtin("tanh", math_tanh)),
+        ("degrees", builtin("degrees", math_degrees)),
+        ("radians", builtin("radians", math_radians)),
+        ("pow", builtin("pow", math_pow)),
+        ("fmod", builtin("fmod", math_fmod)),
+        ("copysign", builtin("copysign", math_copysign)),
+        ("modf", builtin("modf", math_modf)),
+        ("frexp", builtin("frexp", math_frexp)),
+        ("ldexp", builtin("ldexp", math_ldexp)),
+        ("isclose", builtin("isclose", math_isclose)),
     ]
 }
 
-fn float_arg(thread: &Thread, args: &Args) -> Result<f64, Value> {
+/// The float arguments of a math function that takes exactly `count`.
+fn float_args<const N: usize>(thread: &Thread, args: &Args, name: &str) -> Result<[f64; N], Value> {
+    if args.len() != N {
+        return Err(thread.exception(
+            "TypeError",
+            format!(
+                "{name} expected {N} argument{}, got {}",
+                if N == 1 { "" } else { "s" },
+                args.len()
+            ),
+        ));
+    }
+    let mut floats = [0.0; N];
+    for (slot, arg) in floats.iter_mut().zip(args) {
+        *slot = float_arg(thread, std::slice::from_ref(arg))?;
+    }
+    Ok(floats)
+}
+
+/// A float function of one float, with CPython's "math domain error" outside `domain`.
+fn unary(
+    thread: &Thread,
+    args: &Args,
+    name: &str,
+    f: fn(f64) -> f64,
+    domain: fn(f64) -> bool,
+) -> CallResult {
+    let [x] = float_args(thread, args, name)?;
+    if !domain(x) {
+        return Err(thread.exception("ValueError", "math domain error"));
+    }
+    Ok(Value::Float(f(x)))
+}
+
+fn anywhere(_: f64) -> bool {
+    true
+}
+
+fn positive(x: f64) -> bool {
+    x > 0.0 || x.is_nan()
+}
+
+fn unit_interval(x: f64) -> bool {
+    (-1.0..=1.0).contains(&x) || x.is_nan()
+}
+
+fn math_log10(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "log10", f64::log10, positive)
+}
+
+fn math_log2(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "log2", f64::log2, positive)
+}
+
+fn math_tan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "tan", f64::tan, f64::is_finite)
+}
+
+fn math_asin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "asin", f64::asin, unit_interval)
+}
+
+fn math_acos(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "acos", f64::acos, unit_interval)
+}
+
+fn math_atan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "atan", f64::atan, anywhere)
+}
+
+fn math_sinh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "sinh", f64::sinh, anywhere)
+}
+
+fn math_cosh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "cosh", f64::cosh, anywhere)
+}
+
+fn math_tanh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "tanh", f64::tanh, anywhere)
+}
+
+fn math_degrees(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "degrees", f64::to_degrees, anywhere)
+}
+
+fn math_radians(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    unary(thread, &args, "radians", f64::to_radians, anywhere)
+}
+
+fn math_atan2(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [y, x] = float_args(thread, &args, "atan2")?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn math_copysign(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x, y] = float_args(thread, &args, "copysign")?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn math_pow(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x, y] = float_args(thread, &args, "pow")?;
+    let result = x.powf(y);
+    if result.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(thread.exception("ValueError", "math domain error"));
+    }
+    if result.is_infinite() && x.is_finite() && y.is_finite() {
+        if x == 0.0 {
+            return Err(thread.exception("ValueError", "math domain error"));
+        }
+        return Err(thread.exception("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(result))
+}
+
+fn math_fmod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x, y] = float_args(thread, &args, "fmod")?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(thread.exception("ValueError", "math domain error"));
+    }
+    // Rust's `%` on floats is C's fmod: the result has the sign of x.
+    Ok(Value::Float(x % y))
+}
+
+/// `(fractional part, integer part)`, both with the sign of x.
+fn math_modf(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x] = float_args(thread, &args, "modf")?;
+    let whole = x.trunc();
+    let fraction = if x.is_infinite() { 0.0f64.copysign(x) } else { (x - whole).copysign(x) };
+    Ok(Value::tuple(vec![Value::Float(fraction), Value::Float(whole)]))
+}
+
+/// `(m, e)` with `x == m * 2**e` and `0.5 <= abs(m) < 1` (C's frexp).
+fn math_frexp(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x] = float_args(thread, &args, "frexp")?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+    }
+    let mut exponent = x.abs().log2().floor() as i64 + 1;
+    let mut mantissa = x / 2f64.powi(exponent as i32);
+    // log2 can be off by one at the edges; settle into [0.5, 1).
+    while mantissa.abs() >= 1.0 {
+        mantissa /= 2.0;
+        exponent += 1;
+    }
+    while mantissa.abs() < 0.5 {
+        mantissa *= 2.0;
+        exponent -= 1;
+    }
+    Ok(Value::tuple(vec![Value::Float(mantissa), Value::Int(exponent)]))
+}
+
+fn math_ldexp(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [x] = float_args(thread, &args.iter().take(1).cloned().collect(), "ldexp")?;
+    let exponent = crate::builtins::int_arg(thread, args.get(1).unwrap_or(&Value::Int(0)))?;
+    let result = x * 2f64.powi(exponent.clamp(-2_000, 2_000) as i32);
+    if result.is_infinite() && x.is_finite() {
+        return Err(thread.exception("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(result))
+}
+
+/// The floats of an iterable of coordinates.
+fn coordinates(thread: &mut Thread, iterable: &Value) -> Result<Vec<f64>, Value> {
+    crate::builtins::collect(thread, iterable)?
+        .iter()
+        .map(|value| float_arg(thread, std::slice::from_ref(value)))
+        .collect()
+}
+
+fn math_hypot(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let coords: Vec<f64> = args
+        .iter()
+        .map(|value| float_arg(thread, std::slice::from_ref(value)))
+        .collect::<Result<_, _>>()?;
+    Ok(Value::Float(coords.iter().map(|c| c * c).sum::<f64>().sqrt()))
+}
+
+fn math_dist(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (Some(p), Some(q)) = (args.first(), args.get(1)) else {
+        return Err(thread.exception("TypeError", "dist expected 2 arguments"));
+    };
+    let (p, q) = (coordinates(thread, p)?, coordinates(thread, q)?);
+    if p.len() != q.len() {
+        return Err(
+            thread.exception("ValueError", "both points must have the same number of dimensions")
+        );
+    }
+    Ok(Value::Float(p.iter().zip(&q).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt()))
+}
+
+/// The int arguments, as big ints.
+fn int_args(thread: &Thread, args: &Args) -> Result<Vec<BigInt>, Value> {
+    args.iter()
+        .map(|arg| {
+            big_int_arg(arg).ok_or_else(|| {
+                thread.exception(
+                    "TypeError",
+                    format!("'{}' object cannot be interpreted as an integer", type_name(arg)),
+                )
+            })
+        })
+        .collect()
+}
+
+fn math_lcm(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut result = BigInt::from(1);
+    for n in int_args(thread, &args)? {
+        result = num_integer::Integer::lcm(&result, &n);
+    }
+    Ok(crate::ops::normalize(result))
+}
+
+/// `n! / (n - k)!`, the product of the k numbers from n down.
+fn falling_product(n: &BigInt, k: &BigInt) -> BigInt {
+    let mut product = BigInt::from(1);
+    let mut factor = n.clone();
+    let mut left = k.clone();
+    while left > BigInt::from(0) {
+        product *= &factor;
+        factor -= 1;
+        left -= 1;
+    }
+    product
+}
+
+/// `comb`/`perm` arguments: non-negative ints, and k > n gives 0.
+fn choose_args(thread: &Thread, args: &Args) -> Result<Option<(BigInt, BigInt)>, Value> {
+    let ints = int_args(thread, args)?;
+    let n = ints.first().cloned().unwrap_or_default();
+    let k = ints.get(1).cloned().unwrap_or_else(|| n.clone());
+    if n.sign() == Sign::Minus || k.sign() == Sign::Minus {
+        let which = if n.sign() == Sign::Minus { "n" } else { "k" };
+        return Err(
+            thread.exception("ValueError", format!("{which} must be a non-negative integer"))
+        );
+    }
+    Ok((k <= n).then_some((n, k)))
+}
+
+fn math_perm(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let args: Args = args.into_iter().filter(|arg| !arg.is_none()).collect();
+    Ok(match choose_args(thread, &args)? {
+        Some((n, k)) => crate::ops::normalize(falling_product(&n, &k)),
+        None => Value::Int(0),
+    })
+}
+
+fn math_comb(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(match choose_args(thread, &args)? {
+        Some((n, k)) => {
+            let k = std::cmp::min(k.clone(), &n - &k);
+            crate::ops::normalize(falling_product(&n, &k) / falling_product(&k, &k))
+        }
+        None => Value::Int(0),
+    })
+}
+
+/// `math.prod(iterable, *, start=1)`: the items multiplied as `*` multiplies them.
+fn math_prod(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let start = kwargs.iter().find(|(k, _)| &**k == "start").map(|(_, v)| v.clone());
+    let mut product = start.unwrap_or(Value::Int(1));
+    for item in crate::builtins::collect(thread, args.first().unwrap_or(&Value::None))? {
+        product = thread.binary(crate::code::BinaryOp::Mul, product, item, false)?;
+    }
+    Ok(product)
+}
+
+/// `math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
+fn math_isclose(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let [a, b] = float_args(thread, &args, "isclose")?;
+    let mut tolerances = (1e-9, 0.0);
+    for (name, value) in &kwargs {
+        let value = float_arg(thread, std::slice::from_ref(value))?;
+        match &**name {
+            "rel_tol" => tolerances.0 = value,
+            "abs_tol" => tolerances.1 = value,
+            other => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("isclose() got an unexpected keyword argument '{other}'"),
+                ))
+            }
+        }
+    }
+    let (relative, absolute) = tolerances;
+    if relative < 0.0 || absolute < 0.0 {
+        return Err(thread.exception("ValueError", "tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let difference = (b - a).abs();
+    Ok(Value::Bool(
+        difference <= (relative * b).abs()
+            || difference <= (relative * a).abs()
+            || difference <= absolute,
+    ))
+}
+
+fn float_arg(thread: &Thread, args: &[Value]) -> Result<f64, Value> {
     args.first().and_then(as_float).ok_or_else(|| {
         thread.exception(
             "TypeError",
