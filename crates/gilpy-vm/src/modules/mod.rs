@@ -288,48 +288,27 @@ fn unit_interval(x: f64) -> bool {
     (-1.0..=1.0).contains(&x) || x.is_nan()
 }
 
-fn math_log10(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "log10", f64::log10, positive)
+/// Each a `BuiltinFn` (a plain fn pointer) over [`unary`].
+macro_rules! unary_math {
+    ($($function:ident: $name:literal, $f:path, $domain:path;)*) => {$(
+        fn $function(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+            unary(thread, &args, $name, $f, $domain)
+        }
+    )*};
 }
 
-fn math_log2(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "log2", f64::log2, positive)
-}
-
-fn math_tan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "tan", f64::tan, f64::is_finite)
-}
-
-fn math_asin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "asin", f64::asin, unit_interval)
-}
-
-fn math_acos(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "acos", f64::acos, unit_interval)
-}
-
-fn math_atan(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "atan", f64::atan, anywhere)
-}
-
-fn math_sinh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "sinh", f64::sinh, anywhere)
-}
-
-fn math_cosh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "cosh", f64::cosh, anywhere)
-}
-
-fn math_tanh(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "tanh", f64::tanh, anywhere)
-}
-
-fn math_degrees(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "degrees", f64::to_degrees, anywhere)
-}
-
-fn math_radians(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    unary(thread, &args, "radians", f64::to_radians, anywhere)
+unary_math! {
+    math_log10: "log10", f64::log10, positive;
+    math_log2: "log2", f64::log2, positive;
+    math_tan: "tan", f64::tan, f64::is_finite;
+    math_asin: "asin", f64::asin, unit_interval;
+    math_acos: "acos", f64::acos, unit_interval;
+    math_atan: "atan", f64::atan, anywhere;
+    math_sinh: "sinh", f64::sinh, anywhere;
+    math_cosh: "cosh", f64::cosh, anywhere;
+    math_tanh: "tanh", f64::tanh, anywhere;
+    math_degrees: "degrees", f64::to_degrees, anywhere;
+    math_radians: "radians", f64::to_radians, anywhere;
 }
 
 fn math_atan2(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
