@@ -242,7 +242,7 @@ pub fn math() -> Vec<(&'static str, Value)> {
     ]
 }
 
-/// The float arguments of a math function that takes exactly `count`.
+/// The float arguments of a math function that takes exactly `N`.
 fn float_args<const N: usize>(thread: &Thread, args: &Args, name: &str) -> Result<[f64; N], Value> {
     if args.len() != N {
         return Err(thread.exception(
