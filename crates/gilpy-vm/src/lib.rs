@@ -24,6 +24,7 @@ mod threads;
 pub mod trace;
 pub mod value;
 pub mod version;
+mod views;
 pub mod vm;
 
 use std::sync::Arc;

@@ -941,22 +941,16 @@ fn dict_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-// Views are snapshots as lists: iteration, len and `in` behave alike for the programs we run.
 fn dict_keys(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(List::new(lock(&dict(&args[0]).entries).keys().map(|k| k.0.clone()).collect()))
+    Ok(crate::views::keys(dict(&args[0])))
 }
 
 fn dict_values(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(List::new(lock(&dict(&args[0]).entries).values().cloned().collect()))
+    Ok(crate::views::values(dict(&args[0])))
 }
 
 fn dict_items(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(List::new(
-        lock(&dict(&args[0]).entries)
-            .iter()
-            .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
-            .collect(),
-    ))
+    Ok(crate::views::items(dict(&args[0])))
 }
 
 fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

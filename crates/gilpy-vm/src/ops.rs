@@ -93,7 +93,8 @@ pub fn truth(value: &Value) -> Option<bool> {
         Value::Dict(dict) => !lock(&dict.entries).is_empty(),
         Value::Set(set) => !set.is_empty(),
         Value::Range(range) => range.len() != 0,
-        Value::Instance(_) => return None,
+        // Asked of their `__bool__` or `__len__` (a dict view is false when empty).
+        Value::Instance(_) | Value::Native(_) => return None,
         _ => true,
     })
 }

@@ -2192,8 +2192,15 @@ impl Thread {
 
     /// A special method found on an instance's class, bound to it.
     pub fn special_method(&self, value: &Value, name: &str) -> Option<Value> {
-        let Value::Instance(instance) = value else { return None };
-        let function = instance.class.lookup(name)?;
+        let function = match value {
+            Value::Instance(instance) => instance.class.lookup(name)?,
+            // A native type's special methods are in its method table (dict views).
+            Value::Native(native) if name.starts_with("__") => {
+                let (name, function) = native.kind.methods.iter().find(|(n, _)| *n == name)?;
+                builtins::builtin_function(name, *function)
+            }
+            _ => return None,
+        };
         Some(Value::Method(Arc::new(Method { receiver: value.clone(), function })))
     }
 
@@ -2291,7 +2298,8 @@ impl Thread {
         if let (Value::Int(a), Value::Int(b)) = (left, right) {
             return Ok(Value::Bool(op.holds(a, b)));
         }
-        if matches!(left, Value::Instance(_)) || matches!(right, Value::Instance(_)) {
+        let has_methods = |value: &Value| matches!(value, Value::Instance(_) | Value::Native(_));
+        if has_methods(left) || has_methods(right) {
             let reflected = match op {
                 CompareOp::Lt => CompareOp::Gt,
                 CompareOp::Le => CompareOp::Ge,
@@ -2337,6 +2345,13 @@ impl Thread {
     }
 
     pub fn repr_of(&mut self, value: &Value) -> Result<String, Value> {
+        if let Value::Native(_) = value {
+            if let Some(method) = self.special_method(value, "__repr__") {
+                if let Value::Str(text) = self.call(&method, vec![], vec![])? {
+                    return Ok(text.to_string());
+                }
+            }
+        }
         if let Value::Instance(instance) = value {
             if let Some(method) = self.special_method(value, "__repr__") {
                 return match self.call(&method, vec![], vec![])? {

@@ -395,6 +395,9 @@ def _manager_call(objects, reply, ident, method, args, kwargs):
             result = setattr(objects[ident], args[0], args[1])
         else:
             result = getattr(objects[ident], method)(*args, **kwargs)
+            if type(result).__name__ in ("dict_keys", "dict_values", "dict_items"):
+                # Views cannot cross processes; CPython's DictProxy gives lists too.
+                result = list(result)
         reply.put((True, result))
     except Exception as exc:
         reply.put((False, exc))
