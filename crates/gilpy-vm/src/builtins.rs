@@ -517,7 +517,12 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
 /// `ascii(obj)`: `repr` with every non-ASCII character escaped.
 fn ascii(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "ascii", &args, 1, 1)?;
-    let text = thread.repr_of(&args[0])?;
+    Ok(Value::str(&ascii_of(thread, &args[0])?))
+}
+
+/// What `ascii(value)` and `f"{value!a}"` give.
+pub fn ascii_of(thread: &mut Thread, value: &Value) -> Result<String, Value> {
+    let text = thread.repr_of(value)?;
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c as u32 {
@@ -527,7 +532,19 @@ fn ascii(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             code => escaped.push_str(&format!("\\U{code:08x}")),
         }
     }
-    Ok(Value::str(&escaped))
+    Ok(escaped)
+}
+
+/// An exception's message: its single string argument, if it has one.
+pub fn exception_message(exception: &Value) -> Option<Arc<str>> {
+    let Value::Instance(instance) = exception else { return None };
+    match instance.get("args") {
+        Some(Value::Tuple(args)) => match args.first() {
+            Some(Value::Str(message)) if args.len() == 1 => Some(message.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn globals(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -548,6 +548,22 @@ impl Thread {
         }
     }
 
+    /// The items of `a, b = sequence`; a value that cannot be iterated gets CPython's message
+    /// for unpacking.
+    fn unpacked(&mut self, sequence: &Value) -> Result<Vec<Value>, Value> {
+        builtins::collect(self, sequence).map_err(|error| {
+            let type_name = ops::type_name(sequence);
+            let not_iterable = format!("'{type_name}' object is not iterable");
+            match builtins::exception_message(&error) {
+                Some(message) if *message == *not_iterable => self.exception(
+                    "TypeError",
+                    format!("cannot unpack non-iterable {type_name} object"),
+                ),
+                _ => error,
+            }
+        })
+    }
+
     /// Runs a special method written in Python as a frame of this eval loop (not a nested
     /// one, so the simulator can switch threads inside it): its result goes to the stack, or
     /// nowhere for a `Discard` frame.
@@ -1240,7 +1256,7 @@ impl Thread {
                     let value = match flags & 3 {
                         1 => Value::str(&self.str_of(&value)?),
                         2 => Value::str(&self.repr_of(&value)?),
-                        3 => Value::str(&self.repr_of(&value)?),
+                        3 => Value::str(&builtins::ascii_of(self, &value)?),
                         _ => value,
                     };
                     let spec = match spec {
@@ -1314,7 +1330,7 @@ impl Thread {
                 }
                 Op::Unpack(count) => {
                     let sequence = frame.stack.pop().expect("stack");
-                    let items = builtins::collect(self, &sequence)?;
+                    let items = self.unpacked(&sequence)?;
                     if items.len() != count as usize {
                         let message = if items.len() > count as usize {
                             format!("too many values to unpack (expected {count})")
@@ -1331,7 +1347,7 @@ impl Thread {
                 }
                 Op::UnpackEx(before, after) => {
                     let sequence = frame.stack.pop().expect("stack");
-                    let mut items = builtins::collect(self, &sequence)?;
+                    let mut items = self.unpacked(&sequence)?;
                     let (before, after) = (before as usize, after as usize);
                     if items.len() < before + after {
                         return Err(self.exception(

@@ -4,6 +4,7 @@
 #[allow(dead_code)] // Not every test file draws numbers.
 pub struct Rng(pub u64);
 
+#[allow(dead_code)]
 impl Rng {
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
