@@ -119,8 +119,9 @@ pub fn is_builtin_name(name: &str) -> bool {
 
 /// Built-in types that `type(x)` gives but `builtins` does not name (`type(None)`), each one
 /// class so that `type(None) is type(None)` and `isinstance(None, type(None))` hold.
-const UNNAMED_TYPES: [&str; 8] = [
+const UNNAMED_TYPES: [&str; 9] = [
     "NoneType",
+    "traceback",
     "function",
     "builtin_function_or_method",
     "method",
@@ -683,7 +684,7 @@ pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
         Value::List(list) => lock(&list.items).len(),
         Value::Dict(dict) => lock(&dict.entries).len(),
         Value::Set(set) => set.len(),
-        Value::Range(range) => range.len() as usize,
+        Value::Range(range) => usize::try_from(range.len()).map_err(|_| too_large(thread))?,
         other => match thread.special_method(other, "__len__") {
             Some(method) => {
                 let result = thread.call(&method, vec![], vec![])?;
@@ -1243,27 +1244,53 @@ fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn property(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    arity(thread, "property", &args, 0, 2)?;
-    let get = args.first().or_else(|| kwarg(&kwargs, "fget")).cloned().unwrap_or(Value::None);
-    let set = args.get(1).or_else(|| kwarg(&kwargs, "fset")).cloned().unwrap_or(Value::None);
-    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set })))
+    arity(thread, "property", &args, 0, 4)?;
+    let accessor = |index: usize, name: &str| {
+        args.get(index).or_else(|| kwarg(&kwargs, name)).cloned().unwrap_or(Value::None)
+    };
+    Ok(Value::Descriptor(Arc::new(Descriptor::Property {
+        get: accessor(0, "fget"),
+        set: accessor(1, "fset"),
+        delete: accessor(2, "fdel"),
+    })))
 }
 
-/// `@name.setter`: a copy of the property with this setter.
+/// `@name.getter`, `@name.setter`, `@name.deleter`: a copy of the property with one accessor
+/// replaced (`which` is 0, 1 or 2).
+fn property_with(thread: &mut Thread, args: Args, method: &str, which: usize) -> CallResult {
+    arity(thread, method, &args, 2, 2)?;
+    let Value::Descriptor(descriptor) = &args[0] else {
+        return Err(thread.exception("TypeError", format!("{method}() needs a property")));
+    };
+    let Descriptor::Property { get, set, delete } = &**descriptor else {
+        return Err(thread.exception("TypeError", format!("{method}() needs a property")));
+    };
+    let mut accessors = [get.clone(), set.clone(), delete.clone()];
+    accessors[which] = args[1].clone();
+    let [get, set, delete] = accessors;
+    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set, delete })))
+}
+
+fn property_getter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    property_with(thread, args, "getter", 0)
+}
+
 fn property_setter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "setter", &args, 2, 2)?;
-    match &args[0] {
-        Value::Descriptor(descriptor) => match &**descriptor {
-            Descriptor::Property { get, .. } => {
-                Ok(Value::Descriptor(Arc::new(Descriptor::Property {
-                    get: get.clone(),
-                    set: args[1].clone(),
-                })))
-            }
-            _ => Err(thread.exception("TypeError", "setter() needs a property")),
-        },
-        _ => Err(thread.exception("TypeError", "setter() needs a property")),
-    }
+    property_with(thread, args, "setter", 1)
+}
+
+fn property_deleter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    property_with(thread, args, "deleter", 2)
+}
+
+/// What a property's accessor raises when it is missing: 3.11 named the property and the class.
+fn missing_accessor(thread: &Thread, name: &str, class: &str, what: &str, verb: &str) -> Value {
+    let message = if thread.interp.version >= PythonVersion::V3_11 {
+        format!("property '{name}' of '{class}' object has no {what}")
+    } else {
+        format!("can't {verb} attribute")
+    };
+    thread.exception("AttributeError", message)
 }
 
 fn classmethod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1394,7 +1421,19 @@ pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Resu
         return Ok(());
     }
     let removed = match object {
-        Value::Instance(instance) => instance.remove(name),
+        Value::Instance(instance) => {
+            if let Some(Value::Descriptor(descriptor)) = instance.class.lookup(name) {
+                if let Descriptor::Property { delete, .. } = &*descriptor {
+                    if delete.is_none() {
+                        let class = &instance.class.name;
+                        return Err(missing_accessor(thread, name, class, "deleter", "delete"));
+                    }
+                    thread.call(delete, vec![object.clone()], vec![])?;
+                    return Ok(());
+                }
+            }
+            instance.remove(name)
+        }
         Value::Class(class) => lock(&class.dict).shift_remove(name).is_some(),
         Value::Function(function) => {
             lock(&function.dict().entries).shift_remove(&Key(Value::str(name))).is_some()
@@ -1816,9 +1855,23 @@ fn new_set_from(thread: &mut Thread, frozen: bool, args: Args, kwargs: Kwargs) -
     Ok(Value::Set(set))
 }
 
+/// What CPython raises where a number must fit in a machine word.
+fn too_large(thread: &Thread) -> Value {
+    thread.exception("OverflowError", "Python int too large to convert to C ssize_t")
+}
+
+/// An int argument as a wide integer (for ranges past 2 ** 63).
+fn wide_int_arg(thread: &Thread, value: &Value) -> Result<i128, Value> {
+    match value {
+        Value::BigInt(big) => i128::try_from(&**big).map_err(|_| too_large(thread)),
+        other => int_arg(thread, other).map(i128::from),
+    }
+}
+
 fn construct_range(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "range", &args, 1, 3)?;
-    let numbers: Vec<i64> = args.iter().map(|a| int_arg(thread, a)).collect::<Result<_, _>>()?;
+    let numbers: Vec<i128> =
+        args.iter().map(|a| wide_int_arg(thread, a)).collect::<Result<_, _>>()?;
     let (start, stop, step) = match numbers[..] {
         [stop] => (0, stop, 1),
         [start, stop] => (start, stop, 1),
@@ -1906,6 +1959,11 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                 && instance.class.is_subclass_of(&thread.interp.class("StopIteration"));
             let is_code =
                 name == "code" && instance.class.is_subclass_of(&thread.interp.class("SystemExit"));
+            if instance.class.is_exception {
+                if let Some(value) = exception_default(thread, instance, name) {
+                    return Ok(value);
+                }
+            }
             if is_value || is_code {
                 // SystemExit.code and StopIteration.value: the one argument, else None.
                 return Ok(match instance.get("args") {
@@ -1940,13 +1998,20 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             }
             Err(missing(thread))
         }
-        Value::Descriptor(descriptor)
-            if name == "setter" && matches!(**descriptor, Descriptor::Property { .. }) =>
-        {
-            Ok(Value::Method(Arc::new(Method {
-                receiver: object.clone(),
-                function: builtin("setter", property_setter),
-            })))
+        Value::Descriptor(descriptor) if matches!(**descriptor, Descriptor::Property { .. }) => {
+            let Descriptor::Property { get, set, delete } = &**descriptor else { unreachable!() };
+            let method = match name {
+                "fget" => return Ok(get.clone()),
+                "fset" => return Ok(set.clone()),
+                "fdel" => return Ok(delete.clone()),
+                "__doc__" if get.is_none() => return Ok(Value::None),
+                "__doc__" => return get_attribute(thread, get, "__doc__"),
+                "getter" => builtin("getter", property_getter),
+                "setter" => builtin("setter", property_setter),
+                "deleter" => builtin("deleter", property_deleter),
+                _ => return Err(missing(thread)),
+            };
+            Ok(Value::Method(Arc::new(Method { receiver: object.clone(), function: method })))
         }
         Value::Slice(slice) if matches!(name, "start" | "stop" | "step") => Ok(match name {
             "start" => slice.start.clone(),
@@ -1954,7 +2019,7 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             _ => slice.step.clone(),
         }),
         Value::Range(range) if matches!(name, "start" | "stop" | "step") => {
-            Ok(Value::Int(match name {
+            Ok(crate::ops::int_value(match name {
                 "start" => range.start,
                 "stop" => range.stop,
                 _ => range.step,
@@ -2060,6 +2125,7 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
         Value::Function(function) => {
             function_attribute(function, name).ok_or_else(|| missing(thread))
         }
+        Value::Code(code) => code_attribute(code, name).ok_or_else(|| missing(thread)),
         Value::Builtin(builtin) if name == "__name__" => Ok(Value::str(builtin.name)),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
             if matches!(name, "real" | "imag" | "numerator" | "denominator") =>
@@ -2100,6 +2166,7 @@ fn function_attribute(function: &crate::value::Function, name: &str) -> Option<V
             lock(&function.globals.entries).get(&Key(Value::str("__name__"))).cloned()?
         }
         "__dict__" => Value::Dict(function.dict()),
+        "__code__" => Value::Code(function.code.clone()),
         "__defaults__" if function.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(function.defaults.clone()),
         "__kwdefaults__" if function.kw_defaults.is_empty() => Value::None,
@@ -2110,6 +2177,58 @@ fn function_attribute(function: &crate::value::Function, name: &str) -> Option<V
                 .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
                 .collect(),
         ),
+        _ => return None,
+    })
+}
+
+/// The chaining attributes every exception has before anything sets them, and its traceback:
+/// a chain of `traceback` objects from the frame that caught it to the one that raised it.
+fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option<Value> {
+    Some(match name {
+        "__cause__" | "__context__" => Value::None,
+        "__suppress_context__" => Value::Bool(false),
+        "__traceback__" => {
+            let class = thread.interp.class("traceback");
+            let mut next = Value::None;
+            for entry in lock(&instance.traceback).iter() {
+                let traceback = Instance::new(class.clone(), None);
+                traceback.set(Arc::from("tb_lineno"), Value::Int(entry.line as i64));
+                traceback.set(Arc::from("tb_next"), next);
+                next = Value::Instance(Arc::new(traceback));
+            }
+            next
+        }
+        _ => return None,
+    })
+}
+
+/// The `co_*` attributes of a code object that describe its signature and names.
+fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
+    let names = |names: &[Arc<str>]| Value::tuple(names.iter().cloned().map(Value::Str).collect());
+    Some(match name {
+        "co_name" => Value::Str(code.name.clone()),
+        "co_qualname" => Value::Str(code.qualname.clone()),
+        "co_filename" => Value::Str(code.filename.clone()),
+        "co_argcount" => Value::Int(code.arg_count as i64),
+        "co_posonlyargcount" => Value::Int(code.posonly_count as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonly_count as i64),
+        "co_nlocals" => Value::Int(code.local_names.len() as i64),
+        // Locals that live only in cells are cell variables, not varnames (parameters stay).
+        "co_varnames" => {
+            let parameters = (code.arg_count + code.kwonly_count) as usize
+                + code.has_varargs as usize
+                + code.has_varkw as usize;
+            let varnames: Vec<Arc<str>> = code
+                .local_names
+                .iter()
+                .enumerate()
+                .filter(|(index, n)| *index < parameters || !code.cell_names.contains(n))
+                .map(|(_, n)| n.clone())
+                .collect();
+            names(&varnames)
+        }
+        "co_cellvars" => names(&code.cell_names),
+        "co_freevars" => names(&code.free_names),
         _ => return None,
     })
 }
@@ -2159,16 +2278,8 @@ fn store_attribute(
             if let Some(Value::Descriptor(descriptor)) = instance.class.lookup(&name) {
                 if let Descriptor::Property { set, .. } = &*descriptor {
                     if set.is_none() {
-                        // 3.11 named the property and the class; earlier versions did not.
-                        let message = if thread.interp.version >= PythonVersion::V3_11 {
-                            format!(
-                                "property '{name}' of '{}' object has no setter",
-                                instance.class.name
-                            )
-                        } else {
-                            "can't set attribute".to_string()
-                        };
-                        return Err(thread.exception("AttributeError", message));
+                        let class = &instance.class.name;
+                        return Err(missing_accessor(thread, &name, class, "setter", "set"));
                     }
                     thread.call(set, vec![object.clone(), value], vec![])?;
                     return Ok(());
@@ -2224,22 +2335,38 @@ pub fn slice_bounds(
     slice: &crate::value::Slice,
     len: usize,
 ) -> Result<(i64, i64, i64), Value> {
-    let len = len as i64;
-    let part = |value: &Value| -> Result<Option<i64>, Value> {
+    let (start, stop, step) = wide_slice_bounds(thread, slice, len as i128)?;
+    // Start and stop are clamped to the length; a huge step only ever takes one item.
+    let step = step.clamp(-i128::from(i64::MAX), i128::from(i64::MAX));
+    Ok((start as i64, stop as i64, step as i64))
+}
+
+/// `slice_bounds` for lengths past a machine word (a range's): parts that are too large for
+/// even that are clamped, as CPython's `PySlice_Unpack` does.
+fn wide_slice_bounds(
+    thread: &Thread,
+    slice: &crate::value::Slice,
+    len: i128,
+) -> Result<(i128, i128, i128), Value> {
+    let part = |value: &Value| -> Result<Option<i128>, Value> {
         match value {
             Value::None => Ok(None),
-            other => int_arg(thread, other).map(Some),
+            Value::BigInt(big) => Ok(Some(if big.sign() == num_bigint::Sign::Minus {
+                i128::MIN / 2
+            } else {
+                i128::MAX / 2
+            })),
+            other => int_arg(thread, other).map(|n| Some(i128::from(n))),
         }
     };
     let step = part(&slice.step)?.unwrap_or(1);
     if step == 0 {
         return Err(thread.exception("ValueError", "slice step cannot be zero"));
     }
-    let clamp = |value: i64, low: i64, high: i64| value.max(low).min(high);
-    let resolve = |value: Option<i64>, default: i64, low: i64, high: i64| match value {
+    let resolve = |value: Option<i128>, default: i128, low: i128, high: i128| match value {
         None => default,
-        Some(v) if v < 0 => clamp(v + len, low, high),
-        Some(v) => clamp(v, low, high),
+        Some(v) if v < 0 => (v + len).clamp(low, high),
+        Some(v) => v.clamp(low, high),
     };
     let (start, stop) = if step > 0 {
         (resolve(part(&slice.start)?, 0, 0, len), resolve(part(&slice.stop)?, len, 0, len))
@@ -2271,16 +2398,32 @@ fn slice_indices(
 pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResult {
     match (container, key) {
         (Value::Range(range), Value::Slice(slice)) => {
-            let (start, stop, step) = slice_bounds(thread, slice, range.len().max(0) as usize)?;
+            let (start, stop, step) = wide_slice_bounds(thread, slice, range.len())?;
             Ok(Value::Range(Arc::new(Range {
                 start: range.start + start * range.step,
                 stop: range.start + stop * range.step,
                 step: range.step * step,
             })))
         }
-        (Value::Range(range), key) if !matches!(key, Value::Slice(_)) => {
-            let i = index(thread, key, range.len().max(0) as usize, "range object")?;
-            Ok(Value::Int(range.start + i as i64 * range.step))
+        (Value::Range(range), key) => {
+            let len = range.len();
+            let i = match key {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => wide_int_arg(thread, key)?,
+                other => {
+                    return Err(thread.exception(
+                        "TypeError",
+                        format!(
+                            "range indices must be integers or slices, not {}",
+                            type_name(other)
+                        ),
+                    ))
+                }
+            };
+            let i = if i < 0 { i + len } else { i };
+            if !(0..len).contains(&i) {
+                return Err(thread.exception("IndexError", "range object index out of range"));
+            }
+            Ok(crate::ops::int_value(range.start + i * range.step))
         }
         (Value::List(list), Value::Slice(slice)) => {
             let items = lock(&list.items).clone();
@@ -2315,10 +2458,6 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
             let count = text.chars().count();
             let i = index(thread, key, count, "string")?;
             Ok(Value::str(&text.chars().nth(i).expect("in range").to_string()))
-        }
-        (Value::Range(range), Value::Int(_)) => {
-            let i = index(thread, key, range.len() as usize, "range object")?;
-            Ok(Value::Int(range.start + i as i64 * range.step))
         }
         (Value::Dict(dict), key) => {
             let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
@@ -2481,14 +2620,9 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
             Ok(lock(&set.table).contains(&key, hash))
         }
         Value::Range(range) => Ok(match item {
-            Value::Int(i) => {
-                let offset = i - range.start;
-                (if range.step > 0 {
-                    *i >= range.start && *i < range.stop
-                } else {
-                    *i <= range.start && *i > range.stop
-                }) && offset % range.step == 0
-            }
+            Value::Int(i) => range.contains(i128::from(*i)),
+            Value::Bool(b) => range.contains(i128::from(*b)),
+            Value::BigInt(big) => i128::try_from(&**big).is_ok_and(|n| range.contains(n)),
             _ => false,
         }),
         other => {
@@ -2515,7 +2649,11 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
             Iter::Seq { items: iterable.clone(), index: 0 }
         }
         Value::Range(range) => {
-            Iter::Range { next: range.start, stop: range.stop, step: range.step }
+            match (i64::try_from(range.start), i64::try_from(range.stop), i64::try_from(range.step))
+            {
+                (Ok(next), Ok(stop), Ok(step)) => Iter::Range { next, stop, step },
+                _ => Iter::WideRange { next: range.start, stop: range.stop, step: range.step },
+            }
         }
         Value::Dict(dict) => Iter::Items(
             lock(&dict.entries).keys().map(|k| k.0.clone()).collect::<Vec<_>>().into_iter(),
@@ -2572,6 +2710,15 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<Option<Value>, O
                 let value = *next;
                 *next += *step;
                 Ok(Some(Value::Int(value)))
+            } else {
+                Ok(None)
+            }
+        }
+        Iter::WideRange { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let value = *next;
+                *next += *step;
+                Ok(Some(crate::ops::int_value(value)))
             } else {
                 Ok(None)
             }
@@ -2928,7 +3075,8 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
     let mut out = String::new();
     let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
     let cause = instance.get("__cause__").filter(|c| !c.is_none());
-    let context = instance.get("__context__");
+    let suppressed = instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
+    let context = instance.get("__context__").filter(|c| !c.is_none() && !suppressed);
     if let Some(cause) = &cause {
         out.push_str(&format_traceback(thread, cause));
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");

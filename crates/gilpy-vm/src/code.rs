@@ -282,7 +282,9 @@ pub struct Code {
     pub cell_names: Vec<Arc<str>>,
     /// Cells this function receives from its closure.
     pub free_names: Vec<Arc<str>>,
+    /// Positional parameters, of which the first `posonly_count` cannot be given by keyword.
     pub arg_count: u32,
+    pub posonly_count: u32,
     pub kwonly_count: u32,
     pub has_varargs: bool,
     pub has_varkw: bool,

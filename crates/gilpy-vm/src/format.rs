@@ -179,6 +179,14 @@ pub fn format_value(value: &Value, spec: &str, str_of: &dyn Fn(&Value) -> String
             let negative = float.is_sign_negative() && !float.is_nan();
             let magnitude = float.abs();
             let body = match parsed.kind {
+                _ if !magnitude.is_finite() => {
+                    let text = if magnitude.is_nan() { "nan" } else { "inf" };
+                    match parsed.kind {
+                        Some('F' | 'E' | 'G') => text.to_uppercase(),
+                        Some('%') => format!("{text}%"),
+                        _ => text.to_string(),
+                    }
+                }
                 Some('f' | 'F') => format!("{magnitude:.precision$}"),
                 Some('%') => format!("{:.precision$}%", magnitude * 100.0),
                 Some('e' | 'E') => {
@@ -196,7 +204,10 @@ pub fn format_value(value: &Value, spec: &str, str_of: &dyn Fn(&Value) -> String
                         text
                     }
                 }
-                Some('g' | 'G') => general_format(magnitude, parsed.precision.unwrap_or(6).max(1)),
+                Some('g') => general_format(magnitude, parsed.precision.unwrap_or(6).max(1)),
+                Some('G') => {
+                    general_format(magnitude, parsed.precision.unwrap_or(6).max(1)).to_uppercase()
+                }
                 _ => match parsed.precision {
                     Some(p) => general_format(magnitude, p.max(1)),
                     None => float_repr(magnitude),
@@ -248,14 +259,48 @@ fn unknown_code(kind: char, value: &Value) -> OpError {
     )
 }
 
-/// `format % args` for built-in values (`%s`, `%r`, `%d`, `%i`, `%f`, `%x`, `%%`, with flags,
-/// width and precision).
+/// Why `%`-formatting failed: a bad format or argument, or an error of `convert`.
+pub enum PercentError<E> {
+    Op(OpError),
+    Convert(E),
+}
+
+impl<E> From<OpError> for PercentError<E> {
+    fn from(error: OpError) -> Self {
+        PercentError::Op(error)
+    }
+}
+
+/// `format % args` for built-in values, which need no Python code to turn into text.
 pub fn percent_format(format: &str, args: &Value) -> OpResult {
+    let mut convert = |value: &Value, kind: char| {
+        Ok::<_, OpError>(if kind == 's' { plain_str(value) } else { plain_repr(value) })
+    };
+    percent_format_with(format, args, &mut convert).map_err(|error| match error {
+        PercentError::Op(error) | PercentError::Convert(error) => error,
+    })
+}
+
+/// `format % args` (`%s`, `%r`, `%a`, `%d`, `%i`, `%f`, `%x`, `%%`, with flags, width and
+/// precision, `*` for either, and `%(key)s` with a mapping). `convert(value, kind)` gives the
+/// text of `%s`, `%r` or `%a`.
+pub fn percent_format_with<E>(
+    format: &str,
+    args: &Value,
+    convert: &mut dyn FnMut(&Value, char) -> Result<String, E>,
+) -> Result<Value, PercentError<E>> {
+    let mapping = match args.builtin_base() {
+        Value::Dict(dict) => Some(dict),
+        _ => None,
+    };
     let values: Vec<Value> = match args.builtin_base() {
         Value::Tuple(items) => items.to_vec(),
+        _ if mapping.is_some() => vec![],
         other => vec![other.clone()],
     };
     let mut values = values.into_iter();
+    let mut next_value =
+        || values.next().ok_or_else(|| error("TypeError", "not enough arguments for format string"));
     let mut out = String::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {
@@ -263,42 +308,79 @@ pub fn percent_format(format: &str, args: &Value) -> OpResult {
             out.push(c);
             continue;
         }
+        let mut keyed = None;
+        if chars.peek() == Some(&'(') {
+            chars.next();
+            let Some(dict) = mapping else {
+                return Err(error("TypeError", "format requires a mapping").into());
+            };
+            let mut key = String::new();
+            let mut depth = 1;
+            loop {
+                match chars.next() {
+                    Some(')') if depth == 1 => break,
+                    Some(c) => {
+                        depth += (c == '(') as usize;
+                        depth -= (c == ')') as usize;
+                        key.push(c);
+                    }
+                    None => return Err(error("ValueError", "incomplete format key").into()),
+                }
+            }
+            let found = crate::value::lock(&dict.entries)
+                .get(&crate::value::Key(Value::str(&key)))
+                .cloned();
+            keyed = Some(found.ok_or_else(|| error("KeyError", format!("'{key}'")))?);
+        }
         let mut spec = String::new();
         while let Some(&next) = chars.peek() {
             if "-+ #0123456789.".contains(next) {
                 spec.push(next);
                 chars.next();
+            } else if next == '*' {
+                // The width or precision is the next argument.
+                chars.next();
+                match next_value()? {
+                    Value::Int(n) => spec.push_str(&n.to_string()),
+                    _ => return Err(error("TypeError", "* wants int").into()),
+                }
             } else {
                 break;
             }
         }
         let Some(kind) = chars.next() else {
-            return Err(error("ValueError", "incomplete format"));
+            return Err(error("ValueError", "incomplete format").into());
         };
         if kind == '%' {
             out.push('%');
             continue;
         }
-        let value = values
-            .next()
-            .ok_or_else(|| error("TypeError", "not enough arguments for format string"))?;
+        let value = match keyed {
+            Some(value) => value,
+            None => next_value()?,
+        };
         let left = spec.starts_with('-');
         let spec = spec.trim_start_matches('-');
         let rendered = match kind {
-            's' => {
-                format_value(&value, &format!("{}{spec}", if left { "<" } else { ">" }), &|v| {
-                    plain_str(v)
-                })?
-            }
-            'r' => format_value(
-                &Value::str(&plain_repr(&value)),
+            's' | 'r' | 'a' => format_value(
+                &Value::str(&convert(&value, kind).map_err(PercentError::Convert)?),
                 &format!("{}{spec}", if left { "<" } else { ">" }),
                 &|v| plain_str(v),
             )?,
             'd' | 'i' | 'u' => {
                 let int = match &value {
                     Value::Float(f) => Value::Int(f.trunc() as i64),
-                    other => other.clone(),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => value.clone(),
+                    other => {
+                        return Err(error(
+                            "TypeError",
+                            format!(
+                                "%{kind} format: a real number is required, not {}",
+                                type_name(other)
+                            ),
+                        )
+                        .into())
+                    }
                 };
                 format_value(&int, &format!("{}{spec}d", if left { "<" } else { "" }), &|v| {
                     plain_str(v)
@@ -319,15 +401,16 @@ pub fn percent_format(format: &str, args: &Value) -> OpResult {
                 return Err(error(
                     "ValueError",
                     format!("unsupported format character '{other}' (0x{:x})", other as u32),
-                ));
+                )
+                .into());
             }
         };
         if let Value::Str(text) = rendered {
             out.push_str(&text);
         }
     }
-    if values.next().is_some() {
-        return Err(error("TypeError", "not all arguments converted during string formatting"));
+    if mapping.is_none() && next_value().is_ok() {
+        return Err(error("TypeError", "not all arguments converted during string formatting").into());
     }
     Ok(Value::str(&out))
 }

@@ -86,7 +86,7 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 42] = [
+const STR_METHODS: [(&str, BuiltinFn); 43] = [
     ("isidentifier", str_isidentifier),
     ("istitle", str_istitle),
     ("isnumeric", str_isnumeric),
@@ -127,6 +127,7 @@ const STR_METHODS: [(&str, BuiltinFn); 42] = [
     ("title", str_title),
     ("capitalize", str_capitalize),
     ("format", str_format),
+    ("format_map", str_format_map),
     ("index", str_index),
     ("splitlines", str_splitlines),
 ];
@@ -696,73 +697,181 @@ fn str_splitlines(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult
     Ok(List::new(lines))
 }
 
-/// `"{} {name} {0:>4}".format(...)`.
+/// `"{} {name} {0[1]} {x.attr!r:>{width}}".format(...)`.
 fn str_format(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let template = text(&args[0]).to_string();
-    let positional = &args[1..];
-    let mut out = String::new();
-    let mut chars = template.chars().peekable();
-    let mut auto_index = 0;
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                out.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                out.push('}');
-            }
-            '{' => {
-                let mut field = String::new();
-                for c in chars.by_ref() {
-                    if c == '}' {
-                        break;
+    let mut fields = FieldSource { positional: &args[1..], named: Named::Kwargs(&kwargs), next: 0 };
+    Ok(Value::str(&fields.render(thread, &template, 2)?))
+}
+
+/// `template.format_map(mapping)`: named fields are looked up in `mapping`.
+fn str_format_map(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::arity(thread, "format_map", &args, 2, 2)?;
+    let template = text(&args[0]).to_string();
+    let mut fields = FieldSource { positional: &[], named: Named::Mapping(&args[1]), next: 0 };
+    Ok(Value::str(&fields.render(thread, &template, 2)?))
+}
+
+enum Named<'a> {
+    Kwargs(&'a Kwargs),
+    Mapping(&'a Value),
+}
+
+/// Where `str.format`'s replacement fields find their values. `next` is the automatic
+/// numbering's next index (`usize::MAX` once a field was numbered by hand).
+struct FieldSource<'a> {
+    positional: &'a [Value],
+    named: Named<'a>,
+    next: usize,
+}
+
+impl FieldSource<'_> {
+    /// Formats `template`; `depth` limits nesting as CPython does (a spec may hold fields, but
+    /// theirs may not).
+    fn render(&mut self, thread: &mut Thread, template: &str, depth: u32) -> Result<String, Value> {
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    out.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    out.push('}');
+                }
+                '}' => {
+                    return Err(thread
+                        .exception("ValueError", "Single '}' encountered in format string"))
+                }
+                '{' => {
+                    if depth == 0 {
+                        return Err(thread.exception("ValueError", "Max string recursion exceeded"));
                     }
-                    field.push(c);
-                }
-                let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
-                let (name, conversion) =
-                    name.split_once('!').map_or((name, None), |(n, c)| (n, Some(c)));
-                let value = if name.is_empty() {
-                    auto_index += 1;
-                    positional.get(auto_index - 1).cloned()
-                } else if let Ok(index) = name.parse::<usize>() {
-                    positional.get(index).cloned()
-                } else {
-                    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
-                };
-                let Some(value) = value else {
-                    return Err(match name.parse::<usize>() {
-                        Ok(_) | Err(_) if name.is_empty() || name.parse::<usize>().is_ok() => {
-                            thread.exception(
-                                "IndexError",
-                                format!(
-                                    "Replacement index {} out of range for positional args tuple",
-                                    if name.is_empty() {
-                                        auto_index - 1
-                                    } else {
-                                        name.parse().unwrap()
-                                    }
-                                ),
-                            )
+                    // The field runs to its matching brace: a spec may hold fields of its own.
+                    let mut field = String::new();
+                    let mut open = 1;
+                    loop {
+                        let c = chars.next().ok_or_else(|| {
+                            thread.exception("ValueError", "expected '}' before end of string")
+                        })?;
+                        match c {
+                            '{' => open += 1,
+                            '}' if open == 1 => break,
+                            '}' => open -= 1,
+                            _ => {}
                         }
-                        _ => thread.interp.new_exception("KeyError", vec![Value::str(name)]),
-                    });
-                };
-                let value = match conversion {
-                    Some("r") => Value::str(&thread.repr_of(&value)?),
-                    Some("s") => Value::str(&thread.str_of(&value)?),
-                    _ => value,
-                };
-                if let Value::Str(formatted) = thread.format(&value, spec)? {
-                    out.push_str(&formatted);
+                        field.push(c);
+                    }
+                    out.push_str(&self.field(thread, &field, depth)?);
                 }
+                c => out.push(c),
             }
-            c => out.push(c),
+        }
+        Ok(out)
+    }
+
+    /// One replacement field, without its braces: `name[key].attr!conversion:spec`.
+    fn field(&mut self, thread: &mut Thread, field: &str, depth: u32) -> Result<String, Value> {
+        let (name, spec) = split_field(field);
+        let (name, conversion) = name.split_once('!').map_or((name, None), |(n, c)| (n, Some(c)));
+        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let (first, mut rest) = name.split_at(first_end);
+        let mut value = self.argument(thread, first)?;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('.') {
+                let end = after.find(['.', '[']).unwrap_or(after.len());
+                value = crate::builtins::get_attribute(thread, &value, &after[..end])?;
+                rest = &after[end..];
+            } else if let Some(after) = rest.strip_prefix('[') {
+                let Some(end) = after.find(']') else {
+                    return Err(thread.exception("ValueError", "Missing ']' in format string"));
+                };
+                let key = &after[..end];
+                let key = key.parse::<i64>().map_or_else(|_| Value::str(key), Value::Int);
+                value = crate::builtins::get_item(thread, &value, &key)?;
+                rest = &after[end + 1..];
+            } else {
+                return Err(thread.exception(
+                    "ValueError",
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
+            }
+        }
+        let value = match conversion {
+            None => value,
+            Some("r") => Value::str(&thread.repr_of(&value)?),
+            Some("s") => Value::str(&thread.str_of(&value)?),
+            Some("a") => Value::str(&crate::builtins::ascii_of(thread, &value)?),
+            Some(other) => {
+                return Err(thread.exception(
+                    "ValueError",
+                    format!("Unknown conversion specifier {other}"),
+                ))
+            }
+        };
+        let spec = self.render(thread, spec, depth - 1)?;
+        match thread.format(&value, &spec)? {
+            Value::Str(text) => Ok(text.to_string()),
+            _ => Ok(String::new()),
         }
     }
-    Ok(Value::str(&out))
+
+    /// The argument a field's first part names: empty (the next one), a number or a name.
+    fn argument(&mut self, thread: &mut Thread, name: &str) -> CallResult {
+        let index = if name.is_empty() {
+            if self.next == usize::MAX {
+                return Err(thread.exception(
+                    "ValueError",
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            self.next += 1;
+            Some(self.next - 1)
+        } else if let Ok(index) = name.parse::<usize>() {
+            if self.next != 0 && self.next != usize::MAX {
+                return Err(thread.exception(
+                    "ValueError",
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            self.next = usize::MAX;
+            Some(index)
+        } else {
+            None
+        };
+        match (index, &self.named) {
+            (Some(index), _) => self.positional.get(index).cloned().ok_or_else(|| {
+                thread.exception(
+                    "IndexError",
+                    format!("Replacement index {index} out of range for positional args tuple"),
+                )
+            }),
+            (None, Named::Kwargs(kwargs)) => {
+                kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()).ok_or_else(
+                    || thread.interp.new_exception("KeyError", vec![Value::str(name)]),
+                )
+            }
+            (None, Named::Mapping(mapping)) => {
+                crate::builtins::get_item(thread, mapping, &Value::str(name))
+            }
+        }
+    }
+}
+
+/// Splits `name!r:spec` at the colon that is not inside brackets (`{0[a:b]}` has none).
+fn split_field(field: &str) -> (&str, &str) {
+    let mut in_brackets = false;
+    for (at, c) in field.char_indices() {
+        match c {
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            ':' if !in_brackets => return (&field[..at], &field[at + 1..]),
+            _ => {}
+        }
+    }
+    (field, "")
 }
 
 fn list(receiver: &Value) -> &Arc<List> {

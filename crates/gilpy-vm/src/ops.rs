@@ -99,6 +99,14 @@ pub fn truth(value: &Value) -> Option<bool> {
     })
 }
 
+/// An int from a wide Rust integer: small when it fits.
+pub fn int_value(value: i128) -> Value {
+    match i64::try_from(value) {
+        Ok(small) => Value::Int(small),
+        Err(_) => Value::BigInt(Arc::new(BigInt::from(value))),
+    }
+}
+
 pub fn big(value: i64) -> BigInt {
     BigInt::from(value)
 }
@@ -295,8 +303,10 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
                 && a.iter()
                     .all(|(k, v)| b.get(k).is_some_and(|w| builtin_eq(v, w).unwrap_or(v.is(w))))
         }
+        // Ranges are equal when they hold the same numbers.
         (Value::Range(a), Value::Range(b)) => {
-            (a.start, a.stop, a.step) == (b.start, b.stop, b.step)
+            let len = a.len();
+            len == b.len() && (len == 0 || a.start == b.start && (len == 1 || a.step == b.step))
         }
         (Value::Set(a), Value::Set(b)) => a.equals(b),
         (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
@@ -745,9 +755,9 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
         // `range_hash`: the tuple (len, start, step), with None for what the length hides.
         Value::Range(range) => {
             let len = range.len();
-            let start = if len == 0 { Value::None } else { Value::Int(range.start) };
-            let step = if len <= 1 { Value::None } else { Value::Int(range.step) };
-            tuple_hash(&[Value::Int(len), start, step])?
+            let start = if len == 0 { Value::None } else { int_value(range.start) };
+            let step = if len <= 1 { Value::None } else { int_value(range.step) };
+            tuple_hash(&[int_value(len), start, step])?
         }
         // `_Py_HashPointer`: the address rotated by 4 bits.
         other => (other.address() as u64).rotate_right(4) as i64,

@@ -297,6 +297,10 @@ impl Reader<'_> {
         u64::from_le_bytes(self.take(8).try_into().expect("8 bytes"))
     }
 
+    fn i128(&mut self) -> i128 {
+        i128::from_le_bytes(self.take(16).try_into().expect("16 bytes"))
+    }
+
     fn len(&mut self) -> usize {
         self.u64() as usize
     }
@@ -347,7 +351,7 @@ impl Reader<'_> {
                 Dict::new(map)
             }
             tag::RANGE => {
-                let (start, stop, step) = (self.u64() as i64, self.u64() as i64, self.u64() as i64);
+                let (start, stop, step) = (self.i128(), self.i128(), self.i128());
                 Value::Range(Arc::new(Range { start, stop, step }))
             }
             tag::GLOBAL => {

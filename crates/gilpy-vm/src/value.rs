@@ -82,7 +82,8 @@ impl Value {
 }
 
 pub enum Descriptor {
-    Property { get: Value, set: Value },
+    /// `property(fget, fset, fdel)`; a missing accessor is `None`.
+    Property { get: Value, set: Value, delete: Value },
     ClassMethod(Value),
     StaticMethod(Value),
 }
@@ -127,21 +128,33 @@ impl Dict {
 #[derive(Clone)]
 pub struct Key(pub Value);
 
+/// `range(start, stop, step)`. Bounds are wide so that `range(2 ** 70)` works; iteration
+/// takes the narrow path when they fit in an `i64`.
 pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl Range {
-    pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+    pub fn len(&self) -> i128 {
+        let (start, stop, step) = (self.start, self.stop, self.step);
         let len = if step > 0 {
             (stop - start + step - 1).div_euclid(step)
         } else {
             (start - stop - step - 1).div_euclid(-step)
         };
-        len.max(0) as i64
+        len.max(0)
+    }
+
+    /// Whether `n` is one of the range's numbers.
+    pub fn contains(&self, n: i128) -> bool {
+        let within = if self.step > 0 {
+            n >= self.start && n < self.stop
+        } else {
+            n <= self.start && n > self.stop
+        };
+        within && (n - self.start) % self.step == 0
     }
 }
 
@@ -280,7 +293,7 @@ pub struct Instance {
     pub dict: Arc<Dict>,
     /// What `__hash__` gave the first time the instance was a dict key (see `keys.rs`).
     pub hash: std::sync::OnceLock<i64>,
-    /// For exceptions: where it was raised, innermost frame last.
+    /// For exceptions: the frames it passed through, innermost (where it was raised) first.
     pub traceback: Mutex<Vec<TracebackEntry>>,
 }
 
@@ -356,10 +369,16 @@ pub enum Iter {
         items: Value,
         index: usize,
     },
+    /// A range whose bounds fit in an `i64` (see `WideRange` for the others).
     Range {
         next: i64,
         stop: i64,
         step: i64,
+    },
+    WideRange {
+        next: i128,
+        stop: i128,
+        step: i128,
     },
     Items(std::vec::IntoIter<Value>),
     /// Over a set's live table, as CPython's set iterator: `used` is the size it must keep

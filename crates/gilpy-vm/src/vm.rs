@@ -112,6 +112,9 @@ pub struct Thread {
     /// Eval loops running on this thread's Rust stack: 1 in its outermost loop, the only one
     /// the simulator can switch it out of.
     loop_depth: u32,
+    /// Set by a re-raise (`raise`, the end of an `except` or `finally` that did not handle
+    /// it): the frame it comes from is in the traceback already, so unwinding adds no entry.
+    reraising: bool,
     /// The simulator, in simulated mode: it decides when this thread runs.
     sim: Option<Arc<Simulator>>,
     /// Simulated mode: a built-in call that had to wait, to be made again when the thread
@@ -179,6 +182,7 @@ impl Thread {
             span: None,
             trace_name: None,
             loop_depth: 0,
+            reraising: false,
             sim: interp.sim.get().cloned(),
             pending_call: None,
             call_can_suspend: false,
@@ -702,9 +706,12 @@ impl Thread {
             ));
         }
         let mut varkw = crate::value::Map::default();
+        let posonly = code.posonly_count as usize;
+        let mut posonly_by_keyword = Vec::new();
         for (key, value) in kwargs {
-            match code.local_names[..kwonly_end].iter().position(|n| *n == key) {
+            match code.local_names[posonly..kwonly_end].iter().position(|n| *n == key) {
                 Some(index) => {
+                    let index = index + posonly;
                     if frame.locals[index].is_some() {
                         return Err(self.exception(
                             "TypeError",
@@ -716,6 +723,7 @@ impl Thread {
                 None if code.has_varkw => {
                     varkw.insert(Key(Value::Str(key)), value);
                 }
+                None if code.local_names[..posonly].contains(&key) => posonly_by_keyword.push(key),
                 None => {
                     return Err(self.exception(
                         "TypeError",
@@ -723,6 +731,15 @@ impl Thread {
                     ));
                 }
             }
+        }
+        if !posonly_by_keyword.is_empty() {
+            return Err(self.exception(
+                "TypeError",
+                format!(
+                    "{name}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    posonly_by_keyword.join(", ")
+                ),
+            ));
         }
         if code.has_varkw {
             frame.locals[slot] = Some(Dict::new(varkw));
@@ -861,6 +878,11 @@ impl Thread {
                         let frame = self.frames.last_mut().expect("frames above base");
                         let line =
                             frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+                        // As CPython's `PyTraceBack_Here`: each frame the exception reaches,
+                        // the one that handles it included, adds its line once.
+                        if !std::mem::take(&mut self.reraising) {
+                            add_traceback(&exception, &frame.code, line, self.interp.version);
+                        }
                         if let Some(block) = frame.blocks.pop() {
                             frame.stack.truncate(block.stack_depth);
                             if let Some(previous) = frame.handling.last() {
@@ -871,7 +893,6 @@ impl Thread {
                             frame.pc = block.handler;
                             break;
                         }
-                        add_traceback(&exception, &frame.code, line, self.interp.version);
                         let mut finished = self.frames.pop().expect("checked above");
                         self.recycle(&mut finished);
                         self.depth -= 1;
@@ -1481,7 +1502,10 @@ impl Thread {
                 Op::Raise(kind) => {
                     let exception = match kind {
                         0 => match frame.handling.last() {
-                            Some(current) => current.clone(),
+                            Some(current) => {
+                                self.reraising = true;
+                                current.clone()
+                            }
                             None => {
                                 return Err(self
                                     .exception("RuntimeError", "No active exception to reraise"))
@@ -1499,6 +1523,7 @@ impl Thread {
                                 if cause.is_none() { cause } else { self.make_exception(cause)? };
                             if let Some(instance) = exc.as_instance() {
                                 instance.set(Arc::from("__cause__"), cause);
+                                instance.set(Arc::from("__suppress_context__"), Value::Bool(true));
                             }
                             exc
                         }
@@ -1529,6 +1554,7 @@ impl Thread {
                 Op::Reraise => {
                     let exception = frame.stack.pop().expect("stack");
                     frame.handling.pop();
+                    self.reraising = true;
                     return Err(exception);
                 }
                 Op::BeforeWith => {
@@ -1595,6 +1621,7 @@ impl Thread {
                     let exception = frame.stack.pop().expect("stack");
                     frame.handling.pop();
                     if !self.truth(&suppress)? {
+                        self.reraising = true;
                         return Err(exception);
                     }
                 }
@@ -1608,6 +1635,7 @@ impl Thread {
                     frame.handling.pop();
                     let suppress = self.call_exit_with(&exit, &exception)?;
                     if !self.truth(&suppress)? {
+                        self.reraising = true;
                         return Err(exception);
                     }
                 }
@@ -2270,6 +2298,19 @@ impl Thread {
                 return Ok(Value::Dict(Arc::new(merged)));
             }
         }
+        // `%s` and `%r` of an object call its `__str__` or `__repr__`.
+        if let (BinaryOp::Mod, Value::Str(format)) = (op, &left) {
+            let mut convert = |value: &Value, kind: char| match kind {
+                's' => self.str_of(value),
+                'r' => self.repr_of(value),
+                _ => builtins::ascii_of(self, value),
+            };
+            return match crate::format::percent_format_with(format, &right, &mut convert) {
+                Ok(value) => Ok(value),
+                Err(crate::format::PercentError::Op(error)) => Err(self.op_error(error)),
+                Err(crate::format::PercentError::Convert(error)) => Err(error),
+            };
+        }
         match ops::builtin_binary(op, &left, &right) {
             Ok(Some(value)) => return Ok(value),
             Ok(None) => {}
@@ -2544,7 +2585,7 @@ fn python_property(object: &Value, name: &str, accessor: Accessor) -> Option<Arc
         return None;
     }
     let Value::Descriptor(descriptor) = instance.class.lookup(name)? else { return None };
-    let Descriptor::Property { get, set } = &*descriptor else { return None };
+    let Descriptor::Property { get, set, .. } = &*descriptor else { return None };
     match (accessor, get, set) {
         (Accessor::Get, Value::Function(function), _)
         | (Accessor::Set, _, Value::Function(function))

@@ -46,3 +46,41 @@ fn generator_expressions_and_lambdas_keep_their_frames_and_lines() {
         assert_eq!(frames(LAMBDA, version), ["line 4, in <module>", "line 2, in <lambda>"]);
     }
 }
+
+/// A bare `raise`, an `except` that does not match, a `finally` and a `with` whose `__exit__`
+/// declines all re-raise: each frame keeps the line where the exception first reached it.
+const RERAISES: &str = "\
+class Quiet:
+    def __enter__(self): return self
+    def __exit__(self, *exc): return False
+def inner():
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        raise
+def middle():
+    try:
+        inner()
+    except KeyError:
+        pass
+def outer():
+    with Quiet():
+        try:
+            middle()
+        finally:
+            print('cleanup')
+outer()
+";
+
+#[test]
+fn re_raised_exceptions_keep_the_line_each_frame_first_saw() {
+    for version in PythonVersion::ALL {
+        let expected = [
+            "line 20, in <module>",
+            "line 17, in outer",
+            "line 11, in middle",
+            "line 6, in inner",
+        ];
+        assert_eq!(frames(RERAISES, version), expected, "{version:?}");
+    }
+}

@@ -121,7 +121,7 @@ pub fn compile_module(
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::Return);
-    Ok(compiler.pop_unit(0, 0, false, false))
+    Ok(compiler.pop_unit(None))
 }
 
 impl<'a> Compiler<'a> {
@@ -242,13 +242,8 @@ impl<'a> Compiler<'a> {
         self.units.push(unit);
     }
 
-    fn pop_unit(
-        &mut self,
-        arg_count: u32,
-        kwonly_count: u32,
-        has_varargs: bool,
-        has_varkw: bool,
-    ) -> Arc<Code> {
+    /// Closes the open unit; `parameters` is `None` for a module or class body.
+    fn pop_unit(&mut self, parameters: Option<&ast::Parameters>) -> Arc<Code> {
         let unit = self.units.pop().expect("a unit is open");
         let every = self.version.checks_every_instruction();
         let check_sites = unit
@@ -288,10 +283,12 @@ impl<'a> Compiler<'a> {
             local_names: unit.local_names,
             cell_names: unit.cell_names,
             free_names: unit.free_names,
-            arg_count,
-            kwonly_count,
-            has_varargs,
-            has_varkw,
+            arg_count: parameters
+                .map_or(0, |p| (p.posonlyargs.len() + p.args.len()) as u32),
+            posonly_count: parameters.map_or(0, |p| p.posonlyargs.len() as u32),
+            kwonly_count: parameters.map_or(0, |p| p.kwonlyargs.len() as u32),
+            has_varargs: parameters.is_some_and(|p| p.vararg.is_some()),
+            has_varkw: parameters.is_some_and(|p| p.kwarg.is_some()),
             is_generator: unit.is_generator,
             is_coroutine: unit.is_coroutine,
             uses_names: unit.kind != ScopeKind::Function,
@@ -966,12 +963,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Resume);
         emit_body(self)?;
         let free_names = self.unit().free_names.clone();
-        let code = self.pop_unit(
-            positional.len() as u32,
-            parameters.kwonlyargs.len() as u32,
-            parameters.vararg.is_some(),
-            parameters.kwarg.is_some(),
-        );
+        let code = self.pop_unit(Some(parameters));
         if !free_names.is_empty() {
             for name in &free_names {
                 let index = self.cell_index(name);

@@ -14,6 +14,9 @@ pub struct Scan {
     pub referenced: BTreeSet<String>,
     /// Names that nested functions use but do not bind: candidates for cells here.
     pub nested_unresolved: BTreeSet<String>,
+    /// Whether this is a comprehension's scope, whose `:=` targets bind in the enclosing
+    /// function (PEP 572).
+    pub is_comprehension: bool,
 }
 
 impl Scan {
@@ -192,12 +195,27 @@ impl Scan {
         if let Some(first) = generators.first() {
             self.expr(&first.iter);
         }
-        self.nested(Scan::of_comprehension(generators, elements));
+        let inner = Scan::of_comprehension(generators, elements);
+        // A `:=` inside binds here, or further out when this is a comprehension too.
+        for name in &inner.nonlocals {
+            self.bind_named(name);
+        }
+        self.nested(inner);
+    }
+
+    fn bind_named(&mut self, name: &str) {
+        if self.is_comprehension {
+            self.nonlocals.insert(name.to_string());
+        } else {
+            self.assigned.insert(name.to_string());
+        }
     }
 
     /// The scope of a comprehension's own function (its first iterable belongs to the caller).
+    /// Its `:=` targets are nonlocal: they belong to the enclosing function, or to the module's
+    /// globals when there is none.
     pub fn of_comprehension(generators: &[ast::Comprehension], elements: &[&Expr]) -> Scan {
-        let mut inner = Scan::default();
+        let mut inner = Scan { is_comprehension: true, ..Scan::default() };
         for (index, generator) in generators.iter().enumerate() {
             if index > 0 {
                 inner.expr(&generator.iter);
@@ -216,7 +234,10 @@ impl Scan {
             }
             Expr::Named(named) => {
                 self.expr(&named.value);
-                self.bind_target(&named.target);
+                match &*named.target {
+                    Expr::Name(name) => self.bind_named(&name.id),
+                    other => self.bind_target(other),
+                }
             }
             Expr::Lambda(lambda) => {
                 let parameters =
