@@ -127,6 +127,10 @@ pub enum Op {
     DeleteGlobal(u32),
     /// `(object -- value)`
     LoadAttr(u32),
+    /// `(object -- function object)` for a call `object.name(...)`: a function of the class
+    /// and the object it is called on, without making a bound method (CPython's
+    /// `LOAD_METHOD`); `(object -- attribute None)` for any other attribute
+    LoadMethod(u32),
     /// `(value object -- )`
     StoreAttr(u32),
     /// `(object -- )`
@@ -174,6 +178,9 @@ pub enum Op {
     ForIter(u32),
     /// `(callable arg1 .. argN -- result)`
     Call(u32),
+    /// `(function object arg1 .. argN -- result)` after `LoadMethod`: `Call(N + 1)` with the
+    /// object first; `(attribute None arg1 .. argN -- result)`: `Call(N)`
+    CallMethod(u32),
     /// `(callable arg1 .. argN kwnames -- result)`: the last `kwnames.len()` args are keywords
     CallKw(u32),
     /// `(callable args_tuple kwargs_dict -- result)`

@@ -16,8 +16,8 @@ use crate::format;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice, TracebackEntry,
-    Value,
+    lock, Builtin, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice,
+    TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -497,6 +497,41 @@ impl Thread {
         }
         let value = builtins::get_attribute(self, &object, &name)?;
         self.frames.last_mut().unwrap().stack.push(value);
+        Ok(())
+    }
+
+    /// `LoadMethod`: for `object.name(...)`, the function and the object, when `name` is a
+    /// plain function of the object's class or a method of a built-in container; else the
+    /// attribute and None (the object is never None on the fast path, so None means "none").
+    #[inline(never)]
+    fn load_method(&mut self, index: u32) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let name = frame.code.names[index as usize].clone();
+        let object = frame.stack.pop().expect("stack");
+        let function = match &object {
+            Value::Instance(instance)
+                if !instance.class.overrides_getattribute && instance.get(&name).is_none() =>
+            {
+                match instance.class.lookup(&name) {
+                    Some(function @ Value::Function(_)) => Some(function),
+                    _ => None,
+                }
+            }
+            Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
+                if &*name != "__class__" =>
+            {
+                crate::methods::lookup(&object, &name)
+                    .map(|(name, function)| Value::Builtin(Arc::new(Builtin { name, function })))
+            }
+            _ => None,
+        };
+        let (callable, receiver) = match function {
+            Some(function) => (function, object),
+            None => (builtins::get_attribute(self, &object, &name)?, Value::None),
+        };
+        let stack = &mut self.frames.last_mut().unwrap().stack;
+        stack.push(callable);
+        stack.push(receiver);
         Ok(())
     }
 
@@ -999,6 +1034,7 @@ impl Thread {
                     }
                 }
                 Op::LoadAttr(index) => self.load_attr(index)?,
+                Op::LoadMethod(index) => self.load_method(index)?,
                 Op::StoreAttr(index) => self.store_attr(index)?,
                 Op::DeleteAttr(index) => {
                     let name = frame.code.names[index as usize].clone();
@@ -1147,7 +1183,21 @@ impl Thread {
                         }
                     }
                 }
-                Op::Call(count) => {
+                op @ (Op::Call(_) | Op::CallMethod(_)) => {
+                    let count = match op {
+                        Op::CallMethod(count) => {
+                            // Without an object, the None that stands for it goes.
+                            let at = frame.stack.len() - count as usize - 1;
+                            if frame.stack[at].is_none() {
+                                frame.stack.remove(at);
+                                count
+                            } else {
+                                count + 1
+                            }
+                        }
+                        Op::Call(count) => count,
+                        _ => unreachable!("matched above"),
+                    };
                     if self.try_fast_call(count as usize)? {
                         continue;
                     }

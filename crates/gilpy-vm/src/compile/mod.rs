@@ -1310,8 +1310,22 @@ impl<'a> Compiler<'a> {
         if self.zero_argument_super(call)? {
             return Ok(());
         }
-        self.expr(&call.func)?;
         let arguments = &call.arguments;
+        if let Expr::Attribute(attribute) = &*call.func {
+            if arguments.keywords.is_empty() && !arguments.args.iter().any(|a| a.is_starred_expr())
+            {
+                // `object.name(args)`: no bound method is made (CPython's LOAD_METHOD).
+                self.expr(&attribute.value)?;
+                let index = self.name_index(&attribute.attr);
+                self.emit(Op::LoadMethod(index));
+                for argument in arguments.args.iter() {
+                    self.expr(argument)?;
+                }
+                self.emit(Op::CallMethod(arguments.args.len() as u32));
+                return Ok(());
+            }
+        }
+        self.expr(&call.func)?;
         let has_unpacking = arguments.args.iter().any(|a| a.is_starred_expr())
             || arguments.keywords.iter().any(|k| k.arg.is_none());
         if has_unpacking {
