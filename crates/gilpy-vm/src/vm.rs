@@ -408,6 +408,18 @@ impl Thread {
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
+            // `sep.join(generator)` through `LoadMethod` comes unbound: bind it, so that it
+            // is gathered below as the bound method would be.
+            Value::Builtin(ref builtin)
+                if self.sim.is_some()
+                    && builtin.name == "join"
+                    && matches!(&args[..], [Value::Str(_), Value::Generator(_)]) =>
+            {
+                let mut args = args;
+                let receiver = args.remove(0);
+                let bound = Value::Method(Arc::new(Method { receiver, function: callable }));
+                self.call_value(bound, args, kwargs)
+            }
             Value::Builtin(_) | Value::Class(_) | Value::Method(_)
                 if self.sim.is_some() && matches!(args.first(), Some(Value::Generator(_))) =>
             {

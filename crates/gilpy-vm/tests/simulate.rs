@@ -178,6 +178,7 @@ fn threads_that_run_generators_take_gil_turns_too() {
         "sum(i * i for i in range(200_000))",
         "[x for x in squares(200_000)]",
         "any(x < 0 for x in squares(200_000))",
+        "','.join(str(x) for x in squares(100_000))",
     ] {
         let source = [
             "import sys, threading\nsys.setswitchinterval(0.0005)",
