@@ -67,13 +67,14 @@ enum FrameKind {
 }
 
 pub struct Frame {
-    code: Arc<Code>,
+    /// The function running here (a module body runs as a function too): the frame reads its
+    /// code and globals through it, so a call touches one reference count, not three.
+    function: Arc<Function>,
     pc: usize,
     stack: Vec<Value>,
     locals: Vec<Option<Value>>,
     /// `Value::Cell`s: `code.cell_names`, then `code.free_names`.
     cells: Vec<Value>,
-    globals: Arc<Dict>,
     /// A class body's namespace (module bodies use `globals`).
     namespace: Option<Arc<Dict>>,
     blocks: Vec<Block>,
@@ -296,16 +297,16 @@ impl Thread {
         if let Some(namespace) = &frame.namespace {
             return Some(Value::Dict(namespace.clone()));
         }
-        if frame.code.local_names.is_empty() && frame.cells.is_empty() {
-            return Some(Value::Dict(frame.globals.clone()));
+        if frame.function.code.local_names.is_empty() && frame.cells.is_empty() {
+            return Some(Value::Dict(frame.function.globals.clone()));
         }
         let mut entries = crate::value::Map::default();
-        for (name, value) in frame.code.local_names.iter().zip(&frame.locals) {
+        for (name, value) in frame.function.code.local_names.iter().zip(&frame.locals) {
             if let Some(value) = value {
                 entries.insert(Key(Value::Str(name.clone())), value.clone());
             }
         }
-        let cell_names = frame.code.cell_names.iter().chain(&frame.code.free_names);
+        let cell_names = frame.function.code.cell_names.iter().chain(&frame.function.code.free_names);
         for (name, cell) in cell_names.zip(&frame.cells) {
             if let Value::Cell(cell) = cell {
                 entries.insert(Key(Value::Str(name.clone())), lock(cell).clone());
@@ -321,7 +322,7 @@ impl Thread {
 
     /// Runs a module's code with `globals` as its namespace, to the end.
     pub fn run_module(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> CallResult {
-        let frame = self.new_frame(code, globals, Vec::new(), FrameKind::Function);
+        let frame = self.module_frame(code, globals);
         self.push_frame(frame)?;
         let base = self.frames.len() - 1;
         self.run(base)
@@ -338,26 +339,20 @@ impl Thread {
         self.exception(error.class, error.message)
     }
 
-    fn new_frame(
-        &self,
-        code: Arc<Code>,
-        globals: Arc<Dict>,
-        closure: Vec<Value>,
-        kind: FrameKind,
-    ) -> Frame {
+    fn new_frame(&self, function: Arc<Function>, kind: FrameKind) -> Frame {
+        let code = &function.code;
         let mut cells: Vec<Value> = code
             .cell_names
             .iter()
             .map(|_| Value::Cell(Arc::new(std::sync::Mutex::new(Value::None))))
             .collect();
-        cells.extend(closure);
+        cells.extend(function.closure.iter().cloned());
         Frame {
             locals: vec![None; code.local_names.len()],
             stack: Vec::with_capacity(16),
             cells,
-            code,
+            function,
             pc: 0,
-            globals,
             namespace: None,
             blocks: Vec::new(),
             handling: Vec::new(),
@@ -365,6 +360,22 @@ impl Thread {
             init_instance: None,
             generator: None,
         }
+    }
+
+    /// A module body's frame: its code runs as a function of no arguments.
+    fn module_frame(&self, code: Arc<Code>, globals: Arc<Dict>) -> Frame {
+        let qualname = code.qualname.clone();
+        let function = Function {
+            code,
+            globals,
+            defaults: Vec::new(),
+            kw_defaults: Vec::new(),
+            closure: Vec::new(),
+            qualname,
+            attributes: Default::default(),
+            renamed: Default::default(),
+        };
+        self.new_frame(Arc::new(function), FrameKind::Function)
     }
 
     /// Calls `callable` from Rust (a built-in that calls back into Python) and runs it to the end.
@@ -502,7 +513,7 @@ impl Thread {
     #[inline(never)]
     fn load_attr(&mut self, index: u32) -> Result<(), Value> {
         let frame = self.frames.last_mut().expect("a frame is running");
-        let name = frame.code.names[index as usize].clone();
+        let name = frame.function.code.names[index as usize].clone();
         let object = frame.stack.pop().expect("stack");
         if let Some(getter) = python_property(&object, &name, Accessor::Get) {
             return self.push_special(&getter, vec![object], FrameKind::Function);
@@ -518,7 +529,7 @@ impl Thread {
     #[inline(never)]
     fn load_method(&mut self, index: u32) -> Result<(), Value> {
         let frame = self.frames.last_mut().expect("a frame is running");
-        let name = frame.code.names[index as usize].clone();
+        let name = frame.function.code.names[index as usize].clone();
         let object = frame.stack.pop().expect("stack");
         let function = match &object {
             Value::Instance(instance)
@@ -550,7 +561,7 @@ impl Thread {
     #[inline(never)]
     fn store_attr(&mut self, index: u32) -> Result<(), Value> {
         let frame = self.frames.last_mut().expect("a frame is running");
-        let name = frame.code.names[index as usize].clone();
+        let name = frame.function.code.names[index as usize].clone();
         let object = frame.stack.pop().expect("stack");
         let value = frame.stack.pop().expect("stack");
         let setter = python_property(&object, &name, Accessor::Set)
@@ -722,9 +733,8 @@ impl Thread {
         kwargs: Vec<(Arc<str>, Value)>,
         kind: FrameKind,
     ) -> Result<Frame, Value> {
-        let code = function.code.clone();
-        let mut frame =
-            self.new_frame(code.clone(), function.globals.clone(), function.closure.clone(), kind);
+        let code = &function.code;
+        let mut frame = self.new_frame(function.clone(), kind);
         let positional = code.arg_count as usize;
         // Messages name the function by its `__qualname__`, which may have been reassigned.
         let name = match function.attribute("__qualname__") {
@@ -924,11 +934,11 @@ impl Thread {
                     loop {
                         let frame = self.frames.last_mut().expect("frames above base");
                         let line =
-                            frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+                            frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
                         // As CPython's `PyTraceBack_Here`: each frame the exception reaches,
                         // the one that handles it included, adds its line once.
                         if !std::mem::take(&mut self.reraising) {
-                            add_traceback(&exception, &frame.code, line, self.interp.version);
+                            add_traceback(&exception, &frame.function.code, line, self.interp.version);
                         }
                         if let Some(block) = frame.blocks.pop() {
                             frame.stack.truncate(block.stack_depth);
@@ -965,15 +975,15 @@ impl Thread {
             }
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
-            let op = frame.code.ops[pc];
-            if frame.code.check_sites[pc] && self.eval_breaker.is_pending() {
+            let op = frame.function.code.ops[pc];
+            if frame.function.code.check_sites[pc] && self.eval_breaker.is_pending() {
                 self.handle_pending()?;
             }
             let frame = self.frames.last_mut().expect("a frame is running");
             frame.pc = pc + 1;
             match op {
                 Op::LoadConst(index) => {
-                    let value = frame.code.consts[index as usize].clone_fast();
+                    let value = frame.function.code.consts[index as usize].clone_fast();
                     frame.stack.push(value);
                 }
                 Op::LoadFast(index) => match &frame.locals[index as usize] {
@@ -982,7 +992,7 @@ impl Thread {
                         frame.stack.push(value);
                     }
                     None => {
-                        let name = frame.code.local_names[index as usize].clone();
+                        let name = frame.function.code.local_names[index as usize].clone();
                         return Err(self.exception(
                             "UnboundLocalError",
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -1020,7 +1030,8 @@ impl Thread {
                 }
                 Op::StoreGlobal(index) => {
                     let value = frame.stack.pop().expect("stack");
-                    let Frame { code, namespace, globals, .. } = frame;
+                    let Frame { function, namespace, .. } = frame;
+                    let (code, globals) = (&function.code, &function.globals);
                     let name = &code.names[index as usize];
                     let target = namespace.as_ref().unwrap_or(globals);
                     let mut entries = lock(&target.entries);
@@ -1036,8 +1047,8 @@ impl Thread {
                     code.set_global_hint(index, slot);
                 }
                 Op::DeleteGlobal(index) => {
-                    let name = frame.code.names[index as usize].clone();
-                    let target = frame.namespace.as_ref().unwrap_or(&frame.globals);
+                    let name = frame.function.code.names[index as usize].clone();
+                    let target = frame.namespace.as_ref().unwrap_or(&frame.function.globals);
                     if lock(&target.entries).shift_remove(&Key(Value::Str(name.clone()))).is_none()
                     {
                         return Err(
@@ -1049,7 +1060,7 @@ impl Thread {
                 Op::LoadMethod(index) => self.load_method(index)?,
                 Op::StoreAttr(index) => self.store_attr(index)?,
                 Op::DeleteAttr(index) => {
-                    let name = frame.code.names[index as usize].clone();
+                    let name = frame.function.code.names[index as usize].clone();
                     let object = frame.stack.pop().expect("stack");
                     builtins::delete_attribute(self, &object, &name)?;
                 }
@@ -1279,7 +1290,7 @@ impl Thread {
                     let defaults = pop_tuple_if(&mut frame.stack, flags & 1 != 0);
                     let function = Function {
                         code,
-                        globals: frame.globals.clone(),
+                        globals: frame.function.globals.clone(),
                         defaults,
                         kw_defaults,
                         closure,
@@ -1303,7 +1314,7 @@ impl Thread {
                     self.frames.last_mut().unwrap().stack.push(set);
                 }
                 Op::BuildConstSet(index) => {
-                    let constants = frame.code.consts[index as usize].clone();
+                    let constants = frame.function.code.consts[index as usize].clone();
                     let set = builtins::new_set_of_constants(self, &constants)?;
                     self.frames.last_mut().unwrap().stack.push(set);
                 }
@@ -1464,7 +1475,7 @@ impl Thread {
                     if finished.kind == FrameKind::ForGenerator {
                         // The generator is exhausted: the loop ends.
                         let frame = self.frames.last_mut().expect("the for loop's frame");
-                        let Op::ForIter(target) = frame.code.ops[frame.pc - 1] else {
+                        let Op::ForIter(target) = frame.function.code.ops[frame.pc - 1] else {
                             unreachable!("a for generator is resumed by ForIter")
                         };
                         frame.stack.pop();
@@ -1477,7 +1488,7 @@ impl Thread {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
                             if let Some(index) =
-                                finished.code.cell_names.iter().position(|n| &**n == "__class__")
+                                finished.function.code.cell_names.iter().position(|n| &**n == "__class__")
                             {
                                 lock(&namespace.entries).insert(
                                     Key(Value::str("__classcell__")),
@@ -1702,12 +1713,12 @@ impl Thread {
                     }
                 }
                 Op::ImportName(index) => {
-                    let name = frame.code.names[index as usize].clone();
+                    let name = frame.function.code.names[index as usize].clone();
                     let module = builtins::import(self, &name)?;
                     self.frames.last_mut().unwrap().stack.push(module);
                 }
                 Op::ImportFrom(index) => {
-                    let name = frame.code.names[index as usize].clone();
+                    let name = frame.function.code.names[index as usize].clone();
                     let module = frame.stack.last().expect("stack").clone();
                     let value = builtins::get_attribute(self, &module, &name).map_err(|_| {
                         let module_name = match &module {
@@ -1937,7 +1948,7 @@ impl Thread {
                     ));
                 }
             }
-            Err(exception) if frame.pc > 0 && matches!(frame.code.ops[frame.pc], Op::YieldFrom) => {
+            Err(exception) if frame.pc > 0 && matches!(frame.function.code.ops[frame.pc], Op::YieldFrom) => {
                 // Suspended in `yield from`: the delegate gets the exception first.
                 let delegate = frame.stack.last().expect("the delegate").clone();
                 let outcome = match &delegate {
@@ -2039,12 +2050,11 @@ impl Thread {
         let stack = self.spare_stacks.pop().unwrap_or_default();
         self.depth += 1;
         self.frames.push(Frame {
-            code: function.code.clone(),
+            function,
             pc: 0,
             stack,
             locals,
             cells: Vec::new(),
-            globals: function.globals.clone(),
             namespace: None,
             blocks: Vec::new(),
             handling: Vec::new(),
@@ -2059,23 +2069,23 @@ impl Thread {
     /// inline cache when the hint still holds.
     fn load_global(&mut self, index: u32) -> CallResult {
         let frame = self.frames.last().expect("a frame is running");
-        let name = &frame.code.names[index as usize];
+        let name = &frame.function.code.names[index as usize];
         if let Some(namespace) = &frame.namespace {
             if let Some(value) = lock(&namespace.entries).get(&Key(Value::Str(name.clone()))) {
                 return Ok(value.clone());
             }
         }
         {
-            let entries = lock(&frame.globals.entries);
+            let entries = lock(&frame.function.globals.entries);
             if let Some((key, value)) =
-                frame.code.global_hint(index).and_then(|hint| entries.get_index(hint))
+                frame.function.code.global_hint(index).and_then(|hint| entries.get_index(hint))
             {
                 if key_is(key, name) {
                     return Ok(value.clone_fast());
                 }
             }
             if let Some((slot, _, value)) = entries.get_full(&Key(Value::Str(name.clone()))) {
-                frame.code.set_global_hint(index, slot);
+                frame.function.code.set_global_hint(index, slot);
                 return Ok(value.clone());
             }
         }
@@ -2200,7 +2210,7 @@ impl Thread {
         self.enter_span(SpanKind::Running);
         let started = match job {
             Job::Module(code, globals) => {
-                let frame = self.new_frame(code, globals, Vec::new(), FrameKind::Function);
+                let frame = self.module_frame(code, globals);
                 self.push_frame(frame).map(|()| Called::Pushed)
             }
             Job::Call(callable, args, kwargs) => self.call_value(callable, args, kwargs),
@@ -2254,22 +2264,22 @@ impl Thread {
     /// ` (line 15)`, ` (line 15, in join)` when a library function called from line 15 waits,
     /// else the innermost frame (` (threading.py line 475, in _shutdown)`).
     pub fn where_now(&self) -> String {
-        let line_of = |frame: &Frame| frame.code.lines.get(frame.pc.saturating_sub(1)).copied();
+        let line_of = |frame: &Frame| frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied();
         let main_file = lock(&self.interp.main_code).as_ref().map(|code| code.filename.clone());
         let in_program =
-            self.frames.iter().rposition(|frame| Some(&frame.code.filename) == main_file.as_ref());
+            self.frames.iter().rposition(|frame| Some(&frame.function.code.filename) == main_file.as_ref());
         match in_program {
             Some(index) => {
                 let Some(line) = line_of(&self.frames[index]) else { return String::new() };
                 match self.frames.get(index + 1) {
-                    Some(callee) => format!(" (line {line}, in {})", callee.code.name),
+                    Some(callee) => format!(" (line {line}, in {})", callee.function.code.name),
                     None => format!(" (line {line})"),
                 }
             }
             None => match self.frames.last() {
                 Some(frame) => match line_of(frame) {
                     Some(line) => {
-                        format!(" ({} line {line}, in {})", frame.code.filename, frame.code.name)
+                        format!(" ({} line {line}, in {})", frame.function.code.filename, frame.function.code.name)
                     }
                     None => String::new(),
                 },
@@ -2577,7 +2587,7 @@ impl Thread {
 
     /// The globals of the code that is running.
     pub fn current_globals(&self) -> Option<Arc<Dict>> {
-        self.frames.last().map(|frame| frame.globals.clone())
+        self.frames.last().map(|frame| frame.function.globals.clone())
     }
 
     /// The `__name__` of the module whose code is running.
@@ -2588,15 +2598,15 @@ impl Thread {
     /// The `__name__` of the module of the frame `depth` calls out from the running one.
     pub fn frame_module(&self, depth: usize) -> Option<Value> {
         let frame = self.frames.iter().rev().nth(depth)?;
-        let name = lock(&frame.globals.entries).get(&Key(Value::str("__name__"))).cloned();
+        let name = lock(&frame.function.globals.entries).get(&Key(Value::str("__name__"))).cloned();
         name
     }
 
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
     pub fn current_line(&self) -> Option<(Arc<str>, u32, Arc<str>)> {
         self.frames.last().map(|frame| {
-            let line = frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
-            (frame.code.filename.clone(), line, frame.code.name.clone())
+            let line = frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+            (frame.function.code.filename.clone(), line, frame.function.code.name.clone())
         })
     }
 
