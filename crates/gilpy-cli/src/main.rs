@@ -1,4 +1,4 @@
-//! `gilpy run [--python VERSION] [--trace FILE] [--simulate [--seed S] [--cores N]] FILE [ARGS...]`:
+//! `gilpy run [--python VERSION] [--trace FILE] [--cores N] [--simulate [--seed S]] FILE [ARGS...]`:
 //! flags in, one run out. No semantics of its own.
 
 use std::io::Write;
@@ -9,16 +9,18 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use gilpy_vm::builtins::Host;
 use gilpy_vm::version::PythonVersion;
-use gilpy_vm::EvalBreaker;
+use gilpy_vm::{CoreLimit, EvalBreaker};
 
 const USAGE: &str = "usage: gilpy run [--python 3.9|3.10|3.11|3.12|3.13|3.13t] [--trace TRACE.json]
-                 [--simulate [--seed S] [--cores N]] FILE [ARGS...]";
+                 [--cores N] [--simulate [--seed S]] FILE [ARGS...]";
 
 /// Standard streams with stdout buffered; stdout is flushed before anything goes to stderr, so
 /// the two interleave as they do for CPython on a terminal.
 struct NativeHost {
     stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
     started: Instant,
+    /// `--cores N` in real mode: at most N threads run Python at once.
+    cores: Option<Arc<CoreLimit>>,
 }
 
 impl Host for NativeHost {
@@ -55,8 +57,17 @@ impl Host for NativeHost {
         PYTHON_THREAD_STACK
     }
 
+    /// The machine's cores, or the fewer that `--cores` leaves the program.
     fn cpu_count(&self) -> Option<usize> {
-        std::thread::available_parallelism().ok().map(usize::from)
+        let machine = std::thread::available_parallelism().ok().map(usize::from);
+        match &self.cores {
+            Some(limit) => Some(machine.map_or(limit.cores(), |m| m.min(limit.cores()))),
+            None => machine,
+        }
+    }
+
+    fn core_limit(&self) -> Option<Arc<CoreLimit>> {
+        self.cores.clone()
     }
 
     fn process_id(&self) -> u32 {
@@ -136,9 +147,14 @@ fn main() -> ExitCode {
     if let Some(config) = &mut simulate {
         config.seed = seed.unwrap_or(config.seed);
         config.cores = cores.unwrap_or(config.cores);
-    } else if seed.is_some() || cores.is_some() {
-        return usage_error("--seed and --cores go with --simulate");
+    } else if seed.is_some() {
+        return usage_error("--seed goes with --simulate");
     }
+    // Real mode: `--cores` limits the real cores the program's threads and processes share.
+    let core_limit = match simulate {
+        None => cores.map(|cores| Arc::new(CoreLimit::new(cores))),
+        Some(_) => None,
+    };
     let source = match std::fs::read_to_string(&file) {
         Ok(source) => source,
         Err(error) => {
@@ -156,6 +172,7 @@ fn main() -> ExitCode {
     let host = Arc::new(NativeHost {
         stdout: Mutex::new(std::io::BufWriter::new(std::io::stdout())),
         started: Instant::now(),
+        cores: core_limit,
     });
     let mut argv = vec![file];
     argv.extend(program_args);

@@ -35,6 +35,8 @@ impl EvalBreaker {
     /// The run was stopped: unwind (CPython raises the pending async exception here; we use it
     /// for Stop and, later, KeyboardInterrupt).
     pub const ASYNC_EXCEPTION: u32 = 1 << 1;
+    /// Another thread has waited a whole time slice for a core ([`crate::core_limit`]).
+    pub const CORE_YIELD_REQUEST: u32 = 1 << 2;
 
     /// The hot-path check: is anything pending at all?
     #[inline]

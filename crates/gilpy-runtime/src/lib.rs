@@ -4,6 +4,8 @@
 //! - [`gil`] is the runtime's GIL, modelled on CPython's `Python/ceval_gil.c`: a waiter asks the
 //!   holder to drop it after the switch interval, the holder answers at its next eval-breaker
 //!   check, and blocking calls release it.
+//! - [`core_limit`] lets only N threads run Python at once (a smaller machine's cores), with
+//!   OS-like time slices, so that a sweep can measure what each added real core brings.
 //! - [`run`] owns the M:N scheduler: tasks are state machines stepped by a small number of core
 //!   threads; a task blocked on I/O holds no core.
 //! - The runtime never reads a clock or starts a thread on its own: the host passes a [`Clock`]
@@ -12,6 +14,7 @@
 //! Nothing here knows about the browser, yew or web-sys.
 
 mod clock;
+pub mod core_limit;
 mod cores;
 mod cpu;
 pub mod gil;

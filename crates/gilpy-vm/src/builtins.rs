@@ -4,6 +4,7 @@
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
+use gilpy_runtime::core_limit::CoreLimit;
 use gilpy_runtime::gil::{EvalBreaker, Gil, ThreadId, DEFAULT_SWITCH_INTERVAL_US};
 use std::sync::{Arc, Mutex};
 
@@ -44,6 +45,11 @@ pub trait Host: Send + Sync {
     }
     /// How many cores the program may use (`os.cpu_count`); `None` when unknown.
     fn cpu_count(&self) -> Option<usize> {
+        None
+    }
+    /// At most this many threads (of every process of the run together) run Python at once,
+    /// to measure what each core brings; `None` lets every thread run.
+    fn core_limit(&self) -> Option<Arc<CoreLimit>> {
         None
     }
     /// The process id (`os.getpid`); 0 where there is no process.
@@ -160,6 +166,8 @@ pub struct Interpreter {
     pub gil: Option<Gil>,
     /// `sys.getswitchinterval()` on a free-threaded build, where there is no GIL to keep it.
     switch_interval_us: AtomicU64,
+    /// The host's limit on cores running Python at once, shared with child processes.
+    pub cores: Option<Arc<CoreLimit>>,
     pub(crate) modules: Mutex<IndexMap<String, Value>>,
     pub threads: Mutex<ThreadTable>,
     /// The main program's code: a spawned process runs it again as `__mp_main__`.
@@ -245,6 +253,7 @@ impl Interpreter {
         let builtins_module =
             Value::Module(Arc::new(Module { name: Arc::from("builtins"), dict: builtins.clone() }));
         let fixed_pid = host.fixed_pid();
+        let cores = host.core_limit();
         Arc::new(Interpreter {
             builtins,
             host,
@@ -253,6 +262,7 @@ impl Interpreter {
             classes,
             recursion_limit: AtomicUsize::new(1000),
             gil: version.has_gil().then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_US)),
+            cores,
             switch_interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
             modules: Mutex::new(IndexMap::from([("builtins".to_string(), builtins_module)])),
             threads: Mutex::default(),
@@ -325,6 +335,9 @@ impl Interpreter {
         }
         if let Some(gil) = &self.gil {
             gil.wake_all();
+        }
+        if let Some(cores) = &self.cores {
+            cores.wake_all();
         }
         if let Some(sim) = self.sim.get() {
             sim.wake_process(self.process.pid);

@@ -330,7 +330,8 @@ pub fn percent_format_with<E>(
             let found = crate::value::lock(&dict.entries)
                 .get(&crate::value::Key(Value::str(&key)))
                 .cloned();
-            keyed = Some(found.ok_or_else(|| error("KeyError", format!("'{key}'")))?);
+            // The exception's argument is the key itself, as CPython's.
+            keyed = Some(found.ok_or_else(|| error("KeyError", key.clone()))?);
         }
         let mut spec = String::new();
         while let Some(&next) = chars.peek() {

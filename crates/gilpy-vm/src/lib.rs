@@ -30,6 +30,7 @@ pub mod vm;
 use std::sync::Arc;
 
 use builtins::{Host, Interpreter};
+pub use gilpy_runtime::core_limit::CoreLimit;
 pub use gilpy_runtime::gil::EvalBreaker;
 use syntax::{LineIndex, SyntaxError};
 use value::{lock, Dict, Value};

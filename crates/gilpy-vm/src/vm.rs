@@ -154,6 +154,9 @@ impl Drop for Thread {
                 (None, Some(gil)) => gil.drop_gil(self.id, &self.eval_breaker, true),
                 (None, None) => {}
             }
+            if let Some(cores) = &self.interp.cores {
+                cores.give_core(self.id);
+            }
         }
         self.interp.unregister_thread(self.id);
     }
@@ -195,9 +198,21 @@ impl Thread {
     /// Fails with the stop exception when the run is stopped meanwhile.
     pub fn take_gil(&mut self) -> Result<(), Value> {
         let interp = self.interp.clone();
+        // A core first, then the GIL: a thread waiting for the GIL is on a core, as in an OS.
+        if let Some(cores) = interp.cores.as_ref().filter(|c| !c.try_take_core(self.id, &self.eval_breaker)) {
+            // Runnable, but every core is busy.
+            self.enter_span(SpanKind::Ready);
+            if cores.take_core(self.id, &self.eval_breaker).is_err() {
+                self.enter_span(SpanKind::BlockedIo);
+                return Err(self.stop_exception());
+            }
+        }
         if let Some(gil) = &interp.gil {
             self.enter_span(SpanKind::WaitingForLock);
             if gil.take_gil(self.id, &self.eval_breaker).is_err() {
+                if let Some(cores) = &interp.cores {
+                    cores.give_core(self.id);
+                }
                 self.enter_span(SpanKind::BlockedIo);
                 return Err(self.stop_exception());
             }
@@ -237,8 +252,20 @@ impl Thread {
 
     /// Releases the GIL; when a drop was requested, waits until another thread has it.
     pub fn drop_gil(&mut self) {
+        self.drop_gil_for(SpanKind::WaitingForLock);
+    }
+
+    /// [`Thread::drop_gil`], for a thread that goes on as `next` (blocked, ready): the trace
+    /// says so before its core goes, so that no two threads seem to run on one core.
+    fn drop_gil_for(&mut self, next: SpanKind) {
         if std::mem::take(&mut self.holds_gil) {
             let interp = self.interp.clone();
+            // The core goes before the GIL: a forced switch waits below for a thread that may
+            // need this very core to take the GIL.
+            if let Some(cores) = &interp.cores {
+                self.enter_span(next);
+                cores.give_core(self.id);
+            }
             if let Some(gil) = &interp.gil {
                 // A forced switch waits here until another thread has taken the GIL.
                 let now = interp.host.monotonic_ns();
@@ -256,7 +283,7 @@ impl Thread {
     /// Runs `blocking` (a sleep, a wait on a lock) without the GIL, so that other threads run
     /// meanwhile (CPython: `Py_BEGIN_ALLOW_THREADS` ... `Py_END_ALLOW_THREADS`).
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce(&Thread) -> R) -> Result<R, Value> {
-        self.drop_gil();
+        self.drop_gil_for(SpanKind::BlockedIo);
         self.enter_span(SpanKind::BlockedIo);
         let result = blocking(self);
         self.take_gil()?;
@@ -885,6 +912,11 @@ impl Thread {
             // Another thread has waited a whole switch interval: hand the GIL over, then queue
             // for it again (CPython's eval breaker does exactly this).
             self.drop_gil();
+            self.take_gil()?;
+        }
+        if self.eval_breaker.is_set(EvalBreaker::CORE_YIELD_REQUEST) && self.sim.is_none() {
+            // Another thread has waited a whole time slice for a core: make way, queue again.
+            self.drop_gil_for(SpanKind::Ready);
             self.take_gil()?;
         }
         Ok(())

@@ -12,8 +12,12 @@ use gilpy_vm::trace::ProgramTrace;
 use gilpy_vm::version::PythonVersion;
 
 fn trace_of(source: &str, version: PythonVersion) -> ProgramTrace {
+    trace_on(ThreadedHost::new(), source, version)
+}
+
+fn trace_on(host: ThreadedHost, source: &str, version: PythonVersion) -> ProgramTrace {
     let program = gilpy_vm::compile(source, "traced.py", version).expect("compiles");
-    let host = Arc::new(ThreadedHost::new());
+    let host = Arc::new(host);
     let outcome = gilpy_vm::run(&program, version, host.clone(), vec![]);
     assert_eq!(outcome.exit_code, 0, "stderr: {}", host.stderr.lock().unwrap());
     outcome.trace
@@ -104,4 +108,61 @@ fn the_chrome_trace_is_valid_json_with_one_event_per_span() {
     let thread_names: Vec<_> =
         events.iter().filter(|e| e["name"] == "thread_name").map(|e| &e["args"]["name"]).collect();
     assert_eq!(thread_names, ["MainThread", "counter-0", "counter-1"]);
+}
+
+const THREE_COUNTING_THREADS: &str = "import threading\n\
+    def count(n):\n    while n > 0:\n        n -= 1\n\
+    threads = [threading.Thread(target=count, args=(400_000,), name=f'counter-{i}') for i in range(3)]\n\
+    for t in threads: t.start()\n\
+    for t in threads: t.join()\n";
+
+/// How many of `threads` run at the busiest moment of the trace.
+fn most_running_at_once(threads: &[&TaskTrace]) -> usize {
+    let starts = threads.iter().flat_map(|t| t.spans_of(SpanKind::Running)).map(|s| s.start_us);
+    starts
+        .map(|at| {
+            let running = |t: &&&TaskTrace| {
+                t.spans_of(SpanKind::Running).any(|s| s.start_us <= at && at < s.end_us)
+            };
+            threads.iter().filter(running).count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_core_limit_lets_only_that_many_free_threads_run_at_once_and_all_take_turns() {
+    for cores in [1, 2] {
+        let host = ThreadedHost::with_cores(cores);
+        let trace = trace_on(host, THREE_COUNTING_THREADS, PythonVersion::V3_13t);
+        assert_well_formed(&trace);
+        let counters: Vec<&TaskTrace> =
+            (0..3).map(|i| named(&trace, &format!("counter-{i}"))).collect();
+        let most = most_running_at_once(&counters);
+        assert!(most <= cores, "{most} threads ran at once on {cores} cores: {trace:?}");
+        // Runnable without a core, each in turn: none waits for all the others to end.
+        for counter in &counters {
+            assert!(counter.spans_of(SpanKind::Running).count() >= 2, "{trace:?}");
+        }
+        assert!(counters.iter().any(|c| c.total_us(SpanKind::Ready) > 0));
+    }
+    // Without a limit, the three run at once at some point (the machine has 2 cores or more).
+    let trace = trace_of(THREE_COUNTING_THREADS, PythonVersion::V3_13t);
+    let counters: Vec<&TaskTrace> =
+        (0..3).map(|i| named(&trace, &format!("counter-{i}"))).collect();
+    assert!(most_running_at_once(&counters) >= 2);
+}
+
+#[test]
+fn with_a_core_limit_and_a_gil_threads_still_take_turns_and_sleepers_hold_no_core() {
+    let host = ThreadedHost::with_cores(1);
+    let trace = trace_on(host, THREE_COUNTING_THREADS, PythonVersion::V3_13);
+    assert_well_formed(&trace);
+    let sleepers = "import threading, time\n\
+        threads = [threading.Thread(target=time.sleep, args=(0.1,), name=f'sleeper-{i}') for i in range(3)]\n\
+        for t in threads: t.start()\n\
+        for t in threads: t.join()\n";
+    let trace = trace_on(ThreadedHost::with_cores(1), sleepers, PythonVersion::V3_13t);
+    let (a, b) = (named(&trace, "sleeper-0"), named(&trace, "sleeper-2"));
+    assert!(overlaps(a, b, SpanKind::BlockedIo), "one core, yet they sleep together: {trace:?}");
 }

@@ -31,6 +31,8 @@ pub mod host {
         pub stdout: Mutex<String>,
         pub stderr: Mutex<String>,
         stack_bytes: usize,
+        /// At most this many threads run Python at once (the CLI's `--cores`).
+        pub cores: Option<std::sync::Arc<gilpy_vm::CoreLimit>>,
     }
 
     impl ThreadedHost {
@@ -45,7 +47,14 @@ pub mod host {
                 stdout: Mutex::default(),
                 stderr: Mutex::default(),
                 stack_bytes,
+                cores: None,
             }
+        }
+
+        /// A host on which only `cores` threads run Python at once.
+        pub fn with_cores(cores: usize) -> ThreadedHost {
+            let limit = std::sync::Arc::new(gilpy_vm::CoreLimit::new(cores));
+            ThreadedHost { cores: Some(limit), ..ThreadedHost::new() }
         }
     }
 
@@ -64,6 +73,9 @@ pub mod host {
         }
         fn sleep(&self, seconds: f64) {
             std::thread::sleep(Duration::from_secs_f64(seconds));
+        }
+        fn core_limit(&self) -> Option<std::sync::Arc<gilpy_vm::CoreLimit>> {
+            self.cores.clone()
         }
         fn thread_stack_bytes(&self) -> usize {
             self.stack_bytes
