@@ -178,6 +178,7 @@ describe('the workbench, cross-origin isolated', () => {
 
   test('a sweep of virtual cores answers "does adding cores help?" per mode, the same each time', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
+    await page.locator('#run-simulated').check();
     await setRange(page, 'tasks', 4);
     await setRange(page, 'cores', 4);
     await page.locator('#sweep-cores').click();
@@ -212,6 +213,33 @@ describe('the workbench, cross-origin isolated', () => {
     // Edited code: the chart says it measured the code as it was.
     await page.locator('#program-source').fill(`${await source(page)}\n# edited\n`);
     await page.locator('#sweep-stale').waitFor();
+    await page.close();
+  });
+
+  test('on real cores a sweep runs each mode on 1 to all of the browser\'s cores, each on the cores it asked for', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    assert.equal(await page.locator('#run-real').isChecked(), true);
+    await setRange(page, 'tasks', 2);
+    const cores = await page.evaluate((most) => Math.min(navigator.hardwareConcurrency, most), 8);
+    await page.locator('#sweep-cores', { hasText: `Sweep 1–${cores} real cores` }).click();
+    await page.locator('#core-sweep .sweep-progress', { hasText: /Sweeping: .* real cores? \(\d+ of \d+\)/ }).waitFor();
+    await page.locator('#core-sweep[data-run-state="idle"] #sweep-table[data-cores-kind="real"]')
+      .waitFor({ timeout: 120_000 });
+    const counts = [];
+    for (let n = 1; n < cores; n *= 2) counts.push(n);
+    counts.push(cores);
+    const heads = await page.locator('#sweep-table thead th').allInnerTexts();
+    assert.deepEqual(heads, ['Mode', ...counts.map((n) => `${n} ${n === 1 ? 'core' : 'cores'}`)]);
+    // Every point ran to the end, on the cores it asked for: the runner says so in its trace.
+    for (const mode of ['threads', 'free-threaded', 'processes']) {
+      for (const n of counts) {
+        const cell = page.locator(`#sweep-table tr[data-mode="${mode}"] td[data-cores="${n}"]`);
+        assert.ok(Number(await cell.getAttribute('data-speedup')) > 0, `${mode} on ${n}`);
+        assert.equal(await cell.getAttribute('data-ran-on'), String(n), `${mode} on ${n}`);
+      }
+    }
+    assert.match(await page.locator('#sweep-table caption').innerText(), /real cores/);
+    assert.equal(await page.locator('#sweep-chart text', { hasText: 'real cores' }).count(), 1);
     await page.close();
   });
 });

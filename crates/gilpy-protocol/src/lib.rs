@@ -6,7 +6,7 @@ use gilpy_runtime::RunTrace;
 pub use gilpy_variants::RunMode;
 use serde::{Deserialize, Serialize};
 
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// The most cores the page asks the runner for, whatever `navigator.hardwareConcurrency` says:
 /// each core is a web worker with its own copy of the wasm instance.
@@ -21,6 +21,10 @@ pub struct PythonRequest {
     /// Real cores, or simulated: then every time in the outcome is virtual.
     #[serde(default)]
     pub run: RunMode,
+    /// Real mode: at most this many threads (of all its processes) run Python at once, as on a
+    /// machine with that many cores (a sweep's point); `None`: every core the pool has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_cores: Option<usize>,
 }
 
 /// Which stream a piece of output went to.
@@ -180,6 +184,7 @@ mod tests {
             source: "print(1)\n".into(),
             python: "3.13t".into(),
             run: RunMode::Simulated { seed: 7, cores: 4 },
+            real_cores: None,
         };
         let message = ToRunner::RunPython { run_id: 7, request };
         let text = encode(&message);

@@ -171,6 +171,7 @@ async fn warm_up(cores: usize, pool_size: usize) {
         source: include_str!("warm_up.py").to_string(),
         python: "3.13".to_string(),
         run: Default::default(),
+        real_cores: None,
     };
     if let Ok(program) = python::start_program(request, host, Arc::default()) {
         while !program.done.wait(WARM_UP_POLL_MS).await {
@@ -192,7 +193,11 @@ async fn run_python(runner: &Rc<RefCell<Runner>>, run_id: u64, request: PythonRe
         let runner = runner.borrow();
         (runner.cores, runner.pool_size)
     };
-    let host = Arc::new(python::WebHost::new(cores, pool_size));
+    let host = python::WebHost::new(cores, pool_size);
+    let host = Arc::new(match request.real_cores.filter(|_| !request.run.is_simulated()) {
+        Some(limit) => host.limited_to(limit),
+        None => host,
+    });
     let breaker = Arc::new(EvalBreaker::default());
     runner.borrow_mut().current = Some((run_id, breaker.clone()));
     if runner.borrow().stop_requested == Some(run_id) {

@@ -14,7 +14,7 @@ use gilpy_vm::builtins::Host;
 use gilpy_vm::simulate::SimConfig;
 use gilpy_vm::trace::ProgramTrace;
 use gilpy_vm::version::PythonVersion;
-use gilpy_vm::EvalBreaker;
+use gilpy_vm::{CoreLimit, EvalBreaker};
 
 use crate::host::{DoneSignal, WebClock};
 
@@ -32,6 +32,8 @@ pub struct WebHost {
     started_us: u64,
     cores: usize,
     pool_size: usize,
+    /// A sweep's point: at most this many threads run Python at once.
+    core_limit: Option<Arc<CoreLimit>>,
 }
 
 #[derive(Default)]
@@ -43,7 +45,20 @@ struct Output {
 
 impl WebHost {
     pub fn new(cores: usize, pool_size: usize) -> WebHost {
-        WebHost { output: Mutex::default(), started_us: WebClock.now_us(), cores, pool_size }
+        WebHost {
+            output: Mutex::default(),
+            started_us: WebClock.now_us(),
+            cores,
+            pool_size,
+            core_limit: None,
+        }
+    }
+
+    /// The host of a machine with `cores` cores (at most the pool's): the program's threads
+    /// share that many, and `os.cpu_count()` and the trace say so.
+    pub fn limited_to(self, cores: usize) -> WebHost {
+        let cores = cores.clamp(1, self.cores.max(1));
+        WebHost { cores, core_limit: Some(Arc::new(CoreLimit::new(cores))), ..self }
     }
 
     /// Output written since the last call.
@@ -126,6 +141,10 @@ impl Host for WebHost {
 
     fn cpu_count(&self) -> Option<usize> {
         Some(self.cores)
+    }
+
+    fn core_limit(&self) -> Option<Arc<CoreLimit>> {
+        self.core_limit.clone()
     }
 
     fn process_id(&self) -> u32 {

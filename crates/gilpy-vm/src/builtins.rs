@@ -3088,7 +3088,8 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
     let mut out = String::new();
     let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
     let cause = instance.get("__cause__").filter(|c| !c.is_none());
-    let suppressed = instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
+    let suppressed =
+        instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
     let context = instance.get("__context__").filter(|c| !c.is_none() && !suppressed);
     if let Some(cause) = &cause {
         out.push_str(&format_traceback(thread, cause));

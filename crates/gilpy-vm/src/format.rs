@@ -299,8 +299,9 @@ pub fn percent_format_with<E>(
         other => vec![other.clone()],
     };
     let mut values = values.into_iter();
-    let mut next_value =
-        || values.next().ok_or_else(|| error("TypeError", "not enough arguments for format string"));
+    let mut next_value = || {
+        values.next().ok_or_else(|| error("TypeError", "not enough arguments for format string"))
+    };
     let mut out = String::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {
@@ -411,7 +412,9 @@ pub fn percent_format_with<E>(
         }
     }
     if mapping.is_none() && next_value().is_ok() {
-        return Err(error("TypeError", "not all arguments converted during string formatting").into());
+        return Err(
+            error("TypeError", "not all arguments converted during string formatting").into()
+        );
     }
     Ok(Value::str(&out))
 }

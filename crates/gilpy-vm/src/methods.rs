@@ -742,8 +742,9 @@ impl FieldSource<'_> {
                     out.push('}');
                 }
                 '}' => {
-                    return Err(thread
-                        .exception("ValueError", "Single '}' encountered in format string"))
+                    return Err(
+                        thread.exception("ValueError", "Single '}' encountered in format string")
+                    )
                 }
                 '{' => {
                     if depth == 0 {
@@ -805,10 +806,9 @@ impl FieldSource<'_> {
             Some("s") => Value::str(&thread.str_of(&value)?),
             Some("a") => Value::str(&crate::builtins::ascii_of(thread, &value)?),
             Some(other) => {
-                return Err(thread.exception(
-                    "ValueError",
-                    format!("Unknown conversion specifier {other}"),
-                ))
+                return Err(
+                    thread.exception("ValueError", format!("Unknown conversion specifier {other}"))
+                )
             }
         };
         let spec = self.render(thread, spec, depth - 1)?;
@@ -848,11 +848,11 @@ impl FieldSource<'_> {
                     format!("Replacement index {index} out of range for positional args tuple"),
                 )
             }),
-            (None, Named::Kwargs(kwargs)) => {
-                kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()).ok_or_else(
-                    || thread.interp.new_exception("KeyError", vec![Value::str(name)]),
-                )
-            }
+            (None, Named::Kwargs(kwargs)) => kwargs
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| thread.interp.new_exception("KeyError", vec![Value::str(name)])),
             (None, Named::Mapping(mapping)) => {
                 crate::builtins::get_item(thread, mapping, &Value::str(name))
             }

@@ -83,7 +83,11 @@ impl Value {
 
 pub enum Descriptor {
     /// `property(fget, fset, fdel)`; a missing accessor is `None`.
-    Property { get: Value, set: Value, delete: Value },
+    Property {
+        get: Value,
+        set: Value,
+        delete: Value,
+    },
     ClassMethod(Value),
     StaticMethod(Value),
 }

@@ -199,7 +199,9 @@ impl Thread {
     pub fn take_gil(&mut self) -> Result<(), Value> {
         let interp = self.interp.clone();
         // A core first, then the GIL: a thread waiting for the GIL is on a core, as in an OS.
-        if let Some(cores) = interp.cores.as_ref().filter(|c| !c.try_take_core(self.id, &self.eval_breaker)) {
+        if let Some(cores) =
+            interp.cores.as_ref().filter(|c| !c.try_take_core(self.id, &self.eval_breaker))
+        {
             // Runnable, but every core is busy.
             self.enter_span(SpanKind::Ready);
             if cores.take_core(self.id, &self.eval_breaker).is_err() {
@@ -333,7 +335,8 @@ impl Thread {
                 entries.insert(Key(Value::Str(name.clone())), value.clone());
             }
         }
-        let cell_names = frame.function.code.cell_names.iter().chain(&frame.function.code.free_names);
+        let cell_names =
+            frame.function.code.cell_names.iter().chain(&frame.function.code.free_names);
         for (name, cell) in cell_names.zip(&frame.cells) {
             if let Value::Cell(cell) = cell {
                 entries.insert(Key(Value::Str(name.clone())), lock(cell).clone());
@@ -965,12 +968,22 @@ impl Thread {
                     let mut exception = exception;
                     loop {
                         let frame = self.frames.last_mut().expect("frames above base");
-                        let line =
-                            frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+                        let line = frame
+                            .function
+                            .code
+                            .lines
+                            .get(frame.pc.saturating_sub(1))
+                            .copied()
+                            .unwrap_or(0);
                         // As CPython's `PyTraceBack_Here`: each frame the exception reaches,
                         // the one that handles it included, adds its line once.
                         if !std::mem::take(&mut self.reraising) {
-                            add_traceback(&exception, &frame.function.code, line, self.interp.version);
+                            add_traceback(
+                                &exception,
+                                &frame.function.code,
+                                line,
+                                self.interp.version,
+                            );
                         }
                         if let Some(block) = frame.blocks.pop() {
                             frame.stack.truncate(block.stack_depth);
@@ -1519,8 +1532,12 @@ impl Thread {
                         FrameKind::ClassBody => {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
-                            if let Some(index) =
-                                finished.function.code.cell_names.iter().position(|n| &**n == "__class__")
+                            if let Some(index) = finished
+                                .function
+                                .code
+                                .cell_names
+                                .iter()
+                                .position(|n| &**n == "__class__")
                             {
                                 lock(&namespace.entries).insert(
                                     Key(Value::str("__classcell__")),
@@ -1980,7 +1997,9 @@ impl Thread {
                     ));
                 }
             }
-            Err(exception) if frame.pc > 0 && matches!(frame.function.code.ops[frame.pc], Op::YieldFrom) => {
+            Err(exception)
+                if frame.pc > 0 && matches!(frame.function.code.ops[frame.pc], Op::YieldFrom) =>
+            {
                 // Suspended in `yield from`: the delegate gets the exception first.
                 let delegate = frame.stack.last().expect("the delegate").clone();
                 let outcome = match &delegate {
@@ -2296,10 +2315,13 @@ impl Thread {
     /// ` (line 15)`, ` (line 15, in join)` when a library function called from line 15 waits,
     /// else the innermost frame (` (threading.py line 475, in _shutdown)`).
     pub fn where_now(&self) -> String {
-        let line_of = |frame: &Frame| frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied();
+        let line_of =
+            |frame: &Frame| frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied();
         let main_file = lock(&self.interp.main_code).as_ref().map(|code| code.filename.clone());
-        let in_program =
-            self.frames.iter().rposition(|frame| Some(&frame.function.code.filename) == main_file.as_ref());
+        let in_program = self
+            .frames
+            .iter()
+            .rposition(|frame| Some(&frame.function.code.filename) == main_file.as_ref());
         match in_program {
             Some(index) => {
                 let Some(line) = line_of(&self.frames[index]) else { return String::new() };
@@ -2311,7 +2333,10 @@ impl Thread {
             None => match self.frames.last() {
                 Some(frame) => match line_of(frame) {
                     Some(line) => {
-                        format!(" ({} line {line}, in {})", frame.function.code.filename, frame.function.code.name)
+                        format!(
+                            " ({} line {line}, in {})",
+                            frame.function.code.filename, frame.function.code.name
+                        )
                     }
                     None => String::new(),
                 },
@@ -2637,7 +2662,8 @@ impl Thread {
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
     pub fn current_line(&self) -> Option<(Arc<str>, u32, Arc<str>)> {
         self.frames.last().map(|frame| {
-            let line = frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+            let line =
+                frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
             (frame.function.code.filename.clone(), line, frame.function.code.name.clone())
         })
     }

@@ -75,12 +75,8 @@ outer()
 #[test]
 fn re_raised_exceptions_keep_the_line_each_frame_first_saw() {
     for version in PythonVersion::ALL {
-        let expected = [
-            "line 20, in <module>",
-            "line 17, in outer",
-            "line 11, in middle",
-            "line 6, in inner",
-        ];
+        let expected =
+            ["line 20, in <module>", "line 17, in outer", "line 11, in middle", "line 6, in inner"];
         assert_eq!(frames(RERAISES, version), expected, "{version:?}");
     }
 }

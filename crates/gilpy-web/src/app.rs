@@ -1,7 +1,7 @@
 //! The app: owns the state and the runner client, and wires components to them.
 
 use gilpy_protocol::{ToRunner, MAX_POOL_CORES};
-use gilpy_variants::Mode;
+use gilpy_variants::{Mode, RunMode};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,9 +18,7 @@ use crate::components::timeline::PatternDefs;
 use crate::embed::{self, embed_requested, in_frame, without_embed};
 use crate::quiz_files;
 use crate::runner_client::{cross_origin_isolated, hardware_concurrency, RunnerClient};
-use crate::state::{
-    Action, ActiveRun, Playground, QuizSource, RunKind, RunnerStatus, SWEEP_AT_LEAST,
-};
+use crate::state::{Action, ActiveRun, Playground, QuizSource, RunKind, RunnerStatus};
 
 /// A runner that crashes this many times in a row without once becoming ready is not
 /// restarted again (a program that crashes a ready runner, say by filling the memory, may do
@@ -275,7 +273,8 @@ pub fn App() -> Html {
         }
         _ => None,
     };
-    let sweep_most = state.settings.run.cores.max(SWEEP_AT_LEAST);
+    let sweep_most = state.sweep_most();
+    let sweep_real = state.run_mode() == RunMode::Real;
     let on_sweep = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::SweepCores { most: sweep_most }))
@@ -341,7 +340,7 @@ pub fn App() -> Html {
                         axis_end_us={state.axis_end_us()} sequential_wall_us={sequential_wall_us}
                         zoom={state.timeline_zoom} on_action={on_action.clone()} />
                     <Sweep sweep={state.sweep.clone()} running={sweeping} can_run={state.can_run()}
-                        most={sweep_most} stale={sweep_stale} on_sweep={on_sweep} on_stop={on_stop} />
+                        most={sweep_most} real={sweep_real} stale={sweep_stale} on_sweep={on_sweep} on_stop={on_stop} />
                 </div>
             </main>
         </>

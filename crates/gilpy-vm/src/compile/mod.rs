@@ -283,8 +283,7 @@ impl<'a> Compiler<'a> {
             local_names: unit.local_names,
             cell_names: unit.cell_names,
             free_names: unit.free_names,
-            arg_count: parameters
-                .map_or(0, |p| (p.posonlyargs.len() + p.args.len()) as u32),
+            arg_count: parameters.map_or(0, |p| (p.posonlyargs.len() + p.args.len()) as u32),
             posonly_count: parameters.map_or(0, |p| p.posonlyargs.len() as u32),
             kwonly_count: parameters.map_or(0, |p| p.kwonlyargs.len() as u32),
             has_varargs: parameters.is_some_and(|p| p.vararg.is_some()),

@@ -1,6 +1,6 @@
 //! "Does adding cores help?": the sweep's button, its progress, and its answer as a chart of
-//! speedup against virtual cores (a line per mode, each with its own colour, dash and marker)
-//! and the same figures as a table, which screen readers and tests read.
+//! speedup against real or virtual cores (a line per mode, each with its own colour, dash and
+//! marker) and the same figures as a table, which screen readers and tests read.
 
 use std::fmt::Write as _;
 
@@ -15,8 +15,10 @@ pub struct SweepProps {
     /// The program running now, and how many of the sweep's are done and in all.
     pub running: Option<(Option<SweepPoint>, usize, usize)>,
     pub can_run: bool,
-    /// The most virtual cores a new sweep goes up to.
+    /// The most cores a new sweep goes up to.
     pub most: usize,
+    /// Whether a new sweep runs on real cores (else virtual ones).
+    pub real: bool,
     /// Whether the editor still holds the code (and version) the sweep measured.
     pub stale: bool,
     pub on_sweep: Callback<()>,
@@ -27,9 +29,10 @@ pub struct SweepProps {
 pub fn Sweep(props: &SweepProps) -> Html {
     let on_sweep = props.on_sweep.reform(|_: MouseEvent| ());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let kind = if props.real { "real" } else { "virtual" };
     let progress = props.running.map(|(point, done, total)| {
         let what = point.map_or("the next program".to_string(), |p| {
-            format!("{} on {} virtual {}", p.mode.title(), p.cores, cores_word(p.cores))
+            format!("{} on {} {kind} {}", p.mode.title(), p.cores, cores_word(p.cores))
         });
         format!("Sweeping: {what} ({} of {total})…", done + 1)
     });
@@ -40,16 +43,22 @@ pub fn Sweep(props: &SweepProps) -> Html {
                 <h2 id="sweep-title">{ "Does adding cores help?" }</h2>
                 <div class="buttons">
                     <button id="sweep-cores" disabled={!props.can_run} onclick={on_sweep}>
-                        { format!("Sweep 1–{} virtual cores", props.most) }
+                        { format!("Sweep 1–{} {kind} cores", props.most) }
                     </button>
                     if props.running.is_some() {
                         <button id="stop-sweep" onclick={on_stop}>{ "Stop" }</button>
                     }
                 </div>
             </div>
-            <p class="hint">{ "Simulates each mode's program on 1, 2, 4, … virtual cores and plots how many times \
-                faster than sequential it ends. Simulated, so it runs the same anywhere and can go past this \
-                machine's cores." }</p>
+            if props.real {
+                <p class="hint">{ "Runs each mode's program on 1, 2, 4, … of this machine's cores (the others \
+                    left idle) and plots how many times faster than sequential it ends. Real timings vary \
+                    a little from run to run." }</p>
+            } else {
+                <p class="hint">{ "Simulates each mode's program on 1, 2, 4, … virtual cores and plots how many times \
+                    faster than sequential it ends. Simulated, so it runs the same anywhere and can go past this \
+                    machine's cores." }</p>
+            }
             <p class="sweep-progress" role="status" aria-live="polite">{ progress.unwrap_or_default() }</p>
             if let Some(sweep) = &props.sweep {
                 if props.stale {
@@ -130,9 +139,10 @@ fn chart_svg(sweep: &CoreSweep) -> String {
     }
     let _ = write!(
         svg,
-        r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">virtual cores</text>"#,
+        r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">{} cores</text>"#,
         LEFT + (WIDTH - LEFT - RIGHT) / 2.0,
-        HEIGHT - 6.0
+        HEIGHT - 6.0,
+        sweep.kind_of_cores(),
     );
     for mode in plotted(sweep) {
         let points: Vec<(usize, f64)> = (0..counts.len())
@@ -149,9 +159,10 @@ fn chart_svg(sweep: &CoreSweep) -> String {
         for (i, speedup) in points {
             let _ = write!(
                 svg,
-                r##"<use href="#marker-{mode}" class="point {mode}" x="{:.1}" y="{:.1}" data-mode="{mode}" data-cores="{count}" data-speedup="{speedup:.3}"><title>{title}: {speedup:.2}× on {count} virtual {word}</title></use>"##,
+                r##"<use href="#marker-{mode}" class="point {mode}" x="{:.1}" y="{:.1}" data-mode="{mode}" data-cores="{count}" data-speedup="{speedup:.3}"><title>{title}: {speedup:.2}× on {count} {kind} {word}</title></use>"##,
                 x(i),
                 y(speedup),
+                kind = sweep.kind_of_cores(),
                 mode = mode.as_str(),
                 title = mode.title(),
                 count = counts[i],
@@ -192,8 +203,11 @@ fn legend(sweep: &CoreSweep) -> Html {
 
 fn table(sweep: &CoreSweep) -> Html {
     html! {
-        <table class="sweep-table" id="sweep-table">
-            <caption>{ format!("Speedup over sequential, simulated with seed {}", sweep.seed) }</caption>
+        <table class="sweep-table" id="sweep-table" data-cores-kind={sweep.kind_of_cores()}>
+            <caption>{ match sweep.real {
+                true => "Speedup over sequential, measured on this machine's real cores".to_string(),
+                false => format!("Speedup over sequential, simulated with seed {}", sweep.seed),
+            } }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ "Mode" }</th>
@@ -210,6 +224,7 @@ fn table(sweep: &CoreSweep) -> Html {
                             let speedup = sweep.speedup(mode, cores);
                             html! {
                                 <td data-cores={cores.to_string()}
+                                    data-ran-on={sweep.ran_on(mode, cores).map(|n| n.to_string())}
                                     data-speedup={speedup.map(|s| format!("{s:.3}"))}>
                                     { speedup.map_or("–".to_string(), |s| format!("{s:.2}×")) }
                                 </td>

@@ -281,6 +281,7 @@ impl Playground {
             source: self.program.source.clone(),
             python: self.program.python.clone(),
             run: self.run_mode(),
+            real_cores: None,
         }
     }
 
@@ -311,7 +312,12 @@ impl Playground {
         let (chosen, run) = (&self.program.python, self.run_mode());
         let derive = |mode: Mode| {
             variant(&self.program.source, mode)
-                .map(|source| PythonRequest { source, python: mode.python(chosen), run })
+                .map(|source| PythonRequest {
+                    source,
+                    python: mode.python(chosen),
+                    run,
+                    real_cores: None,
+                })
                 .map_err(|why| why.to_string())
         };
         self.settings.modes.iter().map(|&mode| (mode, derive(mode))).collect()
@@ -595,6 +601,7 @@ impl Playground {
                                 source: String::new(),
                                 python: mode.python(&self.program.python),
                                 run: self.run_mode(),
+                                real_cores: None,
                             },
                             Some(why),
                         ),
@@ -706,6 +713,15 @@ impl Playground {
         self.error = None;
     }
 
+    /// The most cores a sweep goes up to: the browser's, on real cores (at most the pool's);
+    /// virtual, the run settings' cores and never fewer than [`SWEEP_AT_LEAST`].
+    pub fn sweep_most(&self) -> usize {
+        match (self.run_mode(), &self.runner) {
+            (RunMode::Real, RunnerStatus::Ready { cores }) => (*cores).max(1),
+            _ => self.settings.run.cores.max(SWEEP_AT_LEAST),
+        }
+    }
+
     fn is_sweeping(&self) -> bool {
         self.active.as_ref().is_some_and(|active| matches!(active.kind, RunKind::Sweep { .. }))
     }
@@ -731,21 +747,29 @@ impl Playground {
             // Every speedup is against it.
             modes.insert(0, Mode::Sequential);
         }
+        // Real cores go up to the pool's; virtual ones as far as asked.
+        let real = self.run_mode() == RunMode::Real;
+        let most = match (real, &self.runner) {
+            (true, RunnerStatus::Ready { cores }) => most.clamp(1, (*cores).max(1)),
+            _ => most.clamp(1, MAX_SIMULATED_CORES),
+        };
         let mut sweep = CoreSweep {
-            core_counts: core_counts(most.clamp(1, MAX_SIMULATED_CORES)),
+            core_counts: core_counts(most),
             modes,
+            real,
             seed: self.settings.run.seed,
             source: self.program.source.clone(),
             python: self.program.python.clone(),
             walls: Vec::new(),
+            ran_on: Vec::new(),
         };
         let mut pending = Vec::new();
         for point in sweep.points() {
             match variant(&self.program.source, point.mode) {
                 Ok(source) => {
                     let python = point.mode.python(&self.program.python);
-                    let run = sweep.run_mode(point);
-                    pending.push((point, PythonRequest { source, python, run }));
+                    let (run, real_cores) = (sweep.run_mode(point), sweep.real_cores(point));
+                    pending.push((point, PythonRequest { source, python, run, real_cores }));
                 }
                 Err(_) => sweep.walls.push((point, None)),
             }
@@ -765,6 +789,7 @@ impl Playground {
         let finished = !outcome.stopped && outcome.exit_code == 0;
         if let Some(sweep) = &mut self.sweep {
             sweep.walls.push((point, finished.then_some(outcome.wall_us)));
+            sweep.ran_on.push((point, outcome.trace.cores));
         }
         let stop = active.stop_requested || outcome.stopped;
         if stop || pending.is_empty() {
@@ -1203,6 +1228,7 @@ mod tests {
     #[test]
     fn a_sweep_simulates_each_mode_on_more_and_more_cores_without_touching_the_cards() {
         let mut state = ready();
+        state.apply(Action::SetRun(RunChoice { simulated: true, ..state.settings.run }));
         run_modes(&mut state, &[(Mode::Sequential, 800)]);
         let cards = state.results.clone();
         state.apply(Action::SweepCores { most: 4 });
@@ -1227,6 +1253,30 @@ mod tests {
         assert_eq!(sweep.speedup(Mode::Threads, 4), Some(1.0));
         assert_eq!(state.results, cards, "the mode cards keep the last run of the modes");
         assert!(state.program.output.is_empty(), "a sweep's output goes nowhere");
+    }
+
+    #[test]
+    fn on_real_cores_a_sweep_asks_the_runner_for_one_to_all_of_its_cores() {
+        let mut state = ready();
+        assert_eq!(state.run_mode(), RunMode::Real);
+        assert_eq!(state.sweep_most(), 4, "the runner's cores");
+        // However many are asked for, a real sweep stops at the cores there are.
+        state.apply(Action::SweepCores { most: 64 });
+        let mut posted = Vec::new();
+        while let Some((mode, request)) = state.active.as_ref().and_then(|a| a.next_mode()) {
+            assert_eq!(request.run, RunMode::Real);
+            posted.push((mode, request.real_cores));
+            let run_id = state.next_run_id();
+            state.apply(Action::ModeStarted { run_id, mode });
+            state.apply(Action::Runner(FromRunner::PythonDone { run_id, outcome: outcome(100) }));
+        }
+        let sweep = state.sweep.as_ref().unwrap();
+        assert!(sweep.real);
+        assert_eq!(sweep.core_counts, [1, 2, 4]);
+        assert!(posted.contains(&(Mode::FreeThreaded, Some(4))));
+        assert!(posted.contains(&(Mode::Sequential, Some(1))));
+        // The mode cards' own runs use every core.
+        assert_eq!(state.program_request().real_cores, None);
     }
 
     #[test]

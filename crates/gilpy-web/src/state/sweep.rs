@@ -1,6 +1,8 @@
-//! "Does adding cores help?": each selected mode's program simulated on 1, 2, 4, ... virtual
-//! cores, and its speedup over the sequential program at each count. Simulated, so it runs
-//! anywhere, repeats exactly for a seed, and can ask for more cores than the machine has.
+//! "Does adding cores help?": each selected mode's program on 1, 2, 4, ... cores, and its
+//! speedup over the sequential program at each count. Simulated on virtual cores, it runs
+//! anywhere, repeats exactly for a seed, and can ask for more cores than the machine has; on
+//! real cores, the runner lets only that many of the program's threads run at once, so it
+//! measures what each of this machine's cores brings.
 
 use gilpy_variants::{Mode, RunMode};
 
@@ -27,12 +29,16 @@ pub struct SweepPoint {
 pub struct CoreSweep {
     pub core_counts: Vec<usize>,
     pub modes: Vec<Mode>,
+    /// On real cores (the runner's core limit), or simulated on virtual ones with `seed`.
+    pub real: bool,
     pub seed: u64,
     /// The code and Python version swept, to say when the editor has moved on.
     pub source: String,
     pub python: String,
-    /// Virtual wall time of each finished point; `None` if its program failed or was stopped.
+    /// Wall time of each finished point; `None` if its program failed or was stopped.
     pub walls: Vec<(SweepPoint, Option<u64>)>,
+    /// The cores each point's run had, as the runner reports them (its trace's).
+    pub ran_on: Vec<(SweepPoint, usize)>,
 }
 
 impl CoreSweep {
@@ -51,7 +57,30 @@ impl CoreSweep {
     }
 
     pub fn run_mode(&self, point: SweepPoint) -> RunMode {
-        RunMode::Simulated { seed: self.seed, cores: point.cores }
+        match self.real {
+            true => RunMode::Real,
+            false => RunMode::Simulated { seed: self.seed, cores: point.cores },
+        }
+    }
+
+    /// The real cores a point runs on, for the runner's core limit.
+    pub fn real_cores(&self, point: SweepPoint) -> Option<usize> {
+        self.real.then_some(point.cores)
+    }
+
+    /// "real" or "virtual", for what the page says of the cores.
+    pub fn kind_of_cores(&self) -> &'static str {
+        if self.real {
+            "real"
+        } else {
+            "virtual"
+        }
+    }
+
+    /// The cores the run of `mode` at `cores` had, once it ran.
+    pub fn ran_on(&self, mode: Mode, cores: usize) -> Option<usize> {
+        let cores = if uses_one_core(mode) { 1 } else { cores };
+        self.ran_on.iter().find(|(p, _)| p.mode == mode && p.cores == cores).map(|(_, n)| *n)
     }
 
     fn wall(&self, mode: Mode, cores: usize) -> Option<u64> {
