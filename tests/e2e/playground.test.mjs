@@ -216,6 +216,22 @@ describe('the workbench, cross-origin isolated', () => {
     await page.close();
   });
 
+  test('on one real core, free-threaded threads take turns, ready while the other runs', async () => {
+    const { page } = await openPlayground(env.browser, env.server.url);
+    const cores = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
+    assert.ok(cores >= 2, 'the test machine has 2 cores or more');
+    assert.equal(await page.locator('#real-cores').inputValue(), String(cores), 'all of them at first');
+    await setRange(page, 'real-cores', 1);
+    await page.locator('#real-cores-value', { hasText: `1 of ${cores}` }).waitFor();
+    await chooseModes(page, ['sequential', 'free-threaded']);
+    await runAndWait(page);
+    assert.equal(await card(page, 'free-threaded').locator('.run-on').innerText(), '1 real core');
+    const free = await spansOf(page, 'free-threaded');
+    assert.ok(!crossTaskOverlap(free, 'running'), 'one core: never two threads running at once');
+    assert.ok(free.some((span) => span.kind === 'ready'), 'a thread waited for the core');
+    await page.close();
+  });
+
   test('on real cores a sweep runs each mode on 1 to all of the browser\'s cores, each on the cores it asked for', async () => {
     const { page } = await openPlayground(env.browser, env.server.url);
     assert.equal(await page.locator('#run-real').isChecked(), true);

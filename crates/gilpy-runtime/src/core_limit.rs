@@ -12,6 +12,7 @@
 //! only after it has released the GIL: a thread without a core never holds the GIL.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -40,11 +41,18 @@ pub struct CoreLimit {
     state: Mutex<CoreState>,
     /// Signalled when a core comes free or the queue moves.
     freed: Condvar,
+    /// The latest time a core was given back, on the giver's clock (see [`CoreLimit::give_core`]).
+    released_at_ns: AtomicU64,
 }
 
 impl CoreLimit {
     pub fn new(cores: usize) -> CoreLimit {
-        CoreLimit { cores: cores.max(1), state: Mutex::default(), freed: Condvar::new() }
+        CoreLimit {
+            cores: cores.max(1),
+            state: Mutex::default(),
+            freed: Condvar::new(),
+            released_at_ns: AtomicU64::new(0),
+        }
     }
 
     pub fn cores(&self) -> usize {
@@ -98,8 +106,12 @@ impl CoreLimit {
         breaker.clear(EvalBreaker::CORE_YIELD_REQUEST);
     }
 
-    /// Gives back the core `thread` holds (nothing if it holds none).
-    pub fn give_core(&self, thread: ThreadId) {
+    /// Gives back the core `thread` holds (nothing if it holds none), at `now_ns` on the
+    /// giver's clock. Threads may read clocks a little apart (web workers each have their own
+    /// time origin): a taker's trace starts no earlier than [`CoreLimit::released_at_ns`], so
+    /// that two threads never seem to share one core.
+    pub fn give_core(&self, thread: ThreadId, now_ns: u64) {
+        self.released_at_ns.fetch_max(now_ns, Ordering::SeqCst);
         let mut state = self.lock_state();
         if let Some(at) = state.holders.iter().position(|holder| holder.thread == thread) {
             let holder = state.holders.swap_remove(at);
@@ -112,6 +124,10 @@ impl CoreLimit {
     pub fn wake_all(&self) {
         let _state = self.lock_state();
         self.freed.notify_all();
+    }
+
+    pub fn released_at_ns(&self) -> u64 {
+        self.released_at_ns.load(Ordering::SeqCst)
     }
 
     fn lock_state(&self) -> MutexGuard<'_, CoreState> {
@@ -145,7 +161,7 @@ mod tests {
                     while Instant::now() < end {
                         if breaker.is_set(EvalBreaker::CORE_YIELD_REQUEST) {
                             now_running.fetch_sub(1, Ordering::SeqCst);
-                            limit.give_core(thread);
+                            limit.give_core(thread, 0);
                             limit.take_core(thread, &breaker).unwrap();
                             turns.fetch_add(1, Ordering::SeqCst);
                             running = now_running.fetch_add(1, Ordering::SeqCst) + 1;
@@ -154,7 +170,7 @@ mod tests {
                         std::hint::spin_loop();
                     }
                     now_running.fetch_sub(1, Ordering::SeqCst);
-                    limit.give_core(thread);
+                    limit.give_core(thread, 0);
                 });
             }
         });

@@ -155,7 +155,7 @@ impl Drop for Thread {
                 (None, None) => {}
             }
             if let Some(cores) = &self.interp.cores {
-                cores.give_core(self.id);
+                cores.give_core(self.id, self.interp.host.monotonic_ns());
             }
         }
         self.interp.unregister_thread(self.id);
@@ -213,14 +213,17 @@ impl Thread {
             self.enter_span(SpanKind::WaitingForLock);
             if gil.take_gil(self.id, &self.eval_breaker).is_err() {
                 if let Some(cores) = &interp.cores {
-                    cores.give_core(self.id);
+                    cores.give_core(self.id, interp.host.monotonic_ns());
                 }
                 self.enter_span(SpanKind::BlockedIo);
                 return Err(self.stop_exception());
             }
         }
         let now = self.interp.host.monotonic_ns();
-        self.enter_span_at(SpanKind::Running, now.max(interp.gil_released_at_ns.load(SeqCst)));
+        // No earlier than the GIL's or a core's last release, whatever this thread's clock says.
+        let released = interp.gil_released_at_ns.load(SeqCst);
+        let released = released.max(interp.cores.as_ref().map_or(0, |c| c.released_at_ns()));
+        self.enter_span_at(SpanKind::Running, now.max(released));
         self.holds_gil = true;
         Ok(())
     }
@@ -265,8 +268,9 @@ impl Thread {
             // The core goes before the GIL: a forced switch waits below for a thread that may
             // need this very core to take the GIL.
             if let Some(cores) = &interp.cores {
-                self.enter_span(next);
-                cores.give_core(self.id);
+                let now = interp.host.monotonic_ns();
+                self.enter_span_at(next, now);
+                cores.give_core(self.id, now);
             }
             if let Some(gil) = &interp.gil {
                 // A forced switch waits here until another thread has taken the GIL.

@@ -320,7 +320,7 @@ pub fn App() -> Html {
             <main class="layout" data-run-state={if active.is_some() { "running" } else { "idle" }}
                 data-completed-runs={state.completed_runs.to_string()}>
                 <Controls settings={state.settings.clone()} driving_code={state.program.driven_by_sliders}
-                    real_unavailable={state.real_unavailable.clone()}
+                    real_unavailable={state.real_unavailable.clone()} pool_cores={state.pool_cores()}
                     can_run={state.can_run()} running={modes_active.is_some()} on_action={on_action.clone()}
                     on_run={on_run} on_stop={on_stop.clone()} />
                 <div class="output">

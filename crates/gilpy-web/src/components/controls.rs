@@ -61,6 +61,8 @@ pub struct ControlsProps {
     pub driving_code: bool,
     /// Why real cores cannot run here; then runs are simulated whatever is chosen.
     pub real_unavailable: Option<String>,
+    /// The runner's real cores (0 until it is ready).
+    pub pool_cores: usize,
     pub can_run: bool,
     pub running: bool,
     pub on_action: Callback<Action>,
@@ -108,7 +110,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::ResetToSliders);
     let unused = |used: bool, why: &'static str| (!used).then_some(AttrValue::from(why));
     let lesson = settings.preset.and_then(gilpy_variants::preset).map(|preset| preset.lesson);
-    let run_choice = run_choice(settings.run, props.real_unavailable.as_deref(), &props.on_action);
+    let run_choice = run_choice(
+        settings.run,
+        props.real_unavailable.as_deref(),
+        props.pool_cores,
+        &props.on_action,
+    );
     let on_run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
 
@@ -182,6 +189,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
 fn run_choice(
     choice: RunChoice,
     real_unavailable: Option<&str>,
+    pool_cores: usize,
     on_action: &Callback<Action>,
 ) -> Html {
     // The reason itself is in the status, once.
@@ -198,6 +206,12 @@ fn run_choice(
     });
     let on_cores = on_action
         .reform(move |value: f64| Action::SetRun(RunChoice { cores: value as usize, ..choice }));
+    // All of them is no limit at all.
+    let real_cores = choice.real_cores.unwrap_or(pool_cores).min(pool_cores);
+    let on_real_cores = on_action.reform(move |value: f64| {
+        let real_cores = Some(value as usize).filter(|cores| *cores < pool_cores);
+        Action::SetRun(RunChoice { real_cores, ..choice })
+    });
     html! {
         <fieldset class="run-on">
             <legend>{ "Run on" }</legend>
@@ -216,6 +230,12 @@ fn run_choice(
                 <small id="run-real-why" class="hint">{ "Real cores are unavailable here; the status says why." }</small>
             } else if !simulated {
                 <small class="hint">{ "Your browser's cores, one web worker per Python thread or process." }</small>
+                if pool_cores > 1 {
+                    <Slider id="real-cores" label="Real cores" min={1.0} max={pool_cores as f64} step={1.0}
+                        value={real_cores as f64} shown={format!("{real_cores} of {pool_cores}")}
+                        hint={AttrValue::from("How many of them the program's threads and processes share; fewer shows what each core brings.")}
+                        on_change={on_real_cores} />
+                }
             }
             if simulated {
                 <small class="hint">{ "Virtual time on virtual cores: the same seed gives the same output and \

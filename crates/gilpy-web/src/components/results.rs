@@ -85,7 +85,12 @@ fn ResultCard(props: &ResultCardProps) -> Html {
     });
     let heading_id = format!("result-{}", mode.as_str());
     let (run_kind, wall_label, run_on) = match result.request.run {
-        RunMode::Real => ("real", "Wall time", "real cores".to_string()),
+        RunMode::Real => match result.request.real_cores {
+            Some(cores) => {
+                ("real", "Wall time", format!("{cores} real {}", super::sweep::cores_word(cores)))
+            }
+            None => ("real", "Wall time", "real cores".to_string()),
+        },
         RunMode::Simulated { seed, cores } => {
             ("simulated", "Virtual time", format!("{cores} virtual, seed {seed}"))
         }

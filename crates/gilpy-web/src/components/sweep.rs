@@ -74,7 +74,8 @@ pub fn Sweep(props: &SweepProps) -> Html {
     }
 }
 
-fn cores_word(cores: usize) -> &'static str {
+/// "core" or "cores", as the count asks.
+pub(crate) fn cores_word(cores: usize) -> &'static str {
     if cores == 1 {
         "core"
     } else {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use gilpy_link::{QuizPosition, SharedState};
 use gilpy_protocol::{
     append_output, FromRunner, Highlight, OutputChunk, PythonOutcome, PythonRequest, Stream,
-    SyntaxProblem,
+    SyntaxProblem, MAX_POOL_CORES,
 };
 use gilpy_quiz::{measured_choice, ModeFigures, Quiz};
 use gilpy_variants::{
@@ -40,11 +40,13 @@ pub struct RunChoice {
     pub simulated: bool,
     pub seed: u64,
     pub cores: usize,
+    /// On real cores, how many of the runner's the programs may use; `None`: all of them.
+    pub real_cores: Option<usize>,
 }
 
 impl Default for RunChoice {
     fn default() -> Self {
-        RunChoice { simulated: false, seed: 1, cores: 4 }
+        RunChoice { simulated: false, seed: 1, cores: 4, real_cores: None }
     }
 }
 
@@ -54,6 +56,7 @@ impl RunChoice {
             simulated: self.simulated,
             seed: self.seed.min(MAX_SEED),
             cores: self.cores.clamp(1, MAX_SIMULATED_CORES),
+            real_cores: self.real_cores.map(|cores| cores.clamp(1, MAX_POOL_CORES)),
         }
     }
 
@@ -281,7 +284,7 @@ impl Playground {
             source: self.program.source.clone(),
             python: self.program.python.clone(),
             run: self.run_mode(),
-            real_cores: None,
+            real_cores: self.real_cores(),
         }
     }
 
@@ -309,14 +312,14 @@ impl Playground {
 
     /// Each selected mode's program, or why it cannot be derived.
     fn mode_programs(&self) -> Vec<(Mode, Result<PythonRequest, String>)> {
-        let (chosen, run) = (&self.program.python, self.run_mode());
+        let (chosen, run, real_cores) = (&self.program.python, self.run_mode(), self.real_cores());
         let derive = |mode: Mode| {
             variant(&self.program.source, mode)
                 .map(|source| PythonRequest {
                     source,
                     python: mode.python(chosen),
                     run,
-                    real_cores: None,
+                    real_cores,
                 })
                 .map_err(|why| why.to_string())
         };
@@ -378,7 +381,8 @@ impl Playground {
         self.program.python = shared.python;
         match shared.run {
             Some(RunMode::Simulated { seed, cores }) => {
-                self.settings.run = RunChoice { simulated: true, seed, cores }.clamped();
+                self.settings.run =
+                    RunChoice { simulated: true, seed, cores, ..self.settings.run }.clamped();
             }
             Some(RunMode::Real) | None => self.settings.run.simulated = false,
         }
@@ -601,7 +605,7 @@ impl Playground {
                                 source: String::new(),
                                 python: mode.python(&self.program.python),
                                 run: self.run_mode(),
-                                real_cores: None,
+                                real_cores: self.real_cores(),
                             },
                             Some(why),
                         ),
@@ -711,6 +715,20 @@ impl Playground {
         self.next_run_id = run_id + 1;
         self.active = Some(ActiveRun { run_id, kind, elapsed_us: 0, stop_requested: false });
         self.error = None;
+    }
+
+    /// The runner's cores, once it is ready (0 before).
+    pub fn pool_cores(&self) -> usize {
+        match self.runner {
+            RunnerStatus::Ready { cores } => cores,
+            _ => 0,
+        }
+    }
+
+    /// On real cores, the fewer cores the learner chose for every run; `None`: all of them.
+    pub fn real_cores(&self) -> Option<usize> {
+        let chosen = self.settings.run.real_cores?;
+        (self.run_mode() == RunMode::Real && chosen < self.pool_cores()).then_some(chosen)
     }
 
     /// The most cores a sweep goes up to: the browser's, on real cores (at most the pool's);
@@ -1112,7 +1130,7 @@ mod tests {
     fn the_run_mode_goes_into_every_request_and_into_links() {
         let mut teacher = ready();
         assert_eq!(teacher.program_request().run, RunMode::Real);
-        let choice = RunChoice { simulated: true, seed: 7, cores: 500 };
+        let choice = RunChoice { simulated: true, seed: 7, cores: 500, real_cores: None };
         teacher.apply(Action::SetRun(choice));
         let simulated = RunMode::Simulated { seed: 7, cores: MAX_SIMULATED_CORES };
         assert_eq!(teacher.run_mode(), simulated, "cores are clamped");
@@ -1276,6 +1294,21 @@ mod tests {
         assert!(posted.contains(&(Mode::FreeThreaded, Some(4))));
         assert!(posted.contains(&(Mode::Sequential, Some(1))));
         // The mode cards' own runs use every core.
+        assert_eq!(state.program_request().real_cores, None);
+    }
+
+    #[test]
+    fn fewer_real_cores_go_with_every_real_run_and_none_with_all_or_simulated() {
+        let mut state = ready();
+        let run = state.settings.run;
+        state.apply(Action::SetRun(RunChoice { real_cores: Some(2), ..run }));
+        assert_eq!(state.program_request().real_cores, Some(2));
+        let programs = state.mode_programs();
+        assert!(programs.iter().all(|(_, p)| p.as_ref().unwrap().real_cores == Some(2)));
+        // All four of the runner's cores is no limit; simulated runs have virtual cores.
+        state.apply(Action::SetRun(RunChoice { real_cores: Some(4), ..run }));
+        assert_eq!(state.program_request().real_cores, None);
+        state.apply(Action::SetRun(RunChoice { real_cores: Some(2), simulated: true, ..run }));
         assert_eq!(state.program_request().real_cores, None);
     }
 
