@@ -50,7 +50,14 @@ pub struct SharedState {
     /// Simulated, with its seed and virtual cores; absent for real cores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<RunMode>,
+    /// On real cores, how many of the learner's the runs may use (the page takes at most as
+    /// many as it has); absent: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_cores: Option<usize>,
 }
+
+/// The most real cores a link may ask for.
+pub const MAX_REAL_CORES: usize = 1024;
 
 /// A quiz and a question in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,6 +200,9 @@ fn check(state: &SharedState) -> Result<(), LinkError> {
     }
     if let Some(problem) = state.run.and_then(RunMode::out_of_range) {
         return Err(bad("run", &problem));
+    }
+    if let Some(cores) = state.real_cores.filter(|n| !(1..=MAX_REAL_CORES).contains(n)) {
+        return Err(bad("real_cores", &format!("is {cores}, not 1 to {MAX_REAL_CORES}")));
     }
     if state.code.as_ref().is_some_and(|code| code.len() > MAX_CODE_BYTES) {
         return Err(bad("code", &format!("is longer than {MAX_CODE_BYTES} bytes")));

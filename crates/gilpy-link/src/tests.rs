@@ -11,6 +11,7 @@ fn default_state() -> SharedState {
         code: None,
         quiz: None,
         run: None,
+        real_cores: None,
     }
 }
 
@@ -36,6 +37,7 @@ fn every_state_round_trips() {
     hand_written.quiz =
         Some(QuizPosition { url: Some("https://example.org/q.json".into()), question: 7 });
     hand_written.run = Some(RunMode::Simulated { seed: 9_007_199_254_740_991, cores: 64 });
+    hand_written.real_cores = Some(1);
     for state in [default_state(), hand_written] {
         let fragment = encode(&state);
         assert!(fragment.starts_with("v1."), "{fragment}");
@@ -146,6 +148,7 @@ fn a_bad_field_is_named_with_its_path() {
         with(&["run"], json!({"kind": "simulated", "seed": 9_007_199_254_740_992u64, "cores": 4})),
         "`run` has seed 9007199254740992, above the largest, 9007199254740991"
     );
+    assert_eq!(with(&["real_cores"], json!(0)), "`real_cores` is 0, not 1 to 1024");
     assert_eq!(
         with(&["run"], json!({"kind": "quantum"})),
         "`run.kind` unknown variant `quantum`, expected `real` or `simulated`"

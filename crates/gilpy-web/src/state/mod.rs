@@ -336,6 +336,7 @@ impl Playground {
             code: (!self.program.driven_by_sliders).then(|| self.program.source.clone()),
             quiz: self.quiz.position(),
             run: self.settings.run.simulated.then(|| self.settings.run.simulation()),
+            real_cores: self.settings.run.real_cores.filter(|_| !self.settings.run.simulated),
         }
     }
 
@@ -386,6 +387,8 @@ impl Playground {
             }
             Some(RunMode::Real) | None => self.settings.run.simulated = false,
         }
+        self.settings.run =
+            RunChoice { real_cores: shared.real_cores, ..self.settings.run }.clamped();
         match shared.code {
             Some(code) => {
                 self.program.source = code;
@@ -1108,6 +1111,7 @@ mod tests {
         teacher.apply(Action::ChoosePreset("counter-race".into()));
         teacher.apply(Action::SetModeEnabled(Mode::Asyncio, false));
         teacher.apply(Action::SetPython("3.9".into()));
+        teacher.apply(Action::SetRun(RunChoice { real_cores: Some(1), ..teacher.settings.run }));
         let link = gilpy_link::encode(&teacher.shared());
         let mut learner = ready();
         learner.apply(Action::OpenLink(gilpy_link::decode(&link).map_err(|e| e.to_string())));

@@ -156,5 +156,6 @@ pub fn workload_of(question: &Question, current: &SharedState) -> Option<SharedS
         quiz: current.quiz.clone(),
         // Where it runs stays the learner's choice.
         run: current.run,
+        real_cores: current.real_cores,
     })
 }
