@@ -758,9 +758,13 @@ fn extreme(
     let default = kwarg(&kwargs, "default").cloned();
     let items = if args.len() == 1 { collect(thread, &args[0])? } else { args };
     if items.is_empty() {
-        return default.ok_or_else(|| {
-            thread.exception("ValueError", format!("{name}() iterable argument is empty"))
-        });
+        // 3.12 reworded it.
+        let message = if thread.interp.version >= PythonVersion::V3_12 {
+            format!("{name}() iterable argument is empty")
+        } else {
+            format!("{name}() arg is an empty sequence")
+        };
+        return default.ok_or_else(|| thread.exception("ValueError", message));
     }
     let mut best = items[0].clone();
     let mut best_key = match &key {

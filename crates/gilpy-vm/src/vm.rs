@@ -453,31 +453,72 @@ impl Thread {
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
             }
-            // `sep.join(generator)` through `LoadMethod` comes unbound: bind it, so that it
-            // is gathered below as the bound method would be.
-            Value::Builtin(ref builtin)
-                if self.sim.is_some()
-                    && builtin.name == "join"
-                    && matches!(&args[..], [Value::Str(_), Value::Generator(_)]) =>
-            {
-                let mut args = args;
-                let receiver = args.remove(0);
-                let bound = Value::Method(Arc::new(Method { receiver, function: callable }));
-                self.call_value(bound, args, kwargs)
-            }
+            // Simulated mode: built-ins that would run Python in a nested eval loop, where the
+            // simulator cannot switch threads, have stand-ins written in Python.
             Value::Builtin(_) | Value::Class(_) | Value::Method(_)
-                if self.sim.is_some() && matches!(args.first(), Some(Value::Generator(_))) =>
+                if self.sim.is_some() && has_stand_in(&callable, &args, &kwargs) =>
             {
-                match self.consumer_in_python(&callable)? {
-                    Some((python, mut python_args)) => {
-                        python_args.extend(args);
-                        self.call_value(python, python_args, kwargs)
-                    }
-                    None => self.call_value_directly(callable, args, kwargs),
-                }
+                self.call_stand_in(callable, args, kwargs)
             }
             other => self.call_value_directly(other, args, kwargs),
         }
+    }
+
+    /// Simulated mode: calls the Python stand-in of a built-in (see [`has_stand_in`]), which
+    /// runs the generator or key in this thread's own eval loop. Out of line: it keeps the
+    /// stack frame of the call path small.
+    #[inline(never)]
+    fn call_stand_in(
+        &mut self,
+        callable: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Arc<str>, Value)>,
+    ) -> Result<Called, Value> {
+        if let Value::Builtin(builtin) = &callable {
+            // `sep.join(generator)` through `LoadMethod` comes unbound: bind it, so that it
+            // is gathered below as the bound method would be.
+            if builtin.name == "join" && matches!(&args[..], [Value::Str(_), Value::Generator(_)]) {
+                let mut args = args;
+                let receiver = args.remove(0);
+                let bound = Value::Method(Arc::new(Method { receiver, function: callable }));
+                return self.call_value(bound, args, kwargs);
+            }
+            // `sorted`, `min`, `max` and `list.sort` with a key written in Python.
+            if matches!(builtin.name, "sorted" | "min" | "max" | "sort") && has_python_key(&kwargs)
+            {
+                let stand_in = match builtin.name {
+                    "sort" if matches!(args.first(), Some(Value::List(_))) => Some("sort_by_key"),
+                    "sort" => None,
+                    "sorted" if self.is_builtin("sorted", &callable) => Some("sorted_by_key"),
+                    name if self.is_builtin(name, &callable) => Some("extreme_by_key"),
+                    _ => None,
+                };
+                let Some(stand_in) = stand_in else {
+                    return self.call_value_directly(callable, args, kwargs);
+                };
+                let module = builtins::import(self, "_gilpy_iteration")?;
+                let python = builtins::get_attribute(self, &module, stand_in)?;
+                let mut python_args = match stand_in {
+                    "extreme_by_key" => vec![callable.clone()],
+                    _ => vec![],
+                };
+                python_args.extend(args);
+                return self.call_value(python, python_args, kwargs);
+            }
+        }
+        match self.consumer_in_python(&callable)? {
+            Some((python, mut python_args)) => {
+                python_args.extend(args);
+                self.call_value(python, python_args, kwargs)
+            }
+            None => self.call_value_directly(callable, args, kwargs),
+        }
+    }
+
+    /// Whether `callable` is the built-in `name` itself (not a function of that name).
+    fn is_builtin(&self, name: &str, callable: &Value) -> bool {
+        let builtin = lock(&self.interp.builtins.entries).get(&Name(name)).cloned();
+        builtin.is_some_and(|builtin| builtin.is(callable))
     }
 
     /// Simulated mode: for a built-in that would consume a generator in a nested eval loop
@@ -500,8 +541,7 @@ impl Thread {
             }
             _ => return Ok(None),
         };
-        let builtin = lock(&self.interp.builtins.entries).get(&Name(name)).cloned();
-        if !builtin.is_some_and(|builtin| builtin.is(callable)) {
+        if !self.is_builtin(name, callable) {
             return Ok(None);
         }
         let module = builtins::import(self, "_gilpy_iteration")?;
@@ -2728,6 +2768,34 @@ fn python_property(object: &Value, name: &str, accessor: Accessor) -> Option<Arc
             Some(function.clone())
         }
         _ => None,
+    }
+}
+
+/// Whether simulated mode calls `callable` through its stand-in ([`Thread::call_stand_in`]):
+/// a built-in given a generator, `sep.join(generator)` through `LoadMethod`, or `sorted`,
+/// `min`, `max` or `list.sort` given a key written in Python.
+fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Arc<str>, Value)]) -> bool {
+    if matches!(args.first(), Some(Value::Generator(_))) {
+        return true;
+    }
+    let Value::Builtin(builtin) = callable else { return false };
+    match builtin.name {
+        "join" => matches!(args, [Value::Str(_), Value::Generator(_)]),
+        "sorted" | "min" | "max" | "sort" => has_python_key(kwargs),
+        _ => false,
+    }
+}
+
+fn has_python_key(kwargs: &[(Arc<str>, Value)]) -> bool {
+    kwargs.iter().any(|(name, key)| &**name == "key" && is_python_callable(key))
+}
+
+/// A function written in Python, or one bound to an object.
+fn is_python_callable(value: &Value) -> bool {
+    match value {
+        Value::Function(_) => true,
+        Value::Method(method) => matches!(method.function, Value::Function(_)),
+        _ => false,
     }
 }
 

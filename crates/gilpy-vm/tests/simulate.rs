@@ -179,6 +179,9 @@ fn threads_that_run_generators_take_gil_turns_too() {
         "[x for x in squares(200_000)]",
         "any(x < 0 for x in squares(200_000))",
         "','.join(str(x) for x in squares(100_000))",
+        "sorted(range(60_000), key=lambda x: -x)",
+        "max(range(60_000), key=lambda x: x % 1000)",
+        "list(range(60_000)).sort(key=lambda x: -x)",
     ] {
         let source = [
             "import sys, threading\nsys.setswitchinterval(0.0005)",
