@@ -166,3 +166,25 @@ fn with_a_core_limit_and_a_gil_threads_still_take_turns_and_sleepers_hold_no_cor
     let (a, b) = (named(&trace, "sleeper-0"), named(&trace, "sleeper-2"));
     assert!(overlaps(a, b, SpanKind::BlockedIo), "one core, yet they sleep together: {trace:?}");
 }
+
+/// The main threads of the child processes.
+fn children(trace: &ProgramTrace) -> Vec<&TaskTrace> {
+    let child = |thread: &&gilpy_vm::trace::ThreadTrace| thread.task.name.starts_with("Process-");
+    trace.threads.iter().filter(child).map(|thread| &thread.task).collect()
+}
+
+#[test]
+fn processes_share_the_core_limit_with_each_other() {
+    let source = "import multiprocessing as mp\n\
+        def count(n):\n    while n > 0:\n        n -= 1\n\
+        if __name__ == '__main__':\n\
+        \x20   ps = [mp.Process(target=count, args=(300_000,)) for _ in range(2)]\n\
+        \x20   for p in ps: p.start()\n\
+        \x20   for p in ps: p.join()\n";
+    let trace = trace_on(ThreadedHost::with_cores(1), source, PythonVersion::V3_13);
+    assert_eq!(children(&trace).len(), 2, "{trace:?}");
+    assert_eq!(most_running_at_once(&children(&trace)), 1, "one core for both: {trace:?}");
+    // Without the limit they run at once.
+    let trace = trace_of(source, PythonVersion::V3_13);
+    assert_eq!(most_running_at_once(&children(&trace)), 2, "{trace:?}");
+}

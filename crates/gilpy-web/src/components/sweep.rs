@@ -51,9 +51,9 @@ pub fn Sweep(props: &SweepProps) -> Html {
                 </div>
             </div>
             if props.real {
-                <p class="hint">{ "Runs each mode's program on 1, 2, 4, … of this machine's cores (the others \
-                    left idle) and plots how many times faster than sequential it ends. Real timings vary \
-                    a little from run to run." }</p>
+                <p class="hint">{ format!("Runs each mode's program on 1 to {} of this machine's cores (the \
+                    others left idle) and plots how many times faster than sequential it ends. Real timings \
+                    vary a little from run to run.", props.most) }</p>
             } else {
                 <p class="hint">{ "Simulates each mode's program on 1, 2, 4, … virtual cores and plots how many times \
                     faster than sequential it ends. Simulated, so it runs the same anywhere and can go past this \
