@@ -2905,7 +2905,7 @@ pub fn new_class(
         has_properties,
     }));
     if let Some(Value::Cell(cell)) = class_cell {
-        *lock(&cell) = class.clone();
+        *lock(&cell) = Some(class.clone());
     }
     Ok(class)
 }

@@ -119,6 +119,8 @@ pub enum Op {
     /// `( -- value)` a cell's contents (captured or `nonlocal` variables)
     LoadDeref(u32),
     StoreDeref(u32),
+    /// `( -- )` empties the cell: `del` of a variable a nested function uses
+    DeleteDeref(u32),
     /// `( -- cell)` the cell itself, to build a closure
     LoadClosure(u32),
     /// `( -- value)` module globals, then builtins

@@ -36,7 +36,8 @@ pub enum Value {
     Module(Arc<Module>),
     Iterator(Arc<Mutex<Iter>>),
     /// A closure cell (for `nonlocal` and captured variables); never seen by Python code.
-    Cell(Arc<Mutex<Value>>),
+    /// Empty (`None`) until the variable is first assigned, and again after `del`.
+    Cell(Arc<Mutex<Option<Value>>>),
     /// A nested function's code, as a constant of the enclosing code; never seen by Python code.
     Code(Arc<Code>),
     /// A generator: a suspended frame and its state.

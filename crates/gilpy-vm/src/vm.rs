@@ -342,8 +342,8 @@ impl Thread {
         let cell_names =
             frame.function.code.cell_names.iter().chain(&frame.function.code.free_names);
         for (name, cell) in cell_names.zip(&frame.cells) {
-            if let Value::Cell(cell) = cell {
-                entries.insert(Key(Value::Str(name.clone())), lock(cell).clone());
+            if let Some(value) = cell_value(cell) {
+                entries.insert(Key(Value::Str(name.clone())), value);
             }
         }
         Some(Dict::new(entries))
@@ -378,7 +378,7 @@ impl Thread {
         let mut cells: Vec<Value> = code
             .cell_names
             .iter()
-            .map(|_| Value::Cell(Arc::new(std::sync::Mutex::new(Value::None))))
+            .map(|_| Value::Cell(Arc::new(std::sync::Mutex::new(None))))
             .collect();
         cells.extend(function.closure.iter().cloned());
         Frame {
@@ -512,6 +512,40 @@ impl Thread {
                 self.call_value(python, python_args, kwargs)
             }
             None => self.call_value_directly(callable, args, kwargs),
+        }
+    }
+
+    /// The error for reading or deleting cell `index` of the running frame while it is empty,
+    /// in the words of this version.
+    #[cold]
+    #[inline(never)]
+    fn unbound_cell(&self, index: u32) -> Value {
+        let code = &self.frames.last().expect("a frame is running").function.code;
+        let index = index as usize;
+        let new_words = self.interp.version >= crate::version::PythonVersion::V3_11;
+        match code.cell_names.get(index) {
+            // The function's own variable, which an inner function also uses.
+            Some(name) if new_words => self.exception(
+                "UnboundLocalError",
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            ),
+            Some(name) => self.exception(
+                "UnboundLocalError",
+                format!("local variable '{name}' referenced before assignment"),
+            ),
+            None => {
+                let name = &code.free_names[index - code.cell_names.len()];
+                self.exception(
+                    "NameError",
+                    if new_words {
+                        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
+                    } else {
+                        format!("free variable '{name}' referenced before assignment in enclosing scope")
+                    },
+                )
+            }
         }
     }
 
@@ -928,7 +962,7 @@ impl Thread {
                 if let (Some(value), Value::Cell(cell)) =
                     (frame.locals[local].take(), &frame.cells[cell_index])
                 {
-                    *lock(cell) = value;
+                    *lock(cell) = Some(value);
                 }
             }
         }
@@ -1095,19 +1129,24 @@ impl Thread {
                     }
                 }
                 Op::DeleteFast(index) => frame.locals[index as usize] = None,
-                Op::LoadDeref(index) => {
-                    let Value::Cell(cell) = &frame.cells[index as usize] else {
-                        unreachable!("cells hold cells")
-                    };
-                    let value = lock(cell).clone();
-                    frame.stack.push(value);
-                }
+                Op::LoadDeref(index) => match cell_value(&frame.cells[index as usize]) {
+                    Some(value) => frame.stack.push(value),
+                    None => return Err(self.unbound_cell(index)),
+                },
                 Op::StoreDeref(index) => {
                     let value = frame.stack.pop().expect("stack");
                     let Value::Cell(cell) = &frame.cells[index as usize] else {
                         unreachable!("cells hold cells")
                     };
-                    *lock(cell) = value;
+                    *lock(cell) = Some(value);
+                }
+                Op::DeleteDeref(index) => {
+                    let Value::Cell(cell) = &frame.cells[index as usize] else {
+                        unreachable!("cells hold cells")
+                    };
+                    if lock(cell).take().is_none() {
+                        return Err(self.unbound_cell(index));
+                    }
                 }
                 Op::LoadClosure(index) => {
                     let cell = frame.cells[index as usize].clone();
@@ -2788,6 +2827,12 @@ fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Arc<str>, Value)]) 
 
 fn has_python_key(kwargs: &[(Arc<str>, Value)]) -> bool {
     kwargs.iter().any(|(name, key)| &**name == "key" && is_python_callable(key))
+}
+
+/// What a closure cell holds; `None` while its variable is unbound.
+fn cell_value(cell: &Value) -> Option<Value> {
+    let Value::Cell(cell) = cell else { unreachable!("cells hold cells") };
+    lock(cell).clone()
 }
 
 /// A function written in Python, or one bound to an object.

@@ -398,12 +398,11 @@ impl<'a> Compiler<'a> {
         };
     }
 
-    /// Unbinds `name`; a closure cell cannot be unbound here, so it keeps the None the caller
-    /// stored (`del` of one is refused before).
+    /// Unbinds `name` (`del name`; a closure cell is emptied).
     fn delete_name(&mut self, name: &str) {
         match self.slot(name) {
             NameSlot::Fast(index) => self.emit(Op::DeleteFast(index)),
-            NameSlot::Deref(_) => return,
+            NameSlot::Deref(index) => self.emit(Op::DeleteDeref(index)),
             NameSlot::Global | NameSlot::Name => {
                 let index = self.name_index(name);
                 self.emit(Op::DeleteGlobal(index))
@@ -535,12 +534,6 @@ impl<'a> Compiler<'a> {
             Stmt::Delete(delete) => {
                 for target in &delete.targets {
                     match target {
-                        Expr::Name(name) if matches!(self.slot(&name.id), NameSlot::Deref(_)) => {
-                            return Err(self.unsupported(
-                                target,
-                                "'del' of a variable a nested function uses",
-                            ));
-                        }
                         Expr::Name(name) => self.delete_name(&name.id),
                         Expr::Subscript(subscript) => {
                             self.expr(&subscript.value)?;
