@@ -10,19 +10,21 @@
 //!
 //! With a GIL too, a thread takes its core first and the GIL second, and gives the core back
 //! only after it has released the GIL: a thread without a core never holds the GIL.
+//!
+//! A thread is known here by its eval breaker, which is its own: thread ids are numbered per
+//! interpreter, and every process of a run shares one limit.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use crate::gil::{EvalBreaker, Stopped, ThreadId};
+use crate::gil::{EvalBreaker, Stopped};
 
 /// How long a thread keeps its core while others wait: an OS-like time slice.
 pub const TIME_SLICE: Duration = Duration::from_millis(10);
 
 struct Holder {
-    thread: ThreadId,
     breaker: Arc<EvalBreaker>,
     /// When it took the core (a count of grants, so the oldest is the smallest).
     taken: u64,
@@ -31,8 +33,8 @@ struct Holder {
 #[derive(Default)]
 struct CoreState {
     holders: Vec<Holder>,
-    /// Threads waiting for a core, first come first served.
-    queue: VecDeque<ThreadId>,
+    /// Threads waiting for a core (their breakers), first come first served.
+    queue: VecDeque<Arc<EvalBreaker>>,
     grants: u64,
 }
 
@@ -60,26 +62,28 @@ impl CoreLimit {
     }
 
     /// Takes a core if one is free and nobody is waiting; false if `thread` must wait.
-    pub fn try_take_core(&self, thread: ThreadId, breaker: &Arc<EvalBreaker>) -> bool {
+    pub fn try_take_core(&self, breaker: &Arc<EvalBreaker>) -> bool {
         let mut state = self.lock_state();
         if state.holders.len() < self.cores && state.queue.is_empty() {
-            Self::grant(&mut state, thread, breaker);
+            Self::grant(&mut state, breaker);
             return true;
         }
         false
     }
 
-    /// Blocks until `thread` has a core. Returns `Err(Stopped)` when the run is stopped.
-    pub fn take_core(&self, thread: ThreadId, breaker: &Arc<EvalBreaker>) -> Result<(), Stopped> {
+    /// Blocks until the thread of `breaker` has a core. Returns `Err(Stopped)` when the run
+    /// is stopped.
+    pub fn take_core(&self, breaker: &Arc<EvalBreaker>) -> Result<(), Stopped> {
         let mut state = self.lock_state();
-        state.queue.push_back(thread);
+        state.queue.push_back(breaker.clone());
         loop {
             if breaker.is_set(EvalBreaker::ASYNC_EXCEPTION) {
-                state.queue.retain(|waiting| *waiting != thread);
+                state.queue.retain(|waiting| !Arc::ptr_eq(waiting, breaker));
                 self.freed.notify_all();
                 return Err(Stopped);
             }
-            if state.holders.len() < self.cores && state.queue.front() == Some(&thread) {
+            let first = state.queue.front().is_some_and(|waiting| Arc::ptr_eq(waiting, breaker));
+            if state.holders.len() < self.cores && first {
                 break;
             }
             let (guard, wait) =
@@ -93,27 +97,27 @@ impl CoreLimit {
             }
         }
         state.queue.pop_front();
-        Self::grant(&mut state, thread, breaker);
+        Self::grant(&mut state, breaker);
         // The next in the queue may have a core too.
         self.freed.notify_all();
         Ok(())
     }
 
-    fn grant(state: &mut CoreState, thread: ThreadId, breaker: &Arc<EvalBreaker>) {
+    fn grant(state: &mut CoreState, breaker: &Arc<EvalBreaker>) {
         state.grants += 1;
         let taken = state.grants;
-        state.holders.push(Holder { thread, breaker: breaker.clone(), taken });
+        state.holders.push(Holder { breaker: breaker.clone(), taken });
         breaker.clear(EvalBreaker::CORE_YIELD_REQUEST);
     }
 
-    /// Gives back the core `thread` holds (nothing if it holds none), at `now_ns` on the
+    /// Gives back the core the thread of `breaker` holds (nothing if none), at `now_ns` on the
     /// giver's clock. Threads may read clocks a little apart (web workers each have their own
     /// time origin): a taker's trace starts no earlier than [`CoreLimit::released_at_ns`], so
     /// that two threads never seem to share one core.
-    pub fn give_core(&self, thread: ThreadId, now_ns: u64) {
+    pub fn give_core(&self, breaker: &Arc<EvalBreaker>, now_ns: u64) {
         self.released_at_ns.fetch_max(now_ns, Ordering::SeqCst);
         let mut state = self.lock_state();
-        if let Some(at) = state.holders.iter().position(|holder| holder.thread == thread) {
+        if let Some(at) = state.holders.iter().position(|h| Arc::ptr_eq(&h.breaker, breaker)) {
             let holder = state.holders.swap_remove(at);
             holder.breaker.clear(EvalBreaker::CORE_YIELD_REQUEST);
             self.freed.notify_all();
@@ -148,21 +152,20 @@ mod tests {
         let most_at_once = Arc::new(AtomicUsize::new(0));
         let turns = Arc::new(AtomicUsize::new(0));
         std::thread::scope(|scope| {
-            for id in 0..threads {
+            for _ in 0..threads {
                 let (limit, now_running, most_at_once, turns) =
                     (limit.clone(), now_running.clone(), most_at_once.clone(), turns.clone());
                 scope.spawn(move || {
                     let breaker = Arc::new(EvalBreaker::default());
-                    let thread = ThreadId(id);
                     let end = Instant::now() + running_for;
-                    limit.take_core(thread, &breaker).unwrap();
+                    limit.take_core(&breaker).unwrap();
                     let mut running = now_running.fetch_add(1, Ordering::SeqCst) + 1;
                     most_at_once.fetch_max(running, Ordering::SeqCst);
                     while Instant::now() < end {
                         if breaker.is_set(EvalBreaker::CORE_YIELD_REQUEST) {
                             now_running.fetch_sub(1, Ordering::SeqCst);
-                            limit.give_core(thread, 0);
-                            limit.take_core(thread, &breaker).unwrap();
+                            limit.give_core(&breaker, 0);
+                            limit.take_core(&breaker).unwrap();
                             turns.fetch_add(1, Ordering::SeqCst);
                             running = now_running.fetch_add(1, Ordering::SeqCst) + 1;
                             most_at_once.fetch_max(running, Ordering::SeqCst);
@@ -170,7 +173,7 @@ mod tests {
                         std::hint::spin_loop();
                     }
                     now_running.fetch_sub(1, Ordering::SeqCst);
-                    limit.give_core(thread, 0);
+                    limit.give_core(&breaker, 0);
                 });
             }
         });
@@ -191,10 +194,10 @@ mod tests {
     fn a_stop_wakes_a_waiter() {
         let limit = Arc::new(CoreLimit::new(1));
         let holder = Arc::new(EvalBreaker::default());
-        limit.take_core(ThreadId(0), &holder).unwrap();
+        limit.take_core(&holder).unwrap();
         let waiter = Arc::new(EvalBreaker::default());
         std::thread::scope(|scope| {
-            let handle = scope.spawn(|| limit.take_core(ThreadId(1), &waiter));
+            let handle = scope.spawn(|| limit.take_core(&waiter));
             std::thread::sleep(Duration::from_millis(30));
             waiter.set(EvalBreaker::ASYNC_EXCEPTION);
             limit.wake_all();

@@ -155,7 +155,7 @@ impl Drop for Thread {
                 (None, None) => {}
             }
             if let Some(cores) = &self.interp.cores {
-                cores.give_core(self.id, self.interp.host.monotonic_ns());
+                cores.give_core(&self.eval_breaker, self.interp.host.monotonic_ns());
             }
         }
         self.interp.unregister_thread(self.id);
@@ -199,12 +199,11 @@ impl Thread {
     pub fn take_gil(&mut self) -> Result<(), Value> {
         let interp = self.interp.clone();
         // A core first, then the GIL: a thread waiting for the GIL is on a core, as in an OS.
-        if let Some(cores) =
-            interp.cores.as_ref().filter(|c| !c.try_take_core(self.id, &self.eval_breaker))
+        if let Some(cores) = interp.cores.as_ref().filter(|c| !c.try_take_core(&self.eval_breaker))
         {
             // Runnable, but every core is busy.
             self.enter_span(SpanKind::Ready);
-            if cores.take_core(self.id, &self.eval_breaker).is_err() {
+            if cores.take_core(&self.eval_breaker).is_err() {
                 self.enter_span(SpanKind::BlockedIo);
                 return Err(self.stop_exception());
             }
@@ -213,7 +212,7 @@ impl Thread {
             self.enter_span(SpanKind::WaitingForLock);
             if gil.take_gil(self.id, &self.eval_breaker).is_err() {
                 if let Some(cores) = &interp.cores {
-                    cores.give_core(self.id, interp.host.monotonic_ns());
+                    cores.give_core(&self.eval_breaker, interp.host.monotonic_ns());
                 }
                 self.enter_span(SpanKind::BlockedIo);
                 return Err(self.stop_exception());
@@ -270,7 +269,7 @@ impl Thread {
             if let Some(cores) = &interp.cores {
                 let now = interp.host.monotonic_ns();
                 self.enter_span_at(next, now);
-                cores.give_core(self.id, now);
+                cores.give_core(&self.eval_breaker, now);
             }
             if let Some(gil) = &interp.gil {
                 // A forced switch waits here until another thread has taken the GIL.
