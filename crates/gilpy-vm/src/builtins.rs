@@ -1682,7 +1682,7 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(thread.exception("ValueError", "int() base must be >= 2 and <= 36, or 0"));
             }
-            let cleaned = text.trim().replace('_', "");
+            let cleaned = crate::methods::ascii_digits(text.trim()).replace('_', "");
             let (negative, digits) = match cleaned.strip_prefix('-') {
                 Some(rest) => (true, rest.to_string()),
                 None => (false, cleaned.trim_start_matches('+').to_string()),
@@ -1729,7 +1729,7 @@ fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
     match value {
         Value::Str(text) => {
-            let trimmed = text.trim().to_ascii_lowercase();
+            let trimmed = crate::methods::ascii_digits(text.trim()).to_ascii_lowercase();
             let parsed = match trimmed.as_str() {
                 "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
                 "-inf" | "-infinity" => Some(f64::NEG_INFINITY),

@@ -22,6 +22,7 @@ mod stdlib;
 pub mod syntax;
 mod threads;
 pub mod trace;
+mod unicode_numeric;
 pub mod value;
 pub mod version;
 mod views;

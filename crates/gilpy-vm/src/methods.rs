@@ -457,8 +457,43 @@ fn str_count(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn str_isdigit(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let source = text(&args[0]);
-    Ok(Value::Bool(!source.is_empty() && source.chars().all(|c| c.is_ascii_digit())))
+    all_chars(&args, is_digit)
+}
+
+/// Whether `c` lies in one of `ranges` (sorted, inclusive, apart).
+fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+    let c = c as u32;
+    let at = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(at).is_some_and(|&(start, _)| start <= c)
+}
+
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && in_ranges(c, &crate::unicode_numeric::DECIMAL))
+}
+
+/// `text` with every decimal digit of another script written as its ASCII digit, as
+/// `int("٣٤")` and `float("१.५")` read them.
+pub(crate) fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let ranges = &crate::unicode_numeric::DECIMAL;
+    let digit = |c: char| {
+        let code = c as u32;
+        let at = ranges.partition_point(|&(_, end)| end < code);
+        // Decimal digits come in runs of ten, each from its zero.
+        let (start, _) = ranges.get(at).filter(|&&(start, _)| start <= code)?;
+        char::from_digit((code - start) % 10, 10)
+    };
+    text.chars().map(|c| if c.is_ascii() { c } else { digit(c).unwrap_or(c) }).collect()
+}
+
+fn is_digit(c: char) -> bool {
+    is_decimal(c) || in_ranges(c, &crate::unicode_numeric::DIGIT_ONLY)
+}
+
+fn is_numeric(c: char) -> bool {
+    is_digit(c) || in_ranges(c, &crate::unicode_numeric::NUMERIC_ONLY)
 }
 
 fn str_isalpha(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -533,13 +568,12 @@ fn str_istitle(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn str_isnumeric(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    all_chars(&args, char::is_numeric)
+    all_chars(&args, is_numeric)
 }
 
-/// Decimal digits; like `isdigit` here, ASCII ones only (other scripts' digits are rare in
-/// course code, and std has no Unicode category table to tell them).
-fn str_isdecimal(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    str_isdigit(thread, args, kwargs)
+/// Decimal digits of any script (`unicode_numeric.rs`, from CPython's own tables).
+fn str_isdecimal(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    all_chars(&args, is_decimal)
 }
 
 fn str_isascii(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
