@@ -229,6 +229,7 @@ describe('the workbench, cross-origin isolated', () => {
     const free = await spansOf(page, 'free-threaded');
     assert.ok(!crossTaskOverlap(free, 'running'), 'one core: never two threads running at once');
     assert.ok(free.some((span) => span.kind === 'ready'), 'a thread waited for the core');
+    assert.equal(await page.locator('.results-head .legend li', { hasText: 'Ready, no free core' }).count(), 1);
     await page.close();
   });
 

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::editor::Editor;
-use crate::components::timeline::{format_ms, Legend, Timeline, PYTHON_SPAN_KINDS};
+use crate::components::timeline::{format_ms, python_span_kinds, Legend, Timeline};
 use crate::state::{Action, ProgramPanel};
 
 #[derive(Properties, PartialEq)]
@@ -88,7 +88,7 @@ pub fn Program(props: &ProgramProps) -> Html {
             if let Some(trace) = program.outcome.as_ref().map(|o| &o.trace).filter(|t| !t.tasks.is_empty()) {
                 <div class="program-timeline">
                     <h3>{ "What each thread did" }</h3>
-                    <Legend kinds={PYTHON_SPAN_KINDS} />
+                    <Legend kinds={python_span_kinds([trace])} />
                     <Timeline trace={trace.clone()} axis_end_us={trace.wall_us} />
                 </div>
             }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::console::Console;
 use crate::components::mode_summary;
-use crate::components::timeline::{format_ms, Legend, Timeline, PYTHON_SPAN_KINDS};
+use crate::components::timeline::{format_ms, python_span_kinds, Legend, Timeline};
 use crate::state::{Action, ModeResult, MAX_TIMELINE_ZOOM};
 
 #[derive(Properties, PartialEq)]
@@ -41,7 +41,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" aria-label="Results" style={format!("--zoom: {}", props.zoom)}>
             <div class="results-head">
-                <Legend kinds={PYTHON_SPAN_KINDS} />
+                <Legend kinds={python_span_kinds(props.results.iter().filter_map(|r| r.outcome.as_ref().map(|o| &o.trace)))} />
                 <label class="zoom" for="timeline-zoom">
                     { "Zoom" }
                     <input type="range" id="timeline-zoom" min="1" max={MAX_TIMELINE_ZOOM.to_string()} step="1"

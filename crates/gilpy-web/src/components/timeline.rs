@@ -38,6 +38,24 @@ pub const SPAN_STYLES: [SpanStyle; 4] = [
 pub const PYTHON_SPAN_KINDS: &[SpanKind] =
     &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo];
 
+/// The same, for runs on fewer real cores than threads, whose threads can also be ready.
+pub const PYTHON_SPAN_KINDS_WITH_READY: &[SpanKind] =
+    &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready];
+
+/// The legend's kinds for these traces: "ready" only where some thread was.
+pub fn python_span_kinds<'a>(
+    traces: impl IntoIterator<Item = &'a RunTrace>,
+) -> &'static [SpanKind] {
+    let ready = traces.into_iter().any(|trace| {
+        trace.tasks.iter().any(|task| task.spans.iter().any(|span| span.kind == SpanKind::Ready))
+    });
+    if ready {
+        PYTHON_SPAN_KINDS_WITH_READY
+    } else {
+        PYTHON_SPAN_KINDS
+    }
+}
+
 pub fn css_name(kind: SpanKind) -> &'static str {
     SPAN_STYLES.iter().find(|style| style.kind == kind).map_or("running", |style| style.css_name)
 }
@@ -220,7 +238,7 @@ mod tests {
 /// What each span's look means; one per panel that shows timelines.
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
-    /// The kinds the timelines beside it can show (a Python run is never "ready").
+    /// The kinds the timelines beside it can show.
     #[prop_or(&[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready])]
     pub kinds: &'static [SpanKind],
 }
