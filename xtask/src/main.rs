@@ -206,6 +206,8 @@ fn bench_seed() -> ExitCode {
     let seed = root.join("tests/bench/seed/seed_benchmark.py");
     let gilpy_313 = run_seed(&gilpy, &["run", "--python", "3.13"], &seed);
     let gilpy_313t = run_seed(&gilpy, &["run", "--python", "3.13t"], &seed);
+    // The same on one real core (`--cores 1`): what the second core brought.
+    let gilpy_313t_1 = run_seed(&gilpy, &["run", "--python", "3.13t", "--cores", "1"], &seed);
     let cpython = find_cpython().and_then(|python| run_seed(&python, &[], &seed));
     let ratio = |times: &Option<Vec<(String, f64)>>, mode: &str, base: &str| -> Option<f64> {
         let times = times.as_ref()?;
@@ -213,28 +215,33 @@ fn bench_seed() -> ExitCode {
         Some(get(mode)? / get(base)?)
     };
     let cell = |value: Option<f64>| value.map_or("–".to_string(), |r| format!("{r:.2}x"));
-    println!("| mode (time / sequential time) | gilpy 3.13 | CPython 3.13 | gilpy 3.13t |");
-    println!("|---|---:|---:|---:|");
+    println!(
+        "| mode (time / sequential time) | gilpy 3.13 | CPython 3.13 | gilpy 3.13t | gilpy 3.13t, 1 core |"
+    );
+    println!("|---|---:|---:|---:|---:|");
     for (mode, base, label) in [
         ("threads", "sequential", "2 CPU threads"),
         ("processes", "sequential", "2 processes (start-up included)"),
         ("io_threads", "io_sequential", "2 I/O threads"),
     ] {
         println!(
-            "| {label} | {} | {} | {} |",
+            "| {label} | {} | {} | {} | {} |",
             cell(ratio(&gilpy_313, mode, base)),
             cell(ratio(&cpython, mode, base)),
             cell(ratio(&gilpy_313t, mode, base)),
+            cell(ratio(&gilpy_313t_1, mode, base)),
         );
     }
     let seconds = |times: &Option<Vec<(String, f64)>>| {
         times.as_ref().and_then(|t| t.iter().find(|(k, _)| k == "sequential")).map(|(_, t)| *t)
     };
+    let seconds_cell = |times| seconds(times).map_or("–".into(), |t| format!("{t:.3}"));
     println!(
-        "| sequential, seconds | {} | {} | {} |",
-        seconds(&gilpy_313).map_or("–".into(), |t| format!("{t:.3}")),
-        seconds(&cpython).map_or("–".into(), |t| format!("{t:.3}")),
-        seconds(&gilpy_313t).map_or("–".into(), |t| format!("{t:.3}")),
+        "| sequential, seconds | {} | {} | {} | {} |",
+        seconds_cell(&gilpy_313),
+        seconds_cell(&cpython),
+        seconds_cell(&gilpy_313t),
+        seconds_cell(&gilpy_313t_1),
     );
     ExitCode::SUCCESS
 }
