@@ -57,3 +57,10 @@ except AttributeError:
     print("AttributeError: area is read-only")
 
 print(Temperature.celsius.fget.__name__, Temperature.fahrenheit.fset is not None, Circle.area.fset)
+
+print(isinstance(Circle.area, property), type(Circle.area).__name__, type(Circle.area) is property)
+print(isinstance(Circle.__dict__["__init__"], staticmethod), callable(property))
+counted = property(lambda self: 42, doc="the answer")
+class Late:
+    answer = counted
+print(Late().answer, Late.answer.__doc__ is None or Late.answer.__doc__)

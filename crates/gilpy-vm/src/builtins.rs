@@ -138,7 +138,7 @@ const UNNAMED_TYPES: [&str; 9] = [
 ];
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
-const TYPES: [&str; 13] = [
+const TYPES: [&str; 16] = [
     "object",
     "int",
     "float",
@@ -152,6 +152,9 @@ const TYPES: [&str; 13] = [
     "range",
     "slice",
     "type",
+    "property",
+    "classmethod",
+    "staticmethod",
 ];
 
 pub struct Interpreter {
@@ -416,6 +419,9 @@ impl Interpreter {
             "range" => construct_range,
             "slice" => construct_slice,
             "type" => type_of,
+            "property" => property,
+            "classmethod" => classmethod,
+            "staticmethod" => staticmethod,
             _ => construct_object,
         })
     }
@@ -480,7 +486,7 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 42] = [
     ("exec", exec),
     ("ascii", ascii),
     ("globals", globals),
@@ -490,9 +496,6 @@ const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
     ("format", format_builtin),
     ("delattr", delattr),
     ("super", super_builtin),
-    ("property", property),
-    ("classmethod", classmethod),
-    ("staticmethod", staticmethod),
     ("callable", callable),
     ("issubclass", issubclass),
     ("oct", oct),
@@ -1269,6 +1272,7 @@ fn property(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         get: accessor(0, "fget"),
         set: accessor(1, "fset"),
         delete: accessor(2, "fdel"),
+        doc: accessor(3, "doc"),
     })))
 }
 
@@ -1279,13 +1283,14 @@ fn property_with(thread: &mut Thread, args: Args, method: &str, which: usize) ->
     let Value::Descriptor(descriptor) = &args[0] else {
         return Err(thread.exception("TypeError", format!("{method}() needs a property")));
     };
-    let Descriptor::Property { get, set, delete } = &**descriptor else {
+    let Descriptor::Property { get, set, delete, doc } = &**descriptor else {
         return Err(thread.exception("TypeError", format!("{method}() needs a property")));
     };
     let mut accessors = [get.clone(), set.clone(), delete.clone()];
     accessors[which] = args[1].clone();
     let [get, set, delete] = accessors;
-    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set, delete })))
+    let doc = doc.clone();
+    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set, delete, doc })))
 }
 
 fn property_getter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -2016,11 +2021,14 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             Err(missing(thread))
         }
         Value::Descriptor(descriptor) if matches!(**descriptor, Descriptor::Property { .. }) => {
-            let Descriptor::Property { get, set, delete } = &**descriptor else { unreachable!() };
+            let Descriptor::Property { get, set, delete, doc } = &**descriptor else {
+                unreachable!()
+            };
             let method = match name {
                 "fget" => return Ok(get.clone()),
                 "fset" => return Ok(set.clone()),
                 "fdel" => return Ok(delete.clone()),
+                "__doc__" if !doc.is_none() => return Ok(doc.clone()),
                 "__doc__" if get.is_none() => return Ok(Value::None),
                 "__doc__" => return get_attribute(thread, get, "__doc__"),
                 "getter" => builtin("getter", property_getter),

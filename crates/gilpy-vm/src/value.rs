@@ -83,11 +83,13 @@ impl Value {
 }
 
 pub enum Descriptor {
-    /// `property(fget, fset, fdel)`; a missing accessor is `None`.
+    /// `property(fget, fset, fdel, doc)`; a missing accessor is `None`, and so is a `doc` not
+    /// given (the getter's docstring stands in).
     Property {
         get: Value,
         set: Value,
         delete: Value,
+        doc: Value,
     },
     ClassMethod(Value),
     StaticMethod(Value),

@@ -607,8 +607,7 @@ class local:
 
 
 def _is_property(cls, name):
-    # By its type's name: `property` is a function here, not a class isinstance() takes.
-    return type(getattr(cls, name, None)).__name__ == "property"
+    return isinstance(getattr(cls, name, None), property)
 
 
 def _local_dict(self):
