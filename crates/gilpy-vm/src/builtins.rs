@@ -936,7 +936,7 @@ fn lazy_iterator(lazy: Lazy) -> Value {
 
 /// The next item of `zip`, `map`, `filter` or `enumerate`: each step takes from the iterators
 /// underneath only what it needs, as CPython's do, so they work on endless iterators.
-fn lazy_next(
+pub fn lazy_next(
     thread: &mut Thread,
     state: &Arc<Mutex<Iter>>,
     lazy: Lazy,
@@ -2714,9 +2714,18 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
     Ok(Value::Iterator(Arc::new(Mutex::new(state))))
 }
 
-pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<Option<Value>, OpError> {
+/// One step of an iterator: an item, the end, or for `map`, `zip` and the like, which may call
+/// Python, what the caller must step without holding the lock.
+pub enum IterStep {
+    Item(Value),
+    Done,
+    Lazy(Lazy),
+}
+
+/// Steps a built-in iterator under one lock, the cost a `for` loop pays each round.
+pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<IterStep, OpError> {
     let mut state = lock(iterator);
-    match &mut *state {
+    let item = match &mut *state {
         Iter::Seq { items, index } => {
             let item = match items {
                 Value::List(list) => lock(&list.items).get(*index).cloned(),
@@ -2758,29 +2767,30 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<Option<Value>, O
             let Some((slot, key)) = table.next_at(*position) else {
                 drop(table);
                 *state = Iter::Exhausted;
-                return Ok(None);
+                return Ok(IterStep::Done);
             };
             *position = slot + 1;
             Ok(Some(key))
         }
         // Stepped by `next`, which can call Python.
-        Iter::Lazy(_) | Iter::Exhausted => Ok(None),
-    }
+        Iter::Lazy(lazy) => return Ok(IterStep::Lazy(lazy.clone())),
+        Iter::Exhausted => Ok(None),
+    };
+    Ok(match item? {
+        Some(item) => IterStep::Item(item),
+        None => IterStep::Done,
+    })
 }
 
 /// The next item of an iterator, or `None` when it is exhausted.
 pub fn next(thread: &mut Thread, iterator: &Value) -> Result<Option<Value>, Value> {
     match iterator {
-        Value::Iterator(state) => {
-            let lazy = match &*lock(state) {
-                Iter::Lazy(lazy) => Some(lazy.clone()),
-                _ => None,
-            };
-            match lazy {
-                Some(lazy) => lazy_next(thread, state, lazy),
-                None => builtin_iter_next(state).map_err(|e| thread.op_error(e)),
-            }
-        }
+        Value::Iterator(state) => match builtin_iter_next(state) {
+            Ok(IterStep::Item(item)) => Ok(Some(item)),
+            Ok(IterStep::Done) => Ok(None),
+            Ok(IterStep::Lazy(lazy)) => lazy_next(thread, state, lazy),
+            Err(error) => Err(thread.op_error(error)),
+        },
         Value::Generator(generator) => thread.resume_generator(generator),
         other => match thread.special_method(other, "__next__") {
             Some(method) => match thread.call(&method, vec![], vec![]) {

@@ -4,19 +4,21 @@
 //! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
 //! in [`Thread::handle_pending`].
 
-use std::sync::atomic::Ordering::SeqCst;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
 use std::sync::Arc;
 
+use crossbeam_utils::atomic::AtomicCell;
 use gilpy_runtime::gil::{EvalBreaker, ThreadId};
 use gilpy_runtime::SpanKind;
 
-use crate::builtins::{self, Interpreter};
+use crate::builtins::{self, Interpreter, IterStep};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Builtin, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice,
+    lock, Builtin, Class, Descriptor, Dict, Function, Key, List, Method, Name, Slice,
     TracebackEntry, Value,
 };
 
@@ -33,19 +35,26 @@ pub struct Generator {
     pub qualname: Arc<str>,
     /// Made by an `async def`: a coroutine, which `await` accepts and `for` does not.
     pub is_coroutine: bool,
-    state: std::sync::Mutex<GeneratorState>,
+    /// The frame while the generator is suspended; empty while it runs and once it has ended.
+    /// Resuming swaps it out and yielding swaps it back: two atomic operations a round, where
+    /// a mutex around a state took four (see `Thread::take_suspended`).
+    suspended: AtomicCell<Option<Box<Frame>>>,
+    /// Resuming must push the value of the `yield` expression (false before the first run and
+    /// inside `yield from`, which re-runs its instruction). Written before the frame is parked.
+    push_sent: AtomicBool,
+    finished: AtomicBool,
     pub return_value: std::sync::Mutex<Value>,
 }
 
-enum GeneratorState {
-    /// Not running. `push_sent`: resuming must push the value of the `yield` expression
-    /// (false before the first run and inside `yield from`, which re-runs its instruction).
-    Suspended {
-        frame: Box<Frame>,
-        push_sent: bool,
-    },
-    Running,
-    Finished,
+impl Generator {
+    fn park(&self, frame: Box<Frame>, push_sent: bool) {
+        self.push_sent.store(push_sent, Relaxed);
+        self.suspended.store(Some(frame));
+    }
+
+    fn finish(&self) {
+        self.finished.store(true, Release);
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -116,6 +125,9 @@ pub struct Thread {
     /// Set by a re-raise (`raise`, the end of an `except` or `finally` that did not handle
     /// it): the frame it comes from is in the traceback already, so unwinding adds no entry.
     reraising: bool,
+    /// Whether the generator frame that left the loop last yielded (true) or returned: how
+    /// `resume` tells a yielded value from a return without looking at the generator again.
+    generator_yielded: bool,
     /// The simulator, in simulated mode: it decides when this thread runs.
     sim: Option<Arc<Simulator>>,
     /// Simulated mode: a built-in call that had to wait, to be made again when the thread
@@ -186,6 +198,7 @@ impl Thread {
             span: None,
             trace_name: None,
             loop_depth: 0,
+            generator_yielded: false,
             reraising: false,
             sim: interp.sim.get().cloned(),
             pending_call: None,
@@ -442,10 +455,9 @@ impl Thread {
                     return Ok(Called::Value(Value::Generator(Arc::new(Generator {
                         qualname: function.qualname.clone(),
                         is_coroutine: function.code.is_coroutine,
-                        state: std::sync::Mutex::new(GeneratorState::Suspended {
-                            frame: Box::new(frame),
-                            push_sent: false,
-                        }),
+                        suspended: AtomicCell::new(Some(Box::new(frame))),
+                        push_sent: AtomicBool::new(false),
+                        finished: AtomicBool::new(false),
                         return_value: std::sync::Mutex::new(Value::None),
                     }))));
                 }
@@ -1311,28 +1323,7 @@ impl Thread {
                     let iterator = builtins::iterate(self, &iterable)?;
                     self.frames.last_mut().unwrap().stack.push(iterator);
                 }
-                Op::ForIter(target) => {
-                    if let Some(Value::Generator(generator)) = frame.stack.last() {
-                        if !generator.is_coroutine {
-                            let generator = generator.clone();
-                            if !self.enter_generator_for(&generator)? {
-                                let frame = self.frames.last_mut().unwrap();
-                                frame.stack.pop();
-                                frame.pc = target as usize;
-                            }
-                            continue;
-                        }
-                    }
-                    let iterator = frame.stack.last().expect("stack").clone();
-                    match builtins::next(self, &iterator)? {
-                        Some(item) => self.frames.last_mut().unwrap().stack.push(item),
-                        None => {
-                            let frame = self.frames.last_mut().unwrap();
-                            frame.stack.pop();
-                            frame.pc = target as usize;
-                        }
-                    }
-                }
+                Op::ForIter(target) => self.for_iter(target)?,
                 op @ (Op::Call(_) | Op::CallMethod(_)) => {
                     let count = match op {
                         Op::CallMethod(count) => {
@@ -1592,8 +1583,9 @@ impl Thread {
                     let mut finished = self.frames.pop().expect("a frame is running");
                     self.depth -= 1;
                     if let Some(generator) = finished.generator.take() {
-                        *lock(&generator.state) = GeneratorState::Finished;
                         *lock(&generator.return_value) = value.clone();
+                        generator.finish();
+                        self.generator_yielded = false;
                     }
                     self.recycle(&mut finished);
                     if finished.kind == FrameKind::Discard {
@@ -1902,41 +1894,87 @@ impl Thread {
         self.depth -= 1;
         let generator = frame.generator.take().expect("only generator frames yield");
         frame.kind = FrameKind::Function;
-        *lock(&generator.state) = GeneratorState::Suspended { frame: Box::new(frame), push_sent };
+        generator.park(Box::new(frame), push_sent);
+        self.generator_yielded = true;
     }
 
     /// A suspended generator's frame, marking it running; `None` if it has finished. A
     /// generator that is running already cannot be resumed again (it called itself).
     fn take_suspended(&self, generator: &Generator) -> Result<Option<(Box<Frame>, bool)>, Value> {
-        let mut state = lock(&generator.state);
-        match std::mem::replace(&mut *state, GeneratorState::Running) {
-            GeneratorState::Suspended { frame, push_sent } => Ok(Some((frame, push_sent))),
-            GeneratorState::Running => {
-                drop(state);
-                Err(self.exception("ValueError", "generator already executing"))
-            }
-            GeneratorState::Finished => {
-                *state = GeneratorState::Finished;
-                Ok(None)
+        match generator.suspended.take() {
+            Some(frame) => Ok(Some((frame, generator.push_sent.load(Relaxed)))),
+            None if generator.finished.load(Acquire) => Ok(None),
+            None => Err(self.exception("ValueError", "generator already executing")),
+        }
+    }
+
+    /// `ForIter`: the loop's next item on the stack, or the iterator popped and a jump to
+    /// `target`. Out of line: in the eval loop's body it slowed unrelated instructions.
+    #[inline(never)]
+    fn for_iter(&mut self, target: u32) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        if let Some(Value::Generator(generator)) = frame.stack.last() {
+            if !generator.is_coroutine {
+                let generator = generator.clone();
+                if !self.enter_generator_for(generator)? {
+                    let frame = self.frames.last_mut().unwrap();
+                    frame.stack.pop();
+                    frame.pc = target as usize;
+                }
+                return Ok(());
             }
         }
+        // Built-in iterators step in place: no reference to count up and down.
+        let mut lazy = None;
+        if let Some(Value::Iterator(state)) = frame.stack.last() {
+            match builtins::builtin_iter_next(state) {
+                Ok(IterStep::Item(item)) => {
+                    frame.stack.push(item);
+                    return Ok(());
+                }
+                Ok(IterStep::Done) => {
+                    frame.stack.pop();
+                    frame.pc = target as usize;
+                    return Ok(());
+                }
+                Ok(IterStep::Lazy(step)) => lazy = Some((state.clone(), step)),
+                Err(error) => return Err(self.op_error(error)),
+            }
+        }
+        let item = match lazy {
+            Some((state, step)) => builtins::lazy_next(self, &state, step)?,
+            None => {
+                let iterator = frame.stack.last().expect("stack").clone();
+                builtins::next(self, &iterator)?
+            }
+        };
+        let frame = self.frames.last_mut().unwrap();
+        match item {
+            Some(item) => frame.stack.push(item),
+            None => {
+                frame.stack.pop();
+                frame.pc = target as usize;
+            }
+        }
+        Ok(())
     }
 
     /// A `for` loop's next round over a generator: pushes the generator's frame to run in this
     /// eval loop (true), or finds it exhausted (false). As [`Thread::resume`], without nesting.
-    fn enter_generator_for(&mut self, generator: &Arc<Generator>) -> Result<bool, Value> {
-        let Some((mut frame, push_sent)) = self.take_suspended(generator)? else {
+    fn enter_generator_for(&mut self, generator: Arc<Generator>) -> Result<bool, Value> {
+        let Some((mut frame, push_sent)) = self.take_suspended(&generator)? else {
             return Ok(false);
         };
         if push_sent {
             frame.stack.push(Value::None);
         }
-        frame.generator = Some(generator.clone());
-        frame.kind = FrameKind::ForGenerator;
-        if let Err(error) = self.push_frame(*frame) {
-            *lock(&generator.state) = GeneratorState::Finished;
-            return Err(error);
+        if self.depth >= self.interp.recursion_limit() {
+            generator.finish();
+            return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
         }
+        frame.generator = Some(generator);
+        frame.kind = FrameKind::ForGenerator;
+        self.push_frame(*frame).expect("below the recursion limit");
         Ok(true)
     }
 
@@ -2072,7 +2110,7 @@ impl Thread {
             Ok(sent) if push_sent => frame.stack.push(sent),
             Ok(sent) => {
                 if !sent.is_none() && frame.pc == 0 {
-                    *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
+                    generator.park(frame, push_sent);
                     return Err(self.exception(
                         "TypeError",
                         "can't send non-None value to a just-started generator",
@@ -2090,7 +2128,7 @@ impl Thread {
                 };
                 match outcome {
                     Ok(Some(value)) => {
-                        *lock(&generator.state) = GeneratorState::Suspended { frame, push_sent };
+                        generator.park(frame, push_sent);
                         return Ok(Some(value));
                     }
                     Ok(None) => {
@@ -2113,17 +2151,14 @@ impl Thread {
         }
         frame.generator = Some(generator.clone());
         if let Err(error) = self.push_frame(*frame) {
-            *lock(&generator.state) = GeneratorState::Finished;
+            generator.finish();
             return Err(error);
         }
         let base = self.frames.len() - 1;
         match self.run_raising(base, thrown) {
-            Ok(value) => match &*lock(&generator.state) {
-                GeneratorState::Suspended { .. } => Ok(Some(value)),
-                _ => Ok(None),
-            },
+            Ok(value) => Ok(self.generator_yielded.then_some(value)),
             Err(error) => {
-                *lock(&generator.state) = GeneratorState::Finished;
+                generator.finish();
                 Err(pep_479(self, error))
             }
         }
@@ -2132,7 +2167,7 @@ impl Thread {
     /// An exception left a generator's frame run by a `for` loop: the generator is finished.
     fn generator_failed(&mut self, frame: &Frame, exception: Value) -> Value {
         if let Some(generator) = &frame.generator {
-            *lock(&generator.state) = GeneratorState::Finished;
+            generator.finish();
         }
         pep_479(self, exception)
     }
@@ -2750,12 +2785,6 @@ impl Thread {
         })
     }
 
-    pub fn iter_next(
-        &mut self,
-        iterator: &Arc<std::sync::Mutex<Iter>>,
-    ) -> Result<Option<Value>, Value> {
-        builtins::builtin_iter_next(iterator).map_err(|e| self.op_error(e))
-    }
 }
 
 /// `MakeFunction`'s optional operands: a tuple on the stack when its flag is set.
