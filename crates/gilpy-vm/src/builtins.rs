@@ -2724,8 +2724,13 @@ pub enum IterStep {
 
 /// Steps a built-in iterator under one lock, the cost a `for` loop pays each round.
 pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<IterStep, OpError> {
-    let mut state = lock(iterator);
-    let item = match &mut *state {
+    step_iter(&mut lock(iterator))
+}
+
+/// Steps an iterator its caller has to itself: a `for` loop's, which no other reference sees,
+/// needs no lock.
+pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
+    let item = match state {
         Iter::Seq { items, index } => {
             let item = match items {
                 Value::List(list) => lock(&list.items).get(*index).cloned(),

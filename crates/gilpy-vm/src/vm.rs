@@ -1926,8 +1926,14 @@ impl Thread {
         }
         // Built-in iterators step in place: no reference to count up and down.
         let mut lazy = None;
-        if let Some(Value::Iterator(state)) = frame.stack.last() {
-            match builtins::builtin_iter_next(state) {
+        if let Some(Value::Iterator(state)) = frame.stack.last_mut() {
+            let step = match Arc::get_mut(state) {
+                Some(unique) => {
+                    builtins::step_iter(unique.get_mut().unwrap_or_else(|e| e.into_inner()))
+                }
+                None => builtins::builtin_iter_next(state),
+            };
+            match step {
                 Ok(IterStep::Item(item)) => {
                     frame.stack.push(item);
                     return Ok(());
