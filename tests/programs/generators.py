@@ -58,3 +58,22 @@ print(sum(squares(5)), list(squares(0)), sorted(squares(4), reverse=True))
 
 it = iter([1, 2])
 print(next(it), next(it), next(it, None), type(g).__name__)
+
+
+# A generator that resumes itself while it runs, and one a for loop leaves half-way.
+def reentrant():
+    yield next(me)
+
+
+me = reentrant()
+try:
+    next(me)
+except ValueError as error:
+    print("ValueError:", error)
+print(next(me, "finished after the error"))
+
+halfway = (n * n for n in range(10))
+for square in halfway:
+    if square > 10:
+        break
+print("left at", square, "then", next(halfway), list(halfway))
