@@ -918,16 +918,30 @@ fn zip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(lazy_iterator(Lazy::Zip(iterators)))
 }
 
-fn map(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "map", &args, 2, usize::MAX)?;
+fn map(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_keywords(thread, "map", &kwargs)?;
+    if args.len() < 2 {
+        return Err(thread.exception("TypeError", "map() must have at least two arguments."));
+    }
     let iterators = args[1..].iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
     Ok(lazy_iterator(Lazy::Map { function: args[0].clone(), iterators }))
 }
 
-fn filter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "filter", &args, 2, 2)?;
+fn filter(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_keywords(thread, "filter", &kwargs)?;
+    if args.len() != 2 {
+        let message = format!("filter expected 2 arguments, got {}", args.len());
+        return Err(thread.exception("TypeError", message));
+    }
     let iterator = iterate(thread, &args[1])?;
     Ok(lazy_iterator(Lazy::Filter { function: args[0].clone(), iterator }))
+}
+
+fn no_keywords(thread: &Thread, name: &str, kwargs: &Kwargs) -> Result<(), Value> {
+    if kwargs.is_empty() {
+        return Ok(());
+    }
+    Err(thread.exception("TypeError", format!("{name}() takes no keyword arguments")))
 }
 
 fn lazy_iterator(lazy: Lazy) -> Value {
@@ -1858,9 +1872,7 @@ fn construct_frozenset(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallR
 
 fn new_set_from(thread: &mut Thread, frozen: bool, args: Args, kwargs: Kwargs) -> CallResult {
     let name = if frozen { "frozenset" } else { "set" };
-    if !kwargs.is_empty() {
-        return Err(thread.exception("TypeError", format!("{name}() takes no keyword arguments")));
-    }
+    no_keywords(thread, name, &kwargs)?;
     if args.len() > 1 {
         return Err(thread.exception(
             "TypeError",

@@ -517,6 +517,16 @@ impl Thread {
                 return self.call_value(python, python_args, kwargs);
             }
         }
+        // `map` and `filter` with a function written in Python: generators, which call it
+        // in this loop as they are stepped.
+        if let Value::Builtin(builtin) = &callable {
+            if matches!(builtin.name, "map" | "filter") && self.is_builtin(builtin.name, &callable)
+            {
+                let module = builtins::import(self, "_gilpy_iteration")?;
+                let python = builtins::get_attribute(self, &module, builtin.name)?;
+                return self.call_value(python, args, kwargs);
+            }
+        }
         match self.consumer_in_python(&callable)? {
             Some((python, mut python_args)) => {
                 python_args.extend(args);
@@ -2855,6 +2865,9 @@ fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Arc<str>, Value)]) 
     match builtin.name {
         "join" => matches!(args, [Value::Str(_), Value::Generator(_)]),
         "sorted" | "min" | "max" | "sort" => has_python_key(kwargs),
+        // A call the built-in would refuse goes to it, for its errors.
+        "map" => args.len() >= 2 && kwargs.is_empty() && is_python_callable(&args[0]),
+        "filter" => args.len() == 2 && kwargs.is_empty() && is_python_callable(&args[0]),
         _ => false,
     }
 }

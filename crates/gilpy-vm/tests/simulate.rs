@@ -182,6 +182,9 @@ fn threads_that_run_generators_take_gil_turns_too() {
         "sorted(range(60_000), key=lambda x: -x)",
         "max(range(60_000), key=lambda x: x % 1000)",
         "list(range(60_000)).sort(key=lambda x: -x)",
+        "list(map(lambda x: x * x, range(100_000)))",
+        "sum(filter(lambda x: x % 3, range(100_000)))",
+        "sum(map(lambda a, b: a * b, range(50_000), range(50_000)))",
     ] {
         let source = [
             "import sys, threading\nsys.setswitchinterval(0.0005)",

@@ -1,5 +1,6 @@
-"""Simulated mode only: built-ins (and `str.join`) given a generator, and `sorted`, `min`,
-`max` and `list.sort` given a key written in Python, as Python loops.
+"""Simulated mode only: built-ins (and `str.join`) given a generator, `sorted`, `min`, `max`
+and `list.sort` given a key written in Python, and `map` and `filter` given a function written
+in Python, as Python loops.
 
 A built-in written in Rust resumes a generator in a nested eval loop, where the simulator
 cannot switch threads, so `sum(i * i for i in range(n))` would hold its thread's core (and the
@@ -8,6 +9,9 @@ the built-in's own: the items are gathered, then the built-in gets them, except 
 all(), which stop at the first item that decides, as the built-ins do. With a key, the key is
 called once per item in order, here, and the built-in then orders the items' positions by the
 keys it got: the same result, the same calls, as CPython's.
+
+`map` and `filter` become generators: lazy as the built-ins are, and checking their iterables
+when called, as the built-ins do. Only their type's name tells them apart.
 
 Frames of `_gilpy_` modules are left out of tracebacks: CPython's built-ins have none.
 """
@@ -60,3 +64,30 @@ def extreme_by_key(pick, *args, key, default=_MISSING):
         return pick(items) if default is _MISSING else default
     keys = [key(item) for item in items]
     return items[pick(range(len(items)), key=keys.__getitem__)]
+
+
+def map(function, *iterables):
+    iterators = [iter(iterable) for iterable in iterables]
+    if len(iterators) == 1:
+        return _map_one(function, iterators[0])
+    return _map_many(function, iterators)
+
+
+def _map_one(function, iterator):
+    for item in iterator:
+        yield function(item)
+
+
+def _map_many(function, iterators):
+    for items in zip(*iterators):
+        yield function(*items)
+
+
+def filter(function, iterable):
+    return _filter(function, iter(iterable))
+
+
+def _filter(function, iterator):
+    for item in iterator:
+        if function(item):
+            yield item
