@@ -10,9 +10,10 @@ Usage:
 For each version in VERSIONS whose interpreter is found, each program NAME.py is run
 with the working directory set to this folder, and its stdout, stderr and exit code are
 written to expected/<version>/NAME.out, NAME.err and NAME.code. Output is stored
-byte for byte, with one exception: the absolute path of this folder, which CPython puts
-into traceback lines (File "/abs/path/NAME.py"), is replaced by nothing, so that
-recordings do not depend on where the repository is checked out.
+byte for byte, with two exceptions, so that recordings do not depend on where the
+repository or the interpreter are: the absolute path of this folder, which CPython puts
+into traceback lines (File "/abs/path/NAME.py"), is replaced by nothing, and the folder of
+the interpreter's own library (File "/usr/lib/python3.13/threading.py") by "<stdlib>".
 
 A program whose leading comment block contains a line "# versions: 3.13" (versions
 separated by spaces or commas) is recorded only for those versions.
@@ -184,6 +185,16 @@ def child_environment():
     return env
 
 
+def library_folder(interpreter):
+    """Where the interpreter's standard library is (the folder of its threading.py)."""
+    result = subprocess.run(
+        [interpreter, "-s", "-B", "-c", "import os, threading; print(os.path.dirname(threading.__file__))"],
+        stdout=subprocess.PIPE,
+        check=True,
+    )
+    return result.stdout.decode("utf-8").strip()
+
+
 def run_program(interpreter, name):
     """Run NAME.py; return {suffix: bytes} or raise subprocess.TimeoutExpired."""
     # -s: no user site-packages; -B: no __pycache__. Not -I: it implies -E, which
@@ -198,9 +209,10 @@ def run_program(interpreter, name):
         timeout=TIMEOUT,
     )
     prefix = (HERE + os.sep).encode("utf-8")
+    stdlib = (library_folder(interpreter) + os.sep).encode("utf-8")
     return {
         ".out": result.stdout,
-        ".err": result.stderr.replace(prefix, b""),
+        ".err": result.stderr.replace(prefix, b"").replace(stdlib, b"<stdlib>" + os.sep.encode()),
         ".code": str(result.returncode).encode("ascii"),
     }
 

@@ -3150,6 +3150,11 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
                 .and_then(|lines| lines.line_text(entry.line).map(str::to_string));
             if let Some(text) = text {
                 out.push_str(&format!("    {}\n", text.trim()));
+                let version = thread.interp.version;
+                if let Some(carets) = crate::carets::caret_line(&text, entry.position, version) {
+                    out.push_str(&carets);
+                    out.push('\n');
+                }
             }
         }
     }

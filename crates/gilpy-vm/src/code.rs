@@ -273,6 +273,17 @@ pub enum Op {
     Resume,
 }
 
+/// Where an op's expression stands in the source, as CPython 3.11+'s `co_positions`: its first
+/// and last lines, and the 1-based character columns where it starts and ends (exclusive).
+/// Tracebacks underline it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
 /// A compiled function, class body or module.
 pub struct Code {
     pub name: Arc<str>,
@@ -281,6 +292,8 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// The source line of each op.
     pub lines: Vec<u32>,
+    /// The source span of each op's expression (or statement).
+    pub positions: Vec<Position>,
     /// Whether the eval breaker is checked before each op (the version's check sites).
     pub check_sites: Vec<bool>,
     pub consts: Vec<Value>,

@@ -5,6 +5,7 @@
 //! goes through [`builtins::Host`]. Values are `Send + Sync`, ready for threads that run at once.
 
 pub mod builtins;
+mod carets;
 pub mod code;
 pub mod compile;
 mod deadlock;

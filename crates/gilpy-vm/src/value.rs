@@ -363,6 +363,8 @@ pub struct TracebackEntry {
     pub filename: Arc<str>,
     pub line: u32,
     pub function: Arc<str>,
+    /// The span of the expression that raised, which 3.11+ underlines.
+    pub position: crate::code::Position,
 }
 
 pub struct Module {

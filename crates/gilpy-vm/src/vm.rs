@@ -1067,20 +1067,17 @@ impl Thread {
                     let mut exception = exception;
                     loop {
                         let frame = self.frames.last_mut().expect("frames above base");
-                        let line = frame
-                            .function
-                            .code
-                            .lines
-                            .get(frame.pc.saturating_sub(1))
-                            .copied()
-                            .unwrap_or(0);
+                        let at = frame.pc.saturating_sub(1);
+                        let code = &frame.function.code;
+                        let line = code.lines.get(at).copied().unwrap_or(0);
+                        let position = code.positions.get(at).copied().unwrap_or_default();
                         // As CPython's `PyTraceBack_Here`: each frame the exception reaches,
                         // the one that handles it included, adds its line once.
                         if !std::mem::take(&mut self.reraising) {
                             add_traceback(
                                 &exception,
                                 &frame.function.code,
-                                line,
+                                (line, position),
                                 self.interp.version,
                             );
                         }
@@ -2598,6 +2595,11 @@ impl Thread {
             // An in-place operation on the base is one on the instance.
             return Ok(if in_place && result.is(&base) { left } else { result });
         }
+        if op == BinaryOp::Add && matches!(left, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+            let (left, right) = (ops::type_name(&left), ops::type_name(&right));
+            let message = format!("can only concatenate {left} (not \"{right}\") to {left}");
+            return Err(self.exception("TypeError", message));
+        }
         let symbol = if in_place && op != BinaryOp::Pow {
             format!("{}=", op.symbol())
         } else {
@@ -2800,7 +2802,6 @@ impl Thread {
             (frame.function.code.filename.clone(), line, frame.function.code.name.clone())
         })
     }
-
 }
 
 /// `MakeFunction`'s optional operands: a tuple on the stack when its flag is set.
@@ -2908,23 +2909,32 @@ fn key_is(key: &Key, name: &Arc<str>) -> bool {
 fn add_traceback(
     exception: &Value,
     code: &Code,
-    line: u32,
+    (mut line, mut position): (u32, crate::code::Position),
     version: crate::version::PythonVersion,
 ) {
-    // Our own stand-ins for built-ins (`_gilpy_iteration`) are not frames CPython would show,
-    // and from 3.12 list, set and dict comprehensions run inline in their function (PEP 709).
-    let inlined_comprehension = version >= crate::version::PythonVersion::V3_12
-        && matches!(&*code.name, "<listcomp>" | "<setcomp>" | "<dictcomp>");
-    if code.filename.starts_with("<frozen _gilpy_") || inlined_comprehension {
+    // Our own stand-ins for built-ins (`_gilpy_iteration`) are not frames CPython would show.
+    if code.filename.starts_with("<frozen _gilpy_") {
         return;
     }
-    if let Value::Instance(instance) = exception {
-        lock(&instance.traceback).push(TracebackEntry {
-            filename: code.filename.clone(),
-            line,
-            function: code.name.clone(),
-        });
+    let Value::Instance(instance) = exception else { return };
+    let mut entries = lock(&instance.traceback);
+    // From 3.12 list, set and dict comprehensions run inline in their function (PEP 709): a
+    // comprehension's entry only stands in for the function's, which takes its place and
+    // keeps its line and span, the innermost.
+    let inlined = |name: &str| {
+        version >= crate::version::PythonVersion::V3_12
+            && matches!(name, "<listcomp>" | "<setcomp>" | "<dictcomp>")
+    };
+    if entries.last().is_some_and(|entry| inlined(&entry.function)) {
+        let inner = entries.pop().expect("checked above");
+        (line, position) = (inner.line, inner.position);
     }
+    entries.push(TracebackEntry {
+        filename: code.filename.clone(),
+        line,
+        function: code.name.clone(),
+        position,
+    });
 }
 
 /// Implicit chaining: an exception raised while handling another gets it as `__context__`.

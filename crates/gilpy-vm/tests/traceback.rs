@@ -1,6 +1,5 @@
-//! Traceback frames as each CPython version lists them: which functions appear and at which
-//! lines. (CPython 3.11+ also underlines the failing expression; gilpy does not, so only the
-//! `File ..., line N, in NAME` lines are compared.)
+//! Tracebacks as each CPython version prints them: which functions appear and at which lines,
+//! and (3.11+) the carets under the expression that raised.
 
 mod common;
 
@@ -9,14 +8,19 @@ use std::sync::Arc;
 use common::host::ThreadedHost;
 use gilpy_vm::version::PythonVersion;
 
-/// The `line N, in NAME` part of each frame line of the traceback `source` ends with.
-fn frames(source: &str, version: PythonVersion) -> Vec<String> {
+/// What running `source` (as `tb.py`) prints on stderr; it must end in an exception.
+fn stderr(source: &str, version: PythonVersion) -> String {
     let program = gilpy_vm::compile(source, "tb.py", version).expect("compiles");
     let host = Arc::new(ThreadedHost::new());
     let outcome = gilpy_vm::run(&program, version, host.clone(), vec![]);
     assert_eq!(outcome.exit_code, 1);
     let stderr = host.stderr.lock().unwrap().clone();
     stderr
+}
+
+/// The `line N, in NAME` part of each frame line of the traceback `source` ends with.
+fn frames(source: &str, version: PythonVersion) -> Vec<String> {
+    stderr(source, version)
         .lines()
         .filter_map(|line| line.trim().strip_prefix("File \"tb.py\", "))
         .map(str::to_string)
@@ -78,5 +82,68 @@ fn re_raised_exceptions_keep_the_line_each_frame_first_saw() {
         let expected =
             ["line 20, in <module>", "line 17, in outer", "line 11, in middle", "line 6, in inner"];
         assert_eq!(frames(RERAISES, version), expected, "{version:?}");
+    }
+}
+
+/// Programs whose tracebacks CPython 3.11, 3.12 and 3.13 underline each in their own way:
+/// (name, source, then stderr as each printed it, recorded from those interpreters).
+const CARETS: [(&str, &str, [&str; 3]); 5] = [
+    (
+        "assertion",
+        "n = 3\nassert n % 2 == 0, \"odd\"\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\n           ^^^^^^^^^^\nAssertionError: odd\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\nAssertionError: odd\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\n           ^^^^^^^^^^\nAssertionError: odd\n",
+        ],
+    ),
+    (
+        "call_statement",
+        "def f(x):\n    return 1 / x\nf(0)\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(0)\n  File \"tb.py\", line 2, in f\n    return 1 / x\n           ~~^~~\nZeroDivisionError: division by zero\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(0)\n  File \"tb.py\", line 2, in f\n    return 1 / x\n           ~~^~~\nZeroDivisionError: division by zero\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(0)\n    ~^^^\n  File \"tb.py\", line 2, in f\n    return 1 / x\n           ~~^~~\nZeroDivisionError: division by zero\n",
+        ],
+    ),
+    (
+        "for_iteration",
+        "def numbers():\n    yield 1 // 0\nfor n in numbers():\n    pass\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n             ~~~~~~~^^\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
+        ],
+    ),
+    (
+        "parenthesised",
+        "x = (1) + \"a\"\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = (1) + \"a\"\n        ~~~~^~~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = (1) + \"a\"\n        ~~~~^~~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = (1) + \"a\"\n        ~~~~^~~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+        ],
+    ),
+    (
+        "return_call",
+        "def parse(text):\n    return int(text)\nvalue = parse(\"x\")\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n            ^^^^^^^^^^\n  File \"tb.py\", line 2, in parse\n    return int(text)\n           ^^^^^^^^^\nValueError: invalid literal for int() with base 10: 'x'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n            ^^^^^^^^^^\n  File \"tb.py\", line 2, in parse\n    return int(text)\n           ^^^^^^^^^\nValueError: invalid literal for int() with base 10: 'x'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n  File \"tb.py\", line 2, in parse\n    return int(text)\nValueError: invalid literal for int() with base 10: 'x'\n",
+        ],
+    ),
+];
+
+#[test]
+fn carets_underline_what_raised_as_each_version_does() {
+    let versions = [PythonVersion::V3_11, PythonVersion::V3_12, PythonVersion::V3_13];
+    for (name, source, expected) in CARETS {
+        for (version, expected) in versions.into_iter().zip(expected) {
+            assert_eq!(stderr(source, version), expected, "{name} under {version:?}");
+        }
+        // Before 3.11 no carets: the source lines alone.
+        let plain = stderr(source, PythonVersion::V3_9);
+        assert!(!plain.contains('^'), "{name} under 3.9:\n{plain}");
     }
 }

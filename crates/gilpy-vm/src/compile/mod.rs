@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use crate::code::{BinaryOp, Code, CompareOp, Op};
+use crate::code::{BinaryOp, Code, CompareOp, Op, Position};
 use crate::ops::normalize;
 use crate::syntax::LineIndex;
 use crate::value::Value;
@@ -83,6 +83,7 @@ struct Unit {
     qualname: Arc<str>,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    positions: Vec<Position>,
     consts: Vec<Value>,
     names: Vec<Arc<str>>,
     local_names: Vec<Arc<str>>,
@@ -94,6 +95,8 @@ struct Unit {
     /// Open blocks with a handler, innermost last.
     handlers: Vec<Handler>,
     line: u32,
+    /// The span of the innermost expression or statement being compiled: its ops' position.
+    position: Position,
     is_generator: bool,
     is_coroutine: bool,
     /// The function's docstring, for `__doc__`.
@@ -160,6 +163,25 @@ impl<'a> Compiler<'a> {
         result
     }
 
+    fn position_of(&self, node: &impl Ranged) -> Position {
+        let (line, column) = self.lines.line_column(node.start());
+        let (end_line, end_column) = self.lines.line_column(node.end());
+        Position { line, column, end_line, end_column }
+    }
+
+    /// Compiles a node whose span its ops carry (the innermost one wins), for tracebacks.
+    fn at(
+        &mut self,
+        node: &impl Ranged,
+        inner: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        let position = self.position_of(node);
+        let saved = std::mem::replace(&mut self.unit().position, position);
+        let result = self.nested(node, inner);
+        self.unit().position = saved;
+        result
+    }
+
     fn unsupported(&self, node: &impl Ranged, construct: &str) -> CompileError {
         self.error(node, format!("{construct} is not supported by gilpy yet"))
     }
@@ -185,6 +207,7 @@ impl<'a> Compiler<'a> {
             qualname,
             ops: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
             local_names: Vec::new(),
@@ -197,6 +220,7 @@ impl<'a> Compiler<'a> {
             // Where the enclosing code stands: a lambda or a comprehension has no statement of
             // its own to set it.
             line: self.units.last().map_or(1, |parent| parent.line),
+            position: self.units.last().map_or_else(Position::default, |parent| parent.position),
             is_generator: false,
             is_coroutine: false,
             doc: None,
@@ -272,6 +296,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             ops: unit.ops,
             lines: unit.lines,
+            positions: unit.positions,
             check_sites,
             consts: unit.consts,
             global_hints: unit
@@ -300,6 +325,8 @@ impl<'a> Compiler<'a> {
         unit.ops.push(op);
         let line = unit.line;
         unit.lines.push(line);
+        let position = unit.position;
+        unit.positions.push(position);
         unit.ops.len() - 1
     }
 
@@ -415,7 +442,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt(&mut self, stmt: &Stmt) -> Result<()> {
-        self.nested(stmt, |compiler| compiler.stmt_inner(stmt))
+        self.at(stmt, |compiler| compiler.stmt_inner(stmt))
     }
 
     fn stmt_inner(&mut self, stmt: &Stmt) -> Result<()> {
@@ -491,7 +518,16 @@ impl<'a> Compiler<'a> {
                 self.expr(&for_stmt.iter)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
+                // 3.13 points an error of the iteration at the iterable, 3.11 and 3.12 at the
+                // whole `for` statement.
+                let iteration = if self.version >= PythonVersion::V3_13 {
+                    self.position_of(&*for_stmt.iter)
+                } else {
+                    self.unit().position
+                };
+                let saved = std::mem::replace(&mut self.unit().position, iteration);
                 let exit = self.emit(Op::ForIter(0));
+                self.unit().position = saved;
                 self.assign(&for_stmt.target)?;
                 self.loop_body(line, start, exit, 1, &for_stmt.body, &for_stmt.orelse)?;
             }
@@ -533,20 +569,7 @@ impl<'a> Compiler<'a> {
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::Delete(delete) => {
                 for target in &delete.targets {
-                    match target {
-                        Expr::Name(name) => self.delete_name(&name.id),
-                        Expr::Subscript(subscript) => {
-                            self.expr(&subscript.value)?;
-                            self.expr(&subscript.slice)?;
-                            self.emit(Op::DeleteSubscript);
-                        }
-                        Expr::Attribute(attribute) => {
-                            self.expr(&attribute.value)?;
-                            let index = self.name_index(&attribute.attr);
-                            self.emit(Op::DeleteAttr(index));
-                        }
-                        other => return Err(self.unsupported(other, "this 'del' target")),
-                    }
+                    self.at(target, |compiler| compiler.delete(target))?;
                 }
             }
             Stmt::Raise(raise) => match (&raise.exc, &raise.cause) {
@@ -572,7 +595,15 @@ impl<'a> Compiler<'a> {
                     self.expr(message)?;
                     self.emit(Op::Call(1));
                 }
+                // CPython points at the test that failed (3.12 at the whole statement).
+                let failed = if self.version == PythonVersion::V3_12 {
+                    self.unit().position
+                } else {
+                    self.position_of(&*assert.test)
+                };
+                let saved = std::mem::replace(&mut self.unit().position, failed);
                 self.emit(Op::Raise(1));
+                self.unit().position = saved;
                 self.patch(ok);
             }
             Stmt::Import(import) => {
@@ -810,7 +841,29 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    fn delete(&mut self, target: &Expr) -> Result<()> {
+        match target {
+            Expr::Name(name) => self.delete_name(&name.id),
+            Expr::Subscript(subscript) => {
+                self.expr(&subscript.value)?;
+                self.expr(&subscript.slice)?;
+                self.emit(Op::DeleteSubscript);
+            }
+            Expr::Attribute(attribute) => {
+                self.expr(&attribute.value)?;
+                let index = self.name_index(&attribute.attr);
+                self.emit(Op::DeleteAttr(index));
+            }
+            other => return Err(self.unsupported(other, "this 'del' target")),
+        }
+        Ok(())
+    }
+
     fn assign(&mut self, target: &Expr) -> Result<()> {
+        self.at(target, |compiler| compiler.assign_inner(target))
+    }
+
+    fn assign_inner(&mut self, target: &Expr) -> Result<()> {
         match target {
             Expr::Name(name) => self.store_name(&name.id),
             Expr::Attribute(attribute) => {
@@ -1028,7 +1081,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr(&mut self, expr: &Expr) -> Result<()> {
-        self.nested(expr, |compiler| compiler.expr_inner(expr))
+        self.at(expr, |compiler| compiler.expr_inner(expr))
     }
 
     fn expr_inner(&mut self, expr: &Expr) -> Result<()> {
