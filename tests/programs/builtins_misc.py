@@ -29,3 +29,11 @@ try:
     chr(-1)
 except ValueError as e:
     print("ValueError:", e)
+
+# A bare object() has no __dict__: its attributes cannot be set.
+sentinel = object()
+try:
+    sentinel.label = "x"
+except AttributeError as error:
+    print("AttributeError:", error)
+print(hasattr(sentinel, "label"))

@@ -2322,6 +2322,15 @@ fn store_attribute(
                     return Ok(());
                 }
             }
+            // A bare `object()` has no `__dict__` (the name compare first keeps this cheap).
+            if &*instance.class.name == "object" && thread.interp.is_builtin_type(&instance.class)
+            {
+                let mut message = format!("'object' object has no attribute '{name}'");
+                if thread.interp.version >= PythonVersion::V3_13 {
+                    message.push_str(" and no __dict__ for setting new attributes");
+                }
+                return Err(thread.exception("AttributeError", message));
+            }
             instance.set(name, value);
             Ok(())
         }
