@@ -2323,8 +2323,7 @@ fn store_attribute(
                 }
             }
             // A bare `object()` has no `__dict__` (the name compare first keeps this cheap).
-            if &*instance.class.name == "object" && thread.interp.is_builtin_type(&instance.class)
-            {
+            if &*instance.class.name == "object" && thread.interp.is_builtin_type(&instance.class) {
                 let mut message = format!("'object' object has no attribute '{name}'");
                 if thread.interp.version >= PythonVersion::V3_13 {
                     message.push_str(" and no __dict__ for setting new attributes");
@@ -3154,16 +3153,20 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
                 "  File \"{}\", line {}, in {}\n",
                 entry.filename, entry.line, entry.function
             ));
-            let text = lock(&thread.interp.sources)
-                .get(&*entry.filename)
-                .and_then(|lines| lines.line_text(entry.line).map(str::to_string));
-            if let Some(text) = text {
-                out.push_str(&format!("    {}\n", text.trim()));
-                let version = thread.interp.version;
-                if let Some(carets) = crate::carets::caret_line(&text, entry.position, version) {
-                    out.push_str(&carets);
-                    out.push('\n');
-                }
+            // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
+            let position = match entry.position.line == entry.line {
+                true => entry.position,
+                false => Default::default(),
+            };
+            let sources = lock(&thread.interp.sources);
+            let lines: Vec<&str> = sources.get(&*entry.filename).map_or(Vec::new(), |source| {
+                (entry.line..=position.end_line.max(entry.line))
+                    .map_while(|line| source.line_text(line))
+                    .collect()
+            });
+            for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
+                out.push_str(&line);
+                out.push('\n');
             }
         }
     }

@@ -85,9 +85,10 @@ fn re_raised_exceptions_keep_the_line_each_frame_first_saw() {
     }
 }
 
-/// Programs whose tracebacks CPython 3.11, 3.12 and 3.13 underline each in their own way:
+/// Programs whose tracebacks CPython 3.11, 3.12 and 3.13 underline each in their own way (3.13
+/// shows every line of a span over several, abbreviating the middle):
 /// (name, source, then stderr as each printed it, recorded from those interpreters).
-const CARETS: [(&str, &str, [&str; 3]); 5] = [
+const CARETS: [(&str, &str, [&str; 3]); 8] = [
     (
         "assertion",
         "n = 3\nassert n % 2 == 0, \"odd\"\n",
@@ -95,6 +96,15 @@ const CARETS: [(&str, &str, [&str; 3]); 5] = [
             "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\n           ^^^^^^^^^^\nAssertionError: odd\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\nAssertionError: odd\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 2, in <module>\n    assert n % 2 == 0, \"odd\"\n           ^^^^^^^^^^\nAssertionError: odd\n",
+        ],
+    ),
+    (
+        "call_over_lines",
+        "def f(*args):\n    raise ValueError(\"v\")\nf(\n    1,\n    2,\n    3,\n    4,\n)\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(\n  File \"tb.py\", line 2, in f\n    raise ValueError(\"v\")\nValueError: v\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(\n  File \"tb.py\", line 2, in f\n    raise ValueError(\"v\")\nValueError: v\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    f(\n    ~^\n        1,\n        ^^\n    ...<2 lines>...\n        4,\n        ^^\n    )\n    ^\n  File \"tb.py\", line 2, in f\n    raise ValueError(\"v\")\nValueError: v\n",
         ],
     ),
     (
@@ -116,6 +126,15 @@ const CARETS: [(&str, &str, [&str; 3]); 5] = [
         ],
     ),
     (
+        "operator_over_lines",
+        "print(1 +\n      \"a\")\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    print(1 +\n          ^^^\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    print(1 +\n          ^^^\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    print(1 +\n          ~~^\n          \"a\")\n          ~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+        ],
+    ),
+    (
         "parenthesised",
         "x = (1) + \"a\"\n",
         [
@@ -131,6 +150,15 @@ const CARETS: [(&str, &str, [&str; 3]); 5] = [
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n            ^^^^^^^^^^\n  File \"tb.py\", line 2, in parse\n    return int(text)\n           ^^^^^^^^^\nValueError: invalid literal for int() with base 10: 'x'\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n            ^^^^^^^^^^\n  File \"tb.py\", line 2, in parse\n    return int(text)\n           ^^^^^^^^^\nValueError: invalid literal for int() with base 10: 'x'\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    value = parse(\"x\")\n  File \"tb.py\", line 2, in parse\n    return int(text)\nValueError: invalid literal for int() with base 10: 'x'\n",
+        ],
+    ),
+    (
+        "subscript_over_lines",
+        "x = {\n    \"a\": 1,\n    \"b\": 2,\n    \"c\": 3,\n    \"d\": 4,\n}[\"e\"]\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = {\n        ^\nKeyError: 'e'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = {\n        ^\nKeyError: 'e'\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 1, in <module>\n    x = {\n        ~\n    ...<3 lines>...\n        \"d\": 4,\n        ~~~~~~~\n    }[\"e\"]\n    ~^^^^^\nKeyError: 'e'\n",
         ],
     ),
 ];

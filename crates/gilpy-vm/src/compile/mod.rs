@@ -323,9 +323,11 @@ impl<'a> Compiler<'a> {
     fn emit(&mut self, op: Op) -> usize {
         let unit = self.unit();
         unit.ops.push(op);
-        let line = unit.line;
-        unit.lines.push(line);
+        // The line of the innermost expression, as CPython numbers its instructions (an
+        // error in the second line of a bracketed expression reports that line).
         let position = unit.position;
+        let line = if position.line != 0 { position.line } else { unit.line };
+        unit.lines.push(line);
         unit.positions.push(position);
         unit.ops.len() - 1
     }
