@@ -77,3 +77,49 @@ for square in halfway:
     if square > 10:
         break
 print("left at", square, "then", next(halfway), list(halfway))
+
+
+# PEP 479 inside a for loop: the RuntimeError is raised from the StopIteration.
+def stops_early():
+    yield 1
+    raise StopIteration("early")
+
+
+try:
+    for value in stops_early():
+        pass
+except RuntimeError as error:
+    print("RuntimeError:", error, "from", repr(error.__cause__))
+
+
+# A for loop over a generator that fails: the generator is finished afterwards.
+def failing():
+    yield 1
+    1 / 0
+
+
+broken = failing()
+try:
+    for value in broken:
+        pass
+except ZeroDivisionError:
+    print("after the error:", next(broken, "exhausted"))
+
+
+# Sending into a generator a for loop is running, then leaving it half-way.
+def counter():
+    n = 0
+    while True:
+        n += 1
+        sent = yield n
+        if sent:
+            print("got", sent)
+
+
+numbers = counter()
+for value in numbers:
+    if value == 2:
+        print("send gives", numbers.send("hello"))
+    if value > 4:
+        break
+print("resumed after the loop:", next(numbers))

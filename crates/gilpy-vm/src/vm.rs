@@ -55,6 +55,16 @@ impl Generator {
     fn finish(&self) {
         self.finished.store(true, Release);
     }
+
+    /// The suspended frame, which marks the generator running: `Ok(None)` once it has ended,
+    /// `Err(())` while it runs already (it resumed itself).
+    fn take_frame(&self) -> Result<Option<(Box<Frame>, bool)>, ()> {
+        match self.suspended.take() {
+            Some(frame) => Ok(Some((frame, self.push_sent.load(Relaxed)))),
+            None if self.finished.load(Acquire) => Ok(None),
+            None => Err(()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1095,7 +1105,7 @@ impl Thread {
                         self.recycle(&mut finished);
                         self.depth -= 1;
                         if finished.kind == FrameKind::ForGenerator {
-                            exception = self.generator_failed(&finished, exception);
+                            exception = self.generator_failed(exception);
                         }
                         if self.frames.len() == base {
                             return Err(exception);
@@ -1593,6 +1603,11 @@ impl Thread {
                         *lock(&generator.return_value) = value.clone();
                         generator.finish();
                         self.generator_yielded = false;
+                    } else if finished.kind == FrameKind::ForGenerator {
+                        let generator = self.for_loop_generator();
+                        *lock(&generator.return_value) = value.clone();
+                        generator.finish();
+                        self.generator_yielded = false;
                     }
                     self.recycle(&mut finished);
                     if finished.kind == FrameKind::Discard {
@@ -1899,20 +1914,24 @@ impl Thread {
     fn suspend(&mut self, push_sent: bool) {
         let mut frame = self.frames.pop().expect("a generator frame is running");
         self.depth -= 1;
-        let generator = frame.generator.take().expect("only generator frames yield");
-        frame.kind = FrameKind::Function;
-        generator.park(Box::new(frame), push_sent);
+        if frame.kind == FrameKind::ForGenerator {
+            frame.kind = FrameKind::Function;
+            self.for_loop_generator().park(Box::new(frame), push_sent);
+        } else {
+            let generator = frame.generator.take().expect("only generator frames yield");
+            generator.park(Box::new(frame), push_sent);
+        }
         self.generator_yielded = true;
     }
 
     /// A suspended generator's frame, marking it running; `None` if it has finished. A
     /// generator that is running already cannot be resumed again (it called itself).
     fn take_suspended(&self, generator: &Generator) -> Result<Option<(Box<Frame>, bool)>, Value> {
-        match generator.suspended.take() {
-            Some(frame) => Ok(Some((frame, generator.push_sent.load(Relaxed)))),
-            None if generator.finished.load(Acquire) => Ok(None),
-            None => Err(self.exception("ValueError", "generator already executing")),
-        }
+        generator.take_frame().map_err(|()| self.already_executing())
+    }
+
+    fn already_executing(&self) -> Value {
+        self.exception("ValueError", "generator already executing")
     }
 
     /// `ForIter`: the loop's next item on the stack, or the iterator popped and a jump to
@@ -1922,11 +1941,13 @@ impl Thread {
         let frame = self.frames.last_mut().expect("a frame is running");
         if let Some(Value::Generator(generator)) = frame.stack.last() {
             if !generator.is_coroutine {
-                let generator = generator.clone();
-                if !self.enter_generator_for(generator)? {
-                    let frame = self.frames.last_mut().unwrap();
-                    frame.stack.pop();
-                    frame.pc = target as usize;
+                match generator.take_frame() {
+                    Ok(Some((frame, push_sent))) => self.enter_generator_for(frame, push_sent)?,
+                    Ok(None) => {
+                        frame.stack.pop();
+                        frame.pc = target as usize;
+                    }
+                    Err(()) => return Err(self.already_executing()),
                 }
                 return Ok(());
             }
@@ -1974,21 +1995,28 @@ impl Thread {
 
     /// A `for` loop's next round over a generator: pushes the generator's frame to run in this
     /// eval loop (true), or finds it exhausted (false). As [`Thread::resume`], without nesting.
-    fn enter_generator_for(&mut self, generator: Arc<Generator>) -> Result<bool, Value> {
-        let Some((mut frame, push_sent)) = self.take_suspended(&generator)? else {
-            return Ok(false);
-        };
+    fn enter_generator_for(&mut self, mut frame: Box<Frame>, push_sent: bool) -> Result<(), Value> {
         if push_sent {
             frame.stack.push(Value::None);
         }
         if self.depth >= self.interp.recursion_limit() {
-            generator.finish();
+            self.for_loop_generator().finish();
             return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
         }
-        frame.generator = Some(generator);
+        // No reference of its own: the loop's stack holds the generator (`for_loop_generator`),
+        // which saves counting one up and down each round.
         frame.kind = FrameKind::ForGenerator;
         self.push_frame(*frame).expect("below the recursion limit");
-        Ok(true)
+        Ok(())
+    }
+
+    /// The generator whose `ForGenerator` frame just left: the iterator atop the stack of the
+    /// `for` loop that runs it, now the innermost frame.
+    fn for_loop_generator(&self) -> &Generator {
+        match self.frames.last().and_then(|frame| frame.stack.last()) {
+            Some(Value::Generator(generator)) => generator,
+            _ => unreachable!("a for loop's generator is atop its stack"),
+        }
     }
 
     /// One step of `yield from`: the sub-iterator's next item, or None when it is done. A value
@@ -2178,10 +2206,8 @@ impl Thread {
     }
 
     /// An exception left a generator's frame run by a `for` loop: the generator is finished.
-    fn generator_failed(&mut self, frame: &Frame, exception: Value) -> Value {
-        if let Some(generator) = &frame.generator {
-            generator.finish();
-        }
+    fn generator_failed(&mut self, exception: Value) -> Value {
+        self.for_loop_generator().finish();
         pep_479(self, exception)
     }
 
@@ -2896,7 +2922,14 @@ fn is_python_callable(value: &Value) -> bool {
 fn pep_479(thread: &Thread, error: Value) -> Value {
     match &error {
         Value::Instance(i) if &*i.class.name == "StopIteration" => {
-            thread.exception("RuntimeError", "generator raised StopIteration")
+            // Raised from the StopIteration, as CPython does.
+            let runtime_error = thread.exception("RuntimeError", "generator raised StopIteration");
+            if let Value::Instance(instance) = &runtime_error {
+                instance.set(Arc::from("__cause__"), error.clone());
+                instance.set(Arc::from("__context__"), error.clone());
+                instance.set(Arc::from("__suppress_context__"), Value::Bool(true));
+            }
+            runtime_error
         }
         _ => error,
     }
