@@ -64,3 +64,32 @@ counted = property(lambda self: 42, doc="the answer")
 class Late:
     answer = counted
 print(Late().answer, Late.answer.__doc__ is None or Late.answer.__doc__)
+
+
+# A subclass of property acts as the property it extends, and its setter keeps the subclass.
+class labelled(property):
+    """A property with a label."""
+
+    def label(self):
+        return "labelled " + self.fget.__name__
+
+
+class Box:
+    def __init__(self):
+        self._size = 1
+
+    @labelled
+    def size(self):
+        "how big"
+        return self._size * 10
+
+    @size.setter
+    def size(self, value):
+        self._size = value
+
+
+box = Box()
+box.size = 4
+descriptor = Box.__dict__["size"]
+print(box.size, type(descriptor).__name__, isinstance(descriptor, property))
+print(descriptor.label(), descriptor.__doc__, descriptor.fset is not None)

@@ -376,8 +376,10 @@ impl Interpreter {
     /// The built-in type a user class extends (`dict` for `class Counter(dict)`), if any.
     pub fn builtin_ancestor(&self, class: &Arc<Class>) -> Option<Arc<Class>> {
         std::iter::once(class).chain(class.bases_mro.iter()).find_map(|ancestor| {
-            let extensible =
-                matches!(&*ancestor.name, "dict" | "list" | "tuple" | "str" | "int" | "float");
+            let extensible = matches!(
+                &*ancestor.name,
+                "dict" | "list" | "tuple" | "str" | "int" | "float" | "property"
+            );
             (extensible && self.is_builtin_type(ancestor)).then(|| ancestor.clone())
         })
     }
@@ -1294,7 +1296,12 @@ fn property(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 /// replaced (`which` is 0, 1 or 2).
 fn property_with(thread: &mut Thread, args: Args, method: &str, which: usize) -> CallResult {
     arity(thread, method, &args, 2, 2)?;
-    let Value::Descriptor(descriptor) = &args[0] else {
+    // On a subclass's instance, a copy of the same subclass, as CPython's `type(self)(...)`.
+    let (subclass, property) = match &args[0] {
+        Value::Instance(instance) => (Some(instance.class.clone()), instance.base.as_ref()),
+        other => (None, Some(other)),
+    };
+    let Some(Value::Descriptor(descriptor)) = property else {
         return Err(thread.exception("TypeError", format!("{method}() needs a property")));
     };
     let Descriptor::Property { get, set, delete, doc } = &**descriptor else {
@@ -1304,7 +1311,10 @@ fn property_with(thread: &mut Thread, args: Args, method: &str, which: usize) ->
     accessors[which] = args[1].clone();
     let [get, set, delete] = accessors;
     let doc = doc.clone();
-    Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set, delete, doc })))
+    match subclass {
+        Some(class) => thread.call(&Value::Class(class), vec![get, set, delete, doc], vec![]),
+        None => Ok(Value::Descriptor(Arc::new(Descriptor::Property { get, set, delete, doc }))),
+    }
 }
 
 fn property_getter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1643,6 +1653,13 @@ pub fn new_instance(
         Some(ancestor) => Some(match &*ancestor.name {
             "dict" => Dict::new(Default::default()),
             "list" => List::new(Vec::new()),
+            // Its arguments make the property; an `__init__` of the subclass would have to
+            // remake it, which the VM cannot do (the base of an instance is fixed).
+            "property" if matches!(class.lookup("__init__"), Some(Value::Function(_))) => {
+                let message =
+                    "a subclass of property with its own __init__ is not supported by gilpy yet";
+                return Err(thread.exception("NotImplementedError", message));
+            }
             _ => {
                 let constructor =
                     thread.interp.builtin_constructor(&ancestor).expect("a built-in type");
@@ -1650,9 +1667,18 @@ pub fn new_instance(
             }
         }),
     };
+    // A property subclass's instance keeps the property's doc as its own `__doc__`, over
+    // the subclass's docstring, as CPython's `property.__init__` does.
+    let doc = match &base {
+        Some(property @ Value::Descriptor(_)) => Some(get_attribute(thread, property, "__doc__")?),
+        _ => None,
+    };
     let instance = Instance::new(class.clone(), base);
     if class.is_exception {
         instance.set(Arc::from("args"), Value::tuple(args));
+    }
+    if let Some(doc) = doc {
+        instance.set(Arc::from("__doc__"), doc);
     }
     Ok(Value::Instance(Arc::new(instance)))
 }
@@ -2025,6 +2051,16 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                         receiver: base.clone(),
                         function,
                     })));
+                }
+                // A property subclass's `fget`, `setter`... are its property's, bound to it.
+                if matches!(base, Value::Descriptor(_)) {
+                    return Ok(match get_attribute(thread, base, name)? {
+                        Value::Method(method) => {
+                            let function = method.function.clone();
+                            Value::Method(Arc::new(Method { receiver: object.clone(), function }))
+                        }
+                        other => other,
+                    });
                 }
             }
             if let Some(getattr) = instance.class.lookup("__getattr__") {

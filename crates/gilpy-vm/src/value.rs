@@ -255,10 +255,11 @@ pub struct Class {
 
 impl Class {
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(value) = lock(&self.dict).get(name) {
-            return Some(value.clone());
-        }
-        self.bases_mro.iter().find_map(|class| lock(&class.dict).get(name).cloned())
+        let found = match lock(&self.dict).get(name) {
+            Some(value) => Some(value.clone()),
+            None => self.bases_mro.iter().find_map(|class| lock(&class.dict).get(name).cloned()),
+        };
+        found.map(Value::into_descriptor)
     }
 
     /// The module that defined the class (`__module__`); `None` for built-in classes.
@@ -507,6 +508,23 @@ impl Value {
     }
 
     /// The built-in value an instance extends, if it is an instance that extends one.
+    /// An instance of a subclass of `property` (`class cached(property)`) acts as the property
+    /// it extends; other values stay as they are. (A subclass's own `__get__` is not called:
+    /// the VM has no general descriptor protocol.)
+    fn into_descriptor(self) -> Value {
+        match &self {
+            Value::Instance(instance) => match &instance.base {
+                Some(base @ Value::Descriptor(descriptor))
+                    if matches!(**descriptor, Descriptor::Property { .. }) =>
+                {
+                    base.clone()
+                }
+                _ => self,
+            },
+            _ => self,
+        }
+    }
+
     pub fn extended_base(&self) -> Option<&Value> {
         match self {
             Value::Instance(instance) => instance.base.as_ref(),

@@ -965,11 +965,23 @@ impl<'a> Compiler<'a> {
             compiler.emit(Op::Return);
             Ok(())
         })?;
-        for _ in &function.decorator_list {
-            self.emit(Op::Call(1));
-        }
+        self.apply_decorators(&function.decorator_list, &function.name);
         self.store_name(&function.name);
         Ok(())
+    }
+
+    /// Calls the decorators on the definition atop the stack, the innermost first. An error
+    /// in one points at it from 3.11, and at the `def` or `class` line before.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator], name: &ast::Identifier) {
+        for decorator in decorators.iter().rev() {
+            let position = match self.version >= PythonVersion::V3_11 {
+                true => self.position_of(&decorator.expression),
+                false => Position { line: self.line_of(name), ..Position::default() },
+            };
+            let saved = std::mem::replace(&mut self.unit().position, position);
+            self.emit(Op::Call(1));
+            self.unit().position = saved;
+        }
     }
 
     /// Compiles a function body with `emit_body` and leaves the function object on the stack.
@@ -1075,9 +1087,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::BuildClass(bases));
-        for _ in &class.decorator_list {
-            self.emit(Op::Call(1));
-        }
+        self.apply_decorators(&class.decorator_list, &class.name);
         self.store_name(&class.name);
         Ok(())
     }
