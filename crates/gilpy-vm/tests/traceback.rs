@@ -88,7 +88,7 @@ fn re_raised_exceptions_keep_the_line_each_frame_first_saw() {
 /// Programs whose tracebacks CPython 3.11, 3.12 and 3.13 underline each in their own way (3.13
 /// shows every line of a span over several, abbreviating the middle):
 /// (name, source, then stderr as each printed it, recorded from those interpreters).
-const CARETS: [(&str, &str, [&str; 3]); 8] = [
+const CARETS: [(&str, &str, [&str; 3]); 10] = [
     (
         "assertion",
         "n = 3\nassert n % 2 == 0, \"odd\"\n",
@@ -117,12 +117,30 @@ const CARETS: [(&str, &str, [&str; 3]); 8] = [
         ],
     ),
     (
+        "decorator",
+        "def refuse(function):\n    raise ValueError(\"no\")\n\n@refuse\ndef task():\n    pass\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 4, in <module>\n    @refuse\n     ^^^^^^\n  File \"tb.py\", line 2, in refuse\n    raise ValueError(\"no\")\nValueError: no\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 4, in <module>\n    @refuse\n     ^^^^^^\n  File \"tb.py\", line 2, in refuse\n    raise ValueError(\"no\")\nValueError: no\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 4, in <module>\n    @refuse\n     ^^^^^^\n  File \"tb.py\", line 2, in refuse\n    raise ValueError(\"no\")\nValueError: no\n",
+        ],
+    ),
+    (
         "for_iteration",
         "def numbers():\n    yield 1 // 0\nfor n in numbers():\n    pass\n",
         [
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
             "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    for n in numbers():\n             ~~~~~~~^^\n  File \"tb.py\", line 2, in numbers\n    yield 1 // 0\n          ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n",
+        ],
+    ),
+    (
+        "later_line",
+        "items = [1]\nvalue = (items[0] +\n         items[3])\n",
+        [
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    items[3])\n    ~~~~~^^^\nIndexError: list index out of range\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    items[3])\n    ~~~~~^^^\nIndexError: list index out of range\n",
+            "Traceback (most recent call last):\n  File \"tb.py\", line 3, in <module>\n    items[3])\n    ~~~~~^^^\nIndexError: list index out of range\n",
         ],
     ),
     (
