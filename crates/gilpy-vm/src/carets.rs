@@ -15,15 +15,15 @@ use crate::version::PythonVersion;
 /// span's first line on (at least its last). Each returned line is indented for the traceback.
 pub fn source_lines(lines: &[&str], position: Position, version: PythonVersion) -> Vec<String> {
     let Some(first) = lines.first() else { return Vec::new() };
-    let spans_lines = position.column > 0 && position.end_line >= position.line;
-    if version >= PythonVersion::V3_13 && spans_lines {
+    let has_span = position.column > 0 && position.end_line >= position.line;
+    if version >= PythonVersion::V3_13 && has_span {
         let count = (position.end_line - position.line) as usize + 1;
         if lines.len() >= count {
             return lines_3_13(&lines[..count], position);
         }
     }
     let mut out = vec![format!("    {}", first.trim())];
-    if version >= PythonVersion::V3_11 && spans_lines {
+    if version >= PythonVersion::V3_11 && has_span {
         out.extend(caret_line_3_11(first, position));
     }
     out

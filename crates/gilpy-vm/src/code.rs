@@ -290,7 +290,7 @@ pub struct Code {
     pub qualname: Arc<str>,
     pub filename: Arc<str>,
     pub ops: Vec<Op>,
-    /// The source line of each op.
+    /// The source line of each op: its expression's first line, else its statement's.
     pub lines: Vec<u32>,
     /// The source span of each op's expression (or statement).
     pub positions: Vec<Position>,

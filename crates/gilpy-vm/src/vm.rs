@@ -517,8 +517,7 @@ impl Thread {
                 let Some(stand_in) = stand_in else {
                     return self.call_value_directly(callable, args, kwargs);
                 };
-                let module = builtins::import(self, "_gilpy_iteration")?;
-                let python = builtins::get_attribute(self, &module, stand_in)?;
+                let python = self.stand_in(stand_in)?;
                 let mut python_args = match stand_in {
                     "extreme_by_key" => vec![callable.clone()],
                     _ => vec![],
@@ -532,8 +531,7 @@ impl Thread {
         if let Value::Builtin(builtin) = &callable {
             if matches!(builtin.name, "map" | "filter") && self.is_builtin(builtin.name, &callable)
             {
-                let module = builtins::import(self, "_gilpy_iteration")?;
-                let python = builtins::get_attribute(self, &module, builtin.name)?;
+                let python = self.stand_in(builtin.name)?;
                 return self.call_value(python, args, kwargs);
             }
         }
@@ -600,24 +598,26 @@ impl Thread {
                 if matches!(method.receiver, Value::Str(_))
                     && matches!(&method.function, Value::Builtin(b) if b.name == "join") =>
             {
-                let module = builtins::import(self, "_gilpy_iteration")?;
-                let gathering = builtins::get_attribute(self, &module, "call_with_items")?;
-                return Ok(Some((gathering, vec![callable.clone()])));
+                return Ok(Some((self.stand_in("call_with_items")?, vec![callable.clone()])));
             }
             _ => return Ok(None),
         };
         if !self.is_builtin(name, callable) {
             return Ok(None);
         }
-        let module = builtins::import(self, "_gilpy_iteration")?;
         Ok(match name {
-            "any" | "all" => Some((builtins::get_attribute(self, &module, name)?, vec![])),
+            "any" | "all" => Some((self.stand_in(name)?, vec![])),
             "sum" | "min" | "max" | "sorted" | "list" | "tuple" | "set" | "frozenset" | "dict" => {
-                let gathering = builtins::get_attribute(self, &module, "call_with_items")?;
-                Some((gathering, vec![callable.clone()]))
+                Some((self.stand_in("call_with_items")?, vec![callable.clone()]))
             }
             _ => None,
         })
+    }
+
+    /// A function of `_gilpy_iteration`, the stand-ins' module.
+    fn stand_in(&mut self, name: &str) -> CallResult {
+        let module = builtins::import(self, "_gilpy_iteration")?;
+        builtins::get_attribute(self, &module, name)
     }
 
     fn call_value_directly(

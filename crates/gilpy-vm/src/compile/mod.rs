@@ -332,6 +332,14 @@ impl<'a> Compiler<'a> {
         unit.ops.len() - 1
     }
 
+    /// Emits `op` with the span of a node other than the one being compiled.
+    fn emit_at(&mut self, position: Position, op: Op) -> usize {
+        let saved = std::mem::replace(&mut self.unit().position, position);
+        let at = self.emit(op);
+        self.unit().position = saved;
+        at
+    }
+
     fn here(&mut self) -> usize {
         self.unit().ops.len()
     }
@@ -527,9 +535,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.unit().position
                 };
-                let saved = std::mem::replace(&mut self.unit().position, iteration);
-                let exit = self.emit(Op::ForIter(0));
-                self.unit().position = saved;
+                let exit = self.emit_at(iteration, Op::ForIter(0));
                 self.assign(&for_stmt.target)?;
                 self.loop_body(line, start, exit, 1, &for_stmt.body, &for_stmt.orelse)?;
             }
@@ -603,9 +609,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.position_of(&*assert.test)
                 };
-                let saved = std::mem::replace(&mut self.unit().position, failed);
-                self.emit(Op::Raise(1));
-                self.unit().position = saved;
+                self.emit_at(failed, Op::Raise(1));
                 self.patch(ok);
             }
             Stmt::Import(import) => {
@@ -978,9 +982,7 @@ impl<'a> Compiler<'a> {
                 true => self.position_of(&decorator.expression),
                 false => Position { line: self.line_of(name), ..Position::default() },
             };
-            let saved = std::mem::replace(&mut self.unit().position, position);
-            self.emit(Op::Call(1));
-            self.unit().position = saved;
+            self.emit_at(position, Op::Call(1));
         }
     }
 
