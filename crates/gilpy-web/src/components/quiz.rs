@@ -95,75 +95,78 @@ pub fn QuizView(props: &QuizProps) -> Html {
     html! {
         <details class="quiz" id="quiz" open={panel.open} ontoggle={on_toggle}>
             <summary>{ summary }</summary>
-            <div class="quiz-body">
-                <div class="quiz-head">
-                    <h2 id="quiz-title">{ &panel.quiz.title }</h2>
-                    <label class="quiz-jump">
-                        <span class="visually-hidden">{ "Go to question" }</span>
-                        <select id="quiz-question" onchange={on_jump} disabled={running}>
-                            { for (0..count).map(|i| {
-                                let done = panel.progress.get(&panel.quiz.questions[i].id)
-                                    .map_or("", |a| if a.correct { " ✓" } else { " ✗" });
-                                html! { <option value={i.to_string()} selected={i == panel.at}>
-                                    { format!("Question {} of {count}{done}", i + 1) }
-                                </option> }
-                            }) }
-                        </select>
-                    </label>
-                </div>
-                <form class="quiz-question" onsubmit={on_submit}>
-                    <fieldset>
-                        <legend>{ &question.q }</legend>
-                        { for question.choices.iter().enumerate().map(choice) }
-                    </fieldset>
-                    if runs && panel.verdict.is_none() {
-                        <p class="hint">{ "Predict first. Then this question's workload goes into the editor and runs in the modes it compares, and your prediction is checked against what it measures." }</p>
-                    }
-                    if runs && panel.verdict.is_none() && !props.can_run {
-                        <p class="hint" id="quiz-cannot-run">{ "This question runs a workload, which can start once the worker threads are ready and no other run is going (see the status below)." }</p>
-                    }
-                    if !matches!(panel.verdict, Some(Verdict::Answered(_))) {
-                        <div class="buttons">
-                            <button type="submit" id="quiz-submit" class="run" disabled={!can_submit}>{ submit_label }</button>
-                        </div>
-                    }
-                </form>
-                <div class="quiz-verdict" id="quiz-verdict" role="status" aria-live="polite">
-                    { verdict(panel, &props.walls) }
-                </div>
-                <nav class="quiz-nav" aria-label="Questions">
-                    <button type="button" id="quiz-previous" disabled={panel.at == 0 || running}
-                        onclick={on_go(panel.at.saturating_sub(1))}>{ "← Previous" }</button>
-                    <button type="button" id="quiz-next" disabled={panel.at + 1 >= count || running}
-                        onclick={on_go(panel.at + 1)}>{ "Next →" }</button>
-                </nav>
-                <details class="quiz-source">
-                    <summary>{ "Use another quiz" }</summary>
-                    <p class="hint">
-                        { "A quiz is a JSON file: see " }
-                        <a href="quiz.schema.json">{ "its schema" }</a>
-                        { ". Progress is kept in this browser only." }
-                    </p>
-                    <label class="file">
-                        { "Open a quiz file " }
-                        <input type="file" id="quiz-file" accept=".json,application/json" onchange={on_file_chosen} />
-                    </label>
-                    <form class="quiz-url" onsubmit={on_load_url}>
-                        <label for="quiz-url">{ "or its address" }</label>
-                        <input type="url" id="quiz-url" ref={url_input} placeholder="https://…/quiz.json" />
-                        <button type="submit">{ "Load" }</button>
+            // A closed panel renders no body: the first render, one long task, stays short.
+            if panel.open {
+                <div class="quiz-body">
+                    <div class="quiz-head">
+                        <h2 id="quiz-title">{ &panel.quiz.title }</h2>
+                        <label class="quiz-jump">
+                            <span class="visually-hidden">{ "Go to question" }</span>
+                            <select id="quiz-question" onchange={on_jump} disabled={running}>
+                                { for (0..count).map(|i| {
+                                    let done = panel.progress.get(&panel.quiz.questions[i].id)
+                                        .map_or("", |a| if a.correct { " ✓" } else { " ✗" });
+                                    html! { <option value={i.to_string()} selected={i == panel.at}>
+                                        { format!("Question {} of {count}{done}", i + 1) }
+                                    </option> }
+                                }) }
+                            </select>
+                        </label>
+                    </div>
+                    <form class="quiz-question" onsubmit={on_submit}>
+                        <fieldset>
+                            <legend>{ &question.q }</legend>
+                            { for question.choices.iter().enumerate().map(choice) }
+                        </fieldset>
+                        if runs && panel.verdict.is_none() {
+                            <p class="hint">{ "Predict first. Then this question's workload goes into the editor and runs in the modes it compares, and your prediction is checked against what it measures." }</p>
+                        }
+                        if runs && panel.verdict.is_none() && !props.can_run {
+                            <p class="hint" id="quiz-cannot-run">{ "This question runs a workload, which can start once the worker threads are ready and no other run is going (see the status below)." }</p>
+                        }
+                        if !matches!(panel.verdict, Some(Verdict::Answered(_))) {
+                            <div class="buttons">
+                                <button type="submit" id="quiz-submit" class="run" disabled={!can_submit}>{ submit_label }</button>
+                            </div>
+                        }
                     </form>
-                    if panel.source != QuizSource::Builtin {
-                        <button type="button" id="quiz-builtin" onclick={on_builtin}>{ "Back to the built-in quiz" }</button>
+                    <div class="quiz-verdict" id="quiz-verdict" role="status" aria-live="polite">
+                        { verdict(panel, &props.walls) }
+                    </div>
+                    <nav class="quiz-nav" aria-label="Questions">
+                        <button type="button" id="quiz-previous" disabled={panel.at == 0 || running}
+                            onclick={on_go(panel.at.saturating_sub(1))}>{ "← Previous" }</button>
+                        <button type="button" id="quiz-next" disabled={panel.at + 1 >= count || running}
+                            onclick={on_go(panel.at + 1)}>{ "Next →" }</button>
+                    </nav>
+                    <details class="quiz-source">
+                        <summary>{ "Use another quiz" }</summary>
+                        <p class="hint">
+                            { "A quiz is a JSON file: see " }
+                            <a href="quiz.schema.json">{ "its schema" }</a>
+                            { ". Progress is kept in this browser only." }
+                        </p>
+                        <label class="file">
+                            { "Open a quiz file " }
+                            <input type="file" id="quiz-file" accept=".json,application/json" onchange={on_file_chosen} />
+                        </label>
+                        <form class="quiz-url" onsubmit={on_load_url}>
+                            <label for="quiz-url">{ "or its address" }</label>
+                            <input type="url" id="quiz-url" ref={url_input} placeholder="https://…/quiz.json" />
+                            <button type="submit">{ "Load" }</button>
+                        </form>
+                        if panel.source != QuizSource::Builtin {
+                            <button type="button" id="quiz-builtin" onclick={on_builtin}>{ "Back to the built-in quiz" }</button>
+                        }
+                    </details>
+                    if let Some((url, _)) = &panel.wanted_url {
+                        <p class="hint">{ format!("Loading the quiz at {url}…") }</p>
                     }
-                </details>
-                if let Some((url, _)) = &panel.wanted_url {
-                    <p class="hint">{ format!("Loading the quiz at {url}…") }</p>
-                }
-                if let Some(problem) = &panel.load_problem {
-                    <p class="error" id="quiz-problem" role="alert">{ problem }</p>
-                }
-            </div>
+                    if let Some(problem) = &panel.load_problem {
+                        <p class="error" id="quiz-problem" role="alert">{ problem }</p>
+                    }
+                </div>
+            }
         </details>
     }
 }
