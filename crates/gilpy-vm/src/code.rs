@@ -113,6 +113,12 @@ pub enum Op {
     LoadConst(u32),
     /// `( -- value)` a local slot
     LoadFast(u32),
+    /// `( -- value value)` a `LoadFast` fused with the `LoadConst` after it, which stays in
+    /// place: a jump to it, or the simulator (which counts instructions), runs it alone. As
+    /// CPython's superinstructions (`LOAD_FAST_LOAD_FAST`): one dispatch for two.
+    LoadFastLoadConst(u32),
+    /// `( -- value value)` a `LoadFast` fused with the `LoadFast` after it, likewise.
+    LoadFastLoadFast(u32),
     /// `(value -- )`
     StoreFast(u32),
     DeleteFast(u32),

@@ -110,9 +110,12 @@ fn the_chrome_trace_is_valid_json_with_one_event_per_span() {
     assert_eq!(thread_names, ["MainThread", "counter-0", "counter-1"]);
 }
 
-const THREE_COUNTING_THREADS: &str = "import threading\n\
-    def count(n):\n    while n > 0:\n        n -= 1\n\
-    threads = [threading.Thread(target=count, args=(400_000,), name=f'counter-{i}') for i in range(3)]\n\
+/// Each counts for 0.1 s of wall time from when it first runs: at least three 10 ms time
+/// slices each on one core, on a machine of any speed (a fixed count of steps fit in one
+/// slice once the loop got faster).
+const THREE_COUNTING_THREADS: &str = "import threading, time\n\
+    def count():\n    n = 0\n    end = time.perf_counter() + 0.1\n    while time.perf_counter() < end:\n        n += 1\n\
+    threads = [threading.Thread(target=count, name=f'counter-{i}') for i in range(3)]\n\
     for t in threads: t.start()\n\
     for t in threads: t.join()\n";
 

@@ -270,7 +270,7 @@ impl<'a> Compiler<'a> {
     fn pop_unit(&mut self, parameters: Option<&ast::Parameters>) -> Arc<Code> {
         let unit = self.units.pop().expect("a unit is open");
         let every = self.version.checks_every_instruction();
-        let check_sites = unit
+        let check_sites: Vec<bool> = unit
             .ops
             .iter()
             .map(|op| {
@@ -290,11 +290,12 @@ impl<'a> Compiler<'a> {
                         ))
             })
             .collect();
+        let ops = fuse_loads(unit.ops, &check_sites);
         Arc::new(Code {
             name: unit.name,
             qualname: unit.qualname,
             filename: self.filename.clone(),
-            ops: unit.ops,
+            ops,
             lines: unit.lines,
             positions: unit.positions,
             check_sites,
@@ -1816,4 +1817,27 @@ fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
         },
         _ => None,
     }
+}
+
+/// Fuses a `LoadFast` with the load after it into one instruction (see
+/// [`Op::LoadFastLoadConst`]), unless the eval breaker is checked between them. The second
+/// instruction stays where it was, so jump targets and positions keep their meaning.
+fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
+    let mut at = 0;
+    while at + 1 < ops.len() {
+        let fused = match (ops[at], ops[at + 1]) {
+            _ if check_sites[at + 1] => None,
+            (Op::LoadFast(index), Op::LoadConst(_)) => Some(Op::LoadFastLoadConst(index)),
+            (Op::LoadFast(index), Op::LoadFast(_)) => Some(Op::LoadFastLoadFast(index)),
+            _ => None,
+        };
+        match fused {
+            Some(op) => {
+                ops[at] = op;
+                at += 2;
+            }
+            None => at += 1,
+        }
+    }
+    ops
 }
