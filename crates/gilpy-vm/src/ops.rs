@@ -383,29 +383,32 @@ fn sequence_order(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>
     Ok(Some(a.len().cmp(&b.len())))
 }
 
+/// `a op b` on small ints, or `None` when the result is not a small int (it overflows, or
+/// is a float) or the operation raises (division by zero): the general path handles those.
+#[inline(always)]
+pub fn small_int_binary(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        BinaryOp::Add => a.checked_add(b),
+        BinaryOp::Sub => a.checked_sub(b),
+        BinaryOp::Mul => a.checked_mul(b),
+        BinaryOp::FloorDiv if b != 0 && !(a == i64::MIN && b == -1) => {
+            Some(Integer::div_floor(&a, &b))
+        }
+        BinaryOp::Mod if b != 0 && !(a == i64::MIN && b == -1) => Some(Integer::mod_floor(&a, &b)),
+        BinaryOp::And => Some(a & b),
+        BinaryOp::Or => Some(a | b),
+        BinaryOp::Xor => Some(a ^ b),
+        _ => None,
+    }
+}
+
 /// Arithmetic on built-in numbers, strings and sequences; `Ok(None)` when neither side
 /// supports it (the VM then tries special methods, then raises TypeError).
 pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Option<Value>, OpError> {
     // The fast path: two small ints.
     if let (Value::Int(a), Value::Int(b)) = (left, right) {
-        let (a, b) = (*a, *b);
-        let fast = match op {
-            BinaryOp::Add => a.checked_add(b).map(Value::Int),
-            BinaryOp::Sub => a.checked_sub(b).map(Value::Int),
-            BinaryOp::Mul => a.checked_mul(b).map(Value::Int),
-            BinaryOp::FloorDiv if b != 0 && !(a == i64::MIN && b == -1) => {
-                Some(Value::Int(Integer::div_floor(&a, &b)))
-            }
-            BinaryOp::Mod if b != 0 && !(a == i64::MIN && b == -1) => {
-                Some(Value::Int(Integer::mod_floor(&a, &b)))
-            }
-            BinaryOp::And => Some(Value::Int(a & b)),
-            BinaryOp::Or => Some(Value::Int(a | b)),
-            BinaryOp::Xor => Some(Value::Int(a ^ b)),
-            _ => None,
-        };
-        if let Some(value) = fast {
-            return Ok(Some(value));
+        if let Some(result) = small_int_binary(op, *a, *b) {
+            return Ok(Some(Value::Int(result)));
         }
     }
     if is_int(left) && is_int(right) {

@@ -1260,13 +1260,7 @@ impl Thread {
                     // `pop_int`), the result stored straight into the local that the next
                     // instruction would store it in (`n -= 1`).
                     if let [.., Value::Int(a), Value::Int(b)] = frame.stack.as_slice() {
-                        let fast = match binary_op {
-                            BinaryOp::Add => a.checked_add(*b),
-                            BinaryOp::Sub => a.checked_sub(*b),
-                            BinaryOp::Mul => a.checked_mul(*b),
-                            _ => None,
-                        };
-                        if let Some(result) = fast {
+                        if let Some(result) = ops::small_int_binary(binary_op, *a, *b) {
                             pop_int(&mut frame.stack);
                             let next = pc + 1;
                             match frame.function.code.ops[next] {
