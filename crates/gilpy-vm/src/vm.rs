@@ -1183,7 +1183,7 @@ impl Thread {
                     frame.pc = pc + 2;
                 }
                 Op::StoreFast(index) => {
-                    let value = frame.stack.pop().expect("stack");
+                    let value = pop_value(&mut frame.stack);
                     if let Some(old) = frame.locals[index as usize].replace(value) {
                         old.drop_fast();
                     }
@@ -1663,7 +1663,21 @@ impl Thread {
                     frame.stack.extend(items.into_iter().rev());
                 }
                 Op::Return => {
-                    let value = frame.stack.pop().expect("stack");
+                    let value = pop_value(&mut frame.stack);
+                    if frame.kind == FrameKind::Function && frame.generator.is_none() {
+                        // The common return, in place: moving the whole frame out of the
+                        // vector to drop it cost a memcpy and a stalled read.
+                        let stack = std::mem::take(&mut frame.stack);
+                        let locals = std::mem::take(&mut frame.locals);
+                        self.recycle_vecs(stack, locals);
+                        self.depth -= 1;
+                        self.frames.truncate(self.frames.len() - 1);
+                        if self.frames.len() == base {
+                            return Ok(value);
+                        }
+                        self.frames.last_mut().unwrap().stack.push(value);
+                        continue;
+                    }
                     let mut finished = self.frames.pop().expect("a frame is running");
                     self.depth -= 1;
                     if let Some(generator) = finished.generator.take() {
@@ -2280,8 +2294,12 @@ impl Thread {
 
     /// Keeps a finished frame's vectors for the next call.
     fn recycle(&mut self, frame: &mut Frame) {
-        let mut stack = std::mem::take(&mut frame.stack);
-        let mut locals = std::mem::take(&mut frame.locals);
+        let stack = std::mem::take(&mut frame.stack);
+        let locals = std::mem::take(&mut frame.locals);
+        self.recycle_vecs(stack, locals);
+    }
+
+    fn recycle_vecs(&mut self, mut stack: Vec<Value>, mut locals: Vec<Option<Value>>) {
         stack.clear();
         locals.clear();
         if self.spare_stacks.len() < 64 {
@@ -2312,15 +2330,18 @@ impl Thread {
         if self.depth >= self.interp.recursion_limit() {
             return Err(self.exception("RecursionError", "maximum recursion depth exceeded"));
         }
+        let local_count = code.local_names.len();
         let mut locals = self.spare_locals.pop().unwrap_or_default();
+        locals.resize(local_count, None);
         let caller = self.frames.last_mut().expect("a frame is running");
-        let args_start = caller.stack.len() - count;
-        locals.extend(caller.stack.drain(args_start..).map(Some));
+        for slot in locals[..count].iter_mut().rev() {
+            // The slot holds None: nothing to drop.
+            std::mem::forget(slot.replace(pop_value(&mut caller.stack)));
+        }
         // Moved off the stack, not cloned: no reference count to touch.
         let Some(Value::Function(function)) = caller.stack.pop() else {
             unreachable!("checked above")
         };
-        locals.resize(function.code.local_names.len(), None);
         let stack = self.spare_stacks.pop().unwrap_or_default();
         self.depth += 1;
         self.frames.push(Frame {
@@ -2355,7 +2376,12 @@ impl Thread {
                 frame.function.code.global_hint(index).and_then(|hint| entries.get_index(hint))
             {
                 if key_is(key, name) {
-                    return Ok(value.clone_fast());
+                    // A function, the usual global, cloned inline: the generic clone is a
+                    // call whose result the loop then read back stalled.
+                    return Ok(match value {
+                        Value::Function(function) => Value::Function(function.clone()),
+                        other => other.clone_fast(),
+                    });
                 }
             }
             if let Some((slot, _, value)) = entries.get_full(&Key(Value::Str(name.clone()))) {
@@ -3060,6 +3086,18 @@ pub(crate) fn simulate_suspend() -> Value {
 
 pub(crate) fn is_suspend(value: &Value) -> bool {
     matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
+}
+
+/// Pops the top of a value stack; an int is read as its tag and payload (see [`pop_int`]).
+#[inline(always)]
+fn pop_value(stack: &mut Vec<Value>) -> Value {
+    match stack.last() {
+        Some(&Value::Int(i)) => {
+            pop_int(stack);
+            Value::Int(i)
+        }
+        _ => stack.pop().expect("stack"),
+    }
 }
 
 /// Pops the top of a value stack known to hold an immediate (an int or a bool), which has
