@@ -10,6 +10,7 @@ pub mod code;
 pub mod compile;
 mod deadlock;
 pub mod format;
+mod global_cache;
 pub mod highlight;
 mod keys;
 mod methods;

@@ -4,6 +4,7 @@
 //! running at once (free-threaded mode) without any data race in Rust. Python-level races
 //! (lost updates across several instructions) stay possible, as in CPython 3.13t.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use indexmap::IndexMap;
@@ -103,8 +104,116 @@ impl std::fmt::Debug for Value {
     }
 }
 
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
+/// Locks a `Mutex` (a panic while it was held does not poison it for Python) or a dict's
+/// [`Entries`].
+pub fn lock<L: Lock + ?Sized>(lockable: &L) -> L::Guard<'_> {
+    lockable.acquire()
+}
+
+/// What [`lock`] locks.
+pub trait Lock {
+    type Guard<'a>
+    where
+        Self: 'a;
+    fn acquire(&self) -> Self::Guard<'_>;
+}
+
+impl<T: ?Sized> Lock for Mutex<T> {
+    type Guard<'a>
+        = MutexGuard<'a, T>
+    where
+        T: 'a;
+    fn acquire(&self) -> MutexGuard<'_, T> {
+        self.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+// What a call site reaches through a reference or an `Arc` (no deref coercion for generics).
+impl<L: Lock + ?Sized> Lock for Arc<L> {
+    type Guard<'a>
+        = L::Guard<'a>
+    where
+        Self: 'a;
+    fn acquire(&self) -> L::Guard<'_> {
+        (**self).acquire()
+    }
+}
+
+impl<L: Lock + ?Sized> Lock for &L {
+    type Guard<'a>
+        = L::Guard<'a>
+    where
+        Self: 'a;
+    fn acquire(&self) -> L::Guard<'_> {
+        (**self).acquire()
+    }
+}
+
+/// A dict's entries behind their lock, with a version that every change bumps (as CPython's
+/// dict versions): a thread that remembers a global with the version it read it at can tell,
+/// with one atomic load and no lock, that it is still what the dict holds (see
+/// `vm::GlobalCache`).
+#[derive(Default)]
+pub struct Entries {
+    map: Mutex<Map>,
+    version: AtomicU64,
+}
+
+impl Entries {
+    pub fn new(map: Map) -> Entries {
+        Entries { map: Mutex::new(map), version: AtomicU64::new(0) }
+    }
+
+    /// The version now; without the lock, it may be overtaken at once by a change.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+}
+
+impl Lock for Entries {
+    type Guard<'a> = EntriesGuard<'a>;
+    fn acquire(&self) -> EntriesGuard<'_> {
+        EntriesGuard { map: self.map.acquire(), version: &self.version, changed: false }
+    }
+}
+
+/// The locked entries. Any mutable access counts as a change: the version moves on when the
+/// guard drops, while the lock is still held, so a reader under the lock sees the entries and
+/// the version that goes with them.
+pub struct EntriesGuard<'a> {
+    map: MutexGuard<'a, Map>,
+    version: &'a AtomicU64,
+    changed: bool,
+}
+
+impl EntriesGuard<'_> {
+    /// The version these entries will have once this guard, with what it changed, drops.
+    pub fn version_after(&self) -> u64 {
+        self.version.load(Ordering::Relaxed) + u64::from(self.changed)
+    }
+}
+
+impl std::ops::Deref for EntriesGuard<'_> {
+    type Target = Map;
+    fn deref(&self) -> &Map {
+        &self.map
+    }
+}
+
+impl std::ops::DerefMut for EntriesGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Map {
+        self.changed = true;
+        &mut self.map
+    }
+}
+
+impl Drop for EntriesGuard<'_> {
+    fn drop(&mut self) {
+        if self.changed {
+            self.version.fetch_add(1, Ordering::Release);
+        }
+    }
 }
 
 pub struct List {
@@ -122,12 +231,12 @@ impl List {
 pub type Map = IndexMap<Key, Value, rustc_hash::FxBuildHasher>;
 
 pub struct Dict {
-    pub entries: Mutex<Map>,
+    pub entries: Entries,
 }
 
 impl Dict {
     pub fn new(entries: Map) -> Value {
-        Value::Dict(Arc::new(Dict { entries: Mutex::new(entries) }))
+        Value::Dict(Arc::new(Dict { entries: Entries::new(entries) }))
     }
 }
 

@@ -15,6 +15,7 @@ use gilpy_runtime::SpanKind;
 use crate::builtins::{self, Interpreter, IterStep};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
+use crate::global_cache::{GlobalCache, Slot};
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
@@ -140,6 +141,8 @@ pub struct Thread {
     generator_yielded: bool,
     /// The simulator, in simulated mode: it decides when this thread runs.
     sim: Option<Arc<Simulator>>,
+    /// Globals and built-ins read lately, read again without a lock while unchanged.
+    global_cache: GlobalCache,
     /// Simulated mode: a built-in call that had to wait, to be made again when the thread
     /// runs next (its result goes where the call's would have).
     pending_call: Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>,
@@ -211,6 +214,7 @@ impl Thread {
             generator_yielded: false,
             reraising: false,
             sim: interp.sim.get().cloned(),
+            global_cache: GlobalCache::new(),
             pending_call: None,
             call_can_suspend: false,
             sim_deadline: None,
@@ -1223,6 +1227,11 @@ impl Thread {
                     let name = &code.names[index as usize];
                     let target = namespace.as_ref().unwrap_or(globals);
                     let mut entries = lock(&target.entries);
+                    if namespace.is_none() {
+                        let version = entries.version_after() + 1;
+                        let slot = Slot::of(code, index);
+                        self.global_cache.stored(slot, code, index, globals, version, &value);
+                    }
                     if let Some((key, slot)) =
                         code.global_hint(index).and_then(|hint| entries.get_index_mut(hint))
                     {
@@ -2364,37 +2373,55 @@ impl Thread {
     /// inline cache when the hint still holds.
     fn load_global(&mut self, index: u32) -> CallResult {
         let frame = self.frames.last().expect("a frame is running");
-        let name = &frame.function.code.names[index as usize];
+        let (code, globals) = (&frame.function.code, &frame.function.globals);
+        let name = &code.names[index as usize];
         if let Some(namespace) = &frame.namespace {
             if let Some(value) = lock(&namespace.entries).get(&Key(Value::Str(name.clone()))) {
                 return Ok(value.clone());
             }
         }
-        {
-            let entries = lock(&frame.function.globals.entries);
-            if let Some((key, value)) =
-                frame.function.code.global_hint(index).and_then(|hint| entries.get_index(hint))
-            {
-                if key_is(key, name) {
-                    // A function, the usual global, cloned inline: the generic clone is a
-                    // call whose result the loop then read back stalled.
-                    return Ok(match value {
-                        Value::Function(function) => Value::Function(function.clone()),
-                        other => other.clone_fast(),
-                    });
+        let builtins = &self.interp.builtins;
+        let slot = Slot::of(code, index);
+        if frame.namespace.is_none() {
+            if let Some(value) = self.global_cache.get(slot, code, index, globals, builtins) {
+                return Ok(value);
+            }
+        }
+        let found = {
+            let entries = lock(&globals.entries);
+            let version = entries.version_after();
+            let hinted = code.global_hint(index).and_then(|hint| entries.get_index(hint));
+            match hinted {
+                Some((key, value)) if key_is(key, name) => Ok((value.clone_fast(), version)),
+                _ => match entries.get_full(&Key(Value::Str(name.clone()))) {
+                    Some((hint, _, value)) => {
+                        code.set_global_hint(index, hint);
+                        Ok((value.clone(), version))
+                    }
+                    None => Err(version),
+                },
+            }
+        };
+        let (value, versions) = match found {
+            Ok((value, globals_version)) => (value, (globals_version, builtins.entries.version())),
+            Err(globals_version) => {
+                let entries = lock(&builtins.entries);
+                match entries.get(&Key(Value::Str(name.clone()))) {
+                    Some(value) => (value.clone(), (globals_version, entries.version_after())),
+                    None => {
+                        drop(entries);
+                        let name = name.clone();
+                        return Err(
+                            self.exception("NameError", format!("name '{name}' is not defined"))
+                        );
+                    }
                 }
             }
-            if let Some((slot, _, value)) = entries.get_full(&Key(Value::Str(name.clone()))) {
-                frame.function.code.set_global_hint(index, slot);
-                return Ok(value.clone());
-            }
+        };
+        if frame.namespace.is_none() {
+            self.global_cache.put(slot, code, index, globals, versions, value.clone_fast());
         }
-        if let Some(value) = lock(&self.interp.builtins.entries).get(&Key(Value::Str(name.clone())))
-        {
-            return Ok(value.clone());
-        }
-        let name = name.clone();
-        Err(self.exception("NameError", format!("name '{name}' is not defined")))
+        Ok(value)
     }
 
     fn call_from_loop(
@@ -2670,7 +2697,7 @@ impl Thread {
                 return Ok(left);
             }
             if let Value::Dict(b) = &right {
-                let merged = Dict { entries: std::sync::Mutex::new(lock(&a.entries).clone()) };
+                let merged = Dict { entries: crate::value::Entries::new(lock(&a.entries).clone()) };
                 let entries = lock(&b.entries).clone();
                 crate::keys::merge(self, &merged, entries)?;
                 return Ok(Value::Dict(Arc::new(merged)));

@@ -55,7 +55,7 @@ fn stream(name: &str, write: crate::value::BuiltinFn) -> Value {
         .collect();
     Value::Module(Arc::new(Module {
         name: Arc::from(name),
-        dict: Arc::new(Dict { entries: std::sync::Mutex::new(entries) }),
+        dict: Arc::new(Dict { entries: crate::value::Entries::new(entries) }),
     }))
 }
 
