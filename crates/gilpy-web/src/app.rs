@@ -218,13 +218,16 @@ pub fn App() -> Html {
         });
     }
 
+    // The same callbacks from one render to the next: a component whose other props did not
+    // change then skips its render (yew compares callbacks by identity), so a progress message
+    // does not redraw the editor.
     let on_action = {
         let dispatch = state.dispatcher();
-        Callback::from(move |action| dispatch.dispatch(action))
+        use_callback((), move |action, ()| dispatch.dispatch(action))
     };
     let on_run = {
         let dispatch = state.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::RunModes))
+        use_callback((), move |(), ()| dispatch.dispatch(Action::RunModes))
     };
     let on_run_program = {
         let (state, runner) = (state.clone(), runner.clone());

@@ -27,7 +27,11 @@ pub struct ProgramProps {
 #[component]
 pub fn Program(props: &ProgramProps) -> Html {
     let program = &props.program;
-    let on_source = props.on_action.reform(Action::SetSource);
+    // Kept from one render to the next, so that the editor redraws only when its text or
+    // colours change.
+    let on_source = use_callback(props.on_action.clone(), |source, on_action| {
+        on_action.emit(Action::SetSource(source))
+    });
     let on_python = props.on_action.reform(|event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
         Action::SetPython(select.value())
