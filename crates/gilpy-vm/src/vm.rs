@@ -19,7 +19,7 @@ use crate::global_cache::{GlobalCache, Slot};
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Builtin, Class, Descriptor, Dict, Function, Key, List, Method, Name, Slice,
+    lock, Builtin, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice,
     TracebackEntry, Value,
 };
 
@@ -1416,7 +1416,37 @@ impl Thread {
                     let iterator = builtins::iterate(self, &iterable)?;
                     self.frames.last_mut().unwrap().stack.push(iterator);
                 }
-                Op::ForIter(target) => self.for_iter(target)?,
+                Op::ForIter(target) => {
+                    // The common loop, `for i in range(...)` over a range iterator only the loop
+                    // holds, steps here, and stores `i` when a StoreFast follows: calling out to
+                    // the general step was two fifths of a counting loop's time.
+                    if let Some(Value::Iterator(state)) = frame.stack.last_mut() {
+                        if let Some(Ok(Iter::Range { next, stop, step })) =
+                            Arc::get_mut(state).map(|unique| unique.get_mut())
+                        {
+                            let value = *next;
+                            if (*step > 0 && value < *stop) || (*step < 0 && value > *stop) {
+                                *next += *step;
+                                let after = pc + 1;
+                                let code = &frame.function.code;
+                                match code.ops[after] {
+                                    Op::StoreFast(index)
+                                        if self.sim.is_none() && !code.check_sites[after] =>
+                                    {
+                                        let slot = &mut frame.locals[index as usize];
+                                        if let Some(old) = slot.replace(Value::Int(value)) {
+                                            old.drop_fast();
+                                        }
+                                        frame.pc = after + 1;
+                                    }
+                                    _ => frame.stack.push(Value::Int(value)),
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    self.for_iter(target)?
+                }
                 op @ (Op::Call(_) | Op::CallMethod(_)) => {
                     let count = match op {
                         Op::CallMethod(count) => {
