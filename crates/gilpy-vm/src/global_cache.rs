@@ -29,6 +29,14 @@ struct CachedGlobal {
     value: Value,
 }
 
+impl CachedGlobal {
+    /// Whether this entry is for the read of name `index` of `code`, with these globals.
+    #[inline]
+    fn is_for(&self, code: &Arc<Code>, index: u32, globals: &Arc<Dict>) -> bool {
+        self.index == index && Arc::ptr_eq(&self.code, code) && Arc::ptr_eq(&self.globals, globals)
+    }
+}
+
 /// Where a read of global `index` of a code object would be cached.
 #[derive(Clone, Copy)]
 pub struct Slot(usize);
@@ -56,9 +64,7 @@ impl GlobalCache {
         builtins: &Dict,
     ) -> Option<Value> {
         let entry = self.slots[slot.0].as_ref()?;
-        let fresh = entry.index == index
-            && Arc::ptr_eq(&entry.code, code)
-            && Arc::ptr_eq(&entry.globals, globals)
+        let fresh = entry.is_for(code, index, globals)
             && entry.globals_version == globals.entries.version()
             && entry.builtins_version == builtins.entries.version();
         fresh.then(|| match &entry.value {
@@ -81,11 +87,7 @@ impl GlobalCache {
         let entry = &mut self.slots[slot.0];
         match entry {
             // The same read at newer versions: no reference counts to touch.
-            Some(entry)
-                if entry.index == index
-                    && Arc::ptr_eq(&entry.code, code)
-                    && Arc::ptr_eq(&entry.globals, globals) =>
-            {
+            Some(entry) if entry.is_for(code, index, globals) => {
                 (entry.globals_version, entry.builtins_version) = versions;
                 entry.value = value;
             }
@@ -115,10 +117,7 @@ impl GlobalCache {
         value: &Value,
     ) {
         if let Some(entry) = &mut self.slots[slot.0] {
-            if entry.index == index
-                && Arc::ptr_eq(&entry.code, code)
-                && Arc::ptr_eq(&entry.globals, globals)
-            {
+            if entry.is_for(code, index, globals) {
                 entry.globals_version = globals_version;
                 entry.value = value.clone_fast();
             }
