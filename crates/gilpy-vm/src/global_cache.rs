@@ -54,6 +54,8 @@ impl GlobalCache {
     }
 
     /// The cached value, if the entry is for this read and both dicts are unchanged since.
+    /// A reference, so that the caller clones it straight onto its stack: a `Value` returned
+    /// through an `Option` was copied about in pieces that stalled the loads after them.
     #[inline]
     pub fn get(
         &self,
@@ -62,16 +64,12 @@ impl GlobalCache {
         index: u32,
         globals: &Arc<Dict>,
         builtins: &Dict,
-    ) -> Option<Value> {
+    ) -> Option<&Value> {
         let entry = self.slots[slot.0].as_ref()?;
         let fresh = entry.is_for(code, index, globals)
             && entry.globals_version == globals.entries.version()
             && entry.builtins_version == builtins.entries.version();
-        fresh.then(|| match &entry.value {
-            // A function, the usual global, cloned inline (the generic clone is a call).
-            Value::Function(function) => Value::Function(function.clone()),
-            other => other.clone_fast(),
-        })
+        fresh.then_some(&entry.value)
     }
 
     /// Remembers `value`, read from the dicts at these versions.

@@ -1217,6 +1217,17 @@ impl Thread {
                     frame.stack.push(cell);
                 }
                 Op::LoadGlobal(index) => {
+                    if frame.namespace.is_none() {
+                        let (code, globals) = (&frame.function.code, &frame.function.globals);
+                        let slot = Slot::of(code, index);
+                        let builtins = &self.interp.builtins;
+                        if let Some(cached) =
+                            self.global_cache.get(slot, code, index, globals, builtins)
+                        {
+                            frame.stack.push(clone_global(cached));
+                            continue;
+                        }
+                    }
                     let value = self.load_global(index)?;
                     self.frames.last_mut().unwrap().stack.push(value);
                 }
@@ -2413,8 +2424,8 @@ impl Thread {
         let builtins = &self.interp.builtins;
         let slot = Slot::of(code, index);
         if frame.namespace.is_none() {
-            if let Some(value) = self.global_cache.get(slot, code, index, globals, builtins) {
-                return Ok(value);
+            if let Some(cached) = self.global_cache.get(slot, code, index, globals, builtins) {
+                return Ok(clone_global(cached));
             }
         }
         let found = {
@@ -3143,6 +3154,16 @@ pub(crate) fn simulate_suspend() -> Value {
 
 pub(crate) fn is_suspend(value: &Value) -> bool {
     matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
+}
+
+/// A global's value, cloned inline when it is a function (the usual global) or an immediate:
+/// the generic clone is a call.
+#[inline(always)]
+fn clone_global(value: &Value) -> Value {
+    match value {
+        Value::Function(function) => Value::Function(function.clone()),
+        other => other.clone_fast(),
+    }
 }
 
 /// Pops the top of a value stack; an int is read as its tag and payload (see [`pop_int`]).

@@ -23,9 +23,11 @@ fn trace_on(host: ThreadedHost, source: &str, version: PythonVersion) -> Program
     outcome.trace
 }
 
-const TWO_COUNTING_THREADS: &str = "import threading\n\
-    def count(n):\n    while n > 0:\n        n -= 1\n\
-    threads = [threading.Thread(target=count, args=(300_000,), name=f'counter-{i}') for i in range(2)]\n\
+/// Each counts for 0.05 s of wall time from when it first runs, ten switch intervals: a fixed
+/// count of steps could end within one once the loop got faster.
+const TWO_COUNTING_THREADS: &str = "import threading, time\n\
+    def count():\n    n = 0\n    end = time.perf_counter() + 0.05\n    while time.perf_counter() < end:\n        n += 1\n\
+    threads = [threading.Thread(target=count, name=f'counter-{i}') for i in range(2)]\n\
     for t in threads: t.start()\n\
     for t in threads: t.join()\n";
 
