@@ -2022,7 +2022,7 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
     match object {
         Value::Instance(instance) => {
             // A property on the class wins over the instance's own attributes.
-            let class_attribute = instance.class.lookup(name);
+            let class_attribute = thread.class_lookup(&instance.class, name);
             if let Some(Value::Descriptor(descriptor)) = &class_attribute {
                 if let Descriptor::Property { get, .. } = &**descriptor {
                     if get.is_none() {
@@ -2357,7 +2357,7 @@ pub fn set_attribute(
     value: Value,
 ) -> Result<(), Value> {
     if let Value::Instance(instance) = object {
-        if let Some(setattr) = instance.class.lookup("__setattr__") {
+        if let Some(setattr) = thread.class_lookup(&instance.class, "__setattr__") {
             if !thread.interp.is_object_default("__setattr__", &setattr) {
                 thread.call(&setattr, vec![object.clone(), Value::Str(name), value], vec![])?;
                 return Ok(());
@@ -2376,7 +2376,8 @@ fn store_attribute(
 ) -> Result<(), Value> {
     match object {
         Value::Instance(instance) => {
-            if let Some(Value::Descriptor(descriptor)) = instance.class.lookup(&name) {
+            if let Some(Value::Descriptor(descriptor)) = thread.class_lookup(&instance.class, &name)
+            {
                 if let Descriptor::Property { set, .. } = &*descriptor {
                     if set.is_none() {
                         let class = &instance.class.name;
@@ -2990,7 +2991,7 @@ pub fn new_class(
             entries.insert(Key(Value::str("__hash__")), Value::None);
         }
     }
-    let dict: IndexMap<Arc<str>, Value> = lock(&namespace.entries)
+    let dict: crate::value::ClassDict = lock(&namespace.entries)
         .iter()
         .filter_map(|(k, v)| match &k.0 {
             Value::Str(name) => Some((name.clone(), v.clone())),
@@ -3006,7 +3007,7 @@ pub fn new_class(
         name,
         bases: parents,
         bases_mro,
-        dict: Mutex::new(dict),
+        dict: crate::value::Versioned::new(dict),
         is_exception,
         overrides_getattribute,
         has_properties,

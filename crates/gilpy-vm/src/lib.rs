@@ -4,6 +4,7 @@
 //! The VM reads no clock, prints nothing and starts no thread by itself: everything outside
 //! goes through [`builtins::Host`]. Values are `Send + Sync`, ready for threads that run at once.
 
+mod attribute_cache;
 pub mod builtins;
 mod carets;
 pub mod code;

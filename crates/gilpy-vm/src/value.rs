@@ -149,19 +149,22 @@ impl<L: Lock + ?Sized> Lock for &L {
     }
 }
 
-/// A dict's entries behind their lock, with a version that every change bumps (as CPython's
-/// dict versions): a thread that remembers a global with the version it read it at can tell,
-/// with one atomic load and no lock, that it is still what the dict holds (see
-/// `vm::GlobalCache`).
+/// A value behind its lock, with a version that every change bumps (as CPython's dict
+/// versions and type version tags): a thread that remembers what it read, with the version it
+/// read it at, can tell with one atomic load and no lock that it still holds. Dicts' entries
+/// (see `global_cache.rs`) and classes' namespaces (see `attribute_cache.rs`) are kept so.
 #[derive(Default)]
-pub struct Entries {
-    map: Mutex<Map>,
+pub struct Versioned<T> {
+    value: Mutex<T>,
     version: AtomicU64,
 }
 
-impl Entries {
-    pub fn new(map: Map) -> Entries {
-        Entries { map: Mutex::new(map), version: AtomicU64::new(0) }
+/// A dict's entries.
+pub type Entries = Versioned<Map>;
+
+impl<T> Versioned<T> {
+    pub fn new(value: T) -> Versioned<T> {
+        Versioned { value: Mutex::new(value), version: AtomicU64::new(0) }
     }
 
     /// The version now; without the lock, it may be overtaken at once by a change.
@@ -171,44 +174,47 @@ impl Entries {
     }
 }
 
-impl Lock for Entries {
-    type Guard<'a> = EntriesGuard<'a>;
-    fn acquire(&self) -> EntriesGuard<'_> {
-        EntriesGuard { map: self.map.acquire(), version: &self.version, changed: false }
+impl<T> Lock for Versioned<T> {
+    type Guard<'a>
+        = VersionedGuard<'a, T>
+    where
+        T: 'a;
+    fn acquire(&self) -> VersionedGuard<'_, T> {
+        VersionedGuard { value: self.value.acquire(), version: &self.version, changed: false }
     }
 }
 
-/// The locked entries. Any mutable access counts as a change: the version moves on when the
-/// guard drops, while the lock is still held, so a reader under the lock sees the entries and
-/// the version that goes with them.
-pub struct EntriesGuard<'a> {
-    map: MutexGuard<'a, Map>,
+/// The locked value. Any mutable access counts as a change: the version moves on when the
+/// guard drops, while the lock is still held, so a reader under the lock sees the value and
+/// the version that goes with it.
+pub struct VersionedGuard<'a, T> {
+    value: MutexGuard<'a, T>,
     version: &'a AtomicU64,
     changed: bool,
 }
 
-impl EntriesGuard<'_> {
-    /// The version these entries will have once this guard, with what it changed, drops.
+impl<T> VersionedGuard<'_, T> {
+    /// The version the value will have once this guard, with what it changed, drops.
     pub fn version_after(&self) -> u64 {
         self.version.load(Ordering::Relaxed) + u64::from(self.changed)
     }
 }
 
-impl std::ops::Deref for EntriesGuard<'_> {
-    type Target = Map;
-    fn deref(&self) -> &Map {
-        &self.map
+impl<T> std::ops::Deref for VersionedGuard<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
     }
 }
 
-impl std::ops::DerefMut for EntriesGuard<'_> {
-    fn deref_mut(&mut self) -> &mut Map {
+impl<T> std::ops::DerefMut for VersionedGuard<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
         self.changed = true;
-        &mut self.map
+        &mut self.value
     }
 }
 
-impl Drop for EntriesGuard<'_> {
+impl<T> Drop for VersionedGuard<'_, T> {
     fn drop(&mut self) {
         if self.changed {
             self.version.fetch_add(1, Ordering::Release);
@@ -343,6 +349,10 @@ pub struct Method {
     pub function: Value,
 }
 
+/// A class's namespace. Fx-hashed, as dicts are: with std's SipHash, hashing the attribute
+/// name was a sixth of a method call.
+pub type ClassDict = IndexMap<Arc<str>, Value, rustc_hash::FxBuildHasher>;
+
 pub struct Class {
     pub name: Arc<str>,
     /// The bases the class statement names, in order (`__bases__`).
@@ -350,7 +360,7 @@ pub struct Class {
     /// Method resolution order after this class itself (an `Arc` to itself would be a cycle):
     /// the C3 linearization of `bases`, as CPython computes it.
     pub bases_mro: Vec<Arc<Class>>,
-    pub dict: Mutex<IndexMap<Arc<str>, Value>>,
+    pub dict: Versioned<ClassDict>,
     /// Set for built-in exception classes and `object`: what a bare instance looks like.
     pub is_exception: bool,
     /// Whether the class or a base defines `__getattribute__`, fixed when the class is made (as

@@ -12,6 +12,7 @@ use crossbeam_utils::atomic::AtomicCell;
 use gilpy_runtime::gil::{EvalBreaker, ThreadId};
 use gilpy_runtime::SpanKind;
 
+use crate::attribute_cache::AttributeCache;
 use crate::builtins::{self, Interpreter, IterStep};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
@@ -143,6 +144,8 @@ pub struct Thread {
     sim: Option<Arc<Simulator>>,
     /// Globals and built-ins read lately, read again without a lock while unchanged.
     global_cache: GlobalCache,
+    /// Names looked up in classes lately, likewise.
+    attribute_cache: AttributeCache,
     /// Simulated mode: a built-in call that had to wait, to be made again when the thread
     /// runs next (its result goes where the call's would have).
     pending_call: Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>,
@@ -215,6 +218,7 @@ impl Thread {
             reraising: false,
             sim: interp.sim.get().cloned(),
             global_cache: GlobalCache::new(),
+            attribute_cache: AttributeCache::new(),
             pending_call: None,
             call_can_suspend: false,
             sim_deadline: None,
@@ -692,7 +696,7 @@ impl Thread {
             Value::Instance(instance)
                 if !instance.class.overrides_getattribute && instance.get(&name).is_none() =>
             {
-                match instance.class.lookup(&name) {
+                match self.attribute_cache.lookup(&instance.class, &name) {
                     Some(function @ Value::Function(_)) => Some(function),
                     _ => None,
                 }
@@ -797,12 +801,15 @@ impl Thread {
     }
 
     /// Whether `object`'s class defines `__setattr__`, which then sees every attribute store.
-    fn overrides_setattr(&self, object: &Value) -> bool {
+    fn overrides_setattr(&mut self, object: &Value) -> bool {
         let Value::Instance(instance) = object else { return false };
-        instance
-            .class
-            .lookup("__setattr__")
+        self.class_lookup(&instance.class, "__setattr__")
             .is_some_and(|method| !self.interp.is_object_default("__setattr__", &method))
+    }
+
+    /// [`Class::lookup`] through this thread's cache.
+    pub fn class_lookup(&mut self, class: &Arc<Class>, name: &str) -> Option<Value> {
+        self.attribute_cache.lookup(class, name)
     }
 
     fn push_frame(&mut self, frame: Frame) -> Result<(), Value> {

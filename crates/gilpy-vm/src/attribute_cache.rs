@@ -1,0 +1,84 @@
+//! Per thread: what looking a name up in a class (its namespace, then its bases in method
+//! resolution order) found lately, with the versions of those namespaces it was found at (see
+//! [`crate::value::Versioned`]). CPython keeps a cache like it, keyed by type version tags.
+//! A hit costs an atomic load per class in the order and no lock: reading an attribute of an
+//! instance looked the name up in every class of the order, each under its lock, to find
+//! whether a property overrides the instance's own value (`p.x` on a plain class: two locked
+//! lookups that found nothing), and setting one asked for `__setattr__` twice.
+//!
+//! An entry is used only while every namespace it passed through is at the version it was read
+//! at, so it returns what a locked lookup at that moment would have.
+
+use std::sync::Arc;
+
+use crate::value::{Class, Value};
+
+const SLOTS: usize = 128;
+/// Classes whose order (the class and its bases) is longer are looked up without the cache.
+const MOST_CLASSES: usize = 4;
+
+pub struct AttributeCache {
+    slots: Vec<Option<CachedAttribute>>,
+}
+
+struct CachedAttribute {
+    /// Held, so that no other class can take its address while the entry lives.
+    class: Arc<Class>,
+    name: Arc<str>,
+    /// The versions of the class's namespace and its bases', in method resolution order.
+    versions: [u64; MOST_CLASSES],
+    found: Option<Value>,
+}
+
+/// The versions of `class`'s namespace and its bases', or `None` when there are too many.
+fn versions_of(class: &Class) -> Option<[u64; MOST_CLASSES]> {
+    if class.bases_mro.len() >= MOST_CLASSES {
+        return None;
+    }
+    let mut versions = [0; MOST_CLASSES];
+    versions[0] = class.dict.version();
+    for (slot, base) in versions[1..].iter_mut().zip(&class.bases_mro) {
+        *slot = base.dict.version();
+    }
+    Some(versions)
+}
+
+fn slot_of(class: &Arc<Class>, name: &str) -> usize {
+    let mut hash = Arc::as_ptr(class) as usize >> 4;
+    for byte in name.bytes() {
+        hash = hash.rotate_left(5) ^ usize::from(byte);
+    }
+    hash.wrapping_mul(0x9e37_79b9) >> 7 & (SLOTS - 1)
+}
+
+impl AttributeCache {
+    pub fn new() -> AttributeCache {
+        AttributeCache { slots: (0..SLOTS).map(|_| None).collect() }
+    }
+
+    /// [`Class::lookup`], from the cache while nothing it read has changed.
+    pub fn lookup(&mut self, class: &Arc<Class>, name: &str) -> Option<Value> {
+        let Some(versions) = versions_of(class) else {
+            return class.lookup(name);
+        };
+        let slot = &mut self.slots[slot_of(class, name)];
+        if let Some(entry) = slot {
+            if Arc::ptr_eq(&entry.class, class)
+                && *entry.name == *name
+                && entry.versions == versions
+            {
+                return entry.found.clone();
+            }
+        }
+        // Read after the versions: if a namespace changes meanwhile, the entry is stale at
+        // once and the next lookup misses.
+        let found = class.lookup(name);
+        *slot = Some(CachedAttribute {
+            class: class.clone(),
+            name: Arc::from(name),
+            versions,
+            found: found.clone(),
+        });
+        found
+    }
+}
