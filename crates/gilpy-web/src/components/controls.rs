@@ -9,7 +9,7 @@ use gilpy_variants::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Action, RunChoice, Settings};
+use crate::state::{Action, RunChoice, RunEdit, Settings, SliderEdit};
 
 #[derive(Properties, PartialEq)]
 struct SliderProps {
@@ -74,10 +74,10 @@ pub struct ControlsProps {
 pub fn Controls(props: &ControlsProps) -> Html {
     let settings = &props.settings;
     let sliders = settings.sliders;
-    // Each slider emits the sliders with its own value changed.
-    let slide = |set: fn(Sliders, f64) -> Sliders| {
+    // Each slider emits its own change, which the state applies to the sliders as they are.
+    let slide = |edit: fn(f64) -> SliderEdit| {
         let on_action = props.on_action.clone();
-        Callback::from(move |value: f64| on_action.emit(Action::SetSliders(set(sliders, value))))
+        Callback::from(move |value: f64| on_action.emit(Action::EditSliders(edit(value))))
     };
     let kind_radio = |kind: TaskKind, label: &'static str| {
         let on_action = props.on_action.clone();
@@ -86,7 +86,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <label for={id.clone()} class="choice">
                 <input type="radio" id={id} name="task-kind" value={kind.as_str()}
                     checked={sliders.kind == kind}
-                    onchange={Callback::from(move |_| on_action.emit(Action::SetSliders(Sliders { kind, ..sliders })))} />
+                    onchange={Callback::from(move |_| on_action.emit(Action::EditSliders(SliderEdit::Kind(kind))))} />
                 { label }
             </label>
         }
@@ -149,28 +149,28 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </fieldset>
             <Slider id="tasks" label="Tasks" min={1.0} max={f64::from(Sliders::MAX_TASKS)} step={1.0}
                 value={f64::from(sliders.tasks)} shown={sliders.tasks.to_string()}
-                on_change={slide(|s, v| Sliders { tasks: v as u32, ..s })} />
+                on_change={slide(|v| SliderEdit::Tasks(v as u32))} />
             <Slider id="work" label="Work per task" min={f64::from(Sliders::ROUNDS_STEP)}
                 max={f64::from(Sliders::MAX_ROUNDS)} step={f64::from(Sliders::ROUNDS_STEP)}
                 value={f64::from(sliders.rounds)} shown={format!("{} rounds", group_digits(sliders.rounds, ','))}
                 hint={unused(sliders.kind.computes(), "Not used by I/O-bound tasks.")}
-                on_change={slide(|s, v| Sliders { rounds: v as u32, ..s })} />
+                on_change={slide(|v| SliderEdit::Rounds(v as u32))} />
             <Slider id="io-wait" label="I/O wait" min={0.0} max={f64::from(Sliders::MAX_IO_MS)}
                 step={f64::from(Sliders::IO_MS_STEP)}
                 value={f64::from(sliders.io_ms)} shown={format!("{} ms", sliders.io_ms)}
                 hint={unused(sliders.kind.waits(), "Only I/O-bound and mixed tasks wait.")}
-                on_change={slide(|s, v| Sliders { io_ms: v as u32, ..s })} />
+                on_change={slide(|v| SliderEdit::IoMs(v as u32))} />
             <Slider id="cores" label="Processes" min={1.0} max={f64::from(Sliders::MAX_CORES)} step={1.0}
                 value={f64::from(sliders.cores)} shown={sliders.cores.to_string()}
                 hint={AttrValue::from("Worker processes in the process pool (CORES).")}
-                on_change={slide(|s, v| Sliders { cores: v as u32, ..s })} />
+                on_change={slide(|v| SliderEdit::Cores(v as u32))} />
             <Slider id="switch-interval" label="Switch interval"
                 min={f64::from(Sliders::MIN_SWITCH_INTERVAL_US) / 1000.0}
                 max={f64::from(Sliders::MAX_SWITCH_INTERVAL_US) / 1000.0} step={0.5}
                 value={f64::from(sliders.switch_interval_us) / 1000.0}
                 shown={format!("{} ms", f64::from(sliders.switch_interval_us) / 1000.0)}
                 hint={AttrValue::from("How long a thread keeps the GIL while another waits for it (CPython's default: 5 ms).")}
-                on_change={slide(|s, v| Sliders { switch_interval_us: (v * 1000.0).round() as u32, ..s })} />
+                on_change={slide(|v| SliderEdit::SwitchIntervalUs((v * 1000.0).round() as u32))} />
             <fieldset class="modes">
                 <legend>{ "Modes to run" }</legend>
                 { for Mode::ALL.into_iter().map(mode_checkbox) }
@@ -194,23 +194,27 @@ fn run_choice(
 ) -> Html {
     // The reason itself is in the status, once.
     let simulated = choice.simulated || real_unavailable.is_some();
+    // Each emits its own change, which the state applies to the choice as it is then.
     let choose = |simulated: bool| {
-        on_action.reform(move |_: Event| Action::SetRun(RunChoice { simulated, ..choice }))
+        on_action.reform(move |_: Event| Action::EditRun(RunEdit::Simulated(simulated)))
     };
-    let on_seed = on_action.reform(move |event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        let seed = input.value_as_number();
-        // An empty or invalid field keeps the seed it had.
-        let seed = if seed.is_finite() { seed.max(0.0) as u64 } else { choice.seed };
-        Action::SetRun(RunChoice { seed, ..choice })
-    });
-    let on_cores = on_action
-        .reform(move |value: f64| Action::SetRun(RunChoice { cores: value as usize, ..choice }));
+    let on_seed = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let seed = input.value_as_number();
+            // An empty or invalid field keeps the seed it had.
+            if seed.is_finite() {
+                on_action.emit(Action::EditRun(RunEdit::Seed(seed.max(0.0) as u64)));
+            }
+        })
+    };
+    let on_cores = on_action.reform(|value: f64| Action::EditRun(RunEdit::Cores(value as usize)));
     // All of them is no limit at all.
     let real_cores = choice.real_cores.unwrap_or(pool_cores).min(pool_cores);
     let on_real_cores = on_action.reform(move |value: f64| {
         let real_cores = Some(value as usize).filter(|cores| *cores < pool_cores);
-        Action::SetRun(RunChoice { real_cores, ..choice })
+        Action::EditRun(RunEdit::RealCores(real_cores))
     });
     html! {
         <fieldset class="run-on">

@@ -17,7 +17,7 @@ use gilpy_protocol::{
 };
 use gilpy_quiz::{measured_choice, ModeFigures, Quiz};
 use gilpy_variants::{
-    preset, variant, workload_source, Mode, PresetContent, RunMode, Sliders, MAX_SEED,
+    preset, variant, workload_source, Mode, PresetContent, RunMode, Sliders, TaskKind, MAX_SEED,
     MAX_SIMULATED_CORES, PYTHON_VERSIONS,
 };
 use yew::Reducible;
@@ -413,9 +413,60 @@ impl Playground {
     }
 }
 
+/// One slider or choice moved. The reducer applies it to the sliders as they are then, not to
+/// a copy a control kept from an earlier render: two changes in quick succession (a seed, then
+/// the cores) must both survive.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SliderEdit {
+    Kind(TaskKind),
+    Tasks(u32),
+    Rounds(u32),
+    IoMs(u32),
+    Cores(u32),
+    SwitchIntervalUs(u32),
+}
+
+impl SliderEdit {
+    fn apply(self, sliders: Sliders) -> Sliders {
+        match self {
+            SliderEdit::Kind(kind) => Sliders { kind, ..sliders },
+            SliderEdit::Tasks(tasks) => Sliders { tasks, ..sliders },
+            SliderEdit::Rounds(rounds) => Sliders { rounds, ..sliders },
+            SliderEdit::IoMs(io_ms) => Sliders { io_ms, ..sliders },
+            SliderEdit::Cores(cores) => Sliders { cores, ..sliders },
+            SliderEdit::SwitchIntervalUs(switch_interval_us) => {
+                Sliders { switch_interval_us, ..sliders }
+            }
+        }
+    }
+}
+
+/// One part of the run choice changed, applied likewise to the choice as it is then.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RunEdit {
+    Simulated(bool),
+    Seed(u64),
+    Cores(usize),
+    /// `None`: all of the pool's cores.
+    RealCores(Option<usize>),
+}
+
+impl RunEdit {
+    fn apply(self, run: RunChoice) -> RunChoice {
+        match self {
+            RunEdit::Simulated(simulated) => RunChoice { simulated, ..run },
+            RunEdit::Seed(seed) => RunChoice { seed, ..run },
+            RunEdit::Cores(cores) => RunChoice { cores, ..run },
+            RunEdit::RealCores(real_cores) => RunChoice { real_cores, ..run },
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetSliders(Sliders),
+    EditSliders(SliderEdit),
+    EditRun(RunEdit),
     SetModeEnabled(Mode, bool),
     ChoosePreset(String),
     /// The learner edited the code.
@@ -490,6 +541,11 @@ impl Playground {
                     self.rewrite_from_sliders();
                 }
             }
+            Action::EditSliders(edit) => {
+                let sliders = edit.apply(self.settings.sliders);
+                self.apply(Action::SetSliders(sliders));
+            }
+            Action::EditRun(edit) => self.settings.run = edit.apply(self.settings.run).clamped(),
             Action::SetModeEnabled(mode, enabled) => {
                 self.settings.modes.retain(|m| *m != mode);
                 if enabled {
@@ -923,7 +979,23 @@ mod tests {
     use super::*;
     use gilpy_protocol::{OutputChunk, SourcePosition, Stream};
     use gilpy_runtime::{Mode as TraceMode, RunTrace};
-    use gilpy_variants::TaskKind;
+
+    #[test]
+    fn each_edit_applies_to_the_settings_as_they_are_then() {
+        // A seed typed and then the cores moved, before the controls redraw: both stay.
+        let mut learner = Playground::default();
+        learner.apply(Action::EditRun(RunEdit::Simulated(true)));
+        learner.apply(Action::EditRun(RunEdit::Seed(7)));
+        learner.apply(Action::EditRun(RunEdit::Cores(2)));
+        let run = learner.settings.run;
+        assert_eq!((run.simulated, run.seed, run.cores), (true, 7, 2));
+        learner.apply(Action::EditSliders(SliderEdit::Tasks(3)));
+        learner.apply(Action::EditSliders(SliderEdit::Kind(TaskKind::Io)));
+        learner.apply(Action::EditSliders(SliderEdit::IoMs(40)));
+        let sliders = learner.settings.sliders;
+        assert_eq!((sliders.tasks, sliders.kind, sliders.io_ms), (3, TaskKind::Io, 40));
+        assert!(learner.program.source.contains("TASKS = 3"), "{}", learner.program.source);
+    }
 
     fn outcome(wall_us: u64) -> PythonOutcome {
         PythonOutcome {
