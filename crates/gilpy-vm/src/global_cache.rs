@@ -1,5 +1,5 @@
 //! Per thread: the globals and built-ins a thread read lately, each with the versions of the
-//! dicts it read them from (see [`crate::value::Entries`]). A hit costs two atomic loads and
+//! dicts it read them from (see [`crate::value::Versioned`]). A hit costs two atomic loads and
 //! no lock: the globals dict's lock was a seventh of a recursive function's time, and two of
 //! a module-level loop's three locks. CPython 3.11+ specialises `LOAD_GLOBAL` on the dict's
 //! keys version in the same spirit.
@@ -37,15 +37,10 @@ impl CachedGlobal {
     }
 }
 
-/// Where a read of global `index` of a code object would be cached.
-#[derive(Clone, Copy)]
-pub struct Slot(usize);
-
-impl Slot {
-    pub fn of(code: &Arc<Code>, index: u32) -> Slot {
-        let address = Arc::as_ptr(code) as usize;
-        Slot(((address >> 4) ^ (index as usize).wrapping_mul(0x9e37)) % SLOTS)
-    }
+/// Where a read of global `index` of a code object is cached.
+fn slot_of(code: &Arc<Code>, index: u32) -> usize {
+    let address = Arc::as_ptr(code) as usize;
+    ((address >> 4) ^ (index as usize).wrapping_mul(0x9e37)) % SLOTS
 }
 
 impl GlobalCache {
@@ -59,13 +54,12 @@ impl GlobalCache {
     #[inline]
     pub fn get(
         &self,
-        slot: Slot,
         code: &Arc<Code>,
         index: u32,
         globals: &Arc<Dict>,
         builtins: &Dict,
     ) -> Option<&Value> {
-        let entry = self.slots[slot.0].as_ref()?;
+        let entry = self.slots[slot_of(code, index)].as_ref()?;
         let fresh = entry.is_for(code, index, globals)
             && entry.globals_version == globals.entries.version()
             && entry.builtins_version == builtins.entries.version();
@@ -75,14 +69,13 @@ impl GlobalCache {
     /// Remembers `value`, read from the dicts at these versions.
     pub fn put(
         &mut self,
-        slot: Slot,
         code: &Arc<Code>,
         index: u32,
         globals: &Arc<Dict>,
         versions: (u64, u64),
         value: Value,
     ) {
-        let entry = &mut self.slots[slot.0];
+        let entry = &mut self.slots[slot_of(code, index)];
         match entry {
             // The same read at newer versions: no reference counts to touch.
             Some(entry) if entry.is_for(code, index, globals) => {
@@ -107,14 +100,13 @@ impl GlobalCache {
     /// global (`n -= 1`) keeps hitting.
     pub fn stored(
         &mut self,
-        slot: Slot,
         code: &Arc<Code>,
         index: u32,
         globals: &Arc<Dict>,
         globals_version: u64,
         value: &Value,
     ) {
-        if let Some(entry) = &mut self.slots[slot.0] {
+        if let Some(entry) = &mut self.slots[slot_of(code, index)] {
             if entry.is_for(code, index, globals) {
                 entry.globals_version = globals_version;
                 entry.value = value.clone_fast();

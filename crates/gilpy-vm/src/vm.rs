@@ -16,7 +16,7 @@ use crate::attribute_cache::AttributeCache;
 use crate::builtins::{self, Interpreter, IterStep};
 use crate::code::{BinaryOp, Code, CompareOp, Op};
 use crate::format;
-use crate::global_cache::{GlobalCache, Slot};
+use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
@@ -1226,16 +1226,14 @@ impl Thread {
                 Op::LoadGlobal(index) => {
                     if frame.namespace.is_none() {
                         let (code, globals) = (&frame.function.code, &frame.function.globals);
-                        let slot = Slot::of(code, index);
                         let builtins = &self.interp.builtins;
-                        if let Some(cached) =
-                            self.global_cache.get(slot, code, index, globals, builtins)
+                        if let Some(cached) = self.global_cache.get(code, index, globals, builtins)
                         {
                             frame.stack.push(clone_global(cached));
                             continue;
                         }
                     }
-                    let value = self.load_global(index)?;
+                    let value = self.load_global_uncached(index)?;
                     self.frames.last_mut().unwrap().stack.push(value);
                 }
                 Op::StoreGlobal(index) => {
@@ -1247,8 +1245,7 @@ impl Thread {
                     let mut entries = lock(&target.entries);
                     if namespace.is_none() {
                         let version = entries.version_after() + 1;
-                        let slot = Slot::of(code, index);
-                        self.global_cache.stored(slot, code, index, globals, version, &value);
+                        self.global_cache.stored(code, index, globals, version, &value);
                     }
                     if let Some((key, slot)) =
                         code.global_hint(index).and_then(|hint| entries.get_index_mut(hint))
@@ -1289,19 +1286,11 @@ impl Thread {
                     if let [.., Value::Int(a), Value::Int(b)] = frame.stack.as_slice() {
                         if let Some(result) = ops::small_int_binary(binary_op, *a, *b) {
                             pop_int(&mut frame.stack);
-                            let next = pc + 1;
-                            match frame.function.code.ops[next] {
-                                Op::StoreFast(index)
-                                    if self.sim.is_none()
-                                        && !frame.function.code.check_sites[next] =>
-                                {
+                            match fusable_next(&frame.function.code, pc, self.sim.is_some()) {
+                                Some(Op::StoreFast(index)) => {
                                     pop_int(&mut frame.stack);
-                                    if let Some(old) =
-                                        frame.locals[index as usize].replace(Value::Int(result))
-                                    {
-                                        old.drop_fast();
-                                    }
-                                    frame.pc = next + 1;
+                                    store_int(&mut frame.locals, index, result);
+                                    frame.pc = pc + 2;
                                 }
                                 _ => {
                                     let top = frame.stack.last_mut().expect("checked");
@@ -1352,16 +1341,15 @@ impl Thread {
                     if let [.., Value::Int(a), Value::Int(b)] = frame.stack.as_slice() {
                         let result = op.holds(a, b);
                         pop_int(&mut frame.stack);
-                        let next = pc + 1;
-                        match frame.function.code.ops[next] {
-                            jump @ (Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target))
-                                if self.sim.is_none() && !frame.function.code.check_sites[next] =>
-                            {
+                        match fusable_next(&frame.function.code, pc, self.sim.is_some()) {
+                            Some(
+                                jump @ (Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target)),
+                            ) => {
                                 pop_int(&mut frame.stack);
                                 frame.pc = if result == matches!(jump, Op::PopJumpIfTrue(_)) {
                                     target as usize
                                 } else {
-                                    next + 1
+                                    pc + 2
                                 };
                             }
                             _ => {
@@ -1445,17 +1433,10 @@ impl Thread {
                             let value = *next;
                             if (*step > 0 && value < *stop) || (*step < 0 && value > *stop) {
                                 *next += *step;
-                                let after = pc + 1;
-                                let code = &frame.function.code;
-                                match code.ops[after] {
-                                    Op::StoreFast(index)
-                                        if self.sim.is_none() && !code.check_sites[after] =>
-                                    {
-                                        let slot = &mut frame.locals[index as usize];
-                                        if let Some(old) = slot.replace(Value::Int(value)) {
-                                            old.drop_fast();
-                                        }
-                                        frame.pc = after + 1;
+                                match fusable_next(&frame.function.code, pc, self.sim.is_some()) {
+                                    Some(Op::StoreFast(index)) => {
+                                        store_int(&mut frame.locals, index, value);
+                                        frame.pc = pc + 2;
                                     }
                                     _ => frame.stack.push(Value::Int(value)),
                                 }
@@ -2419,7 +2400,8 @@ impl Thread {
 
     /// A global (or, in a class body, a namespace name), then a built-in; through the code's
     /// inline cache when the hint still holds.
-    fn load_global(&mut self, index: u32) -> CallResult {
+    /// After the thread's cache missed (see `Op::LoadGlobal`); what it reads goes into the cache.
+    fn load_global_uncached(&mut self, index: u32) -> CallResult {
         let frame = self.frames.last().expect("a frame is running");
         let (code, globals) = (&frame.function.code, &frame.function.globals);
         let name = &code.names[index as usize];
@@ -2429,12 +2411,6 @@ impl Thread {
             }
         }
         let builtins = &self.interp.builtins;
-        let slot = Slot::of(code, index);
-        if frame.namespace.is_none() {
-            if let Some(cached) = self.global_cache.get(slot, code, index, globals, builtins) {
-                return Ok(clone_global(cached));
-            }
-        }
         let found = {
             let entries = lock(&globals.entries);
             let version = entries.version_after();
@@ -2467,7 +2443,7 @@ impl Thread {
             }
         };
         if frame.namespace.is_none() {
-            self.global_cache.put(slot, code, index, globals, versions, value.clone_fast());
+            self.global_cache.put(code, index, globals, versions, value.clone_fast());
         }
         Ok(value)
     }
@@ -3161,6 +3137,23 @@ pub(crate) fn simulate_suspend() -> Value {
 
 pub(crate) fn is_suspend(value: &Value) -> bool {
     matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
+}
+
+/// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:
+/// never where the eval breaker is checked before it, nor in simulated mode, which counts
+/// instructions (see the invariant on fused instructions in ARCHITECTURE.md).
+#[inline(always)]
+fn fusable_next(code: &Code, pc: usize, simulated: bool) -> Option<Op> {
+    let next = pc + 1;
+    (!simulated && !code.check_sites[next]).then(|| code.ops[next])
+}
+
+/// Stores a small int into local `index` (a fused `StoreFast`).
+#[inline(always)]
+fn store_int(locals: &mut [Option<Value>], index: u32, value: i64) {
+    if let Some(old) = locals[index as usize].replace(Value::Int(value)) {
+        old.drop_fast();
+    }
 }
 
 /// A global's value, cloned inline when it is a function (the usual global) or an immediate:
