@@ -163,6 +163,9 @@ pub struct Interpreter {
     pub version: PythonVersion,
     pub argv: Vec<String>,
     classes: IndexMap<&'static str, Arc<Class>>,
+    /// `object`, which ends every class's order: kept apart, so a hot path need not look it
+    /// up by name.
+    pub object: Arc<Class>,
     recursion_limit: AtomicUsize,
     /// The GIL, absent on free-threaded builds (3.13t). Its switch interval is
     /// `sys.getswitchinterval()`.
@@ -262,6 +265,7 @@ impl Interpreter {
             host,
             version,
             argv,
+            object: classes["object"].clone(),
             classes,
             recursion_limit: AtomicUsize::new(1000),
             gil: version.has_gil().then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_US)),
@@ -359,13 +363,9 @@ impl Interpreter {
 
     /// `object.__init__`, which instantiation treats as "no initialiser".
     pub fn object_init(&self) -> Value {
-        lock(&self.classes["object"].dict).get("__init__").cloned().unwrap_or(Value::None)
+        lock(&self.object.dict).get("__init__").cloned().unwrap_or(Value::None)
     }
 
-    /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override.
-    pub fn is_object_default(&self, name: &str, value: &Value) -> bool {
-        lock(&self.classes["object"].dict).get(name).is_some_and(|own| own.is(value))
-    }
 
     /// Whether `class` is one of the built-in types (not a user class of the same name).
     pub fn is_builtin_type(&self, class: &Arc<Class>) -> bool {
@@ -2358,7 +2358,7 @@ pub fn set_attribute(
 ) -> Result<(), Value> {
     if let Value::Instance(instance) = object {
         if let Some(setattr) = thread.class_lookup(&instance.class, "__setattr__") {
-            if !thread.interp.is_object_default("__setattr__", &setattr) {
+            if !thread.is_object_default("__setattr__", &setattr) {
                 thread.call(&setattr, vec![object.clone(), Value::Str(name), value], vec![])?;
                 return Ok(());
             }

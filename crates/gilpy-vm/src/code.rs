@@ -119,6 +119,10 @@ pub enum Op {
     LoadFastLoadConst(u32),
     /// `( -- value value)` a `LoadFast` fused with the `LoadFast` after it, likewise.
     LoadFastLoadFast(u32),
+    /// `( -- attribute)` a `LoadFast` fused with the `LoadAttr` after it, likewise: for
+    /// `self.x`, an instance's own attribute is read through the local, with no reference to
+    /// count up and down; anything else runs the two alone.
+    LoadFastLoadAttr(u32),
     /// `(value -- )`
     StoreFast(u32),
     DeleteFast(u32),

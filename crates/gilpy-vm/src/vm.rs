@@ -21,7 +21,7 @@ use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Builtin, Class, Descriptor, Dict, Function, Iter, Key, List, Method, Name, Slice,
+    lock, Builtin, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name, Slice,
     TracebackEntry, Value,
 };
 
@@ -823,7 +823,13 @@ impl Thread {
     fn overrides_setattr(&mut self, object: &Value) -> bool {
         let Value::Instance(instance) = object else { return false };
         self.class_lookup(&instance.class, "__setattr__")
-            .is_some_and(|method| !self.interp.is_object_default("__setattr__", &method))
+            .is_some_and(|method| !self.is_object_default("__setattr__", &method))
+    }
+
+    /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override. Through
+    /// this thread's cache: every attribute write asks it of `__setattr__`.
+    pub fn is_object_default(&mut self, name: &str, value: &Value) -> bool {
+        self.attribute_cache.lookup(&self.interp.object, name).is_some_and(|own| own.is(value))
     }
 
     /// [`Class::lookup`] through this thread's cache.
@@ -850,7 +856,7 @@ impl Thread {
             return constructor(self, args, kwargs).map(Called::Value);
         }
         let instance = match class.lookup("__new__") {
-            Some(new) if !self.interp.is_object_default("__new__", &new) => {
+            Some(new) if !self.is_object_default("__new__", &new) => {
                 // `__new__` is a static method: it gets the class first.
                 let new = match new {
                     Value::Descriptor(descriptor) => match &*descriptor {
@@ -1211,6 +1217,27 @@ impl Thread {
                     };
                     frame.stack.push(second);
                     frame.pc = pc + 2;
+                }
+                Op::LoadFastLoadAttr(index) => {
+                    let Some(local) = &frame.locals[index as usize] else {
+                        return Err(self.unbound_local(index));
+                    };
+                    if self.sim.is_none() {
+                        if let (Value::Instance(instance), Op::LoadAttr(name)) =
+                            (local, frame.function.code.ops[pc + 1])
+                        {
+                            let name = &frame.function.code.names[name as usize];
+                            if let Some(value) =
+                                own_attribute(&mut self.attribute_cache, instance, name)
+                            {
+                                frame.stack.push(value);
+                                frame.pc = pc + 2;
+                                continue;
+                            }
+                        }
+                    }
+                    let value = local.clone_fast();
+                    frame.stack.push(value);
                 }
                 Op::StoreFast(index) => {
                     let value = pop_value(&mut frame.stack);
@@ -3155,6 +3182,20 @@ pub(crate) fn simulate_suspend() -> Value {
 
 pub(crate) fn is_suspend(value: &Value) -> bool {
     matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
+}
+
+/// `instance.name` when it is the instance's own attribute and nothing on its class takes
+/// precedence (a property, `__getattribute__`), as [`builtins::get_attribute`] would find it;
+/// `None` sends the read the general way.
+#[inline]
+fn own_attribute(cache: &mut AttributeCache, instance: &Instance, name: &str) -> Option<Value> {
+    if instance.class.overrides_getattribute || name == "__class__" {
+        return None;
+    }
+    if let Some(Value::Descriptor(_)) = cache.lookup(&instance.class, name) {
+        return None;
+    }
+    instance.get(name)
 }
 
 /// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:

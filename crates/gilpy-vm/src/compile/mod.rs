@@ -1819,7 +1819,7 @@ fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
     }
 }
 
-/// Fuses a `LoadFast` with the load after it into one instruction (see
+/// Fuses a `LoadFast` with the load or attribute read after it into one instruction (see
 /// [`Op::LoadFastLoadConst`]), unless the eval breaker is checked between them. The second
 /// instruction stays where it was, so jump targets and positions keep their meaning.
 fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
@@ -1829,6 +1829,7 @@ fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
             _ if check_sites[at + 1] => None,
             (Op::LoadFast(index), Op::LoadConst(_)) => Some(Op::LoadFastLoadConst(index)),
             (Op::LoadFast(index), Op::LoadFast(_)) => Some(Op::LoadFastLoadFast(index)),
+            (Op::LoadFast(index), Op::LoadAttr(_)) => Some(Op::LoadFastLoadAttr(index)),
             _ => None,
         };
         match fused {
