@@ -60,6 +60,26 @@ impl BinaryOp {
     }
 }
 
+impl BinaryOp {
+    /// The special method of its augmented assignment (`+=`), tried before [`Self::dunder`].
+    pub fn in_place_dunder(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "__iadd__",
+            BinaryOp::Sub => "__isub__",
+            BinaryOp::Mul => "__imul__",
+            BinaryOp::TrueDiv => "__itruediv__",
+            BinaryOp::FloorDiv => "__ifloordiv__",
+            BinaryOp::Mod => "__imod__",
+            BinaryOp::Pow => "__ipow__",
+            BinaryOp::LShift => "__ilshift__",
+            BinaryOp::RShift => "__irshift__",
+            BinaryOp::And => "__iand__",
+            BinaryOp::Or => "__ior__",
+            BinaryOp::Xor => "__ixor__",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompareOp {
     Lt,

@@ -2745,10 +2745,22 @@ impl Thread {
         right: Value,
         in_place: bool,
     ) -> CallResult {
+        // `list += iterable` extends the list in place, from any iterable (`+` takes lists only).
         if in_place && op == BinaryOp::Add {
-            if let (Value::List(list), Value::List(other)) = (&left, &right) {
-                let items = lock(&other.items).clone();
+            if let Value::List(list) = &left {
+                let items = match &right {
+                    Value::List(other) => lock(&other.items).clone(),
+                    other => builtins::collect(self, other)?,
+                };
                 lock(&list.items).extend(items);
+                return Ok(left);
+            }
+        }
+        // `list *= n` repeats the list in place.
+        if let (true, BinaryOp::Mul, Value::List(list)) = (in_place, op, &left) {
+            if let Ok(Some(Value::List(product))) = ops::builtin_binary(op, &left, &right) {
+                let items = std::mem::take(&mut *lock(&product.items));
+                *lock(&list.items) = items;
                 return Ok(left);
             }
         }
@@ -2789,6 +2801,15 @@ impl Thread {
             Ok(Some(value)) => return Ok(value),
             Ok(None) => {}
             Err(error) => return Err(self.op_error(error)),
+        }
+        // `a += b` asks `a.__iadd__(b)` first, then falls back to `a = a + b`.
+        if in_place {
+            if let Some(method) = self.special_method(&left, op.in_place_dunder()) {
+                let result = self.call(&method, vec![right.clone()], vec![])?;
+                if !builtins::is_not_implemented(self, &result) {
+                    return Ok(result);
+                }
+            }
         }
         let (dunder, reflected) = op.dunder();
         if let Some(method) = self.special_method(&left, dunder) {
