@@ -60,3 +60,51 @@ try:
     raise ValueError("with traceback")
 except ValueError as e:
     print(e.__traceback__ is not None, e.__traceback__.tb_lineno)
+
+
+# Raised in a function called from an `except` block, or by an operation there: the exception
+# being handled is still the context.
+def fails_inside():
+    raise KeyError("inner")
+
+
+def calls_while_handling():
+    try:
+        raise ValueError("outer")
+    except ValueError:
+        fails_inside()
+
+
+try:
+    calls_while_handling()
+except KeyError as error:
+    print("called:", repr(error.__context__))
+
+
+def indexes_while_handling():
+    try:
+        raise ValueError("outer2")
+    except ValueError:
+        return [1][5]
+
+
+try:
+    indexes_while_handling()
+except IndexError as error:
+    print("indexed:", repr(error.__context__))
+
+
+def reraises():
+    try:
+        raise LookupError("again")
+    except LookupError:
+        raise
+
+
+try:
+    raise TypeError("handled")
+except TypeError:
+    try:
+        reraises()
+    except LookupError as error:
+        print("re-raised:", repr(error.__context__))

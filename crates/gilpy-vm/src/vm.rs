@@ -86,6 +86,30 @@ enum FrameKind {
     /// CPython 3.11+ links generator frames): a `yield` hands the value to the loop, a return
     /// ends it. No Rust frames come between, so the simulator can switch threads in it.
     ForGenerator,
+    /// Simulated mode: an operator's special method written in Python (`__add__`, `__lt__`),
+    /// run as a frame of this loop so that the simulator can switch threads inside it, as
+    /// CPython can. Its result goes to the stack; `NotImplemented` goes on with the rest of
+    /// the operator's protocol (`attached` holds the operands).
+    Operator(Operator),
+    /// Simulated mode: `__exit__` written in Python, called for an exception leaving a `with`
+    /// block, run as a frame likewise; a false result re-raises the exception (`attached`).
+    ExceptWith,
+}
+
+/// An operator whose special method runs as a frame, and how far its protocol got.
+#[derive(Clone, Copy, PartialEq)]
+enum Operator {
+    Binary { op: BinaryOp, in_place: bool, tried: Tried },
+    Compare(CompareOp),
+}
+
+/// The methods a binary operator tried on its left operand: the in-place one (`__iadd__`),
+/// then the plain one (`__add__`); the reflected one on the right operand comes after.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Tried {
+    Nothing,
+    InPlace,
+    Plain,
 }
 
 pub struct Frame {
@@ -819,6 +843,21 @@ impl Thread {
         self.push_frame(frame)
     }
 
+    /// Simulated mode: runs an operator's special method as a frame of this loop (see
+    /// [`FrameKind::Operator`]).
+    fn push_operator(
+        &mut self,
+        method: &Arc<Function>,
+        left: Value,
+        right: Value,
+        operator: Operator,
+    ) -> Result<(), Value> {
+        let args = vec![left.clone(), right.clone()];
+        let mut frame = self.function_frame(method, args, Vec::new(), FrameKind::Operator(operator))?;
+        frame.attached = Some(Value::tuple(vec![left, right]));
+        self.push_frame(frame)
+    }
+
     /// Whether `object`'s class defines `__setattr__`, which then sees every attribute store.
     fn overrides_setattr(&mut self, object: &Value) -> bool {
         let Value::Instance(instance) = object else { return false };
@@ -1141,11 +1180,14 @@ impl Thread {
                                 self.interp.version,
                             );
                         }
+                        // Raised while this frame handles an exception, here or in a
+                        // function it called from its `except` block: that one is the
+                        // context, as CPython takes it from the thread's `exc_info`.
+                        if let Some(previous) = frame.handling.last() {
+                            set_context(&exception, previous);
+                        }
                         if let Some(block) = frame.blocks.pop() {
                             frame.stack.truncate(block.stack_depth);
-                            if let Some(previous) = frame.handling.last() {
-                                set_context(&exception, previous);
-                            }
                             frame.stack.push(exception.clone());
                             frame.handling.push(exception);
                             frame.pc = block.handler;
@@ -1156,6 +1198,11 @@ impl Thread {
                         self.depth -= 1;
                         if finished.kind == FrameKind::ForGenerator {
                             exception = self.generator_failed(exception);
+                        }
+                        if let (FrameKind::ExceptWith, Some(original)) =
+                            (finished.kind, &finished.attached)
+                        {
+                            set_context(&exception, original);
                         }
                         if self.frames.len() == base {
                             return Err(exception);
@@ -1348,8 +1395,15 @@ impl Thread {
                     }
                     let right = frame.stack.pop().expect("stack");
                     let left = frame.stack.pop().expect("stack");
-                    let result =
-                        self.binary(binary_op, left, right, matches!(op, Op::Inplace(_)))?;
+                    let in_place = matches!(op, Op::Inplace(_));
+                    if self.sim.is_some() && self.loop_depth == 1 {
+                        if let Some((method, tried)) = binary_method(&left, binary_op, in_place) {
+                            let operator = Operator::Binary { op: binary_op, in_place, tried };
+                            self.push_operator(&method, left, right, operator)?;
+                            continue;
+                        }
+                    }
+                    let result = self.binary(binary_op, left, right, in_place)?;
                     self.frames.last_mut().unwrap().stack.push(result);
                 }
                 Op::Negative | Op::Positive | Op::Invert => {
@@ -1407,6 +1461,12 @@ impl Thread {
                     }
                     let right = frame.stack.pop().expect("stack");
                     let left = frame.stack.pop().expect("stack");
+                    if self.sim.is_some() && self.loop_depth == 1 {
+                        if let Some(Some(method)) = operator_method(&left, op.dunder()) {
+                            self.push_operator(&method, left, right, Operator::Compare(op))?;
+                            continue;
+                        }
+                    }
                     let result = self.compare(op, &left, &right)?;
                     self.frames.last_mut().unwrap().stack.push(result);
                 }
@@ -1778,6 +1838,14 @@ impl Thread {
                     if finished.kind == FrameKind::Discard {
                         continue;
                     }
+                    if finished.kind == FrameKind::ExceptWith {
+                        let exception = finished.attached.take().expect("it carries the exception");
+                        if !self.truth(&value)? {
+                            self.reraising = true;
+                            return Err(exception);
+                        }
+                        continue;
+                    }
                     if finished.kind == FrameKind::ForGenerator {
                         // The generator is exhausted: the loop ends.
                         let frame = self.frames.last_mut().expect("the for loop's frame");
@@ -1789,7 +1857,10 @@ impl Thread {
                         continue;
                     }
                     let value = match finished.kind {
-                        FrameKind::Function | FrameKind::ForGenerator | FrameKind::Discard => value,
+                        FrameKind::Function
+                        | FrameKind::ForGenerator
+                        | FrameKind::Discard
+                        | FrameKind::ExceptWith => value,
                         FrameKind::ClassBody => {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
@@ -1819,6 +1890,23 @@ impl Thread {
                             }
                             finished.attached.expect("init frames carry their instance")
                         }
+                        FrameKind::Operator(operator)
+                            if builtins::is_not_implemented(self, &value) =>
+                        {
+                            let Some(Value::Tuple(operands)) = finished.attached.take() else {
+                                unreachable!("operator frames carry their operands")
+                            };
+                            let (left, right) = (operands[0].clone(), operands[1].clone());
+                            match operator {
+                                Operator::Binary { op, in_place, tried } => {
+                                    self.binary_protocol(op, left, right, in_place, tried)?
+                                }
+                                Operator::Compare(op) => {
+                                    self.compare_after_left(op, &left, &right)?
+                                }
+                            }
+                        }
+                        FrameKind::Operator(_) => value,
                         FrameKind::Enter => {
                             let exit =
                                 finished.attached.take().expect("enter frames carry it");
@@ -2016,7 +2104,19 @@ impl Thread {
                     let exception = frame.stack.pop().expect("stack");
                     let exit = frame.stack.pop().expect("stack");
                     frame.handling.pop();
-                    let suppress = self.call_exit_with(&exit, &exception)?;
+                    if self.sim.is_some()
+                        && self.loop_depth == 1
+                        && self.push_exit_with(&exit, &exception)?
+                    {
+                        continue;
+                    }
+                    let suppress = match self.call_exit_with(&exit, &exception) {
+                        Err(error) if !is_suspend(&error) => {
+                            set_context(&error, &exception);
+                            return Err(error);
+                        }
+                        suppress => suppress?,
+                    };
                     if !self.truth(&suppress)? {
                         self.reraising = true;
                         return Err(exception);
@@ -2238,11 +2338,23 @@ impl Thread {
     /// `__exit__(type, exception, traceback)` (or `__aexit__`) for an exception leaving the
     /// block.
     fn call_exit_with(&mut self, exit: &Value, exception: &Value) -> CallResult {
-        let class = match exception {
-            Value::Instance(instance) => Value::Class(instance.class.clone()),
-            _ => Value::None,
-        };
-        self.call(exit, vec![class, exception.clone(), Value::None], vec![])
+        self.call(exit, exit_arguments(exception), vec![])
+    }
+
+    /// Simulated mode: `ExceptWith` with an `__exit__` written in Python runs it as a frame of
+    /// this loop (see [`FrameKind::ExceptWith`]); false when it is of another kind.
+    fn push_exit_with(&mut self, exit: &Value, exception: &Value) -> Result<bool, Value> {
+        let Value::Method(method) = exit else { return Ok(false) };
+        let Value::Function(function) = &method.function else { return Ok(false) };
+        if function.code.is_generator {
+            return Ok(false);
+        }
+        let mut args = exit_arguments(exception);
+        args.insert(0, method.receiver.clone());
+        let mut frame = self.function_frame(function, args, Vec::new(), FrameKind::ExceptWith)?;
+        frame.attached = Some(exception.clone());
+        self.push_frame(frame)?;
+        Ok(true)
     }
 
     /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
@@ -2802,8 +2914,21 @@ impl Thread {
             Ok(None) => {}
             Err(error) => return Err(self.op_error(error)),
         }
-        // `a += b` asks `a.__iadd__(b)` first, then falls back to `a = a + b`.
-        if in_place {
+        self.binary_protocol(op, left, right, in_place, Tried::Nothing)
+    }
+
+    /// The special methods of a binary operator, from those after `tried`: `a += b` asks
+    /// `a.__iadd__(b)` first, then `a.__add__(b)`, then `b.__radd__(a)`; then what the
+    /// built-in types the operands extend do, else TypeError.
+    fn binary_protocol(
+        &mut self,
+        op: BinaryOp,
+        left: Value,
+        right: Value,
+        in_place: bool,
+        tried: Tried,
+    ) -> CallResult {
+        if in_place && tried < Tried::InPlace {
             if let Some(method) = self.special_method(&left, op.in_place_dunder()) {
                 let result = self.call(&method, vec![right.clone()], vec![])?;
                 if !builtins::is_not_implemented(self, &result) {
@@ -2812,10 +2937,12 @@ impl Thread {
             }
         }
         let (dunder, reflected) = op.dunder();
-        if let Some(method) = self.special_method(&left, dunder) {
-            let result = self.call(&method, vec![right.clone()], vec![])?;
-            if !builtins::is_not_implemented(self, &result) {
-                return Ok(result);
+        if tried < Tried::Plain {
+            if let Some(method) = self.special_method(&left, dunder) {
+                let result = self.call(&method, vec![right.clone()], vec![])?;
+                if !builtins::is_not_implemented(self, &result) {
+                    return Ok(result);
+                }
             }
         }
         if let Some(method) = self.special_method(&right, reflected) {
@@ -2857,37 +2984,45 @@ impl Thread {
         }
         let has_methods = |value: &Value| matches!(value, Value::Instance(_) | Value::Native(_));
         if has_methods(left) || has_methods(right) {
-            let reflected = match op {
-                CompareOp::Lt => CompareOp::Gt,
-                CompareOp::Le => CompareOp::Ge,
-                CompareOp::Gt => CompareOp::Lt,
-                CompareOp::Ge => CompareOp::Le,
-                other => other,
-            };
             if let Some(method) = self.special_method(left, op.dunder()) {
                 let result = self.call(&method, vec![right.clone()], vec![])?;
                 if !builtins::is_not_implemented(self, &result) {
                     return Ok(result);
                 }
             }
-            if let Some(method) = self.special_method(right, reflected.dunder()) {
-                let result = self.call(&method, vec![left.clone()], vec![])?;
+            return self.compare_after_left(op, left, right);
+        }
+        ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
+    }
+
+    /// A comparison of objects with special methods, after the left operand's method (`a <
+    /// b`: `a.__lt__(b)`) gave `NotImplemented` or there was none: `b.__gt__(a)`, then for
+    /// `!=` the inverse of `__eq__`, then the built-in types the operands extend.
+    fn compare_after_left(&mut self, op: CompareOp, left: &Value, right: &Value) -> CallResult {
+        let reflected = match op {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+            other => other,
+        };
+        if let Some(method) = self.special_method(right, reflected.dunder()) {
+            let result = self.call(&method, vec![left.clone()], vec![])?;
+            if !builtins::is_not_implemented(self, &result) {
+                return Ok(result);
+            }
+        }
+        if op == CompareOp::Ne {
+            if let Some(method) = self.special_method(left, "__eq__") {
+                let result = self.call(&method, vec![right.clone()], vec![])?;
                 if !builtins::is_not_implemented(self, &result) {
-                    return Ok(result);
+                    return Ok(Value::Bool(!self.truth(&result)?));
                 }
             }
-            if op == CompareOp::Ne {
-                if let Some(method) = self.special_method(left, "__eq__") {
-                    let result = self.call(&method, vec![right.clone()], vec![])?;
-                    if !builtins::is_not_implemented(self, &result) {
-                        return Ok(Value::Bool(!self.truth(&result)?));
-                    }
-                }
-            }
-            if left.extended_base().is_some() || right.extended_base().is_some() {
-                let (left, right) = (left.builtin_base().clone(), right.builtin_base().clone());
-                return self.compare(op, &left, &right);
-            }
+        }
+        if left.extended_base().is_some() || right.extended_base().is_some() {
+            let (left, right) = (left.builtin_base().clone(), right.builtin_base().clone());
+            return self.compare(op, &left, &right);
         }
         ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
     }
@@ -3203,6 +3338,41 @@ pub(crate) fn simulate_suspend() -> Value {
 
 pub(crate) fn is_suspend(value: &Value) -> bool {
     matches!(value, Value::Native(native) if std::ptr::eq(native.kind, &SUSPEND_TYPE))
+}
+
+/// `__exit__`'s arguments for an exception leaving a `with` block: type, value, traceback.
+fn exit_arguments(exception: &Value) -> Vec<Value> {
+    let class = match exception {
+        Value::Instance(instance) => Value::Class(instance.class.clone()),
+        _ => Value::None,
+    };
+    vec![class, exception.clone(), Value::None]
+}
+
+/// The special method `name` of `value`'s class: `Some(Some(function))` when it is written in
+/// Python (a plain function, which can run as a frame), `Some(None)` when there is none, and
+/// `None` when there is one of another kind or the class reads attributes its own way.
+fn operator_method(value: &Value, name: &str) -> Option<Option<Arc<Function>>> {
+    let Value::Instance(instance) = value else { return None };
+    if instance.class.overrides_getattribute {
+        return None;
+    }
+    match instance.class.lookup(name) {
+        None => Some(None),
+        Some(Value::Function(function)) if !function.code.is_generator => Some(Some(function)),
+        Some(_) => None,
+    }
+}
+
+/// The first special method a binary operator would call on `left`, when it is written in
+/// Python, and how far the protocol has then got.
+fn binary_method(left: &Value, op: BinaryOp, in_place: bool) -> Option<(Arc<Function>, Tried)> {
+    if in_place {
+        if let Some(method) = operator_method(left, op.in_place_dunder())? {
+            return Some((method, Tried::InPlace));
+        }
+    }
+    Some((operator_method(left, op.dunder().0)??, Tried::Plain))
 }
 
 /// `instance.name` when it is the instance's own attribute and nothing on its class takes
