@@ -144,3 +144,38 @@ for thread in threads:
 for thread in threads:
     thread.join()
 print(sorted(results.items()))
+
+
+class Ticks:
+    """An iterator class whose __next__ waits, as one reading from a slow source would."""
+
+    def __init__(self, count):
+        self.count = count
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.count == 0:
+            raise StopIteration
+        time.sleep(0.005)
+        self.count -= 1
+        return self.count
+
+
+def reader(name):
+    seen = [tick for tick in Ticks(3)]
+    for tick in Ticks(2):
+        seen.append(tick * 10)
+    else:
+        seen.append("done")
+    results[name] = seen
+
+
+results.clear()
+threads = [threading.Thread(target=reader, args=(f"r{i}",)) for i in range(3)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(sorted(results.items()))

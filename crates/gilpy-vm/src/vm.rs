@@ -94,6 +94,9 @@ enum FrameKind {
     /// Simulated mode: `__exit__` written in Python, called for an exception leaving a `with`
     /// block, run as a frame likewise; a false result re-raises the exception (`attached`).
     ExceptWith,
+    /// Simulated mode: `__next__` written in Python, called by a `for` loop, run as a frame
+    /// likewise: its result is the loop's next item, and StopIteration from it ends the loop.
+    ForNext,
 }
 
 /// An operator whose special method runs as a frame, and how far its protocol got.
@@ -1204,6 +1207,18 @@ impl Thread {
                         {
                             set_context(&exception, original);
                         }
+                        if finished.kind == FrameKind::ForNext
+                            && builtins::exception_is(self, &exception, "StopIteration")
+                        {
+                            // The iterator is exhausted: the loop ends, and runs on.
+                            let frame = self.frames.last_mut().expect("the for loop's frame");
+                            let Op::ForIter(target) = frame.function.code.ops[frame.pc - 1] else {
+                                unreachable!("ForNext frames are pushed by ForIter")
+                            };
+                            frame.stack.pop();
+                            frame.pc = target as usize;
+                            break;
+                        }
                         if self.frames.len() == base {
                             return Err(exception);
                         }
@@ -1860,7 +1875,8 @@ impl Thread {
                         FrameKind::Function
                         | FrameKind::ForGenerator
                         | FrameKind::Discard
-                        | FrameKind::ExceptWith => value,
+                        | FrameKind::ExceptWith
+                        | FrameKind::ForNext => value,
                         FrameKind::ClassBody => {
                             let namespace = finished.namespace.expect("class bodies have one");
                             // The `__class__` cell goes to BuildClass, which fills it in.
@@ -2244,6 +2260,13 @@ impl Thread {
             Some((state, step)) => builtins::lazy_next(self, &state, step)?,
             None => {
                 let iterator = frame.stack.last().expect("stack").clone();
+                if self.sim.is_some() && self.loop_depth == 1 {
+                    if let Some(Some(method)) = operator_method(&iterator, "__next__") {
+                        let frame =
+                            self.function_frame(&method, vec![iterator], vec![], FrameKind::ForNext)?;
+                        return self.push_frame(frame);
+                    }
+                }
                 builtins::next(self, &iterator)?
             }
         };
