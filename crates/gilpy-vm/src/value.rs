@@ -441,7 +441,14 @@ impl Instance {
     }
 
     pub fn set(&self, name: Arc<str>, value: Value) {
-        lock(&self.dict.entries).insert(Key(Value::Str(name)), value);
+        let mut entries = lock(&self.dict.entries);
+        // Replacing in place keeps the key the dict has: no name to count up and down.
+        match entries.get_mut(&Name(&name)) {
+            Some(slot) => *slot = value,
+            None => {
+                entries.insert(Key(Value::Str(name)), value);
+            }
+        }
     }
 
     /// Removes the attribute `name`; false if there was none.

@@ -863,9 +863,15 @@ impl Thread {
 
     /// Whether `object`'s class defines `__setattr__`, which then sees every attribute store.
     fn overrides_setattr(&mut self, object: &Value) -> bool {
-        let Value::Instance(instance) = object else { return false };
-        self.class_lookup(&instance.class, "__setattr__")
-            .is_some_and(|method| !self.is_object_default("__setattr__", &method))
+        self.setattr_override(object).is_some()
+    }
+
+    /// The `__setattr__` of `object`'s class when it is not `object`'s own. One cached lookup:
+    /// every attribute store asks.
+    pub fn setattr_override(&mut self, object: &Value) -> Option<Value> {
+        let Value::Instance(instance) = object else { return None };
+        let method = self.attribute_cache.lookup(&instance.class, "__setattr__")?;
+        (!method.is(&self.interp.object_setattr)).then_some(method)
     }
 
     /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override. Through
@@ -1583,6 +1589,9 @@ impl Thread {
                         _ => unreachable!("matched above"),
                     };
                     if self.try_fast_call(count as usize)? {
+                        continue;
+                    }
+                    if count == 1 && self.sim.is_none() && self.try_one_arg_call()? {
                         continue;
                     }
                     let frame = self.frames.last_mut().expect("a frame is running");
@@ -2530,6 +2539,20 @@ impl Thread {
     /// The common call: a plain function (no cells, no `*args`, `**kwargs` or keyword-only
     /// parameters) given exactly its positional arguments. They move from the caller's stack
     /// straight into the new frame's locals.
+    /// A call of `len`, `abs` or `str` with one argument, straight from the stack (see
+    /// [`builtins::OneArgBuiltin`]); false when the callable is something else.
+    fn try_one_arg_call(&mut self) -> Result<bool, Value> {
+        let stack = &self.frames.last().expect("a frame is running").stack;
+        let Some(builtin) = self.interp.one_arg_builtin(&stack[stack.len() - 2]) else {
+            return Ok(false);
+        };
+        let argument = pop_value(&mut self.frames.last_mut().unwrap().stack);
+        let result = builtins::call_one_arg(self, builtin, &argument)?;
+        let stack = &mut self.frames.last_mut().unwrap().stack;
+        *stack.last_mut().expect("the callable") = result;
+        Ok(true)
+    }
+
     fn try_fast_call(&mut self, count: usize) -> Result<bool, Value> {
         let caller = self.frames.last().expect("a frame is running");
         let Value::Function(function) = &caller.stack[caller.stack.len() - count - 1] else {
