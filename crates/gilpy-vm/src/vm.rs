@@ -1217,12 +1217,7 @@ impl Thread {
                             && builtins::exception_is(self, &exception, "StopIteration")
                         {
                             // The iterator is exhausted: the loop ends, and runs on.
-                            let frame = self.frames.last_mut().expect("the for loop's frame");
-                            let Op::ForIter(target) = frame.function.code.ops[frame.pc - 1] else {
-                                unreachable!("ForNext frames are pushed by ForIter")
-                            };
-                            frame.stack.pop();
-                            frame.pc = target as usize;
+                            self.end_for_loop();
                             break;
                         }
                         if self.frames.len() == base {
@@ -1872,12 +1867,7 @@ impl Thread {
                     }
                     if finished.kind == FrameKind::ForGenerator {
                         // The generator is exhausted: the loop ends.
-                        let frame = self.frames.last_mut().expect("the for loop's frame");
-                        let Op::ForIter(target) = frame.function.code.ops[frame.pc - 1] else {
-                            unreachable!("a for generator is resumed by ForIter")
-                        };
-                        frame.stack.pop();
-                        frame.pc = target as usize;
+                        self.end_for_loop();
                         continue;
                     }
                     let value = match finished.kind {
@@ -2288,6 +2278,18 @@ impl Thread {
             }
         }
         Ok(())
+    }
+
+    /// The `for` loop of the innermost frame, whose `ForIter` ran last, has run out (its
+    /// generator returned, or its `__next__` raised StopIteration): its iterator goes, and
+    /// the loop jumps past its end.
+    fn end_for_loop(&mut self) {
+        let frame = self.frames.last_mut().expect("the for loop's frame");
+        let Op::ForIter(target) = frame.function.code.ops[frame.pc - 1] else {
+            unreachable!("only ForIter runs a generator or __next__ as a frame")
+        };
+        frame.stack.pop();
+        frame.pc = target as usize;
     }
 
     /// A `for` loop's next round over a generator: pushes the generator's frame to run in this
