@@ -171,6 +171,9 @@ pub struct Thread {
     /// Emptied value stacks and locals of finished frames, reused so a call allocates nothing.
     spare_stacks: Vec<Vec<Value>>,
     spare_locals: Vec<Vec<Option<Value>>>,
+    /// The long string this thread last indexed or measured, and whether it is ASCII (see
+    /// [`Thread::is_ascii`]).
+    last_text: Option<(Arc<str>, bool)>,
     /// Emptied boxes of resumed generators' frames, for the next yield (see [`FrameBox`]).
     #[cfg(target_arch = "wasm32")]
     spare_frame_boxes: Vec<FrameBox>,
@@ -266,6 +269,7 @@ impl Thread {
             frames: Vec::new(),
             spare_stacks: Vec::new(),
             spare_locals: Vec::new(),
+            last_text: None,
             #[cfg(target_arch = "wasm32")]
             spare_frame_boxes: Vec::new(),
             eval_breaker,
@@ -2541,6 +2545,24 @@ impl Thread {
     }
 
     /// Keeps a finished frame's vectors for the next call.
+    /// Whether `text` is all ASCII, so that its characters are its bytes: `s[i]` and `len(s)`
+    /// are then O(1), as in CPython (which knows each string's kind). `Arc<str>` keeps no such
+    /// flag, so the answer for the last long string asked about is kept, with the string, so
+    /// that `for i in range(len(s)): s[i]` scans it once rather than at every index.
+    pub(crate) fn is_ascii(&mut self, text: &Arc<str>) -> bool {
+        if text.len() <= 64 {
+            return text.is_ascii();
+        }
+        if let Some((last, ascii)) = &self.last_text {
+            if Arc::ptr_eq(last, text) {
+                return *ascii;
+            }
+        }
+        let ascii = text.is_ascii();
+        self.last_text = Some((text.clone(), ascii));
+        ascii
+    }
+
     /// `frame` in a box to park it in its generator: on wasm, a spare one when there is one.
     #[cfg(target_arch = "wasm32")]
     fn boxed(&mut self, frame: Frame) -> FrameBox {
