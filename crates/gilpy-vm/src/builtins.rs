@@ -2584,11 +2584,12 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
             Ok(crate::ops::int_value(range.start + i * range.step))
         }
         (Value::List(list), Value::Slice(slice)) => {
-            let items = lock(&list.items).clone();
-            let picked = slice_indices(thread, slice, items.len())?
-                .into_iter()
-                .map(|i| items[i].clone())
-                .collect();
+            // Only the items picked are copied: copying the whole list first made
+            // `items[i:i + k]` O(n), and a loop taking chunks of a list quadratic.
+            let items = lock(&list.items);
+            let indices = slice_indices(thread, slice, items.len())?;
+            let picked = indices.into_iter().map(|i| items[i].clone()).collect();
+            drop(items);
             Ok(List::new(picked))
         }
         (Value::List(list), key) => {
