@@ -2737,11 +2737,14 @@ pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Resul
         Value::List(list) if matches!(key, Value::Slice(_)) => {
             let Value::Slice(slice) = key else { unreachable!("matched above") };
             let mut items = lock(&list.items);
-            let mut doomed = slice_indices(thread, slice, items.len())?;
-            doomed.sort_unstable();
-            for index in doomed.into_iter().rev() {
-                items.remove(index);
+            // One pass over the list: removing the items one at a time moved the rest each
+            // time (`del items[:50000]` of 100,000 took a second).
+            let mut keep = vec![true; items.len()];
+            for index in slice_indices(thread, slice, items.len())? {
+                keep[index] = false;
             }
+            let mut keep = keep.into_iter();
+            items.retain(|_| keep.next().unwrap_or(true));
             Ok(())
         }
         Value::List(list) => {

@@ -130,9 +130,20 @@ class deque:
                 raise TypeError("an integer is required")
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
-        self._items = []
+        # The items are _list[_head:]: popleft moves _head on, so that it is O(1) as
+        # CPython's is (list.pop(0) moved every item: a queue of 100,000 took 2.4 s to drain).
+        self._list = []
+        self._head = 0
         self._maxlen = maxlen
         self.extend(iterable)
+
+    @property
+    def _items(self):
+        """The items as a plain list, for the methods that are not about the ends."""
+        if self._head:
+            del self._list[:self._head]
+            self._head = 0
+        return self._list
 
     @property
     def maxlen(self):
@@ -141,9 +152,9 @@ class deque:
     def append(self, item):
         if self._maxlen == 0:
             return
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            del self._items[0]
-        self._items.append(item)
+        if self._maxlen is not None and len(self) >= self._maxlen:
+            self.popleft()
+        self._list.append(item)
 
     def appendleft(self, item):
         if self._maxlen == 0:
@@ -153,14 +164,20 @@ class deque:
         self._items.insert(0, item)
 
     def pop(self):
-        if not self._items:
+        if not self:
             raise IndexError("pop from an empty deque")
-        return self._items.pop()
+        return self._list.pop()
 
     def popleft(self):
-        if not self._items:
+        if not self:
             raise IndexError("pop from an empty deque")
-        return self._items.pop(0)
+        item = self._list[self._head]
+        self._list[self._head] = None
+        self._head += 1
+        if self._head > 32 and self._head * 2 > len(self._list):
+            del self._list[:self._head]
+            self._head = 0
+        return item
 
     def extend(self, iterable):
         if iterable is self:
@@ -214,10 +231,10 @@ class deque:
         self._items.reverse()
 
     def __len__(self):
-        return len(self._items)
+        return len(self._list) - self._head
 
     def __bool__(self):
-        return len(self._items) > 0
+        return len(self._list) > self._head
 
     def __iter__(self):
         return iter(self._items)
