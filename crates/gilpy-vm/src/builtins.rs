@@ -267,15 +267,12 @@ impl Interpreter {
         let cores = host.core_limit();
         let object_setattr =
             lock(&classes["object"].dict).get("__setattr__").cloned().expect("object has it");
-        let one_arg_builtins = [
-            ("len", OneArgBuiltin::Len),
-            ("abs", OneArgBuiltin::Abs),
-            ("str", OneArgBuiltin::Str),
-        ]
-        .map(|(name, builtin)| {
-            let value = lock(&builtins.entries).get(&crate::value::Name(name)).cloned();
-            (value.expect("a built-in"), builtin)
-        });
+        let one_arg_builtins =
+            [("len", OneArgBuiltin::Len), ("abs", OneArgBuiltin::Abs), ("str", OneArgBuiltin::Str)]
+                .map(|(name, builtin)| {
+                    let value = lock(&builtins.entries).get(&crate::value::Name(name)).cloned();
+                    (value.expect("a built-in"), builtin)
+                });
         Arc::new(Interpreter {
             one_arg_builtins,
             builtins,
@@ -389,7 +386,6 @@ impl Interpreter {
     pub fn object_init(&self) -> Value {
         lock(&self.object.dict).get("__init__").cloned().unwrap_or(Value::None)
     }
-
 
     /// Whether `class` is one of the built-in types (not a user class of the same name).
     pub fn is_builtin_type(&self, class: &Arc<Class>) -> bool {

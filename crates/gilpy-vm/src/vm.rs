@@ -21,8 +21,8 @@ use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Builtin, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name, Slice,
-    TracebackEntry, Value,
+    lock, Builtin, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name,
+    Slice, TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -140,9 +140,10 @@ pub struct Frame {
     /// Exceptions being handled by `except` clauses here, innermost last.
     handling: ThinVec<Value>,
     kind: FrameKind,
-    /// For `Init` frames, the instance to return; for `Enter` frames, the `__exit__` method;
-    /// for a generator's frame resumed by `next` or `send`, its generator (`Value::Generator`).
-    /// One field for the three keeps a frame in 128 bytes (see below).
+    /// What the frame's kind carries: for `Init`, the instance to return; for `Enter`, the
+    /// `__exit__` method; for `Operator`, the operands (a tuple); for `ExceptWith`, the
+    /// exception; for a generator's frame resumed by `next` or `send`, its generator
+    /// (`Value::Generator`). One field for them all keeps a frame in 128 bytes (see below).
     attached: Option<Value>,
 }
 
@@ -875,7 +876,8 @@ impl Thread {
         operator: Operator,
     ) -> Result<(), Value> {
         let args = vec![left.clone(), right.clone()];
-        let mut frame = self.function_frame(method, args, Vec::new(), FrameKind::Operator(operator))?;
+        let mut frame =
+            self.function_frame(method, args, Vec::new(), FrameKind::Operator(operator))?;
         frame.attached = Some(Value::tuple(vec![left, right]));
         self.push_frame(frame)
     }
@@ -1942,8 +1944,7 @@ impl Thread {
                         }
                         FrameKind::Operator(_) => value,
                         FrameKind::Enter => {
-                            let exit =
-                                finished.attached.take().expect("enter frames carry it");
+                            let exit = finished.attached.take().expect("enter frames carry it");
                             self.frames
                                 .last_mut()
                                 .expect("the with statement's frame")
@@ -2281,8 +2282,12 @@ impl Thread {
                 let iterator = frame.stack.last().expect("stack").clone();
                 if self.sim.is_some() && self.loop_depth == 1 {
                     if let Some(Some(method)) = operator_method(&iterator, "__next__") {
-                        let frame =
-                            self.function_frame(&method, vec![iterator], vec![], FrameKind::ForNext)?;
+                        let frame = self.function_frame(
+                            &method,
+                            vec![iterator],
+                            vec![],
+                            FrameKind::ForNext,
+                        )?;
                         return self.push_frame(frame);
                     }
                 }
@@ -3553,4 +3558,3 @@ fn pop_int(stack: &mut Vec<Value>) {
     debug_assert!(matches!(stack.last(), Some(Value::Int(_) | Value::Bool(_))));
     std::mem::forget(stack.pop());
 }
-
