@@ -882,6 +882,94 @@ impl Thread {
         self.push_frame(frame)
     }
 
+    // The methods below run instructions for `run_frames`, out of its body for the reason
+    // given above `load_attr`: in a debug build their locals would enlarge every nested loop.
+
+    /// `Binary` or `Inplace` past the small-int fast path: in simulated mode a special method
+    /// written in Python runs as a frame (see [`FrameKind::Operator`]).
+    #[inline(never)]
+    fn binary_from_loop(&mut self, op: BinaryOp, in_place: bool) -> Result<(), Value> {
+        let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+        let right = stack.pop().expect("stack");
+        let left = stack.pop().expect("stack");
+        if self.sim.is_some() && self.loop_depth == 1 {
+            if let Some((method, tried)) = binary_method(&left, op, in_place) {
+                let operator = Operator::Binary { op, in_place, tried };
+                return self.push_operator(&method, left, right, operator);
+            }
+        }
+        let result = self.binary(op, left, right, in_place)?;
+        self.frames.last_mut().unwrap().stack.push(result);
+        Ok(())
+    }
+
+    /// `Compare` past the small-int fast path, likewise.
+    #[inline(never)]
+    fn compare_from_loop(&mut self, op: CompareOp) -> Result<(), Value> {
+        let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+        let right = stack.pop().expect("stack");
+        let left = stack.pop().expect("stack");
+        if self.sim.is_some() && self.loop_depth == 1 {
+            if let Some(Some(method)) = operator_method(&left, op.dunder()) {
+                return self.push_operator(&method, left, right, Operator::Compare(op));
+            }
+        }
+        let result = self.compare(op, &left, &right)?;
+        self.frames.last_mut().unwrap().stack.push(result);
+        Ok(())
+    }
+
+    /// An `Operator` frame's method returned `NotImplemented`: the rest of the protocol, with
+    /// the operands the frame carried.
+    #[inline(never)]
+    fn operator_not_implemented(
+        &mut self,
+        operator: Operator,
+        operands: Option<Value>,
+    ) -> CallResult {
+        let Some(Value::Tuple(operands)) = operands else {
+            unreachable!("operator frames carry their operands")
+        };
+        let (left, right) = (operands[0].clone(), operands[1].clone());
+        match operator {
+            Operator::Binary { op, in_place, tried } => {
+                self.binary_protocol(op, left, right, in_place, tried)
+            }
+            Operator::Compare(op) => self.compare_after_left(op, &left, &right),
+        }
+    }
+
+    /// `ExceptWith`: `__exit__` for the exception leaving a `with` block, which it re-raises
+    /// unless `__exit__` returns true. In simulated mode one written in Python runs as a frame.
+    #[inline(never)]
+    fn except_with(&mut self) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let exception = frame.stack.pop().expect("stack");
+        let exit = frame.stack.pop().expect("stack");
+        frame.handling.pop();
+        if self.sim.is_some() && self.loop_depth == 1 && self.push_exit_with(&exit, &exception)? {
+            return Ok(());
+        }
+        let suppress = match self.call_exit_with(&exit, &exception) {
+            Err(error) if !is_suspend(&error) => {
+                set_context(&error, &exception);
+                return Err(error);
+            }
+            suppress => suppress?,
+        };
+        self.exit_returned(Some(exception), &suppress)
+    }
+
+    /// `__exit__` returned `suppress` for `exception`: false re-raises it.
+    fn exit_returned(&mut self, exception: Option<Value>, suppress: &Value) -> Result<(), Value> {
+        let exception = exception.expect("an exception left the with block");
+        if !self.truth(suppress)? {
+            self.reraising = true;
+            return Err(exception);
+        }
+        Ok(())
+    }
+
     /// Whether `object`'s class defines `__setattr__`, which then sees every attribute store.
     fn overrides_setattr(&mut self, object: &Value) -> bool {
         self.setattr_override(object).is_some()
@@ -1430,18 +1518,7 @@ impl Thread {
                             continue;
                         }
                     }
-                    let right = frame.stack.pop().expect("stack");
-                    let left = frame.stack.pop().expect("stack");
-                    let in_place = matches!(op, Op::Inplace(_));
-                    if self.sim.is_some() && self.loop_depth == 1 {
-                        if let Some((method, tried)) = binary_method(&left, binary_op, in_place) {
-                            let operator = Operator::Binary { op: binary_op, in_place, tried };
-                            self.push_operator(&method, left, right, operator)?;
-                            continue;
-                        }
-                    }
-                    let result = self.binary(binary_op, left, right, in_place)?;
-                    self.frames.last_mut().unwrap().stack.push(result);
+                    self.binary_from_loop(binary_op, matches!(op, Op::Inplace(_)))?;
                 }
                 Op::Negative | Op::Positive | Op::Invert => {
                     let value = frame.stack.pop().expect("stack");
@@ -1496,16 +1573,7 @@ impl Thread {
                         }
                         continue;
                     }
-                    let right = frame.stack.pop().expect("stack");
-                    let left = frame.stack.pop().expect("stack");
-                    if self.sim.is_some() && self.loop_depth == 1 {
-                        if let Some(Some(method)) = operator_method(&left, op.dunder()) {
-                            self.push_operator(&method, left, right, Operator::Compare(op))?;
-                            continue;
-                        }
-                    }
-                    let result = self.compare(op, &left, &right)?;
-                    self.frames.last_mut().unwrap().stack.push(result);
+                    self.compare_from_loop(op)?;
                 }
                 Op::Is(negate) => {
                     let right = frame.stack.pop().expect("stack");
@@ -1879,11 +1947,7 @@ impl Thread {
                         continue;
                     }
                     if finished.kind == FrameKind::ExceptWith {
-                        let exception = finished.attached.take().expect("it carries the exception");
-                        if !self.truth(&value)? {
-                            self.reraising = true;
-                            return Err(exception);
-                        }
+                        self.exit_returned(finished.attached.take(), &value)?;
                         continue;
                     }
                     if finished.kind == FrameKind::ForGenerator {
@@ -1929,18 +1993,7 @@ impl Thread {
                         FrameKind::Operator(operator)
                             if builtins::is_not_implemented(self, &value) =>
                         {
-                            let Some(Value::Tuple(operands)) = finished.attached.take() else {
-                                unreachable!("operator frames carry their operands")
-                            };
-                            let (left, right) = (operands[0].clone(), operands[1].clone());
-                            match operator {
-                                Operator::Binary { op, in_place, tried } => {
-                                    self.binary_protocol(op, left, right, in_place, tried)?
-                                }
-                                Operator::Compare(op) => {
-                                    self.compare_after_left(op, &left, &right)?
-                                }
-                            }
+                            self.operator_not_implemented(operator, finished.attached.take())?
                         }
                         FrameKind::Operator(_) => value,
                         FrameKind::Enter => {
@@ -2135,28 +2188,7 @@ impl Thread {
                     let exit = frame.stack.pop().expect("stack");
                     self.call_from_loop(exit, vec![Value::None, Value::None, Value::None], vec![])?;
                 }
-                Op::ExceptWith => {
-                    let exception = frame.stack.pop().expect("stack");
-                    let exit = frame.stack.pop().expect("stack");
-                    frame.handling.pop();
-                    if self.sim.is_some()
-                        && self.loop_depth == 1
-                        && self.push_exit_with(&exit, &exception)?
-                    {
-                        continue;
-                    }
-                    let suppress = match self.call_exit_with(&exit, &exception) {
-                        Err(error) if !is_suspend(&error) => {
-                            set_context(&error, &exception);
-                            return Err(error);
-                        }
-                        suppress => suppress?,
-                    };
-                    if !self.truth(&suppress)? {
-                        self.reraising = true;
-                        return Err(exception);
-                    }
-                }
+                Op::ExceptWith => self.except_with()?,
                 Op::ImportName(index) => {
                     let name = frame.function.code.names[index as usize].clone();
                     let module = builtins::import(self, &name)?;
