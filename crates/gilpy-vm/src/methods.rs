@@ -991,12 +991,38 @@ fn same_or_equal(thread: &mut Thread, item: &Value, needle: &Value) -> Result<bo
     thread.equals(item, needle)
 }
 
-/// Where `args[1]` first stands in the sequence `args[0]`.
+/// Where `args[1]` first is in `args[0]`, from `args[2]` (start) to `args[3]` (stop), which
+/// count from the end when negative, as `list.index(x, start, stop)` takes them.
 fn position(thread: &mut Thread, args: &Args) -> Result<Option<usize>, Value> {
-    let items = collect(thread, &args[0])?;
     let needle = args.get(1).cloned().unwrap_or(Value::None);
-    for (index, item) in items.iter().enumerate() {
-        if same_or_equal(thread, item, &needle)? {
+    // A list is read one item at a time, as CPython does (a comparison may change it): copying
+    // it first made `waiters.remove(first)` O(n), and asyncio's Semaphore quadratic.
+    let copied = match &args[0] {
+        Value::List(_) => None,
+        other => Some(collect(thread, other)?),
+    };
+    let item_at = |index: usize| match (&args[0], &copied) {
+        (_, Some(items)) => items.get(index).cloned(),
+        // Its own expression, so that the lock is let go before the comparison.
+        (Value::List(list), None) => lock(&list.items).get(index).cloned(),
+        _ => unreachable!("copied unless a list"),
+    };
+    let len = match (&args[0], &copied) {
+        (_, Some(items)) => items.len(),
+        (Value::List(list), None) => lock(&list.items).len(),
+        _ => unreachable!("copied unless a list"),
+    } as i64;
+    let bound = |arg: Option<&Value>, default: i64| -> Result<usize, Value> {
+        let index = match arg {
+            None => default,
+            Some(value) => crate::builtins::int_arg(thread, value)?,
+        };
+        Ok(if index < 0 { (index + len).max(0) } else { index } as usize)
+    };
+    let (start, stop) = (bound(args.get(2), 0)?, bound(args.get(3), i64::MAX)?);
+    for index in start..stop {
+        let Some(item) = item_at(index) else { return Ok(None) };
+        if same_or_equal(thread, &item, &needle)? {
             return Ok(Some(index));
         }
     }
