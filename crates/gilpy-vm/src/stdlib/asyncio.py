@@ -9,6 +9,7 @@ gives the GIL up while it waits.
 import _asyncio
 import sys
 import threading
+from collections import deque
 from heapq import heappop, heappush
 from time import monotonic as _monotonic
 
@@ -865,9 +866,7 @@ class BoundedSemaphore(Semaphore):
 class Queue:
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._items = []
-        # The items are _items[_head:].
-        self._head = 0
+        self._items = deque()
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
@@ -879,7 +878,7 @@ class Queue:
         return self._maxsize
 
     def qsize(self):
-        return len(self._items) - self._head
+        return len(self._items)
 
     def empty(self):
         return self.qsize() == 0
@@ -919,13 +918,8 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
-        # Advance a head index rather than pop(0), which would move every item (as queue.Queue).
-        item = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
+        # A deque, as CPython's: popping the front of a list moved every item.
+        item = self._items.popleft()
         self._wake_next(self._putters)
         return item
 

@@ -1,6 +1,7 @@
 """Thread-safe FIFO, LIFO and priority queues, on threading's Condition as CPython's are."""
 
 import threading
+from collections import deque
 from heapq import heappop, heappush
 from time import monotonic as _time
 
@@ -98,25 +99,18 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
-    # The storage, which the subclasses change.
+    # The storage, which the subclasses change: a deque, as CPython's (its popleft is O(1)).
     def _init(self, maxsize):
-        self.queue = []
-        self._head = 0
+        self.queue = deque()
 
     def _qsize(self):
-        return len(self.queue) - self._head
+        return len(self.queue)
 
     def _put(self, item):
         self.queue.append(item)
 
     def _get(self):
-        # Advance a head index rather than pop(0), which would move every item.
-        item = self.queue[self._head]
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self.queue):
-            del self.queue[:self._head]
-            self._head = 0
-        return item
+        return self.queue.popleft()
 
 
 class PriorityQueue(Queue):
