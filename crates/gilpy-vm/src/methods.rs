@@ -997,21 +997,20 @@ fn position(thread: &mut Thread, args: &Args) -> Result<Option<usize>, Value> {
     let needle = args.get(1).cloned().unwrap_or(Value::None);
     // A list is read one item at a time, as CPython does (a comparison may change it): copying
     // it first made `waiters.remove(first)` O(n), and asyncio's Semaphore quadratic.
-    let copied = match &args[0] {
-        Value::List(_) => None,
-        other => Some(collect(thread, other)?),
+    let list = match &args[0] {
+        Value::List(list) => Some(list),
+        _ => None,
     };
-    let item_at = |index: usize| match (&args[0], &copied) {
-        (_, Some(items)) => items.get(index).cloned(),
+    let copied = match list {
+        Some(_) => Vec::new(),
+        None => collect(thread, &args[0])?,
+    };
+    let item_at = |index: usize| match list {
         // Its own expression, so that the lock is let go before the comparison.
-        (Value::List(list), None) => lock(&list.items).get(index).cloned(),
-        _ => unreachable!("copied unless a list"),
+        Some(list) => lock(&list.items).get(index).cloned(),
+        None => copied.get(index).cloned(),
     };
-    let len = match (&args[0], &copied) {
-        (_, Some(items)) => items.len(),
-        (Value::List(list), None) => lock(&list.items).len(),
-        _ => unreachable!("copied unless a list"),
-    } as i64;
+    let len = list.map_or(copied.len(), |list| lock(&list.items).len()) as i64;
     let bound = |arg: Option<&Value>, default: i64| -> Result<usize, Value> {
         let index = match arg {
             None => default,
