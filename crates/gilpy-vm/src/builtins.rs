@@ -1307,9 +1307,33 @@ fn has_item_of_truth(thread: &mut Thread, iterable: &Value, wanted: bool) -> Res
 
 fn reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "reversed", &args, 1, 1)?;
-    let mut items = collect(thread, &args[0])?;
+    let subject = &args[0];
+    let reversible = match subject {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) => true,
+        Value::Native(native) => native.kind.name.starts_with("dict_"),
+        _ => false,
+    };
+    if !reversible {
+        if let Some(method) = thread.special_method(subject, "__reversed__") {
+            return thread.call(&method, vec![], vec![]);
+        }
+        // The sequence protocol: `__len__` and `__getitem__`.
+        let sequence = subject.extended_base().is_some()
+            || (thread.special_method(subject, "__len__").is_some()
+                && thread.special_method(subject, "__getitem__").is_some());
+        if !sequence {
+            let message = format!("'{}' object is not reversible", type_name(subject));
+            return Err(thread.exception("TypeError", message));
+        }
+    }
+    let mut items = collect(thread, subject)?;
     items.reverse();
     Ok(items_iterator(items))
+}
+
+/// `reversed(value)`, for the special methods that are it (`dict.__reversed__`).
+pub fn call_builtin_reversed(thread: &mut Thread, value: Value) -> CallResult {
+    reversed(thread, vec![value], vec![])
 }
 
 fn chr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1558,7 +1582,7 @@ pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Resu
         }
         Value::Class(class) => lock(&class.dict).shift_remove(name).is_some(),
         Value::Function(function) => {
-            lock(&function.dict().entries).shift_remove(&Key(Value::str(name))).is_some()
+            lock(&function.dict().entries).remove(&Key(Value::str(name))).is_some()
         }
         _ => false,
     };
@@ -2751,7 +2775,7 @@ pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Resul
         }
         Value::Dict(dict) => {
             let lookup = crate::keys::dict_key(thread, dict, key.clone())?;
-            if lock(&dict.entries).shift_remove(&lookup).is_none() {
+            if lock(&dict.entries).remove(&lookup).is_none() {
                 return Err(thread.interp.new_exception("KeyError", vec![key.clone()]));
             }
             Ok(())
@@ -2822,9 +2846,7 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
                 _ => Iter::WideRange { next: range.start, stop: range.stop, step: range.step },
             }
         }
-        Value::Dict(dict) => Iter::Items(
-            lock(&dict.entries).keys().map(|k| k.0.clone()).collect::<Vec<_>>().into_iter(),
-        ),
+        Value::Dict(dict) => dict_iterator(dict, crate::value::DictPart::Keys),
         Value::Generator(generator) if generator.is_coroutine => {
             return Err(thread.exception("TypeError", "'coroutine' object is not iterable"));
         }
@@ -2910,6 +2932,29 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             }
         }
         Iter::Items(items) => Ok(items.next()),
+        Iter::Dict { dict, part, used, remaining, position } => {
+            let entries = lock(&dict.entries);
+            if entries.len() != *used {
+                *used = usize::MAX;
+                return Err(ops::error("RuntimeError", "dictionary changed size during iteration"));
+            }
+            let Some((at, key, value)) = entries.next_at(*position) else {
+                drop(entries);
+                *state = Iter::Exhausted;
+                return Ok(IterStep::Done);
+            };
+            if *remaining == 0 {
+                *used = usize::MAX;
+                return Err(ops::error("RuntimeError", "dictionary keys changed during iteration"));
+            }
+            *remaining -= 1;
+            *position = at + 1;
+            Ok(Some(match part {
+                crate::value::DictPart::Keys => key.0.clone(),
+                crate::value::DictPart::Values => value.clone(),
+                crate::value::DictPart::Items => Value::tuple(vec![key.0.clone(), value.clone()]),
+            }))
+        }
         Iter::Set { set, used, position } => {
             let table = lock(&set.table);
             if table.len() != *used {
@@ -2932,6 +2977,13 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
         Some(item) => IterStep::Item(item),
         None => IterStep::Done,
     })
+}
+
+/// An iterator over `dict`'s keys, values or items, live as CPython's: it sees the dict as it
+/// is at each step, and a change of size while it runs raises RuntimeError.
+pub fn dict_iterator(dict: &Arc<Dict>, part: crate::value::DictPart) -> Iter {
+    let used = lock(&dict.entries).len();
+    Iter::Dict { dict: dict.clone(), part, used, remaining: used, position: 0 }
 }
 
 /// The next item of an iterator, or `None` when it is exhausted.
@@ -3043,7 +3095,7 @@ pub fn new_class(
         return Err(thread.exception("TypeError", "multiple bases have instance lay-out conflict"));
     }
     let is_exception = parents.iter().any(|parent| parent.is_exception);
-    let class_cell = lock(&namespace.entries).shift_remove(&Key(Value::str("__classcell__")));
+    let class_cell = lock(&namespace.entries).remove(&Key(Value::str("__classcell__")));
     {
         // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
         let mut entries = lock(&namespace.entries);

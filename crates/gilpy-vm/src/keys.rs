@@ -5,7 +5,6 @@
 //! hashes the instance by it), and among the stored keys with that hash, the one that `__eq__`
 //! says is equal stands in for the new key. Other values are their own keys.
 
-use indexmap::map::RawEntryApiV1;
 use std::hash::BuildHasher;
 
 use crate::ops;
@@ -61,14 +60,7 @@ fn key_among(
 
 /// The stored keys whose table hash is `hash`.
 fn candidates(map: &Map, hash: u64) -> Vec<Key> {
-    let mut found = Vec::new();
-    map.raw_entry_v1().index_from_hash(hash, |key| {
-        if rustc_hash::FxBuildHasher.hash_one(key) == hash {
-            found.push(key.clone());
-        }
-        false
-    });
-    found
+    map.keys_with_hash(hash).cloned().collect()
 }
 
 /// Puts every entry of `entries` into `dict`, later ones winning (`dict.update`, `{**a}`).

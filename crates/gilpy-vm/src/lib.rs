@@ -14,6 +14,7 @@ pub mod format;
 mod global_cache;
 pub mod highlight;
 mod keys;
+pub mod map;
 mod methods;
 mod modules;
 pub mod ops;

@@ -1086,7 +1086,7 @@ fn dict(receiver: &Value) -> &Arc<Dict> {
     }
 }
 
-const DICT_METHODS: [(&str, BuiltinFn); 11] = [
+const DICT_METHODS: [(&str, BuiltinFn); 12] = [
     ("fromkeys", dict_fromkeys),
     ("popitem", dict_popitem),
     ("get", dict_get),
@@ -1098,7 +1098,12 @@ const DICT_METHODS: [(&str, BuiltinFn); 11] = [
     ("update", dict_update),
     ("copy", dict_copy),
     ("clear", dict_clear),
+    ("__reversed__", dict_reversed),
 ];
+
+fn dict_reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::call_builtin_reversed(thread, args[0].clone())
+}
 
 fn dict_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
@@ -1124,7 +1129,7 @@ fn dict_items(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn dict_pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
     let lookup = crate::keys::dict_key(thread, dict(&args[0]), key.clone())?;
-    let removed = lock(&dict(&args[0]).entries).shift_remove(&lookup);
+    let removed = lock(&dict(&args[0]).entries).remove(&lookup);
     match (removed, args.get(2)) {
         (Some(value), _) => Ok(value),
         (None, Some(default)) => Ok(default.clone()),
@@ -1136,7 +1141,7 @@ fn dict_setdefault(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let key = args.get(1).cloned().unwrap_or(Value::None);
     let key = crate::keys::dict_key(thread, dict(&args[0]), key)?;
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    Ok(lock(&dict(&args[0]).entries).entry(key).or_insert(default).clone())
+    Ok(lock(&dict(&args[0]).entries).get_or_insert_with(key, || default).clone())
 }
 
 fn dict_update(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {

@@ -232,9 +232,7 @@ impl List {
     }
 }
 
-/// A dict's table: insertion-ordered, hashed with Fx (fast, and programs here are not adversaries
-/// that could flood one bucket; CPython does not randomise int hashes either).
-pub type Map = IndexMap<Key, Value, rustc_hash::FxBuildHasher>;
+pub use crate::map::Map;
 
 pub struct Dict {
     pub entries: Entries,
@@ -453,7 +451,7 @@ impl Instance {
 
     /// Removes the attribute `name`; false if there was none.
     pub fn remove(&self, name: &str) -> bool {
-        lock(&self.dict.entries).shift_remove(&Name(name)).is_some()
+        lock(&self.dict.entries).remove(&Name(name)).is_some()
     }
 
     /// The attributes whose names are strings, in the order they were set.
@@ -517,6 +515,16 @@ pub enum Iter {
         step: i128,
     },
     Items(std::vec::IntoIter<Value>),
+    /// Over a dict's live entries, as CPython's dict iterators: `used` is the size it must
+    /// keep (`usize::MAX` once it changed, so the error repeats), `remaining` how many entries
+    /// are still to come, `position` the next entry to look at.
+    Dict {
+        dict: Arc<Dict>,
+        part: DictPart,
+        used: usize,
+        remaining: usize,
+        position: usize,
+    },
     /// Over a set's live table, as CPython's set iterator: `used` is the size it must keep
     /// (`usize::MAX` once it changed, so the error repeats), `position` the next slot.
     Set {
@@ -526,6 +534,14 @@ pub enum Iter {
     },
     Lazy(Lazy),
     Exhausted,
+}
+
+/// What a dict iterator gives of each entry.
+#[derive(Clone, Copy)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
 }
 
 /// `zip`, `map`, `filter` and `enumerate`, which take items from other iterators one step at

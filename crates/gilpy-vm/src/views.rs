@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::code::BinaryOp;
-use crate::value::{lock, Dict, List, Native, NativeType, Value};
+use crate::value::{lock, Dict, DictPart, List, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
@@ -73,8 +73,18 @@ fn view_len(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Int(lock(&dict.entries).len() as i64))
 }
 
-fn view_iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    crate::builtins::iterate(thread, &List::new(contents(&args[0])))
+fn view_iter(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (Value::Native(native), Some(DictView(dict))) = (&args[0], args[0].downcast::<DictView>())
+    else {
+        unreachable!("view methods get a view")
+    };
+    let part = match native.kind.name {
+        "dict_keys" => DictPart::Keys,
+        "dict_values" => DictPart::Values,
+        _ => DictPart::Items,
+    };
+    let iterator = crate::builtins::dict_iterator(dict, part);
+    Ok(Value::Iterator(Arc::new(std::sync::Mutex::new(iterator))))
 }
 
 fn view_contains(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

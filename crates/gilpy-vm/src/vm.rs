@@ -1479,8 +1479,7 @@ impl Thread {
                 Op::DeleteGlobal(index) => {
                     let name = frame.function.code.names[index as usize].clone();
                     let target = frame.namespace.as_ref().unwrap_or(&frame.function.globals);
-                    if lock(&target.entries).shift_remove(&Key(Value::Str(name.clone()))).is_none()
-                    {
+                    if lock(&target.entries).remove(&Key(Value::Str(name.clone()))).is_none() {
                         return Err(
                             self.exception("NameError", format!("name '{name}' is not defined"))
                         );
