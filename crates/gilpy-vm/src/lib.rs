@@ -6,6 +6,7 @@
 
 mod attribute_cache;
 pub mod builtins;
+pub mod bytes;
 mod carets;
 pub mod code;
 pub mod compile;

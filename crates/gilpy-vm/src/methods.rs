@@ -17,6 +17,7 @@ type Kwargs = Vec<(Arc<str>, Value)>;
 pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
     let table: &[(&'static str, BuiltinFn)] = match type_name {
         "str" => &STR_METHODS,
+        "bytes" => &crate::bytes::METHODS,
         "list" => &LIST_METHODS,
         "dict" => &DICT_METHODS,
         "set" => &SET_METHODS,
@@ -48,6 +49,7 @@ pub fn names(receiver: &Value) -> Vec<&'static str> {
 fn methods_of(receiver: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
     Some(match receiver {
         Value::Str(_) => &STR_METHODS,
+        Value::Bytes(_) => &crate::bytes::METHODS,
         Value::List(_) => &LIST_METHODS,
         Value::Dict(_) => &DICT_METHODS,
         Value::Set(set) if set.frozen => &FROZENSET_METHODS,
@@ -86,7 +88,8 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 43] = [
+const STR_METHODS: [(&str, BuiltinFn); 44] = [
+    ("encode", crate::bytes::str_encode),
     ("isidentifier", str_isidentifier),
     ("istitle", str_istitle),
     ("isnumeric", str_isnumeric),
@@ -1250,7 +1253,9 @@ fn slice_indices(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }
 
-const INT_METHODS: [(&str, BuiltinFn); 3] = [
+const INT_METHODS: [(&str, BuiltinFn); 5] = [
+    ("to_bytes", crate::bytes::int_to_bytes),
+    ("from_bytes", crate::bytes::int_from_bytes),
     ("bit_length", int_bit_length),
     ("as_integer_ratio", int_as_integer_ratio),
     ("conjugate", int_conjugate),

@@ -52,6 +52,7 @@ pub fn type_name(value: &Value) -> Arc<str> {
         Value::Int(_) | Value::BigInt(_) => "int",
         Value::Float(_) => "float",
         Value::Str(_) => "str",
+        Value::Bytes(_) => "bytes",
         Value::Tuple(_) => "tuple",
         Value::List(_) => "list",
         Value::Dict(_) => "dict",
@@ -88,6 +89,7 @@ pub fn truth(value: &Value) -> Option<bool> {
         Value::BigInt(i) => !i.is_zero(),
         Value::Float(f) => *f != 0.0,
         Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
         Value::Tuple(items) => !items.is_empty(),
         Value::List(list) => !lock(&list.items).is_empty(),
         Value::Dict(dict) => !lock(&dict.entries).is_empty(),
@@ -214,6 +216,7 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
         Value::BigInt(i) => i.to_string(),
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => str_repr(s),
+        Value::Bytes(b) => crate::bytes::repr(b),
         Value::Tuple(items) => {
             if items.len() == 1 {
                 format!("({},)", item_repr(&items[0]))
@@ -282,6 +285,7 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
     Some(match (left, right) {
         (Value::None, Value::None) => true,
         (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Bytes(a), Value::Bytes(b)) => a == b,
         (Value::Int(a), Value::Int(b)) => a == b,
         (a, b) if is_int(a) && is_int(b) => as_bigint(a) == as_bigint(b),
         (Value::Float(_), _) | (_, Value::Float(_)) => match (as_float(left), as_float(right)) {
@@ -334,6 +338,7 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
             }
         }
         (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
+        (Value::Bytes(a), Value::Bytes(b)) => Some(a.cmp(b)),
         (Value::Tuple(a), Value::Tuple(b)) => sequence_order(a, b)?,
         (Value::List(a), Value::List(b)) => {
             let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
@@ -429,6 +434,20 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
             text.push_str(a);
             text.push_str(b);
             Ok(Some(Value::str(&text)))
+        }
+        (BinaryOp::Add, Value::Bytes(a), Value::Bytes(b)) => {
+            Ok(Some(Value::Bytes(a.iter().chain(b.iter()).copied().collect())))
+        }
+        // CPython's own words (bytes concatenate through `sq_concat`), for the built-in types;
+        // an instance may still answer with `__radd__`.
+        (BinaryOp::Add, Value::Bytes(_), other)
+            if !matches!(other, Value::Instance(_) | Value::Native(_)) =>
+        {
+            Err(error("TypeError", format!("can't concat {} to bytes", type_name(other))))
+        }
+        (BinaryOp::Mul, Value::Bytes(b), n) | (BinaryOp::Mul, n, Value::Bytes(b)) if is_int(n) => {
+            check_allocation(repeat_count(n) as u128, b.len() as u128)?;
+            Ok(Some(Value::Bytes(b.repeat(repeat_count(n)).into())))
         }
         (BinaryOp::Mul, Value::Str(s), n) | (BinaryOp::Mul, n, Value::Str(s)) if is_int(n) => {
             check_allocation(repeat_count(n) as u128, s.len() as u128)?;
@@ -626,6 +645,7 @@ impl Hash for Key {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => (*f as i64).hash(state),
             Value::Float(f) => f.to_bits().hash(state),
             Value::Str(s) => s.hash(state),
+            Value::Bytes(b) => b.hash(state),
             Value::None => 0u8.hash(state),
             Value::Tuple(items) => {
                 for item in items.iter() {
@@ -750,6 +770,11 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
         Value::Str(text) => {
             let mut hasher = rustc_hash::FxHasher::default();
             text.hash(&mut hasher);
+            hasher.finish() as i64
+        }
+        Value::Bytes(bytes) => {
+            let mut hasher = rustc_hash::FxHasher::default();
+            bytes.hash(&mut hasher);
             hasher.finish() as i64
         }
         Value::Tuple(items) => tuple_hash(items)?,

@@ -58,6 +58,7 @@ mod tag {
     pub const EXCEPTION: u8 = 15;
     pub const NATIVE: u8 = 16;
     pub const METHOD: u8 = 17;
+    pub const BYTES: u8 = 18;
 }
 
 pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
@@ -103,6 +104,11 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
         Value::Str(s) => {
             to.bytes.push(tag::STR);
             write_str(&mut to.bytes, s);
+        }
+        Value::Bytes(bytes) => {
+            to.bytes.push(tag::BYTES);
+            write_len(&mut to.bytes, bytes.len());
+            to.bytes.extend_from_slice(bytes);
         }
         Value::Tuple(items) => write_items(thread, tag::TUPLE, items, to, depth)?,
         Value::List(list) => {
@@ -328,6 +334,10 @@ impl Reader<'_> {
             }
             tag::FLOAT => Value::Float(f64::from_bits(self.u64())),
             tag::STR => Value::str(&self.text()),
+            tag::BYTES => {
+                let len = self.len();
+                Value::Bytes(self.take(len).into())
+            }
             tag::TUPLE => Value::tuple(self.items(thread)?),
             tag::LIST => List::new(self.items(thread)?),
             tag::SET | tag::FROZENSET => {

@@ -21,6 +21,8 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     Float(f64),
     Str(Arc<str>),
+    /// `bytes`: immutable, as `str`.
+    Bytes(Arc<[u8]>),
     Tuple(Arc<Vec<Value>>),
     List(Arc<List>),
     Dict(Arc<Dict>),
@@ -619,6 +621,7 @@ impl Value {
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => 0,
             Value::BigInt(v) => Arc::as_ptr(v) as usize,
             Value::Str(v) => Arc::as_ptr(v) as *const u8 as usize,
+            Value::Bytes(v) => Arc::as_ptr(v) as *const u8 as usize,
             Value::Tuple(v) => Arc::as_ptr(v) as usize,
             Value::List(v) => Arc::as_ptr(v) as usize,
             Value::Dict(v) => Arc::as_ptr(v) as usize,

@@ -1271,7 +1271,9 @@ impl<'a> Compiler<'a> {
                 self.expr(&await_expr.value)?;
                 self.emit_await();
             }
-            Expr::BytesLiteral(_) => return Err(self.unsupported(expr, "bytes literals")),
+            Expr::BytesLiteral(bytes) => {
+                self.emit_const(Value::Bytes(bytes.value.bytes().collect()))
+            }
             Expr::EllipsisLiteral(_) => return Err(self.unsupported(expr, "'...'")),
             Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
             Expr::Constant(_) | Expr::IpyEscapeCommand(_) => {
@@ -1683,6 +1685,7 @@ fn constant_value(expr: &Expr) -> Option<Value> {
             ast::Number::Complex { .. } => return None,
         },
         Expr::StringLiteral(string) => Value::str(string.value.to_str()),
+        Expr::BytesLiteral(bytes) => Value::Bytes(bytes.value.bytes().collect()),
         Expr::BooleanLiteral(boolean) => Value::Bool(boolean.value),
         Expr::NoneLiteral(_) => Value::None,
         Expr::Tuple(tuple) => {
