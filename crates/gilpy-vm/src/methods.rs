@@ -393,14 +393,16 @@ fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `str.find`/`rfind` (and `index`/`rindex`): the character index of the first (or last)
 /// `needle` within `s[start:end]`, or -1. Indices count characters and clamp as slices do.
-fn char_find(thread: &Thread, args: &Args, from_right: bool) -> Result<i64, Value> {
-    let source = text(&args[0]);
+fn char_find(thread: &mut Thread, args: &Args, from_right: bool) -> Result<i64, Value> {
+    let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
     let Some(Value::Str(needle)) = args.get(1) else {
         let given = args.get(1).map_or("nothing".into(), |v| type_name(v).to_string());
         return Err(thread.exception("TypeError", format!("must be str, not {given}")));
     };
-    let chars: Vec<(usize, char)> = source.char_indices().collect();
-    let len = chars.len() as i64;
+    // Positions count chars; in ASCII text they are byte offsets, so that a loop of
+    // `find(x, pos + 1)` over a long text costs no count from the start at each call.
+    let ascii = thread.is_ascii(source);
+    let len = if ascii { source.len() } else { source.chars().count() } as i64;
     let bound = |value: Option<&Value>, default: i64| -> Result<i64, Value> {
         match value {
             None | Some(Value::None) => Ok(default),
@@ -420,10 +422,15 @@ fn char_find(thread: &Thread, args: &Args, from_right: bool) -> Result<i64, Valu
     if start > end {
         return Ok(-1);
     }
-    let byte = |index: i64| chars.get(index as usize).map_or(source.len(), |(byte, _)| *byte);
+    let byte = |index: i64| match ascii {
+        true => index as usize,
+        false => source.char_indices().nth(index as usize).map_or(source.len(), |(at, _)| at),
+    };
     let window = &source[byte(start)..byte(end)];
     let found = if from_right { window.rfind(&**needle) } else { window.find(&**needle) };
-    Ok(found.map_or(-1, |at| start + window[..at].chars().count() as i64))
+    Ok(found.map_or(-1, |at| {
+        start + if ascii { at as i64 } else { window[..at].chars().count() as i64 }
+    }))
 }
 
 fn str_find(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -435,11 +442,13 @@ fn str_rfind(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn str_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    found_or_error(thread, char_find(thread, &args, false)?)
+    let found = char_find(thread, &args, false)?;
+    found_or_error(thread, found)
 }
 
 fn str_rindex(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    found_or_error(thread, char_find(thread, &args, true)?)
+    let found = char_find(thread, &args, true)?;
+    found_or_error(thread, found)
 }
 
 fn found_or_error(thread: &Thread, found: i64) -> CallResult {
