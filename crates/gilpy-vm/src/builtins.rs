@@ -3428,6 +3428,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "_asyncio" => crate::modules::asyncio(),
         "_multiprocessing" => crate::processes::module(),
         "_random" => crate::modules::random::module(),
+        "_json" => crate::modules::json::module(),
         "os" => crate::modules::os(thread),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),

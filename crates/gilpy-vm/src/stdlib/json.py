@@ -3,6 +3,8 @@
 
 import sys as _sys
 
+import _json
+
 _VERSION = _sys.version_info
 
 __all__ = ["dump", "dumps", "load", "loads", "JSONDecodeError", "JSONDecoder", "JSONEncoder"]
@@ -70,7 +72,7 @@ def _float_text(value, allow_nan):
         return float.__repr__(value)
     if not allow_nan:
         message = "Out of range float values are not JSON compliant"
-        if _VERSION >= (3, 13):
+        if _VERSION >= (3, 12):
             message += ": " + repr(value)
         raise ValueError(message)
     return text
@@ -101,6 +103,12 @@ class JSONEncoder:
     def encode(self, o):
         if isinstance(o, str):
             return _encode_string(o, self.ensure_ascii)
+        # Plain data is written natively; the rest (default=, subclasses, errors) here.
+        indent = None if self.indent is None else self._indent_text()
+        text = _json.encode(o, self.ensure_ascii, self.allow_nan, self.sort_keys,
+                            self.item_separator, self.key_separator, indent)
+        if text is not None:
+            return text
         parts = []
         self._encode(o, 0, parts, {})
         return "".join(parts)
@@ -254,8 +262,15 @@ class JSONDecoder:
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self._plain = (object_hook is None and parse_float is None and parse_int is None
+                       and parse_constant is None and object_pairs_hook is None)
 
     def decode(self, s):
+        if self._plain:
+            # A valid document is read natively; errors are found and reported here.
+            scanned = _json.scan(s)
+            if scanned is not None:
+                return scanned[0]
         scanner = _Scanner(self, s)
         obj, end = scanner.value(scanner.skip(0))
         end = scanner.skip(end)
