@@ -292,20 +292,26 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
             (Some(a), Some(b)) => a == b,
             _ => false,
         },
-        (Value::Tuple(a), Value::Tuple(b)) => {
-            a.len() == b.len()
-                && a.iter().zip(b.iter()).all(|(x, y)| builtin_eq(x, y).unwrap_or(x.is(y)))
-        }
+        (Value::Tuple(a), Value::Tuple(b)) => return items_eq(a, b),
         (Value::List(a), Value::List(b)) => {
             let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
-            a.len() == b.len()
-                && a.iter().zip(b.iter()).all(|(x, y)| builtin_eq(x, y).unwrap_or(x.is(y)))
+            return items_eq(&a, &b);
         }
         (Value::Dict(a), Value::Dict(b)) => {
             let (a, b) = (lock(&a.entries).clone(), lock(&b.entries).clone());
-            a.len() == b.len()
-                && a.iter()
-                    .all(|(k, v)| b.get(k).is_some_and(|w| builtin_eq(v, w).unwrap_or(v.is(w))))
+            if a.len() != b.len() {
+                return Some(false);
+            }
+            for (key, v) in a.iter() {
+                if crate::keys::hashes_in_python(&key.0) {
+                    return None;
+                }
+                let Some(w) = b.get(key) else { return Some(false) };
+                if !v.is(w) && !builtin_eq(v, w)? {
+                    return Some(false);
+                }
+            }
+            true
         }
         // Ranges are equal when they hold the same numbers.
         (Value::Range(a), Value::Range(b)) => {
@@ -375,6 +381,21 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
         CompareOp::Ge => ordering != Ordering::Less,
         CompareOp::Eq | CompareOp::Ne => unreachable!("handled above"),
     })
+}
+
+/// Whether two runs of items are equal, item by item as CPython compares them (identity,
+/// then `==`); `None` from the first pair that needs Python code (`__eq__`) on, which the VM
+/// then compares in order.
+fn items_eq(a: &[Value], b: &[Value]) -> Option<bool> {
+    if a.len() != b.len() {
+        return Some(false);
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !x.is(y) && !builtin_eq(x, y)? {
+            return Some(false);
+        }
+    }
+    Some(true)
 }
 
 fn sequence_order(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>, OpError> {

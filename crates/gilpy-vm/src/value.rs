@@ -600,6 +600,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
             (Value::Str(a), Value::Str(b)) => Arc::ptr_eq(a, b),
+            (Value::Bytes(a), Value::Bytes(b)) => Arc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Arc::ptr_eq(a, b),

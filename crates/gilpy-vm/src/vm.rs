@@ -3144,7 +3144,71 @@ impl Thread {
             }
             return self.compare_after_left(op, left, right);
         }
+        if let Some(result) = self.compare_containers(op, left, right)? {
+            return Ok(result);
+        }
         ops::builtin_compare(op, left, right).map(Value::Bool).map_err(|e| self.op_error(e))
+    }
+
+    /// Tuples and lists compared item by item, and dicts for equality, when their items need
+    /// Python code (`__eq__`, `__lt__`), as CPython compares them: the first pair that is not
+    /// the same object and not `==` decides, by the operator itself. `None` for other values.
+    #[inline(never)]
+    fn compare_containers(
+        &mut self,
+        op: CompareOp,
+        left: &Value,
+        right: &Value,
+    ) -> Result<Option<Value>, Value> {
+        let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
+        let (a, b) = match (left, right) {
+            (Value::Tuple(a), Value::Tuple(b)) => ((**a).clone(), (**b).clone()),
+            (Value::List(a), Value::List(b)) => (lock(&a.items).clone(), lock(&b.items).clone()),
+            (Value::Dict(a), Value::Dict(b)) if equality => {
+                if let Some(equal) = ops::builtin_eq(left, right) {
+                    return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
+                }
+                let equal = self.dicts_equal(a, b)?;
+                return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
+            }
+            _ => return Ok(None),
+        };
+        // Built-in items need no Python: the fast path decides.
+        if equality {
+            if let Some(equal) = ops::builtin_eq(left, right) {
+                return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
+            }
+        } else if let Ok(result) = ops::builtin_compare(op, left, right) {
+            return Ok(Some(Value::Bool(result)));
+        }
+        for (x, y) in a.iter().zip(&b) {
+            if x.is(y) || self.equals(x, y)? {
+                continue;
+            }
+            return Ok(Some(match op {
+                CompareOp::Eq => Value::Bool(false),
+                CompareOp::Ne => Value::Bool(true),
+                _ => self.compare(op, x, y)?,
+            }));
+        }
+        Ok(Some(Value::Bool(op.holds(&a.len(), &b.len()))))
+    }
+
+    /// `a == b` for dicts whose keys or values compare in Python.
+    fn dicts_equal(&mut self, a: &Arc<Dict>, b: &Arc<Dict>) -> Result<bool, Value> {
+        let entries: Vec<(Value, Value)> =
+            lock(&a.entries).iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+        if entries.len() != lock(&b.entries).len() {
+            return Ok(false);
+        }
+        for (key, value) in entries {
+            let key = crate::keys::dict_key(self, b, key)?;
+            let Some(other) = lock(&b.entries).get(&key).cloned() else { return Ok(false) };
+            if !value.is(&other) && !self.equals(&value, &other)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// A comparison of objects with special methods, after the left operand's method (`a <
