@@ -2841,7 +2841,7 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
             Ok(lock(&dict.entries).contains_key(&lookup))
         }
         Value::Set(set) => {
-            let (key, hash) = crate::methods::lookup_key(thread, item)?;
+            let (key, hash) = crate::methods::set_key(thread, set, item)?;
             Ok(lock(&set.table).contains(&key, hash))
         }
         Value::Range(range) => Ok(match item {
@@ -3086,14 +3086,14 @@ pub fn new_set_of_constants(thread: &mut Thread, constants: &Value) -> CallResul
 }
 
 pub fn set_add(thread: &mut Thread, set: &Set, item: Value) -> Result<(), Value> {
-    let hash = crate::methods::element_hash(thread, &item)?;
+    let (item, hash) = crate::methods::set_key(thread, set, &item)?;
     lock(&set.table).add(item, hash);
     Ok(())
 }
 
 /// `{*iterable}`.
 pub fn set_update(thread: &mut Thread, set: &Arc<Set>, iterable: &Value) -> Result<(), Value> {
-    let other = crate::methods::set_operand(thread, iterable)?;
+    let other = crate::methods::set_operand_for(thread, Some(set), iterable)?;
     set.update(&other)
 }
 

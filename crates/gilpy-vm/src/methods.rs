@@ -1433,13 +1433,37 @@ fn generator_send(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 // ---- set and frozenset ----
 
 /// A set element's hash.
-pub fn element_hash(thread: &Thread, key: &Value) -> Result<i64, Value> {
+#[inline]
+pub fn element_hash(thread: &mut Thread, key: &Value) -> Result<i64, Value> {
+    if matches!(key, Value::Instance(_) | Value::Tuple(_)) {
+        crate::keys::prime_hashes(thread, key)?;
+    }
     py_hash(key).map_err(|error| thread.op_error(error))
+}
+
+/// `key` as `set` holds it, and its hash: an element that compares in Python is replaced by
+/// the equal one the set holds, if any (see `keys.rs`).
+#[inline]
+pub fn set_key(thread: &mut Thread, set: &Set, key: &Value) -> Result<(Value, i64), Value> {
+    match key {
+        Value::Instance(_) | Value::Tuple(_) | Value::Set(_) => equal_set_key(thread, set, key),
+        _ => Ok((key.clone(), element_hash(thread, key)?)),
+    }
+}
+
+#[inline(never)]
+fn equal_set_key(thread: &mut Thread, set: &Set, key: &Value) -> Result<(Value, i64), Value> {
+    let (key, hash) = lookup_key(thread, key)?;
+    if !crate::keys::needs_python(&key) {
+        return Ok((key, hash));
+    }
+    let stored = lock(&set.table).keys_with_hash(hash);
+    Ok((crate::keys::equal_stored(thread, key, stored)?, hash))
 }
 
 /// A key to look up (`in`, `remove`, `discard`) and its hash. A set, which cannot be a key,
 /// is looked up as the frozenset of its keys, as CPython retries with one.
-pub fn lookup_key(thread: &Thread, key: &Value) -> Result<(Value, i64), Value> {
+pub fn lookup_key(thread: &mut Thread, key: &Value) -> Result<(Value, i64), Value> {
     let key = match key {
         Value::Set(set) if !set.frozen => Value::Set(Set::new(true, set.snapshot())),
         other => other.clone(),
@@ -1452,6 +1476,57 @@ pub fn lookup_key(thread: &Thread, key: &Value) -> Result<(Value, i64), Value> {
 /// items, iterated and hashed up to the first error (which the operation raises when it gets
 /// there, after what came before took effect, as in CPython).
 pub fn set_operand(thread: &mut Thread, other: &Value) -> Result<Other, Value> {
+    set_operand_for(thread, None, other)
+}
+
+/// [`set_operand`] for an operation on `receiver`: elements that compare in Python become
+/// the equal ones `receiver` holds, or the first equal one among the operand's own items, so
+/// that the tables, which compare such elements by identity, see them as equal.
+pub fn set_operand_for(
+    thread: &mut Thread,
+    receiver: Option<&Set>,
+    other: &Value,
+) -> Result<Other, Value> {
+    let operand = plain_set_operand(thread, other)?;
+    let needs_python = match &operand {
+        Other::Set(set) => set.needs_python(),
+        Other::Dict(items) => items.iter().any(|(item, _)| crate::keys::needs_python(item)),
+        Other::Items(items) => {
+            items.iter().flatten().any(|(item, _)| crate::keys::needs_python(item))
+        }
+    };
+    if !needs_python {
+        return Ok(operand);
+    }
+    let items: Vec<Result<(Value, i64), Value>> = match operand {
+        Other::Set(set) => {
+            let table = set.snapshot();
+            table.entries().map(|(key, hash)| Ok((key.clone(), hash))).collect()
+        }
+        Other::Dict(items) => items.into_iter().map(Ok).collect(),
+        Other::Items(items) => items,
+    };
+    let mut canonical: Vec<Result<(Value, i64), Value>> = Vec::with_capacity(items.len());
+    for item in items {
+        let Ok((item, hash)) = item else {
+            canonical.push(item);
+            break;
+        };
+        if !crate::keys::needs_python(&item) {
+            canonical.push(Ok((item, hash)));
+            continue;
+        }
+        let mut stored =
+            receiver.map(|set| lock(&set.table).keys_with_hash(hash)).unwrap_or_default();
+        stored
+            .extend(canonical.iter().flatten().filter(|(_, h)| *h == hash).map(|(v, _)| v.clone()));
+        let item = crate::keys::equal_stored(thread, item, stored)?;
+        canonical.push(Ok((item, hash)));
+    }
+    Ok(Other::Items(canonical))
+}
+
+fn plain_set_operand(thread: &mut Thread, other: &Value) -> Result<Other, Value> {
     match other {
         Value::Set(set) => Ok(Other::Set(set.clone())),
         Value::Dict(dict) => {
@@ -1579,8 +1654,8 @@ fn set_add(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 /// Takes `key` out of the set; whether it was there.
-fn set_discard_key(thread: &Thread, set: &Set, key: &Value) -> Result<bool, Value> {
-    let (key, hash) = lookup_key(thread, key)?;
+fn set_discard_key(thread: &mut Thread, set: &Set, key: &Value) -> Result<bool, Value> {
+    let (key, hash) = set_key(thread, set, key)?;
     Ok(lock(&set.table).discard(&key, hash))
 }
 
@@ -1627,7 +1702,7 @@ fn change_with_each(
 ) -> CallResult {
     let set = set_receiver(thread, args, method, true)?;
     for other in &args[1..] {
-        let other = set_operand(thread, other)?;
+        let other = set_operand_for(thread, Some(&set), other)?;
         change(&set, &other)?;
     }
     Ok(Value::None)
@@ -1641,7 +1716,7 @@ fn set_union(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let set = set_receiver(thread, &args, "union", false)?;
     let result = set.copy();
     for other in &args[1..] {
-        let other = set_operand(thread, other)?;
+        let other = set_operand_for(thread, Some(&result), other)?;
         if !other.is(&set) {
             result.update(&other)?;
         }
@@ -1653,7 +1728,7 @@ fn set_union(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn intersect_all(thread: &mut Thread, set: &Arc<Set>, others: &[Value]) -> Result<Arc<Set>, Value> {
     let mut result = set.clone();
     for other in others {
-        let other = set_operand(thread, other)?;
+        let other = set_operand_for(thread, Some(&result), other)?;
         result = result.intersection(&other)?;
     }
     Ok(if others.is_empty() { set.copy() } else { result })
@@ -1674,10 +1749,10 @@ fn set_intersection_update(thread: &mut Thread, args: Args, _: Kwargs) -> CallRe
 fn set_difference(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let set = set_receiver(thread, &args, "difference", false)?;
     let Some((first, rest)) = args[1..].split_first() else { return Ok(Value::Set(set.copy())) };
-    let first = set_operand(thread, first)?;
+    let first = set_operand_for(thread, Some(&set), first)?;
     let result = set.difference(&first)?;
     for other in rest {
-        let other = set_operand(thread, other)?;
+        let other = set_operand_for(thread, Some(&result), other)?;
         result.difference_update(&other)?;
     }
     Ok(Value::Set(result))
@@ -1695,7 +1770,8 @@ fn set_and_operand(
     mutates: bool,
 ) -> Result<(Arc<Set>, Other), Value> {
     let (set, other) = set_and_argument(thread, args, method, mutates)?;
-    Ok((set, set_operand(thread, &other)?))
+    let other = set_operand_for(thread, Some(&set), &other)?;
+    Ok((set, other))
 }
 
 fn set_symmetric_difference(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1728,12 +1804,13 @@ fn set_isdisjoint(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// argument do them; `None` for other operators. In place, a set changes and is the result; a
 /// frozenset gets a new frozenset, as CPython falls back to the plain operator for it.
 pub fn set_operator(
+    thread: &mut Thread,
     op: BinaryOp,
     left: &Arc<Set>,
     right: &Arc<Set>,
     in_place: bool,
 ) -> Result<Option<Value>, Value> {
-    let other = Other::Set(right.clone());
+    let other = set_operand_for(thread, Some(left), &Value::Set(right.clone()))?;
     if in_place && !left.frozen {
         match op {
             BinaryOp::Or => left.update(&other)?,

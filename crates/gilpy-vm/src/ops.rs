@@ -303,7 +303,7 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
                 return Some(false);
             }
             for (key, v) in a.iter() {
-                if crate::keys::hashes_in_python(&key.0) {
+                if crate::keys::needs_python(&key.0) {
                     return None;
                 }
                 let Some(w) = b.get(key) else { return Some(false) };
@@ -318,7 +318,12 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
             let len = a.len();
             len == b.len() && (len == 0 || a.start == b.start && (len == 1 || a.step == b.step))
         }
-        (Value::Set(a), Value::Set(b)) => a.equals(b),
+        (Value::Set(a), Value::Set(b)) => {
+            if a.needs_python() || b.needs_python() {
+                return None;
+            }
+            a.equals(b)
+        }
         (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
             return builtin_eq(a.builtin_base(), b.builtin_base())
         }
@@ -807,6 +812,10 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
             let start = if len == 0 { Value::None } else { int_value(range.start) };
             let step = if len <= 1 { Value::None } else { int_value(range.step) };
             tuple_hash(&[int_value(len), start, step])?
+        }
+        // Its `__hash__`, once kept (`keys::prime_hashes`).
+        Value::Instance(instance) if instance.hash.get().is_some() => {
+            *instance.hash.get().expect("checked")
         }
         // `_Py_HashPointer`: the address rotated by 4 bits.
         other => (other.address() as u64).rotate_right(4) as i64,

@@ -159,6 +159,25 @@ impl SetTable {
         }
     }
 
+    /// The keys stored with `hash`, along the probe `find` takes (`keys.rs` asks them for an
+    /// equal one in Python).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 & mask as u64) as usize;
+        let mut found = Vec::new();
+        loop {
+            for j in probe_run(i, mask) {
+                match &self.slots[j] {
+                    Slot::Empty => return found,
+                    Slot::Active { key, hash: h } if *h == hash => found.push(key.clone()),
+                    _ => {}
+                }
+            }
+            i = next_probe(i, &mut perturb, mask);
+        }
+    }
+
     pub fn contains(&self, key: &Value, hash: i64) -> bool {
         self.find(key, hash).is_some()
     }
@@ -677,6 +696,12 @@ impl Set {
             return Ok(self.is_empty());
         }
         self.snapshot().is_disjoint(&other.operand())
+    }
+
+    /// Whether an element compares in Python (see `keys.rs`): the table alone cannot tell
+    /// whether another set holds an equal one.
+    pub fn needs_python(&self) -> bool {
+        lock(&self.table).entries().any(|(key, _)| crate::keys::needs_python(key))
     }
 
     /// `==` between sets and frozensets: the same keys.

@@ -3029,7 +3029,7 @@ impl Thread {
             }
         }
         if let (Value::Set(a), Value::Set(b)) = (&left, &right) {
-            if let Some(result) = crate::methods::set_operator(op, a, b, in_place)? {
+            if let Some(result) = crate::methods::set_operator(self, op, a, b, in_place)? {
                 return Ok(result);
             }
         }
@@ -3164,6 +3164,20 @@ impl Thread {
         let (a, b) = match (left, right) {
             (Value::Tuple(a), Value::Tuple(b)) => ((**a).clone(), (**b).clone()),
             (Value::List(a), Value::List(b)) => (lock(&a.items).clone(), lock(&b.items).clone()),
+            (Value::Set(a), Value::Set(b)) if a.needs_python() || b.needs_python() => {
+                // `b`'s elements as `a` holds them, then inclusion both ways.
+                let other = crate::methods::set_operand_for(self, Some(a), right)?;
+                let (a_len, b_len) = (a.len(), b.len());
+                let (within, covers) = (a.is_subset(&other)?, a.is_superset(&other)?);
+                return Ok(Some(Value::Bool(match op {
+                    CompareOp::Eq => a_len == b_len && covers,
+                    CompareOp::Ne => !(a_len == b_len && covers),
+                    CompareOp::Lt => a_len < b_len && within,
+                    CompareOp::Le => within,
+                    CompareOp::Gt => a_len > b_len && covers,
+                    CompareOp::Ge => covers,
+                })));
+            }
             (Value::Dict(a), Value::Dict(b)) if equality => {
                 if let Some(equal) = ops::builtin_eq(left, right) {
                     return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
