@@ -3429,6 +3429,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "_multiprocessing" => crate::processes::module(),
         "_random" => crate::modules::random::module(),
         "_json" => crate::modules::json::module(),
+        "_heapq" => crate::modules::heapq::module(),
         "os" => crate::modules::os(thread),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),

@@ -1,4 +1,5 @@
-"""Binary min-heaps in plain lists; the same sift algorithm as CPython, so ties order alike."""
+"""Binary min-heaps in plain lists; the same sift algorithm as CPython, so ties order alike.
+The five core functions are replaced by `_heapq`'s, as CPython's C ones replace its Python."""
 
 
 def heappush(heap, item):
@@ -73,3 +74,6 @@ def nsmallest(n, iterable, key=None):
 
 def nlargest(n, iterable, key=None):
     return sorted(iterable, key=key, reverse=True)[:n]
+
+
+from _heapq import heapify, heappop, heappush, heappushpop, heapreplace
