@@ -349,6 +349,10 @@ pub struct Code {
     /// unknown). An inline cache, as CPython specialises `LOAD_GLOBAL`; a hit is checked by
     /// comparing the key in that slot, so a stale hint only costs the normal lookup.
     pub global_hints: Vec<AtomicU32>,
+    /// For each name: the position in an instance's `__dict__` where it was last found as an
+    /// attribute. Instances of a class set their attributes in the same order, so one hint
+    /// serves them all (CPython's `LOAD_ATTR_INSTANCE_VALUE` caches the index so).
+    pub attribute_hints: Vec<AtomicU32>,
     /// The docstring, for a function's `__doc__`.
     pub doc: Option<Arc<str>>,
 }

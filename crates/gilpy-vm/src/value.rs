@@ -4,7 +4,7 @@
 //! running at once (free-threaded mode) without any data race in Rust. Python-level races
 //! (lost updates across several instructions) stay possible, as in CPython 3.13t.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use indexmap::IndexMap;
@@ -438,6 +438,22 @@ impl Instance {
     /// The attribute `name` in the instance's `__dict__`.
     pub fn get(&self, name: &str) -> Option<Value> {
         lock(&self.dict.entries).get(&Name(name)).cloned()
+    }
+
+    /// [`Instance::get`], trying first the position `hint` holds and keeping the position it
+    /// found: a hit compares one key instead of hashing the name.
+    #[inline]
+    pub fn get_hinted(&self, name: &str, hint: &AtomicU32) -> Option<Value> {
+        let entries = lock(&self.dict.entries);
+        let at = hint.load(Ordering::Relaxed) as usize;
+        if let Some((Key(Value::Str(key)), value)) = entries.get_index(at) {
+            if **key == *name {
+                return Some(value.clone());
+            }
+        }
+        let (at, _, value) = entries.get_full(&Name(name))?;
+        hint.store(at as u32, Ordering::Relaxed);
+        Some(value.clone())
     }
 
     pub fn set(&self, name: Arc<str>, value: Value) {

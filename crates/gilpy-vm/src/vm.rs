@@ -1398,9 +1398,11 @@ impl Thread {
                         if let (Value::Instance(instance), Op::LoadAttr(name)) =
                             (local, frame.function.code.ops[pc + 1])
                         {
-                            let name = &frame.function.code.names[name as usize];
+                            let code = &frame.function.code;
+                            let hint = &code.attribute_hints[name as usize];
+                            let name = &code.names[name as usize];
                             if let Some(value) =
-                                own_attribute(&mut self.attribute_cache, instance, name)
+                                own_attribute(&mut self.attribute_cache, instance, name, hint)
                             {
                                 frame.stack.push(value);
                                 frame.pc = pc + 2;
@@ -3609,14 +3611,19 @@ fn binary_method(left: &Value, op: BinaryOp, in_place: bool) -> Option<(Arc<Func
 /// precedence (a property, `__getattribute__`), as [`builtins::get_attribute`] would find it;
 /// `None` sends the read the general way.
 #[inline]
-fn own_attribute(cache: &mut AttributeCache, instance: &Instance, name: &str) -> Option<Value> {
+fn own_attribute(
+    cache: &mut AttributeCache,
+    instance: &Instance,
+    name: &str,
+    hint: &std::sync::atomic::AtomicU32,
+) -> Option<Value> {
     if instance.class.overrides_getattribute || name == "__class__" {
         return None;
     }
     if let Some(Value::Descriptor(_)) = cache.lookup(&instance.class, name) {
         return None;
     }
-    instance.get(name)
+    instance.get_hinted(name, hint)
 }
 
 /// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:

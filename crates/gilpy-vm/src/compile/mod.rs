@@ -305,6 +305,11 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .map(|_| std::sync::atomic::AtomicU32::new(u32::MAX))
                 .collect(),
+            attribute_hints: unit
+                .names
+                .iter()
+                .map(|_| std::sync::atomic::AtomicU32::new(u32::MAX))
+                .collect(),
             names: unit.names,
             local_names: unit.local_names,
             cell_names: unit.cell_names,
