@@ -4,7 +4,8 @@ def add(v, a, n):
     for _ in range(n):
         with v.get_lock():
             v.value += 1
-    a[0] += 1
+    with a.get_lock():  # the children run at once: unlocked, an update can be lost
+        a[0] += 1
 if __name__ == "__main__":
     v = mp.Value("i", 0)
     a = mp.Array("d", [0.0, 1.5])

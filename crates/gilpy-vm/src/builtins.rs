@@ -9,7 +9,6 @@ use gilpy_runtime::gil::{EvalBreaker, Gil, ThreadId, DEFAULT_SWITCH_INTERVAL_US}
 use std::sync::{Arc, Mutex};
 
 use indexmap::IndexMap;
-use num_traits::ToPrimitive;
 
 use crate::ops::{self, type_name, OpError};
 use crate::set::{Set, SetTable};
@@ -76,7 +75,7 @@ pub struct ThreadTable {
 }
 
 /// Exception classes, parent first; each line is (name, parent).
-const EXCEPTIONS: [(&str, &str); 35] = [
+const EXCEPTIONS: [(&str, &str); 64] = [
     ("BaseException", ""),
     ("SystemExit", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
@@ -112,6 +111,35 @@ const EXCEPTIONS: [(&str, &str); 35] = [
     ("DeprecationWarning", "Warning"),
     ("BufferError", "Exception"),
     ("EOFError", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("SystemError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
 ];
 
 pub fn is_builtin_exception_name(name: &str) -> bool {
@@ -996,9 +1024,46 @@ fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     Ok(lazy_iterator(Lazy::Enumerate { iterator, count: start }))
 }
 
-fn zip(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let iterators = args.iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
-    Ok(lazy_iterator(Lazy::Zip(iterators)))
+fn zip(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let mut strict = false;
+    for (name, value) in &kwargs {
+        if thread.interp.version == PythonVersion::V3_9 {
+            return Err(thread.exception("TypeError", "zip() takes no keyword arguments"));
+        }
+        if &**name != "strict" {
+            let message = format!("zip() got an unexpected keyword argument '{name}'");
+            return Err(thread.exception("TypeError", message));
+        }
+        strict = thread.truth(value)?;
+    }
+    let iterators: Vec<Value> =
+        args.iter().map(|a| iterate(thread, a)).collect::<Result<_, _>>()?;
+    Ok(lazy_iterator(if strict { Lazy::ZipStrict(iterators) } else { Lazy::Zip(iterators) }))
+}
+
+/// A step of `zip(..., strict=True)`: the first iterable to end must end with all the others.
+fn zip_strict_next(thread: &mut Thread, iterators: &[Value]) -> Result<Option<Value>, Value> {
+    let uneven = |thread: &Thread, at: usize, how: &str| {
+        let before = if at == 1 { "argument 1".to_string() } else { format!("arguments 1-{at}") };
+        let message = format!("zip() argument {} is {how} than {before}", at + 1);
+        thread.exception("ValueError", message)
+    };
+    let mut items = Vec::with_capacity(iterators.len());
+    for (i, iterator) in iterators.iter().enumerate() {
+        match next(thread, iterator)? {
+            Some(item) => items.push(item),
+            None if i == 0 => {
+                for (j, other) in iterators.iter().enumerate().skip(1) {
+                    if next(thread, other)?.is_some() {
+                        return Err(uneven(thread, j, "longer"));
+                    }
+                }
+                return Ok(None);
+            }
+            None => return Err(uneven(thread, i, "shorter")),
+        }
+    }
+    Ok(Some(Value::tuple(items)))
 }
 
 fn map(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -1040,8 +1105,13 @@ pub fn lazy_next(
 ) -> Result<Option<Value>, Value> {
     thread.charge_items(1);
     let item = match lazy {
-        Lazy::Zip(iterators) | Lazy::Map { iterators, .. } if iterators.is_empty() => None,
+        Lazy::Zip(iterators) | Lazy::ZipStrict(iterators) | Lazy::Map { iterators, .. }
+            if iterators.is_empty() =>
+        {
+            None
+        }
         Lazy::Zip(iterators) => next_of_each(thread, &iterators)?.map(Value::tuple),
+        Lazy::ZipStrict(iterators) => zip_strict_next(thread, &iterators)?,
         Lazy::Map { function, iterators } => match next_of_each(thread, &iterators)? {
             Some(args) => Some(thread.call(&function, args, vec![])?),
             None => None,
@@ -1202,13 +1272,16 @@ fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     match (&args[0], digits) {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => Ok(args[0].clone()),
         (Value::Float(f), None) => {
+            if f.is_nan() {
+                return Err(thread.exception("ValueError", "cannot convert float NaN to integer"));
+            }
             let rounded = round_half_even(*f);
             if !rounded.is_finite() {
                 return Err(
                     thread.exception("OverflowError", "cannot convert float infinity to integer")
                 );
             }
-            Ok(Value::Int(rounded as i64))
+            Ok(integral_float_value(rounded))
         }
         (Value::Float(f), Some(digits)) => {
             let digits = int_arg(thread, digits)?;
@@ -1234,6 +1307,15 @@ fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             format!("type {} doesn't define __round__ method", type_name(other)),
         )),
     }
+}
+
+/// The int a finite, integral float holds, exactly (`int(1e40)` is 10000000000000000303786028427003666890752).
+fn integral_float_value(value: f64) -> Value {
+    if value.abs() < 9.2e18 {
+        return Value::Int(value as i64);
+    }
+    use num_traits::FromPrimitive;
+    ops::normalize(num_bigint::BigInt::from_f64(value).expect("finite"))
 }
 
 fn round_half_even(value: f64) -> f64 {
@@ -1823,9 +1905,7 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
                 let message = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
                 return Err(thread.exception(what, message));
             }
-            Ok(num_bigint::BigInt::from(f.trunc() as i128).to_i64().map(Value::Int).unwrap_or_else(|| {
-                ops::normalize(num_bigint::BigInt::from(f.trunc() as i128))
-            }))
+            Ok(integral_float_value(f.trunc()))
         }
         (Value::Str(text), base) => {
             let base = base.unwrap_or(10);

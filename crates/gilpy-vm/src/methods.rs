@@ -223,8 +223,9 @@ fn str_split(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             let mut parts = Vec::new();
             let mut rest = source.trim_start();
             while !rest.is_empty() {
+                // The rest keeps its trailing whitespace, as CPython's.
                 if max.is_some_and(|max| parts.len() == max) {
-                    parts.push(Value::str(rest.trim_end()));
+                    parts.push(Value::str(rest));
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -260,8 +261,9 @@ fn str_rsplit(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             let mut parts = Vec::new();
             let mut rest = source.trim_end();
             while !rest.is_empty() {
+                // The rest keeps its leading whitespace, as CPython's.
                 if parts.len() == max {
-                    parts.push(Value::str(rest.trim_start()));
+                    parts.push(Value::str(rest));
                     break;
                 }
                 let start = rest
@@ -393,12 +395,15 @@ fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `str.find`/`rfind` (and `index`/`rindex`): the character index of the first (or last)
 /// `needle` within `s[start:end]`, or -1. Indices count characters and clamp as slices do.
-fn char_find(thread: &mut Thread, args: &Args, from_right: bool) -> Result<i64, Value> {
-    let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
-    let Some(Value::Str(needle)) = args.get(1) else {
-        let given = args.get(1).map_or("nothing".into(), |v| type_name(v).to_string());
-        return Err(thread.exception("TypeError", format!("must be str, not {given}")));
-    };
+/// The part of a str method's receiver between its `start` and `end` arguments (args 2 and
+/// 3, char positions taken as slices take them), the char position it starts at, and whether
+/// the text is ASCII; `None` when `start` is past the end (where nothing is found, not even the
+/// empty string).
+fn search_window<'a>(
+    thread: &mut Thread,
+    source: &'a Arc<str>,
+    args: &Args,
+) -> Result<Option<(&'a str, i64, bool)>, Value> {
     // Positions count chars; in ASCII text they are byte offsets, so that a loop of
     // `find(x, pos + 1)` over a long text costs no count from the start at each call.
     let ascii = thread.is_ascii(source);
@@ -412,21 +417,49 @@ fn char_find(thread: &mut Thread, args: &Args, from_right: bool) -> Result<i64, 
             }
         }
     };
-    // A start past the end finds nothing, not even the empty string.
     if let Some(start) = args.get(2).filter(|v| !v.is_none()) {
         if crate::builtins::int_arg(thread, start)? > len {
-            return Ok(-1);
+            return Ok(None);
         }
     }
     let (start, end) = (bound(args.get(2), 0)?, bound(args.get(3), len)?);
     if start > end {
-        return Ok(-1);
+        return Ok(None);
     }
     let byte = |index: i64| match ascii {
         true => index as usize,
         false => source.char_indices().nth(index as usize).map_or(source.len(), |(at, _)| at),
     };
-    let window = &source[byte(start)..byte(end)];
+    Ok(Some((&source[byte(start)..byte(end)], start, ascii)))
+}
+
+/// The str argument a search (`method`) looks for.
+fn needle<'a>(thread: &Thread, args: &'a Args, method: &str) -> Result<&'a Arc<str>, Value> {
+    match args.get(1) {
+        Some(Value::Str(needle)) => Ok(needle),
+        other => {
+            let given = other.map_or("nothing".into(), |v| type_name(v).to_string());
+            let message = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
+                format!("{method}() argument 1 must be str, not {given}")
+            } else {
+                format!("must be str, not {given}")
+            };
+            Err(thread.exception("TypeError", message))
+        }
+    }
+}
+
+fn char_find(
+    thread: &mut Thread,
+    args: &Args,
+    method: &str,
+    from_right: bool,
+) -> Result<i64, Value> {
+    let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
+    let needle = needle(thread, args, method)?;
+    let Some((window, start, ascii)) = search_window(thread, source, args)? else {
+        return Ok(-1);
+    };
     let found = if from_right { window.rfind(&**needle) } else { window.find(&**needle) };
     Ok(found.map_or(-1, |at| {
         start + if ascii { at as i64 } else { window[..at].chars().count() as i64 }
@@ -434,20 +467,20 @@ fn char_find(thread: &mut Thread, args: &Args, from_right: bool) -> Result<i64, 
 }
 
 fn str_find(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Int(char_find(thread, &args, false)?))
+    Ok(Value::Int(char_find(thread, &args, "find", false)?))
 }
 
 fn str_rfind(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Int(char_find(thread, &args, true)?))
+    Ok(Value::Int(char_find(thread, &args, "rfind", true)?))
 }
 
 fn str_index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let found = char_find(thread, &args, false)?;
+    let found = char_find(thread, &args, "index", false)?;
     found_or_error(thread, found)
 }
 
 fn str_rindex(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let found = char_find(thread, &args, true)?;
+    let found = char_find(thread, &args, "rindex", true)?;
     found_or_error(thread, found)
 }
 
@@ -458,14 +491,16 @@ fn found_or_error(thread: &Thread, found: i64) -> CallResult {
     }
 }
 
-fn str_count(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let (source, Some(Value::Str(needle))) = (text(&args[0]), args.get(1)) else {
+fn str_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
+    let needle = needle(thread, &args, "count")?;
+    let Some((window, _, _)) = search_window(thread, source, &args)? else {
         return Ok(Value::Int(0));
     };
     if needle.is_empty() {
-        return Ok(Value::Int(source.chars().count() as i64 + 1));
+        return Ok(Value::Int(window.chars().count() as i64 + 1));
     }
-    Ok(Value::Int(source.matches(&**needle).count() as i64))
+    Ok(Value::Int(window.matches(&**needle).count() as i64))
 }
 
 fn str_isdigit(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {

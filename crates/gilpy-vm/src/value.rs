@@ -567,9 +567,20 @@ pub enum DictPart {
 #[derive(Clone)]
 pub enum Lazy {
     Zip(Vec<Value>),
-    Map { function: Value, iterators: Vec<Value> },
-    Filter { function: Value, iterator: Value },
-    Enumerate { iterator: Value, count: i64 },
+    /// `zip(..., strict=True)`: iterables of unequal lengths raise ValueError.
+    ZipStrict(Vec<Value>),
+    Map {
+        function: Value,
+        iterators: Vec<Value>,
+    },
+    Filter {
+        function: Value,
+        iterator: Value,
+    },
+    Enumerate {
+        iterator: Value,
+        count: i64,
+    },
 }
 
 impl Value {

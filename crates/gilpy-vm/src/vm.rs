@@ -618,6 +618,22 @@ impl Thread {
         }
     }
 
+    /// `f() missing 2 required positional arguments: 'a' and 'b'`.
+    #[inline(never)]
+    fn missing_arguments(&self, name: &str, kind: &str, missing: &[String]) -> Value {
+        let list = match missing {
+            [one] => one.clone(),
+            [first, second] => format!("{first} and {second}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+            [] => unreachable!("something is missing"),
+        };
+        let plural = if missing.len() == 1 { "" } else { "s" };
+        self.exception(
+            "TypeError",
+            format!("{name}() missing {} required {kind} argument{plural}: {list}", missing.len()),
+        )
+    }
+
     /// The error for reading local `index` of the running frame while it is unbound.
     #[cold]
     #[inline(never)]
@@ -1102,10 +1118,17 @@ impl Thread {
             slot += 1;
         } else if !extra.is_empty() {
             let given = positional + extra.len();
-            let plural = if positional == 1 { "" } else { "s" };
+            let required = positional - function.defaults.len();
+            let takes = if required == positional {
+                let plural = if positional == 1 { "" } else { "s" };
+                format!("{positional} positional argument{plural}")
+            } else {
+                format!("from {required} to {positional} positional arguments")
+            };
+            let verb = if given == 1 { "was" } else { "were" };
             return Err(self.exception(
                 "TypeError",
-                format!("{name}() takes {positional} positional argument{plural} but {given} were given"),
+                format!("{name}() takes {takes} but {given} {verb} given"),
             ));
         }
         let mut varkw = crate::value::Map::default();
@@ -1159,40 +1182,20 @@ impl Thread {
                 }
             }
         }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(&name, "positional", &missing));
+        }
         for index in positional..kwonly_end {
             if frame.locals[index].is_none() {
                 let parameter = &code.local_names[index];
                 match function.kw_defaults.iter().find(|(n, _)| n == parameter) {
                     Some((_, value)) => frame.locals[index] = Some(value.clone()),
-                    None => {
-                        return Err(self.exception(
-                            "TypeError",
-                            format!(
-                                "{name}() missing 1 required keyword-only argument: '{parameter}'"
-                            ),
-                        ))
-                    }
+                    None => missing.push(format!("'{parameter}'")),
                 }
             }
         }
         if !missing.is_empty() {
-            let list = match missing.len() {
-                1 => missing[0].clone(),
-                2 => format!("{} and {}", missing[0], missing[1]),
-                _ => format!(
-                    "{}, and {}",
-                    missing[..missing.len() - 1].join(", "),
-                    missing[missing.len() - 1]
-                ),
-            };
-            let plural = if missing.len() == 1 { "" } else { "s" };
-            return Err(self.exception(
-                "TypeError",
-                format!(
-                    "{name}() missing {} required positional argument{plural}: {list}",
-                    missing.len()
-                ),
-            ));
+            return Err(self.missing_arguments(&name, "keyword-only", &missing));
         }
         // Parameters that inner functions capture move into their cells.
         for (cell_index, cell_name) in code.cell_names.iter().enumerate() {
@@ -3115,6 +3118,20 @@ impl Thread {
         if op == BinaryOp::Add && matches!(left, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
             let (left, right) = (ops::type_name(&left), ops::type_name(&right));
             let message = format!("can only concatenate {left} (not \"{right}\") to {left}");
+            return Err(self.exception("TypeError", message));
+        }
+        // A sequence repeats by an int alone (`sq_repeat` asks for an index).
+        let is_sequence = |value: &Value| {
+            matches!(value, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+        };
+        let repeated_by = match (is_sequence(&left), is_sequence(&right)) {
+            (true, _) => Some(&right),
+            (false, true) => Some(&left),
+            _ => None,
+        };
+        if let (BinaryOp::Mul, Some(count)) = (op, repeated_by) {
+            let message =
+                format!("can't multiply sequence by non-int of type '{}'", ops::type_name(count));
             return Err(self.exception("TypeError", message));
         }
         let symbol = if in_place && op != BinaryOp::Pow {

@@ -651,8 +651,19 @@ def enumerate():
         return list(_active.values()) + list(_limbo.values())
 
 
+_threading_atexits = []
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Calls func when the interpreter exits, before it waits for the non-daemon threads (as
+    concurrent.futures shuts down the executors a program left running)."""
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Waits for every non-daemon thread, as the interpreter does before it exits."""
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             waiting = [t for t in list(_active.values()) + list(_limbo.values())

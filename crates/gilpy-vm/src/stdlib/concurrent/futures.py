@@ -369,6 +369,17 @@ def _worker(executor, work_queue):
 
 
 _pool_count = 0
+# The executors not shut down yet: at exit their workers finish the queued work and stop, as
+# CPython's `_python_exit` makes them, instead of waiting for work forever.
+_live_executors = []
+
+
+def _python_exit():
+    for executor in list(_live_executors):
+        executor.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit)
 
 
 class ThreadPoolExecutor(Executor):
@@ -390,6 +401,7 @@ class ThreadPoolExecutor(Executor):
         _pool_count += 1
         self._initializer = initializer
         self._initargs = initargs
+        _live_executors.append(self)
 
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock:
@@ -415,6 +427,8 @@ class ThreadPoolExecutor(Executor):
         _worker(self, self._work_queue)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
+        if self in _live_executors:
+            _live_executors.remove(self)
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
