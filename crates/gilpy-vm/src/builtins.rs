@@ -291,6 +291,7 @@ impl Interpreter {
                 entries.insert(Key(Value::str(name)), builtin(name, function));
             }
             entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
+            entries.insert(Key(Value::str("Ellipsis")), ELLIPSIS.clone());
         }
         let builtins_module =
             Value::Module(Arc::new(Module { name: Arc::from("builtins"), dict: builtins.clone() }));
@@ -1182,7 +1183,10 @@ fn any_class(
 ) -> CallResult {
     let candidates = match spec {
         Value::Tuple(items) => items.to_vec(),
-        other => vec![other.clone()],
+        other => match crate::generic::union_members(thread, other) {
+            Some(members) => members,
+            None => vec![other.clone()],
+        },
     };
     for candidate in candidates {
         match candidate {
@@ -2685,6 +2689,34 @@ fn slice_indices(
     Ok(indices)
 }
 
+/// `cls[key]`: the class's `__class_getitem__` (an implicit classmethod), or for `list`,
+/// `dict` and the other built-in containers a `types.GenericAlias` (PEP 585).
+fn class_item(thread: &mut Thread, class: &Arc<Class>, key: &Value) -> CallResult {
+    if let Some(method) = class.lookup("__class_getitem__") {
+        let method = match method {
+            Value::Descriptor(ref descriptor) => match &**descriptor {
+                crate::value::Descriptor::ClassMethod(function)
+                | crate::value::Descriptor::StaticMethod(function) => function.clone(),
+                crate::value::Descriptor::Property { .. } => method.clone(),
+            },
+            other => other,
+        };
+        return thread.call(&method, vec![Value::Class(class.clone()), key.clone()], vec![]);
+    }
+    let builtin = thread.interp.builtins_class(&class.name);
+    if builtin.is_some_and(|builtin| Arc::ptr_eq(&builtin, class))
+        && crate::generic::is_generic_builtin(&class.name)
+    {
+        return Ok(crate::generic::alias(Value::Class(class.clone()), key));
+    }
+    let message = if thread.interp.version >= PythonVersion::V3_11 {
+        format!("type '{}' is not subscriptable", class.name)
+    } else {
+        "'type' object is not subscriptable".to_string()
+    };
+    Err(thread.exception("TypeError", message))
+}
+
 pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResult {
     match (container, key) {
         (Value::Range(range), Value::Slice(slice)) => {
@@ -2768,6 +2800,7 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
                 None => Err(thread.interp.new_exception("KeyError", vec![key.clone()])),
             }
         }
+        (Value::Class(class), key) => class_item(thread, class, key),
         (other, key) => match thread.special_method(other, "__getitem__") {
             Some(method) => thread.call(&method, vec![key.clone()], vec![]),
             None if other.extended_base().is_some() => base_get_item(thread, other, key),
@@ -3418,6 +3451,29 @@ pub fn exception_repr(thread: &mut Thread, instance: &Arc<Instance>) -> Result<S
 
 pub fn special_instance_repr(_: &mut Thread, _: &Value) -> Result<Option<String>, Value> {
     Ok(None)
+}
+
+/// The `NotImplemented` a special method returns.
+pub fn not_implemented(_: &Thread) -> Value {
+    Value::str("NotImplemented")
+}
+
+static ELLIPSIS_TYPE: crate::value::NativeType = crate::value::NativeType {
+    name: "ellipsis",
+    module: "builtins",
+    methods: &[("__repr__", ellipsis_repr), ("__reduce__", ellipsis_repr)],
+};
+
+/// `...`, the one `Ellipsis`.
+pub static ELLIPSIS: std::sync::LazyLock<Value> =
+    std::sync::LazyLock::new(|| crate::value::Native::new(&ELLIPSIS_TYPE, ()));
+
+fn ellipsis_repr(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str("Ellipsis"))
+}
+
+pub fn is_ellipsis(value: &Value) -> bool {
+    value.is(&ELLIPSIS)
 }
 
 pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {

@@ -12,6 +12,7 @@ pub mod code;
 pub mod compile;
 mod deadlock;
 pub mod format;
+mod generic;
 mod global_cache;
 pub mod highlight;
 mod keys;

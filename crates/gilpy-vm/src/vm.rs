@@ -738,7 +738,9 @@ impl Thread {
                 self.call_value(method.function.clone(), args, kwargs)
             }
             Value::Class(class) => self.instantiate(class, args, kwargs),
-            Value::Instance(_) if self.special_method(&callable, "__call__").is_some() => {
+            Value::Instance(_) | Value::Native(_)
+                if self.special_method(&callable, "__call__").is_some() =>
+            {
                 let call = self.special_method(&callable, "__call__").expect("checked");
                 self.call_value(call, args, kwargs)
             }
@@ -3119,6 +3121,12 @@ impl Thread {
             let (left, right) = (ops::type_name(&left), ops::type_name(&right));
             let message = format!("can only concatenate {left} (not \"{right}\") to {left}");
             return Err(self.exception("TypeError", message));
+        }
+        // `int | None` in an annotation (3.10+).
+        if op == BinaryOp::Or {
+            if let Some(union) = crate::generic::union(self, &left, &right) {
+                return Ok(union);
+            }
         }
         // A sequence repeats by an int alone (`sq_repeat` asks for an index).
         let is_sequence = |value: &Value| {

@@ -1279,7 +1279,7 @@ impl<'a> Compiler<'a> {
             Expr::BytesLiteral(bytes) => {
                 self.emit_const(Value::Bytes(bytes.value.bytes().collect()))
             }
-            Expr::EllipsisLiteral(_) => return Err(self.unsupported(expr, "'...'")),
+            Expr::EllipsisLiteral(_) => self.emit_const(crate::builtins::ELLIPSIS.clone()),
             Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
             Expr::Constant(_) | Expr::IpyEscapeCommand(_) => {
                 return Err(self.unsupported(expr, "this expression"))
