@@ -27,6 +27,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "multiprocessing" => include_str!("multiprocessing.py"),
         "pickle" => include_str!("pickle.py"),
         "heapq" => include_str!("heapq.py"),
+        "typing" => include_str!("typing.py"),
         "_gilpy_iteration" => include_str!("_gilpy_iteration.py"),
         "concurrent" => include_str!("concurrent/__init__.py"),
         "concurrent.futures" => include_str!("concurrent/futures.py"),
