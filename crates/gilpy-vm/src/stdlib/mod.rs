@@ -28,6 +28,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "pickle" => include_str!("pickle.py"),
         "heapq" => include_str!("heapq.py"),
         "typing" => include_str!("typing.py"),
+        "bisect" => include_str!("bisect.py"),
+        "abc" => include_str!("abc.py"),
         "_gilpy_iteration" => include_str!("_gilpy_iteration.py"),
         "concurrent" => include_str!("concurrent/__init__.py"),
         "concurrent.futures" => include_str!("concurrent/futures.py"),

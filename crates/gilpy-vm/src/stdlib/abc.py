@@ -1,0 +1,45 @@
+"""Abstract base classes: `ABC` and `abstractmethod`. A class that still has abstract methods
+cannot be instantiated, with CPython's message for the version."""
+
+import sys as _sys
+
+
+def abstractmethod(funcobj):
+    funcobj.__isabstractmethod__ = True
+    return funcobj
+
+
+def _abstract_methods(cls):
+    names = []
+    for klass in reversed(cls.__mro__):
+        for name, value in klass.__dict__.items():
+            if getattr(value, "__isabstractmethod__", False):
+                if name not in names:
+                    names.append(name)
+            elif name in names:
+                names.remove(name)
+    return sorted(names)
+
+
+class ABCMeta(type):
+    pass
+
+
+class ABC:
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        missing = _abstract_methods(cls)
+        if missing:
+            if _sys.version_info >= (3, 12):
+                quoted = ", ".join("'" + name + "'" for name in missing)
+                plural = "s" if len(missing) > 1 else ""
+                message = ("Can't instantiate abstract class " + cls.__name__
+                           + " without an implementation for abstract method" + plural + " "
+                           + quoted)
+            else:
+                plural = "s" if len(missing) > 1 else ""
+                message = ("Can't instantiate abstract class " + cls.__name__
+                           + " with abstract method" + plural + " " + ", ".join(missing))
+            raise TypeError(message)
+        return object.__new__(cls)
