@@ -93,6 +93,17 @@ pub enum CompareOp {
 impl CompareOp {
     /// The comparison on values that are totally ordered (small ints, the loop's fast path).
     #[inline]
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn reflected(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+            other => other,
+        }
+    }
+
     pub fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
         match self {
             CompareOp::Lt => a < b,

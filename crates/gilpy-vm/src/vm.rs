@@ -910,7 +910,7 @@ impl Thread {
         let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
         let right = stack.pop().expect("stack");
         let left = stack.pop().expect("stack");
-        if self.sim.is_some() && self.loop_depth == 1 {
+        if self.sim.is_some() && self.loop_depth == 1 && !right_operand_first(&left, &right) {
             if let Some((method, tried)) = binary_method(&left, op, in_place) {
                 let operator = Operator::Binary { op, in_place, tried };
                 return self.push_operator(&method, left, right, operator);
@@ -927,7 +927,7 @@ impl Thread {
         let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
         let right = stack.pop().expect("stack");
         let left = stack.pop().expect("stack");
-        if self.sim.is_some() && self.loop_depth == 1 {
+        if self.sim.is_some() && self.loop_depth == 1 && !right_operand_first(&left, &right) {
             if let Some(Some(method)) = operator_method(&left, op.dunder()) {
                 return self.push_operator(&method, left, right, Operator::Compare(op));
             }
@@ -953,7 +953,7 @@ impl Thread {
             Operator::Binary { op, in_place, tried } => {
                 self.binary_protocol(op, left, right, in_place, tried)
             }
-            Operator::Compare(op) => self.compare_after_left(op, &left, &right),
+            Operator::Compare(op) => self.compare_after_left(op, &left, &right, false),
         }
     }
 
@@ -3096,15 +3096,29 @@ impl Thread {
             }
         }
         let (dunder, reflected) = op.dunder();
+        // As CPython's `binary_op1`: an operand of the left one's own class is not asked for
+        // the reflected method, and a subclass that overrides it is asked first.
+        let same_class = matches!((&left, &right),
+            (Value::Instance(l), Value::Instance(r)) if Arc::ptr_eq(&l.class, &r.class));
+        let mut reflected_method =
+            if same_class { None } else { self.special_method(&right, reflected) };
         if tried < Tried::Plain {
             if let Some(method) = self.special_method(&left, dunder) {
+                if right_operand_first(&left, &right) && overrides(&left, &right, reflected) {
+                    if let Some(first) = reflected_method.take() {
+                        let result = self.call(&first, vec![left.clone()], vec![])?;
+                        if !builtins::is_not_implemented(self, &result) {
+                            return Ok(result);
+                        }
+                    }
+                }
                 let result = self.call(&method, vec![right.clone()], vec![])?;
                 if !builtins::is_not_implemented(self, &result) {
                     return Ok(result);
                 }
             }
         }
-        if let Some(method) = self.special_method(&right, reflected) {
+        if let Some(method) = reflected_method {
             let result = self.call(&method, vec![left.clone()], vec![])?;
             if !builtins::is_not_implemented(self, &result) {
                 return Ok(result);
@@ -3163,13 +3177,24 @@ impl Thread {
         }
         let has_methods = |value: &Value| matches!(value, Value::Instance(_) | Value::Native(_));
         if has_methods(left) || has_methods(right) {
+            // As CPython's `do_richcompare`: an instance of a subclass of the left operand's
+            // class is asked first, with the reflected operator.
+            let right_first = right_operand_first(left, right);
+            if right_first {
+                if let Some(method) = self.special_method(right, op.reflected().dunder()) {
+                    let result = self.call(&method, vec![left.clone()], vec![])?;
+                    if !builtins::is_not_implemented(self, &result) {
+                        return Ok(result);
+                    }
+                }
+            }
             if let Some(method) = self.special_method(left, op.dunder()) {
                 let result = self.call(&method, vec![right.clone()], vec![])?;
                 if !builtins::is_not_implemented(self, &result) {
                     return Ok(result);
                 }
             }
-            return self.compare_after_left(op, left, right);
+            return self.compare_after_left(op, left, right, right_first);
         }
         if let Some(result) = self.compare_containers(op, left, right)? {
             return Ok(result);
@@ -3255,18 +3280,19 @@ impl Thread {
     /// A comparison of objects with special methods, after the left operand's method (`a <
     /// b`: `a.__lt__(b)`) gave `NotImplemented` or there was none: `b.__gt__(a)`, then for
     /// `!=` the inverse of `__eq__`, then the built-in types the operands extend.
-    fn compare_after_left(&mut self, op: CompareOp, left: &Value, right: &Value) -> CallResult {
-        let reflected = match op {
-            CompareOp::Lt => CompareOp::Gt,
-            CompareOp::Le => CompareOp::Ge,
-            CompareOp::Gt => CompareOp::Lt,
-            CompareOp::Ge => CompareOp::Le,
-            other => other,
-        };
-        if let Some(method) = self.special_method(right, reflected.dunder()) {
-            let result = self.call(&method, vec![left.clone()], vec![])?;
-            if !builtins::is_not_implemented(self, &result) {
-                return Ok(result);
+    fn compare_after_left(
+        &mut self,
+        op: CompareOp,
+        left: &Value,
+        right: &Value,
+        reflected_tried: bool,
+    ) -> CallResult {
+        if !reflected_tried {
+            if let Some(method) = self.special_method(right, op.reflected().dunder()) {
+                let result = self.call(&method, vec![left.clone()], vec![])?;
+                if !builtins::is_not_implemented(self, &result) {
+                    return Ok(result);
+                }
             }
         }
         if op == CompareOp::Ne {
@@ -3658,6 +3684,28 @@ fn own_attribute(
 fn fusable_next(code: &Code, pc: usize, simulated: bool) -> Option<Op> {
     let next = pc + 1;
     (!simulated && !code.check_sites[next]).then(|| code.ops[next])
+}
+
+/// Whether the right operand's method goes first: its class is a proper subclass of the left
+/// operand's (CPython's rule, so that a subclass can decide how its base combines with it).
+fn right_operand_first(left: &Value, right: &Value) -> bool {
+    match (left, right) {
+        (Value::Instance(l), Value::Instance(r)) => {
+            !Arc::ptr_eq(&l.class, &r.class) && r.class.is_subclass_of(&l.class)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the right operand's class defines `name` otherwise than the left operand's
+/// (`method_is_overloaded`).
+fn overrides(left: &Value, right: &Value, name: &str) -> bool {
+    let (Value::Instance(l), Value::Instance(r)) = (left, right) else { return false };
+    match (l.class.lookup(name), r.class.lookup(name)) {
+        (_, None) => false,
+        (Some(a), Some(b)) => !a.is(&b),
+        (None, Some(_)) => true,
+    }
 }
 
 /// Stores a small int into local `index` (a fused `StoreFast`).
