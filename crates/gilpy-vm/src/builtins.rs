@@ -274,6 +274,10 @@ impl Interpreter {
             let mut object = lock(&classes["object"].dict);
             object.insert(Arc::from("__init__"), builtin("__init__", object_init));
             object.insert(Arc::from("__new__"), builtin("__new__", object_new));
+            object.insert(
+                Arc::from("__init_subclass__"),
+                builtin("__init_subclass__", object_init_subclass),
+            );
             object.insert(Arc::from("__setattr__"), builtin("__setattr__", object_setattr));
             object.insert(
                 Arc::from("__getattribute__"),
@@ -3277,7 +3281,39 @@ pub fn new_class(
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = Some(class.clone());
     }
+    init_subclass(thread, &class)?;
     Ok(class)
+}
+
+/// Calls the nearest base's `__init_subclass__` with the new class (an implicit
+/// classmethod), as `type.__new__` does; `object`'s does nothing and is skipped.
+fn init_subclass(thread: &mut Thread, class: &Value) -> Result<(), Value> {
+    let Value::Class(new) = class else { unreachable!("a class") };
+    let hook =
+        new.bases_mro.iter().find_map(|base| lock(&base.dict).get("__init_subclass__").cloned());
+    let function = match hook {
+        None | Some(Value::Builtin(_)) => return Ok(()),
+        Some(Value::Descriptor(descriptor)) => match &*descriptor {
+            Descriptor::ClassMethod(function) => function.clone(),
+            _ => return Ok(()),
+        },
+        Some(function) => function,
+    };
+    thread.call(&function, vec![class.clone()], vec![])?;
+    Ok(())
+}
+
+/// `object.__init_subclass__`: nothing, and no keyword arguments.
+fn object_init_subclass(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if !kwargs.is_empty() {
+        let name = match args.first() {
+            Some(Value::Class(class)) => class.name.to_string(),
+            _ => "object".to_string(),
+        };
+        let message = format!("{name}.__init_subclass__() takes no keyword arguments");
+        return Err(thread.exception("TypeError", message));
+    }
+    Ok(Value::None)
 }
 
 /// The class, then its method resolution order (`__mro__`).
