@@ -254,6 +254,7 @@ impl Interpreter {
                 is_exception,
                 overrides_getattribute: false,
                 has_properties: false,
+                has_slots: false,
             })
         };
         let object = class("object", None, false);
@@ -1229,6 +1230,7 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                     is_exception: false,
                     overrides_getattribute: false,
                     has_properties: false,
+                    has_slots: false,
                 })),
             }
         }
@@ -2556,6 +2558,35 @@ pub fn set_attribute(
 }
 
 /// Sets an attribute without asking `__setattr__` (`object.__setattr__`).
+/// Whether an instance of `class` may have the attribute `name`: `__slots__` restricts
+/// attributes only when the class and every base but `object` define it (without
+/// `__dict__`), and then to the names they list.
+#[inline(never)]
+fn slots_allow(class: &Arc<Class>, name: &str) -> bool {
+    let mut allowed = Vec::new();
+    for klass in std::iter::once(class).chain(class.bases_mro.iter()) {
+        if &*klass.name == "object" && klass.bases.is_empty() {
+            continue;
+        }
+        let slots = lock(&klass.dict).get("__slots__").cloned();
+        let names = match slots {
+            None => return true,
+            Some(Value::Str(one)) => vec![Value::Str(one)],
+            Some(Value::Tuple(items)) => items.to_vec(),
+            Some(Value::List(list)) => lock(&list.items).clone(),
+            Some(_) => return true,
+        };
+        for slot in names {
+            match slot {
+                Value::Str(slot) if &*slot == "__dict__" => return true,
+                Value::Str(slot) => allowed.push(slot),
+                _ => {}
+            }
+        }
+    }
+    allowed.iter().any(|slot| &**slot == name)
+}
+
 fn store_attribute(
     thread: &mut Thread,
     object: &Value,
@@ -2578,6 +2609,14 @@ fn store_attribute(
             // A bare `object()` has no `__dict__` (the name compare first keeps this cheap).
             if &*instance.class.name == "object" && thread.interp.is_builtin_type(&instance.class) {
                 let mut message = format!("'object' object has no attribute '{name}'");
+                if thread.interp.version >= PythonVersion::V3_13 {
+                    message.push_str(" and no __dict__ for setting new attributes");
+                }
+                return Err(thread.exception("AttributeError", message));
+            }
+            if instance.class.has_slots && !slots_allow(&instance.class, &name) {
+                let mut message =
+                    format!("'{}' object has no attribute '{name}'", instance.class.name);
                 if thread.interp.version >= PythonVersion::V3_13 {
                     message.push_str(" and no __dict__ for setting new attributes");
                 }
@@ -3269,6 +3308,7 @@ pub fn new_class(
     let has_properties = dict.values().any(
         |value| matches!(value, Value::Descriptor(d) if matches!(**d, Descriptor::Property { .. })),
     ) || bases_mro.iter().any(|base| base.has_properties);
+    let has_slots = dict.contains_key("__slots__") || bases_mro.iter().any(|base| base.has_slots);
     let class = Value::Class(Arc::new(Class {
         name,
         bases: parents,
@@ -3277,6 +3317,7 @@ pub fn new_class(
         is_exception,
         overrides_getattribute,
         has_properties,
+        has_slots,
     }));
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = Some(class.clone());

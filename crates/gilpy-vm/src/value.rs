@@ -370,6 +370,9 @@ pub struct Class {
     /// an attribute read or write look for one to run as a frame of the eval loop (a property
     /// added later still works, the slower way).
     pub has_properties: bool,
+    /// Whether the class or a base defines `__slots__`: only then may a store be refused
+    /// (see `builtins::slots_allow`).
+    pub has_slots: bool,
 }
 
 impl Class {
