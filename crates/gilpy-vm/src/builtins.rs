@@ -3160,6 +3160,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             *position = slot + 1;
             Ok(Some(key))
         }
+        Iter::Arrangements(arrangements) => Ok(arrangements.next()),
         // Stepped by `next`, which can call Python.
         Iter::Lazy(lazy) => return Ok(IterStep::Lazy(lazy.clone())),
         Iter::Exhausted => Ok(None),
@@ -3643,6 +3644,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         "_random" => crate::modules::random::module(),
         "_json" => crate::modules::json::module(),
         "_heapq" => crate::modules::heapq::module(),
+        "_itertools" => crate::modules::itertools::module(),
         "os" => crate::modules::os(thread),
         other => match crate::stdlib::source(other) {
             Some(source) => return import_source(thread, other, source),

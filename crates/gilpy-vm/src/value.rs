@@ -554,6 +554,8 @@ pub enum Iter {
         position: usize,
     },
     Lazy(Lazy),
+    /// `itertools.permutations` and `combinations`, stepped in Rust (see `modules/itertools.rs`).
+    Arrangements(Box<crate::modules::itertools::Arrangements>),
     Exhausted,
 }
 

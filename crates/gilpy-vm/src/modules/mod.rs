@@ -2,6 +2,7 @@
 //! written in Python stand on (`random.rs`: `_random`).
 
 pub mod heapq;
+pub mod itertools;
 pub mod json;
 pub mod random;
 

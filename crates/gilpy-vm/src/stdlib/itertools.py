@@ -3,6 +3,8 @@ same items in the same order, consuming their inputs as CPython's do."""
 
 import sys as _sys
 
+import _itertools
+
 
 def count(start=0, step=1):
     n = start
@@ -253,53 +255,14 @@ def permutations(iterable, r=None):
     r = n if r is None else r
     if r < 0:
         raise ValueError("r must be non-negative")
-    return _permutations(pool, n, r)
-
-
-def _permutations(pool, n, r):
-    if r > n:
-        return
-    indices = list(range(n))
-    cycles = list(range(n, n - r, -1))
-    yield tuple([pool[i] for i in indices[:r]])
-    while n:
-        for i in reversed(range(r)):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple([pool[i] for i in indices[:r]])
-                break
-        else:
-            return
+    return _itertools.permutations(pool, r)
 
 
 def combinations(iterable, r):
     pool = tuple(iterable)
     if r < 0:
         raise ValueError("r must be non-negative")
-    return _combinations(pool, r)
-
-
-def _combinations(pool, r):
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(r))
-    yield tuple([pool[i] for i in indices])
-    while True:
-        for i in reversed(range(r)):
-            if indices[i] != i + n - r:
-                break
-        else:
-            return
-        indices[i] += 1
-        for j in range(i + 1, r):
-            indices[j] = indices[j - 1] + 1
-        yield tuple([pool[i] for i in indices])
+    return _itertools.combinations(pool, r)
 
 
 def combinations_with_replacement(iterable, r):
