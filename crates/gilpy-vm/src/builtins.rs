@@ -1965,6 +1965,9 @@ fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         None => value.builtin_base(),
     };
     if let Some(f) = ops::as_float(value) {
+        if f.is_infinite() && matches!(value, Value::BigInt(_)) {
+            return Err(thread.exception("OverflowError", "int too large to convert to float"));
+        }
         return Ok(Value::Float(f));
     }
     match value {

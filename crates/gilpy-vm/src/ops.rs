@@ -447,6 +447,11 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
         return int_binary(op, a, b).map(Some);
     }
     if let (Some(a), Some(b)) = (as_float(left), as_float(right)) {
+        if (matches!(left, Value::BigInt(_)) && a.is_infinite())
+            || (matches!(right, Value::BigInt(_)) && b.is_infinite())
+        {
+            return Err(error("OverflowError", "int too large to convert to float"));
+        }
         if matches!(left, Value::Float(_))
             || matches!(right, Value::Float(_))
             || op == BinaryOp::TrueDiv
@@ -616,7 +621,19 @@ fn float_binary(op: BinaryOp, a: f64, b: f64) -> Result<Option<Value>, OpError> 
             if a == 0.0 && b < 0.0 {
                 return zero("0.0 cannot be raised to a negative power");
             }
-            a.powf(b)
+            if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
+                // CPython gives a complex number, which gilpy does not have.
+                return Err(error(
+                    "NotImplementedError",
+                    "complex numbers are not supported by gilpy: a negative number to a \
+                     fractional power is complex",
+                ));
+            }
+            let power = a.powf(b);
+            if power.is_infinite() && a.is_finite() && b.is_finite() {
+                return Err(error("OverflowError", "(34, 'Numerical result out of range')"));
+            }
+            power
         }
         _ => return Ok(None),
     })))
