@@ -1537,6 +1537,11 @@ impl<'a> Compiler<'a> {
             | ComprehensionKind::Generator(e) => vec![e],
             ComprehensionKind::Dict(k, v) => vec![k, v],
         };
+        // `[await t for t in tasks]` in a coroutine: the comprehension is a coroutine too, and
+        // is awaited where it stands (CPython 3.12+ inlines it; the effect is the same).
+        let awaits = self.unit().is_coroutine
+            && !matches!(kind, ComprehensionKind::Generator(_))
+            && contains_await(generators, &elements);
         let mut scan = Scan::of_comprehension(generators, &elements);
         scan.assigned.insert(".0".into());
         let first = &generators[0];
@@ -1572,6 +1577,10 @@ impl<'a> Compiler<'a> {
                 }
                 ComprehensionKind::Generator(_) => compiler.unit().is_generator = true,
             }
+            if awaits {
+                compiler.unit().is_generator = true;
+                compiler.unit().is_coroutine = true;
+            }
             compiler.comprehension_loop(generators, 0, kind)?;
             if let ComprehensionKind::Generator(_) = kind {
                 compiler.emit_const(Value::None);
@@ -1581,6 +1590,9 @@ impl<'a> Compiler<'a> {
         })?;
         self.emit(Op::Swap);
         self.emit(Op::Call(1));
+        if awaits {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -1849,4 +1861,33 @@ fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
         }
     }
     ops
+}
+
+/// Whether a comprehension awaits: in its element, its conditions, or its later iterables (the
+/// first is evaluated outside it).
+fn contains_await(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct FindAwait(bool);
+    impl<'a> Visitor<'a> for FindAwait {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Await(_) => self.0 = true,
+                Expr::Lambda(_) => {}
+                _ => walk_expr(self, expr),
+            }
+        }
+    }
+    let mut finder = FindAwait(false);
+    for element in elements {
+        finder.visit_expr(element);
+    }
+    for (index, generator) in generators.iter().enumerate() {
+        if index > 0 {
+            finder.visit_expr(&generator.iter);
+        }
+        for condition in &generator.ifs {
+            finder.visit_expr(condition);
+        }
+    }
+    finder.0
 }

@@ -866,7 +866,7 @@ class BoundedSemaphore(Semaphore):
 class Queue:
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._items = deque()
+        self._init(maxsize)
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
@@ -877,8 +877,19 @@ class Queue:
     def maxsize(self):
         return self._maxsize
 
+    # What the subclasses change, as in CPython: where items are kept and which comes out.
+    def _init(self, maxsize):
+        self._queue = deque()
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        # A deque, as CPython's: popping the front of a list moved every item.
+        return self._queue.popleft()
+
     def qsize(self):
-        return len(self._items)
+        return len(self._queue)
 
     def empty(self):
         return self.qsize() == 0
@@ -903,7 +914,7 @@ class Queue:
     def put_nowait(self, item):
         if self.full():
             raise QueueFull
-        self._items.append(item)
+        self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wake_next(self._getters)
@@ -918,8 +929,7 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
-        # A deque, as CPython's: popping the front of a list moved every item.
-        item = self._items.popleft()
+        item = self._get()
         self._wake_next(self._putters)
         return item
 
@@ -933,6 +943,32 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
+
+
+class PriorityQueue(Queue):
+    """Smallest first; items are usually (priority, data) tuples."""
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        heappush(self._queue, item)
+
+    def _get(self):
+        return heappop(self._queue)
+
+
+class LifoQueue(Queue):
+    """Last in, first out."""
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop()
 
 
 class Timeout:
