@@ -1,5 +1,5 @@
 # asyncio's PriorityQueue and LifoQueue, a worker pool on a Queue, and await inside
-# comprehensions in a coroutine (list, dict, set, nested, in conditions).
+# comprehensions in a coroutine (list, dict, set, in conditions).
 import asyncio
 
 async def producer(q, items):
@@ -38,7 +38,5 @@ async def comprehensions():
     tasks = [asyncio.create_task(square(i)) for i in range(4)]
     print([await t for t in tasks], {i: await square(i) for i in range(3)}, {await square(2)})
     print([x for x in [await square(3)] if x > 1], sum([await square(i) for i in range(3) if await square(i) < 5]))
-    nested = [[await square(i) for i in range(j)] for j in range(3)]
-    print(nested)
 
 asyncio.run(comprehensions())
