@@ -12,50 +12,39 @@ def _key(options, function):
     return options.get("key")
 
 
-def _right(a, x, lo, hi, key):
+def _search(a, x, lo, hi, key, right):
+    """Where x goes: after the items equal to it when `right`, else before them. One `<` a
+    step, as CPython's."""
     if lo < 0:
         raise ValueError("lo must be non-negative")
     if hi is None:
         hi = len(a)
     while lo < hi:
         mid = (lo + hi) // 2
-        if x < (a[mid] if key is None else key(a[mid])):
+        item = a[mid] if key is None else key(a[mid])
+        if (x < item) if right else not (item < x):
             hi = mid
         else:
             lo = mid + 1
-    return lo
-
-
-def _left(a, x, lo, hi, key):
-    if lo < 0:
-        raise ValueError("lo must be non-negative")
-    if hi is None:
-        hi = len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if (a[mid] if key is None else key(a[mid])) < x:
-            lo = mid + 1
-        else:
-            hi = mid
     return lo
 
 
 def bisect_right(a, x, lo=0, hi=None, **options):
-    return _right(a, x, lo, hi, _key(options, "bisect_right"))
+    return _search(a, x, lo, hi, _key(options, "bisect_right"), True)
 
 
 def bisect_left(a, x, lo=0, hi=None, **options):
-    return _left(a, x, lo, hi, _key(options, "bisect_left"))
+    return _search(a, x, lo, hi, _key(options, "bisect_left"), False)
 
 
 def insort_right(a, x, lo=0, hi=None, **options):
     key = _key(options, "insort_right")
-    a.insert(_right(a, x if key is None else key(x), lo, hi, key), x)
+    a.insert(_search(a, x if key is None else key(x), lo, hi, key, True), x)
 
 
 def insort_left(a, x, lo=0, hi=None, **options):
     key = _key(options, "insort_left")
-    a.insert(_left(a, x if key is None else key(x), lo, hi, key), x)
+    a.insert(_search(a, x if key is None else key(x), lo, hi, key, False), x)
 
 
 bisect = bisect_right
