@@ -2345,8 +2345,8 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                 // `str.lower`, `dict.__init__`: a built-in type's own methods come first (its
                 // class dict is empty; what `lookup` would find there is `object`'s).
                 if thread.interp.is_builtin_type(class) {
-                    if let Some(method) = builtin_type_method(&class.name, name) {
-                        return Ok(method);
+                    if let Some((name, function)) = crate::methods::type_method(&class.name, name) {
+                        return Ok(method_descriptor(&class.name, name, function));
                     }
                 }
                 class
@@ -2533,6 +2533,71 @@ fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
 
 /// A method of the built-in type `type_name` (`get` of dict) or one of its special methods
 /// (`__getitem__`), unbound.
+/// `str.upper` taken from the type: called, it checks that its first argument is a `str`
+/// (a method on the wrong receiver refused in CPython's words, where the method itself would
+/// take any value for one). Alternative constructors (`dict.fromkeys`) take the class's
+/// arguments as they are.
+fn method_descriptor(owner: &str, name: &'static str, function: BuiltinFn) -> Value {
+    if matches!(name, "fromkeys" | "fromhex" | "from_bytes" | "maketrans") {
+        return builtin(name, function);
+    }
+    let owner = match owner {
+        "str" => "str",
+        "bytes" => "bytes",
+        "list" => "list",
+        "dict" => "dict",
+        "set" => "set",
+        "frozenset" => "frozenset",
+        "tuple" => "tuple",
+        "range" => "range",
+        "slice" => "slice",
+        "int" => "int",
+        "float" => "float",
+        _ => return builtin(name, function),
+    };
+    crate::value::Native::new(&METHOD_DESCRIPTOR, MethodDescriptor { owner, name, function })
+}
+
+struct MethodDescriptor {
+    owner: &'static str,
+    name: &'static str,
+    function: BuiltinFn,
+}
+
+static METHOD_DESCRIPTOR: crate::value::NativeType = crate::value::NativeType {
+    name: "method_descriptor",
+    module: "builtins",
+    methods: &[("__call__", method_descriptor_call), ("__repr__", method_descriptor_repr)],
+};
+
+fn method_descriptor_call(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let Some(descriptor) = args[0].downcast::<MethodDescriptor>() else {
+        unreachable!("a method descriptor")
+    };
+    let (owner, name) = (descriptor.owner, descriptor.name);
+    let Some(receiver) = args.get(1) else {
+        let message = format!("unbound method {owner}.{name}() needs an argument");
+        return Err(thread.exception("TypeError", message));
+    };
+    let given = type_name(receiver.builtin_base());
+    let fits = &*given == owner || (owner == "int" && &*given == "bool");
+    if !fits {
+        let message = format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+            type_name(receiver)
+        );
+        return Err(thread.exception("TypeError", message));
+    }
+    (descriptor.function)(thread, args[1..].to_vec(), kwargs)
+}
+
+fn method_descriptor_repr(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Some(descriptor) = args[0].downcast::<MethodDescriptor>() else {
+        unreachable!("a method descriptor")
+    };
+    Ok(Value::str(&format!("<method '{}' of '{}' objects>", descriptor.name, descriptor.owner)))
+}
+
 fn builtin_type_method(type_name: &str, name: &str) -> Option<Value> {
     crate::methods::type_method(type_name, name).map(|(n, f)| builtin(n, f))
 }

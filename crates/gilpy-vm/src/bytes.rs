@@ -316,6 +316,7 @@ pub fn int_to_bytes(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResu
     if digits.len() > length as usize {
         return Err(thread.exception("OverflowError", "int too big to convert"));
     }
+    crate::ops::check_allocation(length as u128, 1).map_err(|e| thread.op_error(e))?;
     let fill = if n.is_negative() { 0xff } else { 0 };
     let mut out = vec![fill; length as usize - digits.len()];
     out.extend(digits);

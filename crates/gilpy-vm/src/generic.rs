@@ -173,10 +173,12 @@ fn union_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn union_or(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::arity(thread, "__or__", &args, 2, 2)?;
     Ok(union(thread, &args[0], &args[1]).unwrap_or_else(|| not_implemented(thread)))
 }
 
 fn union_ror(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::arity(thread, "__ror__", &args, 2, 2)?;
     Ok(union(thread, &args[1], &args[0]).unwrap_or_else(|| not_implemented(thread)))
 }
 
@@ -185,6 +187,7 @@ fn not_implemented(thread: &Thread) -> Value {
 }
 
 fn type_expression_eq(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::arity(thread, "__eq__", &args, 2, 2)?;
     if !is_type_expression(&args[1]) {
         return Ok(not_implemented(thread));
     }

@@ -1533,6 +1533,8 @@ pub fn set_operand_for(
     if !needs_python {
         return Ok(operand);
     }
+    // A set's elements and a dict's keys are distinct already; other items may repeat.
+    let distinct = !matches!(operand, Other::Items(_));
     let items: Vec<Result<(Value, i64), Value>> = match operand {
         Other::Set(set) => {
             let table = set.snapshot();
@@ -1542,6 +1544,8 @@ pub fn set_operand_for(
         Other::Items(items) => items,
     };
     let mut canonical: Vec<Result<(Value, i64), Value>> = Vec::with_capacity(items.len());
+    // Where each hash stands among the canonical items so far.
+    let mut by_hash: std::collections::HashMap<i64, Vec<usize>> = Default::default();
     for item in items {
         let Ok((item, hash)) = item else {
             canonical.push(item);
@@ -1553,8 +1557,14 @@ pub fn set_operand_for(
         }
         let mut stored =
             receiver.map(|set| lock(&set.table).keys_with_hash(hash)).unwrap_or_default();
-        stored
-            .extend(canonical.iter().flatten().filter(|(_, h)| *h == hash).map(|(v, _)| v.clone()));
+        if !distinct {
+            for &at in by_hash.get(&hash).into_iter().flatten() {
+                if let Ok((earlier, _)) = &canonical[at] {
+                    stored.push(earlier.clone());
+                }
+            }
+            by_hash.entry(hash).or_default().push(canonical.len());
+        }
         let item = crate::keys::equal_stored(thread, item, stored)?;
         canonical.push(Ok((item, hash)));
     }

@@ -288,17 +288,29 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
         (Value::Bytes(a), Value::Bytes(b)) => a == b,
         (Value::Int(a), Value::Int(b)) => a == b,
         (a, b) if is_int(a) && is_int(b) => as_bigint(a) == as_bigint(b),
+        // An instance (a float subclass too) or a native object may have its own `__eq__`.
+        (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
+            return builtin_eq(a.builtin_base(), b.builtin_base())
+        }
+        (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
+            return None
+        }
         (Value::Float(_), _) | (_, Value::Float(_)) => match (as_float(left), as_float(right)) {
             (Some(a), Some(b)) => a == b,
             _ => false,
         },
         (Value::Tuple(a), Value::Tuple(b)) => return items_eq(a, b),
+        // The same list or dict: equal, and never locked twice.
+        (Value::List(a), Value::List(b)) if Arc::ptr_eq(a, b) => true,
+        (Value::Dict(a), Value::Dict(b)) if Arc::ptr_eq(a, b) => true,
         (Value::List(a), Value::List(b)) => {
-            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
+            let a = lock(&a.items).clone();
+            let b = lock(&b.items).clone();
             return items_eq(&a, &b);
         }
         (Value::Dict(a), Value::Dict(b)) => {
-            let (a, b) = (lock(&a.entries).clone(), lock(&b.entries).clone());
+            let a = lock(&a.entries).clone();
+            let b = lock(&b.entries).clone();
             if a.len() != b.len() {
                 return Some(false);
             }
@@ -324,10 +336,6 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
             }
             a.equals(b)
         }
-        (a, b) if extends_with_builtin_eq(a) || extends_with_builtin_eq(b) => {
-            return builtin_eq(a.builtin_base(), b.builtin_base())
-        }
-        (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
         (a, b) => a.is(b),
     })
 }
@@ -352,7 +360,8 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
         (Value::Bytes(a), Value::Bytes(b)) => Some(a.cmp(b)),
         (Value::Tuple(a), Value::Tuple(b)) => sequence_order(a, b)?,
         (Value::List(a), Value::List(b)) => {
-            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
+            let a = lock(&a.items).clone();
+            let b = lock(&b.items).clone();
             sequence_order(&a, &b)?
         }
         // Sets are ordered by inclusion, which is no total order: `{1} < {2}` and `{2} < {1}`
@@ -405,8 +414,12 @@ fn items_eq(a: &[Value], b: &[Value]) -> Option<bool> {
 
 fn sequence_order(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>, OpError> {
     for (x, y) in a.iter().zip(b.iter()) {
-        if builtin_eq(x, y) == Some(true) {
-            continue;
+        match builtin_eq(x, y) {
+            Some(true) => continue,
+            Some(false) => {}
+            // Items that compare in Python: the VM compares the sequences.
+            None if !x.is(y) => return Err(error("TypeError", "items compare in Python")),
+            None => continue,
         }
         let less = builtin_compare(CompareOp::Lt, x, y)?;
         return Ok(Some(if less { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater }));

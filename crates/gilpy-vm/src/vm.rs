@@ -3213,9 +3213,27 @@ impl Thread {
         right: &Value,
     ) -> Result<Option<Value>, Value> {
         let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
+        let sequences = matches!(
+            (left, right),
+            (Value::Tuple(_), Value::Tuple(_)) | (Value::List(_), Value::List(_))
+        );
+        // Built-in items need no Python: the fast path decides, on the values as they are.
+        if sequences {
+            if equality {
+                if let Some(equal) = ops::builtin_eq(left, right) {
+                    return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
+                }
+            } else if let Ok(result) = ops::builtin_compare(op, left, right) {
+                return Ok(Some(Value::Bool(result)));
+            }
+        }
         let (a, b) = match (left, right) {
             (Value::Tuple(a), Value::Tuple(b)) => ((**a).clone(), (**b).clone()),
-            (Value::List(a), Value::List(b)) => (lock(&a.items).clone(), lock(&b.items).clone()),
+            (Value::List(a), Value::List(b)) => {
+                // One lock at a time: `a` and `b` may be the same list.
+                let a_items = lock(&a.items).clone();
+                (a_items, lock(&b.items).clone())
+            }
             (Value::Set(a), Value::Set(b)) if a.needs_python() || b.needs_python() => {
                 // `b`'s elements as `a` holds them, then inclusion both ways.
                 let other = crate::methods::set_operand_for(self, Some(a), right)?;
@@ -3239,14 +3257,6 @@ impl Thread {
             }
             _ => return Ok(None),
         };
-        // Built-in items need no Python: the fast path decides.
-        if equality {
-            if let Some(equal) = ops::builtin_eq(left, right) {
-                return Ok(Some(Value::Bool(equal == (op == CompareOp::Eq))));
-            }
-        } else if let Ok(result) = ops::builtin_compare(op, left, right) {
-            return Ok(Some(Value::Bool(result)));
-        }
         for (x, y) in a.iter().zip(&b) {
             if x.is(y) || self.equals(x, y)? {
                 continue;

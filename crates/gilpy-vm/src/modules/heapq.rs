@@ -78,7 +78,10 @@ fn sift_down(thread: &mut Thread, heap: &List, start: usize, mut pos: usize) -> 
         let parent = (pos - 1) >> 1;
         let (item, above) = {
             let items = lock(&heap.items);
-            (items[pos].clone(), items[parent].clone())
+            match (items.get(pos), items.get(parent)) {
+                (Some(item), Some(above)) => (item.clone(), above.clone()),
+                _ => return Err(changed_size(thread)),
+            }
         };
         let smaller = less(thread, &item, &above)?;
         let mut items = lock(&heap.items);
@@ -107,7 +110,10 @@ fn sift_up(thread: &mut Thread, heap: &List, mut pos: usize) -> Result<(), Value
         if child + 1 < end {
             let (left, right) = {
                 let items = lock(&heap.items);
-                (items[child].clone(), items[child + 1].clone())
+                match (items.get(child), items.get(child + 1)) {
+                    (Some(left), Some(right)) => (left.clone(), right.clone()),
+                    _ => return Err(changed_size(thread)),
+                }
             };
             if !less(thread, &left, &right)? {
                 child += 1;
@@ -116,7 +122,12 @@ fn sift_up(thread: &mut Thread, heap: &List, mut pos: usize) -> Result<(), Value
                 return Err(changed_size(thread));
             }
         }
-        lock(&heap.items).swap(child, pos);
+        let mut items = lock(&heap.items);
+        if items.len() != end {
+            return Err(changed_size(thread));
+        }
+        items.swap(child, pos);
+        drop(items);
         pos = child;
     }
     sift_down(thread, heap, start, pos)
@@ -135,15 +146,14 @@ fn heappush(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn heappop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let heap = heap_and_item(thread, "heappop", &args, 1)?;
-    let (last, remaining) = {
+    let smallest = {
         let mut items = lock(&heap.items);
         let Some(last) = items.pop() else { return Err(index_error(thread)) };
-        (last, items.len())
+        match items.first_mut() {
+            None => return Ok(last),
+            Some(first) => std::mem::replace(first, last),
+        }
     };
-    if remaining == 0 {
-        return Ok(last);
-    }
-    let smallest = std::mem::replace(&mut lock(&heap.items)[0], last);
     sift_up(thread, &heap, 0)?;
     Ok(smallest)
 }

@@ -37,29 +37,29 @@ enum Kind {
     Combinations,
 }
 
-/// `(pool, r)`, checked by `itertools.py`: the pool a tuple, `r` an int of at least 0.
-fn pool_and_r(args: &Args) -> (Vec<Value>, usize) {
+/// `(pool, r)`: the pool a tuple (`itertools.py` makes it one), `r` an int of at least 0
+/// (`itertools.py` refuses a negative one).
+fn pool_and_r(thread: &Thread, args: &Args) -> Result<(Vec<Value>, usize), Value> {
     let pool = match args.first() {
         Some(Value::Tuple(items)) => items.to_vec(),
         _ => Vec::new(),
     };
     let r = match args.get(1) {
-        Some(Value::Int(r)) => (*r).max(0) as usize,
-        Some(Value::Bool(r)) => usize::from(*r),
-        _ => pool.len(),
+        None | Some(Value::None) => pool.len(),
+        Some(r) => crate::builtins::int_arg(thread, r)?.max(0) as usize,
     };
-    (pool, r)
+    Ok((pool, r))
 }
 
 fn iterator(arrangements: Arrangements) -> Value {
     Value::Iterator(Arc::new(Mutex::new(Iter::Arrangements(Box::new(arrangements)))))
 }
 
-fn permutations(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let (pool, r) = pool_and_r(&args);
+fn permutations(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (pool, r) = pool_and_r(thread, &args)?;
     let n = pool.len();
     Ok(iterator(Arrangements {
-        indices: (0..n).collect(),
+        indices: if r > n { Vec::new() } else { (0..n).collect() },
         cycles: (0..r.min(n)).map(|i| n - i).collect(),
         done: r > n,
         pool,
@@ -69,10 +69,10 @@ fn permutations(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }))
 }
 
-fn combinations(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let (pool, r) = pool_and_r(&args);
+fn combinations(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let (pool, r) = pool_and_r(thread, &args)?;
     Ok(iterator(Arrangements {
-        indices: (0..r).collect(),
+        indices: if r > pool.len() { Vec::new() } else { (0..r).collect() },
         cycles: Vec::new(),
         done: r > pool.len(),
         pool,
