@@ -988,7 +988,7 @@ pub fn sort_values(
 
 /// `a < b` where no Python code can take part: ints, strs (code point order is UTF-8's byte
 /// order), and tuples of them; `None` for anything else, which goes through the VM.
-fn plain_less(a: &Value, b: &Value) -> Option<bool> {
+pub(crate) fn plain_less(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x < y),
         (Value::Str(x), Value::Str(y)) => Some(x < y),
@@ -2541,19 +2541,8 @@ fn method_descriptor(owner: &str, name: &'static str, function: BuiltinFn) -> Va
     if matches!(name, "fromkeys" | "fromhex" | "from_bytes" | "maketrans") {
         return builtin(name, function);
     }
-    let owner = match owner {
-        "str" => "str",
-        "bytes" => "bytes",
-        "list" => "list",
-        "dict" => "dict",
-        "set" => "set",
-        "frozenset" => "frozenset",
-        "tuple" => "tuple",
-        "range" => "range",
-        "slice" => "slice",
-        "int" => "int",
-        "float" => "float",
-        _ => return builtin(name, function),
+    let Some(owner) = TYPES.iter().copied().find(|known| *known == owner) else {
+        return builtin(name, function);
     };
     crate::value::Native::new(&METHOD_DESCRIPTOR, MethodDescriptor { owner, name, function })
 }
@@ -2785,7 +2774,7 @@ fn wide_slice_bounds(
 }
 
 /// The indices a slice selects from a sequence of `len`.
-fn slice_indices(
+pub(crate) fn slice_indices(
     thread: &Thread,
     slice: &crate::value::Slice,
     len: usize,

@@ -356,14 +356,8 @@ pub fn int_from_bytes(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallRe
 pub fn get_item(thread: &Thread, bytes: &[u8], key: &Value) -> CallResult {
     match key {
         Value::Slice(slice) => {
-            let (start, stop, step) = crate::builtins::slice_bounds(thread, slice, bytes.len())?;
-            let mut picked = Vec::new();
-            let mut i = start;
-            while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                picked.push(bytes[i as usize]);
-                i += step;
-            }
-            Ok(value(picked))
+            let indices = crate::builtins::slice_indices(thread, slice, bytes.len())?;
+            Ok(value(indices.into_iter().map(|i| bytes[i]).collect::<Vec<u8>>()))
         }
         Value::Int(_) | Value::Bool(_) => {
             let i = int_arg(thread, key)?;

@@ -52,9 +52,11 @@ fn heap_and_item(
     }
 }
 
+/// `a < b`: ints, strs and tuples of them without the VM (as `sorted` compares them), the
+/// rest through it.
 fn less(thread: &mut Thread, a: &Value, b: &Value) -> Result<bool, Value> {
-    if let (Value::Int(a), Value::Int(b)) = (a, b) {
-        return Ok(a < b);
+    if let Some(less) = crate::builtins::plain_less(a, b) {
+        return Ok(less);
     }
     let result = thread.compare(CompareOp::Lt, a, b)?;
     thread.truth(&result)
