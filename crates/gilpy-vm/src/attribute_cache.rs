@@ -9,6 +9,7 @@
 //! An entry is used only while every namespace it passed through is at the version it was read
 //! at, so it returns what a locked lookup at that moment would have.
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use crate::value::{Class, Value};
@@ -24,7 +25,7 @@ pub struct AttributeCache {
 struct CachedAttribute {
     /// Held, so that no other class can take its address while the entry lives.
     class: Arc<Class>,
-    name: Arc<str>,
+    name: Text,
     /// The versions of the class's namespace and its bases', in method resolution order.
     versions: [u64; MOST_CLASSES],
     found: Option<Value>,
@@ -75,7 +76,7 @@ impl AttributeCache {
         let found = class.lookup(name);
         *slot = Some(CachedAttribute {
             class: class.clone(),
-            name: Arc::from(name),
+            name: Text::from(name),
             versions,
             found: found.clone(),
         });

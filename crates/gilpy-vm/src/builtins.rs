@@ -2,6 +2,7 @@
 //! hierarchy, attribute and item access, iteration, and the `sys`, `time` and `math` modules.
 //! Output, clocks and sleeping go through the [`Host`].
 
+use crate::text::Text;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use gilpy_runtime::core_limit::CoreLimit;
@@ -247,7 +248,7 @@ impl Interpreter {
                 bases_mro.extend(parent.bases_mro.iter().cloned());
             }
             Arc::new(Class {
-                name: Arc::from(name),
+                name: Text::from(name),
                 bases: parent.into_iter().cloned().collect(),
                 bases_mro,
                 dict: Default::default(),
@@ -270,18 +271,18 @@ impl Interpreter {
         let unnamed: Vec<_> =
             UNNAMED_TYPES.iter().map(|name| (*name, class(name, Some(&object), false))).collect();
         lock(&classes["BaseException"].dict)
-            .insert(Arc::from("__init__"), builtin("__init__", exception_init));
+            .insert(Text::from("__init__"), builtin("__init__", exception_init));
         {
             let mut object = lock(&classes["object"].dict);
-            object.insert(Arc::from("__init__"), builtin("__init__", object_init));
-            object.insert(Arc::from("__new__"), builtin("__new__", object_new));
+            object.insert(Text::from("__init__"), builtin("__init__", object_init));
+            object.insert(Text::from("__new__"), builtin("__new__", object_new));
             object.insert(
-                Arc::from("__init_subclass__"),
+                Text::from("__init_subclass__"),
                 builtin("__init_subclass__", object_init_subclass),
             );
-            object.insert(Arc::from("__setattr__"), builtin("__setattr__", object_setattr));
+            object.insert(Text::from("__setattr__"), builtin("__setattr__", object_setattr));
             object.insert(
-                Arc::from("__getattribute__"),
+                Text::from("__getattribute__"),
                 builtin("__getattribute__", object_getattribute),
             );
         }
@@ -298,8 +299,10 @@ impl Interpreter {
             entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
             entries.insert(Key(Value::str("Ellipsis")), ELLIPSIS.clone());
         }
-        let builtins_module =
-            Value::Module(Arc::new(Module { name: Arc::from("builtins"), dict: builtins.clone() }));
+        let builtins_module = Value::Module(Arc::new(Module {
+            name: Text::from("builtins"),
+            dict: builtins.clone(),
+        }));
         let fixed_pid = host.fixed_pid();
         let cores = host.core_limit();
         let object_setattr =
@@ -350,7 +353,8 @@ impl Interpreter {
             entries.insert(Key(Value::str("__builtins__")), builtins.unwrap_or(Value::None));
             entries.insert(Key(Value::str("__file__")), Value::str(file));
         }
-        let main = Value::Module(Arc::new(Module { name: Arc::from(name), dict: globals.clone() }));
+        let main =
+            Value::Module(Arc::new(Module { name: Text::from(name), dict: globals.clone() }));
         for alias in ["__main__", "__mp_main__"] {
             lock(&self.modules).insert(alias.to_string(), main.clone());
         }
@@ -456,7 +460,7 @@ impl Interpreter {
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
         let instance = Instance::new(class, None);
-        instance.set(Arc::from("args"), Value::tuple(args));
+        instance.set(Text::from("args"), Value::tuple(args));
         Value::Instance(Arc::new(instance))
     }
 
@@ -492,7 +496,7 @@ fn builtin(name: &'static str, function: BuiltinFn) -> Value {
 }
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 fn no_kwargs(thread: &Thread, name: &str, kwargs: &Kwargs) -> Result<(), Value> {
     match kwargs.first() {
@@ -613,7 +617,7 @@ pub fn ascii_of(thread: &mut Thread, value: &Value) -> Result<String, Value> {
 }
 
 /// An exception's message: its single string argument, if it has one.
-pub fn exception_message(exception: &Value) -> Option<Arc<str>> {
+pub fn exception_message(exception: &Value) -> Option<Text> {
     let Value::Instance(instance) = exception else { return None };
     match instance.get("args") {
         Some(Value::Tuple(args)) => match args.first() {
@@ -642,8 +646,8 @@ fn no_frame(thread: &Thread, name: &str) -> Value {
 /// and its class's along the MRO, sorted; CPython's list adds `object`'s special methods.
 fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "dir", &args, 0, 1)?;
-    let mut names: Vec<Arc<str>> = Vec::new();
-    let keys = |dict: &Dict| -> Vec<Arc<str>> {
+    let mut names: Vec<Text> = Vec::new();
+    let keys = |dict: &Dict| -> Vec<Text> {
         lock(&dict.entries)
             .keys()
             .filter_map(|key| match &key.0 {
@@ -653,7 +657,7 @@ fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             .collect()
     };
     let class_names = |class: &Arc<Class>| {
-        let mut names: Vec<Arc<str>> = lock(&class.dict).keys().cloned().collect();
+        let mut names: Vec<Text> = lock(&class.dict).keys().cloned().collect();
         for base in &class.bases_mro {
             names.extend(lock(&base.dict).keys().cloned());
         }
@@ -670,11 +674,11 @@ fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             names.extend(keys(&instance.dict));
             names.extend(class_names(&instance.class));
             if let Some(base) = &instance.base {
-                names.extend(crate::methods::names(base).iter().map(|name| Arc::from(*name)));
+                names.extend(crate::methods::names(base).iter().map(|name| Text::from(*name)));
             }
         }
         Some(other) => {
-            names.extend(crate::methods::names(other).iter().map(|name| Arc::from(*name)));
+            names.extend(crate::methods::names(other).iter().map(|name| Text::from(*name)));
             if let Value::Function(function) = other {
                 names.extend(keys(&function.dict()));
             }
@@ -1800,7 +1804,7 @@ fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult 
     }
     let instance = args.remove(0);
     if let Value::Instance(instance) = &instance {
-        instance.set(Arc::from("args"), Value::tuple(args));
+        instance.set(Text::from("args"), Value::tuple(args));
     }
     Ok(Value::None)
 }
@@ -1808,7 +1812,7 @@ fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult 
 /// `object.__init__`: takes no arguments beyond the instance.
 fn object_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     if args.len() > 1 || !kwargs.is_empty() {
-        let name = args.first().map_or(Arc::from("object"), type_name);
+        let name = args.first().map_or(Text::from("object"), type_name);
         return Err(thread.exception(
             "TypeError",
             format!("{name}.__init__() takes exactly one argument (the instance to initialize)"),
@@ -1872,10 +1876,10 @@ pub fn new_instance(
     };
     let instance = Instance::new(class.clone(), base);
     if class.is_exception {
-        instance.set(Arc::from("args"), Value::tuple(args));
+        instance.set(Text::from("args"), Value::tuple(args));
     }
     if let Some(doc) = doc {
-        instance.set(Arc::from("__doc__"), doc);
+        instance.set(Text::from("__doc__"), doc);
     }
     Ok(Value::Instance(Arc::new(instance)))
 }
@@ -2490,8 +2494,8 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
             let mut next = Value::None;
             for entry in lock(&instance.traceback).iter() {
                 let traceback = Instance::new(class.clone(), None);
-                traceback.set(Arc::from("tb_lineno"), Value::Int(entry.line as i64));
-                traceback.set(Arc::from("tb_next"), next);
+                traceback.set(Text::from("tb_lineno"), Value::Int(entry.line as i64));
+                traceback.set(Text::from("tb_next"), next);
                 next = Value::Instance(Arc::new(traceback));
             }
             next
@@ -2502,7 +2506,7 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
 
 /// The `co_*` attributes of a code object that describe its signature and names.
 fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
-    let names = |names: &[Arc<str>]| Value::tuple(names.iter().cloned().map(Value::Str).collect());
+    let names = |names: &[Text]| Value::tuple(names.iter().cloned().map(Value::Str).collect());
     Some(match name {
         "co_name" => Value::Str(code.name.clone()),
         "co_qualname" => Value::Str(code.qualname.clone()),
@@ -2516,7 +2520,7 @@ fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
             let parameters = (code.arg_count + code.kwonly_count) as usize
                 + code.has_varargs as usize
                 + code.has_varkw as usize;
-            let varnames: Vec<Arc<str>> = code
+            let varnames: Vec<Text> = code
                 .local_names
                 .iter()
                 .enumerate()
@@ -2604,7 +2608,7 @@ fn bind(receiver: &Value, attribute: Value) -> Value {
 pub fn set_attribute(
     thread: &mut Thread,
     object: &Value,
-    name: Arc<str>,
+    name: Text,
     value: Value,
 ) -> Result<(), Value> {
     if let Some(setattr) = thread.setattr_override(object) {
@@ -2647,7 +2651,7 @@ fn slots_allow(class: &Arc<Class>, name: &str) -> bool {
 fn store_attribute(
     thread: &mut Thread,
     object: &Value,
-    name: Arc<str>,
+    name: Text,
     value: Value,
 ) -> Result<(), Value> {
     match object {
@@ -3315,7 +3319,7 @@ pub fn set_update(thread: &mut Thread, set: &Arc<Set>, iterable: &Value) -> Resu
 
 pub fn new_class(
     thread: &mut Thread,
-    name: Arc<str>,
+    name: Text,
     bases: Vec<Value>,
     namespace: Value,
 ) -> CallResult {
@@ -3719,7 +3723,7 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
             map.insert(Key(Value::str(key)), value);
         }
     }
-    let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict }));
+    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict }));
     lock(&thread.interp.modules).insert(name.to_string(), module.clone());
     Ok(module)
 }
@@ -3734,7 +3738,7 @@ fn import_source(thread: &mut Thread, name: &str, source: &str) -> CallResult {
     })?;
     let dict = Arc::new(Dict { entries: Default::default() });
     lock(&dict.entries).insert(Key(Value::str("__name__")), Value::str(name));
-    let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
+    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
     lock(&thread.interp.modules).insert(name.to_string(), module.clone());
     if let Err(error) = thread.run_module(program.code, dict) {
         lock(&thread.interp.modules).shift_remove(name);
@@ -3749,7 +3753,7 @@ pub fn is_builtin_class(thread: &Thread, class: &Arc<Class>) -> bool {
 }
 
 /// An instance with the given attributes and no `__init__` run, as unpickling makes one.
-pub fn unpickled_instance(class: Arc<Class>, state: Vec<(Arc<str>, Value)>) -> Value {
+pub fn unpickled_instance(class: Arc<Class>, state: Vec<(Text, Value)>) -> Value {
     let instance = Instance::new(class, None);
     for (name, value) in state {
         instance.set(name, value);

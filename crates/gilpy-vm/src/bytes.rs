@@ -6,6 +6,7 @@
 //! results are the same, and the result is read back as bytes. Those whose meaning differs for
 //! bytes (whitespace, case, character classes are ASCII-only) are written here.
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use crate::builtins::{collect, int_arg};
@@ -14,10 +15,10 @@ use crate::value::{BuiltinFn, List, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
-pub fn value(bytes: impl Into<Arc<[u8]>>) -> Value {
-    Value::Bytes(bytes.into())
+pub fn value(bytes: impl Into<Vec<u8>>) -> Value {
+    Value::Bytes(Arc::new(bytes.into()))
 }
 
 /// `repr(b)`: `b'...'`, with CPython's choice of quote and escapes.

@@ -2,8 +2,8 @@
 //! instructions; each variant's comment gives its stack effect, `(inputs -- outputs)`, as in
 //! CPython's `Python/bytecodes.c`.
 
+use crate::text::Text;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
 
 use crate::value::Value;
 
@@ -327,9 +327,9 @@ pub struct Position {
 
 /// A compiled function, class body or module.
 pub struct Code {
-    pub name: Arc<str>,
-    pub qualname: Arc<str>,
-    pub filename: Arc<str>,
+    pub name: Text,
+    pub qualname: Text,
+    pub filename: Text,
     pub ops: Vec<Op>,
     /// The source line of each op: its expression's first line, else its statement's.
     pub lines: Vec<u32>,
@@ -338,13 +338,13 @@ pub struct Code {
     /// Whether the eval breaker is checked before each op (the version's check sites).
     pub check_sites: Vec<bool>,
     pub consts: Vec<Value>,
-    pub names: Vec<Arc<str>>,
+    pub names: Vec<Text>,
     /// Parameters first: positional, then keyword-only, then `*args`, then `**kwargs`.
-    pub local_names: Vec<Arc<str>>,
+    pub local_names: Vec<Text>,
     /// Locals that live in cells because an inner function captures them.
-    pub cell_names: Vec<Arc<str>>,
+    pub cell_names: Vec<Text>,
     /// Cells this function receives from its closure.
-    pub free_names: Vec<Arc<str>>,
+    pub free_names: Vec<Text>,
     /// Positional parameters, of which the first `posonly_count` cannot be given by keyword.
     pub arg_count: u32,
     pub posonly_count: u32,
@@ -365,7 +365,7 @@ pub struct Code {
     /// serves them all (CPython's `LOAD_ATTR_INSTANCE_VALUE` caches the index so).
     pub attribute_hints: Vec<AtomicU32>,
     /// The docstring, for a function's `__doc__`.
-    pub doc: Option<Arc<str>>,
+    pub doc: Option<Text>,
 }
 
 impl Code {

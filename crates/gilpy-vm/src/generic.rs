@@ -3,14 +3,14 @@
 //! module-level `cache: dict[str, int] | None = None` runs these when its class or module
 //! body runs. They print as CPython prints them, call their origin, and combine with `|`.
 
-use std::sync::Arc;
+use crate::text::Text;
 
 use crate::value::{Native, NativeType, Value};
 use crate::version::PythonVersion;
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 /// `list[int]`: the class subscripted, and what it was subscripted with.
 struct GenericAlias {

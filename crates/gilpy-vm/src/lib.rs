@@ -26,6 +26,7 @@ pub mod set;
 pub mod simulate;
 mod stdlib;
 pub mod syntax;
+pub mod text;
 mod threads;
 pub mod trace;
 mod unicode_numeric;

@@ -1,6 +1,7 @@
 //! Methods of the built-in types (`str.split`, `list.append`, `dict.get`...). Each takes the
 //! receiver as its first argument.
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use crate::builtins::{collect, sort_values};
@@ -11,7 +12,7 @@ use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 /// The method `name` of the built-in type `type_name`, special methods included, unbound.
 pub fn type_method(type_name: &str, name: &str) -> Option<(&'static str, BuiltinFn)> {
@@ -401,7 +402,7 @@ fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// empty string).
 fn search_window<'a>(
     thread: &mut Thread,
-    source: &'a Arc<str>,
+    source: &'a Text,
     args: &Args,
 ) -> Result<Option<(&'a str, i64, bool)>, Value> {
     // Positions count chars; in ASCII text they are byte offsets, so that a loop of
@@ -434,7 +435,7 @@ fn search_window<'a>(
 }
 
 /// The str argument a search (`method`) looks for.
-fn needle<'a>(thread: &Thread, args: &'a Args, method: &str) -> Result<&'a Arc<str>, Value> {
+fn needle<'a>(thread: &Thread, args: &'a Args, method: &str) -> Result<&'a Text, Value> {
     match args.get(1) {
         Some(Value::Str(needle)) => Ok(needle),
         other => {
@@ -1612,7 +1613,7 @@ fn set_receiver(
     match args.first() {
         Some(Value::Set(set)) if !(mutates && set.frozen) => Ok(set.clone()),
         other => {
-            let found = other.map_or(Arc::from("nothing"), type_name);
+            let found = other.map_or(Text::from("nothing"), type_name);
             Err(thread.exception(
                 "TypeError",
                 format!(

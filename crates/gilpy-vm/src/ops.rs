@@ -2,6 +2,7 @@
 //! hashing, arithmetic. User classes' special methods are dispatched by the VM before it falls
 //! back to these.
 
+use crate::text::Text;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -45,8 +46,8 @@ pub fn check_allocation(items: u128, item_bytes: u128) -> Result<(), OpError> {
 }
 
 /// The name `type(value).__name__` gives.
-pub fn type_name(value: &Value) -> Arc<str> {
-    Arc::from(match value {
+pub fn type_name(value: &Value) -> Text {
+    Text::from(match value {
         Value::None => "NoneType",
         Value::Bool(_) => "bool",
         Value::Int(_) | Value::BigInt(_) => "int",
@@ -480,7 +481,7 @@ pub fn builtin_binary(op: BinaryOp, left: &Value, right: &Value) -> Result<Optio
             Ok(Some(Value::str(&text)))
         }
         (BinaryOp::Add, Value::Bytes(a), Value::Bytes(b)) => {
-            Ok(Some(Value::Bytes(a.iter().chain(b.iter()).copied().collect())))
+            Ok(Some(crate::bytes::value([&a[..], &b[..]].concat())))
         }
         // CPython's own words (bytes concatenate through `sq_concat`), for the built-in types;
         // an instance may still answer with `__radd__`.

@@ -7,6 +7,7 @@
 //! native objects made for crossing processes (queues, process locks, shared values) travel as
 //! handles next to the bytes, as CPython passes their OS handles.
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
@@ -139,7 +140,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
         Value::Function(function) => {
             let module = match lock(&function.globals.entries).get(&Key(Value::str("__name__"))) {
                 Some(Value::Str(name)) => name.clone(),
-                _ => Arc::from("__main__"),
+                _ => Text::from("__main__"),
             };
             let qualname = &function.qualname;
             if qualname.contains("<lambda>") {
@@ -209,7 +210,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
         Value::Method(method) => {
             let name = match &method.function {
                 Value::Function(function) => function.code.name.clone(),
-                Value::Builtin(builtin) => Arc::from(builtin.name),
+                Value::Builtin(builtin) => Text::from(builtin.name),
                 other => {
                     let name = crate::ops::type_name(other);
                     return Err(
@@ -238,13 +239,13 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
 }
 
 /// The module a class was defined in (`builtins` for the interpreter's own).
-fn class_module(thread: &Thread, class: &Arc<crate::value::Class>) -> Arc<str> {
+fn class_module(thread: &Thread, class: &Arc<crate::value::Class>) -> Text {
     if builtins::is_builtin_class(thread, class) {
-        return Arc::from("builtins");
+        return Text::from("builtins");
     }
     match lock(&class.dict).get("__module__") {
         Some(Value::Str(module)) => module.clone(),
-        _ => Arc::from("__main__"),
+        _ => Text::from("__main__"),
     }
 }
 
@@ -336,7 +337,7 @@ impl Reader<'_> {
             tag::STR => Value::str(&self.text()),
             tag::BYTES => {
                 let len = self.len();
-                Value::Bytes(self.take(len).into())
+                crate::bytes::value(self.take(len))
             }
             tag::TUPLE => Value::tuple(self.items(thread)?),
             tag::LIST => List::new(self.items(thread)?),
@@ -378,7 +379,7 @@ impl Reader<'_> {
                 let mut state = Vec::with_capacity(len);
                 for _ in 0..len {
                     let key = self.text();
-                    state.push((Arc::<str>::from(key), self.read(thread)?));
+                    state.push((Text::from(key), self.read(thread)?));
                 }
                 builtins::unpickled_instance(class, state)
             }

@@ -7,6 +7,7 @@
 //! Queues and locks that cross processes are native objects shared by handle, as CPython shares
 //! OS pipes and semaphores. `multiprocessing.py` builds Process, Pool and the rest on these.
 
+use crate::text::Text;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -20,7 +21,7 @@ use crate::value::{lock, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 /// Who this interpreter is, as a process.
 pub struct ProcessInfo {

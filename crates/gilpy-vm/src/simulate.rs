@@ -21,6 +21,7 @@
 //! consume a generator (`sum(i * i for i in ...)`) are replaced by Python loops from
 //! `stdlib/_gilpy_iteration.py` in this mode.
 
+use crate::text::Text;
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -94,7 +95,7 @@ pub(crate) enum Job {
     /// Run the program's main module.
     Module(Arc<crate::code::Code>, Arc<crate::value::Dict>),
     /// Call a function (a thread's target, `threading._shutdown`).
-    Call(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
+    Call(Value, Vec<Value>, Vec<(Text, Value)>),
 }
 
 /// The next step of CPython's finalization as a job, once `*started` steps have begun: each

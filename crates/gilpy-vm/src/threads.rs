@@ -5,6 +5,7 @@
 //! Every wait here gives the GIL up while it waits (CPython: `Py_BEGIN_ALLOW_THREADS`) and
 //! wakes at least every [`STOP_POLL`] to notice a stop, so Stop and Ctrl-C end any program.
 
+use crate::text::Text;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use crate::value::{lock, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread, MAIN_THREAD};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 /// How often a blocked thread looks for a stop request.
 const STOP_POLL: Duration = Duration::from_millis(20);

@@ -11,6 +11,7 @@ use indexmap::IndexMap;
 use num_bigint::BigInt;
 
 use crate::code::Code;
+pub use crate::text::Text;
 
 #[derive(Clone)]
 pub enum Value {
@@ -20,9 +21,9 @@ pub enum Value {
     /// Only for values outside `i64`; arithmetic normalises back to `Int` when it fits.
     BigInt(Arc<BigInt>),
     Float(f64),
-    Str(Arc<str>),
+    Str(crate::text::Text),
     /// `bytes`: immutable, as `str`.
-    Bytes(Arc<[u8]>),
+    Bytes(Arc<Vec<u8>>),
     Tuple(Arc<Vec<Value>>),
     List(Arc<List>),
     Dict(Arc<Dict>),
@@ -53,6 +54,10 @@ pub enum Value {
     /// An object implemented in Rust by a native module (`_thread.lock`, ...).
     Native(Arc<Native>),
 }
+
+// Two words: values are copied on every push and pop, so their size is the VM's speed (a `str`
+// is a thin pointer for it, see `text.rs`).
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 /// A native object: its type (name and methods, which receive the object first) and the Rust
 /// data those methods downcast to.
@@ -290,10 +295,10 @@ pub struct Function {
     pub code: Arc<Code>,
     pub globals: Arc<Dict>,
     pub defaults: Vec<Value>,
-    pub kw_defaults: Vec<(Arc<str>, Value)>,
+    pub kw_defaults: Vec<(Text, Value)>,
     /// Cells captured from enclosing functions, in `code.free_vars` order.
     pub closure: Vec<Value>,
-    pub qualname: Arc<str>,
+    pub qualname: Text,
     /// The function's `__dict__`, made on the first attribute set.
     pub attributes: Mutex<Option<Arc<Dict>>>,
     /// `__name__`, `__qualname__`, `__doc__` or `__module__` as assigned (`functools.wraps`),
@@ -315,7 +320,7 @@ impl Function {
         value
     }
 
-    pub fn set_attribute(&self, name: Arc<str>, value: Value) {
+    pub fn set_attribute(&self, name: Text, value: Value) {
         match Self::OWN.into_iter().find(|own| *own == &*name) {
             Some(own) => {
                 let mut renamed = lock(&self.renamed);
@@ -337,7 +342,7 @@ impl Function {
 }
 
 pub type BuiltinFn =
-    fn(&mut crate::vm::Thread, Vec<Value>, Vec<(Arc<str>, Value)>) -> crate::vm::CallResult;
+    fn(&mut crate::vm::Thread, Vec<Value>, Vec<(Text, Value)>) -> crate::vm::CallResult;
 
 pub struct Builtin {
     pub name: &'static str,
@@ -351,10 +356,10 @@ pub struct Method {
 
 /// A class's namespace. Fx-hashed, as dicts are: with std's SipHash, hashing the attribute
 /// name was a sixth of a method call.
-pub type ClassDict = IndexMap<Arc<str>, Value, rustc_hash::FxBuildHasher>;
+pub type ClassDict = IndexMap<Text, Value, rustc_hash::FxBuildHasher>;
 
 pub struct Class {
-    pub name: Arc<str>,
+    pub name: Text,
     /// The bases the class statement names, in order (`__bases__`).
     pub bases: Vec<Arc<Class>>,
     /// Method resolution order after this class itself (an `Arc` to itself would be a cycle):
@@ -385,7 +390,7 @@ impl Class {
     }
 
     /// The module that defined the class (`__module__`); `None` for built-in classes.
-    pub fn module(&self) -> Option<Arc<str>> {
+    pub fn module(&self) -> Option<Text> {
         match lock(&self.dict).get("__module__") {
             Some(Value::Str(module)) if &**module != "builtins" => Some(module.clone()),
             _ => None,
@@ -393,7 +398,7 @@ impl Class {
     }
 
     /// The dotted path from the module (`outer.<locals>.Inner`), `__qualname__`.
-    pub fn qualname(&self) -> Arc<str> {
+    pub fn qualname(&self) -> Text {
         match lock(&self.dict).get("__qualname__") {
             Some(Value::Str(qualname)) => qualname.clone(),
             _ => self.name.clone(),
@@ -459,7 +464,7 @@ impl Instance {
         Some(value.clone())
     }
 
-    pub fn set(&self, name: Arc<str>, value: Value) {
+    pub fn set(&self, name: Text, value: Value) {
         let mut entries = lock(&self.dict.entries);
         // Replacing in place keeps the key the dict has: no name to count up and down.
         match entries.get_mut(&Name(&name)) {
@@ -476,7 +481,7 @@ impl Instance {
     }
 
     /// The attributes whose names are strings, in the order they were set.
-    pub fn attributes(&self) -> Vec<(Arc<str>, Value)> {
+    pub fn attributes(&self) -> Vec<(Text, Value)> {
         lock(&self.dict.entries)
             .iter()
             .filter_map(|(key, value)| match &key.0 {
@@ -506,15 +511,15 @@ impl indexmap::Equivalent<Key> for Name<'_> {
 
 #[derive(Clone)]
 pub struct TracebackEntry {
-    pub filename: Arc<str>,
+    pub filename: Text,
     pub line: u32,
-    pub function: Arc<str>,
+    pub function: Text,
     /// The span of the expression that raised, which 3.11+ underlines.
     pub position: crate::code::Position,
 }
 
 pub struct Module {
-    pub name: Arc<str>,
+    pub name: Text,
     pub dict: Arc<Dict>,
 }
 
@@ -614,7 +619,7 @@ impl Value {
     }
 
     pub fn str(text: &str) -> Value {
-        Value::Str(Arc::from(text))
+        Value::Str(Text::from(text))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
@@ -631,7 +636,7 @@ impl Value {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
-            (Value::Str(a), Value::Str(b)) => Arc::ptr_eq(a, b),
+            (Value::Str(a), Value::Str(b)) => Text::ptr_eq(a, b),
             (Value::Bytes(a), Value::Bytes(b)) => Arc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
@@ -653,7 +658,7 @@ impl Value {
         match self {
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => 0,
             Value::BigInt(v) => Arc::as_ptr(v) as usize,
-            Value::Str(v) => Arc::as_ptr(v) as *const u8 as usize,
+            Value::Str(v) => v.address(),
             Value::Bytes(v) => Arc::as_ptr(v) as *const u8 as usize,
             Value::Tuple(v) => Arc::as_ptr(v) as usize,
             Value::List(v) => Arc::as_ptr(v) as usize,

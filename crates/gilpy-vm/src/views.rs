@@ -2,6 +2,7 @@
 //! the dict when used, so a view taken before an insertion shows it; keys and items views also
 //! combine with sets (`d.keys() & other`).
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use crate::code::BinaryOp;
@@ -9,7 +10,7 @@ use crate::value::{lock, Dict, DictPart, List, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 struct DictView(Arc<Dict>);
 

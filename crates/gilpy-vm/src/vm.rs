@@ -4,6 +4,7 @@
 //! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
 //! in [`Thread::handle_pending`].
 
+use crate::text::Text;
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
 use std::sync::Arc;
@@ -45,7 +46,7 @@ type FrameBox = Box<Frame>;
 
 /// A generator object: its frame while suspended, and what it returned once it ended.
 pub struct Generator {
-    pub qualname: Arc<str>,
+    pub qualname: Text,
     /// Made by an `async def`: a coroutine, which `await` accepts and `for` does not.
     pub is_coroutine: bool,
     /// The frame while the generator is suspended; empty while it runs and once it has ended.
@@ -174,7 +175,7 @@ pub struct Thread {
     spare_locals: Vec<Vec<Option<Value>>>,
     /// The long string this thread last indexed or measured, and whether it is ASCII (see
     /// [`Thread::is_ascii`]).
-    last_text: Option<(Arc<str>, bool)>,
+    last_text: Option<(Text, bool)>,
     /// Emptied boxes of resumed generators' frames, for the next yield (see [`FrameBox`]).
     #[cfg(target_arch = "wasm32")]
     spare_frame_boxes: Vec<FrameBox>,
@@ -212,7 +213,7 @@ pub struct Thread {
     attribute_cache: AttributeCache,
     /// Simulated mode: a built-in call that had to wait, to be made again when the thread
     /// runs next (its result goes where the call's would have).
-    pending_call: Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>,
+    pending_call: Option<(Value, Vec<Value>, Vec<(Text, Value)>)>,
     /// Simulated mode: the built-in running now was called where a wait can switch threads
     /// (straight from the outermost loop), so it may ask to be made again later.
     call_can_suspend: bool,
@@ -513,7 +514,7 @@ impl Thread {
         &mut self,
         callable: &Value,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> CallResult {
         match self.call_value(callable.clone(), args, kwargs)? {
             Called::Value(value) => Ok(value),
@@ -529,7 +530,7 @@ impl Thread {
         &mut self,
         callable: Value,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<Called, Value> {
         match callable {
             Value::Function(function) => {
@@ -567,7 +568,7 @@ impl Thread {
         &mut self,
         callable: Value,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<Called, Value> {
         if let Value::Builtin(builtin) = &callable {
             // `sep.join(generator)` through `LoadMethod` comes unbound: bind it, so that it
@@ -728,7 +729,7 @@ impl Thread {
         &mut self,
         callable: Value,
         mut args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<Called, Value> {
         match callable {
             Value::Function(_) => self.call_value(callable, args, kwargs),
@@ -910,6 +911,13 @@ impl Thread {
         let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
         let right = stack.pop().expect("stack");
         let left = stack.pop().expect("stack");
+        if let (true, BinaryOp::Add, Value::Str(_), Value::Str(tail)) =
+            (in_place, op, &left, &right)
+        {
+            let result = self.concatenate_in_place(left, tail)?;
+            self.frames.last_mut().unwrap().stack.push(result);
+            return Ok(());
+        }
         if self.sim.is_some() && self.loop_depth == 1 && !right_operand_first(&left, &right) {
             if let Some((method, tried)) = binary_method(&left, op, in_place) {
                 let operator = Operator::Binary { op, in_place, tried };
@@ -919,6 +927,31 @@ impl Thread {
         let result = self.binary(op, left, right, in_place)?;
         self.frames.last_mut().unwrap().stack.push(result);
         Ok(())
+    }
+
+    /// `s += t` on two strs. When the next instruction stores the result into the local `s`
+    /// was read from, the local lets go of its text first, as CPython's `unicode_concatenate`
+    /// does: held only by the operand, the text grows in place, so a loop of `+=` is linear.
+    /// Python cannot tell: nothing runs between this and the store.
+    fn concatenate_in_place(&mut self, left: Value, tail: &str) -> CallResult {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let Value::Str(mut text) = left else { unreachable!("called for strs") };
+        if let Err(error) = ops::check_allocation(text.len() as u128 + tail.len() as u128, 1) {
+            return Err(self.op_error(error));
+        }
+        if let Op::StoreFast(index) = frame.function.code.ops[frame.pc] {
+            let local = &mut frame.locals[index as usize];
+            if matches!(local, Some(Value::Str(held)) if Text::ptr_eq(held, &text)) {
+                *local = None;
+            }
+        }
+        if !text.append_if_unique(tail) {
+            let mut joined = String::with_capacity(text.len() + tail.len());
+            joined.push_str(&text);
+            joined.push_str(tail);
+            text = Text::from(joined);
+        }
+        Ok(Value::Str(text))
     }
 
     /// `Compare` past the small-int fast path, likewise.
@@ -1025,7 +1058,7 @@ impl Thread {
         &mut self,
         class: Arc<Class>,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<Called, Value> {
         if let Some(constructor) = self.interp.builtin_constructor(&class) {
             return constructor(self, args, kwargs).map(Called::Value);
@@ -1094,7 +1127,7 @@ impl Thread {
         &mut self,
         function: &Arc<Function>,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
         kind: FrameKind,
     ) -> Result<Frame, Value> {
         let code = &function.code;
@@ -1815,7 +1848,7 @@ impl Thread {
                     };
                     let spec = match spec {
                         Some(Value::Str(spec)) => spec,
-                        _ => Arc::from(""),
+                        _ => Text::from(""),
                     };
                     let formatted = self.format(&value, &spec)?;
                     self.frames.last_mut().unwrap().stack.push(formatted);
@@ -2087,8 +2120,8 @@ impl Thread {
                             let cause =
                                 if cause.is_none() { cause } else { self.make_exception(cause)? };
                             if let Some(instance) = exc.as_instance() {
-                                instance.set(Arc::from("__cause__"), cause);
-                                instance.set(Arc::from("__suppress_context__"), Value::Bool(true));
+                                instance.set(Text::from("__cause__"), cause);
+                                instance.set(Text::from("__suppress_context__"), Value::Bool(true));
                             }
                             exc
                         }
@@ -2589,15 +2622,15 @@ impl Thread {
 
     /// Keeps a finished frame's vectors for the next call.
     /// Whether `text` is all ASCII, so that its characters are its bytes: `s[i]` and `len(s)`
-    /// are then O(1), as in CPython (which knows each string's kind). `Arc<str>` keeps no such
+    /// are then O(1), as in CPython (which knows each string's kind). `Text` keeps no such
     /// flag, so the answer for the last long string asked about is kept, with the string, so
     /// that `for i in range(len(s)): s[i]` scans it once rather than at every index.
-    pub(crate) fn is_ascii(&mut self, text: &Arc<str>) -> bool {
+    pub(crate) fn is_ascii(&mut self, text: &Text) -> bool {
         if text.len() <= 64 {
             return text.is_ascii();
         }
         if let Some((last, ascii)) = &self.last_text {
-            if Arc::ptr_eq(last, text) {
+            if Text::ptr_eq(last, text) {
                 return *ascii;
             }
         }
@@ -2768,7 +2801,7 @@ impl Thread {
         &mut self,
         callable: Value,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<(), Value> {
         if self.sim.is_some() && self.loop_depth == 1 && !matches!(callable, Value::Function(_)) {
             return self.call_from_loop_or_suspend(callable, args, kwargs);
@@ -2786,7 +2819,7 @@ impl Thread {
         &mut self,
         callable: Value,
         args: Vec<Value>,
-        kwargs: Vec<(Arc<str>, Value)>,
+        kwargs: Vec<(Text, Value)>,
     ) -> Result<(), Value> {
         let kept = (callable.clone(), args.clone(), kwargs.clone());
         let saved = std::mem::replace(&mut self.call_can_suspend, true);
@@ -3459,7 +3492,7 @@ impl Thread {
     }
 
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
-    pub fn current_line(&self) -> Option<(Arc<str>, u32, Arc<str>)> {
+    pub fn current_line(&self) -> Option<(Text, u32, Text)> {
         self.frames.last().map(|frame| {
             let line =
                 frame.function.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
@@ -3522,7 +3555,7 @@ fn python_property(object: &Value, name: &str, accessor: Accessor) -> Option<Arc
 /// Whether simulated mode calls `callable` through its stand-in ([`Thread::call_stand_in`]):
 /// a built-in given a generator, `sep.join(generator)` through `LoadMethod`, or `sorted`,
 /// `min`, `max` or `list.sort` given a key written in Python.
-fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Arc<str>, Value)]) -> bool {
+fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Text, Value)]) -> bool {
     if matches!(args.first(), Some(Value::Generator(_))) {
         return true;
     }
@@ -3537,7 +3570,7 @@ fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Arc<str>, Value)]) 
     }
 }
 
-fn has_python_key(kwargs: &[(Arc<str>, Value)]) -> bool {
+fn has_python_key(kwargs: &[(Text, Value)]) -> bool {
     kwargs.iter().any(|(name, key)| &**name == "key" && is_python_callable(key))
 }
 
@@ -3563,9 +3596,9 @@ fn pep_479(thread: &Thread, error: Value) -> Value {
             // Raised from the StopIteration, as CPython does.
             let runtime_error = thread.exception("RuntimeError", "generator raised StopIteration");
             if let Value::Instance(instance) = &runtime_error {
-                instance.set(Arc::from("__cause__"), error.clone());
-                instance.set(Arc::from("__context__"), error.clone());
-                instance.set(Arc::from("__suppress_context__"), Value::Bool(true));
+                instance.set(Text::from("__cause__"), error.clone());
+                instance.set(Text::from("__context__"), error.clone());
+                instance.set(Text::from("__suppress_context__"), Value::Bool(true));
             }
             runtime_error
         }
@@ -3573,8 +3606,8 @@ fn pep_479(thread: &Thread, error: Value) -> Value {
     }
 }
 
-fn key_is(key: &Key, name: &Arc<str>) -> bool {
-    matches!(&key.0, Value::Str(s) if Arc::ptr_eq(s, name) || **s == **name)
+fn key_is(key: &Key, name: &Text) -> bool {
+    matches!(&key.0, Value::Str(s) if Text::ptr_eq(s, name) || **s == **name)
 }
 
 fn add_traceback(
@@ -3615,7 +3648,7 @@ fn set_context(exception: &Value, previous: &Value) {
     }
     if let Value::Instance(instance) = exception {
         if instance.get("__context__").is_none() {
-            instance.set(Arc::from("__context__"), previous.clone());
+            instance.set(Text::from("__context__"), previous.clone());
         }
     }
 }

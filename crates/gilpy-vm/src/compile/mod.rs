@@ -4,6 +4,7 @@
 
 mod scope;
 
+use crate::text::Text;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -79,16 +80,16 @@ struct Loop {
 /// One function (or module, or class body) being compiled.
 struct Unit {
     kind: ScopeKind,
-    name: Arc<str>,
-    qualname: Arc<str>,
+    name: Text,
+    qualname: Text,
     ops: Vec<Op>,
     lines: Vec<u32>,
     positions: Vec<Position>,
     consts: Vec<Value>,
-    names: Vec<Arc<str>>,
-    local_names: Vec<Arc<str>>,
-    cell_names: Vec<Arc<str>>,
-    free_names: Vec<Arc<str>>,
+    names: Vec<Text>,
+    local_names: Vec<Text>,
+    cell_names: Vec<Text>,
+    free_names: Vec<Text>,
     locals: BTreeSet<String>,
     globals: BTreeSet<String>,
     loops: Vec<Loop>,
@@ -100,11 +101,11 @@ struct Unit {
     is_generator: bool,
     is_coroutine: bool,
     /// The function's docstring, for `__doc__`.
-    doc: Option<Arc<str>>,
+    doc: Option<Text>,
 }
 
 pub struct Compiler<'a> {
-    filename: Arc<str>,
+    filename: Text,
     lines: &'a LineIndex,
     version: PythonVersion,
     units: Vec<Unit>,
@@ -118,7 +119,7 @@ pub fn compile_module(
     version: PythonVersion,
 ) -> Result<Arc<Code>> {
     let mut compiler =
-        Compiler { filename: Arc::from(filename), lines, version, units: Vec::new(), nesting: 0 };
+        Compiler { filename: Text::from(filename), lines, version, units: Vec::new(), nesting: 0 };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
@@ -194,16 +195,16 @@ impl<'a> Compiler<'a> {
         scan: &Scan,
         parameters: &[String],
     ) {
-        let qualname: Arc<str> = match self.units.last() {
+        let qualname: Text = match self.units.last() {
             Some(parent) if parent.kind != ScopeKind::Module => {
                 let separator = if parent.kind == ScopeKind::Function { ".<locals>." } else { "." };
-                Arc::from(format!("{}{separator}{name}", parent.qualname))
+                Text::from(format!("{}{separator}{name}", parent.qualname))
             }
-            _ => Arc::from(name),
+            _ => Text::from(name),
         };
         let mut unit = Unit {
             kind,
-            name: Arc::from(name),
+            name: Text::from(name),
             qualname,
             ops: Vec::new(),
             lines: Vec::new(),
@@ -228,16 +229,16 @@ impl<'a> Compiler<'a> {
         if kind == ScopeKind::Function {
             // Parameters keep their order in the fast-local slots.
             for parameter in parameters {
-                unit.local_names.push(Arc::from(parameter.as_str()));
+                unit.local_names.push(Text::from(parameter.as_str()));
             }
             for local in &locals {
                 if !parameters.contains(local) {
-                    unit.local_names.push(Arc::from(local.as_str()));
+                    unit.local_names.push(Text::from(local.as_str()));
                 }
             }
             // Locals captured by inner functions live in cells.
             for name in locals.intersection(&scan.nested_unresolved) {
-                unit.cell_names.push(Arc::from(name.as_str()));
+                unit.cell_names.push(Text::from(name.as_str()));
             }
             unit.locals = locals;
             // Names from enclosing functions become free variables.
@@ -259,7 +260,7 @@ impl<'a> Compiler<'a> {
                 .collect();
             for name in scan.unresolved() {
                 if outer.iter().any(|names| names.contains(&name)) {
-                    unit.free_names.push(Arc::from(name.as_str()));
+                    unit.free_names.push(Text::from(name.as_str()));
                 }
             }
         }
@@ -377,7 +378,7 @@ impl<'a> Compiler<'a> {
         if let Some(index) = unit.names.iter().position(|n| &**n == name) {
             return index as u32;
         }
-        unit.names.push(Arc::from(name));
+        unit.names.push(Text::from(name));
         unit.names.len() as u32 - 1
     }
 
@@ -1277,7 +1278,7 @@ impl<'a> Compiler<'a> {
                 self.emit_await();
             }
             Expr::BytesLiteral(bytes) => {
-                self.emit_const(Value::Bytes(bytes.value.bytes().collect()))
+                self.emit_const(crate::bytes::value(bytes.value.bytes().collect::<Vec<u8>>()))
             }
             Expr::EllipsisLiteral(_) => self.emit_const(crate::builtins::ELLIPSIS.clone()),
             Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
@@ -1702,7 +1703,7 @@ fn constant_value(expr: &Expr) -> Option<Value> {
             ast::Number::Complex { .. } => return None,
         },
         Expr::StringLiteral(string) => Value::str(string.value.to_str()),
-        Expr::BytesLiteral(bytes) => Value::Bytes(bytes.value.bytes().collect()),
+        Expr::BytesLiteral(bytes) => crate::bytes::value(bytes.value.bytes().collect::<Vec<u8>>()),
         Expr::BooleanLiteral(boolean) => Value::Bool(boolean.value),
         Expr::NoneLiteral(_) => Value::None,
         Expr::Tuple(tuple) => {
@@ -1829,10 +1830,10 @@ fn has_annotations(body: &[Stmt]) -> bool {
 }
 
 /// The docstring of a function or class body: a plain string literal as its first statement.
-fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
+fn docstring(body: &[Stmt]) -> Option<Text> {
     match body.first()? {
         Stmt::Expr(statement) => match &*statement.value {
-            Expr::StringLiteral(literal) => Some(Arc::from(literal.value.to_str())),
+            Expr::StringLiteral(literal) => Some(Text::from(literal.value.to_str())),
             _ => None,
         },
         _ => None,

@@ -4,6 +4,7 @@
 //! `<`, which may run Python (`__lt__`), so no lock is held while comparing, and a list that
 //! changes size meanwhile raises RuntimeError, as in CPython.
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use crate::code::CompareOp;
@@ -11,7 +12,7 @@ use crate::value::{lock, List, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 pub fn module() -> Vec<(&'static str, Value)> {
     use crate::builtins::builtin_function as builtin;

@@ -3,13 +3,14 @@
 //! pool's values, so a step runs no Python: a brute-force search over 9! orders takes a
 //! fraction of what the generator in `itertools.py` took.
 
+use crate::text::Text;
 use std::sync::{Arc, Mutex};
 
 use crate::value::{Iter, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 pub fn module() -> Vec<(&'static str, Value)> {
     use crate::builtins::builtin_function as builtin;

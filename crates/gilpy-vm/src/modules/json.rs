@@ -4,14 +4,14 @@
 //! Python: so every error message, `default=` call and subclass is the Python code's, and
 //! the two paths cannot disagree on output.
 
+use crate::text::Text;
 use std::fmt::Write;
-use std::sync::Arc;
 
 use crate::value::{lock, Key, List, Map, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 /// Nesting deeper than this goes to the Python encoder, which finds cycles and raises
 /// RecursionError as CPython does.

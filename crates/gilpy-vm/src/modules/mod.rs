@@ -6,6 +6,7 @@ pub mod itertools;
 pub mod json;
 pub mod random;
 
+use crate::text::Text;
 use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
@@ -16,7 +17,7 @@ use crate::value::{lock, Dict, Key, List, Module, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
     let interp = &thread.interp;
@@ -57,7 +58,7 @@ fn stream(name: &str, write: crate::value::BuiltinFn) -> Value {
         .map(|(name, function)| (Key(Value::str(name)), function))
         .collect();
     Value::Module(Arc::new(Module {
-        name: Arc::from(name),
+        name: Text::from(name),
         dict: Arc::new(Dict { entries: crate::value::Entries::new(entries) }),
     }))
 }
@@ -75,7 +76,7 @@ fn stderr_write(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Int(text.chars().count() as i64))
 }
 
-fn stream_text(thread: &mut Thread, args: &Args) -> Result<Arc<str>, Value> {
+fn stream_text(thread: &mut Thread, args: &Args) -> Result<Text, Value> {
     match args.as_slice() {
         [Value::Str(text)] => Ok(text.clone()),
         [other] => Err(thread.exception(

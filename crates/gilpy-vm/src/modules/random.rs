@@ -3,7 +3,8 @@
 //! numbers. `Random()` makes a generator object; its methods are `seed`, `random`,
 //! `getrandbits`, `getstate` and `setstate`.
 
-use std::sync::{Arc, Mutex};
+use crate::text::Text;
+use std::sync::Mutex;
 
 use num_bigint::{BigInt, BigUint, Sign};
 
@@ -13,7 +14,7 @@ use crate::value::{lock, BuiltinFn, Native, NativeType, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
-type Kwargs = Vec<(Arc<str>, Value)>;
+type Kwargs = Vec<(Text, Value)>;
 
 const N: usize = 624;
 const M: usize = 397;
