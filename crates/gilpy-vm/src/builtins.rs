@@ -3694,24 +3694,50 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
     import_leaf(thread, name)
 }
 
+type NativeModule = fn(&Thread) -> Vec<(&'static str, Value)>;
+
+/// The modules written in Rust, by name; the others are Python in `stdlib`.
+const NATIVE_MODULES: &[(&str, NativeModule)] = &[
+    ("sys", crate::modules::sys),
+    ("time", |_| crate::modules::time()),
+    ("math", |_| crate::modules::math()),
+    ("os", crate::modules::os),
+    ("_thread", |_| crate::threads::module()),
+    ("_asyncio", |_| crate::modules::asyncio()),
+    ("_multiprocessing", |_| crate::processes::module()),
+    ("_random", |_| crate::modules::random::module()),
+    ("_json", |_| crate::modules::json::module()),
+    ("_heapq", |_| crate::modules::heapq::module()),
+    ("_itertools", |_| crate::modules::itertools::module()),
+];
+
+/// Whether `import name` can find the module: the compiler refuses the others before a program
+/// runs, unless the import is guarded by a handler for ImportError.
+pub fn is_module(name: &str) -> bool {
+    // Registered when the interpreter starts, not imported.
+    matches!(name, "builtins" | "__main__" | "__mp_main__")
+        || NATIVE_MODULES.iter().any(|(native, _)| *native == name)
+        || crate::stdlib::source(name).is_some()
+}
+
+/// The modules a program may import by name (not the underscored building blocks), sorted.
+pub fn public_modules() -> Vec<&'static str> {
+    let native = NATIVE_MODULES.iter().map(|(name, _)| *name);
+    let python = crate::stdlib::SOURCES.iter().map(|(name, _)| *name);
+    let mut names: Vec<&str> =
+        native.chain(python).chain(["builtins"]).filter(|name| !name.starts_with('_')).collect();
+    names.sort_unstable();
+    names
+}
+
 fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
-    let entries: Vec<(&str, Value)> = match name {
-        "sys" => crate::modules::sys(thread),
-        "time" => crate::modules::time(),
-        "math" => crate::modules::math(),
-        "_thread" => crate::threads::module(),
-        "_asyncio" => crate::modules::asyncio(),
-        "_multiprocessing" => crate::processes::module(),
-        "_random" => crate::modules::random::module(),
-        "_json" => crate::modules::json::module(),
-        "_heapq" => crate::modules::heapq::module(),
-        "_itertools" => crate::modules::itertools::module(),
-        "os" => crate::modules::os(thread),
-        other => match crate::stdlib::source(other) {
-            Some(source) => return import_source(thread, other, source),
+    let entries = match NATIVE_MODULES.iter().find(|(native, _)| *native == name) {
+        Some((_, module)) => module(thread),
+        None => match crate::stdlib::source(name) {
+            Some(source) => return import_source(thread, name, source),
             None => {
                 return Err(
-                    thread.exception("ModuleNotFoundError", format!("No module named '{other}'"))
+                    thread.exception("ModuleNotFoundError", format!("No module named '{name}'"))
                 );
             }
         },

@@ -110,6 +110,9 @@ pub struct Compiler<'a> {
     version: PythonVersion,
     units: Vec<Unit>,
     nesting: u32,
+    /// How many `try` bodies being compiled have a handler that catches ImportError: an
+    /// import of a module gilpy lacks is refused before running, except in one of those.
+    import_guards: u32,
 }
 
 pub fn compile_module(
@@ -118,8 +121,14 @@ pub fn compile_module(
     lines: &LineIndex,
     version: PythonVersion,
 ) -> Result<Arc<Code>> {
-    let mut compiler =
-        Compiler { filename: Text::from(filename), lines, version, units: Vec::new(), nesting: 0 };
+    let mut compiler = Compiler {
+        filename: Text::from(filename),
+        lines,
+        version,
+        units: Vec::new(),
+        nesting: 0,
+        import_guards: 0,
+    };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
@@ -181,6 +190,24 @@ impl<'a> Compiler<'a> {
         let result = self.nested(node, inner);
         self.unit().position = saved;
         result
+    }
+
+    /// Refuses, before the program runs, an import of a module gilpy does not have: it would
+    /// run up to the import and then fail where CPython would not. A guarded import
+    /// (`try: import numpy` / `except ImportError:`) runs, and fails as CPython's would.
+    fn check_module(&self, node: &impl Ranged, name: &str) -> Result<()> {
+        if self.import_guards > 0 || crate::builtins::is_module(name) {
+            return Ok(());
+        }
+        let message = if crate::builtins::is_module(name.split('.').next().unwrap_or(name)) {
+            format!("the module '{name}' is not supported by gilpy yet")
+        } else {
+            format!(
+                "the module '{name}' is not supported by gilpy yet (it has {})",
+                crate::builtins::public_modules().join(", ")
+            )
+        };
+        Err(self.error(node, message))
     }
 
     fn unsupported(&self, node: &impl Ranged, construct: &str) -> CompileError {
@@ -621,6 +648,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(import) => {
                 for alias in &import.names {
+                    self.check_module(alias, &alias.name)?;
                     // ImportName leaves the module named; `import a.b` binds `a`, which
                     // importing `a.b` has imported first.
                     let index = self.name_index(&alias.name);
@@ -646,6 +674,7 @@ impl<'a> Compiler<'a> {
                 if import.level > 0 {
                     return Err(self.unsupported(stmt, "relative import"));
                 }
+                self.check_module(module, module)?;
                 let index = self.name_index(module);
                 self.emit(Op::ImportName(index));
                 for alias in &import.names {
@@ -797,7 +826,11 @@ impl<'a> Compiler<'a> {
         } else {
             let setup = self.emit(Op::SetupExcept(0));
             self.unit().handlers.push(Handler::Except);
-            self.body(&try_stmt.body)?;
+            let guards_imports = try_stmt.handlers.iter().any(catches_import_error);
+            self.import_guards += u32::from(guards_imports);
+            let body = self.body(&try_stmt.body);
+            self.import_guards -= u32::from(guards_imports);
+            body?;
             self.unit().handlers.pop();
             self.emit(Op::PopBlock);
             self.body(&try_stmt.orelse)?;
@@ -1891,4 +1924,19 @@ fn contains_await(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool
         }
     }
     finder.0
+}
+
+/// Whether an `except` clause catches ImportError (bare, or naming it, a base of it or
+/// ModuleNotFoundError, alone or in a tuple).
+fn catches_import_error(handler: &ast::ExceptHandler) -> bool {
+    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+    let names_it = |expr: &Expr| {
+        matches!(expr, Expr::Name(name)
+            if matches!(&*name.id, "ImportError" | "ModuleNotFoundError" | "Exception" | "BaseException"))
+    };
+    match handler.type_.as_deref() {
+        None => true,
+        Some(Expr::Tuple(tuple)) => tuple.elts.iter().any(names_it),
+        Some(other) => names_it(other),
+    }
 }

@@ -6,63 +6,38 @@
 //! Only [`crate::builtins::import`] reads this; every module here must compile on every
 //! supported Python version (a test checks).
 
+/// The standard-library modules written in Python: name and source.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("collections", include_str!("collections.py")),
+    ("contextlib", include_str!("contextlib.py")),
+    ("fractions", include_str!("fractions.py")),
+    ("dataclasses", include_str!("dataclasses.py")),
+    ("functools", include_str!("functools.py")),
+    ("itertools", include_str!("itertools.py")),
+    ("json", include_str!("json.py")),
+    ("keyword", include_str!("keyword.py")),
+    ("operator", include_str!("operator.py")),
+    ("random", include_str!("random.py")),
+    ("statistics", include_str!("statistics.py")),
+    ("string", include_str!("string.py")),
+    ("threading", include_str!("threading.py")),
+    ("queue", include_str!("queue.py")),
+    ("asyncio", include_str!("asyncio.py")),
+    ("multiprocessing", include_str!("multiprocessing.py")),
+    ("pickle", include_str!("pickle.py")),
+    ("heapq", include_str!("heapq.py")),
+    ("typing", include_str!("typing.py")),
+    ("bisect", include_str!("bisect.py")),
+    ("abc", include_str!("abc.py")),
+    ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
+    ("concurrent", include_str!("concurrent/__init__.py")),
+    ("concurrent.futures", include_str!("concurrent/futures.py")),
+];
+
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "collections" => include_str!("collections.py"),
-        "contextlib" => include_str!("contextlib.py"),
-        "fractions" => include_str!("fractions.py"),
-        "dataclasses" => include_str!("dataclasses.py"),
-        "functools" => include_str!("functools.py"),
-        "itertools" => include_str!("itertools.py"),
-        "json" => include_str!("json.py"),
-        "keyword" => include_str!("keyword.py"),
-        "operator" => include_str!("operator.py"),
-        "random" => include_str!("random.py"),
-        "statistics" => include_str!("statistics.py"),
-        "string" => include_str!("string.py"),
-        "threading" => include_str!("threading.py"),
-        "queue" => include_str!("queue.py"),
-        "asyncio" => include_str!("asyncio.py"),
-        "multiprocessing" => include_str!("multiprocessing.py"),
-        "pickle" => include_str!("pickle.py"),
-        "heapq" => include_str!("heapq.py"),
-        "typing" => include_str!("typing.py"),
-        "bisect" => include_str!("bisect.py"),
-        "abc" => include_str!("abc.py"),
-        "_gilpy_iteration" => include_str!("_gilpy_iteration.py"),
-        "concurrent" => include_str!("concurrent/__init__.py"),
-        "concurrent.futures" => include_str!("concurrent/futures.py"),
-        _ => return None,
-    })
+    SOURCES.iter().find(|(module, _)| *module == name).map(|(_, source)| *source)
 }
-
-/// Every module [`source`] knows, for tests.
-#[cfg(test)]
-pub const MODULES: &[&str] = &[
-    "_gilpy_iteration",
-    "string",
-    "threading",
-    "queue",
-    "heapq",
-    "concurrent",
-    "concurrent.futures",
-    "asyncio",
-    "multiprocessing",
-    "pickle",
-    "collections",
-    "contextlib",
-    "dataclasses",
-    "fractions",
-    "functools",
-    "itertools",
-    "json",
-    "keyword",
-    "operator",
-    "random",
-    "statistics",
-    "string",
-];
 
 #[cfg(test)]
 mod tests {
@@ -70,8 +45,7 @@ mod tests {
 
     #[test]
     fn every_module_compiles_on_every_version() {
-        for name in super::MODULES {
-            let source = super::source(name).expect("listed modules have a source");
+        for (name, source) in super::SOURCES {
             for version in PythonVersion::ALL {
                 if let Err(error) = crate::compile(source, name, version) {
                     panic!("{name} on {}: {}", version.as_str(), error.report());
