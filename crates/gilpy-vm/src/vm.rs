@@ -30,8 +30,12 @@ use crate::value::{
 pub type CallResult = Result<Value, Value>;
 
 struct Block {
-    handler: usize,
-    stack_depth: usize,
+    handler: u32,
+    stack_depth: u32,
+    /// How many exceptions the frame was handling when the block was set up: an exception
+    /// that leaves an `except` or `finally` body for this block's handler ends the handling of
+    /// the ones above it (CPython pops their `EXCEPT_HANDLER` blocks on the way).
+    handling_depth: u32,
 }
 
 /// A suspended generator's frame. On wasm, in a box that outlives it: resuming moves the frame
@@ -1343,10 +1347,11 @@ impl Thread {
                             set_context(&exception, previous);
                         }
                         if let Some(block) = frame.blocks.pop() {
-                            frame.stack.truncate(block.stack_depth);
+                            frame.stack.truncate(block.stack_depth as usize);
                             frame.stack.push(exception.clone());
+                            frame.handling.truncate(block.handling_depth as usize);
                             frame.handling.push(exception);
-                            frame.pc = block.handler;
+                            frame.pc = block.handler as usize;
                             break;
                         }
                         let mut finished = self.frames.pop().expect("checked above");
@@ -2134,8 +2139,11 @@ impl Thread {
                     return Err(exception);
                 }
                 Op::SetupExcept(handler) => {
-                    let depth = frame.stack.len();
-                    frame.blocks.push(Block { handler: handler as usize, stack_depth: depth });
+                    frame.blocks.push(Block {
+                        handler,
+                        stack_depth: frame.stack.len() as u32,
+                        handling_depth: frame.handling.len() as u32,
+                    });
                 }
                 Op::PopBlock => {
                     frame.blocks.pop();

@@ -148,7 +148,20 @@ fn sys_is_gil_enabled(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 
 /// `_asyncio`: what `asyncio.py` cannot ask in Python.
 pub fn asyncio() -> Vec<(&'static str, Value)> {
-    vec![("iscoroutine", builtin("iscoroutine", asyncio_iscoroutine))]
+    vec![
+        ("iscoroutine", builtin("iscoroutine", asyncio_iscoroutine)),
+        ("iscoroutinefunction", builtin("iscoroutinefunction", asyncio_iscoroutinefunction)),
+    ]
+}
+
+/// Whether calling the object makes a coroutine: an `async def` function, or a method of one.
+fn asyncio_iscoroutinefunction(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let function = match args.first() {
+        Some(Value::Method(method)) => method.function.clone(),
+        Some(other) => other.clone(),
+        None => Value::None,
+    };
+    Ok(Value::Bool(matches!(function, Value::Function(f) if f.code.is_coroutine)))
 }
 
 fn asyncio_iscoroutine(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {

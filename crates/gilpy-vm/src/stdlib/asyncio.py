@@ -51,6 +51,10 @@ def isfuture(obj):
     return isinstance(obj, Future)
 
 
+def iscoroutinefunction(func):
+    return _asyncio.iscoroutinefunction(func)
+
+
 # ---- futures and tasks ----
 
 _PENDING = "PENDING"
@@ -747,6 +751,32 @@ def as_completed(fs, *, timeout=None):
         yield wait_for_one()
 
 
+def shield(arg):
+    """An awaitable of arg's result that cancelling does not pass on to arg."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = inner.get_loop().create_future()
+
+    def inner_done(inner):
+        if outer.cancelled():
+            return
+        if inner.cancelled():
+            outer.cancel()
+        elif inner.exception() is not None:
+            outer.set_exception(inner.exception())
+        else:
+            outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
 async def to_thread(func, /, *args, **kwargs):
     """Runs func in the loop's thread pool; the loop goes on meanwhile."""
     loop = get_running_loop()
@@ -852,6 +882,64 @@ class Semaphore(_ContextManagerMixin):
         _wake_first(self._waiters)
 
 
+class Condition(_ContextManagerMixin):
+    """Tasks wait until another notifies them, each holding the lock again when it wakes."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = deque()
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        self.release()
+        try:
+            future = get_running_loop().create_future()
+            self._waiters.append(future)
+            try:
+                await future
+                return True
+            finally:
+                self._waiters.remove(future)
+        finally:
+            # The lock is held again on the way out, even by a task that was cancelled.
+            cancelled = None
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError as error:
+                    cancelled = error
+            if cancelled is not None:
+                raise cancelled
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        woken = 0
+        for future in self._waiters:
+            if woken >= n:
+                break
+            if not future.done():
+                woken += 1
+                future.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
 class BoundedSemaphore(Semaphore):
     def __init__(self, value=1):
         self._bound_value = value
@@ -861,6 +949,90 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError("BoundedSemaphore released too many times")
         super().release()
+
+
+if _V311:
+    class BrokenBarrierError(RuntimeError):
+        """A task waited on a barrier that was reset or aborted."""
+
+    _FILLING, _DRAINING, _RESETTING, _BROKEN = "filling", "draining", "resetting", "broken"
+
+    class Barrier(_ContextManagerMixin):
+        """`parties` tasks wait until all have arrived, then go on together (CPython 3.11+)."""
+
+        def __init__(self, parties):
+            if parties < 1:
+                raise ValueError("parties must be >= 1")
+            self._cond = Condition()
+            self._parties = parties
+            self._state = _FILLING
+            self._count = 0
+
+        async def __aenter__(self):
+            return await self.wait()
+
+        async def __aexit__(self, *args):
+            pass
+
+        async def wait(self):
+            """Returns the task's place in arrival order, from 0."""
+            async with self._cond:
+                await self._block()
+                try:
+                    index = self._count
+                    self._count += 1
+                    if index + 1 == self._parties:
+                        self._state = _DRAINING
+                        self._cond.notify_all()
+                    else:
+                        await self._wait()
+                    return index
+                finally:
+                    self._count -= 1
+                    self._exit()
+
+        async def _block(self):
+            # A barrier still letting the last round out, or being reset, admits no one yet.
+            await self._cond.wait_for(lambda: self._state not in (_DRAINING, _RESETTING))
+            if self._state is _BROKEN:
+                raise BrokenBarrierError("Barrier aborted")
+
+        async def _wait(self):
+            await self._cond.wait_for(lambda: self._state is not _FILLING)
+            if self._state in (_BROKEN, _RESETTING):
+                raise BrokenBarrierError("Abort or reset of barrier")
+
+        def _exit(self):
+            if self._count == 0:
+                if self._state in (_RESETTING, _DRAINING):
+                    self._state = _FILLING
+                self._cond.notify_all()
+
+        async def reset(self):
+            async with self._cond:
+                if self._count > 0:
+                    if self._state is not _RESETTING:
+                        self._state = _RESETTING
+                else:
+                    self._state = _FILLING
+                self._cond.notify_all()
+
+        async def abort(self):
+            async with self._cond:
+                self._state = _BROKEN
+                self._cond.notify_all()
+
+        @property
+        def parties(self):
+            return self._parties
+
+        @property
+        def n_waiting(self):
+            return self._count if self._state is _FILLING else 0
+
+        @property
+        def broken(self):
+            return self._state is _BROKEN
 
 
 class Queue:
