@@ -189,6 +189,9 @@ const TYPES: [&str; 17] = [
     "staticmethod",
 ];
 
+/// CPython's `sys.int_info.default_max_str_digits`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
 pub struct Interpreter {
     pub builtins: Arc<Dict>,
     pub host: Arc<dyn Host>,
@@ -204,6 +207,9 @@ pub struct Interpreter {
     /// [`OneArgBuiltin`]), each with the value the builtins module binds it to.
     one_arg_builtins: [(Value, OneArgBuiltin); 3],
     recursion_limit: AtomicUsize,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits `str(int)` and `int(str)`
+    /// convert (0: no limit), CPython's guard against quadratic conversions.
+    pub int_max_str_digits: AtomicUsize,
     /// The GIL, absent on free-threaded builds (3.13t). Its switch interval is
     /// `sys.getswitchinterval()`.
     pub gil: Option<Gil>,
@@ -323,6 +329,7 @@ impl Interpreter {
             object_setattr,
             classes,
             recursion_limit: AtomicUsize::new(1000),
+            int_max_str_digits: AtomicUsize::new(INT_MAX_STR_DIGITS),
             gil: version.has_gil().then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_US)),
             cores,
             switch_interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
@@ -1938,6 +1945,9 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
                 Some((prefix, radix)) => (digits[prefix.len()..].to_string(), radix as u32),
                 None => (digits, if base == 0 { 10 } else { base as u32 }),
             };
+            if !radix.is_power_of_two() {
+                thread.check_int_str_digits(digits.len(), true)?;
+            }
             match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
                 Some(value) if !digits.is_empty() => Ok(ops::normalize(if negative { -value } else { value })),
                 _ => Err(thread.exception(

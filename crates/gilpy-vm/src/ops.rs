@@ -141,6 +141,38 @@ pub fn as_float(value: &Value) -> Option<f64> {
     }
 }
 
+/// The order of two numbers, a float among them, exact as CPython's `float_richcompare`:
+/// `2**53 + 1 > 2.0**53` although the int, made a float, would equal it. None with a NaN.
+fn numeric_order(left: &Value, right: &Value) -> Option<std::cmp::Ordering> {
+    match (left, right) {
+        (Value::Float(a), Value::Float(b)) => a.partial_cmp(b),
+        (int, Value::Float(float)) => int_float_order(int, *float),
+        (Value::Float(float), int) => int_float_order(int, *float).map(std::cmp::Ordering::reverse),
+        _ => as_float(left)?.partial_cmp(&as_float(right)?),
+    }
+}
+
+fn int_float_order(int: &Value, float: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if float.is_nan() {
+        return None;
+    }
+    if float.is_infinite() {
+        return Some(if float > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    match int {
+        // Exact as a float up to 2**53.
+        Value::Int(i) if i.unsigned_abs() <= 1 << 53 => (*i as f64).partial_cmp(&float),
+        Value::Bool(b) => (*b as i64 as f64).partial_cmp(&float),
+        _ => {
+            let whole = float.floor();
+            let order = as_bigint(int)?.cmp(&num_traits::FromPrimitive::from_f64(whole)?);
+            // Equal to the float's whole part, the int is below a float with a fraction.
+            Some(if order == Ordering::Equal && whole != float { Ordering::Less } else { order })
+        }
+    }
+}
+
 fn is_int(value: &Value) -> bool {
     matches!(value, Value::Bool(_) | Value::Int(_) | Value::BigInt(_))
 }
@@ -296,10 +328,9 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
         (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => {
             return None
         }
-        (Value::Float(_), _) | (_, Value::Float(_)) => match (as_float(left), as_float(right)) {
-            (Some(a), Some(b)) => a == b,
-            _ => false,
-        },
+        (Value::Float(_), _) | (_, Value::Float(_)) => {
+            numeric_order(left, right).is_some_and(|order| order == std::cmp::Ordering::Equal)
+        }
         (Value::Tuple(a), Value::Tuple(b)) => return items_eq(a, b),
         // The same list or dict: equal, and never locked twice.
         (Value::List(a), Value::List(b)) if Arc::ptr_eq(a, b) => true,
@@ -352,7 +383,7 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
         (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
         (a, b) if is_int(a) && is_int(b) => as_bigint(a).partial_cmp(&as_bigint(b)),
         (a, b) if as_float(a).is_some() && as_float(b).is_some() => {
-            match as_float(a).unwrap().partial_cmp(&as_float(b).unwrap()) {
+            match numeric_order(a, b) {
                 Some(ordering) => Some(ordering),
                 None => return Ok(false), // NaN compares false
             }

@@ -160,6 +160,7 @@ pub const LOCK_METHODS: &[(&str, crate::value::BuiltinFn)] = &[
     ("locked_lock", lock_locked),
     ("__enter__", lock_acquire),
     ("__exit__", lock_exit),
+    ("__repr__", lock_repr),
 ];
 
 static LOCK_TYPE: NativeType =
@@ -411,6 +412,13 @@ fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn lock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     lock_release(thread, args.into_iter().take(1).collect(), vec![])
+}
+
+/// `<unlocked _thread.lock object at 0x...>`, as CPython shows a lock.
+fn lock_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let state = if *lock(&the_lock(thread, &args)?.locked) { "locked" } else { "unlocked" };
+    let plain = crate::format::plain_repr(&args[0]);
+    Ok(Value::str(&format!("<{state} {}", &plain[1..])))
 }
 
 fn lock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -3370,7 +3370,44 @@ impl Thread {
         self.truth(&result)
     }
 
+    /// CPython's limit on decimal conversions of ints (`sys.set_int_max_str_digits`), for a
+    /// number of `digits` digits, parsed (`int(text)`) or printed.
+    pub fn check_int_str_digits(&self, digits: usize, parsing: bool) -> Result<(), Value> {
+        let limit = self.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
+        if limit == 0 || digits <= limit {
+            return Ok(());
+        }
+        let limit = if self.interp.version >= crate::version::PythonVersion::V3_11 {
+            format!("{limit} digits")
+        } else {
+            limit.to_string()
+        };
+        let value_has =
+            if parsing { format!(": value has {digits} digits") } else { String::new() };
+        Err(self.exception(
+            "ValueError",
+            format!(
+                "Exceeds the limit ({limit}) for integer string conversion{value_has}; use \
+                 sys.set_int_max_str_digits() to increase the limit"
+            ),
+        ))
+    }
+
+    /// [`Self::check_int_str_digits`] for printing `big` in decimal: from its size alone when
+    /// that decides (a digit is 3.32 bits), else from its digits.
+    fn check_int_to_str(&self, big: &num_bigint::BigInt) -> Result<(), Value> {
+        let limit = self.interp.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
+        let bits = big.bits() as f64;
+        if limit == 0 || (bits * std::f64::consts::LOG10_2).ceil() <= limit as f64 {
+            return Ok(());
+        }
+        self.check_int_str_digits(big.magnitude().to_string().len(), false)
+    }
+
     pub fn repr_of(&mut self, value: &Value) -> Result<String, Value> {
+        if let Value::BigInt(big) = value {
+            self.check_int_to_str(big)?;
+        }
         if let Value::Native(_) = value {
             if let Some(method) = self.special_method(value, "__repr__") {
                 if let Value::Str(text) = self.call(&method, vec![], vec![])? {
@@ -3474,6 +3511,11 @@ impl Thread {
                 "TypeError",
                 format!("unsupported format string passed to {}.__format__", ops::type_name(value)),
             ));
+        }
+        if let Value::BigInt(big) = value {
+            if !spec.ends_with(['x', 'X', 'o', 'b']) {
+                self.check_int_to_str(big)?;
+            }
         }
         let rendered = format::format_value(value, spec, &|v| format::plain_str(v));
         match rendered {

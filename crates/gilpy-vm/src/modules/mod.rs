@@ -7,6 +7,7 @@ pub mod json;
 pub mod random;
 
 use crate::text::Text;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
@@ -42,6 +43,8 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
         ("getswitchinterval", builtin("getswitchinterval", sys_getswitchinterval)),
         ("setswitchinterval", builtin("setswitchinterval", sys_setswitchinterval)),
+        ("get_int_max_str_digits", builtin("get_int_max_str_digits", sys_get_int_max_str_digits)),
+        ("set_int_max_str_digits", builtin("set_int_max_str_digits", sys_set_int_max_str_digits)),
         // Stand-ins that `print(..., file=sys.stderr)` recognises, with `write` and `flush`.
         ("stdout", stream("sys.stdout", stdout_write)),
         ("stderr", stream("sys.stderr", stderr_write)),
@@ -124,6 +127,25 @@ fn sys_setrecursionlimit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResu
             Err(thread.exception("ValueError", "recursion limit must be greater or equal than 1"))
         }
         _ => Err(thread.exception("TypeError", "'setrecursionlimit' requires an integer")),
+    }
+}
+
+fn sys_get_int_max_str_digits(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(thread.interp.int_max_str_digits.load(Ordering::Relaxed) as i64))
+}
+
+fn sys_set_int_max_str_digits(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let digits =
+        args.first().or_else(|| kwargs.iter().find(|(k, _)| &**k == "maxdigits").map(|(_, v)| v));
+    match digits {
+        Some(Value::Int(digits)) if *digits == 0 || *digits >= 640 => {
+            thread.interp.int_max_str_digits.store(*digits as usize, Ordering::Relaxed);
+            Ok(Value::None)
+        }
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            Err(thread.exception("ValueError", "maxdigits must be 0 or larger than 640"))
+        }
+        _ => Err(thread.exception("TypeError", "'maxdigits' must be an integer")),
     }
 }
 

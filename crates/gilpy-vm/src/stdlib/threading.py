@@ -28,8 +28,8 @@ class RLock:
 
     def __repr__(self):
         state = "locked" if self._block.locked() else "unlocked"
-        return "<%s %s object owner=%r count=%d>" % (
-            state, self.__class__.__name__, self._owner, self._count)
+        return "<%s _thread.RLock object owner=%d count=%d at 0x%012x>" % (
+            state, self._owner or 0, self._count, id(self))
 
     def acquire(self, blocking=True, timeout=-1):
         me = get_ident()
