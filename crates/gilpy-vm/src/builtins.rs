@@ -1468,8 +1468,11 @@ fn ord(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
 }
 
-fn radix(thread: &mut Thread, args: Args, spec: &str) -> CallResult {
-    arity(thread, "hex", &args, 1, 1)?;
+fn radix(thread: &mut Thread, args: Args, name: &str, spec: &str) -> CallResult {
+    arity(thread, name, &args, 1, 1)?;
+    if let Some(int) = index_of_instance(thread, &args[0])? {
+        return thread.format(&int, spec);
+    }
     if !matches!(args[0], Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
         return Err(thread.exception(
             "TypeError",
@@ -1480,11 +1483,11 @@ fn radix(thread: &mut Thread, args: Args, spec: &str) -> CallResult {
 }
 
 fn hex(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    radix(thread, args, "#x")
+    radix(thread, args, "hex", "#x")
 }
 
 fn bin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    radix(thread, args, "#b")
+    radix(thread, args, "bin", "#b")
 }
 
 fn property(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -1567,7 +1570,7 @@ fn callable(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn oct(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    radix(thread, args, "#o")
+    radix(thread, args, "oct", "#o")
 }
 
 fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -2552,8 +2555,13 @@ fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
 /// take any value for one). Alternative constructors (`dict.fromkeys`) take the class's
 /// arguments as they are.
 fn method_descriptor(owner: &str, name: &'static str, function: BuiltinFn) -> Value {
-    if matches!(name, "fromkeys" | "fromhex" | "from_bytes" | "maketrans") {
+    if matches!(name, "fromkeys" | "fromhex" | "from_bytes") {
         return builtin(name, function);
+    }
+    // A static method: from a string, its table entry drops the receiver; from the type there
+    // is none to drop.
+    if (owner, name) == ("str", "maketrans") {
+        return builtin(name, crate::methods::str_maketrans);
     }
     let Some(owner) = TYPES.iter().copied().find(|known| *known == owner) else {
         return builtin(name, function);
@@ -2831,7 +2839,63 @@ fn class_item(thread: &mut Thread, class: &Arc<Class>, key: &Value) -> CallResul
     Err(thread.exception("TypeError", message))
 }
 
+/// The int an instance with `__index__` stands for; None for other values.
+fn index_of_instance(thread: &mut Thread, value: &Value) -> Result<Option<Value>, Value> {
+    if !matches!(value, Value::Instance(_)) {
+        return Ok(None);
+    }
+    match thread.special_method(value, "__index__") {
+        Some(method) => match thread.call(&method, vec![], vec![])? {
+            int @ (Value::Int(_) | Value::BigInt(_)) => Ok(Some(int)),
+            other => Err(thread.exception(
+                "TypeError",
+                format!("__index__ returned non-int (type {})", type_name(&other)),
+            )),
+        },
+        None => Ok(None),
+    }
+}
+
+/// A sequence's index or slice bound given as an object with `__index__` (a NumPy-style
+/// integer), as the int it stands for; None when `key` needs no conversion.
+fn sequence_index(
+    thread: &mut Thread,
+    container: &Value,
+    key: &Value,
+) -> Result<Option<Value>, Value> {
+    let sequence = matches!(
+        container.builtin_base(),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    );
+    if !sequence {
+        return Ok(None);
+    }
+    let as_int = index_of_instance;
+    match key {
+        Value::Instance(_) => as_int(thread, key),
+        Value::Slice(slice) => {
+            let start = as_int(thread, &slice.start)?;
+            let stop = as_int(thread, &slice.stop)?;
+            let step = as_int(thread, &slice.step)?;
+            if start.is_none() && stop.is_none() && step.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(Value::Slice(Arc::new(crate::value::Slice {
+                start: start.unwrap_or_else(|| slice.start.clone()),
+                stop: stop.unwrap_or_else(|| slice.stop.clone()),
+                step: step.unwrap_or_else(|| slice.step.clone()),
+            }))))
+        }
+        _ => Ok(None),
+    }
+}
+
 pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResult {
+    if matches!(key, Value::Instance(_) | Value::Slice(_)) {
+        if let Some(index) = sequence_index(thread, container, key)? {
+            return get_item(thread, container, &index);
+        }
+    }
     match (container, key) {
         (Value::Range(range), Value::Slice(slice)) => {
             let (start, stop, step) = wide_slice_bounds(thread, slice, range.len())?;
@@ -2949,6 +3013,11 @@ pub fn set_item(
     key: Value,
     value: Value,
 ) -> Result<(), Value> {
+    if matches!(key, Value::Instance(_) | Value::Slice(_)) {
+        if let Some(index) = sequence_index(thread, container, &key)? {
+            return set_item(thread, container, index, value);
+        }
+    }
     match container {
         Value::List(list) if matches!(key, Value::Slice(_)) => {
             // Slice assignment: contiguous slices may change length, extended ones may not.
@@ -3013,6 +3082,11 @@ pub fn set_item(
 }
 
 pub fn delete_item(thread: &mut Thread, container: &Value, key: &Value) -> Result<(), Value> {
+    if matches!(key, Value::Instance(_) | Value::Slice(_)) {
+        if let Some(index) = sequence_index(thread, container, key)? {
+            return delete_item(thread, container, &index);
+        }
+    }
     match container {
         Value::List(list) if matches!(key, Value::Slice(_)) => {
             let Value::Slice(slice) = key else { unreachable!("matched above") };

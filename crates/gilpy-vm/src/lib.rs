@@ -29,7 +29,7 @@ pub mod syntax;
 pub mod text;
 mod threads;
 pub mod trace;
-mod unicode_numeric;
+mod unicode_tables;
 pub mod value;
 pub mod version;
 mod views;

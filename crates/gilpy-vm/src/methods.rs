@@ -89,7 +89,7 @@ fn str_arg<'a>(
     }
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 44] = [
+const STR_METHODS: [(&str, BuiltinFn); 47] = [
     ("encode", crate::bytes::str_encode),
     ("isidentifier", str_isidentifier),
     ("istitle", str_istitle),
@@ -124,6 +124,9 @@ const STR_METHODS: [(&str, BuiltinFn); 44] = [
     ("rindex", str_rindex),
     ("count", str_count),
     ("isdigit", str_isdigit),
+    ("isprintable", str_isprintable),
+    ("maketrans", str_maketrans_bound),
+    ("translate", str_translate),
     ("isalpha", str_isalpha),
     ("ljust", str_ljust),
     ("rjust", str_rjust),
@@ -508,6 +511,143 @@ fn str_isdigit(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     all_chars(&args, is_digit)
 }
 
+/// `str.maketrans(x[, y[, z]])`, a static method: the table `str.translate` takes, keyed by
+/// code point. Taken from the type (`str.maketrans`) it is this; from a string, the next.
+pub(crate) fn str_maketrans(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let mut entries = crate::value::Map::default();
+    let mut insert = |key: Value, value: Value| {
+        entries.insert(Key(key), value);
+    };
+    let ordinal = |c: char| Value::Int(c as i64);
+    match args.as_slice() {
+        [Value::Dict(mapping)] => {
+            for (key, value) in lock(&mapping.entries).iter() {
+                match &key.0 {
+                    Value::Str(s) if s.chars().count() == 1 => {
+                        insert(ordinal(s.chars().next().expect("one char")), value.clone());
+                    }
+                    Value::Str(_) => {
+                        return Err(thread.exception(
+                            "ValueError",
+                            "string keys in translate table must be of length 1",
+                        ))
+                    }
+                    Value::Int(_) => {
+                        insert(key.0.clone(), value.clone());
+                    }
+                    _ => {
+                        return Err(thread.exception(
+                            "TypeError",
+                            "keys in translate table must be strings or integers",
+                        ))
+                    }
+                };
+            }
+        }
+        [_] => {
+            return Err(thread.exception(
+                "TypeError",
+                "if you give only one argument to maketrans it must be a dict",
+            ))
+        }
+        [Value::Str(from), Value::Str(to), rest @ ..] if rest.len() <= 1 => {
+            if from.chars().count() != to.chars().count() {
+                return Err(thread.exception(
+                    "ValueError",
+                    "the first two maketrans arguments must have equal length",
+                ));
+            }
+            for (a, b) in from.chars().zip(to.chars()) {
+                insert(ordinal(a), ordinal(b));
+            }
+            match rest.first() {
+                Some(Value::Str(deleted)) => {
+                    for c in deleted.chars() {
+                        insert(ordinal(c), Value::None);
+                    }
+                }
+                Some(other) => {
+                    return Err(thread.exception(
+                        "TypeError",
+                        format!("maketrans() argument 3 must be str, not {}", type_name(other)),
+                    ))
+                }
+                None => {}
+            }
+        }
+        [Value::Str(_), other, ..] | [other, ..] if args.len() <= 3 => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("maketrans() argument 2 must be str, not {}", type_name(other)),
+            ))
+        }
+        _ => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("maketrans expected at most 3 arguments, got {}", args.len()),
+            ))
+        }
+    }
+    Ok(Dict::new(entries))
+}
+
+fn str_maketrans_bound(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    str_maketrans(thread, args[1..].to_vec(), kwargs)
+}
+
+/// `str.translate(table)`: each character looked up by code point in the table (any object
+/// with `__getitem__`), left as it is where the lookup raises LookupError.
+fn str_translate(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [receiver, table] = args.as_slice() else {
+        return Err(thread.exception(
+            "TypeError",
+            format!("str.translate() takes exactly one argument ({} given)", args.len() - 1),
+        ));
+    };
+    let getitem = thread.special_method(table, "__getitem__");
+    let mut out = String::with_capacity(text(receiver).len());
+    for c in text(receiver).chars() {
+        let key = Value::Int(c as i64);
+        let found = match &getitem {
+            Some(method) => thread.call(method, vec![key], vec![]),
+            None => crate::builtins::get_item(thread, table, &key),
+        };
+        match found {
+            Ok(Value::None) => {}
+            Ok(Value::Str(s)) => out.push_str(&s),
+            Ok(Value::Int(code)) => match u32::try_from(code).ok().and_then(char::from_u32) {
+                Some(c) => out.push(c),
+                None => {
+                    return Err(thread
+                        .exception("ValueError", "character mapping must be in range(0x110000)"))
+                }
+            },
+            Ok(_) => {
+                return Err(thread
+                    .exception("TypeError", "character mapping must return integer, None or str"))
+            }
+            Err(error) if crate::builtins::exception_is(thread, &error, "LookupError") => {
+                out.push(c)
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+/// Unlike the other tests, true of the empty string.
+fn str_isprintable(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(text(&args[0]).chars().all(is_printable)))
+}
+
+/// What `str.isprintable` tests of a character, and `repr` leaves unescaped.
+pub(crate) fn is_printable(c: char) -> bool {
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
+    }
+    !in_ranges(c, &crate::unicode_tables::NOT_PRINTABLE)
+}
+
 /// Whether `c` lies in one of `ranges` (sorted, inclusive, apart).
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let c = c as u32;
@@ -516,7 +656,7 @@ fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
 }
 
 fn is_decimal(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && in_ranges(c, &crate::unicode_numeric::DECIMAL))
+    c.is_ascii_digit() || (!c.is_ascii() && in_ranges(c, &crate::unicode_tables::DECIMAL))
 }
 
 /// `text` with every decimal digit of another script written as its ASCII digit, as
@@ -525,7 +665,7 @@ pub(crate) fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
     if text.is_ascii() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let ranges = &crate::unicode_numeric::DECIMAL;
+    let ranges = &crate::unicode_tables::DECIMAL;
     let digit = |c: char| {
         let code = c as u32;
         let at = ranges.partition_point(|&(_, end)| end < code);
@@ -537,11 +677,11 @@ pub(crate) fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn is_digit(c: char) -> bool {
-    is_decimal(c) || in_ranges(c, &crate::unicode_numeric::DIGIT_ONLY)
+    is_decimal(c) || in_ranges(c, &crate::unicode_tables::DIGIT_ONLY)
 }
 
 fn is_numeric(c: char) -> bool {
-    is_digit(c) || in_ranges(c, &crate::unicode_numeric::NUMERIC_ONLY)
+    is_digit(c) || in_ranges(c, &crate::unicode_tables::NUMERIC_ONLY)
 }
 
 fn str_isalpha(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -619,7 +759,7 @@ fn str_isnumeric(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     all_chars(&args, is_numeric)
 }
 
-/// Decimal digits of any script (`unicode_numeric.rs`, from CPython's own tables).
+/// Decimal digits of any script (`unicode_tables.rs`, from CPython's own tables).
 fn str_isdecimal(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     all_chars(&args, is_decimal)
 }

@@ -37,6 +37,7 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ),
         ("version", Value::str(&format!("{major}.{minor}.{micro} (gilpy)"))),
         ("maxsize", Value::Int(i64::MAX)),
+        ("platform", Value::str(platform())),
         ("exit", builtin("exit", sys_exit)),
         ("_getframemodulename", builtin("_getframemodulename", sys_getframemodulename)),
         ("getrecursionlimit", builtin("getrecursionlimit", sys_getrecursionlimit)),
@@ -127,6 +128,16 @@ fn sys_setrecursionlimit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResu
             Err(thread.exception("ValueError", "recursion limit must be greater or equal than 1"))
         }
         _ => Err(thread.exception("TypeError", "'setrecursionlimit' requires an integer")),
+    }
+}
+
+/// `sys.platform`: the host's, in CPython's names; in the browser "emscripten", as Pyodide's.
+fn platform() -> &'static str {
+    match std::env::consts::OS {
+        "linux" => "linux",
+        "macos" => "darwin",
+        "windows" => "win32",
+        _ => "emscripten",
     }
 }
 
