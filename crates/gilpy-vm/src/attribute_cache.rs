@@ -57,6 +57,34 @@ impl AttributeCache {
         AttributeCache { slots: (0..SLOTS).map(|_| None).collect() }
     }
 
+    /// [`Self::lookup`] for a name held as a [`Text`] (the names of code objects): the entry
+    /// keeps the text, so its address stands for the name while the entry lives, and a hit
+    /// compares addresses where [`Self::lookup`] hashes and compares the name's bytes.
+    #[inline]
+    pub fn lookup_text(&mut self, class: &Arc<Class>, name: &Text) -> Option<Value> {
+        let Some(versions) = versions_of(class) else {
+            return class.lookup(name);
+        };
+        let hash = (Arc::as_ptr(class) as usize >> 4) ^ (name.address() >> 3);
+        let slot = &mut self.slots[hash.wrapping_mul(0x9e37_79b9) >> 7 & (SLOTS - 1)];
+        if let Some(entry) = slot {
+            if Arc::ptr_eq(&entry.class, class)
+                && Text::ptr_eq(&entry.name, name)
+                && entry.versions == versions
+            {
+                return entry.found.clone();
+            }
+        }
+        let found = class.lookup(name);
+        *slot = Some(CachedAttribute {
+            class: class.clone(),
+            name: name.clone(),
+            versions,
+            found: found.clone(),
+        });
+        found
+    }
+
     /// [`Class::lookup`], from the cache while nothing it read has changed.
     pub fn lookup(&mut self, class: &Arc<Class>, name: &str) -> Option<Value> {
         let Some(versions) = versions_of(class) else {

@@ -156,8 +156,32 @@ pub fn is_builtin_name(name: &str) -> bool {
 
 /// Built-in types that `type(x)` gives but `builtins` does not name (`type(None)`), each one
 /// class so that `type(None) is type(None)` and `isinstance(None, type(None))` hold.
-const UNNAMED_TYPES: [&str; 9] = [
+const UNNAMED_TYPES: [&str; 32] = [
     "NoneType",
+    "list_iterator",
+    "tuple_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "longrange_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "reversed",
+    "iterator",
+    "zip",
+    "map",
+    "filter",
+    "enumerate",
+    // Of `itertools`: their `__module__` says so.
+    "permutations",
+    "combinations",
     "traceback",
     "function",
     "builtin_function_or_method",
@@ -276,6 +300,11 @@ impl Interpreter {
         }
         let unnamed: Vec<_> =
             UNNAMED_TYPES.iter().map(|name| (*name, class(name, Some(&object), false))).collect();
+        for (name, class) in &unnamed {
+            if matches!(*name, "permutations" | "combinations") {
+                lock(&class.dict).insert(Text::from("__module__"), Value::str("itertools"));
+            }
+        }
         lock(&classes["BaseException"].dict)
             .insert(Text::from("__init__"), builtin("__init__", exception_init));
         {
@@ -1155,7 +1184,7 @@ pub fn lazy_next(
         },
     };
     if item.is_none() {
-        *lock(state) = Iter::Exhausted;
+        lock(state).exhaust();
     }
     Ok(item)
 }
@@ -1172,8 +1201,8 @@ fn next_of_each(thread: &mut Thread, iterators: &[Value]) -> Result<Option<Vec<V
     Ok(Some(items))
 }
 
-fn items_iterator(items: Vec<Value>) -> Value {
-    Value::Iterator(Arc::new(Mutex::new(Iter::Items(items.into_iter()))))
+fn items_iterator(items: Vec<Value>, name: &'static str) -> Value {
+    Value::Iterator(Arc::new(Mutex::new(Iter::Items(items.into_iter(), name))))
 }
 
 /// `isinstance`-style check of a value against a class (built-in types included).
@@ -1434,9 +1463,20 @@ fn reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             return Err(thread.exception("TypeError", message));
         }
     }
+    let name = match subject {
+        Value::List(_) => "list_reverseiterator",
+        Value::Range(_) => "range_iterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Native(native) => match native.kind.name {
+            "dict_values" => "dict_reversevalueiterator",
+            "dict_items" => "dict_reverseitemiterator",
+            _ => "dict_reversekeyiterator",
+        },
+        _ => "reversed",
+    };
     let mut items = collect(thread, subject)?;
     items.reverse();
-    Ok(items_iterator(items))
+    Ok(items_iterator(items, name))
 }
 
 /// `reversed(value)`, for the special methods that are it (`dict.__reversed__`).
@@ -3172,7 +3212,18 @@ pub fn contains(thread: &mut Thread, container: &Value, item: &Value) -> Result<
 pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
     let state = match iterable {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
-            Iter::Seq { items: iterable.clone(), index: 0 }
+            let name = match iterable {
+                Value::List(_) => "list_iterator",
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Bytes(_) => "bytes_iterator",
+                Value::Str(text)
+                    if text.is_ascii() && thread.interp.version >= PythonVersion::V3_11 =>
+                {
+                    "str_ascii_iterator"
+                }
+                _ => "str_iterator",
+            };
+            Iter::Seq { items: iterable.clone(), index: 0, name }
         }
         Value::Range(range) => {
             match (i64::try_from(range.start), i64::try_from(range.stop), i64::try_from(range.step))
@@ -3204,7 +3255,7 @@ pub fn iterate(thread: &mut Thread, iterable: &Value) -> CallResult {
                         Err(error) => return Err(error),
                     }
                 }
-                return Ok(items_iterator(items));
+                return Ok(items_iterator(items, "iterator"));
             }
             return Err(thread
                 .exception("TypeError", format!("'{}' object is not iterable", type_name(other))));
@@ -3230,7 +3281,7 @@ pub fn builtin_iter_next(iterator: &Arc<Mutex<Iter>>) -> Result<IterStep, OpErro
 /// needs no lock.
 pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
     let item = match state {
-        Iter::Seq { items, index } => {
+        Iter::Seq { items, index, .. } => {
             let item = match items {
                 Value::List(list) => lock(&list.items).get(*index).cloned(),
                 Value::Tuple(tuple) => tuple.get(*index).cloned(),
@@ -3245,7 +3296,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             };
             *index += 1;
             if item.is_none() {
-                *state = Iter::Exhausted;
+                state.exhaust();
             }
             Ok(item)
         }
@@ -3267,7 +3318,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
                 Ok(None)
             }
         }
-        Iter::Items(items) => Ok(items.next()),
+        Iter::Items(items, _) => Ok(items.next()),
         Iter::Dict { dict, part, used, remaining, position } => {
             let entries = lock(&dict.entries);
             if entries.len() != *used {
@@ -3276,7 +3327,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             }
             let Some((at, key, value)) = entries.next_at(*position) else {
                 drop(entries);
-                *state = Iter::Exhausted;
+                state.exhaust();
                 return Ok(IterStep::Done);
             };
             if *remaining == 0 {
@@ -3299,7 +3350,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             }
             let Some((slot, key)) = table.next_at(*position) else {
                 drop(table);
-                *state = Iter::Exhausted;
+                state.exhaust();
                 return Ok(IterStep::Done);
             };
             *position = slot + 1;
@@ -3308,7 +3359,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
         Iter::Arrangements(arrangements) => Ok(arrangements.next()),
         // Stepped by `next`, which can call Python.
         Iter::Lazy(lazy) => return Ok(IterStep::Lazy(lazy.clone())),
-        Iter::Exhausted => Ok(None),
+        Iter::Exhausted(_) => Ok(None),
     };
     Ok(match item? {
         Some(item) => IterStep::Item(item),

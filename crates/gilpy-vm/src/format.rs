@@ -438,7 +438,7 @@ pub fn plain_repr(value: &Value) -> String {
                 value.address()
             )
         }
-        other => format!("<{} object>", type_name(other)),
+        other => format!("<{} object at 0x{:012x}>", type_name(other), other.address()),
     })
 }
 

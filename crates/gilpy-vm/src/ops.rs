@@ -66,7 +66,8 @@ pub fn type_name(value: &Value) -> Text {
         Value::Class(_) => "type",
         Value::Instance(instance) => return instance.class.name.clone(),
         Value::Module(_) => "module",
-        Value::Iterator(_) => "iterator",
+        // Not while the iterator is being stepped (its lock is held by this thread).
+        Value::Iterator(state) => state.try_lock().map_or("iterator", |state| state.type_name()),
         Value::Cell(_) => "cell",
         Value::Code(_) => "code",
         Value::Generator(generator) if generator.is_coroutine => "coroutine",

@@ -528,6 +528,8 @@ pub enum Iter {
     Seq {
         items: Value,
         index: usize,
+        /// `list_iterator`, `tuple_iterator`...: the type's name depends on the version too.
+        name: &'static str,
     },
     /// A range whose bounds fit in an `i64` (see `WideRange` for the others).
     Range {
@@ -540,7 +542,8 @@ pub enum Iter {
         stop: i128,
         step: i128,
     },
-    Items(std::vec::IntoIter<Value>),
+    /// Items collected up front, and the name of the iterator type they stand for.
+    Items(std::vec::IntoIter<Value>, &'static str),
     /// Over a dict's live entries, as CPython's dict iterators: `used` is the size it must
     /// keep (`usize::MAX` once it changed, so the error repeats), `remaining` how many entries
     /// are still to come, `position` the next entry to look at.
@@ -561,7 +564,33 @@ pub enum Iter {
     Lazy(Lazy),
     /// `itertools.permutations` and `combinations`, stepped in Rust (see `modules/itertools.rs`).
     Arrangements(Box<crate::modules::itertools::Arrangements>),
-    Exhausted,
+    /// Done: only the type's name is left.
+    Exhausted(&'static str),
+}
+
+impl Iter {
+    /// `type(iterator).__name__`, as CPython names its iterator types.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::Seq { name, .. } | Iter::Items(_, name) | Iter::Exhausted(name) => name,
+            Iter::Range { .. } => "range_iterator",
+            Iter::WideRange { .. } => "longrange_iterator",
+            Iter::Dict { part: DictPart::Keys, .. } => "dict_keyiterator",
+            Iter::Dict { part: DictPart::Values, .. } => "dict_valueiterator",
+            Iter::Dict { part: DictPart::Items, .. } => "dict_itemiterator",
+            Iter::Set { .. } => "set_iterator",
+            Iter::Lazy(Lazy::Zip(_) | Lazy::ZipStrict(_)) => "zip",
+            Iter::Lazy(Lazy::Map { .. }) => "map",
+            Iter::Lazy(Lazy::Filter { .. }) => "filter",
+            Iter::Lazy(Lazy::Enumerate { .. }) => "enumerate",
+            Iter::Arrangements(arrangements) => arrangements.type_name(),
+        }
+    }
+
+    /// Marks the iterator done, keeping its type's name.
+    pub fn exhaust(&mut self) {
+        *self = Iter::Exhausted(self.type_name());
+    }
 }
 
 /// What a dict iterator gives of each entry.

@@ -785,7 +785,7 @@ impl Thread {
             Value::Instance(instance)
                 if !instance.class.overrides_getattribute && instance.get(&name).is_none() =>
             {
-                match self.attribute_cache.lookup(&instance.class, &name) {
+                match self.attribute_cache.lookup_text(&instance.class, &name) {
                     Some(function @ Value::Function(_)) => Some(function),
                     _ => None,
                 }
@@ -1034,7 +1034,9 @@ impl Thread {
     /// every attribute store asks.
     pub fn setattr_override(&mut self, object: &Value) -> Option<Value> {
         let Value::Instance(instance) = object else { return None };
-        let method = self.attribute_cache.lookup(&instance.class, "__setattr__")?;
+        static SETATTR: std::sync::LazyLock<Text> =
+            std::sync::LazyLock::new(|| Text::from("__setattr__"));
+        let method = self.attribute_cache.lookup_text(&instance.class, &SETATTR)?;
         (!method.is(&self.interp.object_setattr)).then_some(method)
     }
 
@@ -1389,13 +1391,14 @@ impl Thread {
                 // The slice is over: leave before this instruction, to run it on resumption.
                 return Err(simulate_suspend());
             }
-            let frame = self.frames.last_mut().expect("a frame is running");
+            let mut frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
-            let op = frame.function.code.ops[pc];
-            if frame.function.code.check_sites[pc] && self.eval_breaker.is_pending() {
+            let code = &*frame.function.code;
+            let op = code.ops[pc];
+            if code.check_sites[pc] && self.eval_breaker.is_pending() {
                 self.handle_pending()?;
+                frame = self.frames.last_mut().expect("a frame is running");
             }
-            let frame = self.frames.last_mut().expect("a frame is running");
             frame.pc = pc + 1;
             match op {
                 Op::LoadConst(index) => {
@@ -3758,13 +3761,13 @@ fn binary_method(left: &Value, op: BinaryOp, in_place: bool) -> Option<(Arc<Func
 fn own_attribute(
     cache: &mut AttributeCache,
     instance: &Instance,
-    name: &str,
+    name: &Text,
     hint: &std::sync::atomic::AtomicU32,
 ) -> Option<Value> {
-    if instance.class.overrides_getattribute || name == "__class__" {
+    if instance.class.overrides_getattribute || **name == *"__class__" {
         return None;
     }
-    if let Some(Value::Descriptor(_)) = cache.lookup(&instance.class, name) {
+    if let Some(Value::Descriptor(_)) = cache.lookup_text(&instance.class, name) {
         return None;
     }
     instance.get_hinted(name, hint)

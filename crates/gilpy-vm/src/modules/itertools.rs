@@ -32,6 +32,15 @@ pub struct Arrangements {
     done: bool,
 }
 
+impl Arrangements {
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Permutations => "permutations",
+            Kind::Combinations => "combinations",
+        }
+    }
+}
+
 #[derive(PartialEq)]
 enum Kind {
     Permutations,
