@@ -286,6 +286,7 @@ impl Interpreter {
                 overrides_getattribute: false,
                 has_properties: false,
                 has_slots: false,
+                metaclass: None,
             })
         };
         let object = class("object", None, false);
@@ -321,6 +322,8 @@ impl Interpreter {
                 builtin("__getattribute__", object_getattribute),
             );
         }
+        // What a metaclass's `__call__` reaches through super(): making an instance.
+        lock(&classes["type"].dict).insert(Text::from("__call__"), builtin("__call__", type_call));
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
             let mut entries = lock(&builtins.entries);
@@ -1209,6 +1212,9 @@ fn items_iterator(items: Vec<Value>, name: &'static str) -> Value {
 pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
     match value {
         Value::Instance(instance) => instance.class.is_subclass_of(class),
+        Value::Class(own) if own.metaclass.is_some() => {
+            own.metaclass.as_ref().is_some_and(|meta| meta.is_subclass_of(class))
+        }
         other => {
             let own = type_name(other);
             let own =
@@ -1249,6 +1255,15 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     any_class(thread, &args[1], message, |class| is_instance(thread, &args[0], class))
 }
 
+/// `type.__call__(cls, *args, **kwargs)`: a new instance of `cls`, `__new__` then `__init__`.
+fn type_call(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let Some(Value::Class(class)) = args.first().cloned() else {
+        return Err(thread.exception("TypeError", "descriptor '__call__' requires a 'type' object"));
+    };
+    args.remove(0);
+    thread.make_instance(class, args, kwargs)
+}
+
 fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if args.len() == 3 {
         return make_type(thread, args);
@@ -1258,6 +1273,9 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
     Ok(match &args[0] {
         Value::Instance(instance) => Value::Class(instance.class.clone()),
+        Value::Class(class) if class.metaclass.is_some() => {
+            Value::Class(class.metaclass.clone().expect("checked"))
+        }
         other => {
             let name = type_name(other);
             match thread.interp.builtins_class(&name) {
@@ -1271,6 +1289,7 @@ fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                     overrides_getattribute: false,
                     has_properties: false,
                     has_slots: false,
+                    metaclass: None,
                 })),
             }
         }
@@ -1304,7 +1323,7 @@ fn make_type(thread: &mut Thread, args: Args) -> CallResult {
     }
     entries.insert(Key(Value::str("__qualname__")), Value::Str(name.clone()));
     entries.extend(lock(&namespace.entries).iter().map(|(k, v)| (k.clone(), v.clone())));
-    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries))
+    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries), None)
 }
 
 impl Interpreter {
@@ -2406,19 +2425,25 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                         return Ok(method_descriptor(&class.name, name, function));
                     }
                 }
-                class
-                    .lookup(name)
-                    .map(|attribute| match attribute {
-                        Value::Descriptor(descriptor) => match &*descriptor {
-                            Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
-                                receiver: object.clone(),
-                                function: function.clone(),
-                            })),
-                            Descriptor::StaticMethod(function) => function.clone(),
-                            Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
-                        },
-                        other => other,
-                    })
+                let found = class.lookup(name).map(|attribute| match attribute {
+                    Value::Descriptor(descriptor) => match &*descriptor {
+                        Descriptor::ClassMethod(function) => Value::Method(Arc::new(Method {
+                            receiver: object.clone(),
+                            function: function.clone(),
+                        })),
+                        Descriptor::StaticMethod(function) => function.clone(),
+                        Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
+                    },
+                    other => other,
+                });
+                if found.is_none() {
+                    if let Some(meta) = &class.metaclass {
+                        if let Some(attribute) = meta.lookup(name) {
+                            return metaclass_attribute(thread, object, attribute);
+                        }
+                    }
+                }
+                found
                     .or_else(|| {
                         default_special(name).map(|(name, function)| builtin(name, function))
                     })
@@ -2433,6 +2458,12 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             let (start, receiver) = (&pair.0, &pair.1);
             let own = match receiver {
                 Value::Instance(instance) => instance.class.clone(),
+                // In a metaclass's method the class is the instance: its metaclass's order.
+                Value::Class(class)
+                    if !class.is_subclass_of(start) && class.metaclass.is_some() =>
+                {
+                    class.metaclass.clone().expect("checked")
+                }
                 Value::Class(class) => class.clone(),
                 _ => return Err(missing(thread)),
             };
@@ -3018,6 +3049,10 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
                 None => Err(thread.interp.new_exception("KeyError", vec![key.clone()])),
             }
         }
+        (Value::Class(_), key) if thread.special_method(container, "__getitem__").is_some() => {
+            let method = thread.special_method(container, "__getitem__").expect("checked");
+            thread.call(&method, vec![key.clone()], vec![])
+        }
         (Value::Class(class), key) => class_item(thread, class, key),
         (other, key) => match thread.special_method(other, "__getitem__") {
             Some(method) => thread.call(&method, vec![key.clone()], vec![]),
@@ -3457,6 +3492,7 @@ pub fn new_class(
     name: Text,
     bases: Vec<Value>,
     namespace: Value,
+    metaclass: Option<Value>,
 ) -> CallResult {
     let Value::Dict(namespace) = namespace else {
         unreachable!("class bodies return their namespace")
@@ -3477,6 +3513,7 @@ pub fn new_class(
         parents.push(thread.interp.class("object"));
     }
     let bases_mro = linearize(&parents).map_err(|why| thread.exception("TypeError", why))?;
+    let metaclass = class_metaclass(thread, &parents, metaclass)?;
     let extended: Vec<_> =
         parents.iter().filter_map(|parent| thread.interp.builtin_ancestor(parent)).collect();
     if extended.iter().any(|builtin| !Arc::ptr_eq(builtin, &extended[0])) {
@@ -3515,12 +3552,81 @@ pub fn new_class(
         overrides_getattribute,
         has_properties,
         has_slots,
+        metaclass,
     }));
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = Some(class.clone());
     }
     init_subclass(thread, &class)?;
     Ok(class)
+}
+
+/// An attribute found on a class's metaclass, as the class reads it: methods bound to the
+/// class, properties run with it (`Color.__members__`).
+fn metaclass_attribute(thread: &mut Thread, class: &Value, attribute: Value) -> CallResult {
+    Ok(match attribute {
+        Value::Function(_) => bind(class, attribute),
+        Value::Descriptor(descriptor) => match &*descriptor {
+            Descriptor::Property { get, .. } if !get.is_none() => {
+                return thread.call(get, vec![class.clone()], vec![]);
+            }
+            Descriptor::StaticMethod(function) => function.clone(),
+            _ => Value::Descriptor(descriptor.clone()),
+        },
+        other => other,
+    })
+}
+
+/// The metaclass of a new class: the one it names or its bases', the most derived of them, as
+/// `type.__new__` chooses; None for `type`. Metaclasses that change how classes are made or
+/// made (`__new__`, `__init__`, `__prepare__`) are refused before anything
+/// runs differently from CPython.
+fn class_metaclass(
+    thread: &mut Thread,
+    parents: &[Arc<Class>],
+    named: Option<Value>,
+) -> Result<Option<Arc<Class>>, Value> {
+    let type_class = thread.interp.class("type");
+    let named = match named {
+        None => None,
+        Some(Value::Class(meta)) if Arc::ptr_eq(&meta, &type_class) => None,
+        Some(Value::Class(meta)) if meta.is_subclass_of(&type_class) => Some(meta),
+        Some(_) => {
+            return Err(thread.exception(
+                "NotImplementedError",
+                "a metaclass that is not a subclass of type is not supported by gilpy yet",
+            ))
+        }
+    };
+    let mut chosen = named;
+    for inherited in parents.iter().filter_map(|parent| parent.metaclass.clone()) {
+        chosen =
+            match chosen {
+                None => Some(inherited),
+                Some(current) if current.is_subclass_of(&inherited) => Some(current),
+                Some(current) if inherited.is_subclass_of(&current) => Some(inherited),
+                Some(_) => return Err(thread.exception(
+                    "TypeError",
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                     subclass of the metaclasses of all its bases",
+                )),
+            };
+    }
+    if let Some(meta) = &chosen {
+        let own = |name: &str| {
+            std::iter::once(meta)
+                .chain(meta.bases_mro.iter())
+                .take_while(|class| !Arc::ptr_eq(class, &type_class))
+                .any(|class| lock(&class.dict).contains_key(name))
+        };
+        if let Some(hook) = ["__new__", "__init__", "__prepare__"].into_iter().find(|n| own(n)) {
+            return Err(thread.exception(
+                "NotImplementedError",
+                format!("a metaclass that defines {hook} is not supported by gilpy yet"),
+            ));
+        }
+    }
+    Ok(chosen)
 }
 
 /// Calls the nearest base's `__init_subclass__` with the new class (an implicit

@@ -308,6 +308,8 @@ pub enum Op {
     ImportFrom(u32),
     /// `(body_function name bases.. -- class)` with the base count
     BuildClass(u32),
+    /// `(body_function name bases.. metaclass -- class)` with the base count
+    BuildClassWithMetaclass(u32),
     /// `(value -- )` prints the repr of expression statements (interactive mode; unused)
     Nop,
     /// The start of every function: an eval-breaker check point from 3.10 on.

@@ -378,6 +378,9 @@ pub struct Class {
     /// Whether the class or a base defines `__slots__`: only then may a store be refused
     /// (see `builtins::slots_allow`).
     pub has_slots: bool,
+    /// The metaclass (`class C(metaclass=M)`, or a base's), when it is not `type`: its methods
+    /// act on the class as an object (`for member in C`, `len(C)`, `C[name]`, `repr(C)`).
+    pub metaclass: Option<Arc<Class>>,
 }
 
 impl Class {

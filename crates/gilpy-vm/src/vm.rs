@@ -529,6 +529,23 @@ impl Thread {
         }
     }
 
+    /// A new instance of `class`, `__new__` then `__init__`, past any metaclass `__call__`
+    /// (for `type.__call__`).
+    pub fn make_instance(
+        &mut self,
+        class: Arc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Text, Value)>,
+    ) -> CallResult {
+        match self.instantiate(class, args, kwargs)? {
+            Called::Value(value) => Ok(value),
+            Called::Pushed => {
+                let base = self.frames.len() - 1;
+                self.run(base)
+            }
+        }
+    }
+
     /// Starts a call: built-ins run now; Python functions get a frame that the loop runs next.
     fn call_value(
         &mut self,
@@ -742,7 +759,14 @@ impl Thread {
                 args.insert(0, method.receiver.clone());
                 self.call_value(method.function.clone(), args, kwargs)
             }
-            Value::Class(class) => self.instantiate(class, args, kwargs),
+            Value::Class(class) => match metaclass_call(&class) {
+                // `Meta.__call__(cls, ...)`, which may go on to `type.__call__` through super().
+                Some(call) => {
+                    args.insert(0, Value::Class(class));
+                    self.call_value(call, args, kwargs)
+                }
+                None => self.instantiate(class, args, kwargs),
+            },
             Value::Instance(_) | Value::Native(_)
                 if self.special_method(&callable, "__call__").is_some() =>
             {
@@ -956,6 +980,33 @@ impl Thread {
             text = Text::from(joined);
         }
         Ok(Value::Str(text))
+    }
+
+    /// `BuildClass`: runs the class body as a frame of its own, then makes the class of the
+    /// namespace it filled.
+    #[inline(never)]
+    fn build_class(&mut self, base_count: u32, has_metaclass: bool) -> Result<(), Value> {
+        let frame = self.frames.last_mut().expect("a frame is running");
+        let metaclass = if has_metaclass { frame.stack.pop() } else { None };
+        let bases = frame.stack.split_off(frame.stack.len() - base_count as usize);
+        let Some(Value::Str(name)) = frame.stack.pop() else { unreachable!("class name") };
+        let Some(Value::Function(body)) = frame.stack.pop() else { unreachable!("class body") };
+        let namespace = Arc::new(Dict { entries: Default::default() });
+        {
+            let mut entries = lock(&namespace.entries);
+            if let Some(module) = self.current_module() {
+                entries.insert(Key(Value::str("__module__")), module);
+            }
+            entries.insert(Key(Value::str("__qualname__")), Value::Str(body.qualname.clone()));
+        }
+        let mut body_frame = self.function_frame(&body, vec![], vec![], FrameKind::ClassBody)?;
+        body_frame.namespace = Some(namespace);
+        self.push_frame(body_frame)?;
+        let depth = self.frames.len() - 1;
+        let namespace = self.run(depth)?;
+        let class = builtins::new_class(self, name, bases, namespace, metaclass)?;
+        self.frames.last_mut().unwrap().stack.push(class);
+        Ok(())
     }
 
     /// `Compare` past the small-int fast path, likewise.
@@ -2259,34 +2310,8 @@ impl Thread {
                     })?;
                     self.frames.last_mut().unwrap().stack.push(value);
                 }
-                Op::BuildClass(base_count) => {
-                    let bases = frame.stack.split_off(frame.stack.len() - base_count as usize);
-                    let Some(Value::Str(name)) = frame.stack.pop() else {
-                        unreachable!("class name")
-                    };
-                    let Some(Value::Function(body)) = frame.stack.pop() else {
-                        unreachable!("class body")
-                    };
-                    let namespace = Arc::new(Dict { entries: Default::default() });
-                    {
-                        let mut entries = lock(&namespace.entries);
-                        if let Some(module) = self.current_module() {
-                            entries.insert(Key(Value::str("__module__")), module);
-                        }
-                        entries.insert(
-                            Key(Value::str("__qualname__")),
-                            Value::Str(body.qualname.clone()),
-                        );
-                    }
-                    let mut body_frame =
-                        self.function_frame(&body, vec![], vec![], FrameKind::ClassBody)?;
-                    body_frame.namespace = Some(namespace);
-                    self.push_frame(body_frame)?;
-                    let depth = self.frames.len() - 1;
-                    let namespace = self.run(depth)?;
-                    let class = builtins::new_class(self, name, bases, namespace)?;
-                    self.frames.last_mut().unwrap().stack.push(class);
-                }
+                Op::BuildClass(base_count) => self.build_class(base_count, false)?,
+                Op::BuildClassWithMetaclass(base_count) => self.build_class(base_count, true)?,
                 Op::Nop | Op::Resume => {}
             }
         }
@@ -3027,6 +3052,11 @@ impl Thread {
     pub fn special_method(&self, value: &Value, name: &str) -> Option<Value> {
         let function = match value {
             Value::Instance(instance) => instance.class.lookup(name)?,
+            // A class's special methods are its metaclass's (`for member in Color`).
+            Value::Class(class) => match class.metaclass.as_ref()?.lookup(name)? {
+                function @ Value::Function(_) => function,
+                _ => return None,
+            },
             // A native type's special methods are in its method table (dict views).
             Value::Native(native) if name.starts_with("__") => {
                 let (name, function) = native.kind.methods.iter().find(|(n, _)| *n == name)?;
@@ -3411,7 +3441,7 @@ impl Thread {
         if let Value::BigInt(big) = value {
             self.check_int_to_str(big)?;
         }
-        if let Value::Native(_) = value {
+        if let Value::Native(_) | Value::Class(_) = value {
             if let Some(method) = self.special_method(value, "__repr__") {
                 if let Value::Str(text) = self.call(&method, vec![], vec![])? {
                     return Ok(text.to_string());
@@ -3468,7 +3498,7 @@ impl Thread {
     pub fn str_of(&mut self, value: &Value) -> Result<String, Value> {
         match value {
             Value::Str(s) => Ok(s.to_string()),
-            Value::Instance(_) => {
+            Value::Instance(_) | Value::Class(_) => {
                 if let Some(method) = self.special_method(value, "__str__") {
                     return match self.call(&method, vec![], vec![])? {
                         Value::Str(s) => Ok(s.to_string()),
@@ -3771,6 +3801,14 @@ fn own_attribute(
         return None;
     }
     instance.get_hinted(name, hint)
+}
+
+/// The `__call__` a class's metaclass defines in Python, if any: calling the class runs it.
+fn metaclass_call(class: &Class) -> Option<Value> {
+    match class.metaclass.as_ref()?.lookup("__call__")? {
+        call @ Value::Function(_) => Some(call),
+        _ => None,
+    }
 }
 
 /// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:

@@ -1119,16 +1119,31 @@ impl<'a> Compiler<'a> {
         })?;
         self.emit_const(Value::str(&class.name));
         let mut bases = 0;
+        let mut metaclass = None;
         if let Some(arguments) = &class.arguments {
-            if !arguments.keywords.is_empty() {
-                return Err(self.unsupported(class, "class keyword arguments (metaclass=...)"));
+            for keyword in arguments.keywords.iter() {
+                match keyword.arg.as_deref() {
+                    Some("metaclass") => metaclass = Some(&keyword.value),
+                    _ => {
+                        return Err(self
+                            .unsupported(keyword, "class keyword arguments other than metaclass="))
+                    }
+                }
             }
             for base in arguments.args.iter() {
                 self.expr(base)?;
                 bases += 1;
             }
         }
-        self.emit(Op::BuildClass(bases));
+        match metaclass {
+            Some(metaclass) => {
+                self.expr(metaclass)?;
+                self.emit(Op::BuildClassWithMetaclass(bases));
+            }
+            None => {
+                self.emit(Op::BuildClass(bases));
+            }
+        }
         self.apply_decorators(&class.decorator_list, &class.name);
         self.store_name(&class.name);
         Ok(())

@@ -1,4 +1,4 @@
-"""Abstract base classes: `ABC` and `abstractmethod`. A class that still has abstract methods
+"""Abstract base classes: `ABC`, `ABCMeta` and `abstractmethod`. A class that still has abstract methods
 cannot be instantiated, with CPython's message for the version."""
 
 import sys as _sys
@@ -22,24 +22,23 @@ def _abstract_methods(cls):
 
 
 class ABCMeta(type):
-    pass
+    """Classes made with it cannot be instantiated while they have abstract methods."""
 
-
-class ABC:
-    __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
+    def __call__(cls, *args, **kwargs):
         missing = _abstract_methods(cls)
         if missing:
+            plural = "s" if len(missing) > 1 else ""
             if _sys.version_info >= (3, 12):
                 quoted = ", ".join("'" + name + "'" for name in missing)
-                plural = "s" if len(missing) > 1 else ""
                 message = ("Can't instantiate abstract class " + cls.__name__
                            + " without an implementation for abstract method" + plural + " "
                            + quoted)
             else:
-                plural = "s" if len(missing) > 1 else ""
                 message = ("Can't instantiate abstract class " + cls.__name__
                            + " with abstract method" + plural + " " + ", ".join(missing))
             raise TypeError(message)
-        return object.__new__(cls)
+        return super().__call__(*args, **kwargs)
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
