@@ -60,6 +60,7 @@ mod tag {
     pub const NATIVE: u8 = 16;
     pub const METHOD: u8 = 17;
     pub const BYTES: u8 = 18;
+    pub const REDUCE: u8 = 19;
 }
 
 pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
@@ -184,6 +185,23 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                     None => Value::tuple(vec![]),
                 };
                 return write(thread, &args, to, depth + 1);
+            }
+            // A class's own `__reduce__` (an enum member: `getattr, (Color, "RED")`): the
+            // callable and its arguments go, and the other side calls one with the other.
+            if let Some(reduce @ Value::Function(_)) = class.lookup("__reduce__") {
+                let reduced = thread.call(&reduce, vec![value.clone()], vec![])?;
+                let Value::Tuple(parts) = &reduced else {
+                    return Err(thread.exception("TypeError", "__reduce__ must return a tuple"));
+                };
+                let [callable, Value::Tuple(_)] = parts.as_slice() else {
+                    return Err(thread.exception(
+                        "NotImplementedError",
+                        "gilpy sends only (callable, args) from __reduce__ to another process",
+                    ));
+                };
+                to.bytes.push(tag::REDUCE);
+                write(thread, callable, to, depth + 1)?;
+                return write(thread, &parts[1], to, depth + 1);
             }
             if instance.base.is_some() {
                 return Err(thread.exception(
@@ -390,6 +408,13 @@ impl Reader<'_> {
                     unreachable!("exception arguments are a tuple")
                 };
                 thread.call(&class, args.to_vec(), vec![])?
+            }
+            tag::REDUCE => {
+                let callable = self.read(thread)?;
+                let Value::Tuple(args) = self.read(thread)? else {
+                    unreachable!("reduce writes a tuple of arguments")
+                };
+                thread.call(&callable, args.to_vec(), vec![])?
             }
             tag::METHOD => {
                 let receiver = self.read(thread)?;
