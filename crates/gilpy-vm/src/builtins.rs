@@ -1249,8 +1249,39 @@ fn any_class(
     Ok(Value::Bool(false))
 }
 
+/// `isinstance` or `issubclass` against classes whose metaclass decides (`__instancecheck__`,
+/// `__subclasscheck__`: the abstract classes of `collections.abc`); None when none does.
+fn metaclass_check(
+    thread: &mut Thread,
+    spec: &Value,
+    hook: &str,
+    subject: &Value,
+) -> Result<Option<bool>, Value> {
+    let candidates = match spec {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    if !candidates.iter().any(|c| matches!(c, Value::Class(class) if class.metaclass.is_some())) {
+        return Ok(None);
+    }
+    let mut decided = false;
+    for candidate in &candidates {
+        let Some(method) = thread.special_method(candidate, hook) else { continue };
+        decided = true;
+        let answer = thread.call(&method, vec![subject.clone()], vec![])?;
+        if thread.truth(&answer)? {
+            return Ok(Some(true));
+        }
+    }
+    // The candidates without a hook are asked as usual by the caller.
+    Ok((decided && candidates.len() == 1).then_some(false))
+}
+
 fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "isinstance", &args, 2, 2)?;
+    if let Some(answer) = metaclass_check(thread, &args[1], "__instancecheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let message = "isinstance() arg 2 must be a type, a tuple of types, or a union";
     any_class(thread, &args[1], message, |class| is_instance(thread, &args[0], class))
 }
@@ -1637,6 +1668,10 @@ fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Value::Class(class) = &args[0] else {
         return Err(thread.exception("TypeError", "issubclass() arg 1 must be a class"));
     };
+    let class = class.clone();
+    if let Some(answer) = metaclass_check(thread, &args[1], "__subclasscheck__", &args[0])? {
+        return Ok(Value::Bool(answer));
+    }
     let message = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
     any_class(thread, &args[1], message, |other| class.is_subclass_of(other))
 }

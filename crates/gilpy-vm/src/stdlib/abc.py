@@ -21,8 +21,34 @@ def _abstract_methods(cls):
     return sorted(names)
 
 
+# The classes each abstract class was told about with `register`, by abstract class.
+_registry = {}
+
+
 class ABCMeta(type):
-    """Classes made with it cannot be instantiated while they have abstract methods."""
+    """Classes made with it cannot be instantiated while they have abstract methods, and may
+    count other classes as their subclasses: those they `register`, and those their
+    `__subclasshook__` accepts."""
+
+    def register(cls, subclass):
+        _registry.setdefault(cls, []).append(subclass)
+        return subclass
+
+    def __instancecheck__(cls, instance):
+        return cls.__subclasscheck__(type(instance))
+
+    def __subclasscheck__(cls, subclass):
+        if cls in getattr(subclass, "__mro__", ()):
+            return True
+        hook = getattr(cls, "__subclasshook__", None)
+        if hook is not None:
+            answer = hook(subclass)
+            if answer is not NotImplemented:
+                return answer
+        for registered in _registry.get(cls, ()):
+            if registered is subclass or issubclass(subclass, registered):
+                return True
+        return False
 
     def __call__(cls, *args, **kwargs):
         missing = _abstract_methods(cls)

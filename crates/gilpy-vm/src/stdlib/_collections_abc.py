@@ -1,0 +1,286 @@
+"""collections.abc: the abstract classes of containers, for isinstance checks and type hints.
+
+As in CPython, a class counts as Iterable, Sized... when it defines the methods (its
+`__subclasshook__` looks), and the built-in types are registered with the classes they fit.
+`Iterable[int]` is an alias that prints as CPython's, for annotations.
+"""
+
+from abc import ABCMeta, abstractmethod
+
+__all__ = [
+    "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Hashable",
+    "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container", "Callable",
+    "Collection", "Set", "MutableSet", "Mapping", "MutableMapping", "MappingView", "KeysView",
+    "ItemsView", "ValuesView", "Sequence", "MutableSequence", "ByteString",
+]
+
+
+def _check_methods(C, *methods):
+    """Whether C or a base defines every method (None in a class counts as "not here")."""
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        module = getattr(obj, "__module__", "builtins")
+        if module == "builtins":
+            return obj.__qualname__
+        return module + "." + obj.__qualname__
+    if obj is ...:
+        return "..."
+    if isinstance(obj, list):
+        return "[" + ", ".join(_type_repr(item) for item in obj) + "]"
+    return repr(obj)
+
+
+class _Alias:
+    """`Iterable[int]`: what an annotation with an abstract class evaluates to."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __repr__(self):
+        args = ", ".join(_type_repr(arg) for arg in self.__args__)
+        return "collections.abc." + self.__origin__.__name__ + "[" + args + "]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _Alias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((id(self.__origin__), self.__args__))
+
+
+class _Abstract(metaclass=ABCMeta):
+    __slots__ = ()
+    # The methods a class must define to count as one, without registering.
+    _required = ()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls.__dict__.get("_required"):
+            return _check_methods(C, *cls._required)
+        return NotImplemented
+
+    @classmethod
+    def __class_getitem__(cls, params):
+        return _Alias(cls, params)
+
+
+class Hashable(_Abstract):
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is not Hashable:
+            return NotImplemented
+        if C in (list, dict, set):
+            return False
+        # A class that defines __eq__ without __hash__ has __hash__ None.
+        for B in C.__mro__:
+            if "__hash__" in B.__dict__:
+                return B.__dict__["__hash__"] is not None
+        return True
+
+
+class Awaitable(_Abstract):
+    _required = ("__await__",)
+
+
+class Coroutine(Awaitable):
+    _required = ("__await__", "send", "throw", "close")
+
+
+class AsyncIterable(_Abstract):
+    _required = ("__aiter__",)
+
+
+class AsyncIterator(AsyncIterable):
+    _required = ("__aiter__", "__anext__")
+
+    def __aiter__(self):
+        return self
+
+
+class AsyncGenerator(AsyncIterator):
+    _required = ("__aiter__", "__anext__", "asend", "athrow", "aclose")
+
+
+class Iterable(_Abstract):
+    _required = ("__iter__",)
+
+
+class Iterator(Iterable):
+    _required = ("__iter__", "__next__")
+
+    def __iter__(self):
+        return self
+
+
+class Reversible(Iterable):
+    _required = ("__reversed__", "__iter__")
+
+
+class Generator(Iterator):
+    _required = ("__iter__", "__next__", "send", "throw", "close")
+
+
+class Sized(_Abstract):
+    _required = ("__len__",)
+
+
+class Container(_Abstract):
+    _required = ("__contains__",)
+
+
+class Collection(Sized, Iterable, Container):
+    _required = ("__len__", "__iter__", "__contains__")
+
+
+class Callable(_Abstract):
+    _required = ("__call__",)
+
+
+class Set(Collection):
+    _required = ()
+
+
+class MutableSet(Set):
+    _required = ()
+
+
+class Mapping(Collection):
+    _required = ()
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key):
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def keys(self):
+        return [key for key in self]
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+    def values(self):
+        return [self[key] for key in self]
+
+
+class MutableMapping(Mapping):
+    _required = ()
+
+
+class MappingView(Sized):
+    _required = ()
+
+
+class KeysView(MappingView, Set):
+    _required = ()
+
+
+class ItemsView(MappingView, Set):
+    _required = ()
+
+
+class ValuesView(MappingView, Collection):
+    _required = ()
+
+
+class Sequence(Reversible, Collection):
+    _required = ()
+
+    def __iter__(self):
+        i = 0
+        try:
+            while True:
+                yield self[i]
+                i += 1
+        except IndexError:
+            return
+
+    def __contains__(self, value):
+        for item in self:
+            if item is value or item == value:
+                return True
+        return False
+
+    def __reversed__(self):
+        for i in reversed(range(len(self))):
+            yield self[i]
+
+    def index(self, value):
+        for i, item in enumerate(self):
+            if item is value or item == value:
+                return i
+        raise ValueError
+
+    def count(self, value):
+        return sum(1 for item in self if item is value or item == value)
+
+
+class MutableSequence(Sequence):
+    _required = ()
+
+
+class ByteString(Sequence):
+    _required = ()
+
+
+def _iterator_types():
+    samples = [iter([]), iter(()), iter(""), iter("é"), iter(b""), iter(range(0)),
+               iter(range(2**70)), iter({}), iter({}.values()), iter({}.items()), iter(set()),
+               reversed([]), reversed(()), reversed({}), map(len, []), zip(), filter(None, []),
+               enumerate([])]
+    return {type(sample) for sample in samples}
+
+
+def _generator():
+    yield
+
+
+_views = [type({}.keys()), type({}.values()), type({}.items())]
+_sequences = [list, tuple, str, bytes, range]
+_registrations = [
+    (Iterable, _sequences + [dict, set, frozenset] + _views),
+    (Reversible, _sequences + [dict] + _views),
+    (Sized, _sequences + [dict, set, frozenset] + _views),
+    (Container, _sequences + [dict, set, frozenset] + _views),
+    (Collection, _sequences + [dict, set, frozenset] + _views),
+    (Sequence, _sequences),
+    (MutableSequence, [list]),
+    (ByteString, [bytes]),
+    (Set, [set, frozenset, _views[0], _views[2]]),
+    (MutableSet, [set]),
+    (Mapping, [dict]),
+    (MutableMapping, [dict]),
+    (MappingView, _views),
+    (KeysView, [_views[0]]),
+    (ValuesView, [_views[1]]),
+    (ItemsView, [_views[2]]),
+    (Iterator, list(_iterator_types()) + [type(_generator())]),
+    (Iterable, list(_iterator_types()) + [type(_generator())]),
+    (Generator, [type(_generator())]),
+    (Callable, [type(len), type(_generator), type, type([].append)]),
+]
+for _abc, _types in _registrations:
+    for _type in _types:
+        _abc.register(_type)
+del _abc, _type, _types
