@@ -1,7 +1,7 @@
 # enum (Enum, IntEnum, auto, unique, the functional form, members with __init__) and the
 # metaclass methods it stands on: iteration, len, C[key], repr and __call__ on a class.
 import enum
-from abc import ABCMeta, abstractmethod
+from abc import ABC, ABCMeta, abstractmethod
 from concurrent.futures import ProcessPoolExecutor
 from enum import Enum, IntEnum, auto, unique
 
@@ -74,7 +74,11 @@ class MoreTools(Tools):
     items = {"drill": 5}
 
 
-class Shape(metaclass=ABCMeta):
+class Plugin(metaclass=ABCMeta):
+    pass
+
+
+class Shape(ABC):
     @abstractmethod
     def area(self):
         ...
@@ -112,7 +116,7 @@ def main():
     print(Tools("a").name, MoreTools(name="b").name, Tools.made, MoreTools.made)
     print(type(Tools) is Registry, isinstance(MoreTools, Registry), isinstance(Tools, type))
 
-    print(Square().area(), type(Shape).__name__)
+    print(Square().area(), type(Shape).__name__, type(Plugin).__name__, isinstance(Square(), Shape))
     try:
         Shape()
     except TypeError as error:

@@ -3830,6 +3830,8 @@ fn default_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                 args[0].address()
             ),
         },
+        // `type.__repr__` (a metaclass's `super().__repr__()`): not the metaclass's own again.
+        Value::Class(_) => crate::format::plain_repr(&args[0]),
         other => thread.repr_of(other)?,
     };
     Ok(Value::str(&text))

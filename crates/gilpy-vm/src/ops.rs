@@ -880,6 +880,11 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
         Value::Instance(instance) if instance.hash.get().is_some() => {
             *instance.hash.get().expect("checked")
         }
+        // An int or str subclass that keeps its base's `__eq__` and `__hash__` hashes as its
+        // value, which it equals (`class I(int)`, an IntEnum member).
+        Value::Instance(instance) if extends_with_builtin_eq(value) => {
+            return py_hash(instance.base.as_ref().expect("checked"));
+        }
         // `_Py_HashPointer`: the address rotated by 4 bits.
         other => (other.address() as u64).rotate_right(4) as i64,
     };

@@ -188,20 +188,16 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             }
             // A class's own `__reduce__` (an enum member: `getattr, (Color, "RED")`): the
             // callable and its arguments go, and the other side calls one with the other.
+            // Other shapes of `__reduce__` go as the instance's state, as before.
             if let Some(reduce @ Value::Function(_)) = class.lookup("__reduce__") {
                 let reduced = thread.call(&reduce, vec![value.clone()], vec![])?;
-                let Value::Tuple(parts) = &reduced else {
-                    return Err(thread.exception("TypeError", "__reduce__ must return a tuple"));
-                };
-                let [callable, Value::Tuple(_)] = parts.as_slice() else {
-                    return Err(thread.exception(
-                        "NotImplementedError",
-                        "gilpy sends only (callable, args) from __reduce__ to another process",
-                    ));
-                };
-                to.bytes.push(tag::REDUCE);
-                write(thread, callable, to, depth + 1)?;
-                return write(thread, &parts[1], to, depth + 1);
+                if let Value::Tuple(parts) = &reduced {
+                    if let [callable, args @ Value::Tuple(_)] = parts.as_slice() {
+                        to.bytes.push(tag::REDUCE);
+                        write(thread, callable, to, depth + 1)?;
+                        return write(thread, args, to, depth + 1);
+                    }
+                }
             }
             if instance.base.is_some() {
                 return Err(thread.exception(

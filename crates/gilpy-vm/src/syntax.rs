@@ -26,6 +26,12 @@ impl LineIndex {
     }
 
     /// The text of a 1-based line, without its newline.
+    /// The source text of a node (`from __future__ import annotations` keeps annotations so).
+    pub fn text_of(&self, node: &impl ruff_text_size::Ranged) -> &str {
+        let range = node.range();
+        self.source.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
+    }
+
     pub fn line_text(&self, line: u32) -> Option<&str> {
         let start = *self.line_starts.get(line.checked_sub(1)? as usize)?;
         let end = self.line_starts.get(line as usize).map_or(self.source.len(), |next| next - 1);

@@ -973,6 +973,10 @@ impl Thread {
                 *local = None;
             }
         }
+        // The thread's note on the last long text measured holds a reference too.
+        if matches!(&self.last_text, Some((last, _)) if Text::ptr_eq(last, &text)) {
+            self.last_text = None;
+        }
         if !text.append_if_unique(tail) {
             let mut joined = String::with_capacity(text.len() + tail.len());
             joined.push_str(&text);

@@ -65,6 +65,9 @@ enum Handler {
     With,
     /// `async with`: call and await `__aexit__(None, None, None)`.
     AsyncWith,
+    /// An `except` clause's body, with no block of its own: leaving it ends the handling of
+    /// its exception (`PopExcept`), or a later exception would get it as `__context__`.
+    Handling,
 }
 
 struct Loop {
@@ -113,6 +116,8 @@ pub struct Compiler<'a> {
     /// How many `try` bodies being compiled have a handler that catches ImportError: an
     /// import of a module gilpy lacks is refused before running, except in one of those.
     import_guards: u32,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    postponed_annotations: bool,
 }
 
 pub fn compile_module(
@@ -128,6 +133,7 @@ pub fn compile_module(
         units: Vec::new(),
         nesting: 0,
         import_guards: 0,
+        postponed_annotations: module.body.iter().any(imports_future_annotations),
     };
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.setup_annotations(&module.body);
@@ -514,7 +520,12 @@ impl<'a> Compiler<'a> {
                 // Module and class bodies keep the annotations of plain names.
                 if let (Expr::Name(name), true) = (&*assign.target, assign.simple) {
                     if self.unit().kind != ScopeKind::Function {
-                        self.expr(&assign.annotation)?;
+                        if self.postponed_annotations {
+                            let text = self.lines.text_of(&*assign.annotation).to_string();
+                            self.emit_const(Value::str(&text));
+                        } else {
+                            self.expr(&assign.annotation)?;
+                        }
                         self.load_name("__annotations__");
                         self.emit_const(Value::str(name.id.as_str()));
                         self.emit(Op::StoreSubscript);
@@ -526,7 +537,12 @@ impl<'a> Compiler<'a> {
             Stmt::If(if_stmt) => {
                 self.expr(&if_stmt.test)?;
                 let mut skip = self.emit(Op::PopJumpIfFalse(0));
-                self.body(&if_stmt.body)?;
+                // `if TYPE_CHECKING:` never runs: what it imports is for type checkers only.
+                let type_checking = is_type_checking(&if_stmt.test);
+                self.import_guards += u32::from(type_checking);
+                let body = self.body(&if_stmt.body);
+                self.import_guards -= u32::from(type_checking);
+                body?;
                 let mut ends = Vec::new();
                 for clause in &if_stmt.elif_else_clauses {
                     ends.push(self.emit(Op::Jump(0)));
@@ -731,9 +747,13 @@ impl<'a> Compiler<'a> {
     fn unwind_handlers(&mut self, depth: usize, value_on_top: bool) -> Result<()> {
         let open: Vec<Handler> = self.unit().handlers[depth..].to_vec();
         for (offset, handler) in open.iter().enumerate().rev() {
+            if let Handler::Handling = handler {
+                self.emit(Op::PopExcept);
+                continue;
+            }
             self.emit(Op::PopBlock);
             match handler {
-                Handler::Except => {}
+                Handler::Except | Handler::Handling => {}
                 Handler::Finally(finally_body) => {
                     // The finally body runs outside its own block.
                     let saved = self.unit().handlers.split_off(depth + offset);
@@ -855,7 +875,10 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop);
                     }
                 }
-                self.body(&handler.body)?;
+                self.unit().handlers.push(Handler::Handling);
+                let body = self.body(&handler.body);
+                self.unit().handlers.pop();
+                body?;
                 // As CPython: `except E as e` unbinds `e` when the clause ends, so the
                 // exception (and its traceback's frames) does not outlive it.
                 if let Some(name) = &handler.name {
@@ -1939,6 +1962,21 @@ fn contains_await(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool
         }
     }
     finder.0
+}
+
+fn imports_future_annotations(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::ImportFrom(import)
+        if import.module.as_deref() == Some("__future__")
+            && import.names.iter().any(|alias| &*alias.name == "annotations"))
+}
+
+/// `TYPE_CHECKING` or `typing.TYPE_CHECKING`, false at run time.
+fn is_type_checking(test: &Expr) -> bool {
+    match test {
+        Expr::Name(name) => &*name.id == "TYPE_CHECKING",
+        Expr::Attribute(attribute) => &*attribute.attr == "TYPE_CHECKING",
+        _ => false,
+    }
 }
 
 /// Whether an `except` clause catches ImportError (bare, or naming it, a base of it or

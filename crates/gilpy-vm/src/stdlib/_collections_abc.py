@@ -5,7 +5,7 @@ As in CPython, a class counts as Iterable, Sized... when it defines the methods 
 `Iterable[int]` is an alias that prints as CPython's, for annotations.
 """
 
-from abc import ABCMeta, abstractmethod
+from abc import ABC, ABCMeta, abstractmethod
 
 __all__ = [
     "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Hashable",
@@ -62,7 +62,7 @@ class _Alias:
         return hash((id(self.__origin__), self.__args__))
 
 
-class _Abstract(metaclass=ABCMeta):
+class _Abstract(ABC):
     __slots__ = ()
     # The methods a class must define to count as one, without registering.
     _required = ()
@@ -118,9 +118,18 @@ class AsyncGenerator(AsyncIterator):
 class Iterable(_Abstract):
     _required = ("__iter__",)
 
+    @abstractmethod
+    def __iter__(self):
+        while False:
+            yield None
+
 
 class Iterator(Iterable):
     _required = ("__iter__", "__next__")
+
+    @abstractmethod
+    def __next__(self):
+        raise StopIteration
 
     def __iter__(self):
         return self
@@ -137,9 +146,17 @@ class Generator(Iterator):
 class Sized(_Abstract):
     _required = ("__len__",)
 
+    @abstractmethod
+    def __len__(self):
+        return 0
+
 
 class Container(_Abstract):
     _required = ("__contains__",)
+
+    @abstractmethod
+    def __contains__(self, x):
+        return False
 
 
 class Collection(Sized, Iterable, Container):
@@ -148,6 +165,10 @@ class Collection(Sized, Iterable, Container):
 
 class Callable(_Abstract):
     _required = ("__call__",)
+
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
 
 
 class Set(Collection):
@@ -160,6 +181,17 @@ class MutableSet(Set):
 
 class Mapping(Collection):
     _required = ()
+
+    @abstractmethod
+    def __getitem__(self, key):
+        raise KeyError
+
+    def __eq__(self, other):
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    __reversed__ = None
 
     def get(self, key, default=None):
         try:
@@ -187,6 +219,62 @@ class Mapping(Collection):
 class MutableMapping(Mapping):
     _required = ()
 
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
+
+    _marker = object()
+
+    def pop(self, key, default=_marker):
+        try:
+            value = self[key]
+        except KeyError:
+            if default is self._marker:
+                raise
+            return default
+        del self[key]
+        return value
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def clear(self):
+        try:
+            while True:
+                self.popitem()
+        except KeyError:
+            pass
+
+    def update(self, other=(), **kwds):
+        if isinstance(other, Mapping):
+            for key in other:
+                self[key] = other[key]
+        elif hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            self[key] = default
+        return default
+
 
 class MappingView(Sized):
     _required = ()
@@ -206,6 +294,10 @@ class ValuesView(MappingView, Collection):
 
 class Sequence(Reversible, Collection):
     _required = ()
+
+    @abstractmethod
+    def __getitem__(self, index):
+        raise IndexError
 
     def __iter__(self):
         i = 0
@@ -238,6 +330,51 @@ class Sequence(Reversible, Collection):
 
 class MutableSequence(Sequence):
     _required = ()
+
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
+    def insert(self, index, value):
+        raise IndexError
+
+    def append(self, value):
+        self.insert(len(self), value)
+
+    def clear(self):
+        try:
+            while True:
+                self.pop()
+        except IndexError:
+            pass
+
+    def reverse(self):
+        n = len(self)
+        for i in range(n // 2):
+            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+
+    def extend(self, values):
+        if values is self:
+            values = list(values)
+        for value in values:
+            self.append(value)
+
+    def pop(self, index=-1):
+        value = self[index]
+        del self[index]
+        return value
+
+    def remove(self, value):
+        del self[self.index(value)]
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
 
 
 class ByteString(Sequence):

@@ -26,9 +26,9 @@ _registry = {}
 
 
 class ABCMeta(type):
-    """Classes made with it cannot be instantiated while they have abstract methods, and may
-    count other classes as their subclasses: those they `register`, and those their
-    `__subclasshook__` accepts."""
+    """Classes made with it may count other classes as their subclasses: those they `register`,
+    and those their `__subclasshook__` accepts. (Abstract methods are enforced by `ABC`, not
+    here: a metaclass `__call__` would add a frame to every instantiation.)"""
 
     def register(cls, subclass):
         _registry.setdefault(cls, []).append(subclass)
@@ -50,8 +50,18 @@ class ABCMeta(type):
                 return True
         return False
 
-    def __call__(cls, *args, **kwargs):
-        missing = _abstract_methods(cls)
+
+# Each class's abstract methods, found once: instantiating walks no order after the first.
+_abstract_cache = {}
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        missing = _abstract_cache.get(cls)
+        if missing is None:
+            missing = _abstract_cache[cls] = _abstract_methods(cls)
         if missing:
             plural = "s" if len(missing) > 1 else ""
             if _sys.version_info >= (3, 12):
@@ -63,8 +73,4 @@ class ABCMeta(type):
                 message = ("Can't instantiate abstract class " + cls.__name__
                            + " with abstract method" + plural + " " + ", ".join(missing))
             raise TypeError(message)
-        return super().__call__(*args, **kwargs)
-
-
-class ABC(metaclass=ABCMeta):
-    __slots__ = ()
+        return object.__new__(cls)

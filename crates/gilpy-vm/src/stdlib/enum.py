@@ -114,6 +114,9 @@ class Enum(metaclass=EnumMeta):
         cls._value2member_map_ = {}
         last_values = []
         base = _data_type(cls)
+        # Members hash by name; those that are ints or strs too hash as the value they equal.
+        if base is object and "__hash__" not in cls.__dict__:
+            cls.__hash__ = _hash_by_name
         for name, value in list(cls.__dict__.items()):
             if not _is_member_name(name, value):
                 continue
@@ -168,9 +171,6 @@ class Enum(metaclass=EnumMeta):
     def __format__(self, spec):
         return format(str(self), spec)
 
-    def __hash__(self):
-        return hash(self._name_)
-
     def __reduce__(self):
         return getattr, (type(self), self._name_)
 
@@ -181,6 +181,10 @@ class Enum(metaclass=EnumMeta):
     @property
     def value(self):
         return self._value_
+
+
+def _hash_by_name(member):
+    return hash(member._name_)
 
 
 def _data_type(cls):

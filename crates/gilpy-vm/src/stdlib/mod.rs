@@ -30,6 +30,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
     ("abc", include_str!("abc.py")),
     ("enum", include_str!("enum.py")),
+    ("__future__", include_str!("__future__.py")),
     ("collections.abc", include_str!("_collections_abc.py")),
     ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
