@@ -64,3 +64,6 @@ class Count(Iterator):
         if self.n > 3: raise StopIteration
         return self.n
 print(list(Count()), isinstance(Count(), Iterator))
+
+from collections.abc import Callable as _Callable
+print(Iterable[int], _Callable[[int, str], list[int]], Mapping[str, int] == Mapping[str, int], type(Iterable[int]).__name__)

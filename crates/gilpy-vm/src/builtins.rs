@@ -3987,6 +3987,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_json", |_| crate::modules::json::module()),
     ("_heapq", |_| crate::modules::heapq::module()),
     ("_itertools", |_| crate::modules::itertools::module()),
+    ("_types", |_| crate::generic::module()),
 ];
 
 /// Whether `import name` can find the module: the compiler refuses the others before a program

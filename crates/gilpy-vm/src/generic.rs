@@ -62,6 +62,23 @@ pub fn alias(origin: Value, key: &Value) -> Value {
     Native::new(&GENERIC_ALIAS, GenericAlias { origin, args })
 }
 
+/// `_types`: what Python code needs to make the aliases itself (`collections.abc`'s
+/// `__class_getitem__`, as CPython's is `classmethod(GenericAlias)`).
+pub fn module() -> Vec<(&'static str, Value)> {
+    vec![("GenericAlias", crate::builtins::builtin_function("GenericAlias", generic_alias))]
+}
+
+/// `GenericAlias(origin, args)`.
+fn generic_alias(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    match args.as_slice() {
+        [origin, key] => Ok(alias(origin.clone(), key)),
+        _ => Err(thread.exception(
+            "TypeError",
+            format!("GenericAlias expected 2 arguments, got {}", args.len()),
+        )),
+    }
+}
+
 /// The members of a union, for `isinstance(x, int | str)`; None stands for `NoneType`.
 pub fn union_members(thread: &Thread, value: &Value) -> Option<Vec<Value>> {
     let union = value.downcast::<UnionType>()?;
@@ -142,6 +159,13 @@ fn type_repr(thread: &mut Thread, value: &Value) -> Result<String, Value> {
         }
         Value::None => "None".into(),
         other if crate::builtins::is_ellipsis(other) => "...".into(),
+        // `Callable[[int], str]`: the parameters' list shows its items as type expressions.
+        Value::List(list) => {
+            let items = crate::value::lock(&list.items).clone();
+            let parts: Vec<String> =
+                items.iter().map(|item| type_repr(thread, item)).collect::<Result<_, _>>()?;
+            format!("[{}]", parts.join(", "))
+        }
         other => thread.repr_of(other)?,
     })
 }

@@ -2,10 +2,11 @@
 
 As in CPython, a class counts as Iterable, Sized... when it defines the methods (its
 `__subclasshook__` looks), and the built-in types are registered with the classes they fit.
-`Iterable[int]` is an alias that prints as CPython's, for annotations.
+`Iterable[int]` is a `types.GenericAlias`, as `list[int]` is, for annotations.
 """
 
-from abc import ABC, ABCMeta, abstractmethod
+from abc import ABC, abstractmethod
+from _types import GenericAlias
 
 __all__ = [
     "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Hashable",
@@ -29,39 +30,6 @@ def _check_methods(C, *methods):
     return True
 
 
-def _type_repr(obj):
-    if isinstance(obj, type):
-        module = getattr(obj, "__module__", "builtins")
-        if module == "builtins":
-            return obj.__qualname__
-        return module + "." + obj.__qualname__
-    if obj is ...:
-        return "..."
-    if isinstance(obj, list):
-        return "[" + ", ".join(_type_repr(item) for item in obj) + "]"
-    return repr(obj)
-
-
-class _Alias:
-    """`Iterable[int]`: what an annotation with an abstract class evaluates to."""
-
-    def __init__(self, origin, args):
-        self.__origin__ = origin
-        self.__args__ = args if isinstance(args, tuple) else (args,)
-
-    def __repr__(self):
-        args = ", ".join(_type_repr(arg) for arg in self.__args__)
-        return "collections.abc." + self.__origin__.__name__ + "[" + args + "]"
-
-    def __eq__(self, other):
-        if not isinstance(other, _Alias):
-            return NotImplemented
-        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
-
-    def __hash__(self):
-        return hash((id(self.__origin__), self.__args__))
-
-
 class _Abstract(ABC):
     __slots__ = ()
     # The methods a class must define to count as one, without registering.
@@ -73,9 +41,7 @@ class _Abstract(ABC):
             return _check_methods(C, *cls._required)
         return NotImplemented
 
-    @classmethod
-    def __class_getitem__(cls, params):
-        return _Alias(cls, params)
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Hashable(_Abstract):
