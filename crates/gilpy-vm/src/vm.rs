@@ -520,7 +520,13 @@ impl Thread {
         args: Vec<Value>,
         kwargs: Vec<(Text, Value)>,
     ) -> CallResult {
-        match self.call_value(callable.clone(), args, kwargs)? {
+        let called = self.call_value(callable.clone(), args, kwargs)?;
+        self.finish_call(called)
+    }
+
+    /// A call's result: at once, or once the frame it pushed has run.
+    fn finish_call(&mut self, called: Called) -> CallResult {
+        match called {
             Called::Value(value) => Ok(value),
             Called::Pushed => {
                 let base = self.frames.len() - 1;
@@ -537,13 +543,8 @@ impl Thread {
         args: Vec<Value>,
         kwargs: Vec<(Text, Value)>,
     ) -> CallResult {
-        match self.instantiate(class, args, kwargs)? {
-            Called::Value(value) => Ok(value),
-            Called::Pushed => {
-                let base = self.frames.len() - 1;
-                self.run(base)
-            }
-        }
+        let called = self.instantiate(class, args, kwargs)?;
+        self.finish_call(called)
     }
 
     /// Starts a call: built-ins run now; Python functions get a frame that the loop runs next.
@@ -759,14 +760,14 @@ impl Thread {
                 args.insert(0, method.receiver.clone());
                 self.call_value(method.function.clone(), args, kwargs)
             }
-            Value::Class(class) => match metaclass_call(&class) {
-                // `Meta.__call__(cls, ...)`, which may go on to `type.__call__` through super().
-                Some(call) => {
-                    args.insert(0, Value::Class(class));
-                    self.call_value(call, args, kwargs)
+            // `Meta.__call__(cls, ...)`, which may go on to `type.__call__` through super().
+            Value::Class(ref class) if class.metaclass.is_some() => {
+                match self.special_method(&callable, "__call__") {
+                    Some(call) => self.call_value(call, args, kwargs),
+                    None => self.instantiate(class.clone(), args, kwargs),
                 }
-                None => self.instantiate(class, args, kwargs),
-            },
+            }
+            Value::Class(class) => self.instantiate(class, args, kwargs),
             Value::Instance(_) | Value::Native(_)
                 if self.special_method(&callable, "__call__").is_some() =>
             {
@@ -3805,14 +3806,6 @@ fn own_attribute(
         return None;
     }
     instance.get_hinted(name, hint)
-}
-
-/// The `__call__` a class's metaclass defines in Python, if any: calling the class runs it.
-fn metaclass_call(class: &Class) -> Option<Value> {
-    match class.metaclass.as_ref()?.lookup("__call__")? {
-        call @ Value::Function(_) => Some(call),
-        _ => None,
-    }
 }
 
 /// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:

@@ -31,9 +31,10 @@ def _check_methods(C, *methods):
 
 
 class _Abstract(ABC):
+    """A class that sets `_required` counts every class defining those methods as its own
+    (its own `_required` only: a subclass without one relies on registration)."""
+
     __slots__ = ()
-    # The methods a class must define to count as one, without registering.
-    _required = ()
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -138,16 +139,14 @@ class Callable(_Abstract):
 
 
 class Set(Collection):
-    _required = ()
+    pass
 
 
 class MutableSet(Set):
-    _required = ()
+    pass
 
 
 class Mapping(Collection):
-    _required = ()
-
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
@@ -183,8 +182,6 @@ class Mapping(Collection):
 
 
 class MutableMapping(Mapping):
-    _required = ()
-
     @abstractmethod
     def __setitem__(self, key, value):
         raise KeyError
@@ -243,24 +240,22 @@ class MutableMapping(Mapping):
 
 
 class MappingView(Sized):
-    _required = ()
+    pass
 
 
 class KeysView(MappingView, Set):
-    _required = ()
+    pass
 
 
 class ItemsView(MappingView, Set):
-    _required = ()
+    pass
 
 
 class ValuesView(MappingView, Collection):
-    _required = ()
+    pass
 
 
 class Sequence(Reversible, Collection):
-    _required = ()
-
     @abstractmethod
     def __getitem__(self, index):
         raise IndexError
@@ -295,8 +290,6 @@ class Sequence(Reversible, Collection):
 
 
 class MutableSequence(Sequence):
-    _required = ()
-
     @abstractmethod
     def __setitem__(self, index, value):
         raise IndexError
@@ -344,7 +337,7 @@ class MutableSequence(Sequence):
 
 
 class ByteString(Sequence):
-    _required = ()
+    pass
 
 
 def _iterator_types():
