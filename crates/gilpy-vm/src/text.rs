@@ -50,12 +50,6 @@ impl Borrow<str> for Text {
     }
 }
 
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
         Text(Arc::new(text.to_owned()))
@@ -65,48 +59,6 @@ impl From<&str> for Text {
 impl From<String> for Text {
     fn from(text: String) -> Text {
         Text(Arc::new(text))
-    }
-}
-
-impl From<&String> for Text {
-    fn from(text: &String) -> Text {
-        Text::from(text.as_str())
-    }
-}
-
-impl From<&Arc<str>> for Text {
-    fn from(text: &Arc<str>) -> Text {
-        Text::from(&**text)
-    }
-}
-
-impl From<Arc<str>> for Text {
-    fn from(text: Arc<str>) -> Text {
-        Text::from(&*text)
-    }
-}
-
-impl From<Box<str>> for Text {
-    fn from(text: Box<str>) -> Text {
-        Text::from(String::from(text))
-    }
-}
-
-impl From<char> for Text {
-    fn from(c: char) -> Text {
-        Text::from(String::from(c))
-    }
-}
-
-impl From<&Text> for Arc<str> {
-    fn from(text: &Text) -> Arc<str> {
-        Arc::from(&**text)
-    }
-}
-
-impl From<Text> for Arc<str> {
-    fn from(text: Text) -> Arc<str> {
-        Arc::from(&*text)
     }
 }
 
@@ -122,14 +74,3 @@ impl fmt::Debug for Text {
     }
 }
 
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        **self == *other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
