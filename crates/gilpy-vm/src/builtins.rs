@@ -798,8 +798,7 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 
 pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
     Ok(match value {
-        Value::Str(s) if thread.is_ascii(s) => s.len(),
-        Value::Str(s) => s.chars().count(),
+        Value::Str(s) => thread.char_count(s),
         Value::Bytes(b) => b.len(),
         Value::Tuple(items) => items.len(),
         Value::List(list) => lock(&list.items).len(),
@@ -3052,28 +3051,30 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
                 .collect(),
         )),
         (Value::Tuple(items), key) => Ok(items[index(thread, key, items.len(), "tuple")?].clone()),
-        (Value::Str(text), Value::Slice(slice)) if thread.is_ascii(text) => {
-            let bytes = text.as_bytes();
-            let indices = slice_indices(thread, slice, bytes.len())?;
-            Ok(Value::str(&indices.into_iter().map(|i| char::from(bytes[i])).collect::<String>()))
-        }
         (Value::Str(text), Value::Slice(slice)) => {
+            let count = thread.char_count(text);
+            let (start, stop, step) = slice_bounds(thread, slice, count)?;
+            if step == 1 {
+                let start = thread.byte_offset(text, start as usize);
+                let stop = thread.byte_offset(text, stop.max(0) as usize).max(start);
+                return Ok(Value::str(&text[start..stop]));
+            }
+            let indices = slice_indices(thread, slice, count)?;
+            if thread.is_ascii(text) {
+                let bytes = text.as_bytes();
+                return Ok(Value::str(
+                    &indices.into_iter().map(|i| char::from(bytes[i])).collect::<String>(),
+                ));
+            }
             let chars: Vec<char> = text.chars().collect();
-            Ok(Value::str(
-                &slice_indices(thread, slice, chars.len())?
-                    .into_iter()
-                    .map(|i| chars[i])
-                    .collect::<String>(),
-            ))
-        }
-        (Value::Str(text), key) if thread.is_ascii(text) => {
-            let i = index(thread, key, text.len(), "string")?;
-            Ok(Value::str(&text[i..=i]))
+            Ok(Value::str(&indices.into_iter().map(|i| chars[i]).collect::<String>()))
         }
         (Value::Str(text), key) => {
-            let count = text.chars().count();
+            let count = thread.char_count(text);
             let i = index(thread, key, count, "string")?;
-            Ok(Value::str(&text.chars().nth(i).expect("in range").to_string()))
+            let at = thread.byte_offset(text, i);
+            let width = text[at..].chars().next().expect("in range").len_utf8();
+            Ok(Value::str(&text[at..at + width]))
         }
         (Value::Bytes(bytes), key) => crate::bytes::get_item(thread, bytes, key),
         (Value::Dict(dict), key) => {

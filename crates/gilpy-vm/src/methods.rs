@@ -400,18 +400,16 @@ fn str_endswith(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// `str.find`/`rfind` (and `index`/`rindex`): the character index of the first (or last)
 /// `needle` within `s[start:end]`, or -1. Indices count characters and clamp as slices do.
 /// The part of a str method's receiver between its `start` and `end` arguments (args 2 and
-/// 3, char positions taken as slices take them), the char position it starts at, and whether
-/// the text is ASCII; `None` when `start` is past the end (where nothing is found, not even the
-/// empty string).
+/// 3, char positions taken as slices take them) and the byte offset it starts at; `None` when
+/// `start` is past the end (where nothing is found, not even the empty string).
 fn search_window<'a>(
     thread: &mut Thread,
     source: &'a Text,
     args: &Args,
-) -> Result<Option<(&'a str, i64, bool)>, Value> {
-    // Positions count chars; in ASCII text they are byte offsets, so that a loop of
-    // `find(x, pos + 1)` over a long text costs no count from the start at each call.
-    let ascii = thread.is_ascii(source);
-    let len = if ascii { source.len() } else { source.chars().count() } as i64;
+) -> Result<Option<(&'a str, usize)>, Value> {
+    // The thread keeps the text's layout, so that a loop of `find(x, pos + 1)` over a long
+    // text costs no count from the start at each call.
+    let len = thread.char_count(source) as i64;
     let bound = |value: Option<&Value>, default: i64| -> Result<i64, Value> {
         match value {
             None | Some(Value::None) => Ok(default),
@@ -430,11 +428,9 @@ fn search_window<'a>(
     if start > end {
         return Ok(None);
     }
-    let byte = |index: i64| match ascii {
-        true => index as usize,
-        false => source.char_indices().nth(index as usize).map_or(source.len(), |(at, _)| at),
-    };
-    Ok(Some((&source[byte(start)..byte(end)], start, ascii)))
+    let start = thread.byte_offset(source, start as usize);
+    let end = thread.byte_offset(source, end as usize);
+    Ok(Some((&source[start..end], start)))
 }
 
 /// The str argument a search (`method`) looks for.
@@ -461,13 +457,11 @@ fn char_find(
 ) -> Result<i64, Value> {
     let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
     let needle = needle(thread, args, method)?;
-    let Some((window, start, ascii)) = search_window(thread, source, args)? else {
+    let Some((window, start)) = search_window(thread, source, args)? else {
         return Ok(-1);
     };
     let found = if from_right { window.rfind(&**needle) } else { window.find(&**needle) };
-    Ok(found.map_or(-1, |at| {
-        start + if ascii { at as i64 } else { window[..at].chars().count() as i64 }
-    }))
+    Ok(found.map_or(-1, |at| thread.char_index(source, start + at) as i64))
 }
 
 fn str_find(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -498,7 +492,7 @@ fn found_or_error(thread: &Thread, found: i64) -> CallResult {
 fn str_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Value::Str(source) = args[0].builtin_base() else { unreachable!("a str method") };
     let needle = needle(thread, &args, "count")?;
-    let Some((window, _, _)) = search_window(thread, source, &args)? else {
+    let Some((window, _)) = search_window(thread, source, &args)? else {
         return Ok(Value::Int(0));
     };
     if needle.is_empty() {

@@ -74,3 +74,95 @@ impl fmt::Debug for Text {
     }
 }
 
+/// Where a text's characters sit: how many there are and, unless the text is ASCII (where a
+/// char's position is its byte offset), the byte offset of every [`MARK_EVERY`]th char.
+/// CPython stores a string at one fixed width per char, so `s[i]`, `len(s)` and
+/// `s.find(x, i)` are O(1) there; with these marks a UTF-8 text finds a char's bytes by a
+/// short scan from the mark before it, rather than from the start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLayout {
+    chars: usize,
+    marks: Option<Vec<usize>>,
+}
+
+const MARK_EVERY: usize = 64;
+
+impl TextLayout {
+    pub fn of(text: &str) -> TextLayout {
+        if text.is_ascii() {
+            return TextLayout { chars: text.len(), marks: None };
+        }
+        let mut layout = TextLayout { chars: 0, marks: Some(Vec::new()) };
+        layout.extend(0, text);
+        layout
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.marks.is_none()
+    }
+
+    pub fn char_count(&self) -> usize {
+        self.chars
+    }
+
+    /// The byte offset in `text` (the text this layout measured) of char `index`; the
+    /// text's length for `index == char_count()`.
+    pub fn byte_offset(&self, text: &str, index: usize) -> usize {
+        let Some(marks) = &self.marks else { return index };
+        let Some(&mark) = marks.get(index / MARK_EVERY) else { return text.len() };
+        text[mark..].char_indices().nth(index % MARK_EVERY).map_or(text.len(), |(at, _)| mark + at)
+    }
+
+    /// The index of the char that starts at byte `offset` of `text` (or of the end).
+    pub fn char_index(&self, text: &str, offset: usize) -> usize {
+        let Some(marks) = &self.marks else { return offset };
+        let mark = marks.partition_point(|&at| at <= offset).saturating_sub(1);
+        match marks.get(mark) {
+            Some(&at) => mark * MARK_EVERY + text[at..offset].chars().count(),
+            None => 0,
+        }
+    }
+
+    /// Follows `tail` appended to the `len` bytes this layout measured.
+    pub fn extend(&mut self, len: usize, tail: &str) {
+        if self.marks.is_none() {
+            if tail.is_ascii() {
+                self.chars += tail.len();
+                return;
+            }
+            self.marks = Some((0..self.chars).step_by(MARK_EVERY).collect());
+        }
+        let marks = self.marks.as_mut().expect("made above");
+        for (at, _) in tail.char_indices() {
+            if self.chars % MARK_EVERY == 0 {
+                marks.push(len + at);
+            }
+            self.chars += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextLayout;
+
+    #[test]
+    fn layout_maps_chars_to_bytes_and_back() {
+        let mut text = String::from("ab");
+        let mut layout = TextLayout::of(&text);
+        for piece in ["é".repeat(70), "x".repeat(130), "ö€".into(), "y".into()] {
+            layout.extend(text.len(), &piece);
+            text.push_str(&piece);
+            assert_eq!(layout, TextLayout::of(&text), "growing by {piece:?}");
+        }
+        let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        assert_eq!(layout.char_count(), offsets.len());
+        for (index, &at) in offsets.iter().enumerate() {
+            assert_eq!(layout.byte_offset(&text, index), at);
+            assert_eq!(layout.char_index(&text, at), index);
+        }
+        assert_eq!(layout.byte_offset(&text, offsets.len()), text.len());
+        assert_eq!(layout.char_index(&text, text.len()), offsets.len());
+        assert!(TextLayout::of("plain").is_ascii());
+    }
+}

@@ -4,7 +4,7 @@
 //! instruction but a few in 3.9; function entry and backward jumps from 3.10), and only there,
 //! in [`Thread::handle_pending`].
 
-use crate::text::Text;
+use crate::text::{Text, TextLayout};
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
 use std::sync::Arc;
@@ -177,9 +177,9 @@ pub struct Thread {
     /// Emptied value stacks and locals of finished frames, reused so a call allocates nothing.
     spare_stacks: Vec<Vec<Value>>,
     spare_locals: Vec<Vec<Option<Value>>>,
-    /// The long string this thread last indexed or measured, and whether it is ASCII (see
-    /// [`Thread::is_ascii`]).
-    last_text: Option<(Text, bool)>,
+    /// The long string this thread last indexed or measured, and its layout (see
+    /// [`Thread::with_layout`]).
+    last_text: Option<(Text, TextLayout)>,
     /// Emptied boxes of resumed generators' frames, for the next yield (see [`FrameBox`]).
     #[cfg(target_arch = "wasm32")]
     spare_frame_boxes: Vec<FrameBox>,
@@ -974,15 +974,26 @@ impl Thread {
                 *local = None;
             }
         }
-        // The thread's note on the last long text measured holds a reference too.
-        if matches!(&self.last_text, Some((last, _)) if Text::ptr_eq(last, &text)) {
-            self.last_text = None;
-        }
+        // The thread's note on the last long text measured holds a reference too. It lets go
+        // for the append and then notes the grown text, so that `len(s)` in the same loop
+        // stays O(1) rather than rescanning the text at every turn.
+        let known_layout = match self.last_text.take() {
+            Some((last, layout)) if Text::ptr_eq(&last, &text) => Some(layout),
+            other => {
+                self.last_text = other;
+                None
+            }
+        };
+        let len = text.len();
         if !text.append_if_unique(tail) {
             let mut joined = String::with_capacity(text.len() + tail.len());
             joined.push_str(&text);
             joined.push_str(tail);
             text = Text::from(joined);
+        }
+        if let Some(mut layout) = known_layout {
+            layout.extend(len, tail);
+            self.last_text = Some((text.clone(), layout));
         }
         Ok(Value::Str(text))
     }
@@ -2662,22 +2673,45 @@ impl Thread {
     }
 
     /// Keeps a finished frame's vectors for the next call.
-    /// Whether `text` is all ASCII, so that its characters are its bytes: `s[i]` and `len(s)`
-    /// are then O(1), as in CPython (which knows each string's kind). `Text` keeps no such
-    /// flag, so the answer for the last long string asked about is kept, with the string, so
-    /// that `for i in range(len(s)): s[i]` scans it once rather than at every index.
+    /// The layout of `text` (see [`TextLayout`]), for `len(s)`, `s[i]` and searches from a
+    /// char position. `Text` keeps none, so the layout of the last long text asked about is
+    /// kept with it: `for i in range(len(s)): s[i]` then measures the text once, not at
+    /// every index.
+    pub(crate) fn with_layout<R>(&mut self, text: &Text, f: impl FnOnce(&TextLayout) -> R) -> R {
+        if text.len() <= 64 {
+            return f(&TextLayout::of(text));
+        }
+        match &self.last_text {
+            Some((last, layout)) if Text::ptr_eq(last, text) => f(layout),
+            _ => {
+                let layout = TextLayout::of(text);
+                let result = f(&layout);
+                self.last_text = Some((text.clone(), layout));
+                result
+            }
+        }
+    }
+
+    /// Whether `text` is all ASCII, so that its characters are its bytes.
     pub(crate) fn is_ascii(&mut self, text: &Text) -> bool {
         if text.len() <= 64 {
             return text.is_ascii();
         }
-        if let Some((last, ascii)) = &self.last_text {
-            if Text::ptr_eq(last, text) {
-                return *ascii;
-            }
-        }
-        let ascii = text.is_ascii();
-        self.last_text = Some((text.clone(), ascii));
-        ascii
+        self.with_layout(text, TextLayout::is_ascii)
+    }
+
+    pub(crate) fn char_count(&mut self, text: &Text) -> usize {
+        self.with_layout(text, TextLayout::char_count)
+    }
+
+    /// The byte offset of char `index` (at most the char count) in `text`.
+    pub(crate) fn byte_offset(&mut self, text: &Text, index: usize) -> usize {
+        self.with_layout(text, |layout| layout.byte_offset(text, index))
+    }
+
+    /// The index of the char at byte `offset` of `text`.
+    pub(crate) fn char_index(&mut self, text: &Text, offset: usize) -> usize {
+        self.with_layout(text, |layout| layout.char_index(text, offset))
     }
 
     /// `frame` in a box to park it in its generator: on wasm, a spare one when there is one.
