@@ -1537,7 +1537,7 @@ fn chr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "chr", &args, 1, 1)?;
     let code = int_arg(thread, &args[0])?;
     match u32::try_from(code).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::str(&c.to_string())),
+        Some(c) => Ok(Value::Str(Text::of_char(c))),
         None => Err(thread.exception("ValueError", "chr() arg not in range(0x110000)")),
     }
 }
@@ -3073,8 +3073,7 @@ pub fn get_item(thread: &mut Thread, container: &Value, key: &Value) -> CallResu
             let count = thread.char_count(text);
             let i = index(thread, key, count, "string")?;
             let at = thread.byte_offset(text, i);
-            let width = text[at..].chars().next().expect("in range").len_utf8();
-            Ok(Value::str(&text[at..at + width]))
+            Ok(Value::Str(Text::of_char(text[at..].chars().next().expect("in range"))))
         }
         (Value::Bytes(bytes), key) => crate::bytes::get_item(thread, bytes, key),
         (Value::Dict(dict), key) => {
@@ -3361,7 +3360,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
                 // string was quadratic: 0.35 s for 120,000 characters, CPython 0.004 s).
                 Value::Str(text) => text[*index..].chars().next().map(|c| {
                     *index += c.len_utf8() - 1;
-                    Value::str(c.encode_utf8(&mut [0; 4]))
+                    Value::Str(Text::of_char(c))
                 }),
                 _ => None,
             };

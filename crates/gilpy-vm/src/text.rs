@@ -7,7 +7,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Text(Arc<String>);
@@ -15,6 +15,20 @@ pub struct Text(Arc<String>);
 impl Text {
     pub fn ptr_eq(a: &Text, b: &Text) -> bool {
         Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// A one-char text. Those of the first 256 code points are made once and shared, as
+    /// CPython's are (`_Py_LATIN1_CHR`), so that a loop over a string's chars or its indices
+    /// allocates nothing.
+    pub fn of_char(c: char) -> Text {
+        static LATIN1: OnceLock<Vec<Text>> = OnceLock::new();
+        match u8::try_from(c) {
+            Ok(byte) => LATIN1.get_or_init(|| {
+                (0..=255u8).map(|b| Text::from(String::from(char::from(b)))).collect()
+            })[usize::from(byte)]
+            .clone(),
+            Err(_) => Text::from(String::from(c)),
+        }
     }
 
     /// The address `id()` shows.
