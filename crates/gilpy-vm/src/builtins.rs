@@ -1409,7 +1409,7 @@ fn round(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 /// The int a finite, integral float holds, exactly (`int(1e40)` is 10000000000000000303786028427003666890752).
-fn integral_float_value(value: f64) -> Value {
+pub(crate) fn integral_float_value(value: f64) -> Value {
     if value.abs() < 9.2e18 {
         return Value::Int(value as i64);
     }

@@ -274,7 +274,11 @@ impl<E> From<OpError> for PercentError<E> {
 /// `format % args` for built-in values, which need no Python code to turn into text.
 pub fn percent_format(format: &str, args: &Value) -> OpResult {
     let mut convert = |value: &Value, kind: char| {
-        Ok::<_, OpError>(if kind == 's' { plain_str(value) } else { plain_repr(value) })
+        Ok::<_, OpError>(match kind {
+            's' => plain_str(value),
+            'd' => String::new(),
+            _ => plain_repr(value),
+        })
     };
     percent_format_with(format, args, &mut convert).map_err(|error| match error {
         PercentError::Op(error) | PercentError::Convert(error) => error,
@@ -283,7 +287,7 @@ pub fn percent_format(format: &str, args: &Value) -> OpResult {
 
 /// `format % args` (`%s`, `%r`, `%a`, `%d`, `%i`, `%f`, `%x`, `%%`, with flags, width and
 /// precision, `*` for either, and `%(key)s` with a mapping). `convert(value, kind)` gives the
-/// text of `%s`, `%r` or `%a`.
+/// text of `%s`, `%r` or `%a`; for kind `'d'` it only vets a big int to be printed in decimal.
 pub fn percent_format_with<E>(
     format: &str,
     args: &Value,
@@ -371,8 +375,25 @@ pub fn percent_format_with<E>(
             )?,
             'd' | 'i' | 'u' => {
                 let int = match &value {
-                    Value::Float(f) => Value::Int(f.trunc() as i64),
-                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => value.clone(),
+                    Value::Float(f) if f.is_infinite() => {
+                        return Err(error(
+                            "OverflowError",
+                            "cannot convert float infinity to integer",
+                        )
+                        .into());
+                    }
+                    Value::Float(f) if f.is_nan() => {
+                        return Err(
+                            error("ValueError", "cannot convert float NaN to integer").into()
+                        );
+                    }
+                    Value::Float(f) => crate::builtins::integral_float_value(f.trunc()),
+                    Value::BigInt(_) => {
+                        // Vetted as a decimal print (CPython's limit on int digits).
+                        convert(&value, 'd').map_err(PercentError::Convert)?;
+                        value.clone()
+                    }
+                    Value::Int(_) | Value::Bool(_) => value.clone(),
                     other => {
                         return Err(error(
                             "TypeError",

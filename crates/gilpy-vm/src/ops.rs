@@ -716,6 +716,9 @@ fn extends_with_builtin_eq(value: &Value) -> bool {
     }
 }
 
+/// 2**63: the floats in `-I64_BOUND..I64_BOUND` are those an `i64` holds.
+const I64_BOUND: f64 = 9_223_372_036_854_775_808.0;
+
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
         builtin_eq(&self.0, &other.0).unwrap_or_else(|| self.0.is(&other.0))
@@ -730,8 +733,13 @@ impl Hash for Key {
         match &self.0 {
             Value::Bool(b) => (*b as i64).hash(state),
             Value::Int(i) => i.hash(state),
-            Value::BigInt(i) => i.hash(state),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => (*f as i64).hash(state),
+            // An int past 64 bits and the integral float it may equal (1e19 and 10**19)
+            // hash by Python's hash; smaller integral floats as the `Int` they equal.
+            Value::BigInt(_) => py_hash(&self.0).ok().hash(state),
+            Value::Float(f) if f.fract() == 0.0 && (-I64_BOUND..I64_BOUND).contains(f) => {
+                (*f as i64).hash(state)
+            }
+            Value::Float(f) if f.fract() == 0.0 => py_hash(&self.0).ok().hash(state),
             Value::Float(f) => f.to_bits().hash(state),
             Value::Str(s) => s.hash(state),
             Value::Bytes(b) => b.hash(state),

@@ -3173,6 +3173,10 @@ impl Thread {
             let mut convert = |value: &Value, kind: char| match kind {
                 's' => self.str_of(value),
                 'r' => self.repr_of(value),
+                'd' => match value {
+                    Value::BigInt(big) => self.check_int_to_str(big).map(|()| String::new()),
+                    _ => Ok(String::new()),
+                },
                 _ => builtins::ascii_of(self, value),
             };
             return match crate::format::percent_format_with(format, &right, &mut convert) {
