@@ -998,6 +998,25 @@ impl Thread {
         Ok(Value::Str(text))
     }
 
+    /// `from module import name`: the module's attribute, else its submodule of that name
+    /// (`from collections import abc`), as CPython's `import_from` does.
+    #[inline(never)]
+    fn import_from(&mut self, module: &Value, name: &str) -> CallResult {
+        if let Ok(value) = builtins::get_attribute(self, module, name) {
+            return Ok(value);
+        }
+        let module_name = match module {
+            Value::Module(m) => m.name.to_string(),
+            _ => "?".into(),
+        };
+        let submodule = format!("{module_name}.{name}");
+        if builtins::is_module(&submodule) {
+            return builtins::import(self, &submodule);
+        }
+        Err(self
+            .exception("ImportError", format!("cannot import name '{name}' from '{module_name}'")))
+    }
+
     /// `BuildClass`: runs the class body as a frame of its own, then makes the class of the
     /// namespace it filled.
     #[inline(never)]
@@ -2314,16 +2333,7 @@ impl Thread {
                 Op::ImportFrom(index) => {
                     let name = frame.function.code.names[index as usize].clone();
                     let module = frame.stack.last().expect("stack").clone();
-                    let value = builtins::get_attribute(self, &module, &name).map_err(|_| {
-                        let module_name = match &module {
-                            Value::Module(m) => m.name.to_string(),
-                            _ => "?".into(),
-                        };
-                        self.exception(
-                            "ImportError",
-                            format!("cannot import name '{name}' from '{module_name}'"),
-                        )
-                    })?;
+                    let value = self.import_from(&module, &name)?;
                     self.frames.last_mut().unwrap().stack.push(value);
                 }
                 Op::BuildClass(base_count) => self.build_class(base_count, false)?,
@@ -3579,13 +3589,18 @@ impl Thread {
                 return self.format(&base.clone(), spec);
             }
         }
-        if let Value::Instance(_) = value {
+        if let Value::Instance(_) | Value::Class(_) = value {
             if spec.is_empty() {
                 return Ok(Value::str(&self.str_of(value)?));
             }
+            let type_name = match value {
+                Value::Class(class) => class.metaclass.as_ref().map(|m| m.name.to_string()),
+                _ => None,
+            }
+            .unwrap_or_else(|| ops::type_name(value).to_string());
             return Err(self.exception(
                 "TypeError",
-                format!("unsupported format string passed to {}.__format__", ops::type_name(value)),
+                format!("unsupported format string passed to {type_name}.__format__"),
             ));
         }
         if let Value::BigInt(big) = value {

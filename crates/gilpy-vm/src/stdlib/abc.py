@@ -25,10 +25,32 @@ def _abstract_methods(cls):
 _registry = {}
 
 
+# Each class's abstract methods, found once: instantiating walks no order after the first.
+_abstract_cache = {}
+
+
 class ABCMeta(type):
     """Classes made with it may count other classes as their subclasses: those they `register`,
-    and those their `__subclasshook__` accepts. (Abstract methods are enforced by `ABC`, not
-    here: a metaclass `__call__` would add a frame to every instantiation.)"""
+    and those their `__subclasshook__` accepts; and cannot be instantiated while they have
+    abstract methods (CPython checks that in `object.__new__`; here the metaclass's `__call__`
+    does)."""
+
+    def __call__(cls, *args, **kwargs):
+        missing = _abstract_cache.get(cls)
+        if missing is None:
+            missing = _abstract_cache[cls] = _abstract_methods(cls)
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            if _sys.version_info >= (3, 12):
+                quoted = ", ".join("'" + name + "'" for name in missing)
+                message = ("Can't instantiate abstract class " + cls.__name__
+                           + " without an implementation for abstract method" + plural + " "
+                           + quoted)
+            else:
+                message = ("Can't instantiate abstract class " + cls.__name__
+                           + " with abstract method" + plural + " " + ", ".join(missing))
+            raise TypeError(message)
+        return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
         _registry.setdefault(cls, []).append(subclass)
@@ -51,26 +73,5 @@ class ABCMeta(type):
         return False
 
 
-# Each class's abstract methods, found once: instantiating walks no order after the first.
-_abstract_cache = {}
-
-
 class ABC(metaclass=ABCMeta):
     __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        missing = _abstract_cache.get(cls)
-        if missing is None:
-            missing = _abstract_cache[cls] = _abstract_methods(cls)
-        if missing:
-            plural = "s" if len(missing) > 1 else ""
-            if _sys.version_info >= (3, 12):
-                quoted = ", ".join("'" + name + "'" for name in missing)
-                message = ("Can't instantiate abstract class " + cls.__name__
-                           + " without an implementation for abstract method" + plural + " "
-                           + quoted)
-            else:
-                message = ("Can't instantiate abstract class " + cls.__name__
-                           + " with abstract method" + plural + " " + ", ".join(missing))
-            raise TypeError(message)
-        return object.__new__(cls)
