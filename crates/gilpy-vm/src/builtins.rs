@@ -324,6 +324,8 @@ impl Interpreter {
         }
         // What a metaclass's `__call__` reaches through super(): making an instance.
         lock(&classes["type"].dict).insert(Text::from("__call__"), builtin("__call__", type_call));
+        // What a metaclass's `__init__` reaches through super(): nothing left to do.
+        lock(&classes["type"].dict).insert(Text::from("__init__"), builtin("__init__", type_init));
         let builtins = Arc::new(Dict { entries: Default::default() });
         {
             let mut entries = lock(&builtins.entries);
@@ -1294,6 +1296,14 @@ fn type_call(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult 
     thread.make_instance(class, args, kwargs)
 }
 
+/// `type.__init__(cls, name, bases, namespace)` (or `(cls, obj)`): the class is made already.
+fn type_init(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if !matches!(args.len(), 2 | 4) {
+        return Err(thread.exception("TypeError", "type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
 fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if args.len() == 3 {
         return make_type(thread, args);
@@ -1946,12 +1956,52 @@ fn object_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult
 /// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
 /// built-in type gets the built-in value it extends: made from the arguments for immutable
 /// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
+/// `object.__new__` refuses a class whose `__abstractmethods__` (which `abc.ABCMeta` sets)
+/// is not empty, with the names sorted, as CPython's `object_new` does.
+fn refuse_abstract(thread: &mut Thread, class: &Arc<Class>) -> Result<(), Value> {
+    let Some(Value::Set(abstract_methods)) = class.lookup("__abstractmethods__") else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = abstract_methods
+        .keys()
+        .iter()
+        .filter_map(|name| match name {
+            Value::Str(name) => Some(name.to_string()),
+            _ => None,
+        })
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    let message = if thread.interp.version >= PythonVersion::V3_12 {
+        let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
+        format!(
+            "Can't instantiate abstract class {} without an implementation for abstract \
+             method{plural} {}",
+            class.name,
+            quoted.join(", ")
+        )
+    } else {
+        format!(
+            "Can't instantiate abstract class {} with abstract method{plural} {}",
+            class.name,
+            names.join(", ")
+        )
+    };
+    Err(thread.exception("TypeError", message))
+}
+
 pub fn new_instance(
     thread: &mut Thread,
     class: &Arc<Class>,
     args: Args,
     kwargs: Kwargs,
 ) -> CallResult {
+    if class.metaclass.is_some() {
+        refuse_abstract(thread, class)?;
+    }
     let base = match thread.interp.builtin_ancestor(class) {
         None => None,
         Some(ancestor) => Some(match &*ancestor.name {
@@ -3532,6 +3582,7 @@ pub fn new_class(
     let Value::Dict(namespace) = namespace else {
         unreachable!("class bodies return their namespace")
     };
+    let bases_given = Value::tuple(bases.clone());
     let mut parents = Vec::new();
     for base in bases {
         match base {
@@ -3593,7 +3644,30 @@ pub fn new_class(
         *lock(&cell) = Some(class.clone());
     }
     init_subclass(thread, &class)?;
+    metaclass_init(thread, &class, bases_given, Value::Dict(namespace))?;
     Ok(class)
+}
+
+/// A metaclass's own `__init__(cls, name, bases, namespace)`, called once the class is made,
+/// as `type.__call__` does after `type.__new__`.
+fn metaclass_init(
+    thread: &mut Thread,
+    class: &Value,
+    bases: Value,
+    namespace: Value,
+) -> Result<(), Value> {
+    let Value::Class(new) = class else { unreachable!("a class") };
+    let Some(meta) = &new.metaclass else { return Ok(()) };
+    let type_class = thread.interp.class("type");
+    let own = std::iter::once(meta)
+        .chain(meta.bases_mro.iter())
+        .take_while(|class| !Arc::ptr_eq(class, &type_class))
+        .find_map(|class| lock(&class.dict).get("__init__").cloned());
+    if let Some(init) = own {
+        let name = Value::Str(new.name.clone());
+        thread.call(&init, vec![class.clone(), name, bases, namespace], vec![])?;
+    }
+    Ok(())
 }
 
 /// An attribute found on a class's metaclass, as the class reads it: methods bound to the
@@ -3613,9 +3687,9 @@ fn metaclass_attribute(thread: &mut Thread, class: &Value, attribute: Value) -> 
 }
 
 /// The metaclass of a new class: the one it names or its bases', the most derived of them, as
-/// `type.__new__` chooses; None for `type`. Metaclasses that change how classes are made or
-/// made (`__new__`, `__init__`, `__prepare__`) are refused before anything
-/// runs differently from CPython.
+/// `type.__new__` chooses; None for `type`. Metaclasses that change how classes are made
+/// (`__new__`, `__prepare__`) are refused before anything runs differently from CPython; an
+/// `__init__` runs once the class is made (`metaclass_init`).
 fn class_metaclass(
     thread: &mut Thread,
     parents: &[Arc<Class>],
@@ -3654,7 +3728,7 @@ fn class_metaclass(
                 .take_while(|class| !Arc::ptr_eq(class, &type_class))
                 .any(|class| lock(&class.dict).contains_key(name))
         };
-        if let Some(hook) = ["__new__", "__init__", "__prepare__"].into_iter().find(|n| own(n)) {
+        if let Some(hook) = ["__new__", "__prepare__"].into_iter().find(|n| own(n)) {
             return Err(thread.exception(
                 "NotImplementedError",
                 format!("a metaclass that defines {hook} is not supported by gilpy yet"),

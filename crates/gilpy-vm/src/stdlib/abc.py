@@ -1,7 +1,5 @@
 """Abstract base classes: `ABC`, `ABCMeta` and `abstractmethod`. A class that still has abstract methods
-cannot be instantiated, with CPython's message for the version."""
-
-import sys as _sys
+cannot be instantiated (`object.__new__` refuses it, with CPython's message for the version)."""
 
 
 def abstractmethod(funcobj):
@@ -25,32 +23,15 @@ def _abstract_methods(cls):
 _registry = {}
 
 
-# Each class's abstract methods, found once: instantiating walks no order after the first.
-_abstract_cache = {}
-
-
 class ABCMeta(type):
     """Classes made with it may count other classes as their subclasses: those they `register`,
     and those their `__subclasshook__` accepts; and cannot be instantiated while they have
-    abstract methods (CPython checks that in `object.__new__`; here the metaclass's `__call__`
-    does)."""
+    abstract methods: it sets `__abstractmethods__`, which `object.__new__` checks, as in
+    CPython."""
 
-    def __call__(cls, *args, **kwargs):
-        missing = _abstract_cache.get(cls)
-        if missing is None:
-            missing = _abstract_cache[cls] = _abstract_methods(cls)
-        if missing:
-            plural = "s" if len(missing) > 1 else ""
-            if _sys.version_info >= (3, 12):
-                quoted = ", ".join("'" + name + "'" for name in missing)
-                message = ("Can't instantiate abstract class " + cls.__name__
-                           + " without an implementation for abstract method" + plural + " "
-                           + quoted)
-            else:
-                message = ("Can't instantiate abstract class " + cls.__name__
-                           + " with abstract method" + plural + " " + ", ".join(missing))
-            raise TypeError(message)
-        return super().__call__(*args, **kwargs)
+    def __init__(cls, name, bases, namespace):
+        super().__init__(name, bases, namespace)
+        cls.__abstractmethods__ = frozenset(_abstract_methods(cls))
 
     def register(cls, subclass):
         _registry.setdefault(cls, []).append(subclass)
