@@ -167,7 +167,10 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             }
             write_global(to, &module, qualname);
         }
-        Value::Builtin(builtin) => write_global(to, "builtins", builtin.name),
+        Value::Builtin(builtin) => {
+            let module = builtin_module(thread, value);
+            write_global(to, &module, builtin.name);
+        }
         Value::Class(class) => {
             let module = class_module(thread, class);
             write_global(to, &module, &class.name);
@@ -250,6 +253,26 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
         }
     }
     Ok(())
+}
+
+/// The module a built-in function belongs to (`math` for `math.sqrt`): the loaded module that
+/// holds it, as pickle's `whichmodule` finds it; `builtins` when none does.
+fn builtin_module(thread: &Thread, function: &Value) -> String {
+    // A main module that imported the function (`from math import sqrt`) is not its home.
+    let modules: Vec<(String, Value)> = lock(&thread.interp.modules)
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "__main__" | "__mp_main__"))
+        .map(|(name, module)| (name.clone(), module.clone()))
+        .collect();
+    modules
+        .into_iter()
+        .find(|(_, module)| match module {
+            Value::Module(module) => {
+                lock(&module.dict.entries).values().any(|value| value.is(function))
+            }
+            _ => false,
+        })
+        .map_or_else(|| "builtins".to_string(), |(name, _)| name)
 }
 
 /// The module a class was defined in (`builtins` for the interpreter's own).

@@ -9,7 +9,7 @@
 
 use crate::text::Text;
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 use gilpy_runtime::gil::EvalBreaker;
@@ -33,15 +33,26 @@ pub struct ProcessInfo {
     /// A child process: a stop ends it quietly, as SIGTERM does, rather than with
     /// KeyboardInterrupt.
     pub is_child: AtomicBool,
+    /// The signal `terminate()` (SIGTERM) or `kill()` (SIGKILL) sent the child; 0 before.
+    pub stop_signal: AtomicI64,
 }
 
-/// A terminated child's exit code: CPython reports `-SIGTERM`.
-pub const TERMINATED_EXIT_CODE: i64 = -15;
+/// What CPython's `terminate()` and `kill()` send; a child they end exits with `-signal`.
+pub const SIGTERM: i64 = 15;
+pub const SIGKILL: i64 = 9;
 
 /// Made-up process ids, distinct within a run (the host has no processes to number).
 static NEXT_PID: AtomicU32 = AtomicU32::new(4_000);
 
 impl ProcessInfo {
+    /// The exit code a stop gives the child: `-SIGTERM` unless it was killed.
+    pub fn stopped_exit_code(&self) -> i64 {
+        match self.stop_signal.load(Ordering::SeqCst) {
+            0 => -SIGTERM,
+            signal => -signal,
+        }
+    }
+
     /// The main process, with the pid the host fixes (a simulation's, the same every run) or
     /// the next made-up one.
     pub fn main(fixed_pid: Option<u32>) -> ProcessInfo {
@@ -49,6 +60,7 @@ impl ProcessInfo {
             name: Mutex::new("MainProcess".into()),
             pid: fixed_pid.unwrap_or_else(|| NEXT_PID.fetch_add(1, Ordering::Relaxed)),
             bootstrapping: AtomicBool::new(false),
+            stop_signal: AtomicI64::new(0),
             is_child: AtomicBool::new(false),
         }
     }
@@ -109,6 +121,7 @@ static PROCESS_TYPE: NativeType = NativeType {
         ("exitcode", process_exitcode),
         ("pid", process_pid),
         ("terminate", process_terminate),
+        ("kill", process_kill),
     ],
 };
 
@@ -200,7 +213,7 @@ fn new_child(
 /// quietly, as a signal ends a CPython child.
 fn startup_exit_code(thread: &mut Thread, exception: &Value) -> i64 {
     if builtins::exception_is(thread, exception, "SystemExit") {
-        return TERMINATED_EXIT_CODE;
+        return thread.interp.process.stopped_exit_code();
     }
     let report = builtins::format_traceback(thread, exception);
     thread.interp.host.write_stderr(&report);
@@ -254,6 +267,10 @@ fn run_child(
     name: String,
 ) -> i64 {
     let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    // Stopped before its thread was registered, where the stop could not reach it.
+    if interp.process.stop_signal.load(Ordering::SeqCst) != 0 {
+        return interp.process.stopped_exit_code();
+    }
     if thread.take_gil().is_err() {
         return 1;
     }
@@ -370,7 +387,23 @@ fn process_pid(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `terminate()`: stops every thread of the child at its next check point.
 fn process_terminate(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    if let Some(interp) = lock(&the_process(thread, &args)?.interp).clone() {
+    stop_process(thread, &args, SIGTERM)
+}
+
+/// `kill()`: as `terminate()`, with SIGKILL's exit code.
+fn process_kill(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    stop_process(thread, &args, SIGKILL)
+}
+
+fn stop_process(thread: &mut Thread, args: &Args, signal: i64) -> CallResult {
+    if let Some(interp) = lock(&the_process(thread, args)?.interp).clone() {
+        // Set before the stop, so that a child not yet running sees it when it registers.
+        let _ = interp.process.stop_signal.compare_exchange(
+            0,
+            signal,
+            Ordering::SeqCst,
+            Ordering::SeqCst,
+        );
         interp.stop_all_threads();
     }
     Ok(Value::None)

@@ -405,7 +405,7 @@ impl Thread {
         if self.id == MAIN_THREAD && !is_child {
             self.exception("KeyboardInterrupt", "")
         } else if is_child {
-            let code = Value::Int(crate::processes::TERMINATED_EXIT_CODE);
+            let code = Value::Int(self.interp.process.stopped_exit_code());
             self.interp.new_exception("SystemExit", vec![code])
         } else {
             self.exception("SystemExit", "")

@@ -108,7 +108,9 @@ class Process:
         if self._handle is not None:
             self._handle.terminate()
 
-    kill = terminate
+    def kill(self):
+        if self._handle is not None:
+            self._handle.kill()
 
     def close(self):
         pass
@@ -711,6 +713,7 @@ class Pool:
             worker.start()
             self._workers.append(worker)
         self._broken_error = RuntimeError("the pool's worker processes have all exited")
+        self._break_on_crash = False
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
@@ -720,9 +723,12 @@ class Pool:
             if not got:
                 if self._state != "RUN" and not self._jobs:
                     return
-                if self._jobs and all(w.exitcode is not None for w in self._workers):
+                exits = [w.exitcode for w in self._workers]
+                if self._jobs and (all(code is not None for code in exits) or (
+                        self._break_on_crash and any(code not in (None, 0) for code in exits))):
                     # Every worker is gone (an error while they started, such as a missing
-                    # main guard): CPython would wait forever; we fail the waiting calls.
+                    # main guard): CPython would wait forever; we fail the waiting calls. A
+                    # ProcessPoolExecutor breaks as soon as one worker dies, as CPython's does.
                     error = self._broken_error
                     with self._lock:
                         jobs = list(self._jobs.values())

@@ -311,6 +311,7 @@ class ProcessPoolExecutor(Executor):
         self._pool._broken_error = BrokenProcessPool(
             "A process in the process pool was terminated abruptly while the future was "
             "running or pending.")
+        self._pool._break_on_crash = True
         self._shutdown = False
 
     def submit(self, fn, /, *args, **kwargs):
