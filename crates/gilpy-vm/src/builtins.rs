@@ -4011,7 +4011,9 @@ pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
             }
         }
     }
-    let message = exception_str(thread, exception).unwrap_or_default();
+    // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
+    let message =
+        thread.str_of(exception).unwrap_or_else(|_| "<exception str() failed>".to_string());
     // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
     // `__main__` do too (`__main__.MyError`), from 3.11 not.
     let name = match instance.class.module() {
@@ -4098,32 +4100,48 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
     let dict = Arc::new(Dict { entries: Default::default() });
     {
         let mut map = lock(&dict.entries);
+        map.insert(Key(Value::str("__name__")), Value::str(name));
         for (key, value) in entries {
             map.insert(Key(Value::str(key)), value);
         }
     }
-    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict }));
+    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
     lock(&thread.interp.modules).insert(name.to_string(), module.clone());
+    if let Some(source) = crate::stdlib::native_supplement(name) {
+        run_module_source(thread, name, source, dict)?;
+    }
     Ok(module)
 }
 
 /// Runs a standard-library module written in Python. It is registered before its body runs, as
 /// in CPython, so that modules importing each other see the partly initialised module.
 fn import_source(thread: &mut Thread, name: &str, source: &str) -> CallResult {
+    let dict = Arc::new(Dict { entries: Default::default() });
+    lock(&dict.entries).insert(Key(Value::str("__name__")), Value::str(name));
+    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
+    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
+    run_module_source(thread, name, source, dict)?;
+    Ok(module)
+}
+
+/// Runs the Python `source` of module `name` in its namespace `dict`; a module that fails is
+/// unregistered again.
+fn run_module_source(
+    thread: &mut Thread,
+    name: &str,
+    source: &str,
+    dict: Arc<Dict>,
+) -> Result<(), Value> {
     let filename = format!("<frozen {name}>");
     let program = crate::compile(source, &filename, thread.interp.version).map_err(|error| {
         // Our own modules compile on every version (a test checks); this is a bug report.
         thread.exception("ImportError", format!("cannot compile {name}: {}", error.message))
     })?;
-    let dict = Arc::new(Dict { entries: Default::default() });
-    lock(&dict.entries).insert(Key(Value::str("__name__")), Value::str(name));
-    let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
-    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
     if let Err(error) = thread.run_module(program.code, dict) {
         lock(&thread.interp.modules).shift_remove(name);
         return Err(error);
     }
-    Ok(module)
+    Ok(())
 }
 
 /// Whether `class` is one of the interpreter's own (`int`, `ValueError`, ...), not a user's.

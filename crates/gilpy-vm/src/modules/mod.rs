@@ -26,7 +26,8 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
     let mut entries = vec![
         ("argv", List::new(interp.argv.iter().map(|a| Value::str(a)).collect())),
         (
-            "version_info",
+            // Made a named tuple by `stdlib/sys.py`.
+            "_version_tuple",
             Value::tuple(vec![
                 Value::Int(major as i64),
                 Value::Int(minor as i64),

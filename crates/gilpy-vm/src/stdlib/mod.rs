@@ -37,6 +37,15 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("concurrent.futures", include_str!("concurrent/futures.py")),
 ];
 
+/// Parts of native modules written in Python: each runs in its module's namespace once the
+/// native part is made (`sys.version_info`, a named tuple).
+pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] = &[("sys", include_str!("sys.py"))];
+
+/// The Python part of the native module `name`, if it has one.
+pub fn native_supplement(name: &str) -> Option<&'static str> {
+    NATIVE_SUPPLEMENTS.iter().find(|(module, _)| *module == name).map(|(_, source)| *source)
+}
+
 /// The Python source of the standard-library module `name`, if it is one of ours.
 pub fn source(name: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(module, _)| *module == name).map(|(_, source)| *source)
@@ -48,7 +57,7 @@ mod tests {
 
     #[test]
     fn every_module_compiles_on_every_version() {
-        for (name, source) in super::SOURCES {
+        for (name, source) in super::SOURCES.iter().chain(super::NATIVE_SUPPLEMENTS) {
             for version in PythonVersion::ALL {
                 if let Err(error) = crate::compile(source, name, version) {
                     panic!("{name} on {}: {}", version.as_str(), error.report());
