@@ -2486,6 +2486,11 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
         Value::Class(class) => match name {
             "__name__" => Ok(Value::Str(class.name.clone())),
             "__qualname__" => Ok(Value::Str(class.qualname())),
+            "__module__"
+                if is_builtin_class(thread, class) && !lock(&class.dict).contains_key(name) =>
+            {
+                Ok(Value::str("builtins"))
+            }
             // A snapshot: CPython's is a read-only view.
             "__dict__" => Ok(Dict::new(
                 lock(&class.dict)

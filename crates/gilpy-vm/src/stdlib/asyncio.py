@@ -43,6 +43,13 @@ class QueueFull(Exception):
     """Raised by put_nowait() on a full queue."""
 
 
+# CPython defines these in submodules; tracebacks name a class by its module.
+for _cls in (CancelledError, InvalidStateError) + (() if _V311 else (TimeoutError,)):
+    _cls.__module__ = "asyncio.exceptions"
+QueueEmpty.__module__ = QueueFull.__module__ = "asyncio.queues"
+del _cls
+
+
 def iscoroutine(obj):
     return _asyncio.iscoroutine(obj)
 
@@ -115,7 +122,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError("Result is not ready.")
+            raise InvalidStateError("Result is not set.")
         if self._exception is not None:
             raise self._exception
         return self._result

@@ -302,11 +302,41 @@ def RLock():
     return _multiprocessing.SemLock()
 
 
+# The C types of the typecodes: name, and for integers their bits and signedness.
+_C_TYPES = {
+    "b": ("byte", 8, True), "B": ("ubyte", 8, False), "h": ("short", 16, True),
+    "H": ("ushort", 16, False), "i": ("int", 32, True), "I": ("uint", 32, False),
+    "l": ("long", 64, True), "L": ("ulong", 64, False), "q": ("long", 64, True),
+    "Q": ("ulong", 64, False), "f": ("float", 0, True), "d": ("double", 0, True),
+}
+
+
+def _c_value(typecode, value):
+    """`value` as a C variable of `typecode` holds it, as ctypes converts: floats for "f" and
+    "d", integers wrapped to their width, and a TypeError for the wrong kind of number."""
+    name, bits, signed = _C_TYPES.get(typecode, (None, 0, True))
+    if name is None:
+        return value
+    if not bits:
+        if not isinstance(value, (int, float)):
+            raise TypeError("must be real number, not %s" % type(value).__name__)
+        return float(value)
+    if not isinstance(value, int):
+        if sys.version_info >= (3, 10):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(value).__name__)
+        raise TypeError("int expected instead of %s" % type(value).__name__)
+    value = int(value) & ((1 << bits) - 1)
+    if signed and value >= 1 << (bits - 1):
+        value -= 1 << bits
+    return value
+
+
 class Value:
     """A number in shared memory with a lock: `with v.get_lock(): v.value += 1`."""
 
     def __init__(self, typecode_or_type, *args, lock=True):
-        initial = args[0] if args else (0.0 if typecode_or_type in ("d", "f") else 0)
+        initial = _c_value(typecode_or_type, args[0] if args else 0)
         self._cell = _multiprocessing.SharedCell(initial)
         self._lock = _multiprocessing.SemLock()
         self._typecode = typecode_or_type
@@ -317,7 +347,7 @@ class Value:
 
     @value.setter
     def value(self, value):
-        self._cell.set(value)
+        self._cell.set(_c_value(self._typecode, value))
 
     def get_lock(self):
         return self._lock
@@ -327,8 +357,7 @@ class Value:
 
     def __repr__(self):
         return "<Synchronized wrapper for c_%s(%r)>" % (
-            {"i": "int", "d": "double", "l": "long", "f": "float"}.get(self._typecode, "int"),
-            self.value)
+            _C_TYPES.get(self._typecode, ("int",))[0], self.value)
 
 
 class Array:
@@ -336,22 +365,36 @@ class Array:
 
     def __init__(self, typecode_or_type, size_or_initializer, lock=True):
         if isinstance(size_or_initializer, int):
-            initial = [0.0 if typecode_or_type in ("d", "f") else 0] * size_or_initializer
+            initial = [0] * size_or_initializer
         else:
             initial = list(size_or_initializer)
-        self._cells = [_multiprocessing.SharedCell(v) for v in initial]
+        self._typecode = typecode_or_type
+        self._cells = [_multiprocessing.SharedCell(_c_value(typecode_or_type, v))
+                       for v in initial]
         self._lock = _multiprocessing.SemLock()
 
     def __len__(self):
         return len(self._cells)
 
+    def _cell(self, index):
+        if not -len(self._cells) <= index < len(self._cells):
+            raise IndexError("invalid index")
+        return self._cells[index]
+
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [cell.get() for cell in self._cells[index]]
-        return self._cells[index].get()
+        return self._cell(index).get()
 
     def __setitem__(self, index, value):
-        self._cells[index].set(value)
+        if isinstance(index, slice):
+            cells = self._cells[index]
+            if len(value) != len(cells):
+                raise ValueError("Can only assign sequence of same size")
+            for cell, item in zip(cells, value):
+                cell.set(_c_value(self._typecode, item))
+            return
+        self._cell(index).set(_c_value(self._typecode, value))
 
     def __iter__(self):
         return iter([cell.get() for cell in self._cells])

@@ -12,3 +12,9 @@ class PicklingError(PickleError):
 
 class UnpicklingError(PickleError):
     pass
+
+
+# CPython's are its C module's: tracebacks name them `_pickle.PicklingError`.
+for _cls in (PickleError, PicklingError, UnpicklingError):
+    _cls.__module__ = "_pickle"
+del _cls

@@ -14,6 +14,10 @@ class Full(Exception):
     """Raised by put(block=False) or a timed-out put() on a full queue."""
 
 
+# CPython's Empty is its C module's: tracebacks name it `_queue.Empty`.
+Empty.__module__ = "_queue"
+
+
 class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize

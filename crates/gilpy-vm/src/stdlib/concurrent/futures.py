@@ -1,6 +1,8 @@
 """Futures and the thread pool executor, on threading and queue as CPython's are."""
 
+import sys as _sys
 import threading
+from collections import namedtuple as _namedtuple
 import queue as _queue
 from time import monotonic as _time
 
@@ -20,11 +22,15 @@ _CANCELLED = "CANCELLED"
 _FINISHED = "FINISHED"
 
 
-class CancelledError(Exception):
+class Error(Exception):
+    """The base of the futures' own errors."""
+
+
+class CancelledError(Error):
     """The Future was cancelled."""
 
 
-class InvalidStateError(Exception):
+class InvalidStateError(Error):
     """The Future is in a state that does not allow this."""
 
 
@@ -32,10 +38,10 @@ class BrokenExecutor(RuntimeError):
     """An executor can no longer run work."""
 
 
-try:
+if _sys.version_info >= (3, 11):
     TimeoutError = TimeoutError
-except NameError:
-    class TimeoutError(Exception):
+else:
+    class TimeoutError(Error):
         """The operation exceeded the given deadline."""
 
 
@@ -220,7 +226,7 @@ class DoneAndNotDoneFutures(tuple):
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Waits for the futures; returns (done, not_done) as two sets."""
+    """Waits for the futures; returns the sets (done, not_done), a named tuple."""
     fs = list(dict.fromkeys(fs))
     done = [f for f in fs if f.done()]
     not_done = [f for f in fs if not f.done()]
@@ -249,12 +255,11 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     return _done_and_not_done(done, not_done)
 
 
+DoneAndNotDoneFutures = _namedtuple("DoneAndNotDoneFutures", "done not_done")
+
+
 def _done_and_not_done(done, not_done):
-    try:
-        return (set(done), set(not_done))
-    except Exception:
-        # Before sets exist in every build, lists say the same.
-        return (done, not_done)
+    return DoneAndNotDoneFutures(set(done), set(not_done))
 
 
 class Executor:
@@ -447,8 +452,11 @@ class ThreadPoolExecutor(Executor):
 
 
 # CPython defines these in submodules; tracebacks and reprs name the class by its module.
-for _cls in (CancelledError, InvalidStateError, BrokenExecutor, Future, Executor):
+for _cls in (Error, CancelledError, InvalidStateError, BrokenExecutor, Future, Executor,
+             DoneAndNotDoneFutures):
     _cls.__module__ = "concurrent.futures._base"
+if _sys.version_info < (3, 11):
+    TimeoutError.__module__ = "concurrent.futures._base"
 BrokenProcessPool.__module__ = "concurrent.futures.process"
 ProcessPoolExecutor.__module__ = "concurrent.futures.process"
 ThreadPoolExecutor.__module__ = "concurrent.futures.thread"
