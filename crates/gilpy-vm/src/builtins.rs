@@ -1782,7 +1782,14 @@ pub fn delete_attribute(thread: &mut Thread, object: &Value, name: &str) -> Resu
     }
     let removed = match object {
         Value::Instance(instance) => {
-            if let Some(Value::Descriptor(descriptor)) = instance.class.lookup(name) {
+            let class_attribute = instance.class.lookup(name);
+            if let Some(descriptor @ Value::Instance(_)) = &class_attribute {
+                if let Some(delete) = thread.special_method(descriptor, "__delete__") {
+                    thread.call(&delete, vec![object.clone()], vec![])?;
+                    return Ok(());
+                }
+            }
+            if let Some(Value::Descriptor(descriptor)) = class_attribute {
                 if let Descriptor::Property { delete, .. } = &*descriptor {
                     if delete.is_none() {
                         let class = &instance.class.name;
@@ -2362,6 +2369,26 @@ fn object_getattribute(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult
 
 /// Attribute lookup as `object` does it: properties, the instance's own, the class's (bound),
 /// then `__getattr__`.
+/// `instance.name` where the class's `name` is an object of a user class (`descriptor`): its
+/// `__get__(instance, owner)` when it has one, unless it is not a data descriptor (no `__set__`
+/// or `__delete__`) and the instance has its own `name`. None: look further, as for any value.
+fn user_descriptor_get(
+    thread: &mut Thread,
+    descriptor: &Value,
+    object: &Value,
+    instance: &Instance,
+    name: &str,
+) -> Result<Option<Value>, Value> {
+    let Some(get) = thread.special_method(descriptor, "__get__") else { return Ok(None) };
+    let is_data = thread.special_method(descriptor, "__set__").is_some()
+        || thread.special_method(descriptor, "__delete__").is_some();
+    if !is_data && instance.get(name).is_some() {
+        return Ok(None);
+    }
+    let owner = Value::Class(instance.class.clone());
+    thread.call(&get, vec![object.clone(), owner], vec![]).map(Some)
+}
+
 fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
     let missing = |thread: &Thread| {
         let message = match object {
@@ -2380,6 +2407,13 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
         Value::Instance(instance) => {
             // A property on the class wins over the instance's own attributes.
             let class_attribute = thread.class_lookup(&instance.class, name);
+            if let Some(descriptor @ Value::Instance(_)) = &class_attribute {
+                if let Some(found) =
+                    user_descriptor_get(thread, descriptor, object, instance, name)?
+                {
+                    return Ok(found);
+                }
+            }
             if let Some(Value::Descriptor(descriptor)) = &class_attribute {
                 if let Descriptor::Property { get, .. } = &**descriptor {
                     if get.is_none() {
@@ -2530,6 +2564,12 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                         if let Some(attribute) = meta.lookup(name) {
                             return metaclass_attribute(thread, object, attribute);
                         }
+                    }
+                }
+                // A user descriptor read through the class: `__get__(None, owner)`.
+                if let Some(descriptor @ Value::Instance(_)) = &found {
+                    if let Some(get) = thread.special_method(descriptor, "__get__") {
+                        return thread.call(&get, vec![Value::None, object.clone()], vec![]);
                     }
                 }
                 found
@@ -2834,8 +2874,14 @@ fn store_attribute(
 ) -> Result<(), Value> {
     match object {
         Value::Instance(instance) => {
-            if let Some(Value::Descriptor(descriptor)) = thread.class_lookup(&instance.class, &name)
-            {
+            let class_attribute = thread.class_lookup(&instance.class, &name);
+            if let Some(descriptor @ Value::Instance(_)) = &class_attribute {
+                if let Some(set) = thread.special_method(descriptor, "__set__") {
+                    thread.call(&set, vec![object.clone(), value], vec![])?;
+                    return Ok(());
+                }
+            }
+            if let Some(Value::Descriptor(descriptor)) = class_attribute {
                 if let Descriptor::Property { set, .. } = &*descriptor {
                     if set.is_none() {
                         let class = &instance.class.name;
@@ -3648,9 +3694,27 @@ pub fn new_class(
     if let Some(Value::Cell(cell)) = class_cell {
         *lock(&cell) = Some(class.clone());
     }
+    set_names(thread, &class)?;
     init_subclass(thread, &class)?;
     metaclass_init(thread, &class, bases_given, Value::Dict(namespace))?;
     Ok(class)
+}
+
+/// Tells each object in the new class's namespace that has `__set_name__` its owner and name
+/// (`__set_name__(owner, name)`), as `type.__new__` does before `__init_subclass__`.
+fn set_names(thread: &mut Thread, class: &Value) -> Result<(), Value> {
+    let Value::Class(new) = class else { unreachable!("a class") };
+    let attributes: Vec<(Text, Value)> = lock(&new.dict)
+        .iter()
+        .filter(|(_, value)| matches!(value, Value::Instance(_)))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    for (name, value) in attributes {
+        if let Some(set_name) = thread.special_method(&value, "__set_name__") {
+            thread.call(&set_name, vec![class.clone(), Value::Str(name)], vec![])?;
+        }
+    }
+    Ok(())
 }
 
 /// A metaclass's own `__init__(cls, name, bases, namespace)`, called once the class is made,

@@ -3855,7 +3855,10 @@ fn own_attribute(
     if instance.class.overrides_getattribute || **name == *"__class__" {
         return None;
     }
-    if let Some(Value::Descriptor(_)) = cache.lookup_text(&instance.class, name) {
+    // A property, or an object that may be a descriptor of a user class, decides first.
+    if let Some(Value::Descriptor(_) | Value::Instance(_)) =
+        cache.lookup_text(&instance.class, name)
+    {
         return None;
     }
     instance.get_hinted(name, hint)

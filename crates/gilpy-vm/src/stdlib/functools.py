@@ -256,3 +256,36 @@ def total_ordering(cls):
             method.__qualname__ = cls.__qualname__ + "." + name
             setattr(cls, name, method)
     return cls
+
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance: the value is kept in the instance's `__dict__`,
+    which then answers before this (non-data) descriptor is asked again."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError("Cannot assign the same cached_property to two different names "
+                            "(%r and %r)." % (self.attrname, name))
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ "
+                            "on it.")
+        cache = instance.__dict__
+        value = cache.get(self.attrname, _NOT_FOUND)
+        if value is _NOT_FOUND:
+            value = self.func(instance)
+            cache[self.attrname] = value
+        return value
