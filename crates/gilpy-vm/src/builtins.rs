@@ -4040,64 +4040,7 @@ pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {
     matches!(value, Value::Str(s) if &**s == "NotImplemented")
 }
 
-/// The traceback CPython prints for an uncaught exception (its last line is what tests compare).
-pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
-    let mut out = String::new();
-    let Value::Instance(instance) = exception else { return "error: not an exception\n".into() };
-    let cause = instance.get("__cause__").filter(|c| !c.is_none());
-    let suppressed =
-        instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
-    let context = instance.get("__context__").filter(|c| !c.is_none() && !suppressed);
-    if let Some(cause) = &cause {
-        out.push_str(&format_traceback(thread, cause));
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if let Some(context) = &context {
-        out.push_str(&format_traceback(thread, context));
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
-    let entries = lock(&instance.traceback).clone();
-    if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        for entry in entries.iter().rev() {
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.filename, entry.line, entry.function
-            ));
-            // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
-            let position = match entry.position.line == entry.line {
-                true => entry.position,
-                false => Default::default(),
-            };
-            let sources = lock(&thread.interp.sources);
-            let lines: Vec<&str> = sources.get(&*entry.filename).map_or(Vec::new(), |source| {
-                (entry.line..=position.end_line.max(entry.line))
-                    .map_while(|line| source.line_text(line))
-                    .collect()
-            });
-            for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
-    }
-    // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
-    let message =
-        thread.str_of(exception).unwrap_or_else(|_| "<exception str() failed>".to_string());
-    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
-    // `__main__` do too (`__main__.MyError`), from 3.11 not.
-    let name = match instance.class.module() {
-        Some(module) if &*module == "__main__" && thread.interp.version >= PythonVersion::V3_11 => {
-            instance.class.name.to_string()
-        }
-        _ => instance.class.qualified_name(),
-    };
-    if message.is_empty() {
-        out.push_str(&format!("{name}\n"));
-    } else {
-        out.push_str(&format!("{name}: {message}\n"));
-    }
-    out
-}
+pub use crate::traceback::format_traceback;
 
 // ---- modules ----
 

@@ -29,6 +29,7 @@ pub mod syntax;
 pub mod text;
 mod threads;
 pub mod trace;
+mod traceback;
 mod unicode_tables;
 pub mod value;
 pub mod version;

@@ -148,7 +148,7 @@ impl TextLayout {
         }
         let marks = self.marks.as_mut().expect("made above");
         for (at, _) in tail.char_indices() {
-            if self.chars % MARK_EVERY == 0 {
+            if self.chars.is_multiple_of(MARK_EVERY) {
                 marks.push(len + at);
             }
             self.chars += 1;

@@ -998,6 +998,22 @@ impl Thread {
         Ok(Value::Str(text))
     }
 
+    /// A builtin written in Python, loaded the first time a program names it: the exception
+    /// groups of 3.11+ (`stdlib/_exceptiongroup.py`). None for any other name.
+    #[inline(never)]
+    fn lazy_builtin(&mut self, name: &str) -> Result<Option<Value>, Value> {
+        let is_group = matches!(name, "ExceptionGroup" | "BaseExceptionGroup");
+        if !is_group || self.interp.version < crate::version::PythonVersion::V3_11 {
+            return Ok(None);
+        }
+        let module = builtins::import(self, "_exceptiongroup")?;
+        for group in ["BaseExceptionGroup", "ExceptionGroup"] {
+            let class = builtins::get_attribute(self, &module, group)?;
+            lock(&self.interp.builtins.entries).insert(Key(Value::str(group)), class);
+        }
+        builtins::get_attribute(self, &module, name).map(Some)
+    }
+
     /// `from module import name`: the module's attribute, else its submodule of that name
     /// (`from collections import abc`), as CPython's `import_from` does.
     #[inline(never)]
@@ -2869,6 +2885,9 @@ impl Thread {
                     None => {
                         drop(entries);
                         let name = name.clone();
+                        if let Some(value) = self.lazy_builtin(&name)? {
+                            return Ok(value);
+                        }
                         return Err(
                             self.exception("NameError", format!("name '{name}' is not defined"))
                         );

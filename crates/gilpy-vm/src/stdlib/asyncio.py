@@ -1201,7 +1201,8 @@ def timeout_at(when):
 
 class TaskGroup:
     """`async with asyncio.TaskGroup() as tg`: waits for every task it created; the first
-    failure cancels the rest and is raised when the block ends."""
+    failure cancels the rest, and the failures are raised together, in an ExceptionGroup,
+    when the block ends."""
 
     def __init__(self):
         self._tasks = []
@@ -1226,8 +1227,19 @@ class TaskGroup:
                     other.cancel()
 
     async def __aexit__(self, exc_type, exc, tb):
+        if exc is not None and not isinstance(exc, CancelledError):
+            # The block itself failed: the tasks are cancelled and its error joins theirs.
+            self._errors.append(exc)
+            for task in self._tasks:
+                if not task.done():
+                    task.cancel()
         while any(not t.done() for t in self._tasks):
             await wait([t for t in self._tasks if not t.done()])
+        for error in self._errors:
+            # As CPython: these end the program rather than join a group.
+            if isinstance(error, (SystemExit, KeyboardInterrupt)):
+                raise error
         if self._errors:
-            raise self._errors[0]
+            errors, self._errors = self._errors, []
+            raise BaseExceptionGroup("unhandled errors in a TaskGroup", errors) from None
         return None

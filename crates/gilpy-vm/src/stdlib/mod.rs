@@ -33,6 +33,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("__future__", include_str!("__future__.py")),
     ("collections.abc", include_str!("_collections_abc.py")),
     ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
+    ("_exceptiongroup", include_str!("_exceptiongroup.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
 ];

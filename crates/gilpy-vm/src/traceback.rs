@@ -1,0 +1,195 @@
+//! The report of an uncaught exception, as CPython's `PyErr_Display` prints it: its chain of
+//! causes and contexts, each with its frames (source lines underlined from 3.11) and its last
+//! line, `Type: message`. An exception group (3.11+) prints its own traceback, then each of its
+//! exceptions in a numbered box, nested groups in nested boxes, as CPython's
+//! `traceback.TracebackException.format` draws them. Tests compare the last line with CPython's.
+
+use crate::builtins::{get_attribute, is_exception_instance};
+use crate::text::Text;
+use crate::value::{lock, Value};
+use crate::version::PythonVersion;
+use crate::vm::Thread;
+
+/// CPython's `max_group_width` and `max_group_depth`.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// The traceback CPython prints for an uncaught exception.
+pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
+    let mut printer = Printer { out: String::new(), group_depth: 0, need_close: false };
+    printer.exception(thread, exception);
+    printer.out
+}
+
+/// CPython's `_ExceptionPrintContext`: how deep in groups the text goes, and whether a box is
+/// still to be closed.
+struct Printer {
+    out: String,
+    group_depth: usize,
+    need_close: bool,
+}
+
+impl Printer {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Writes `text`, each line behind the group margin (`margin` then a space) when inside a
+    /// group.
+    fn emit(&mut self, text: &str, margin: char) {
+        let prefix = match self.group_depth {
+            0 => String::new(),
+            _ => format!("{}{margin} ", self.indent()),
+        };
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+
+    fn exception(&mut self, thread: &mut Thread, exception: &Value) {
+        let Value::Instance(instance) = exception else {
+            self.emit("error: not an exception\n", '|');
+            return;
+        };
+        let cause = instance.get("__cause__").filter(|c| !c.is_none());
+        let suppressed =
+            instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
+        let context = instance.get("__context__").filter(|c| !c.is_none() && !suppressed);
+        if let Some(cause) = &cause {
+            self.exception(thread, cause);
+            self.emit(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+                '|',
+            );
+        } else if let Some(context) = &context {
+            self.exception(thread, context);
+            self.emit(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+                '|',
+            );
+        }
+        let frames = frames(thread, exception);
+        let members = group_members(thread, exception);
+        let Some(members) = members.filter(|_| self.group_depth <= MAX_GROUP_DEPTH) else {
+            if !frames.is_empty() {
+                self.emit("Traceback (most recent call last):\n", '|');
+                self.emit(&frames, '|');
+            }
+            let last = last_line(thread, exception);
+            self.emit(&last, '|');
+            return;
+        };
+        let top_level = self.group_depth == 0;
+        if top_level {
+            self.group_depth += 1;
+        }
+        if !frames.is_empty() {
+            let margin = if top_level { '+' } else { '|' };
+            self.emit("Exception Group Traceback (most recent call last):\n", margin);
+            self.emit(&frames, '|');
+        }
+        let last = last_line(thread, exception);
+        self.emit(&last, '|');
+        let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (index, member) in members.iter().take(shown).enumerate() {
+            let last_member = index + 1 == shown;
+            if last_member {
+                self.need_close = true;
+            }
+            let truncated = index >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (index + 1).to_string() };
+            let corner = if index == 0 { "+-" } else { "  " };
+            self.out.push_str(&format!(
+                "{}{corner}+---------------- {title} ----------------\n",
+                self.indent()
+            ));
+            self.group_depth += 1;
+            if truncated {
+                let more = members.len() - MAX_GROUP_WIDTH;
+                let plural = if more > 1 { "s" } else { "" };
+                self.emit(&format!("and {more} more exception{plural}\n"), '|');
+            } else {
+                self.exception(thread, member);
+            }
+            if last_member && self.need_close {
+                self.out
+                    .push_str(&format!("{}+------------------------------------\n", self.indent()));
+                self.need_close = false;
+            }
+            self.group_depth -= 1;
+        }
+        if top_level {
+            self.group_depth = 0;
+        }
+    }
+}
+
+/// The exceptions of an exception group; None for any other exception.
+fn group_members(thread: &mut Thread, exception: &Value) -> Option<Vec<Value>> {
+    let Value::Instance(instance) = exception else { return None };
+    // The class `_exceptiongroup` defines, which says it is of `builtins`: no module().
+    let is_group = std::iter::once(&instance.class)
+        .chain(instance.class.bases_mro.iter())
+        .any(|class| &*class.name == "BaseExceptionGroup" && class.module().is_none());
+    if !is_group {
+        return None;
+    }
+    match get_attribute(thread, exception, "exceptions") {
+        Ok(Value::Tuple(items)) => {
+            Some(items.iter().filter(|item| is_exception_instance(item)).cloned().collect())
+        }
+        _ => None,
+    }
+}
+
+/// The frames an exception passed through, outermost first, as the traceback lists them.
+fn frames(thread: &Thread, exception: &Value) -> String {
+    let Value::Instance(instance) = exception else { return String::new() };
+    let entries = lock(&instance.traceback).clone();
+    let mut out = String::new();
+    for entry in entries.iter().rev() {
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            entry.filename, entry.line, entry.function
+        ));
+        // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
+        let position = match entry.position.line == entry.line {
+            true => entry.position,
+            false => Default::default(),
+        };
+        let sources = lock(&thread.interp.sources);
+        let lines: Vec<&str> = sources.get(&*entry.filename).map_or(Vec::new(), |source| {
+            (entry.line..=position.end_line.max(entry.line))
+                .map_while(|line| source.line_text(line))
+                .collect()
+        });
+        for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `Type: message`, or the type alone for an empty message.
+fn last_line(thread: &mut Thread, exception: &Value) -> String {
+    let Value::Instance(instance) = exception else { return String::new() };
+    // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
+    let message =
+        thread.str_of(exception).unwrap_or_else(|_| "<exception str() failed>".to_string());
+    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
+    // `__main__` do too (`__main__.MyError`), from 3.11 not.
+    let name: Text = match instance.class.module() {
+        Some(module) if &*module == "__main__" && thread.interp.version >= PythonVersion::V3_11 => {
+            instance.class.name.clone()
+        }
+        _ => Text::from(instance.class.qualified_name()),
+    };
+    if message.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {message}\n")
+    }
+}
