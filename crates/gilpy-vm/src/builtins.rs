@@ -1304,7 +1304,7 @@ fn type_init(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if args.len() == 3 {
         return make_type(thread, args);
     }
@@ -4076,6 +4076,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_heapq", |_| crate::modules::heapq::module()),
     ("_itertools", |_| crate::modules::itertools::module()),
     ("_types", |_| crate::generic::module()),
+    ("_traceback", |_| crate::modules::traceback()),
 ];
 
 /// Whether `import name` can find the module: the compiler refuses the others before a program

@@ -174,7 +174,7 @@ fn frames(thread: &Thread, exception: &Value) -> String {
 }
 
 /// `Type: message`, or the type alone for an empty message.
-fn last_line(thread: &mut Thread, exception: &Value) -> String {
+pub(crate) fn last_line(thread: &mut Thread, exception: &Value) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
     let message =

@@ -998,6 +998,12 @@ impl Thread {
         Ok(Value::Str(text))
     }
 
+    /// The exception being handled, in the innermost frame that handles one: what
+    /// `sys.exc_info()` and `sys.exception()` report.
+    pub fn handled_exception(&self) -> Option<Value> {
+        self.frames.iter().rev().find_map(|frame| frame.handling.last().cloned())
+    }
+
     /// A builtin written in Python, loaded the first time a program names it: the exception
     /// groups of 3.11+ (`stdlib/_exceptiongroup.py`). None for any other name.
     #[inline(never)]

@@ -40,6 +40,7 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("maxsize", Value::Int(i64::MAX)),
         ("platform", Value::str(platform())),
         ("exit", builtin("exit", sys_exit)),
+        ("exc_info", builtin("exc_info", sys_exc_info)),
         ("_getframemodulename", builtin("_getframemodulename", sys_getframemodulename)),
         ("getrecursionlimit", builtin("getrecursionlimit", sys_getrecursionlimit)),
         ("setrecursionlimit", builtin("setrecursionlimit", sys_setrecursionlimit)),
@@ -51,6 +52,9 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("stdout", stream("sys.stdout", stdout_write)),
         ("stderr", stream("sys.stderr", stderr_write)),
     ];
+    if interp.version >= crate::version::PythonVersion::V3_11 {
+        entries.push(("exception", builtin("exception", sys_exception)));
+    }
     if interp.version.has_is_gil_enabled() {
         entries.push(("_is_gil_enabled", builtin("_is_gil_enabled", sys_is_gil_enabled)));
     }
@@ -99,6 +103,43 @@ fn stream_text(thread: &mut Thread, args: &Args) -> Result<Text, Value> {
 fn stream_flush(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     thread.interp.host.flush_stdout();
     Ok(Value::None)
+}
+
+/// `sys.exc_info()`: the type, value and traceback of the exception being handled.
+fn sys_exc_info(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(match thread.handled_exception() {
+        Some(exception) => {
+            let kind = crate::builtins::type_of(thread, vec![exception.clone()], vec![])?;
+            let traceback = crate::builtins::get_attribute(thread, &exception, "__traceback__")?;
+            Value::tuple(vec![kind, exception, traceback])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// `sys.exception()` (3.11+): the exception being handled, or None.
+fn sys_exception(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(thread.handled_exception().unwrap_or(Value::None))
+}
+
+/// `_traceback.format(exc)`: the report CPython prints for `exc` uncaught.
+fn traceback_format(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let exception = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(&crate::traceback::format_traceback(thread, &exception)))
+}
+
+/// `_traceback.last_line(exc)`: its `Type: message` line.
+fn traceback_last_line(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let exception = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(&crate::traceback::last_line(thread, &exception)))
+}
+
+/// `_traceback`: what `stdlib/traceback.py` needs of the VM.
+pub fn traceback() -> Vec<(&'static str, Value)> {
+    vec![
+        ("format", builtin("format", traceback_format)),
+        ("last_line", builtin("last_line", traceback_last_line)),
+    ]
 }
 
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
