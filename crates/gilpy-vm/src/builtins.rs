@@ -4066,7 +4066,7 @@ type NativeModule = fn(&Thread) -> Vec<(&'static str, Value)>;
 const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("sys", crate::modules::sys),
     ("time", |_| crate::modules::time()),
-    ("math", |_| crate::modules::math()),
+    ("math", crate::modules::math),
     ("os", crate::modules::os),
     ("_thread", |_| crate::threads::module()),
     ("_asyncio", |_| crate::modules::asyncio()),

@@ -1432,10 +1432,11 @@ fn slice_indices(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }
 
-const INT_METHODS: [(&str, BuiltinFn); 5] = [
+const INT_METHODS: [(&str, BuiltinFn); 6] = [
     ("to_bytes", crate::bytes::int_to_bytes),
     ("from_bytes", crate::bytes::int_from_bytes),
     ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
     ("as_integer_ratio", int_as_integer_ratio),
     ("conjugate", int_conjugate),
 ];
@@ -1460,6 +1461,21 @@ fn int_bit_length(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
         Value::Bool(b) => *b as i64,
         Value::BigInt(i) => i.bits() as i64,
+        _ => 0,
+    }))
+}
+
+/// `int.bit_count()` (3.10+): the ones in the binary form of the absolute value.
+fn int_bit_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if thread.interp.version < crate::version::PythonVersion::V3_10 {
+        return Err(thread.exception("AttributeError", "'int' object has no attribute 'bit_count'"));
+    }
+    Ok(Value::Int(match args[0].builtin_base() {
+        Value::Int(i) => i64::from(i.unsigned_abs().count_ones()),
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(i) => {
+            i.magnitude().iter_u64_digits().map(|digit| i64::from(digit.count_ones())).sum()
+        }
         _ => 0,
     }))
 }

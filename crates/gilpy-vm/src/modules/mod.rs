@@ -248,8 +248,13 @@ pub fn time() -> Vec<(&'static str, Value)> {
         ("perf_counter", builtin("perf_counter", time_perf_counter)),
         ("perf_counter_ns", builtin("perf_counter_ns", time_perf_counter_ns)),
         ("monotonic", builtin("monotonic", time_perf_counter)),
+        ("monotonic_ns", builtin("monotonic_ns", time_perf_counter_ns)),
         ("process_time", builtin("process_time", time_perf_counter)),
+        ("process_time_ns", builtin("process_time_ns", time_perf_counter_ns)),
+        ("thread_time", builtin("thread_time", time_perf_counter)),
+        ("thread_time_ns", builtin("thread_time_ns", time_perf_counter_ns)),
         ("time", builtin("time", time_time)),
+        ("time_ns", builtin("time_ns", time_time_ns)),
         ("sleep", builtin("sleep", time_sleep)),
     ]
 }
@@ -264,6 +269,10 @@ fn time_perf_counter_ns(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 
 fn time_time(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     Ok(Value::Float(thread.interp.host.wall_time()))
+}
+
+fn time_time_ns(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int((thread.interp.host.wall_time() * 1e9) as i64))
 }
 
 fn time_sleep(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -283,8 +292,8 @@ fn time_sleep(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
 }
 
-pub fn math() -> Vec<(&'static str, Value)> {
-    vec![
+pub fn math(thread: &Thread) -> Vec<(&'static str, Value)> {
+    let mut entries = vec![
         ("pi", Value::Float(std::f64::consts::PI)),
         ("e", Value::Float(std::f64::consts::E)),
         ("tau", Value::Float(std::f64::consts::TAU)),
@@ -331,7 +340,17 @@ pub fn math() -> Vec<(&'static str, Value)> {
         ("frexp", builtin("frexp", math_frexp)),
         ("ldexp", builtin("ldexp", math_ldexp)),
         ("isclose", builtin("isclose", math_isclose)),
-    ]
+        ("log1p", builtin("log1p", math_log1p)),
+        ("expm1", builtin("expm1", math_expm1)),
+        ("asinh", builtin("asinh", math_asinh)),
+        ("acosh", builtin("acosh", math_acosh)),
+        ("atanh", builtin("atanh", math_atanh)),
+    ];
+    if thread.interp.version >= crate::version::PythonVersion::V3_11 {
+        entries.push(("cbrt", builtin("cbrt", math_cbrt)));
+        entries.push(("exp2", builtin("exp2", math_exp2)));
+    }
+    entries
 }
 
 /// The float arguments of a math function that takes exactly `N`.
@@ -401,6 +420,25 @@ unary_math! {
     math_tanh: "tanh", f64::tanh, anywhere;
     math_degrees: "degrees", f64::to_degrees, anywhere;
     math_radians: "radians", f64::to_radians, anywhere;
+    math_log1p: "log1p", f64::ln_1p, above_minus_one;
+    math_expm1: "expm1", f64::exp_m1, anywhere;
+    math_asinh: "asinh", f64::asinh, anywhere;
+    math_acosh: "acosh", f64::acosh, at_least_one;
+    math_atanh: "atanh", f64::atanh, open_unit_interval;
+    math_cbrt: "cbrt", f64::cbrt, anywhere;
+    math_exp2: "exp2", f64::exp2, anywhere;
+}
+
+fn above_minus_one(x: f64) -> bool {
+    x > -1.0 || x.is_nan()
+}
+
+fn at_least_one(x: f64) -> bool {
+    x >= 1.0 || x.is_nan()
+}
+
+fn open_unit_interval(x: f64) -> bool {
+    (x > -1.0 && x < 1.0) || x.is_nan()
 }
 
 fn math_atan2(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

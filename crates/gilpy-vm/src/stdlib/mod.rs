@@ -35,6 +35,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
     ("_exceptiongroup", include_str!("_exceptiongroup.py")),
     ("traceback", include_str!("traceback.py")),
+    ("copy", include_str!("copy.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
 ];
