@@ -477,7 +477,10 @@ class BaseEventLoop(AbstractEventLoop):
 
     def shutdown_default_executor(self):
         if self._default_executor is not None:
-            self._default_executor.shutdown(wait=True)
+            # From a thread of its own, as CPython's (which so takes a thread name).
+            thread = threading.Thread(target=self._default_executor.shutdown, args=(True,))
+            thread.start()
+            thread.join()
 
 
 class SelectorEventLoop(BaseEventLoop):

@@ -757,6 +757,11 @@ class Pool:
             self._workers.append(worker)
         self._broken_error = RuntimeError("the pool's worker processes have all exited")
         self._break_on_crash = False
+        # CPython's pool runs three handler threads (workers, tasks, results); ours is the
+        # last of them, and the names of the other two are taken, so that later threads are
+        # numbered as there.
+        threading._new_thread_name(None)
+        threading._new_thread_name(None)
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
@@ -782,6 +787,8 @@ class Pool:
                         result._finish()
                     return
                 continue
+            if item is None:
+                return  # terminate() or join() ends the handler
             job, index, ok, value = item
             with self._lock:
                 result = self._jobs.get(job)
@@ -840,10 +847,32 @@ class Pool:
         return self.starmap_async(func, iterable, chunksize).get()
 
     def imap(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        """Results in order, each as soon as it and those before it are in: an error raises
+        when iteration reaches its item, as CPython's IMapIterator does."""
+        jobs = [self.map_async(func, chunk, len(chunk))
+                for chunk in self._chunks(iterable, chunksize)]
+
+        def results():
+            for job in jobs:
+                yield from job.get()
+        return results()
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        """Results as they come in, whatever the order of their items."""
+        jobs = [self.map_async(func, chunk, len(chunk))
+                for chunk in self._chunks(iterable, chunksize)]
+
+        def results():
+            pending = list(jobs)
+            while pending:
+                done = [job for job in pending if job.ready()]
+                if not done:
+                    pending[0].wait(0.005)
+                    continue
+                for job in done:
+                    pending.remove(job)
+                    yield from job.get()
+        return results()
 
     def close(self):
         if self._state == "RUN":
@@ -855,12 +884,21 @@ class Pool:
         self._state = "TERMINATE"
         for worker in self._workers:
             worker.terminate()
+        self._stop_handler()
+
+    def _stop_handler(self):
+        # As CPython's terminate and join, which join the pool's handler threads.
+        if self._handler.is_alive() and self._handler is not threading.current_thread():
+            self._results.put(None)
+            self._handler.join()
 
     def join(self):
         if self._state == "RUN":
             raise ValueError("Pool is still running")
         for worker in self._workers:
             worker.join()
+        if not self._jobs:
+            self._stop_handler()
 
     def __enter__(self):
         self._check_running()
