@@ -2505,6 +2505,13 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             };
             Ok(Value::Method(Arc::new(Method { receiver: object.clone(), function: method })))
         }
+        Value::Generator(generator) if matches!(name, "__name__" | "__qualname__") => {
+            let qualname = &generator.qualname;
+            Ok(match name {
+                "__qualname__" => Value::Str(qualname.clone()),
+                _ => Value::str(qualname.rsplit('.').next().unwrap_or(qualname)),
+            })
+        }
         Value::Slice(slice) if matches!(name, "start" | "stop" | "step") => Ok(match name {
             "start" => slice.start.clone(),
             "stop" => slice.stop.clone(),

@@ -2576,6 +2576,10 @@ impl Thread {
     fn awaitable(&mut self, object: Value) -> CallResult {
         if let Value::Generator(generator) = &object {
             if generator.is_coroutine {
+                if generator.finished.load(Acquire) {
+                    let message = "cannot reuse already awaited coroutine";
+                    return Err(self.exception("RuntimeError", message));
+                }
                 return Ok(object);
             }
         }

@@ -114,6 +114,12 @@ class Future:
         return self._state != _PENDING
 
     def _make_cancelled_error(self):
+        # From 3.11 a task keeps the CancelledError its coroutine ended with (its message
+        # included); before, a fresh one without the message.
+        exc = getattr(self, "_cancelled_exc", None)
+        if exc is not None and _V311:
+            self._cancelled_exc = None
+            return exc
         if self._cancel_message is None:
             return CancelledError()
         return CancelledError(self._cancel_message)
