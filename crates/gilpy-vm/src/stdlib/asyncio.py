@@ -14,6 +14,7 @@ from heapq import heappop, heappush
 from time import monotonic as _monotonic
 
 _V311 = sys.version_info >= (3, 11)
+_V312 = sys.version_info >= (3, 12)
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -705,7 +706,12 @@ def _set_result_unless_done(future):
 
 
 async def wait_for(aw, timeout):
-    """Awaits `aw`; after `timeout` seconds cancels it and raises TimeoutError."""
+    """Awaits `aw`; after `timeout` seconds cancels it and raises TimeoutError. From 3.12 a
+    coroutine runs in the waiting task itself, under a timeout, as CPython's does (no task of
+    its own, so later tasks are numbered as there)."""
+    if _V312 and timeout is not None and timeout > 0:
+        async with _timeout(timeout):
+            return await aw
     loop = get_running_loop()
     future = ensure_future(aw, loop=loop)
     if timeout is None:
@@ -1204,6 +1210,9 @@ def timeout(delay):
     return Timeout(loop.time() + delay if delay is not None else None)
 
 
+_timeout = timeout  # for wait_for, whose argument hides the name
+
+
 def timeout_at(when):
     return Timeout(when)
 
@@ -1252,3 +1261,8 @@ class TaskGroup:
             errors, self._errors = self._errors, []
             raise BaseExceptionGroup("unhandled errors in a TaskGroup", errors) from None
         return None
+
+
+if not _V311:
+    # Added in 3.11.
+    del Timeout, timeout, timeout_at, TaskGroup
