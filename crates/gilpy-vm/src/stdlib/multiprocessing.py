@@ -10,6 +10,7 @@ import os
 import threading
 import queue as _queue
 import sys
+import time as _time
 
 TimeoutError = TimeoutError if sys.version_info >= (3, 3) else Exception
 
@@ -194,9 +195,23 @@ class Queue:
     def __init__(self, maxsize=0):
         self._channel = _multiprocessing.Channel()
         self._maxsize = maxsize
+        # Held while a put checks for room and adds, so that two putters never both take
+        # the last place (CPython counts the places with a semaphore).
+        self._put_lock = _multiprocessing.SemLock()
 
     def put(self, obj, block=True, timeout=None):
-        self._channel.put(obj)
+        if self._maxsize <= 0:
+            self._channel.put(obj)
+            return
+        deadline = None if timeout is None else _time.monotonic() + timeout
+        while True:
+            with self._put_lock:
+                if self._channel.qsize() < self._maxsize:
+                    self._channel.put(obj)
+                    return
+            if not block or (deadline is not None and _time.monotonic() >= deadline):
+                raise _queue.Full
+            _time.sleep(0.001)
 
     def put_nowait(self, obj):
         self.put(obj, False)
@@ -266,18 +281,25 @@ class Connection:
         self._outgoing = outgoing
         self.closed = False
 
+    def _check_open(self):
+        if self.closed:
+            raise OSError("handle is closed")
+
     def send(self, obj):
+        self._check_open()
         if self._outgoing is None:
             raise OSError("connection is read-only")
         self._outgoing.put(obj)
 
     def recv(self):
+        self._check_open()
         if self._incoming is None:
             raise OSError("connection is write-only")
         got, obj = self._incoming.get(None)
         return obj
 
     def poll(self, timeout=0.0):
+        self._check_open()
         return self._incoming is not None and self._incoming.qsize() > 0
 
     def close(self):
