@@ -1247,8 +1247,10 @@ impl Thread {
         let code = &function.code;
         let mut frame = self.new_frame(function.clone(), kind);
         let positional = code.arg_count as usize;
-        // Messages name the function by its `__qualname__`, which may have been reassigned.
+        // Messages name the function by its `__qualname__`, which may have been reassigned;
+        // before 3.10 by its code's name.
         let name = match function.attribute("__qualname__") {
+            _ if self.interp.version < crate::version::PythonVersion::V3_10 => code.name.clone(),
             Some(Value::Str(name)) => name,
             _ => function.qualname.clone(),
         };

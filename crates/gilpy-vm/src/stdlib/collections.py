@@ -64,9 +64,11 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         for index in range(first, num_fields):
             namespace["_default_" + str(index)] = defaults[index - first]
             parameters[index] += "=_default_" + str(index)
-    exec("def __new__(_cls, " + ", ".join(parameters) + "): return _tuple_new(_cls, ("
+    # A lambda, as CPython's: before 3.10 argument errors name it `<lambda>()`.
+    exec("__new__ = lambda _cls, " + ", ".join(parameters) + ": _tuple_new(_cls, ("
          + arg_list + "))", namespace)
     __new__ = namespace["__new__"]
+    __new__.__name__ = "__new__"
     __new__.__doc__ = "Create new instance of " + typename + "(" + arg_list + ")"
 
     @classmethod

@@ -206,3 +206,28 @@ def runtime_checkable(cls):
 
 def no_type_check(arg):
     return arg
+
+
+class NamedTuple(tuple):
+    """`class Point(NamedTuple): x: int; y: int = 0`: the class becomes a named tuple of its
+    annotated fields, defaults from their values, as `collections.namedtuple` makes one. (CPython
+    builds the class with a metaclass; here the base finishes it when it is subclassed.)"""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__
+        fields = list(own.get("__annotations__", {}))
+        defaults = []
+        for name in fields:
+            if name in own:
+                defaults.append(own[name])
+            elif defaults:
+                raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
+                                % (name, "s" if len(defaults) > 1 else "",
+                                   ", ".join(f for f in fields if f in own)))
+        template = _collections.namedtuple(cls.__name__, fields, defaults=defaults)
+        for name, value in template.__dict__.items():
+            if name not in ("__module__", "__doc__", "__dict__", "__weakref__"):
+                setattr(cls, name, value)
