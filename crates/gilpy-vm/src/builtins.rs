@@ -2431,7 +2431,10 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             if let Some(value) = instance.get(name) {
                 return Ok(value);
             }
-            if name == "__dict__" {
+            // An object of a class with `__slots__` all the way up has no `__dict__`.
+            if name == "__dict__"
+                && (!instance.class.has_slots || slots_allow(&instance.class, "__dict__"))
+            {
                 return Ok(Value::Dict(instance.dict.clone()));
             }
             let is_value = name == "value"

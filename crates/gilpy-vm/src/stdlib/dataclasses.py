@@ -270,18 +270,54 @@ def _make_init(fields, frozen, cls, namespace, qualname):
     return _make_function("__init__", parameters, lines, namespace, qualname)
 
 
+_UNSET = object()
+
+
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
-              frozen=False, match_args=True, kw_only=False, slots=False):
+              frozen=False, match_args=_UNSET, kw_only=_UNSET, slots=_UNSET):
+    if _VERSION < (3, 10):
+        # Added in 3.10.
+        for name, given in (("match_args", match_args), ("kw_only", kw_only), ("slots", slots)):
+            if given is not _UNSET:
+                raise TypeError("dataclass() got an unexpected keyword argument '%s'" % name)
+    match_args = True if match_args is _UNSET else match_args
+    kw_only = False if kw_only is _UNSET else kw_only
+    slots = False if slots is _UNSET else slots
     if order and not eq:
         raise ValueError("eq must be true if order is true")
 
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
-                              kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
+                             kw_only)
+        if slots:
+            cls = _add_slots(cls)
+        return cls
 
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+def _add_slots(cls):
+    """The class made again with `__slots__` for its fields, as CPython's `slots=True` does:
+    its objects have no `__dict__`, and the fields' defaults leave the class namespace."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(cls.__name__ + " already specifies __slots__")
+    namespace = dict(cls.__dict__)
+    names = tuple(f.name for f in fields(cls))
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(getattr(base, "__slots__", ()))
+    namespace["__slots__"] = tuple(name for name in names if name not in inherited)
+    for name in names:
+        namespace.pop(name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    qualname = getattr(cls, "__qualname__", None)
+    cls = type(cls)(cls.__name__, cls.__bases__, namespace)
+    if qualname is not None:
+        cls.__qualname__ = qualname
+    return cls
 
 
 def asdict(obj, *, dict_factory=dict):
