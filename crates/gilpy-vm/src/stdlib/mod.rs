@@ -42,7 +42,8 @@ pub const SOURCES: &[(&str, &str)] = &[
 
 /// Parts of native modules written in Python: each runs in its module's namespace once the
 /// native part is made (`sys.version_info`, a named tuple).
-pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] = &[("sys", include_str!("sys.py"))];
+pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] =
+    &[("sys", include_str!("sys.py")), ("time", include_str!("time.py"))];
 
 /// The Python part of the native module `name`, if it has one.
 pub fn native_supplement(name: &str) -> Option<&'static str> {
