@@ -156,7 +156,7 @@ pub fn is_builtin_name(name: &str) -> bool {
 
 /// Built-in types that `type(x)` gives but `builtins` does not name (`type(None)`), each one
 /// class so that `type(None) is type(None)` and `isinstance(None, type(None))` hold.
-const UNNAMED_TYPES: [&str; 32] = [
+const UNNAMED_TYPES: [&str; 33] = [
     "NoneType",
     "list_iterator",
     "tuple_iterator",
@@ -190,6 +190,7 @@ const UNNAMED_TYPES: [&str; 32] = [
     "generator",
     "cell",
     "code",
+    "ellipsis",
 ];
 
 /// The built-in types that are classes too (for `isinstance` and calling them).
@@ -1960,13 +1961,13 @@ fn object_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult
     new_instance(thread, &class, args, kwargs)
 }
 
-/// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
-/// built-in type gets the built-in value it extends: made from the arguments for immutable
-/// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
 /// `object.__new__` refuses a class whose `__abstractmethods__` (which `abc.ABCMeta` sets)
 /// is not empty, with the names sorted, as CPython's `object_new` does.
 fn refuse_abstract(thread: &mut Thread, class: &Arc<Class>) -> Result<(), Value> {
-    let Some(Value::Set(abstract_methods)) = class.lookup("__abstractmethods__") else {
+    // The class's own set, which `ABCMeta.__init__` gives each class it makes (CPython keeps
+    // a flag per type): a class whose metaclass did not compute one inherits no other's.
+    let own = lock(&class.dict).get("__abstractmethods__").cloned();
+    let Some(Value::Set(abstract_methods)) = own else {
         return Ok(());
     };
     let mut names: Vec<String> = abstract_methods
@@ -2000,6 +2001,9 @@ fn refuse_abstract(thread: &mut Thread, class: &Arc<Class>) -> Result<(), Value>
     Err(thread.exception("TypeError", message))
 }
 
+/// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
+/// built-in type gets the built-in value it extends: made from the arguments for immutable
+/// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
 pub fn new_instance(
     thread: &mut Thread,
     class: &Arc<Class>,
@@ -2367,8 +2371,6 @@ fn object_getattribute(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult
     generic_get_attribute(thread, &args[0], name)
 }
 
-/// Attribute lookup as `object` does it: properties, the instance's own, the class's (bound),
-/// then `__getattr__`.
 /// `instance.name` where the class's `name` is an object of a user class (`descriptor`): its
 /// `__get__(instance, owner)` when it has one, unless it is not a data descriptor (no `__set__`
 /// or `__delete__`) and the instance has its own `name`. None: look further, as for any value.
@@ -2389,6 +2391,8 @@ fn user_descriptor_get(
     thread.call(&get, vec![object.clone(), owner], vec![]).map(Some)
 }
 
+/// Attribute lookup as `object` does it: properties, the instance's own, the class's (bound),
+/// then `__getattr__`.
 fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
     let missing = |thread: &Thread| {
         let message = match object {

@@ -266,10 +266,11 @@ fn builtin_module(thread: &Thread, function: &Value) -> String {
         .collect();
     modules
         .into_iter()
-        .find(|(_, module)| match module {
-            Value::Module(module) => {
-                lock(&module.dict.entries).values().any(|value| value.is(function))
-            }
+        .find(|(_, module)| match (module, function) {
+            // Under its own name: `random` holds `math.sqrt` too, as `_sqrt`.
+            (Value::Module(module), Value::Builtin(builtin)) => lock(&module.dict.entries)
+                .get(&Key(Value::str(builtin.name)))
+                .is_some_and(|value| value.is(function)),
             _ => false,
         })
         .map_or_else(|| "builtins".to_string(), |(name, _)| name)

@@ -272,7 +272,8 @@ fn run_child(
         return interp.process.stopped_exit_code();
     }
     if thread.take_gil().is_err() {
-        return 1;
+        // Stopped while it waited for its GIL.
+        return interp.process.stopped_exit_code();
     }
     // Spawn: the main program runs again under another name, so its guarded part does not.
     let globals = interp.new_main_module("__mp_main__", &code.filename);

@@ -16,7 +16,8 @@ const MAX_GROUP_DEPTH: usize = 10;
 
 /// The traceback CPython prints for an uncaught exception.
 pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
-    let mut printer = Printer { out: String::new(), group_depth: 0, need_close: false };
+    let mut printer =
+        Printer { out: String::new(), group_depth: 0, need_close: false, seen: Vec::new() };
     printer.exception(thread, exception);
     printer.out
 }
@@ -27,6 +28,9 @@ struct Printer {
     out: String,
     group_depth: usize,
     need_close: bool,
+    /// The exceptions printed so far, by address: a chain that loops back (`a.__cause__ = b;
+    /// b.__cause__ = a`) is followed once, as CPython's `_seen` does.
+    seen: Vec<usize>,
 }
 
 impl Printer {
@@ -52,10 +56,12 @@ impl Printer {
             self.emit("error: not an exception\n", '|');
             return;
         };
-        let cause = instance.get("__cause__").filter(|c| !c.is_none());
+        self.seen.push(exception.address());
+        let unseen = |value: &Value| !value.is_none() && !self.seen.contains(&value.address());
+        let cause = instance.get("__cause__").filter(unseen);
         let suppressed =
             instance.get("__suppress_context__").is_some_and(|s| matches!(s, Value::Bool(true)));
-        let context = instance.get("__context__").filter(|c| !c.is_none() && !suppressed);
+        let context = instance.get("__context__").filter(|c| unseen(c) && !suppressed);
         if let Some(cause) = &cause {
             self.exception(thread, cause);
             self.emit(

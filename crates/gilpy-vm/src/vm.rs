@@ -413,13 +413,15 @@ impl Thread {
     }
 
     /// Raises the stop exception if a stop was requested. The main thread may catch its
-    /// KeyboardInterrupt and go on; other threads are being torn down, so they keep seeing the
-    /// request until they end.
+    /// KeyboardInterrupt and go on; other threads are being torn down, and a child process
+    /// was terminated or killed (which CPython's signals do without running Python), so they
+    /// keep seeing the request until they end: a handler that swallows it meets it again.
     pub fn check_stop(&mut self) -> Result<(), Value> {
         if !self.stop_requested() {
             return Ok(());
         }
-        if self.id == MAIN_THREAD {
+        let is_child = self.interp.process.is_child.load(std::sync::atomic::Ordering::Relaxed);
+        if self.id == MAIN_THREAD && !is_child {
             self.eval_breaker.clear(EvalBreaker::ASYNC_EXCEPTION);
         }
         Err(self.stop_exception())
@@ -2710,7 +2712,6 @@ impl Thread {
         pep_479(self, exception)
     }
 
-    /// Keeps a finished frame's vectors for the next call.
     /// The layout of `text` (see [`TextLayout`]), for `len(s)`, `s[i]` and searches from a
     /// char position. `Text` keeps none, so the layout of the last long text asked about is
     /// kept with it: `for i in range(len(s)): s[i]` then measures the text once, not at
@@ -2780,6 +2781,7 @@ impl Thread {
         *boxed
     }
 
+    /// Keeps a finished frame's vectors for the next call.
     fn recycle(&mut self, frame: &mut Frame) {
         let stack = std::mem::take(&mut frame.stack);
         let locals = std::mem::take(&mut frame.locals);

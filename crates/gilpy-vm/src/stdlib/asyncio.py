@@ -709,7 +709,9 @@ async def wait_for(aw, timeout):
     """Awaits `aw`; after `timeout` seconds cancels it and raises TimeoutError. From 3.12 a
     coroutine runs in the waiting task itself, under a timeout, as CPython's does (no task of
     its own, so later tasks are numbered as there)."""
-    if _V312 and timeout is not None and timeout > 0:
+    if _V312 and timeout is None:
+        return await aw
+    if _V312 and timeout > 0:
         async with _timeout(timeout):
             return await aw
     loop = get_running_loop()

@@ -8,7 +8,8 @@ class Error(Exception):
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, str, bytes, range, type, type(len), type(lambda: None))
+_ATOMIC = (type(None), type(...), type(NotImplemented), int, float, bool, str, bytes, range, type,
+           type(len), type(lambda: None))
 
 
 def _is_atomic(x):
@@ -19,6 +20,29 @@ def _new_like(x):
     cls = type(x)
     y = cls.__new__(cls)
     return y
+
+
+def _copy_state(x, y, convert):
+    """The attributes of `x` (its `__dict__` and its `__slots__`) set on `y`, each converted."""
+    if hasattr(x, "__dict__"):
+        for name, value in list(x.__dict__.items()):
+            y.__dict__[name] = convert(value)
+    for klass in type(x).__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name not in ("__dict__", "__weakref__") and hasattr(x, name):
+                setattr(y, name, convert(getattr(x, name)))
+
+
+def _fill(x, y, convert):
+    """The items of `x`, a subclass of a built-in container, put into `y`, each converted."""
+    if isinstance(x, dict):
+        for key, value in x.items():
+            y[convert(key)] = convert(value)
+    elif isinstance(x, list):
+        y.extend(convert(item) for item in x)
+    elif isinstance(x, set):
+        y.update(convert(item) for item in x)
 
 
 def copy(x):
@@ -32,8 +56,8 @@ def copy(x):
     if copier is not None:
         return copier(x)
     y = _new_like(x)
-    if hasattr(x, "__dict__"):
-        y.__dict__.update(x.__dict__)
+    _fill(x, y, lambda value: value)
+    _copy_state(x, y, lambda value: value)
     return y
 
 
@@ -72,9 +96,8 @@ def deepcopy(x, memo=None, _nil=[]):
         else:
             y = _new_like(x)
             memo[key] = y
-            if hasattr(x, "__dict__"):
-                state = deepcopy(x.__dict__, memo)
-                y.__dict__.update(state)
+            _fill(x, y, lambda value: deepcopy(value, memo))
+            _copy_state(x, y, lambda value: deepcopy(value, memo))
             return y
     # Kept alive while the copy runs, so that its id is not reused (as CPython's _keep_alive).
     if y is not x:

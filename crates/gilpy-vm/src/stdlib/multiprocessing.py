@@ -258,7 +258,12 @@ class JoinableQueue(Queue):
     def put(self, obj, block=True, timeout=None):
         with self._unfinished.get_lock():
             self._unfinished.value += 1
-        super().put(obj, block, timeout)
+        try:
+            super().put(obj, block, timeout)
+        except _queue.Full:
+            with self._unfinished.get_lock():
+                self._unfinished.value -= 1
+            raise
 
     def task_done(self):
         with self._unfinished.get_lock():

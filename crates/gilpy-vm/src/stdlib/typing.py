@@ -217,16 +217,18 @@ class NamedTuple(tuple):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if NamedTuple not in cls.__bases__:
+            return  # a subclass of a named tuple class keeps its fields
         own = cls.__dict__
         fields = list(own.get("__annotations__", {}))
         defaults = []
-        for name in fields:
+        for index, name in enumerate(fields):
             if name in own:
                 defaults.append(own[name])
             elif defaults:
+                before = [f for f in fields[:index] if f in own]
                 raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
-                                % (name, "s" if len(defaults) > 1 else "",
-                                   ", ".join(f for f in fields if f in own)))
+                                % (name, "s" if len(before) > 1 else "", ", ".join(before)))
         template = _collections.namedtuple(cls.__name__, fields, defaults=defaults)
         for name, value in template.__dict__.items():
             if name not in ("__module__", "__doc__", "__dict__", "__weakref__"):

@@ -221,10 +221,6 @@ def as_completed(fs, timeout=None):
                 yield future
 
 
-class DoneAndNotDoneFutures(tuple):
-    pass
-
-
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     """Waits for the futures; returns the sets (done, not_done), a named tuple."""
     fs = list(dict.fromkeys(fs))
