@@ -1340,6 +1340,17 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
 /// `type(name, bases, namespace)`: a class made as a class statement would make it, in the
 /// module of the code that calls it.
 fn make_type(thread: &mut Thread, args: Args) -> CallResult {
+    make_class_of(thread, args, None)
+}
+
+/// `metaclass(name, bases, namespace)`: a class made as a class statement naming that
+/// metaclass would make it (`type` for None), as `type.__call__` makes one through
+/// `type.__new__`; a copy of the namespace is its own.
+pub(crate) fn make_class_of(
+    thread: &mut Thread,
+    args: Args,
+    metaclass: Option<Value>,
+) -> CallResult {
     let Value::Str(name) = &args[0] else {
         return Err(thread.exception(
             "TypeError",
@@ -1364,7 +1375,7 @@ fn make_type(thread: &mut Thread, args: Args) -> CallResult {
     }
     entries.insert(Key(Value::str("__qualname__")), Value::Str(name.clone()));
     entries.extend(lock(&namespace.entries).iter().map(|(k, v)| (k.clone(), v.clone())));
-    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries), None)
+    new_class(thread, name.clone(), bases.to_vec(), Dict::new(entries), metaclass)
 }
 
 impl Interpreter {

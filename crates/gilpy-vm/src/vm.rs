@@ -1179,6 +1179,14 @@ impl Thread {
         if let Some(constructor) = self.interp.builtin_constructor(&class) {
             return constructor(self, args, kwargs).map(Called::Value);
         }
+        // A metaclass called with a name, bases and a namespace makes a class of its own kind.
+        if args.len() == 3 && kwargs.is_empty() && class.metaclass.is_none() {
+            let type_class = self.interp.class("type");
+            if !Arc::ptr_eq(&class, &type_class) && class.is_subclass_of(&type_class) {
+                let metaclass = Some(Value::Class(class));
+                return builtins::make_class_of(self, args, metaclass).map(Called::Value);
+            }
+        }
         let instance = match class.lookup("__new__") {
             Some(new) if !self.is_object_default("__new__", &new) => {
                 // `__new__` is a static method: it gets the class first.
