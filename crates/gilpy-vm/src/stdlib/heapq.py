@@ -77,3 +77,48 @@ def nlargest(n, iterable, key=None):
 
 
 from _heapq import heapify, heappop, heappush, heappushpop, heapreplace
+
+
+def merge(*iterables, key=None, reverse=False):
+    """The items of sorted iterables, merged lazily into one sorted stream; equal items come
+    in the order of their iterables, as CPython's merge yields them."""
+    order = -1 if reverse else 1
+    heap = []
+    for index, iterable in enumerate(iterables):
+        iterator = iter(iterable)
+        for value in iterator:
+            heap.append(_MergeEntry(value if key is None else key(value), order, index, value,
+                                    iterator))
+            break
+    heapify(heap)
+    while heap:
+        entry = heap[0]
+        yield entry.value
+        for value in entry.iterator:
+            entry.value = value
+            entry.key = value if key is None else key(value)
+            heapreplace(heap, entry)
+            break
+        else:
+            heappop(heap)
+
+
+class _MergeEntry:
+    """One iterable's next item in merge's heap: ordered by key (reversed when asked), then by
+    the iterable's position, so that equal items keep their iterables' order."""
+
+    __slots__ = ("key", "order", "index", "value", "iterator")
+
+    def __init__(self, key, order, index, value, iterator):
+        self.key = key
+        self.order = order
+        self.index = index
+        self.value = value
+        self.iterator = iterator
+
+    def __lt__(self, other):
+        if self.key == other.key:
+            return self.index < other.index
+        if self.order > 0:
+            return self.key < other.key
+        return other.key < self.key
