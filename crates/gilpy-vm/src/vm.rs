@@ -2741,6 +2741,7 @@ impl Thread {
 
     /// Whether `text` is all ASCII, so that its characters are its bytes.
     pub(crate) fn is_ascii(&mut self, text: &Text) -> bool {
+        // Short texts are scanned, without the layout's marks for a non-ASCII one.
         if text.len() <= 64 {
             return text.is_ascii();
         }

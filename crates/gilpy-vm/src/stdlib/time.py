@@ -2,36 +2,26 @@
 (`gmtime`, `localtime`, `strftime`, `asctime`, `ctime`). Local time is UTC: the page has no
 time zone to ask, and a learner's program reads the same wherever it runs."""
 
+from _structseq import struct_sequence as _struct_sequence
+
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
 
-class struct_time(tuple):
-    """A named tuple of its own type, as CPython's struct sequences are."""
-
-    __slots__ = ()
-    n_fields = n_sequence_fields = 9
-    n_unnamed_fields = 0
-    tm_year = property(lambda self: self[0])
-    tm_mon = property(lambda self: self[1])
-    tm_mday = property(lambda self: self[2])
-    tm_hour = property(lambda self: self[3])
-    tm_min = property(lambda self: self[4])
-    tm_sec = property(lambda self: self[5])
-    tm_wday = property(lambda self: self[6])
-    tm_yday = property(lambda self: self[7])
-    tm_isdst = property(lambda self: self[8])
-    tm_zone = property(lambda self: "UTC")
-    tm_gmtoff = property(lambda self: 0)
-
-    def __repr__(self):
-        return ("time.struct_time(tm_year=%d, tm_mon=%d, tm_mday=%d, tm_hour=%d, tm_min=%d, "
-                "tm_sec=%d, tm_wday=%d, tm_yday=%d, tm_isdst=%d)" % tuple(self))
+struct_time = _struct_sequence(
+    "struct_time", "time",
+    ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+     "tm_isdst"),
+    {"tm_zone": property(lambda self: "UTC"), "tm_gmtoff": property(lambda self: 0)})
 
 
 def _is_leap(year):
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _month_lengths(year):
+    return (31, 29 if _is_leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def gmtime(secs=None):
@@ -52,8 +42,7 @@ def gmtime(secs=None):
     month = mp + 3 if mp < 10 else mp - 9
     year = yoe + era * 400 + (1 if month <= 2 else 0)
     wday = (days + 3) % 7  # 1970-01-01 was a Thursday
-    yday = sum((31, 29 if _is_leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-                31)[:month - 1]) + day
+    yday = sum(_month_lengths(year)[:month - 1]) + day
     return struct_time((year, month, day, hour, minute, second, wday, yday, 0))
 
 
@@ -65,8 +54,7 @@ def mktime(t):
     days = 0
     for y in range(1970, year):
         days += 366 if _is_leap(y) else 365
-    for m in range(1, month):
-        days += (31, 29 if _is_leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
+    days += sum(_month_lengths(year)[:month - 1])
     days += day - 1
     return float(days * 86400 + hour * 3600 + minute * 60 + second)
 
