@@ -467,6 +467,29 @@ impl Instance {
         Some(value.clone())
     }
 
+    /// [`Instance::set`], trying first the position `hint` holds (see [`Instance::get_hinted`]).
+    #[inline]
+    pub fn set_hinted(&self, name: &Text, value: Value, hint: &AtomicU32) {
+        let mut entries = lock(&self.dict.entries);
+        let at = hint.load(Ordering::Relaxed) as usize;
+        if let Some((Key(Value::Str(key)), slot)) = entries.get_index_mut(at) {
+            if **key == **name {
+                *slot = value;
+                return;
+            }
+        }
+        match entries.get_full(&Name(name)) {
+            Some((at, _, _)) => {
+                hint.store(at as u32, Ordering::Relaxed);
+                *entries.get_index_mut(at).expect("found").1 = value;
+            }
+            None => {
+                let (at, _) = entries.insert_full(Key(Value::Str(name.clone())), value);
+                hint.store(at as u32, Ordering::Relaxed);
+            }
+        }
+    }
+
     pub fn set(&self, name: Text, value: Value) {
         let mut entries = lock(&self.dict.entries);
         // Replacing in place keeps the key the dict has: no name to count up and down.

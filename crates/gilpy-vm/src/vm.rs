@@ -841,6 +841,13 @@ impl Thread {
         let name = frame.function.code.names[index as usize].clone();
         let object = frame.stack.pop().expect("stack");
         let value = frame.stack.pop().expect("stack");
+        if let Value::Instance(instance) = &object {
+            let code = &frame.function.code;
+            if plain_store(&mut self.attribute_cache, &self.interp, instance, &name) {
+                instance.set_hinted(&name, value, &code.attribute_hints[index as usize]);
+                return Ok(());
+            }
+        }
         let setter = python_property(&object, &name, Accessor::Set)
             .filter(|_| !self.overrides_setattr(&object));
         match setter {
@@ -1144,8 +1151,6 @@ impl Thread {
     /// every attribute store asks.
     pub fn setattr_override(&mut self, object: &Value) -> Option<Value> {
         let Value::Instance(instance) = object else { return None };
-        static SETATTR: std::sync::LazyLock<Text> =
-            std::sync::LazyLock::new(|| Text::from("__setattr__"));
         let method = self.attribute_cache.lookup_text(&instance.class, &SETATTR)?;
         (!method.is(&self.interp.object_setattr)).then_some(method)
     }
@@ -2817,7 +2822,12 @@ impl Thread {
             return Ok(false);
         };
         let argument = pop_value(&mut self.frames.last_mut().unwrap().stack);
-        let result = builtins::call_one_arg(self, builtin, &argument)?;
+        // `abs` of a small int inline: a result read back from a `CallResult` in memory
+        // stalls the load (it was written in parts), and that stall was a tenth of a loop.
+        let result = match (builtin, &argument) {
+            (builtins::OneArgBuiltin::Abs, &Value::Int(i)) if i != i64::MIN => Value::Int(i.abs()),
+            _ => builtins::call_one_arg(self, builtin, &argument)?,
+        };
         let stack = &mut self.frames.last_mut().unwrap().stack;
         *stack.last_mut().expect("the callable") = result;
         Ok(true)
@@ -3898,12 +3908,33 @@ fn own_attribute(
         return None;
     }
     // A property, or an object that may be a descriptor of a user class, decides first.
-    if let Some(Value::Descriptor(_) | Value::Instance(_)) =
-        cache.lookup_text(&instance.class, name)
+    if let Some(Value::Descriptor(_) | Value::Instance(_)) = cache.find_text(&instance.class, name)
     {
         return None;
     }
     instance.get_hinted(name, hint)
+}
+
+/// The name `__setattr__`, one text for the attribute cache to know by its address.
+static SETATTR: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__setattr__"));
+
+/// Whether `instance.name = value` only sets the instance's own attribute, as
+/// [`builtins::set_attribute`] would: no `__setattr__` of the class's own, no descriptor or
+/// property of that name on the class, no `__slots__`, and not a bare `object()`.
+#[inline]
+fn plain_store(
+    cache: &mut AttributeCache,
+    interp: &Interpreter,
+    instance: &Instance,
+    name: &Text,
+) -> bool {
+    let class = &instance.class;
+    !class.has_slots
+        && &*class.name != "object"
+        && cache
+            .find_text(class, &SETATTR)
+            .is_some_and(|setattr| setattr.is(&interp.object_setattr))
+        && !matches!(cache.find_text(class, name), Some(Value::Descriptor(_) | Value::Instance(_)))
 }
 
 /// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:
