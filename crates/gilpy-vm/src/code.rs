@@ -274,6 +274,16 @@ pub enum Op {
     /// `(object -- awaitable)`: a coroutine as it is, else what `__await__()` returns; the
     /// `YieldFrom` that follows drives it
     GetAwaitable,
+    /// `(object -- aiterator)`: `async for` calls `__aiter__`
+    GetAIter,
+    /// `(aiterator -- aiterator awaitable)`: calls `__anext__`, whose result is awaited next
+    GetANext,
+    /// `(aiterator exception -- )`: the handler of an `async for` step: StopAsyncIteration
+    /// ends the loop, anything else is raised again
+    EndAsyncFor,
+    /// `(value -- marked)`: in an async generator, marks a value it yields from what its
+    /// `await`s pass up to the event loop (CPython's `_PyAsyncGenWrappedValue`)
+    AsyncGenWrap,
     /// `(manager -- aexit awaitable)`: `async with` looks up `__aexit__` and calls `__aenter__`
     BeforeAsyncWith,
     /// `(aexit -- awaitable)`: calls `__aexit__(None, None, None)`
@@ -356,6 +366,8 @@ pub struct Code {
     pub is_generator: bool,
     /// `async def`: calling it makes a coroutine (a generator that `await` may drive).
     pub is_coroutine: bool,
+    /// An `async def` with `yield` (see `stdlib/_gilpy_asyncgen.py`).
+    pub is_async_generator: bool,
     /// Module and class bodies use name lookups in a dict instead of fast locals.
     pub uses_names: bool,
     /// For each name: the slot in the globals table where it was last found (`u32::MAX`:

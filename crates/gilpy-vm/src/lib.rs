@@ -70,6 +70,7 @@ pub fn compile(
             line_text: lines.line_text(error.line).unwrap_or_default().to_string(),
             message: error.message,
             kind: error.kind,
+            width: error.width,
         }),
     }
 }

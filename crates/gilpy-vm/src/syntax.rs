@@ -49,6 +49,8 @@ pub struct SyntaxError {
     pub message: String,
     /// `SyntaxError`, or `NotImplementedError`-like reports for constructs outside the subset.
     pub kind: &'static str,
+    /// How many carets underline the error (see `CompileError::width`).
+    pub width: u32,
 }
 
 impl SyntaxError {
@@ -64,11 +66,12 @@ impl SyntaxError {
         let indent = self.line_text.chars().count() - text.chars().count();
         let caret = (self.column as usize).saturating_sub(1).saturating_sub(indent);
         format!(
-            "  File \"{}\", line {}\n    {}\n    {}^\n{}: {}\n",
+            "  File \"{}\", line {}\n    {}\n    {}{}\n{}: {}\n",
             self.filename,
             self.line,
             text,
             " ".repeat(caret),
+            "^".repeat(self.width.max(1) as usize),
             self.kind,
             self.message
         )
@@ -85,6 +88,7 @@ pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModul
             line_text: lines.line_text(line).unwrap_or_default().to_string(),
             message: message.to_string(),
             kind: "SyntaxError",
+            width: 1,
         });
     }
     match ruff_python_parser::parse_module(source) {
@@ -98,6 +102,7 @@ pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModul
                 line_text: lines.line_text(line).unwrap_or_default().to_string(),
                 message: cpython_message(&error.error.to_string()),
                 kind: "SyntaxError",
+                width: 1,
             })
         }
     }

@@ -561,14 +561,18 @@ impl Thread {
                 let frame = self.function_frame(&function, args, kwargs, FrameKind::Function)?;
                 if function.code.is_generator {
                     // Calling a generator function runs nothing: it makes the generator.
-                    return Ok(Called::Value(Value::Generator(Arc::new(Generator {
+                    let generator = Value::Generator(Arc::new(Generator {
                         qualname: function.qualname.clone(),
                         is_coroutine: function.code.is_coroutine,
                         suspended: AtomicCell::new(Some(self.boxed(frame))),
                         push_sent: AtomicBool::new(false),
                         finished: AtomicBool::new(false),
                         return_value: std::sync::Mutex::new(Value::None),
-                    }))));
+                    }));
+                    if function.code.is_async_generator {
+                        return self.async_generator(generator).map(Called::Value);
+                    }
+                    return Ok(Called::Value(generator));
                 }
                 self.push_frame(frame)?;
                 Ok(Called::Pushed)
@@ -1014,9 +1018,18 @@ impl Thread {
     }
 
     /// A builtin written in Python, loaded the first time a program names it: the exception
-    /// groups of 3.11+ (`stdlib/_exceptiongroup.py`). None for any other name.
+    /// groups of 3.11+ (`stdlib/_exceptiongroup.py`), `aiter` and `anext` of 3.10+
+    /// (`stdlib/_gilpy_asyncgen.py`). None for any other name.
     #[inline(never)]
     fn lazy_builtin(&mut self, name: &str) -> Result<Option<Value>, Value> {
+        if matches!(name, "aiter" | "anext")
+            && self.interp.version >= crate::version::PythonVersion::V3_10
+        {
+            let module = builtins::import(self, "_gilpy_asyncgen")?;
+            let function = builtins::get_attribute(self, &module, name)?;
+            lock(&self.interp.builtins.entries).insert(Key(Value::str(name)), function.clone());
+            return Ok(Some(function));
+        }
         let is_group = matches!(name, "ExceptionGroup" | "BaseExceptionGroup");
         if !is_group || self.interp.version < crate::version::PythonVersion::V3_11 {
             return Ok(None);
@@ -2318,6 +2331,29 @@ impl Thread {
                     let awaitable = self.awaitable(object)?;
                     self.frames.last_mut().unwrap().stack.push(awaitable);
                 }
+                Op::GetAIter => {
+                    let object = frame.stack.pop().expect("stack");
+                    let iterator = self.async_iterator(object)?;
+                    self.frames.last_mut().unwrap().stack.push(iterator);
+                }
+                Op::GetANext => {
+                    let iterator = frame.stack.last().expect("stack").clone();
+                    let awaitable = self.async_next(&iterator)?;
+                    self.frames.last_mut().unwrap().stack.push(awaitable);
+                }
+                Op::EndAsyncFor => {
+                    let exception = frame.stack.pop().expect("stack");
+                    frame.handling.pop();
+                    if !builtins::exception_is(self, &exception, "StopAsyncIteration") {
+                        self.reraising = true;
+                        return Err(exception);
+                    }
+                    self.frames.last_mut().unwrap().stack.pop();
+                }
+                Op::AsyncGenWrap => {
+                    let value = frame.stack.pop().expect("stack");
+                    frame.stack.push(crate::value::Native::new(&ASYNC_GEN_WRAPPED, value));
+                }
                 Op::BeforeAsyncWith => {
                     let manager = frame.stack.pop().expect("stack");
                     let method = |thread: &mut Thread, name: &str| {
@@ -2590,6 +2626,55 @@ impl Thread {
     }
 
     /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
+    /// `async for`'s `__aiter__()` of `object`.
+    #[inline(never)]
+    fn async_iterator(&mut self, object: Value) -> CallResult {
+        let Some(method) = self.special_method(&object, "__aiter__") else {
+            let message = format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                ops::type_name(&object)
+            );
+            return Err(self.exception("TypeError", message));
+        };
+        self.call(&method, vec![], vec![])
+    }
+
+    /// `async for`'s `__anext__()` of `iterator`, which must give something to await.
+    #[inline(never)]
+    fn async_next(&mut self, iterator: &Value) -> CallResult {
+        let Some(method) = self.special_method(iterator, "__anext__") else {
+            let message = format!(
+                "'async for' received an object from __aiter__ that does not implement \
+                 __anext__: {}",
+                ops::type_name(iterator)
+            );
+            return Err(self.exception("TypeError", message));
+        };
+        let awaitable = self.call(&method, vec![], vec![])?;
+        let is_awaitable = match &awaitable {
+            Value::Generator(generator) => generator.is_coroutine,
+            Value::Instance(_) => self.special_method(&awaitable, "__await__").is_some(),
+            _ => false,
+        };
+        if !is_awaitable {
+            let message = format!(
+                "'async for' received an invalid object from __anext__: {}",
+                ops::type_name(&awaitable)
+            );
+            return Err(self.exception("TypeError", message));
+        }
+        Ok(awaitable)
+    }
+
+    /// An async generator, made of the generator that runs its body (see
+    /// `stdlib/_gilpy_asyncgen.py`, which drives it).
+    #[inline(never)]
+    fn async_generator(&mut self, generator: Value) -> CallResult {
+        let module = builtins::import(self, "_gilpy_asyncgen")?;
+        let class = builtins::get_attribute(self, &module, "async_generator")?;
+        self.call(&class, vec![generator], vec![])
+    }
+
     fn awaitable(&mut self, object: Value) -> CallResult {
         if let Value::Generator(generator) = &object {
             if generator.is_coroutine {
@@ -3914,6 +3999,14 @@ fn own_attribute(
     }
     instance.get_hinted(name, hint)
 }
+
+/// What an async generator's `yield` hands its driver (see `Op::AsyncGenWrap`), telling the
+/// value it yields from what its `await`s pass up to the event loop.
+pub static ASYNC_GEN_WRAPPED: crate::value::NativeType = crate::value::NativeType {
+    name: "async_generator_wrapped_value",
+    module: "builtins",
+    methods: &[],
+};
 
 /// The name `__setattr__`, one text for the attribute cache to know by its address.
 static SETATTR: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__setattr__"));

@@ -29,6 +29,9 @@ pub struct CompileError {
     /// `RecursionError` for nesting too deep; `NotImplementedError` for constructs outside the
     /// subset.
     pub kind: &'static str,
+    /// How many columns the report underlines: from 3.10, CPython underlines the node a
+    /// compile-time SyntaxError is about, up to the end of its first line.
+    pub width: u32,
 }
 
 /// How deeply expressions and statements may nest before compiling gives up, as CPython does
@@ -103,6 +106,9 @@ struct Unit {
     position: Position,
     is_generator: bool,
     is_coroutine: bool,
+    /// An `async def` with `yield`: a generator whose `yield`s are marked (see
+    /// `Op::AsyncGenWrap`), driven by `stdlib/_gilpy_asyncgen.py`.
+    is_async_generator: bool,
     /// The function's docstring, for `__doc__`.
     doc: Option<Text>,
 }
@@ -154,11 +160,20 @@ impl<'a> Compiler<'a> {
 
     fn error(&self, node: &impl Ranged, message: String) -> CompileError {
         let (line, column) = self.lines.line_column(node.start());
-        CompileError { message, line, column, kind: "NotImplementedError" }
+        CompileError { message, line, column, kind: "NotImplementedError", width: 1 }
     }
 
     fn syntax_error(&self, node: &impl Ranged, message: &str) -> CompileError {
-        CompileError { kind: "SyntaxError", ..self.error(node, message.to_string()) }
+        let error = self.error(node, message.to_string());
+        let width = if self.version >= PythonVersion::V3_10 {
+            let (end_line, end_column) = self.lines.line_column(node.end());
+            let line_end = self.lines.line_text(error.line).map_or(0, |text| text.chars().count());
+            let end = if end_line == error.line { end_column } else { line_end as u32 + 1 };
+            end.saturating_sub(error.column).max(1)
+        } else {
+            1
+        };
+        CompileError { kind: "SyntaxError", width, ..error }
     }
 
     /// Counts one level of nesting for the duration of `inner`.
@@ -257,6 +272,7 @@ impl<'a> Compiler<'a> {
             position: self.units.last().map_or_else(Position::default, |parent| parent.position),
             is_generator: false,
             is_coroutine: false,
+            is_async_generator: false,
             doc: None,
         };
         if kind == ScopeKind::Function {
@@ -355,6 +371,7 @@ impl<'a> Compiler<'a> {
             has_varkw: parameters.is_some_and(|p| p.kwarg.is_some()),
             is_generator: unit.is_generator,
             is_coroutine: unit.is_coroutine,
+            is_async_generator: unit.is_async_generator,
             uses_names: unit.kind != ScopeKind::Function,
             doc: unit.doc,
         })
@@ -573,7 +590,31 @@ impl<'a> Compiler<'a> {
             }
             Stmt::For(for_stmt) => {
                 if for_stmt.is_async {
-                    return Err(self.unsupported(stmt, "'async for'"));
+                    if !self.in_async_function() {
+                        return Err(self.syntax_error(stmt, "'async for' outside async function"));
+                    }
+                    self.expr(&for_stmt.iter)?;
+                    self.emit(Op::GetAIter);
+                    let start = self.here();
+                    let next = self.emit_async_next();
+                    self.assign(&for_stmt.target)?;
+                    let handler_depth = self.unit().handlers.len();
+                    let stack_items = 1;
+                    self.unit().loops.push(Loop {
+                        start,
+                        breaks: Vec::new(),
+                        stack_items,
+                        handler_depth,
+                    });
+                    self.body(&for_stmt.body)?;
+                    self.unit().line = line;
+                    self.emit(Op::JumpBackward(start as u32));
+                    let finished = self.unit().loops.pop().expect("pushed above");
+                    self.patch(next);
+                    self.emit(Op::EndAsyncFor);
+                    self.body(&for_stmt.orelse)?;
+                    finished.breaks.into_iter().for_each(|b| self.patch(b));
+                    return Ok(());
                 }
                 self.expr(&for_stmt.iter)?;
                 self.emit(Op::GetIter);
@@ -618,6 +659,11 @@ impl<'a> Compiler<'a> {
                     return Err(self.syntax_error(stmt, "'return' outside function"));
                 }
                 match &ret.value {
+                    Some(_) if self.unit().is_async_generator => {
+                        return Err(
+                            self.syntax_error(stmt, "'return' with value in async generator")
+                        );
+                    }
                     Some(value) => self.expr(value)?,
                     None => self.emit_const(Value::None),
                 }
@@ -704,7 +750,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pop);
             }
             Stmt::With(with) => {
-                if with.is_async && !self.unit().is_coroutine {
+                if with.is_async && !self.in_async_function() {
                     return Err(self.syntax_error(stmt, "'async with' outside async function"));
                 }
                 self.with_stmt(with, &with.items)?;
@@ -823,6 +869,23 @@ impl<'a> Compiler<'a> {
     }
 
     /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
+    /// Whether the code being compiled may `await`: a coroutine or an async generator.
+    fn in_async_function(&mut self) -> bool {
+        let unit = self.unit();
+        unit.is_coroutine || unit.is_async_generator
+    }
+
+    /// An `async for` step, with the asynchronous iterator on the stack: awaits its next item
+    /// under a handler that `EndAsyncFor`, where the returned jump is patched, completes (it
+    /// ends the loop on StopAsyncIteration and raises anything else on).
+    fn emit_async_next(&mut self) -> usize {
+        let setup = self.emit(Op::SetupExcept(0));
+        self.emit(Op::GetANext);
+        self.emit_await();
+        self.emit(Op::PopBlock);
+        setup
+    }
+
     fn emit_await(&mut self) {
         self.emit(Op::GetAwaitable);
         self.emit_const(Value::None);
@@ -1020,12 +1083,10 @@ impl<'a> Compiler<'a> {
         let parameters = parameter_names(&function.parameters);
         let scan = Scan::of_function(&parameters, &function.body);
         let is_generator = contains_yield(&function.body);
-        if function.is_async && is_generator {
-            return Err(self.unsupported(function, "asynchronous generators"));
-        }
         self.make_function(&function.name, &function.parameters, scan, |compiler| {
             compiler.unit().is_generator = is_generator || function.is_async;
-            compiler.unit().is_coroutine = function.is_async;
+            compiler.unit().is_coroutine = function.is_async && !is_generator;
+            compiler.unit().is_async_generator = function.is_async && is_generator;
             compiler.unit().doc = docstring(&function.body);
             compiler.body(&function.body)?;
             compiler.emit_const(Value::None);
@@ -1333,7 +1394,13 @@ impl<'a> Compiler<'a> {
                     Some(value) => self.expr(value)?,
                     None => self.emit_const(Value::None),
                 }
+                if self.unit().is_async_generator {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::YieldValue);
+            }
+            Expr::YieldFrom(_) if self.in_async_function() => {
+                return Err(self.syntax_error(expr, "'yield from' inside async function"));
             }
             Expr::YieldFrom(yield_from) => {
                 self.expr(&yield_from.value)?;
@@ -1342,8 +1409,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::YieldFrom);
             }
             Expr::Await(await_expr) => {
-                if !self.unit().is_coroutine {
-                    return Err(self.syntax_error(expr, "'await' outside async function"));
+                if !self.in_async_function() {
+                    let message = if self.unit().kind == ScopeKind::Function {
+                        "'await' outside async function"
+                    } else {
+                        "'await' outside function"
+                    };
+                    return Err(self.syntax_error(expr, message));
                 }
                 self.expr(&await_expr.value)?;
                 self.emit_await();
@@ -1600,8 +1672,13 @@ impl<'a> Compiler<'a> {
         generators: &[ast::Comprehension],
         kind: ComprehensionKind,
     ) -> Result<()> {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(expr, "an async comprehension"));
+        let is_async = generators.iter().any(|g| g.is_async);
+        if is_async && matches!(kind, ComprehensionKind::Generator(_)) {
+            return Err(self.unsupported(expr, "an asynchronous generator expression"));
+        }
+        if is_async && !self.in_async_function() {
+            let message = "asynchronous comprehension outside of an asynchronous function";
+            return Err(self.syntax_error(expr, message));
         }
         let elements: Vec<&Expr> = match kind {
             ComprehensionKind::List(e)
@@ -1611,14 +1688,15 @@ impl<'a> Compiler<'a> {
         };
         // `[await t for t in tasks]` in a coroutine: the comprehension is a coroutine too, and
         // is awaited where it stands (CPython 3.12+ inlines it; the effect is the same).
-        let awaits = self.unit().is_coroutine
-            && !matches!(kind, ComprehensionKind::Generator(_))
-            && contains_await(generators, &elements);
+        let awaits = is_async
+            || self.in_async_function()
+                && !matches!(kind, ComprehensionKind::Generator(_))
+                && contains_await(generators, &elements);
         let mut scan = Scan::of_comprehension(generators, &elements);
         scan.assigned.insert(".0".into());
         let first = &generators[0];
         self.expr(&first.iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter });
         let parameters = ast::Parameters {
             args: vec![ast::ParameterWithDefault {
                 range: Default::default(),
@@ -1679,10 +1757,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&generator.iter)?;
-            self.emit(Op::GetIter);
+            self.emit(if generator.is_async { Op::GetAIter } else { Op::GetIter });
         }
         let start = self.here();
-        let exit = self.emit(Op::ForIter(0));
+        let exit =
+            if generator.is_async { self.emit_async_next() } else { self.emit(Op::ForIter(0)) };
         self.assign(&generator.target)?;
         let mut skips = Vec::new();
         for condition in &generator.ifs {
@@ -1720,6 +1799,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::JumpBackward(start as u32));
         self.patch(exit);
+        if generator.is_async {
+            self.emit(Op::EndAsyncFor);
+        }
         Ok(())
     }
 }

@@ -226,7 +226,23 @@ pub fn asyncio() -> Vec<(&'static str, Value)> {
     vec![
         ("iscoroutine", builtin("iscoroutine", asyncio_iscoroutine)),
         ("iscoroutinefunction", builtin("iscoroutinefunction", asyncio_iscoroutinefunction)),
+        ("asyncgen_unwrap", builtin("asyncgen_unwrap", asyncio_asyncgen_unwrap)),
     ]
+}
+
+/// `(True, value)` for what an async generator's `yield` handed out, `(False, None)` for
+/// anything else (what its `await`s pass up to the event loop).
+fn asyncio_asyncgen_unwrap(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let unwrapped = match args.first() {
+        Some(Value::Native(native)) if std::ptr::eq(native.kind, &crate::vm::ASYNC_GEN_WRAPPED) => {
+            native.data.downcast_ref::<Value>().cloned()
+        }
+        _ => None,
+    };
+    Ok(Value::Tuple(Arc::new(match unwrapped {
+        Some(value) => vec![Value::Bool(true), value],
+        None => vec![Value::Bool(false), Value::None],
+    })))
 }
 
 /// Whether calling the object makes a coroutine: an `async def` function, or a method of one.

@@ -34,6 +34,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("collections.abc", include_str!("_collections_abc.py")),
     ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
     ("_exceptiongroup", include_str!("_exceptiongroup.py")),
+    ("_gilpy_asyncgen", include_str!("_gilpy_asyncgen.py")),
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
     ("_structseq", include_str!("_structseq.py")),
