@@ -193,3 +193,37 @@ fn carets_underline_what_raised_as_each_version_does() {
         assert!(!plain.contains('^'), "{name} under 3.9:\n{plain}");
     }
 }
+
+/// The report of a SyntaxError the compiler finds (the parser's have one caret): from 3.10
+/// CPython underlines the statement or expression, up to the end of its first line.
+#[test]
+fn compile_time_syntax_errors_underline_their_node_from_3_10() {
+    let cases = [
+        (
+            "x = 1\nreturn x + 1\n",
+            "    return x + 1\n    ^^^^^^^^^^^^\n",
+            "'return' outside function",
+        ),
+        (
+            "def f():\n    async for x in y:\n        pass\n",
+            "    async for x in y:\n    ^^^^^^^^^^^^^^^^^\n",
+            "'async for' outside async function",
+        ),
+        (
+            "async def f():\n    yield 1\n    return 2\n",
+            "    return 2\n    ^^^^^^^^\n",
+            "'return' with value in async generator",
+        ),
+        ("x = 1\nawait x\n", "    await x\n    ^^^^^^^\n", "'await' outside function"),
+    ];
+    for (source, carets, message) in cases {
+        let error = gilpy_vm::compile(source, "e.py", PythonVersion::V3_13).err().expect("refused");
+        assert!(error.report().ends_with(&format!("{carets}SyntaxError: {message}\n")), "{source}");
+        let error = gilpy_vm::compile(source, "e.py", PythonVersion::V3_9).err().expect("refused");
+        let one_caret = carets.lines().next().unwrap().to_string() + "\n    ^\n";
+        assert!(
+            error.report().ends_with(&format!("{one_caret}SyntaxError: {message}\n")),
+            "{source}"
+        );
+    }
+}
