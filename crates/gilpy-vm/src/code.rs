@@ -274,6 +274,12 @@ pub enum Op {
     /// `(object -- awaitable)`: a coroutine as it is, else what `__await__()` returns; the
     /// `YieldFrom` that follows drives it
     GetAwaitable,
+    /// `(rest class -- rest' match matched)`: an `except*` clause splits what is still
+    /// unmatched by `class` (a lone exception matches as a group of one)
+    ExceptStarMatch,
+    /// `(orig raised rest -- result is_exception)`: after the `except*` clauses, what goes on
+    /// up: the unmatched and re-raised part of `orig`, with what the clauses raised
+    PrepReraiseStar,
     /// `(object -- aiterator)`: `async for` calls `__aiter__`
     GetAIter,
     /// `(aiterator -- aiterator awaitable)`: calls `__anext__`, whose result is awaited next

@@ -2331,6 +2331,26 @@ impl Thread {
                     let awaitable = self.awaitable(object)?;
                     self.frames.last_mut().unwrap().stack.push(awaitable);
                 }
+                Op::ExceptStarMatch => {
+                    let class = frame.stack.pop().expect("stack");
+                    let rest = frame.stack.pop().expect("stack");
+                    let split =
+                        self.exception_group_helper("_except_star_match", vec![rest, class])?;
+                    let Value::Tuple(split) = split else { unreachable!("a pair") };
+                    let matched = !matches!(split[1], Value::None);
+                    let stack = &mut self.frames.last_mut().unwrap().stack;
+                    stack.extend([split[0].clone(), split[1].clone(), Value::Bool(matched)]);
+                }
+                Op::PrepReraiseStar => {
+                    let rest = frame.stack.pop().expect("stack");
+                    let raised = frame.stack.pop().expect("stack");
+                    let orig = frame.stack.pop().expect("stack");
+                    let args = vec![orig, raised, rest];
+                    let result = self.exception_group_helper("_prep_reraise_star", args)?;
+                    let is_exception = !matches!(result, Value::None);
+                    let stack = &mut self.frames.last_mut().unwrap().stack;
+                    stack.extend([result, Value::Bool(is_exception)]);
+                }
                 Op::GetAIter => {
                     let object = frame.stack.pop().expect("stack");
                     let iterator = self.async_iterator(object)?;
@@ -2626,6 +2646,14 @@ impl Thread {
     }
 
     /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
+    /// Calls `name` of `stdlib/_exceptiongroup.py`, which does the work of `except*`.
+    #[inline(never)]
+    fn exception_group_helper(&mut self, name: &str, args: Vec<Value>) -> CallResult {
+        let module = builtins::import(self, "_exceptiongroup")?;
+        let helper = builtins::get_attribute(self, &module, name)?;
+        self.call(&helper, args, vec![])
+    }
+
     /// `async for`'s `__aiter__()` of `object`.
     #[inline(never)]
     fn async_iterator(&mut self, object: Value) -> CallResult {

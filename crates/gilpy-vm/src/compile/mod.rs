@@ -71,6 +71,8 @@ enum Handler {
     /// An `except` clause's body, with no block of its own: leaving it ends the handling of
     /// its exception (`PopExcept`), or a later exception would get it as `__context__`.
     Handling,
+    /// An `except*` clause's body, which `break`, `continue` and `return` may not leave.
+    ExceptStar,
 }
 
 struct Loop {
@@ -636,6 +638,7 @@ impl<'a> Compiler<'a> {
                 else {
                     return Err(self.syntax_error(stmt, "'break' outside loop"));
                 };
+                self.refuse_leaving_except_star(stmt, depth.0)?;
                 self.unwind_handlers(depth.0, false)?;
                 for _ in 0..depth.1 {
                     self.emit(Op::Pop);
@@ -649,6 +652,7 @@ impl<'a> Compiler<'a> {
                 else {
                     return Err(self.syntax_error(stmt, "'continue' not properly in loop"));
                 };
+                self.refuse_leaving_except_star(stmt, depth)?;
                 self.unwind_handlers(depth, false)?;
                 self.emit(Op::JumpBackward(start as u32));
             }
@@ -658,6 +662,7 @@ impl<'a> Compiler<'a> {
                 if self.unit().kind != ScopeKind::Function {
                     return Err(self.syntax_error(stmt, "'return' outside function"));
                 }
+                self.refuse_leaving_except_star(stmt, 0)?;
                 match &ret.value {
                     Some(_) if self.unit().is_async_generator => {
                         return Err(
@@ -799,7 +804,7 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::PopBlock);
             match handler {
-                Handler::Except | Handler::Handling => {}
+                Handler::Except | Handler::Handling | Handler::ExceptStar => {}
                 Handler::Finally(finally_body) => {
                     // The finally body runs outside its own block.
                     let saved = self.unit().handlers.split_off(depth + offset);
@@ -869,6 +874,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
+    /// `break`, `continue` and `return` may not leave an `except*` clause (open above the
+    /// handler depth `depth` they unwind to).
+    fn refuse_leaving_except_star(&mut self, stmt: &Stmt, depth: usize) -> Result<()> {
+        if self.unit().handlers[depth..].iter().any(|h| matches!(h, Handler::ExceptStar)) {
+            let message = "'break', 'continue' and 'return' cannot appear in an except* block";
+            return Err(self.syntax_error(stmt, message));
+        }
+        Ok(())
+    }
+
     /// Whether the code being compiled may `await`: a coroutine or an async generator.
     fn in_async_function(&mut self) -> bool {
         let unit = self.unit();
@@ -893,8 +908,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_stmt(&mut self, try_stmt: &ast::StmtTry) -> Result<()> {
-        if try_stmt.is_star {
-            return Err(self.unsupported(try_stmt, "'except*'"));
+        if try_stmt.is_star && self.version < PythonVersion::V3_11 {
+            // Older parsers stop at the `*`.
+            let handler = try_stmt.handlers.first().map_or(try_stmt.range(), |h| h.range());
+            let star = self.lines.text_of(&handler).find('*').unwrap_or(0);
+            let at = handler.start() + ruff_text_size::TextSize::from(star as u32);
+            let star = ruff_text_size::TextRange::at(at, 1.into());
+            return Err(self.syntax_error(&star, "invalid syntax"));
         }
         let has_finally = !try_stmt.finalbody.is_empty();
         let finally_setup = if has_finally {
@@ -904,7 +924,9 @@ impl<'a> Compiler<'a> {
         } else {
             None
         };
-        if try_stmt.handlers.is_empty() {
+        if try_stmt.is_star {
+            self.try_star(try_stmt)?;
+        } else if try_stmt.handlers.is_empty() {
             self.body(&try_stmt.body)?;
         } else {
             let setup = self.emit(Op::SetupExcept(0));
@@ -970,6 +992,78 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Reraise);
             self.patch(done);
         }
+        Ok(())
+    }
+
+    /// `try ... except* T as e` (PEP 654), as CPython compiles it. The handler keeps the
+    /// exception raised (`orig`), a list of what the clauses raise, and what no clause has
+    /// matched yet (`rest`); each clause splits `rest` (`ExceptStarMatch`), and at the end
+    /// `PrepReraiseStar` makes of them what goes on up, if anything.
+    fn try_star(&mut self, try_stmt: &ast::StmtTry) -> Result<()> {
+        let setup = self.emit(Op::SetupExcept(0));
+        self.unit().handlers.push(Handler::Except);
+        let body = self.body(&try_stmt.body);
+        self.unit().handlers.pop();
+        body?;
+        self.emit(Op::PopBlock);
+        self.body(&try_stmt.orelse)?;
+        let done = self.emit(Op::Jump(0));
+        self.patch(setup);
+        // (orig) -> (orig raised rest)
+        self.emit(Op::Dup);
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Swap);
+        for handler in &try_stmt.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            self.unit().line = self.line_of(handler);
+            let Some(class) = &handler.type_ else {
+                return Err(self.syntax_error(handler, "expected one or more exception types"));
+            };
+            self.expr(class)?;
+            // (orig raised rest class) -> (orig raised rest match matched)
+            self.emit(Op::ExceptStarMatch);
+            let unmatched = self.emit(Op::PopJumpIfFalse(0));
+            match &handler.name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            let raised_here = self.emit(Op::SetupExcept(0));
+            self.unit().handlers.push(Handler::ExceptStar);
+            let body = self.body(&handler.body);
+            self.unit().handlers.pop();
+            body?;
+            self.emit(Op::PopBlock);
+            let unbind = |compiler: &mut Self| {
+                if let Some(name) = &handler.name {
+                    compiler.emit_const(Value::None);
+                    compiler.store_name(name);
+                    compiler.delete_name(name);
+                }
+            };
+            unbind(self);
+            let next = self.emit(Op::Jump(0));
+            // (orig raised rest exception): the clause raised; it goes on the list.
+            self.patch(raised_here);
+            unbind(self);
+            self.emit(Op::ListAppend(2));
+            self.emit(Op::PopExcept);
+            let after_raise = self.emit(Op::Jump(0));
+            // (orig raised rest None): no match.
+            self.patch(unmatched);
+            self.emit(Op::Pop);
+            self.patch(next);
+            self.patch(after_raise);
+        }
+        // (orig raised rest) -> (result is_exception)
+        self.emit(Op::PrepReraiseStar);
+        let nothing = self.emit(Op::PopJumpIfFalse(0));
+        self.emit(Op::Reraise);
+        self.patch(nothing);
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        self.patch(done);
         Ok(())
     }
 

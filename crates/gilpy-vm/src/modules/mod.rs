@@ -139,7 +139,20 @@ pub fn traceback() -> Vec<(&'static str, Value)> {
     vec![
         ("format", builtin("format", traceback_format)),
         ("last_line", builtin("last_line", traceback_last_line)),
+        ("copy_frames", builtin("copy_frames", traceback_copy_frames)),
     ]
+}
+
+/// `copy_frames(source, target)`: gives `target` the frames `source` has passed through, as
+/// an exception group's split parts share the group's `__traceback__` in CPython.
+fn traceback_copy_frames(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    if let [Value::Instance(source), Value::Instance(target)] = &args[..] {
+        if !Arc::ptr_eq(source, target) {
+            let frames = lock(&source.traceback).clone();
+            *lock(&target.traceback) = frames;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
