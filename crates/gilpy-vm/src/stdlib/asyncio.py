@@ -581,6 +581,101 @@ def run(main, *, debug=None):
             loop.close()
 
 
+
+class Runner:
+    """An event loop that runs several top-level coroutines in turn (3.11+): `asyncio.run`
+    for more than one call, closed by `close()` or at the end of a `with` block."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._state = "created"
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        return self._loop.run_until_complete(self._loop.create_task(coro))
+
+    def close(self):
+        if self._state != "initialized":
+            return
+        loop = self._loop
+        try:
+            left = list(all_tasks(loop))
+            for task in left:
+                task.cancel()
+            if left:
+                loop.run_until_complete(gather(*left, return_exceptions=True))
+            loop.shutdown_default_executor()
+        finally:
+            if self._loop_factory is None:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = "closed"
+
+    def _lazy_init(self):
+        if self._state == "closed":
+            raise RuntimeError("Runner is closed")
+        if self._state == "initialized":
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            set_event_loop(self._loop)
+        else:
+            self._loop = self._loop_factory()
+        self._state = "initialized"
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """From another thread: runs `coro` on `loop` and returns a concurrent.futures.Future of
+    its result, which that thread can wait on."""
+    if not iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    from concurrent.futures import Future as ConcurrentFuture
+    result = ConcurrentFuture()
+
+    def copy_state(task):
+        if task.cancelled():
+            result.cancel()
+        if not result.set_running_or_notify_cancel():
+            return
+        exception = task.exception()
+        if exception is not None:
+            result.set_exception(exception)
+        else:
+            result.set_result(task.result())
+
+    def start():
+        try:
+            task = ensure_future(coro, loop=loop)
+        except BaseException as error:
+            if result.set_running_or_notify_cancel():
+                result.set_exception(error)
+            raise
+        task.add_done_callback(copy_state)
+        # Cancelling the returned future cancels the task, from the loop's own thread.
+        result.add_done_callback(
+            lambda done: loop.call_soon_threadsafe(task.cancel) if done.cancelled() else None)
+
+    loop.call_soon_threadsafe(start)
+    return result
+
+
 # ---- awaiting ----
 
 async def sleep(delay, result=None):
@@ -1267,4 +1362,4 @@ class TaskGroup:
 
 if not _V311:
     # Added in 3.11.
-    del Timeout, timeout, timeout_at, TaskGroup
+    del Timeout, timeout, timeout_at, TaskGroup, Runner
