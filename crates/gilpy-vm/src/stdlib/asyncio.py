@@ -299,6 +299,11 @@ def current_task(loop=None):
     return _current_tasks.get(loop)
 
 
+# Where logging finds the running task (a record's taskName, 3.12+) once a program has
+# imported asyncio, as CPython's looks for asyncio in sys.modules.
+_asyncio.current_task = current_task
+
+
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
