@@ -293,9 +293,15 @@ class StrFormatStyle(PercentStyle):
                 if c == "}":
                     raise ValueError("Single '}' encountered in format string")
                 if c == "{":
-                    end = fmt.find("}", i)
-                    if end < 0:
+                    if i + 1 == n:
+                        raise ValueError("Single '{' encountered in format string")
+                    end, depth = i + 1, 1
+                    while end < n and depth:
+                        depth += {"{": 1, "}": -1}.get(fmt[end], 0)
+                        end += 1
+                    if depth:
                         raise ValueError("expected '}' before end of string")
+                    end -= 1
                     field = fmt[i + 1:end]
                     spec_at = field.find(":")
                     if spec_at >= 0:
@@ -1162,6 +1168,10 @@ def getLogger(name=None):
     if not name or isinstance(name, str) and name == root.name:
         return root
     return Logger.manager.getLogger(name)
+
+
+# asyncio logs on its logger once a program has imported logging (CPython's imports logging).
+_asyncio.getLogger = getLogger
 
 
 # The module's functions log on the root logger, configuring it first if it has no handler.
