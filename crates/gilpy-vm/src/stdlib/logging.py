@@ -93,6 +93,24 @@ def _checkLevel(level):
 
 _lock = threading.RLock()
 
+_deprecations_shown = set()
+
+
+def _warn_deprecated(text):
+    # CPython calls warnings.warn(text, DeprecationWarning, 2), which the default filters show
+    # for code of __main__, once per line; gilpy has no warnings module, so it is written here
+    # as warnings.formatwarning would.
+    if sys._getframemodulename(2) != "__main__":
+        return
+    filename, lineno, _ = _traceback.frame(2)
+    if (text, lineno) in _deprecations_shown:
+        return
+    _deprecations_shown.add((text, lineno))
+    source = _traceback.stack(2)[-1].split("\n")[1].strip()
+    sys.stderr.write("%s:%s: DeprecationWarning: %s\n" % (filename, lineno, text))
+    if source:
+        sys.stderr.write("  %s\n" % source)
+
 
 def _basename(path):
     return path.rpartition("/")[2]
@@ -856,7 +874,7 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
-        # CPython also issues a DeprecationWarning; gilpy has no warnings module.
+        _warn_deprecated("The 'warn' method is deprecated, use 'warning' instead")
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1062,6 +1080,7 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        _warn_deprecated("The 'warn' method is deprecated, use 'warning' instead")
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1203,7 +1222,7 @@ def warning(msg, *args, **kwargs):
 
 
 def warn(msg, *args, **kwargs):
-    # CPython also issues a DeprecationWarning; gilpy has no warnings module.
+    _warn_deprecated("The 'warn' function is deprecated, use 'warning' instead")
     warning(msg, *args, **kwargs)
 
 
