@@ -1,6 +1,7 @@
 # logging from threads: basicConfig with a threadName format (the course idiom), one handler
 # whose lock keeps each line whole while threads write it in pieces, records' threadName and
-# processName, a child process logging with the configuration its main module made.
+# processName, a child process given a logger, which logs with the configuration its main
+# module made.
 import logging
 import multiprocessing
 import sys
@@ -37,9 +38,9 @@ def busy(log, count):
         log.info("line %d", i)
 
 
-def in_child():
-    logging.warning("from %s in %s", multiprocessing.current_process().name,
-                    threading.current_thread().name)
+def in_child(log):
+    log.warning("from %s in %s", multiprocessing.current_process().name,
+                threading.current_thread().name)
 
 
 if __name__ == "__main__":
@@ -70,7 +71,9 @@ if __name__ == "__main__":
     record = logging.LogRecord("r", logging.INFO, __file__, 1, "m", (), None)
     print(record.threadName, record.processName, record.thread == threading.get_ident())
 
-    child = multiprocessing.Process(target=in_child, name="Child-1")
+    # A logger goes to another process by name.
+    child = multiprocessing.Process(target=in_child, args=(logging.getLogger("kid"),),
+                                    name="Child-1")
     child.start()
     child.join()
     logging.warning("main is %s", multiprocessing.current_process().name)
