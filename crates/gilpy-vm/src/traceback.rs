@@ -6,7 +6,7 @@
 
 use crate::builtins::{get_attribute, is_exception_instance};
 use crate::text::Text;
-use crate::value::{lock, Value};
+use crate::value::{lock, TracebackEntry, Value};
 use crate::version::PythonVersion;
 use crate::vm::Thread;
 
@@ -154,27 +154,28 @@ fn group_members(thread: &mut Thread, exception: &Value) -> Option<Vec<Value>> {
 fn frames(thread: &Thread, exception: &Value) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     let entries = lock(&instance.traceback).clone();
-    let mut out = String::new();
-    for entry in entries.iter().rev() {
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            entry.filename, entry.line, entry.function
-        ));
-        // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
-        let position = match entry.position.line == entry.line {
-            true => entry.position,
-            false => Default::default(),
-        };
-        let sources = lock(&thread.interp.sources);
-        let lines: Vec<&str> = sources.get(&*entry.filename).map_or(Vec::new(), |source| {
-            (entry.line..=position.end_line.max(entry.line))
-                .map_while(|line| source.line_text(line))
-                .collect()
-        });
-        for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+    entries.iter().rev().map(|entry| format_entry(thread, entry)).collect()
+}
+
+/// One frame of a traceback or stack: its `File "...", line N, in name` line, then its source
+/// line (with carets from 3.11).
+pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {
+    let mut out =
+        format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.function);
+    // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
+    let position = match entry.position.line == entry.line {
+        true => entry.position,
+        false => Default::default(),
+    };
+    let sources = lock(&thread.interp.sources);
+    let lines: Vec<&str> = sources.get(&*entry.filename).map_or(Vec::new(), |source| {
+        (entry.line..=position.end_line.max(entry.line))
+            .map_while(|line| source.line_text(line))
+            .collect()
+    });
+    for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }

@@ -3797,6 +3797,59 @@ impl Thread {
         name
     }
 
+    /// The file, line and function name of the frame `depth` calls out from the running one,
+    /// as CPython's `sys._getframe(depth)` tells them (`f_code.co_filename`, `f_lineno`,
+    /// `f_code.co_name`): what `logging` records of its caller. From 3.12 a list, set or dict
+    /// comprehension runs inline in its function (PEP 709), so it takes that function's name.
+    pub fn frame_at(&self, depth: usize) -> Option<(Text, u32, Text)> {
+        let mut frames = self.frames.iter().rev().skip(depth);
+        let frame = frames.next()?;
+        let code = &frame.function.code;
+        let line = code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+        let inlined = |name: &str| {
+            self.interp.version >= crate::version::PythonVersion::V3_12
+                && matches!(name, "<listcomp>" | "<setcomp>" | "<dictcomp>")
+        };
+        let mut name = code.name.clone();
+        if inlined(&name) {
+            if let Some(outer) = frames.find(|outer| !inlined(&outer.function.code.name)) {
+                name = outer.function.code.name.clone();
+            }
+        }
+        Some((code.filename.clone(), line, name))
+    }
+
+    /// The stack from the outermost frame to the one `depth` calls out from the running one,
+    /// as `traceback.print_stack` lists it: our stand-ins for built-ins left out, and from 3.12
+    /// an inlined comprehension's line given to its function (PEP 709). A stack has lines but
+    /// no spans (CPython's `StackSummary.extract` keeps no columns), so no carets.
+    pub fn stack_entries(&self, depth: usize) -> Vec<TracebackEntry> {
+        let Some(shown) = self.frames.len().checked_sub(depth) else { return Vec::new() };
+        let inlined = |name: &str| {
+            self.interp.version >= crate::version::PythonVersion::V3_12
+                && matches!(name, "<listcomp>" | "<setcomp>" | "<dictcomp>")
+        };
+        let mut entries: Vec<TracebackEntry> = Vec::new();
+        for frame in &self.frames[..shown] {
+            let code = &frame.function.code;
+            if code.filename.starts_with("<frozen _gilpy_") {
+                continue;
+            }
+            let line = code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+            if inlined(&code.name) && !entries.is_empty() {
+                entries.last_mut().expect("checked above").line = line;
+                continue;
+            }
+            entries.push(TracebackEntry {
+                filename: code.filename.clone(),
+                line,
+                function: code.name.clone(),
+                position: Default::default(),
+            });
+        }
+        entries
+    }
+
     /// Where the thread is, innermost frame last: for tracebacks of errors raised by built-ins.
     pub fn current_line(&self) -> Option<(Text, u32, Text)> {
         self.frames.last().map(|frame| {

@@ -49,8 +49,8 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("get_int_max_str_digits", builtin("get_int_max_str_digits", sys_get_int_max_str_digits)),
         ("set_int_max_str_digits", builtin("set_int_max_str_digits", sys_set_int_max_str_digits)),
         // Stand-ins that `print(..., file=sys.stderr)` recognises, with `write` and `flush`.
-        ("stdout", stream("sys.stdout", stdout_write)),
-        ("stderr", stream("sys.stderr", stderr_write)),
+        ("stdout", stream("sys.stdout", "<stdout>", stdout_write)),
+        ("stderr", stream("sys.stderr", "<stderr>", stderr_write)),
     ];
     if interp.version >= crate::version::PythonVersion::V3_11 {
         entries.push(("exception", builtin("exception", sys_exception)));
@@ -61,11 +61,17 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
     entries
 }
 
-fn stream(name: &str, write: crate::value::BuiltinFn) -> Value {
-    let entries = [("write", builtin("write", write)), ("flush", builtin("flush", stream_flush))]
-        .into_iter()
-        .map(|(name, function)| (Key(Value::str(name)), function))
-        .collect();
+/// A stand-in stream; `file_name` is its `name` as CPython's (`<stdout>`), which a logging
+/// handler's repr shows.
+fn stream(name: &str, file_name: &str, write: crate::value::BuiltinFn) -> Value {
+    let entries = [
+        ("write", builtin("write", write)),
+        ("flush", builtin("flush", stream_flush)),
+        ("name", Value::str(file_name)),
+    ]
+    .into_iter()
+    .map(|(name, value)| (Key(Value::str(name)), value))
+    .collect();
     Value::Module(Arc::new(Module {
         name: Text::from(name),
         dict: Arc::new(Dict { entries: crate::value::Entries::new(entries) }),
@@ -134,12 +140,45 @@ fn traceback_last_line(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult
     Ok(Value::str(&crate::traceback::last_line(thread, &exception)))
 }
 
-/// `_traceback`: what `stdlib/traceback.py` needs of the VM.
+/// `_traceback.frame(depth=0)`: `(filename, lineno, name)` of the caller `depth` frames up,
+/// or None past the outermost: what `logging` needs of CPython's `sys._getframe` to find the
+/// line that logged.
+fn traceback_frame(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let depth = match args.first() {
+        None => 0,
+        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
+        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
+    };
+    Ok(match thread.frame_at(depth) {
+        Some((filename, line, name)) => {
+            Value::tuple(vec![Value::Str(filename), Value::Int(line as i64), Value::Str(name)])
+        }
+        None => Value::None,
+    })
+}
+
+/// `_traceback.stack(depth=0)`: the frames from the outermost to the caller `depth` frames up,
+/// one text each as `traceback.format_stack` gives them.
+fn traceback_stack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let depth = match args.first() {
+        None => 0,
+        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
+        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
+    };
+    let entries = thread.stack_entries(depth);
+    let texts =
+        entries.iter().map(|entry| Value::str(&crate::traceback::format_entry(thread, entry)));
+    Ok(List::new(texts.collect()))
+}
+
+/// `_traceback`: what `stdlib/traceback.py` (and `logging`) need of the VM.
 pub fn traceback() -> Vec<(&'static str, Value)> {
     vec![
         ("format", builtin("format", traceback_format)),
         ("last_line", builtin("last_line", traceback_last_line)),
         ("copy_frames", builtin("copy_frames", traceback_copy_frames)),
+        ("frame", builtin("frame", traceback_frame)),
+        ("stack", builtin("stack", traceback_stack)),
     ]
 }
 

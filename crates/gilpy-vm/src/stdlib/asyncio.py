@@ -192,8 +192,11 @@ class Task(Future):
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             raise TypeError("a coroutine was expected, got %r" % (coro,))
-        _task_count += 1
-        self._name = name if name is not None else "Task-%d" % _task_count
+        if name is None:
+            _task_count += 1
+            self._name = "Task-%d" % _task_count
+        else:
+            self._name = str(name)
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
@@ -289,14 +292,33 @@ def ensure_future(coro_or_future, *, loop=None):
     raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
 
 
+# Up to 3.12 asyncio.create_task and TaskGroup.create_task name a task once it is made, so a
+# named task takes a number from the default names too; from 3.13 the task gets the name.
+_NAME_AFTER = sys.version_info < (3, 13)
+
+
+def _create_named_task(loop, coro, name):
+    if _NAME_AFTER:
+        task = loop.create_task(coro)
+        if name is not None:
+            task.set_name(name)
+        return task
+    return loop.create_task(coro, name=name)
+
+
 def create_task(coro, *, name=None):
-    return get_running_loop().create_task(coro, name=name)
+    return _create_named_task(get_running_loop(), coro, name)
 
 
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
     return _current_tasks.get(loop)
+
+
+# Where logging finds the running task (a record's taskName, 3.12+) once a program has
+# imported asyncio, as CPython's looks for asyncio in sys.modules.
+_asyncio.current_task = current_task
 
 
 def all_tasks(loop=None):
@@ -490,8 +512,21 @@ class BaseEventLoop(AbstractEventLoop):
             thread.join()
 
 
+# What CPython's default loop says it uses, by platform (none in the browser, as Pyodide's).
+_LOOP_KIND = {"linux": ("Using selector: %s", "EpollSelector"),
+              "darwin": ("Using selector: %s", "KqueueSelector"),
+              "win32": ("Using proactor: %s", "IocpProactor")}.get(sys.platform)
+
+
 class SelectorEventLoop(BaseEventLoop):
-    pass
+    def __init__(self):
+        super().__init__()
+        # CPython's loop names its selector at DEBUG on the "asyncio" logger, which shows
+        # under logging.basicConfig(level=logging.DEBUG). CPython's asyncio imports logging;
+        # ours finds it here once a program has imported it.
+        get_logger = getattr(_asyncio, "getLogger", None)
+        if get_logger is not None and _LOOP_KIND is not None:
+            get_logger("asyncio").debug(*_LOOP_KIND)
 
 
 def wrap_future(future, *, loop=None):
@@ -1327,7 +1362,7 @@ class TaskGroup:
         return self
 
     def create_task(self, coro, *, name=None, context=None):
-        task = get_running_loop().create_task(coro, name=name)
+        task = _create_named_task(get_running_loop(), coro, name)
         self._tasks.append(task)
         task.add_done_callback(self._on_task_done)
         return task

@@ -37,3 +37,23 @@ def format_exc(limit=None, chain=True):
 
 def print_exc(limit=None, file=None, chain=True):
     print_exception(sys.exc_info()[1], file=file)
+
+
+def _stack(f, limit, depth):
+    # The stack of the frame `depth` calls out from here, outermost first; gilpy has no frame
+    # objects, so it cannot start from another frame.
+    if f is not None:
+        raise NotImplementedError("a stack from a given frame is not supported by gilpy yet")
+    stack = _traceback.stack(depth + 1)
+    if limit is None:
+        return stack
+    # The most recent `limit` frames; a negative limit keeps the oldest instead.
+    return stack[len(stack) - limit:] if limit >= 0 else stack[:-limit]
+
+
+def format_stack(f=None, limit=None):
+    return _stack(f, limit, 1)
+
+
+def print_stack(f=None, limit=None, file=None):
+    print("".join(_stack(f, limit, 1)), end="", file=sys.stderr if file is None else file)
