@@ -216,6 +216,25 @@ fn compile_time_syntax_errors_underline_their_node_from_3_10() {
         ),
         ("x = 1\nawait x\n", "    await x\n    ^^^^^^^\n", "'await' outside function"),
     ];
+    let pattern_cases = [
+        (
+            "match 1:\n    case [a] | (b, 2):\n        pass\n",
+            "    case [a] | (b, 2):\n         ^^^^^^^^^^^^\n",
+            "alternative patterns bind different names",
+        ),
+        (
+            "match 1:\n    case _:\n        pass\n    case 2:\n        pass\n",
+            "    case _:\n         ^\n",
+            "wildcard makes remaining patterns unreachable",
+        ),
+    ];
+    for (source, carets, message) in pattern_cases {
+        let error = gilpy_vm::compile(source, "e.py", PythonVersion::V3_13).err().expect("refused");
+        assert!(error.report().ends_with(&format!("{carets}SyntaxError: {message}\n")), "{source}");
+        // Before 3.10 `match` is no statement.
+        let error = gilpy_vm::compile(source, "e.py", PythonVersion::V3_9).err().expect("refused");
+        assert!(error.report().ends_with("SyntaxError: invalid syntax\n"), "{source}");
+    }
     for (source, carets, message) in cases {
         let error = gilpy_vm::compile(source, "e.py", PythonVersion::V3_13).err().expect("refused");
         assert!(error.report().ends_with(&format!("{carets}SyntaxError: {message}\n")), "{source}");

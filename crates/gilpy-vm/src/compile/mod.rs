@@ -2,6 +2,7 @@
 //! the VM never sees the AST. What the subset does not support is a [`CompileError`] naming
 //! the construct and its line, never a program that runs differently from CPython.
 
+mod pattern;
 mod scope;
 
 use crate::text::Text;
@@ -760,7 +761,11 @@ impl<'a> Compiler<'a> {
                 }
                 self.with_stmt(with, &with.items)?;
             }
-            Stmt::Match(_) => return Err(self.unsupported(stmt, "the 'match' statement")),
+            // Before 3.10 `match` is a name, and the parser stops at what follows it.
+            Stmt::Match(match_stmt) if self.version < PythonVersion::V3_10 => {
+                return Err(self.syntax_error(&*match_stmt.subject, "invalid syntax"));
+            }
+            Stmt::Match(match_stmt) => self.match_stmt(match_stmt)?,
             Stmt::TypeAlias(_) => return Err(self.unsupported(stmt, "the 'type' statement")),
             Stmt::IpyEscapeCommand(_) => {
                 return Err(self.unsupported(stmt, "an IPython escape command"))

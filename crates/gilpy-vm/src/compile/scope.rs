@@ -186,7 +186,54 @@ impl Scan {
                 self.nonlocals.extend(nonlocal.names.iter().map(|n| n.to_string()))
             }
             Stmt::Expr(expr) => self.expr(&expr.value),
+            Stmt::Match(match_stmt) => {
+                self.expr(&match_stmt.subject);
+                for case in &match_stmt.cases {
+                    self.pattern(&case.pattern);
+                    case.guard.iter().for_each(|e| self.expr(e));
+                    self.body(&case.body);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A `case` pattern: the names it captures are bound here; its values, keys and classes
+    /// are read.
+    fn pattern(&mut self, pattern: &ast::Pattern) {
+        use ast::Pattern;
+        match pattern {
+            Pattern::MatchValue(value) => self.expr(&value.value),
+            Pattern::MatchSingleton(_) => {}
+            Pattern::MatchSequence(sequence) => {
+                sequence.patterns.iter().for_each(|p| self.pattern(p))
+            }
+            Pattern::MatchMapping(mapping) => {
+                mapping.keys.iter().for_each(|key| self.expr(key));
+                mapping.patterns.iter().for_each(|p| self.pattern(p));
+                if let Some(rest) = &mapping.rest {
+                    self.assigned.insert(rest.to_string());
+                }
+            }
+            Pattern::MatchClass(class) => {
+                self.expr(&class.cls);
+                class.arguments.patterns.iter().for_each(|p| self.pattern(p));
+                class.arguments.keywords.iter().for_each(|k| self.pattern(&k.pattern));
+            }
+            Pattern::MatchStar(star) => {
+                if let Some(name) = &star.name {
+                    self.assigned.insert(name.to_string());
+                }
+            }
+            Pattern::MatchAs(as_pattern) => {
+                if let Some(inner) = &as_pattern.pattern {
+                    self.pattern(inner);
+                }
+                if let Some(name) = &as_pattern.name {
+                    self.assigned.insert(name.to_string());
+                }
+            }
+            Pattern::MatchOr(or) => or.patterns.iter().for_each(|p| self.pattern(p)),
         }
     }
 

@@ -108,6 +108,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "_asdict": _asdict,
         "__getnewargs__": __getnewargs__,
     }
+    if _VERSION >= (3, 10):
+        class_namespace["__match_args__"] = field_names
     for index, name in enumerate(field_names):
         class_namespace[name] = property(_itemgetter(index))
     result = type(typename, (tuple,), class_namespace)

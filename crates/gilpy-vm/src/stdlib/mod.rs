@@ -35,6 +35,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("_gilpy_iteration", include_str!("_gilpy_iteration.py")),
     ("_exceptiongroup", include_str!("_exceptiongroup.py")),
     ("_gilpy_asyncgen", include_str!("_gilpy_asyncgen.py")),
+    ("_gilpy_match", include_str!("_gilpy_match.py")),
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
     ("logging", include_str!("logging.py")),
