@@ -37,6 +37,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("_gilpy_asyncgen", include_str!("_gilpy_asyncgen.py")),
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
+    ("datetime", include_str!("datetime.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
