@@ -1074,8 +1074,8 @@ class date:
     def _date_key(self):
         return (self._year, self._month, self._day)
 
-    # A date and a datetime are never equal, and do not order (3.13; 3.9's datetime raised
-    # its own message for the ordering).
+    # A date and a datetime are never equal, and do not order (before 3.13 datetime raised its
+    # own message for the ordering).
     def _comparable(self, other):
         return isinstance(other, date) and not isinstance(other, datetime)
 
@@ -1654,7 +1654,7 @@ class datetime(date):
     def _order(self, symbol, other):
         if isinstance(other, datetime):
             return self._compare(other, False)
-        if isinstance(other, date) and not _INDEX_MESSAGES:
+        if isinstance(other, date) and _sys.version_info < (3, 13):
             raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
         return None
 
@@ -1980,21 +1980,29 @@ def _strptime(data_string, format):
         elif key == "z":
             offset = _strptime_offset(text)
 
-    if iso_year is not None:
-        if julian is not None:
-            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
-                             "directive '%G'. Use '%Y' instead.")
+    g_needs = ("ISO year directive '%G' must be used with the ISO week directive '%V' and a "
+               "weekday directive ('%A', '%a', '%w', or '%u').")
+    v_needs = ("ISO week directive '%V' must be used with the ISO year directive '%G' and a "
+               "weekday directive ('%A', '%a', '%w', or '%u').")
+    v_with_y = ("ISO week directive '%V' is incompatible with the year directive '%Y'. Use "
+                "the ISO year '%G' instead.")
+    j_with_g = ("Day of the year directive '%j' is not compatible with ISO year directive "
+                "'%G'. Use '%Y' instead.")
+    if _sys.version_info >= (3, 13):
+        if iso_year is not None:
+            if julian is not None:
+                raise ValueError(j_with_g)
+            if iso_week is None or weekday is None:
+                raise ValueError(g_needs)
+        elif iso_week is not None:
+            raise ValueError(v_needs if year is None or weekday is None else v_with_y)
+    elif year is None and iso_year is not None:
         if iso_week is None or weekday is None:
-            raise ValueError("ISO year directive '%G' must be used with the ISO week "
-                             "directive '%V' and a weekday directive ('%A', '%a', '%w', or "
-                             "'%u').")
-    elif iso_week is not None:
-        if year is None or weekday is None:
-            raise ValueError("ISO week directive '%V' must be used with the ISO year "
-                             "directive '%G' and a weekday directive ('%A', '%a', '%w', or "
-                             "'%u').")
-        raise ValueError("ISO week directive '%V' is incompatible with the year directive "
-                         "'%Y'. Use the ISO year '%G' instead.")
+            raise ValueError(g_needs)
+        if julian is not None:
+            raise ValueError(j_with_g)
+    elif week_of_year is None and iso_week is not None:
+        raise ValueError(v_needs if weekday is None else v_with_y)
 
     leap_year_fix = False
     if year is None:
@@ -2018,7 +2026,17 @@ def _strptime(data_string, format):
             else:
                 julian = 1 + (7 - first_weekday) % 7 + 7 * (week_of_year - 1) + day_of_week
         elif iso_year is not None and iso_week is not None:
-            year, month, day = date.fromisocalendar(iso_year, iso_week, weekday + 1)._date_key()
+            if _sys.version_info >= (3, 12):
+                year, month, day = date.fromisocalendar(iso_year, iso_week,
+                                                        weekday + 1)._date_key()
+            else:
+                # Before 3.12 the week is not checked: counted from the Monday before Jan 4.
+                julian = iso_week * 7 + weekday + 1 - (date(iso_year, 1, 4).isoweekday() + 3)
+                year = iso_year
+                if julian < 1:
+                    julian += _ymd2ord(year, 1, 1)
+                    year -= 1
+                    julian -= _ymd2ord(year, 1, 1)
         if julian is not None and julian <= 0:
             year -= 1
             julian += 366 if _is_leap(year) else 365
