@@ -146,6 +146,16 @@ def _index(value):
     raise TypeError("an integer is required (got type %s)" % _type_name(value))
 
 
+_OMITTED = object()
+
+
+def _check_given(*names_and_values):
+    for position, (name, value) in enumerate(names_and_values, 1):
+        if value is _OMITTED:
+            raise TypeError("function missing required argument '%s' (pos %d)"
+                            % (name, position))
+
+
 def _check_date_fields(year, month, day):
     year, month, day = _index(year), _index(month), _index(day)
     if not MINYEAR <= year <= MAXYEAR:
@@ -553,6 +563,16 @@ class timedelta:
             return _delta(self._to_us() % other._to_us())
         return _unsupported("%", self, other)
 
+    # A timedelta on the right of these only ever divides a timedelta.
+    def __rtruediv__(self, other):
+        return _unsupported("/", other, self, True)
+
+    def __rfloordiv__(self, other):
+        return _unsupported("//", other, self, True)
+
+    def __rmod__(self, other):
+        return _unsupported("%", other, self, True)
+
     def __divmod__(self, other):
         if isinstance(other, timedelta):
             q, r = divmod(self._to_us(), other._to_us())
@@ -808,15 +828,14 @@ class tzinfo:
         return (type(self), args, state) if state else (type(self), args)
 
 
-_OMITTED = object()
-
-
 class timezone(tzinfo):
     """A fixed offset from UTC, with an optional name."""
 
     __slots__ = ("_offset", "_name")
 
-    def __new__(cls, offset, name=_OMITTED):
+    def __new__(cls, offset=_OMITTED, name=_OMITTED):
+        if offset is _OMITTED:
+            raise TypeError("timezone() missing required argument 'offset' (pos 1)")
         if not isinstance(offset, timedelta):
             raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s"
                             % _type_name(offset))
@@ -850,6 +869,13 @@ class timezone(tzinfo):
 
     def __reduce__(self):
         return (type(self), self.__getinitargs__())
+
+    # Immutable: a copy may be the zone itself (copy would call __new__ with no offset).
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __eq__(self, other):
         if isinstance(other, timezone):
@@ -915,10 +941,11 @@ class timezone(tzinfo):
 
 
 timezone.utc = timezone._create(_ZERO)
-# The C module's bounds: a day less a microsecond either way.
+# The C module's bounds: 23:59 either way.
 timezone.min = timezone._create(_delta(-_US_PER_DAY + 60000000))
 timezone.max = timezone._create(_delta(_US_PER_DAY - 60000000))
-UTC = timezone.utc
+if _sys.version_info >= (3, 11):
+    UTC = timezone.utc
 
 
 def _local_timezone():
@@ -975,7 +1002,8 @@ class date:
 
     __slots__ = ("_year", "_month", "_day", "_hashcode")
 
-    def __init__(self, year, month, day):
+    def __init__(self, year=_OMITTED, month=_OMITTED, day=_OMITTED):
+        _check_given(("year", year), ("month", month), ("day", day))
         self._year, self._month, self._day = _check_date_fields(year, month, day)
         self._hashcode = -1
 
@@ -1390,8 +1418,9 @@ class datetime(date):
 
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
-    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0,
-                 tzinfo=None, *, fold=0):
+    def __init__(self, year=_OMITTED, month=_OMITTED, day=_OMITTED, hour=0, minute=0, second=0,
+                 microsecond=0, tzinfo=None, *, fold=0):
+        _check_given(("year", year), ("month", month), ("day", day))
         self._year, self._month, self._day = _check_date_fields(year, month, day)
         (self._hour, self._minute, self._second, self._microsecond,
          self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
