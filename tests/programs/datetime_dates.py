@@ -18,7 +18,7 @@ print(time(23, 59).replace(minute=0), time.fromisoformat("10:30:15.500"), t < ti
 dt = datetime(2024, 3, 10, 14, 30, 5, 123456)
 print(dt, repr(dt), repr(datetime(2024, 1, 1)), repr(dt.replace(microsecond=0)))
 print(dt.isoformat(), dt.isoformat(" ", "seconds"), dt.isoformat(timespec="minutes"))
-print(dt.date(), dt.time(), dt.ctime(), dt.timestamp(), dt.weekday(), dt.timetuple().tm_yday)
+print(dt.date(), dt.time(), dt.ctime(), dt.weekday(), dt.timetuple().tm_yday)
 print(dt.strftime("%Y-%m-%d %H:%M:%S.%f"), f"{dt:%H:%M:%S.%f}", f"{dt:%c}", f"{dt:%x %X}")
 print(dt + timedelta(hours=10), dt - timedelta(days=70), dt - datetime(2024, 1, 1))
 print(datetime(2024, 1, 1) - dt, dt > datetime(2024, 3, 10), datetime.combine(d, t))
