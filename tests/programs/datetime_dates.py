@@ -6,14 +6,16 @@ d = date(2024, 2, 28)
 print(d, repr(d), d + timedelta(days=2), d - timedelta(weeks=9), date(2024, 3, 1) - d)
 print(d.year, d.month, d.day, d.weekday(), d.isoweekday(), d.toordinal(), d.ctime())
 print(d.isocalendar(), tuple(date(2021, 1, 3).isocalendar()), date(2020, 12, 31).isocalendar()[1])
-print(date.fromordinal(738000), date.fromisoformat("2023-07-04"), d.replace(day=1), d.timetuple()[:8])
+print(date.fromordinal(738000), date.fromisoformat("2023-07-04"), d.replace(day=1),
+      d.timetuple()[:8])
 print(d.strftime("%A %d %B %Y, day %j, week %U/%W"), f"{d:%d/%m/%y}", f"{d}", format(d, "%a"))
 print(d < date(2024, 3, 1), d == date(2024, 2, 28), d != datetime(2024, 2, 28), MINYEAR, MAXYEAR)
 print(date.min, date.max, date.resolution, len({d, date(2024, 2, 28)}))
 
 t = time(9, 5, 7, 250)
 print(t, repr(t), repr(time(12)), t.isoformat("milliseconds"), t.strftime("%I:%M %p %f"))
-print(time(23, 59).replace(minute=0), time.fromisoformat("10:30:15.500"), t < time(10), f"{t:%H.%M}")
+print(time(23, 59).replace(minute=0), time.fromisoformat("10:30:15.500"), t < time(10),
+      f"{t:%H.%M}")
 
 dt = datetime(2024, 3, 10, 14, 30, 5, 123456)
 print(dt, repr(dt), repr(datetime(2024, 1, 1)), repr(dt.replace(microsecond=0)))
@@ -37,8 +39,10 @@ print(timezone.utc, repr(timezone.utc), cet, repr(cet), minus, repr(minus))
 aware = datetime(2024, 3, 10, 12, 0, tzinfo=cet)
 print(aware, repr(aware), aware.utcoffset(), aware.tzname(), aware.dst())
 print(aware.astimezone(timezone.utc), aware.astimezone(minus), aware.timestamp())
-print(aware == datetime(2024, 3, 10, 11, 0, tzinfo=timezone.utc), aware - datetime(2024, 3, 10, tzinfo=minus))
-print(aware.strftime("%H:%M %Z %z"), aware.isoformat(), datetime(2024, 1, 1, tzinfo=minus).isoformat())
+print(aware == datetime(2024, 3, 10, 11, 0, tzinfo=timezone.utc),
+      aware - datetime(2024, 3, 10, tzinfo=minus))
+print(aware.strftime("%H:%M %Z %z"), aware.isoformat(),
+      datetime(2024, 1, 1, tzinfo=minus).isoformat())
 print(time(8, 0, tzinfo=cet), time(8, 0, tzinfo=cet) == time(7, 0, tzinfo=timezone.utc))
 
 
