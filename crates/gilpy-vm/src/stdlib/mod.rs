@@ -39,6 +39,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
     ("logging", include_str!("logging.py")),
+    ("datetime", include_str!("datetime.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
