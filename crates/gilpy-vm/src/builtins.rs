@@ -1450,11 +1450,33 @@ fn round_half_even(value: f64) -> f64 {
 
 fn divmod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "divmod", &args, 2, 2)?;
+    if matches!(args[0], Value::Instance(_)) || matches!(args[1], Value::Instance(_)) {
+        return divmod_special(thread, &args[0], &args[1]);
+    }
     let quotient =
         thread.binary(crate::code::BinaryOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
     let remainder =
         thread.binary(crate::code::BinaryOp::Mod, args[0].clone(), args[1].clone(), false)?;
     Ok(Value::tuple(vec![quotient, remainder]))
+}
+
+/// `divmod` of a user object: its `__divmod__`, else the right operand's `__rdivmod__`.
+fn divmod_special(thread: &mut Thread, left: &Value, right: &Value) -> CallResult {
+    let attempts = [(left, "__divmod__", right), (right, "__rdivmod__", left)];
+    for (receiver, name, other) in attempts {
+        if let Some(method) = thread.special_method(receiver, name) {
+            let result = thread.call(&method, vec![other.clone()], vec![])?;
+            if !is_not_implemented(thread, &result) {
+                return Ok(result);
+            }
+        }
+    }
+    let message = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        type_name(left),
+        type_name(right)
+    );
+    Err(thread.exception("TypeError", message))
 }
 
 fn pow(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -1205,8 +1205,10 @@ impl Thread {
                 return builtins::make_class_of(self, args, metaclass).map(Called::Value);
             }
         }
+        let mut overrides_new = false;
         let instance = match class.lookup("__new__") {
             Some(new) if !self.is_object_default("__new__", &new) => {
+                overrides_new = true;
                 // `__new__` is a static method: it gets the class first.
                 let new = match new {
                     Value::Descriptor(descriptor) => match &*descriptor {
@@ -1247,7 +1249,10 @@ impl Thread {
                     }
                     return Ok(Called::Value(instance));
                 }
-                if !args.is_empty() && !class.is_exception && !extends_builtin {
+                // As CPython's `object_init`: extra arguments are an error only when `__new__`
+                // is object's too (a class that overrides `__new__` takes them there).
+                let refused = !args.is_empty() || !kwargs.is_empty();
+                if refused && !overrides_new && !class.is_exception && !extends_builtin {
                     return Err(
                         self.exception("TypeError", format!("{}() takes no arguments", class.name))
                     );

@@ -245,6 +245,26 @@ class Fraction:
             return other // float(self)
         return NotImplemented
 
+    def __divmod__(self, other):
+        if isinstance(other, float):
+            return divmod(float(self), other)
+        pair = self._pair(other)
+        if pair is None:
+            return NotImplemented
+        n, d = pair
+        quotient, remainder = divmod(self._numerator * d, self._denominator * n)
+        return quotient, Fraction(remainder, self._denominator * d)
+
+    def __rdivmod__(self, other):
+        if isinstance(other, float):
+            return divmod(other, float(self))
+        pair = self._pair(other)
+        if pair is None:
+            return NotImplemented
+        n, d = pair
+        quotient, remainder = divmod(n * self._denominator, d * self._numerator)
+        return quotient, Fraction(remainder, d * self._denominator)
+
     def __mod__(self, other):
         pair = self._pair(other)
         if pair is not None:
