@@ -19,6 +19,15 @@ _US_PER_DAY = 86400 * 1000000
 _INDEX_MESSAGES = _sys.version_info >= (3, 10)
 _WIDE_ISOFORMAT = _sys.version_info >= (3, 11)
 _COLON_Z = _sys.version_info >= (3, 12)
+# 3.12 deprecated the naive UTC constructors.
+_UTC_DEPRECATED = _sys.version_info >= (3, 12)
+
+
+def _deprecated(what, instead):
+    import warnings
+    warnings.warn("datetime.datetime.%s is deprecated and scheduled for removal in a future "
+                  "version. Use timezone-aware objects to represent datetimes in UTC: "
+                  "datetime.datetime.%s." % (what, instead), DeprecationWarning, stacklevel=3)
 
 _DAYS_IN_MONTH = (-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DAYS_BEFORE_MONTH = (-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
@@ -1468,6 +1477,8 @@ class datetime(date):
 
     @classmethod
     def utcfromtimestamp(cls, t):
+        if _UTC_DEPRECATED:
+            _deprecated("utcfromtimestamp()", "fromtimestamp(timestamp, datetime.UTC)")
         whole, us = _timestamp_parts(t, False)
         return cls._from_seconds(whole, us, None)
 
@@ -1477,7 +1488,10 @@ class datetime(date):
 
     @classmethod
     def utcnow(cls):
-        return cls.utcfromtimestamp(_time.time())
+        if _UTC_DEPRECATED:
+            _deprecated("utcnow()", "now(datetime.UTC)")
+        whole, us = _timestamp_parts(_time.time(), False)
+        return cls._from_seconds(whole, us, None)
 
     @classmethod
     def combine(cls, date, time, tzinfo=True):

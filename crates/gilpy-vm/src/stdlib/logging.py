@@ -93,23 +93,11 @@ def _checkLevel(level):
 
 _lock = threading.RLock()
 
-_deprecations_shown = set()
-
-
 def _warn_deprecated(text):
-    # CPython calls warnings.warn(text, DeprecationWarning, 2), which the default filters show
-    # for code of __main__, once per line; gilpy has no warnings module, so it is written here
-    # as warnings.formatwarning would.
-    if sys._getframemodulename(2) != "__main__":
-        return
-    filename, lineno, _ = _traceback.frame(2)
-    if (text, lineno) in _deprecations_shown:
-        return
-    _deprecations_shown.add((text, lineno))
-    source = _traceback.stack(2)[-1].split("\n")[1].strip()
-    sys.stderr.write("%s:%s: DeprecationWarning: %s\n" % (filename, lineno, text))
-    if source:
-        sys.stderr.write("  %s\n" % source)
+    # CPython calls warnings.warn(text, DeprecationWarning, 2) in the deprecated function,
+    # which calls this: one frame further out.
+    import warnings
+    warnings.warn(text, DeprecationWarning, 3)
 
 
 def _basename(path):

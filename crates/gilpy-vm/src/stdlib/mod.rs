@@ -40,6 +40,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("copy", include_str!("copy.py")),
     ("logging", include_str!("logging.py")),
     ("datetime", include_str!("datetime.py")),
+    ("warnings", include_str!("warnings.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
