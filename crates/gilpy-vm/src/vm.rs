@@ -74,6 +74,18 @@ impl Generator {
         self.finished.store(true, Release);
     }
 
+    /// Whether it has not run at all: still parked at its first instruction (a coroutine that
+    /// was never awaited).
+    fn never_started(&self) -> bool {
+        let Some(frame) = self.suspended.take() else { return false };
+        #[cfg(target_arch = "wasm32")]
+        let at_start = frame.as_ref().is_some_and(|frame| frame.pc == 0);
+        #[cfg(not(target_arch = "wasm32"))]
+        let at_start = frame.pc == 0;
+        self.suspended.store(Some(frame));
+        at_start
+    }
+
     /// The suspended frame, which marks the generator running: `Ok(None)` once it has ended,
     /// `Err(())` while it runs already (it resumed itself).
     fn take_frame(&self) -> Result<Option<(FrameBox, bool)>, ()> {
@@ -1777,6 +1789,15 @@ impl Thread {
                     self.frames.last_mut().unwrap().stack.push(Value::Bool(found != negate));
                 }
                 Op::Pop => {
+                    // A coroutine dropped as it was made (`work()` without `await`): CPython
+                    // warns as it frees it.
+                    if let Some(Value::Generator(generator)) = frame.stack.last() {
+                        if generator.is_coroutine && Arc::strong_count(generator) == 1 {
+                            let coroutine = frame.stack.pop().expect("stack");
+                            self.warn_if_never_awaited(coroutine)?;
+                            continue;
+                        }
+                    }
                     frame.stack.pop();
                 }
                 Op::Dup => {
@@ -2657,6 +2678,20 @@ impl Thread {
         let module = builtins::import(self, "_exceptiongroup")?;
         let helper = builtins::get_attribute(self, &module, name)?;
         self.call(&helper, args, vec![])
+    }
+
+    /// CPython's "coroutine '...' was never awaited" RuntimeWarning, through the `warnings`
+    /// filters, for a coroutine about to be freed without having run.
+    #[inline(never)]
+    fn warn_if_never_awaited(&mut self, coroutine: Value) -> Result<(), Value> {
+        let Value::Generator(generator) = &coroutine else { return Ok(()) };
+        if !generator.never_started() {
+            return Ok(());
+        }
+        let module = builtins::import(self, "warnings")?;
+        let warn = builtins::get_attribute(self, &module, "_warn_unawaited_coroutine")?;
+        self.call(&warn, vec![coroutine], vec![])?;
+        Ok(())
     }
 
     /// `async for`'s `__aiter__()` of `object`.

@@ -121,11 +121,21 @@ def formatwarning(message, category, filename, lineno, line=None):
     return text
 
 
+def _formatwarnmsg(msg):
+    text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    if msg.source is not None:
+        # CPython would show where the object was made if tracemalloc traced; gilpy has no
+        # tracemalloc, so it says what CPython says when it does not trace.
+        text += ("%s: Enable tracemalloc to get the object allocation traceback\n"
+                 % msg.category.__name__)
+    return text
+
+
 def _showwarnmsg_impl(msg):
     file = msg.file if msg.file is not None else sys.stderr
     if file is None:
         return
-    text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    text = _formatwarnmsg(msg)
     try:
         file.write(text)
     except OSError:
@@ -182,6 +192,17 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
         module = sys._getframemodulename(stacklevel) or "<string>"
         line = _source_line(stacklevel)
     _warn_explicit(message, category, filename, lineno, module, line, source)
+
+
+def _warn_unawaited_coroutine(coro):
+    # Called by the VM as it drops a coroutine that never ran (`work()` without `await`),
+    # from the frame that dropped it, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
+    frame = _traceback.frame(1)
+    if frame is None:
+        return
+    _warn_explicit("coroutine '%s' was never awaited" % coro.__qualname__, RuntimeWarning,
+                   frame[0], frame[1], sys._getframemodulename(1) or "<string>",
+                   _source_line(1), coro)
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
