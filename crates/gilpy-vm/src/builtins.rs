@@ -1450,26 +1450,59 @@ fn round_half_even(value: f64) -> f64 {
 
 fn divmod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "divmod", &args, 2, 2)?;
-    if matches!(args[0], Value::Instance(_)) || matches!(args[1], Value::Instance(_)) {
-        return divmod_special(thread, &args[0], &args[1]);
+    let (left, right) = (&args[0], &args[1]);
+    if matches!(left, Value::Instance(_)) || matches!(right, Value::Instance(_)) {
+        if let Some(result) = divmod_special(thread, left, right)? {
+            return Ok(result);
+        }
     }
+    // Numbers, and instances of their subclasses, divide as their base.
+    let number = |value: &Value| {
+        matches!(
+            value.builtin_base(),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
+    if !number(left) || !number(right) {
+        let message = format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(left),
+            type_name(right)
+        );
+        return Err(thread.exception("TypeError", message));
+    }
+    let is_float = |value: &Value| matches!(value.builtin_base(), Value::Float(_));
+    let is_zero = match right.builtin_base() {
+        Value::Int(0) | Value::Bool(false) => true,
+        Value::Float(f) => *f == 0.0,
+        _ => false,
+    };
+    if is_zero && (is_float(left) || is_float(right)) {
+        return Err(thread.exception("ZeroDivisionError", "float divmod()"));
+    }
+    let (left, right) = (left.builtin_base().clone(), right.builtin_base().clone());
     let quotient =
-        thread.binary(crate::code::BinaryOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
-    let remainder =
-        thread.binary(crate::code::BinaryOp::Mod, args[0].clone(), args[1].clone(), false)?;
+        thread.binary(crate::code::BinaryOp::FloorDiv, left.clone(), right.clone(), false)?;
+    let remainder = thread.binary(crate::code::BinaryOp::Mod, left, right, false)?;
     Ok(Value::tuple(vec![quotient, remainder]))
 }
 
-/// `divmod` of a user object: its `__divmod__`, else the right operand's `__rdivmod__`.
-fn divmod_special(thread: &mut Thread, left: &Value, right: &Value) -> CallResult {
+/// `divmod` of a user object: its `__divmod__`, else the right operand's `__rdivmod__`; None
+/// when neither class has one.
+fn divmod_special(thread: &mut Thread, left: &Value, right: &Value) -> Result<Option<Value>, Value> {
     let attempts = [(left, "__divmod__", right), (right, "__rdivmod__", left)];
+    let mut tried = false;
     for (receiver, name, other) in attempts {
         if let Some(method) = thread.special_method(receiver, name) {
+            tried = true;
             let result = thread.call(&method, vec![other.clone()], vec![])?;
             if !is_not_implemented(thread, &result) {
-                return Ok(result);
+                return Ok(Some(result));
             }
         }
+    }
+    if !tried {
+        return Ok(None);
     }
     let message = format!(
         "unsupported operand type(s) for divmod(): '{}' and '{}'",

@@ -297,9 +297,11 @@ pub fn percent_format_with<E>(
         Value::Dict(dict) => Some(dict),
         _ => None,
     };
+    // A mapping is also the one value of specs without a key (`"%s" % {"a": 1}`), as in
+    // CPython, where only a tuple spreads over the specs.
     let values: Vec<Value> = match args.builtin_base() {
         Value::Tuple(items) => items.to_vec(),
-        _ if mapping.is_some() => vec![],
+        _ if mapping.is_some() => vec![args.clone()],
         other => vec![other.clone()],
     };
     let mut values = values.into_iter();
