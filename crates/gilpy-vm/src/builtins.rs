@@ -260,6 +260,9 @@ pub struct Interpreter {
     pub gil_released_at_ns: AtomicU64,
     /// In simulated mode, the simulator that schedules this interpreter's threads.
     pub sim: std::sync::OnceLock<Arc<crate::simulate::Simulator>>,
+    /// `_gilpy_asyncgen.async_generator`, once a program made one: the eval loop knows an
+    /// async generator it drops by it (see `Thread::finalize_async_generator`).
+    pub async_generator_class: std::sync::OnceLock<Arc<Class>>,
     /// Real mode: which threads wait forever, to find a deadlock.
     pub(crate) deadlocks: crate::deadlock::DeadlockWatch,
 }
@@ -377,6 +380,7 @@ impl Interpreter {
             tracer,
             gil_released_at_ns: AtomicU64::new(0),
             sim: std::sync::OnceLock::new(),
+            async_generator_class: std::sync::OnceLock::new(),
             deadlocks: Default::default(),
         })
     }
@@ -1489,7 +1493,11 @@ fn divmod(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `divmod` of a user object: its `__divmod__`, else the right operand's `__rdivmod__`; None
 /// when neither class has one.
-fn divmod_special(thread: &mut Thread, left: &Value, right: &Value) -> Result<Option<Value>, Value> {
+fn divmod_special(
+    thread: &mut Thread,
+    left: &Value,
+    right: &Value,
+) -> Result<Option<Value>, Value> {
     let attempts = [(left, "__divmod__", right), (right, "__rdivmod__", left)];
     let mut tried = false;
     for (receiver, name, other) in attempts {

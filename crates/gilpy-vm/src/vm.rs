@@ -1791,12 +1791,29 @@ impl Thread {
                 Op::Pop => {
                     // A coroutine dropped as it was made (`work()` without `await`): CPython
                     // warns as it frees it.
-                    if let Some(Value::Generator(generator)) = frame.stack.last() {
-                        if generator.is_coroutine && Arc::strong_count(generator) == 1 {
+                    match frame.stack.last() {
+                        Some(Value::Generator(generator))
+                            if generator.is_coroutine && Arc::strong_count(generator) == 1 =>
+                        {
                             let coroutine = frame.stack.pop().expect("stack");
                             self.warn_if_never_awaited(coroutine)?;
                             continue;
                         }
+                        // An async generator a `break` leaves: CPython's event loop closes it
+                        // (its `finally` blocks run) once it is freed.
+                        Some(Value::Instance(instance))
+                            if Arc::strong_count(instance) == 1
+                                && self
+                                    .interp
+                                    .async_generator_class
+                                    .get()
+                                    .is_some_and(|class| Arc::ptr_eq(class, &instance.class)) =>
+                        {
+                            let generator = frame.stack.pop().expect("stack");
+                            self.finalize_async_generator(generator)?;
+                            continue;
+                        }
+                        _ => {}
                     }
                     frame.stack.pop();
                 }
@@ -2740,7 +2757,20 @@ impl Thread {
     fn async_generator(&mut self, generator: Value) -> CallResult {
         let module = builtins::import(self, "_gilpy_asyncgen")?;
         let class = builtins::get_attribute(self, &module, "async_generator")?;
+        if let Value::Class(class) = &class {
+            let _ = self.interp.async_generator_class.set(class.clone());
+        }
         self.call(&class, vec![generator], vec![])
+    }
+
+    /// An async generator dropped while suspended: `_gilpy_asyncgen._finalize` has the running
+    /// event loop close it, as CPython's finalizer hook does.
+    #[inline(never)]
+    fn finalize_async_generator(&mut self, generator: Value) -> Result<(), Value> {
+        let module = builtins::import(self, "_gilpy_asyncgen")?;
+        let finalize = builtins::get_attribute(self, &module, "_finalize")?;
+        self.call(&finalize, vec![generator], vec![])?;
+        Ok(())
     }
 
     fn awaitable(&mut self, object: Value) -> CallResult {

@@ -1772,10 +1772,11 @@ impl<'a> Compiler<'a> {
         kind: ComprehensionKind,
     ) -> Result<()> {
         let is_async = generators.iter().any(|g| g.is_async);
-        if is_async && matches!(kind, ComprehensionKind::Generator(_)) {
-            return Err(self.unsupported(expr, "an asynchronous generator expression"));
-        }
-        if is_async && !self.in_async_function() {
+        let is_genexpr = matches!(kind, ComprehensionKind::Generator(_));
+        // 3.11 let an async comprehension nest in a comprehension of an async function, which
+        // then awaits too.
+        let nested_async = self.version >= PythonVersion::V3_11;
+        if is_async && !is_genexpr && !self.in_async_function() {
             let message = "asynchronous comprehension outside of an asynchronous function";
             return Err(self.syntax_error(expr, message));
         }
@@ -1787,10 +1788,11 @@ impl<'a> Compiler<'a> {
         };
         // `[await t for t in tasks]` in a coroutine: the comprehension is a coroutine too, and
         // is awaited where it stands (CPython 3.12+ inlines it; the effect is the same).
-        let awaits = is_async
-            || self.in_async_function()
-                && !matches!(kind, ComprehensionKind::Generator(_))
-                && contains_await(generators, &elements);
+        let uses_await =
+            self.in_async_function() && contains_await(generators, &elements, nested_async);
+        // An async generator expression is made, not awaited; the other kinds are awaited.
+        let async_genexpr = is_genexpr && (is_async || uses_await);
+        let awaits = !is_genexpr && (is_async || uses_await);
         let mut scan = Scan::of_comprehension(generators, &elements);
         scan.assigned.insert(".0".into());
         let first = &generators[0];
@@ -1824,7 +1826,10 @@ impl<'a> Compiler<'a> {
                 ComprehensionKind::Dict(..) => {
                     compiler.emit(Op::BuildDict(0));
                 }
-                ComprehensionKind::Generator(_) => compiler.unit().is_generator = true,
+                ComprehensionKind::Generator(_) => {
+                    compiler.unit().is_generator = true;
+                    compiler.unit().is_async_generator = async_genexpr;
+                }
             }
             if awaits {
                 compiler.unit().is_generator = true;
@@ -1888,6 +1893,9 @@ impl<'a> Compiler<'a> {
                 }
                 ComprehensionKind::Generator(element) => {
                     self.expr(element)?;
+                    if self.unit().is_async_generator {
+                        self.emit(Op::AsyncGenWrap);
+                    }
                     self.emit(Op::YieldValue);
                     self.emit(Op::Pop);
                 }
@@ -2118,19 +2126,32 @@ fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
 
 /// Whether a comprehension awaits: in its element, its conditions, or its later iterables (the
 /// first is evaluated outside it).
-fn contains_await(generators: &[ast::Comprehension], elements: &[&Expr]) -> bool {
+/// Whether a comprehension awaits: an `await` in it, or with `nested_async` (3.11+) an async
+/// list, set or dict comprehension nested in it.
+fn contains_await(
+    generators: &[ast::Comprehension],
+    elements: &[&Expr],
+    nested_async: bool,
+) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
-    struct FindAwait(bool);
+    struct FindAwait(bool, bool);
     impl<'a> Visitor<'a> for FindAwait {
         fn visit_expr(&mut self, expr: &'a Expr) {
+            let generators: &[ast::Comprehension] = match expr {
+                Expr::ListComp(comprehension) => &comprehension.generators,
+                Expr::SetComp(comprehension) => &comprehension.generators,
+                Expr::DictComp(comprehension) => &comprehension.generators,
+                _ => &[],
+            };
             match expr {
                 Expr::Await(_) => self.0 = true,
                 Expr::Lambda(_) => {}
+                _ if self.1 && generators.iter().any(|g| g.is_async) => self.0 = true,
                 _ => walk_expr(self, expr),
             }
         }
     }
-    let mut finder = FindAwait(false);
+    let mut finder = FindAwait(false, nested_async);
     for element in elements {
         finder.visit_expr(element);
     }

@@ -10,12 +10,13 @@ _INIT, _ITER, _CLOSED = 0, 1, 2
 
 class async_generator:
     __module__ = "builtins"
-    __slots__ = ("_gen", "_running", "_finished")
+    __slots__ = ("_gen", "_running", "_finished", "_started")
 
     def __init__(self, gen):
         self._gen = gen
         self._running = False
         self._finished = False
+        self._started = False
 
     @property
     def __name__(self):
@@ -55,16 +56,32 @@ class _Step:
     runs the generator until its next `yield`, passing the event loop what the generator
     awaits meanwhile."""
 
-    __slots__ = ("_agen", "_kind", "_value", "_state")
+    __slots__ = ("_agen", "_kind", "_value", "_state", "_driver")
 
     def __init__(self, agen, kind, value):
         self._agen = agen
         self._kind = kind
         self._value = value
         self._state = _INIT
+        self._driver = None
 
     def __await__(self):
         return self._run()
+
+    # A coroutine's methods, so that asyncio can make a task of it (`create_task(anext(g))`).
+    def send(self, value):
+        if self._driver is None:
+            self._driver = self._run()
+        return self._driver.send(value)
+
+    def throw(self, typ, val=None, tb=None):
+        if self._driver is None:
+            self._driver = self._run()
+        return self._driver.throw(typ if val is None else val)
+
+    def close(self):
+        if self._driver is not None:
+            self._driver.close()
 
     def _run(self):
         agen = self._agen
@@ -79,15 +96,16 @@ class _Step:
             raise RuntimeError("%s(): asynchronous generator is already running" % what)
         if agen._finished:
             self._state = _CLOSED
-            if kind == "aclose":
+            if kind in ("aclose", "athrow"):
                 return None
-            if kind == "athrow":
-                raise self._value
             raise StopAsyncIteration
+        if kind == "asend" and self._value is not None and not agen._started:
+            raise TypeError("can't send non-None value to a just-started async generator")
         gen = agen._gen
         thrown = self._value if kind in ("athrow", "aclose") else None
         sent = None if thrown is not None else self._value
         agen._running = True
+        agen._started = True
         ended = False
         try:
             while True:
@@ -105,6 +123,9 @@ class _Step:
                         raise
                     ended = True
                     break
+                except StopAsyncIteration as error:
+                    agen._finished = True
+                    raise RuntimeError("async generator raised StopAsyncIteration") from error
                 except BaseException:
                     agen._finished = True
                     raise
@@ -127,6 +148,25 @@ class _Step:
             if kind != "aclose":
                 raise StopAsyncIteration
         return None
+
+
+def _finalize(agen):
+    # The VM calls this as it drops a suspended async generator (after a `break` out of its
+    # `async for`). As CPython's loop does, the running loop closes it in a task of its own,
+    # so its `finally` blocks may await; with no loop, its generator is closed at once.
+    if agen._finished or not agen._started or agen._running:
+        return
+    loop = None
+    try:
+        import asyncio
+        loop = asyncio._running_loop()
+    except ImportError:
+        pass
+    if loop is not None and not loop.is_closed():
+        loop.call_soon_threadsafe(loop.create_task, agen.aclose())
+    else:
+        agen._finished = True
+        agen._gen.close()
 
 
 def aiter(iterable):

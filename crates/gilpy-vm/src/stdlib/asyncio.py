@@ -52,7 +52,11 @@ del _cls
 
 
 def iscoroutine(obj):
-    return _asyncio.iscoroutine(obj)
+    # Also objects that have a coroutine's methods, as the Coroutine ABC counts them (an async
+    # generator's `__anext__()`).
+    return _asyncio.iscoroutine(obj) or (
+        not isinstance(obj, type) and hasattr(obj, "send") and hasattr(obj, "throw")
+        and hasattr(obj, "close") and hasattr(obj, "__await__"))
 
 
 def isfuture(obj):
@@ -468,7 +472,11 @@ class BaseEventLoop(AbstractEventLoop):
         else:
             timeout = None
         if timeout != 0:
-            # Nothing to run: wait for the next timer, or a callback from another thread.
+            # Nothing to run: wait for the next timer, or a callback from another thread. In
+            # whole milliseconds, as CPython's epoll selector waits: timers due within the
+            # same millisecond then run in the same turn.
+            if timeout is not None:
+                timeout = -(-timeout * 1000 // 1) / 1000
             self._wakeup.wait(timeout)
         self._wakeup.clear()
         with self._threadsafe_lock:
