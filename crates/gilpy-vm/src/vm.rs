@@ -86,6 +86,17 @@ impl Generator {
         at_start
     }
 
+    /// The file and first line of its code (`co_firstlineno`), while it is suspended.
+    pub fn origin(&self) -> Option<(Text, u32)> {
+        let frame = self.suspended.take()?;
+        #[cfg(target_arch = "wasm32")]
+        let origin = frame.as_ref().map(|frame| frame_origin(frame));
+        #[cfg(not(target_arch = "wasm32"))]
+        let origin = Some(frame_origin(&frame));
+        self.suspended.store(Some(frame));
+        origin
+    }
+
     /// The suspended frame, which marks the generator running: `Ok(None)` once it has ended,
     /// `Err(())` while it runs already (it resumed itself).
     fn take_frame(&self) -> Result<Option<(FrameBox, bool)>, ()> {
@@ -4149,6 +4160,11 @@ fn own_attribute(
         return None;
     }
     instance.get_hinted(name, hint)
+}
+
+fn frame_origin(frame: &Frame) -> (Text, u32) {
+    let code = &frame.function.code;
+    (code.filename.clone(), code.lines.first().copied().unwrap_or(0))
 }
 
 /// What an async generator's `yield` hands its driver (see `Op::AsyncGenWrap`), telling the

@@ -279,7 +279,20 @@ pub fn asyncio() -> Vec<(&'static str, Value)> {
         ("iscoroutine", builtin("iscoroutine", asyncio_iscoroutine)),
         ("iscoroutinefunction", builtin("iscoroutinefunction", asyncio_iscoroutinefunction)),
         ("asyncgen_unwrap", builtin("asyncgen_unwrap", asyncio_asyncgen_unwrap)),
+        ("coroutine_origin", builtin("coroutine_origin", asyncio_coroutine_origin)),
     ]
+}
+
+/// `(filename, first line)` of a coroutine not yet finished, for a task's repr (CPython's
+/// `defined at FILE:LINE`); None otherwise.
+fn asyncio_coroutine_origin(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(match args.first() {
+        Some(Value::Generator(generator)) => match generator.origin() {
+            Some((file, line)) => Value::tuple(vec![Value::Str(file), Value::Int(line as i64)]),
+            None => Value::None,
+        },
+        _ => Value::None,
+    })
 }
 
 /// `(True, value)` for what an async generator's `yield` handed out, `(False, None)` for

@@ -91,6 +91,9 @@ class Future:
         self._exception = None
         self._callbacks = []
         self._cancel_message = None
+        # An exception nobody asked for (result() or exception()) is reported when the loop
+        # closes, as CPython reports it when the future is freed.
+        self._log_traceback = False
 
     def __repr__(self):
         return "<%s %s>" % (self.__class__.__name__, self._state.lower())
@@ -130,6 +133,7 @@ class Future:
         return CancelledError(self._cancel_message)
 
     def result(self):
+        self._log_traceback = False
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
@@ -139,6 +143,7 @@ class Future:
         return self._result
 
     def exception(self):
+        self._log_traceback = False
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
@@ -171,6 +176,7 @@ class Future:
             exception = exception()
         self._exception = exception
         self._state = _FINISHED
+        self._log_traceback = True
         self._schedule_callbacks()
 
     def __await__(self):
@@ -202,6 +208,7 @@ class Task(Future):
         else:
             self._name = str(name)
         self._coro = coro
+        self._origin = _asyncio.coroutine_origin(coro)
         self._fut_waiter = None
         self._must_cancel = False
         self._loop.call_soon(self._step)
@@ -427,6 +434,8 @@ class BaseEventLoop(AbstractEventLoop):
     def close(self):
         if self._running:
             raise RuntimeError("Cannot close a running event loop")
+        if not self._closed:
+            _report_unretrieved(self)
         self._closed = True
         if self._default_executor is not None:
             self._default_executor.shutdown(wait=False)
@@ -524,6 +533,31 @@ class BaseEventLoop(AbstractEventLoop):
 _LOOP_KIND = {"linux": ("Using selector: %s", "EpollSelector"),
               "darwin": ("Using selector: %s", "KqueueSelector"),
               "win32": ("Using proactor: %s", "IocpProactor")}.get(sys.platform)
+
+
+def _report_unretrieved(loop):
+    """CPython's "Task exception was never retrieved", for each task of `loop` whose exception
+    nobody asked for, through the "asyncio" logger once logging is imported."""
+    for task in list(_all_tasks):
+        if task._loop is not loop or not task._log_traceback or task._exception is None:
+            continue
+        task._log_traceback = False
+        exc = task._exception
+        coro = getattr(task._coro, "__qualname__", "coroutine")
+        if task._origin is not None:
+            coro = "%s() done, defined at %s:%s" % (coro, task._origin[0], task._origin[1])
+        message = ("Task exception was never retrieved\nfuture: <Task finished name=%r "
+                   "coro=<%s> exception=%r>" % (task._name, coro, exc))
+        get_logger = getattr(_asyncio, "getLogger", None)
+        if get_logger is not None:
+            get_logger("asyncio").error(message, exc_info=exc)
+        else:
+            import _traceback
+            # Our Task._step is CPython's C task step, which has no frame of its own.
+            lines = _traceback.format(exc).split("\n")
+            text = "\n".join(line for line in lines
+                             if not line.startswith('  File "<frozen asyncio>"'))
+            sys.stderr.write(message + "\n" + text)
 
 
 class SelectorEventLoop(BaseEventLoop):
