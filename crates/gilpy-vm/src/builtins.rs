@@ -312,6 +312,10 @@ impl Interpreter {
         }
         lock(&classes["BaseException"].dict)
             .insert(Text::from("__init__"), builtin("__init__", exception_init));
+        if version >= PythonVersion::V3_11 {
+            lock(&classes["BaseException"].dict)
+                .insert(Text::from("add_note"), builtin("add_note", exception_add_note));
+        }
         {
             let mut object = lock(&classes["object"].dict);
             object.insert(Text::from("__init__"), builtin("__init__", object_init));
@@ -1990,6 +1994,28 @@ fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 /// `BaseException.__init__`: keeps the arguments as `args`.
+/// `BaseException.add_note(note)` (3.11+): appends to the exception's `__notes__`, which the
+/// traceback prints after its last line.
+fn exception_add_note(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    arity(thread, "add_note", &args, 2, 2)?;
+    let (Value::Instance(instance), note) = (&args[0], &args[1]) else {
+        return Err(thread.exception("TypeError", "add_note() needs an exception"));
+    };
+    if !matches!(note, Value::Str(_)) {
+        let message = format!("note must be a str, not '{}'", type_name(note));
+        return Err(thread.exception("TypeError", message));
+    }
+    match instance.get("__notes__") {
+        None => instance.set(Text::from("__notes__"), List::new(vec![note.clone()])),
+        Some(Value::List(notes)) => lock(&notes.items).push(note.clone()),
+        Some(_) => {
+            let message = "Cannot add note: __notes__ is not a list";
+            return Err(thread.exception("TypeError", message));
+        }
+    }
+    Ok(Value::None)
+}
+
 fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
     if args.is_empty() {
         return Err(thread.exception(
@@ -2542,6 +2568,11 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                         Descriptor::StaticMethod(function) => function.clone(),
                         Descriptor::Property { .. } => unreachable!("handled above"),
                     },
+                    // The one built-in method of exceptions that Python code calls on them.
+                    Value::Builtin(builtin) if builtin.name == "add_note" => {
+                        let function = Value::Builtin(builtin);
+                        Value::Method(Arc::new(Method { receiver: object.clone(), function }))
+                    }
                     other => bind(object, other),
                 });
             }

@@ -51,6 +51,29 @@ impl Printer {
         }
     }
 
+    /// The exception's `__notes__` (3.11+), a line each after its last line: `str` of each
+    /// note of a sequence, else the `repr` of what `__notes__` is.
+    fn notes(&mut self, thread: &mut Thread, instance: &crate::value::Instance) {
+        if thread.interp.version < PythonVersion::V3_11 {
+            return;
+        }
+        let Some(notes) = instance.get("__notes__") else { return };
+        let items = match &notes {
+            Value::List(list) => lock(&list.items).clone(),
+            Value::Tuple(items) => items.to_vec(),
+            other => {
+                let text =
+                    thread.repr_of(other).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                self.emit(&format!("{text}\n"), '|');
+                return;
+            }
+        };
+        for note in items {
+            let text = thread.str_of(&note).unwrap_or_else(|_| "<note str() failed>".into());
+            self.emit(&format!("{text}\n"), '|');
+        }
+    }
+
     fn exception(&mut self, thread: &mut Thread, exception: &Value) {
         let Value::Instance(instance) = exception else {
             self.emit("error: not an exception\n", '|');
@@ -84,6 +107,7 @@ impl Printer {
             }
             let last = last_line(thread, exception);
             self.emit(&last, '|');
+            self.notes(thread, instance);
             return;
         };
         let top_level = self.group_depth == 0;
@@ -97,6 +121,7 @@ impl Printer {
         }
         let last = last_line(thread, exception);
         self.emit(&last, '|');
+        self.notes(thread, instance);
         let shown = members.len().min(MAX_GROUP_WIDTH + 1);
         self.need_close = false;
         for (index, member) in members.iter().take(shown).enumerate() {
