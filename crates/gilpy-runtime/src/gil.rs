@@ -37,6 +37,11 @@ impl EvalBreaker {
     pub const ASYNC_EXCEPTION: u32 = 1 << 1;
     /// Another thread has waited a whole time slice for a core ([`crate::core_limit`]).
     pub const CORE_YIELD_REQUEST: u32 = 1 << 2;
+    /// Stop now, whatever the program catches: the run unwinds every frame without running
+    /// its handlers (as `os._exit` leaves). For a program that swallows the Stop its
+    /// `ASYNC_EXCEPTION` raises (`except BaseException: pass` in a loop), which CPython too
+    /// could only kill.
+    pub const KILL: u32 = 1 << 3;
 
     /// The hot-path check: is anything pending at all?
     #[inline]

@@ -478,7 +478,7 @@ impl Thread {
 
     /// Whether the run is being stopped: blocking waits poll this.
     pub fn stop_requested(&self) -> bool {
-        self.eval_breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)
+        self.eval_breaker.is_set(EvalBreaker::ASYNC_EXCEPTION | EvalBreaker::KILL)
     }
 
     /// Runs a module's code with `globals` as its namespace, to the end.
@@ -1514,7 +1514,9 @@ impl Thread {
                         if let Some(previous) = frame.handling.last() {
                             set_context(&exception, previous);
                         }
-                        if let Some(block) = frame.blocks.pop() {
+                        // Killed: no handler runs, every frame unwinds.
+                        let killed = self.eval_breaker.is_set(EvalBreaker::KILL);
+                        if let Some(block) = frame.blocks.pop().filter(|_| !killed) {
                             frame.stack.truncate(block.stack_depth as usize);
                             frame.stack.push(exception.clone());
                             frame.handling.truncate(block.handling_depth as usize);

@@ -4,6 +4,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -123,11 +124,20 @@ fn exercise(source: &str) -> Result<bool, String> {
                 return false;
             };
             let breaker = Arc::new(EvalBreaker::default());
+            // Stop after 50 ms; a program that swallows the KeyboardInterrupt (a mutation can
+            // put `except BaseException: pass` in a loop) is killed 250 ms later.
+            let (finished, finish) = std::sync::mpsc::channel::<()>();
             let watchdog = {
                 let breaker = breaker.clone();
                 std::thread::spawn(move || {
-                    std::thread::sleep(Duration::from_millis(50));
-                    breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+                    let timed_out =
+                        |wait| matches!(finish.recv_timeout(wait), Err(RecvTimeoutError::Timeout));
+                    if timed_out(Duration::from_millis(50)) {
+                        breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+                        if timed_out(Duration::from_millis(250)) {
+                            breaker.set(EvalBreaker::KILL);
+                        }
+                    }
                 })
             };
             gilpy_vm::run_interruptible(
@@ -137,7 +147,8 @@ fn exercise(source: &str) -> Result<bool, String> {
                 vec![],
                 breaker,
             );
-            drop(watchdog);
+            drop(finished);
+            watchdog.join().expect("watchdog");
             true
         }))
     });

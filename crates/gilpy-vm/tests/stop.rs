@@ -83,3 +83,39 @@ fn a_stop_ends_child_processes() {
          \x20   for p in ps: p.join()\n",
     );
 }
+
+/// A program that swallows KeyboardInterrupt goes on after a stop, as under CPython; a kill
+/// ends it, running none of its handlers or `finally` blocks.
+#[test]
+fn a_kill_ends_a_program_that_swallows_the_stop() {
+    let source = "import sys\n\
+                  while True:\n    try:\n        pass\n    except BaseException:\n        pass\n    \
+                  finally:\n        sys.stdout.write('')\n";
+    let program = gilpy_vm::compile(source, "kill.py", PythonVersion::V3_13).expect("compiles");
+    let host = Arc::new(ThreadedHost::new());
+    let breaker = Arc::new(EvalBreaker::default());
+    let (finished, finish) = std::sync::mpsc::channel::<()>();
+    let stopper = {
+        let breaker = breaker.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            breaker.set(EvalBreaker::ASYNC_EXCEPTION);
+            // Still running 300 ms after the stop: it swallowed it.
+            let swallowed = matches!(
+                finish.recv_timeout(Duration::from_millis(300)),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            );
+            breaker.set(EvalBreaker::KILL);
+            (swallowed, Instant::now())
+        })
+    };
+    let outcome =
+        gilpy_vm::run_interruptible(&program, PythonVersion::V3_13, host, vec![], breaker);
+    let ended = Instant::now();
+    drop(finished);
+    let (swallowed, killed_at) = stopper.join().unwrap();
+    assert!(swallowed, "the stop alone ended a program that catches BaseException");
+    assert_ne!(outcome.exit_code, 0);
+    let took = ended.saturating_duration_since(killed_at);
+    assert!(took < Duration::from_millis(500), "the kill took {took:?}");
+}
