@@ -88,9 +88,11 @@ fn a_stop_ends_child_processes() {
 /// ends it, running none of its handlers or `finally` blocks.
 #[test]
 fn a_kill_ends_a_program_that_swallows_the_stop() {
+    // Every check point but the outer loop's back edge, which runs once per stop caught, is
+    // inside the `try`: the stop is raised there.
     let source = "import sys\n\
-                  while True:\n    try:\n        pass\n    except BaseException:\n        pass\n    \
-                  finally:\n        sys.stdout.write('')\n";
+                  while True:\n    try:\n        while True:\n            pass\n    \
+                  except BaseException:\n        pass\n    finally:\n        sys.stdout.write('')\n";
     let program = gilpy_vm::compile(source, "kill.py", PythonVersion::V3_13).expect("compiles");
     let host = Arc::new(ThreadedHost::new());
     let breaker = Arc::new(EvalBreaker::default());
