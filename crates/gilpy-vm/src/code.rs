@@ -274,6 +274,8 @@ pub enum Op {
     /// `(object -- awaitable)`: a coroutine as it is, else what `__await__()` returns; the
     /// `YieldFrom` that follows drives it
     GetAwaitable,
+    /// `(exception -- )`: an `except*` clause handles its match from here (`PopExcept` ends it)
+    PushExcInfo,
     /// `(rest class -- rest' match matched)`: an `except*` clause splits what is still
     /// unmatched by `class` (a lone exception matches as a group of one)
     ExceptStarMatch,

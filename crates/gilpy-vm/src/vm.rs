@@ -79,7 +79,7 @@ impl Generator {
     fn never_started(&self) -> bool {
         let Some(frame) = self.suspended.take() else { return false };
         #[cfg(target_arch = "wasm32")]
-        let at_start = frame.as_ref().is_some_and(|frame| frame.pc == 0);
+        let at_start = Option::as_ref(&frame).is_some_and(|frame| frame.pc == 0);
         #[cfg(not(target_arch = "wasm32"))]
         let at_start = frame.pc == 0;
         self.suspended.store(Some(frame));
@@ -90,7 +90,7 @@ impl Generator {
     pub fn origin(&self) -> Option<(Text, u32)> {
         let frame = self.suspended.take()?;
         #[cfg(target_arch = "wasm32")]
-        let origin = frame.as_ref().map(|frame| frame_origin(frame));
+        let origin = Option::as_ref(&frame).map(frame_origin);
         #[cfg(not(target_arch = "wasm32"))]
         let origin = Some(frame_origin(&frame));
         self.suspended.store(Some(frame));
@@ -1809,7 +1809,9 @@ impl Thread {
                             if generator.is_coroutine && Arc::strong_count(generator) == 1 =>
                         {
                             let coroutine = frame.stack.pop().expect("stack");
-                            self.warn_if_never_awaited(coroutine)?;
+                            if let Err(error) = self.warn_if_never_awaited(coroutine.clone()) {
+                                self.unraisable(error, &coroutine)?;
+                            }
                             continue;
                         }
                         // An async generator a `break` leaves: CPython's event loop closes it
@@ -1823,7 +1825,9 @@ impl Thread {
                                     .is_some_and(|class| Arc::ptr_eq(class, &instance.class)) =>
                         {
                             let generator = frame.stack.pop().expect("stack");
-                            self.finalize_async_generator(generator)?;
+                            if let Err(error) = self.finalize_async_generator(generator.clone()) {
+                                self.unraisable(error, &generator)?;
+                            }
                             continue;
                         }
                         _ => {}
@@ -2387,15 +2391,27 @@ impl Thread {
                     let awaitable = self.awaitable(object)?;
                     self.frames.last_mut().unwrap().stack.push(awaitable);
                 }
+                Op::PushExcInfo => {
+                    let exception = frame.stack.pop().expect("stack");
+                    frame.handling.push(exception);
+                }
                 Op::ExceptStarMatch => {
                     let class = frame.stack.pop().expect("stack");
                     let rest = frame.stack.pop().expect("stack");
                     let split =
                         self.exception_group_helper("_except_star_match", vec![rest, class])?;
-                    let Value::Tuple(split) = split else { unreachable!("a pair") };
-                    let matched = !matches!(split[1], Value::None);
+                    let Value::Tuple(split) = split.clone() else {
+                        let message =
+                            format!("except* got {} from its split", ops::type_name(&split));
+                        return Err(self.exception("SystemError", message));
+                    };
+                    let [rest, matched] = &split[..] else {
+                        return Err(self.exception("SystemError", "except* got no pair"));
+                    };
+                    let (rest, matched) = (rest.clone(), matched.clone());
+                    let is_match = !matches!(matched, Value::None);
                     let stack = &mut self.frames.last_mut().unwrap().stack;
-                    stack.extend([split[0].clone(), split[1].clone(), Value::Bool(matched)]);
+                    stack.extend([rest, matched, Value::Bool(is_match)]);
                 }
                 Op::PrepReraiseStar => {
                     let rest = frame.stack.pop().expect("stack");
@@ -2701,13 +2717,25 @@ impl Thread {
         Ok(true)
     }
 
-    /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
     /// Calls `name` of `stdlib/_exceptiongroup.py`, which does the work of `except*`.
     #[inline(never)]
     fn exception_group_helper(&mut self, name: &str, args: Vec<Value>) -> CallResult {
         let module = builtins::import(self, "_exceptiongroup")?;
         let helper = builtins::get_attribute(self, &module, name)?;
         self.call(&helper, args, vec![])
+    }
+
+    /// An error of a hook that runs as an object is freed: CPython prints it as "Exception
+    /// ignored in" and goes on. A stop is not ignored.
+    #[inline(never)]
+    fn unraisable(&mut self, error: Value, object: &Value) -> Result<(), Value> {
+        if self.stop_requested() {
+            return Err(error);
+        }
+        let what = self.repr_of(object).unwrap_or_else(|_| "<object>".into());
+        let report = crate::traceback::format_traceback(self, &error);
+        self.interp.host.write_stderr(&format!("Exception ignored in: {what}\n{report}"));
+        Ok(())
     }
 
     /// CPython's "coroutine '...' was never awaited" RuntimeWarning, through the `warnings`
@@ -2786,6 +2814,7 @@ impl Thread {
         Ok(())
     }
 
+    /// What `await object` drives: a coroutine itself, else the iterator `__await__` returns.
     fn awaitable(&mut self, object: Value) -> CallResult {
         if let Value::Generator(generator) = &object {
             if generator.is_coroutine {

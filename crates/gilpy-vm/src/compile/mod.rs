@@ -878,7 +878,6 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
     /// `break`, `continue` and `return` may not leave an `except*` clause (open above the
     /// handler depth `depth` they unwind to).
     fn refuse_leaving_except_star(&mut self, stmt: &Stmt, depth: usize) -> Result<()> {
@@ -906,6 +905,7 @@ impl<'a> Compiler<'a> {
         setup
     }
 
+    /// `(awaitable -- result)`: what `await` compiles to, as in CPython before 3.11.
     fn emit_await(&mut self) {
         self.emit(Op::GetAwaitable);
         self.emit_const(Value::None);
@@ -1028,6 +1028,9 @@ impl<'a> Compiler<'a> {
             // (orig raised rest class) -> (orig raised rest match matched)
             self.emit(Op::ExceptStarMatch);
             let unmatched = self.emit(Op::PopJumpIfFalse(0));
+            // The clause handles its match (a bare `raise`, `sys.exception()`, a context).
+            self.emit(Op::Dup);
+            self.emit(Op::PushExcInfo);
             match &handler.name {
                 Some(name) => self.store_name(name),
                 None => {
@@ -1048,11 +1051,14 @@ impl<'a> Compiler<'a> {
                 }
             };
             unbind(self);
+            self.emit(Op::PopExcept);
             let next = self.emit(Op::Jump(0));
             // (orig raised rest exception): the clause raised; it goes on the list.
             self.patch(raised_here);
             unbind(self);
             self.emit(Op::ListAppend(2));
+            // What it raised, then its match, are handled no more.
+            self.emit(Op::PopExcept);
             self.emit(Op::PopExcept);
             let after_raise = self.emit(Op::Jump(0));
             // (orig raised rest None): no match.
@@ -2124,10 +2130,9 @@ fn fuse_loads(mut ops: Vec<Op>, check_sites: &[bool]) -> Vec<Op> {
     ops
 }
 
-/// Whether a comprehension awaits: in its element, its conditions, or its later iterables (the
-/// first is evaluated outside it).
-/// Whether a comprehension awaits: an `await` in it, or with `nested_async` (3.11+) an async
-/// list, set or dict comprehension nested in it.
+/// Whether a comprehension awaits: an `await` in its element, its conditions or its later
+/// iterables (the first is evaluated outside it), or with `nested_async` (3.11+) an async
+/// list, set or dict comprehension nested there.
 fn contains_await(
     generators: &[ast::Comprehension],
     elements: &[&Expr],

@@ -31,9 +31,13 @@ def sequence(subject, count, star):
     """`[a, b, *rest, c]`: `count` subpatterns, the one at `star` (if any) taking a list."""
     if not _is_sequence(subject):
         return None
+    # The length first: a subject that cannot fit is not copied.
+    size = len(subject)
+    if size != count if star is None else size < count - 1:
+        return None
     items = list(subject)
     if star is None:
-        return items if len(items) == count else None
+        return items
     after = count - star - 1
     if len(items) < count - 1:
         return None

@@ -646,16 +646,23 @@ def run(main, *, debug=None):
     try:
         return loop.run_until_complete(main)
     finally:
-        try:
-            left = [t for t in all_tasks(loop)]
-            for task in left:
-                task.cancel()
-            if left:
-                loop.run_until_complete(gather(*left, return_exceptions=True))
-            loop.shutdown_default_executor()
-        finally:
+        _close_loop(loop, reset=True)
+
+
+def _close_loop(loop, reset):
+    # The end of asyncio.run and of a Runner: cancel what is left, let it finish, stop the
+    # default executor, close.
+    try:
+        left = list(all_tasks(loop))
+        for task in left:
+            task.cancel()
+        if left:
+            loop.run_until_complete(gather(*left, return_exceptions=True))
+        loop.shutdown_default_executor()
+    finally:
+        if reset:
             set_event_loop(None)
-            loop.close()
+        loop.close()
 
 
 
@@ -690,18 +697,9 @@ class Runner:
     def close(self):
         if self._state != "initialized":
             return
-        loop = self._loop
         try:
-            left = list(all_tasks(loop))
-            for task in left:
-                task.cancel()
-            if left:
-                loop.run_until_complete(gather(*left, return_exceptions=True))
-            loop.shutdown_default_executor()
+            _close_loop(self._loop, reset=self._loop_factory is None)
         finally:
-            if self._loop_factory is None:
-                set_event_loop(None)
-            loop.close()
             self._loop = None
             self._state = "closed"
 

@@ -86,6 +86,15 @@ def _add_filter(item, append):
     onceregistry.clear()
 
 
+def _check_pattern(pattern):
+    # Refused rather than matched wrongly: the small matcher knows no alternatives, groups,
+    # classes, counts or anchors.
+    for char in "|()[]{}^$":
+        if char in pattern.replace("\\" + char, ""):
+            raise NotImplementedError("gilpy's warnings filters match literal text, '.', '*', "
+                                      "'+' and '?' only, not %r" % char)
+
+
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
     if action not in _ACTIONS:
         raise ValueError("invalid action: %r" % (action,))
@@ -97,6 +106,8 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0, ap
         raise TypeError("module must be a string")
     if not isinstance(lineno, int) or lineno < 0:
         raise ValueError("lineno must be an int >= 0")
+    _check_pattern(message)
+    _check_pattern(module)
     _add_filter((action, message or None, category, module or None, lineno), append)
 
 
