@@ -77,7 +77,7 @@ impl CoreLimit {
         let mut state = self.lock_state();
         state.queue.push_back(breaker.clone());
         loop {
-            if breaker.is_set(EvalBreaker::ASYNC_EXCEPTION) {
+            if breaker.is_set(EvalBreaker::STOP) {
                 state.queue.retain(|waiting| !Arc::ptr_eq(waiting, breaker));
                 self.freed.notify_all();
                 return Err(Stopped);

@@ -42,6 +42,8 @@ impl EvalBreaker {
     /// `ASYNC_EXCEPTION` raises (`except BaseException: pass` in a loop), which CPython too
     /// could only kill.
     pub const KILL: u32 = 1 << 3;
+    /// Either stop: what every wait checks to give up.
+    pub const STOP: u32 = Self::ASYNC_EXCEPTION | Self::KILL;
 
     /// The hot-path check: is anything pending at all?
     #[inline]
@@ -117,7 +119,7 @@ impl Gil {
     pub fn take_gil(&self, thread: ThreadId, breaker: &Arc<EvalBreaker>) -> Result<(), Stopped> {
         let mut state = self.lock_state();
         while state.locked {
-            if breaker.is_set(EvalBreaker::ASYNC_EXCEPTION) {
+            if breaker.is_set(EvalBreaker::STOP) {
                 return Err(Stopped);
             }
             let saved_switch_number = state.switch_number;
@@ -161,8 +163,7 @@ impl Gil {
         }
         if state.last_holder == Some(thread) {
             breaker.clear(EvalBreaker::GIL_DROP_REQUEST);
-            while state.last_holder == Some(thread) && !breaker.is_set(EvalBreaker::ASYNC_EXCEPTION)
-            {
+            while state.last_holder == Some(thread) && !breaker.is_set(EvalBreaker::STOP) {
                 state = self.switch_cond.wait(state).unwrap_or_else(|e| e.into_inner());
             }
         }

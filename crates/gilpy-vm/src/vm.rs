@@ -478,7 +478,7 @@ impl Thread {
 
     /// Whether the run is being stopped: blocking waits poll this.
     pub fn stop_requested(&self) -> bool {
-        self.eval_breaker.is_set(EvalBreaker::ASYNC_EXCEPTION | EvalBreaker::KILL)
+        self.eval_breaker.is_set(EvalBreaker::STOP)
     }
 
     /// Runs a module's code with `globals` as its namespace, to the end.

@@ -144,11 +144,7 @@ fn traceback_last_line(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult
 /// or None past the outermost: what `logging` needs of CPython's `sys._getframe` to find the
 /// line that logged.
 fn traceback_frame(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let depth = match args.first() {
-        None => 0,
-        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
-        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
-    };
+    let depth = depth_argument(thread, &args)?;
     Ok(match thread.frame_at(depth) {
         Some((filename, line, name)) => {
             Value::tuple(vec![Value::Str(filename), Value::Int(line as i64), Value::Str(name)])
@@ -160,11 +156,7 @@ fn traceback_frame(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// `_traceback.stack(depth=0)`: the frames from the outermost to the caller `depth` frames up,
 /// one text each as `traceback.format_stack` gives them.
 fn traceback_stack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let depth = match args.first() {
-        None => 0,
-        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
-        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
-    };
+    let depth = depth_argument(thread, &args)?;
     let entries = thread.stack_entries(depth);
     let texts =
         entries.iter().map(|entry| Value::str(&crate::traceback::format_entry(thread, entry)));
@@ -194,17 +186,23 @@ fn traceback_copy_frames(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
+/// The optional `depth` (frames up from the caller) that `sys._getframemodulename` and the
+/// `_traceback` frame functions take.
+fn depth_argument(thread: &Thread, args: &Args) -> Result<usize, Value> {
+    match args.first() {
+        None => Ok(0),
+        Some(Value::Int(depth)) if *depth >= 0 => Ok(*depth as usize),
+        Some(_) => Err(thread.exception("ValueError", "depth must be a non-negative int")),
+    }
+}
+
 fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Err(thread.interp.new_exception("SystemExit", args.into_iter().take(1).collect()))
 }
 
 /// `sys._getframemodulename(depth=0)`: the module of the caller `depth` frames up.
 fn sys_getframemodulename(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let depth = match args.first() {
-        None => 0,
-        Some(Value::Int(depth)) if *depth >= 0 => *depth as usize,
-        Some(_) => return Err(thread.exception("ValueError", "depth must be a non-negative int")),
-    };
+    let depth = depth_argument(thread, &args)?;
     Ok(thread.frame_module(depth).unwrap_or(Value::None))
 }
 

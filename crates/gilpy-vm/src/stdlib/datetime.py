@@ -1230,18 +1230,11 @@ _IsoCalendarDate.__qualname__ = "IsoCalendarDate"
 
 # --- time ---------------------------------------------------------------------------------------
 
-class time:
-    """A time of day, naive or with a tzinfo."""
+class _TimeOfDay:
+    """What `time` and `datetime` share: the time fields and the tzinfo methods, which a
+    `time` asks about no date (`_tz_subject` None) and a `datetime` about itself."""
 
-    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_hashcode",
-                 "_fold")
-
-    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        (self._hour, self._minute, self._second, self._microsecond,
-         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
-        self._tzinfo = tzinfo
-        self._hashcode = -1
+    __slots__ = ()
 
     @property
     def hour(self):
@@ -1266,6 +1259,37 @@ class time:
     @property
     def fold(self):
         return self._fold
+
+    @property
+    def _tz_subject(self):
+        return self
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return _check_offset("utcoffset", self._tzinfo.utcoffset(self._tz_subject))
+
+    def tzname(self):
+        return _call_tzname(self._tzinfo, self._tz_subject)
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return _check_offset("dst", self._tzinfo.dst(self._tz_subject))
+
+
+class time(_TimeOfDay):
+    """A time of day, naive or with a tzinfo."""
+
+    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_hashcode",
+                 "_fold")
+
+    def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        (self._hour, self._minute, self._second, self._microsecond,
+         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+        _check_tzinfo(tzinfo)
+        self._tzinfo = tzinfo
+        self._hashcode = -1
 
     def _key(self):
         return (self._hour, self._minute, self._second, self._microsecond)
@@ -1375,18 +1399,8 @@ class time:
             return self.strftime(fmt)
         return str(self)
 
-    def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        return _check_offset("utcoffset", self._tzinfo.utcoffset(None))
-
-    def tzname(self):
-        return _call_tzname(self._tzinfo, None)
-
-    def dst(self):
-        if self._tzinfo is None:
-            return None
-        return _check_offset("dst", self._tzinfo.dst(None))
+    # The tzinfo methods are asked about no date.
+    _tz_subject = None
 
     def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True,
                 *, fold=None):
@@ -1422,7 +1436,7 @@ def _new_datetime(cls, year, month, day, hour, minute, second, us, tz, fold=0):
     return cls(year, month, day, hour, minute, second, us, tz, fold=fold)
 
 
-class datetime(date):
+class datetime(date, _TimeOfDay):
     """A date and a time of day, naive or with a tzinfo."""
 
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
@@ -1436,30 +1450,6 @@ class datetime(date):
         _check_tzinfo(tzinfo)
         self._tzinfo = tzinfo
         self._hashcode = -1
-
-    @property
-    def hour(self):
-        return self._hour
-
-    @property
-    def minute(self):
-        return self._minute
-
-    @property
-    def second(self):
-        return self._second
-
-    @property
-    def microsecond(self):
-        return self._microsecond
-
-    @property
-    def tzinfo(self):
-        return self._tzinfo
-
-    @property
-    def fold(self):
-        return self._fold
 
     @classmethod
     def _from_seconds(cls, whole, us, tz):
@@ -1649,19 +1639,6 @@ class datetime(date):
     def strftime(self, format):
         return _strftime(format, self, self._year, self._month, self._day, self._hour,
                          self._minute, self._second)
-
-    def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        return _check_offset("utcoffset", self._tzinfo.utcoffset(self))
-
-    def tzname(self):
-        return _call_tzname(self._tzinfo, self)
-
-    def dst(self):
-        if self._tzinfo is None:
-            return None
-        return _check_offset("dst", self._tzinfo.dst(self))
 
     def _key(self):
         return (self._year, self._month, self._day, self._hour, self._minute, self._second,
