@@ -155,14 +155,20 @@ fn main() -> ExitCode {
         None => cores.map(|cores| Arc::new(CoreLimit::new(cores))),
         Some(_) => None,
     };
-    let source = match std::fs::read_to_string(&file) {
+    // CPython 3.9+ names the main script by its absolute path (`__file__`, tracebacks), joining
+    // the working directory and the path as given, without normalizing it.
+    let path = match std::env::current_dir() {
+        Ok(cwd) => cwd.join(&file).to_string_lossy().into_owned(),
+        Err(_) => file.clone(),
+    };
+    let source = match std::fs::read_to_string(&path) {
         Ok(source) => source,
         Err(error) => {
-            eprintln!("gilpy: can't open file '{file}': {error}");
+            eprintln!("gilpy: can't open file '{path}': {error}");
             return ExitCode::from(2);
         }
     };
-    let program = match gilpy_vm::compile(&source, &file, version) {
+    let program = match gilpy_vm::compile(&source, &path, version) {
         Ok(program) => program,
         Err(error) => {
             eprint!("{}", error.report());

@@ -87,7 +87,10 @@ fn check(version: &str, name: &str, flags: &[&str]) -> Result<(), String> {
     command.args(["run", "--python", version]).args(flags).arg(format!("{name}.py"));
     let output = output_within(command.current_dir(&dir), PROGRAM_TIME_LIMIT)?;
     let out = String::from_utf8_lossy(&output.stdout);
-    let err = String::from_utf8_lossy(&output.stderr);
+    // gilpy, as CPython, names the program by its absolute path; record.py strips the folder.
+    let folder = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
+    let err =
+        String::from_utf8_lossy(&output.stderr).replace(&format!("{}/", folder.display()), "");
     let code = output.status.code().map_or("signal".to_string(), |c| c.to_string());
     let mut problems = Vec::new();
     if out != want_out {

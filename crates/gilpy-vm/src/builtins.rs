@@ -1973,10 +1973,8 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ))
         }
     }
-    // `kind` is the exception class: SyntaxError, or NotImplementedError for what the subset
-    // does not support.
     let program = crate::compile(source, "<string>", thread.interp.version)
-        .map_err(|error| thread.exception(error.kind, error.message))?;
+        .map_err(|error| syntax_error_exception(thread, &error))?;
     thread.run_module(program.code, globals)?;
     Ok(Value::None)
 }
@@ -2831,6 +2829,9 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
                 next = Value::Instance(Arc::new(traceback));
             }
             next
+        }
+        _ if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) => {
+            return syntax_error_field(instance, name)
         }
         _ => return None,
     })
@@ -4099,8 +4100,76 @@ fn default_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::str(&text))
 }
 
+/// The exception a failed `exec` raises: a SyntaxError (or IndentationError, TabError) with
+/// CPython's arguments, `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`, the
+/// last two from 3.10; else what the report names (NotImplementedError for what gilpy lacks).
+fn syntax_error_exception(thread: &Thread, error: &crate::syntax::SyntaxError) -> Value {
+    let class = thread.interp.class(error.kind);
+    if !class.is_subclass_of(&thread.interp.class("SyntaxError")) {
+        return thread.exception(error.kind, error.message.clone());
+    }
+    // An error without carets ("unexpected indent") points into the indentation, as CPython's
+    // does; a traceback then shows no caret.
+    let indent = error.line_text.chars().take_while(|c| c.is_whitespace()).count() as i64;
+    let (offset, end_offset) = match error.width {
+        0 => (indent, -1),
+        width => (error.column as i64, (error.column + width) as i64),
+    };
+    let mut details = vec![
+        Value::str(&error.filename),
+        Value::Int(error.line as i64),
+        Value::Int(offset),
+        Value::str(&format!("{}\n", error.line_text)),
+    ];
+    if thread.interp.version >= PythonVersion::V3_10 {
+        details.extend([Value::Int(error.line as i64), Value::Int(end_offset)]);
+    }
+    thread.interp.new_exception(error.kind, vec![Value::str(&error.message), Value::tuple(details)])
+}
+
+/// The fields of a SyntaxError's second argument, in order (CPython's `SyntaxError_init`).
+const SYNTAX_ERROR_DETAILS: [&str; 6] =
+    ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+
+/// A SyntaxError's attribute: one set on it, else as CPython derives it from the arguments:
+/// `msg` is the first, the rest come from the details tuple; None where they are missing.
+pub(crate) fn syntax_error_field(instance: &Instance, name: &str) -> Option<Value> {
+    if let Some(value) = instance.get(name) {
+        return Some(value);
+    }
+    let args = exception_args(instance);
+    let index = match name {
+        "msg" => return Some(args.first().cloned().unwrap_or(Value::None)),
+        "print_file_and_line" => return Some(Value::None),
+        _ => SYNTAX_ERROR_DETAILS.iter().position(|field| *field == name)?,
+    };
+    Some(match (args.len(), args.get(1)) {
+        (2, Some(Value::Tuple(details))) => details.get(index).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    })
+}
+
+/// `str()` of a SyntaxError: the message, then the file's base name and line where known.
+fn syntax_error_str(thread: &mut Thread, instance: &Instance) -> Result<String, Value> {
+    let field = |name| syntax_error_field(instance, name).unwrap_or(Value::None);
+    let message = thread.str_of(&field("msg"))?;
+    let file = match field("filename") {
+        Value::Str(name) => Some(name.rsplit('/').next().unwrap_or_default().to_string()),
+        _ => None,
+    };
+    Ok(match (file, field("lineno")) {
+        (Some(file), Value::Int(line)) => format!("{message} ({file}, line {line})"),
+        (Some(file), _) => format!("{message} ({file})"),
+        (None, Value::Int(line)) => format!("{message} (line {line})"),
+        (None, _) => message,
+    })
+}
+
 pub fn exception_str(thread: &mut Thread, value: &Value) -> Result<String, Value> {
     let Value::Instance(instance) = value else { unreachable!("an exception instance") };
+    if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) {
+        return syntax_error_str(thread, instance);
+    }
     let args = exception_args(instance);
     match args.len() {
         0 => Ok(String::new()),

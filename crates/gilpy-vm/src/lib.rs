@@ -60,7 +60,7 @@ pub fn compile(
     version: PythonVersion,
 ) -> Result<Program, SyntaxError> {
     let lines = LineIndex::new(source);
-    let module = syntax::parse(source, filename, &lines)?;
+    let module = syntax::parse(source, filename, &lines, version)?;
     match compile::compile_module(&module, filename, &lines, version) {
         Ok(code) => Ok(Program { code, lines: Arc::new(lines), filename: filename.to_string() }),
         Err(error) => Err(SyntaxError {

@@ -2,7 +2,10 @@
 //! and CPython-style syntax error reports.
 
 use ruff_python_ast::ModModule;
+use ruff_python_parser::{LexicalErrorType, ParseErrorType};
 use ruff_text_size::TextSize;
+
+use crate::version::PythonVersion;
 
 /// Maps byte offsets to 1-based lines and columns (columns in characters, as CPython counts).
 pub struct LineIndex {
@@ -49,7 +52,8 @@ pub struct SyntaxError {
     pub message: String,
     /// `SyntaxError`, or `NotImplementedError`-like reports for constructs outside the subset.
     pub kind: &'static str,
-    /// How many carets underline the error (see `CompileError::width`).
+    /// How many carets underline the error (see `CompileError::width`); 0 for none, as
+    /// CPython prints "unexpected indent" and, before 3.13, a TabError.
     pub width: u32,
 }
 
@@ -62,23 +66,28 @@ impl SyntaxError {
     /// SyntaxError: '(' was never closed
     /// ```
     pub fn report(&self) -> String {
+        format!("{}{}: {}\n", self.location(), self.kind, self.message)
+    }
+
+    /// The report's lines before the last: the file and line, the line's text, the carets.
+    pub fn location(&self) -> String {
         let text = self.line_text.trim_start();
         let indent = self.line_text.chars().count() - text.chars().count();
         let caret = (self.column as usize).saturating_sub(1).saturating_sub(indent);
-        format!(
-            "  File \"{}\", line {}\n    {}\n    {}{}\n{}: {}\n",
-            self.filename,
-            self.line,
-            text,
-            " ".repeat(caret),
-            "^".repeat(self.width.max(1) as usize),
-            self.kind,
-            self.message
-        )
+        let carets = match self.width {
+            0 => String::new(),
+            width => format!("    {}{}\n", " ".repeat(caret), "^".repeat(width as usize)),
+        };
+        format!("  File \"{}\", line {}\n    {}\n{}", self.filename, self.line, text, carets)
     }
 }
 
-pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModule, SyntaxError> {
+pub fn parse(
+    source: &str,
+    filename: &str,
+    lines: &LineIndex,
+    version: PythonVersion,
+) -> Result<ModModule, SyntaxError> {
     if let Some((offset, message)) = too_deep(source) {
         let (line, column) = lines.line_column(offset);
         return Err(SyntaxError {
@@ -95,14 +104,16 @@ pub fn parse(source: &str, filename: &str, lines: &LineIndex) -> Result<ModModul
         Ok(parsed) => Ok(parsed.into_syntax()),
         Err(error) => {
             let (line, column) = lines.line_column(error.location.start());
+            let line_text = lines.line_text(line).unwrap_or_default().to_string();
+            let (kind, message, width) = cpython_error(&error.error, &line_text, column, version);
             Err(SyntaxError {
                 filename: filename.to_string(),
                 line,
                 column,
-                line_text: lines.line_text(line).unwrap_or_default().to_string(),
-                message: cpython_message(&error.error.to_string()),
-                kind: "SyntaxError",
-                width: 1,
+                line_text,
+                message,
+                kind,
+                width,
             })
         }
     }
@@ -154,9 +165,41 @@ pub(crate) fn too_deep(source: &str) -> Option<(TextSize, &'static str)> {
     }
 }
 
-/// The parser's messages, reworded where CPython words the same error differently.
-fn cpython_message(message: &str) -> String {
-    message.to_string()
+/// The exception class, message and caret width CPython gives a parse error: indentation
+/// errors are `IndentationError` (or `TabError`), the errors learners meet most, so they follow
+/// each version's wording and carets.
+fn cpython_error(
+    error: &ParseErrorType,
+    line_text: &str,
+    column: u32,
+    version: PythonVersion,
+) -> (&'static str, String, u32) {
+    match error {
+        ParseErrorType::ExpectedIndentedBlock { .. } => {
+            let message = match version < PythonVersion::V3_10 {
+                true => "expected an indented block".to_string(),
+                false => error.to_string(),
+            };
+            // 3.13 underlines the token that should have been indented.
+            let width = match version >= PythonVersion::V3_13 {
+                true => token_width(line_text, column),
+                false => 1,
+            };
+            ("IndentationError", message, width)
+        }
+        ParseErrorType::UnexpectedIndentation => ("IndentationError", error.to_string(), 0),
+        ParseErrorType::Lexical(LexicalErrorType::TabError) => ("TabError", error.to_string(), 0),
+        ParseErrorType::Lexical(
+            LexicalErrorType::IndentationError | LexicalErrorType::TooDeepIndentation,
+        ) => ("IndentationError", error.to_string(), 1),
+        _ => ("SyntaxError", error.to_string(), 1),
+    }
+}
+
+/// How many characters the name or number at 1-based `column` of `line_text` spans (at least 1).
+fn token_width(line_text: &str, column: u32) -> u32 {
+    let rest = line_text.chars().skip(column.saturating_sub(1) as usize);
+    rest.take_while(|c| c.is_alphanumeric() || *c == '_').count().max(1) as u32
 }
 
 #[cfg(test)]
@@ -167,7 +210,9 @@ mod tests {
     fn nesting_past_what_the_parser_may_recurse_is_a_syntax_error() {
         let check = |source: &str| {
             let lines = LineIndex::new(source);
-            parse(source, "deep.py", &lines).err().map(|error| (error.line, error.message))
+            parse(source, "deep.py", &lines, PythonVersion::V3_13)
+                .err()
+                .map(|error| (error.line, error.message))
         };
         let brackets = format!("x = 1\ny = {}1{}\n", "(".repeat(201), ")".repeat(201));
         assert_eq!(check(&brackets), Some((2, "too many nested parentheses".to_string())));
@@ -195,7 +240,8 @@ mod tests {
     #[test]
     fn a_syntax_error_names_the_line_and_points_at_it() {
         let source = "x = 1\nif x\n    y = 2\n";
-        let error = parse(source, "prog.py", &LineIndex::new(source)).unwrap_err();
+        let error =
+            parse(source, "prog.py", &LineIndex::new(source), PythonVersion::V3_13).unwrap_err();
         assert_eq!((error.line, error.kind), (2, "SyntaxError"));
         assert!(
             error.report().starts_with("  File \"prog.py\", line 2\n    if x\n"),

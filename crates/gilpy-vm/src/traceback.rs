@@ -219,9 +219,61 @@ pub(crate) fn last_line(thread: &mut Thread, exception: &Value) -> String {
         }
         _ => Text::from(instance.class.qualified_name()),
     };
+    if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) {
+        if let Some(report) = syntax_error_report(thread, instance, &name) {
+            return report;
+        }
+    }
     if message.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {message}\n")
     }
+}
+
+/// A SyntaxError with a line number shows where it is, as CPython's `_format_syntax_error`:
+/// the file and line, the text and carets, then the message alone.
+fn syntax_error_report(
+    thread: &mut Thread,
+    instance: &crate::value::Instance,
+    name: &str,
+) -> Option<String> {
+    let field = |field| crate::builtins::syntax_error_field(instance, field).unwrap_or(Value::None);
+    let Value::Int(line) = field("lineno") else { return None };
+    let message = match field("msg") {
+        Value::None => "<no detail available>".to_string(),
+        message => thread.str_of(&message).unwrap_or_default(),
+    };
+    let filename = match field("filename") {
+        Value::Str(filename) => filename.to_string(),
+        _ => "<string>".to_string(),
+    };
+    let Value::Str(text) = field("text") else {
+        return Some(format!("  File \"{filename}\", line {line}\n{name}: {message}\n"));
+    };
+    let column = match field("offset") {
+        Value::Int(offset) => offset.max(0) as u32,
+        _ => 0,
+    };
+    // No caret for an offset inside the indentation, which the report strips.
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+    let width = match (field("end_lineno"), field("end_offset")) {
+        _ if column <= indent => 0,
+        (Value::Int(end_line), Value::Int(end))
+            if end_line == line && thread.interp.version >= PythonVersion::V3_10 =>
+        {
+            (end.max(0) as u32).saturating_sub(column).max(1)
+        }
+        _ => 1,
+    };
+    let error = crate::syntax::SyntaxError {
+        filename,
+        line: line as u32,
+        column,
+        line_text: text.trim_end_matches('\n').to_string(),
+        message,
+        kind: "",
+        width,
+    };
+    Some(format!("{}{name}: {}\n", error.location(), error.message))
 }

@@ -144,6 +144,15 @@ pub fn compile_module(
         import_guards: 0,
         postponed_annotations: module.body.iter().any(imports_future_annotations),
     };
+    let scan = Scan::of_function(&[], &module.body);
+    if let Some((range, message)) = &scan.misplaced_declaration {
+        return Err(compiler.syntax_error(range, message));
+    }
+    if let Some((range, _)) = scan.nonlocal_statements.first() {
+        return Err(
+            compiler.syntax_error(range, "nonlocal declaration not allowed at module level")
+        );
+    }
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
@@ -1247,9 +1256,19 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildDict(kw_defaults.len() as u32));
             flags |= 2;
         }
+        if let Some((range, message)) = &scan.misplaced_declaration {
+            return Err(self.syntax_error(range, message));
+        }
         let names = parameter_names(parameters);
         let locals = scan.locals();
         self.push_unit(ScopeKind::Function, name, locals, &scan, &names);
+        for (range, name) in &scan.nonlocal_statements {
+            if !self.unit().free_names.iter().any(|free| &**free == name) {
+                return Err(
+                    self.syntax_error(range, &format!("no binding for nonlocal '{name}' found"))
+                );
+            }
+        }
         self.emit(Op::Resume);
         emit_body(self)?;
         let free_names = self.unit().free_names.clone();
@@ -1286,14 +1305,15 @@ impl<'a> Compiler<'a> {
                 self.expr(&decorator.expression)?;
             }
         }
-        let scan = Scan::of_function(&[], &class.body);
+        let mut scan = Scan::of_function(&[], &class.body);
         let empty = ast::Parameters::default();
         // Methods that call super() need the class in a `__class__` cell of the class body.
         let mut assigned = BTreeSet::new();
         if scan.nested_unresolved.contains("__class__") {
             assigned.insert("__class__".to_string());
         }
-        self.make_function(&class.name, &empty, Scan { assigned, ..scan }, |compiler| {
+        scan.assigned = assigned;
+        self.make_function(&class.name, &empty, scan, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
             if let Some(doc) = docstring(&class.body) {

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::TextRange;
 
 #[derive(Default, Debug)]
 pub struct Scan {
@@ -17,11 +18,20 @@ pub struct Scan {
     /// Whether this is a comprehension's scope, whose `:=` targets bind in the enclosing
     /// function (PEP 572).
     pub is_comprehension: bool,
+    /// The first `global` or `nonlocal` statement that names a parameter or comes after the
+    /// name's use, with CPython's message (symtable.c refuses these before compiling).
+    pub misplaced_declaration: Option<(TextRange, String)>,
+    /// Each `nonlocal` statement and a name it declares: one with no binding outside is an error.
+    pub nonlocal_statements: Vec<(TextRange, String)>,
+    /// Where each name was first declared global or nonlocal.
+    declared_at: std::collections::BTreeMap<String, TextRange>,
+    /// The function's parameters (they are `assigned` too).
+    pub parameters: Vec<String>,
 }
 
 impl Scan {
     pub fn of_function(parameters: &[String], body: &[Stmt]) -> Scan {
-        let mut scan = Scan::default();
+        let mut scan = Scan { parameters: parameters.to_vec(), ..Scan::default() };
         scan.assigned.extend(parameters.iter().cloned());
         for stmt in body {
             scan.stmt(stmt);
@@ -73,6 +83,29 @@ impl Scan {
         }
     }
 
+    /// CPython's checks of a `global` or `nonlocal` declaration against what came before it.
+    fn check_declaration(&mut self, range: TextRange, name: &str, declaration: &str) {
+        let problem = if self.parameters.iter().any(|p| p == name) {
+            format!("name '{name}' is parameter and {declaration}")
+        } else if self.assigned.contains(name) {
+            format!("name '{name}' is assigned to before {declaration} declaration")
+        } else if self.referenced.contains(name) {
+            format!("name '{name}' is used prior to {declaration} declaration")
+        } else if self.globals.contains(name) && declaration == "nonlocal"
+            || self.nonlocals.contains(name) && declaration == "global"
+        {
+            // CPython finds this after the scan, and points at the first declaration.
+            let first = self.declared_at.get(name).copied().unwrap_or(range);
+            self.misplaced_declaration
+                .get_or_insert((first, format!("name '{name}' is nonlocal and global")));
+            return;
+        } else {
+            self.declared_at.entry(name.to_string()).or_insert(range);
+            return;
+        };
+        self.misplaced_declaration.get_or_insert((range, problem));
+    }
+
     fn body(&mut self, body: &[Stmt]) {
         body.iter().for_each(|stmt| self.stmt(stmt));
     }
@@ -97,8 +130,15 @@ impl Scan {
                 // but what its methods need from outside passes through it.
                 let inner = Scan::of_function(&[], &class.body);
                 self.nested_unresolved.extend(inner.nested_unresolved.iter().cloned());
-                self.referenced.extend(
-                    inner.referenced.iter().filter(|n| !inner.assigned.contains(*n)).cloned(),
+                // What the body reads without binding it, and its `nonlocal` names, can be this
+                // function's variables, as for a method (CPython's LOAD_CLASSDEREF).
+                self.nested_unresolved.extend(inner.nonlocals.iter().cloned());
+                self.nested_unresolved.extend(
+                    inner
+                        .referenced
+                        .iter()
+                        .filter(|n| !inner.assigned.contains(*n) && !inner.globals.contains(*n))
+                        .cloned(),
                 );
             }
             Stmt::Return(ret) => ret.value.iter().for_each(|e| self.expr(e)),
@@ -181,9 +221,18 @@ impl Scan {
                     self.assigned.insert(bound.to_string());
                 }
             }
-            Stmt::Global(global) => self.globals.extend(global.names.iter().map(|n| n.to_string())),
+            Stmt::Global(global) => {
+                for name in &global.names {
+                    self.check_declaration(global.range, name, "global");
+                    self.globals.insert(name.to_string());
+                }
+            }
             Stmt::Nonlocal(nonlocal) => {
-                self.nonlocals.extend(nonlocal.names.iter().map(|n| n.to_string()))
+                for name in &nonlocal.names {
+                    self.check_declaration(nonlocal.range, name, "nonlocal");
+                    self.nonlocals.insert(name.to_string());
+                    self.nonlocal_statements.push((nonlocal.range, name.to_string()));
+                }
             }
             Stmt::Expr(expr) => self.expr(&expr.value),
             Stmt::Match(match_stmt) => {
