@@ -571,6 +571,16 @@ class SelectorEventLoop(BaseEventLoop):
             get_logger("asyncio").debug(*_LOOP_KIND)
 
 
+def _copy_outcome(source, dest):
+    """Gives `dest` the result or the exception of `source`, a finished future of either kind
+    (CPython's `_copy_future_state`, less the cancelling, which each caller claims its way)."""
+    exception = source.exception()
+    if exception is not None:
+        dest.set_exception(exception)
+    else:
+        dest.set_result(source.result())
+
+
 def wrap_future(future, *, loop=None):
     """An asyncio future that completes when a concurrent.futures future does."""
     if isinstance(future, Future):
@@ -585,11 +595,7 @@ def wrap_future(future, *, loop=None):
         if source.cancelled():
             result.cancel()
             return
-        exception = source.exception()
-        if exception is not None:
-            result.set_exception(exception)
-        else:
-            result.set_result(source.result())
+        _copy_outcome(source, result)
 
     future.add_done_callback(lambda source: loop.call_soon_threadsafe(copy_state, source))
     return result
@@ -729,11 +735,7 @@ def run_coroutine_threadsafe(coro, loop):
             result.cancel()
         if not result.set_running_or_notify_cancel():
             return
-        exception = task.exception()
-        if exception is not None:
-            result.set_exception(exception)
-        else:
-            result.set_result(task.result())
+        _copy_outcome(task, result)
 
     def start():
         try:
