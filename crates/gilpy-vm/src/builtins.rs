@@ -4261,6 +4261,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_multiprocessing", |_| crate::processes::module()),
     ("_random", |_| crate::modules::random::module()),
     ("_json", |_| crate::modules::json::module()),
+    ("_hashlib", |_| crate::modules::hashlib::module()),
     ("_heapq", |_| crate::modules::heapq::module()),
     ("_itertools", |_| crate::modules::itertools::module()),
     ("_types", |_| crate::generic::module()),

@@ -413,7 +413,13 @@ impl Thread {
 
     /// Runs `blocking` (a sleep, a wait on a lock) without the GIL, so that other threads run
     /// meanwhile (CPython: `Py_BEGIN_ALLOW_THREADS` ... `Py_END_ALLOW_THREADS`).
+    /// Simulated, native work takes no virtual time (as every built-in's), so it runs at once,
+    /// keeping the GIL: no other thread could run meanwhile. Waits in simulated mode go through
+    /// the simulator instead (`threads::simulated_wait`).
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce(&Thread) -> R) -> Result<R, Value> {
+        if self.simulator().is_some() {
+            return Ok(blocking(self));
+        }
         self.drop_gil_for(SpanKind::BlockedIo);
         self.enter_span(SpanKind::BlockedIo);
         let result = blocking(self);

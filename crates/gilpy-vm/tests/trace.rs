@@ -89,6 +89,28 @@ fn sleeping_threads_are_blocked_together() {
     assert!(a.total_us(SpanKind::BlockedIo) >= 45_000);
 }
 
+/// hashlib drops the GIL while it hashes 2048 bytes or more, as CPython's does: two threads
+/// hashing large buffers hash at once, under the GIL too; small buffers keep it.
+#[test]
+fn threads_hash_large_buffers_without_the_gil() {
+    let program = |size: usize| {
+        format!(
+            "import hashlib, threading\n\
+            data = bytes(range(256)) * {}\n\
+            def work():\n    for _ in range(20): hashlib.sha256(data).digest()\n\
+            threads = [threading.Thread(target=work, name=f'h{{i}}') for i in range(2)]\n\
+            for t in threads: t.start()\n\
+            for t in threads: t.join()\n",
+            size / 256
+        )
+    };
+    let trace = trace_of(&program(4 << 20), PythonVersion::V3_13);
+    let (a, b) = (named(&trace, "h0"), named(&trace, "h1"));
+    assert!(overlaps(a, b, SpanKind::BlockedIo), "{trace:?}");
+    let trace = trace_of(&program(1024), PythonVersion::V3_13);
+    assert_eq!(named(&trace, "h0").total_us(SpanKind::BlockedIo), 0, "{trace:?}");
+}
+
 #[test]
 fn processes_have_their_own_rows_and_pids() {
     let source = "import multiprocessing\n\

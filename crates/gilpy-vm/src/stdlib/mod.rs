@@ -26,6 +26,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("multiprocessing", include_str!("multiprocessing.py")),
     ("pickle", include_str!("pickle.py")),
     ("heapq", include_str!("heapq.py")),
+    ("hashlib", include_str!("hashlib.py")),
     ("typing", include_str!("typing.py")),
     ("bisect", include_str!("bisect.py")),
     ("abc", include_str!("abc.py")),
