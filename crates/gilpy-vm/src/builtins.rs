@@ -600,8 +600,11 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 42] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 44] = [
     ("exec", exec),
+    // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
+    ("exit", crate::modules::sys_exit),
+    ("quit", crate::modules::sys_exit),
     ("ascii", ascii),
     ("globals", globals),
     ("locals", locals),
@@ -694,7 +697,7 @@ fn no_frame(thread: &Thread, name: &str) -> Value {
 
 /// `dir()`: the caller's names, sorted. `dir(obj)`: the attributes we know `obj` has, its own
 /// and its class's along the MRO, sorted; CPython's list adds `object`'s special methods.
-fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+pub(crate) fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "dir", &args, 0, 1)?;
     let mut names: Vec<Text> = Vec::new();
     let keys = |dict: &Dict| -> Vec<Text> {
@@ -2500,7 +2503,15 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             }
             other => format!("'{}' object has no attribute '{name}'", type_name(other)),
         };
-        thread.exception("AttributeError", message)
+        let error = thread.exception("AttributeError", message);
+        // CPython's `name` and `obj` (3.10+), which the traceback's "Did you mean" reads.
+        if let (Value::Instance(instance), true) =
+            (&error, thread.interp.version >= PythonVersion::V3_10)
+        {
+            instance.set(Text::from("name"), Value::str(name));
+            instance.set(Text::from("obj"), object.clone());
+        }
+        error
     };
     if name == "__class__" && !matches!(object, Value::Super(_)) {
         return type_of(thread, vec![object.clone()], vec![]);

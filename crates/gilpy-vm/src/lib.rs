@@ -25,6 +25,7 @@ pub mod processes;
 pub mod set;
 pub mod simulate;
 mod stdlib;
+mod suggestions;
 pub mod syntax;
 pub mod text;
 mod threads;

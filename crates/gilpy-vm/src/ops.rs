@@ -347,16 +347,18 @@ pub fn builtin_eq(left: &Value, right: &Value) -> Option<bool> {
             if a.len() != b.len() {
                 return Some(false);
             }
-            for (key, v) in a.iter() {
-                if crate::keys::needs_python(&key.0) {
-                    return None;
+            return nested(|| {
+                for (key, v) in a.iter() {
+                    if crate::keys::needs_python(&key.0) {
+                        return None;
+                    }
+                    let Some(w) = b.get(key) else { return Some(false) };
+                    if !v.is(w) && !builtin_eq(v, w)? {
+                        return Some(false);
+                    }
                 }
-                let Some(w) = b.get(key) else { return Some(false) };
-                if !v.is(w) && !builtin_eq(v, w)? {
-                    return Some(false);
-                }
-            }
-            true
+                Some(true)
+            });
         }
         // Ranges are equal when they hold the same numbers.
         (Value::Range(a), Value::Range(b)) => {
@@ -433,19 +435,60 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
 /// Whether two runs of items are equal, item by item as CPython compares them (identity,
 /// then `==`); `None` from the first pair that needs Python code (`__eq__`) on, which the VM
 /// then compares in order.
+/// How deep the Rust-only comparisons of nested containers go before they leave the rest to
+/// the VM's, which raise RecursionError when the stack runs short (a list that holds itself).
+const MAX_NESTING: u32 = 200;
+
+thread_local! {
+    static NESTING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How deeply nested a tuple may be hashed (CPython's default recursion limit): past it, a
+/// RecursionError rather than a Rust stack overflow, on a web worker's 1 MB stack too.
+const MAX_HASH_NESTING: u32 = 1000;
+
+fn too_deep_to_hash() -> OpError {
+    error("RecursionError", "maximum recursion depth exceeded while hashing a tuple")
+}
+
+/// Runs `inner` one container deeper, or answers `None` past [`MAX_NESTING`].
+fn nested<T>(inner: impl FnOnce() -> Option<T>) -> Option<T> {
+    nested_upto(MAX_NESTING, inner)
+}
+
+/// Runs `inner` one container deeper, or answers `None` past `limit`.
+fn nested_upto<T>(limit: u32, inner: impl FnOnce() -> Option<T>) -> Option<T> {
+    let depth = NESTING.with(|nesting| nesting.get());
+    if depth >= limit {
+        return None;
+    }
+    NESTING.with(|nesting| nesting.set(depth + 1));
+    let result = inner();
+    NESTING.with(|nesting| nesting.set(depth));
+    result
+}
+
 fn items_eq(a: &[Value], b: &[Value]) -> Option<bool> {
     if a.len() != b.len() {
         return Some(false);
     }
-    for (x, y) in a.iter().zip(b) {
-        if !x.is(y) && !builtin_eq(x, y)? {
-            return Some(false);
+    nested(|| {
+        for (x, y) in a.iter().zip(b) {
+            if !x.is(y) && !builtin_eq(x, y)? {
+                return Some(false);
+            }
         }
-    }
-    Some(true)
+        Some(true)
+    })
 }
 
 fn sequence_order(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>, OpError> {
+    // Too deep for Rust alone: the VM compares the sequences, and guards its stack.
+    nested(|| Some(sequence_order_here(a, b)))
+        .unwrap_or_else(|| Err(error("TypeError", "items compare in Python")))
+}
+
+fn sequence_order_here(a: &[Value], b: &[Value]) -> Result<Option<std::cmp::Ordering>, OpError> {
     for (x, y) in a.iter().zip(b.iter()) {
         match builtin_eq(x, y) {
             Some(true) => continue,
@@ -816,7 +859,10 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
     match value {
         Value::List(_) | Value::Dict(_) => Err(unhashable(value)),
         Value::Set(set) if !set.frozen => Err(unhashable(value)),
-        Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        Value::Tuple(items) => {
+            nested_upto(MAX_HASH_NESTING, || Some(items.iter().try_for_each(check_hashable)))
+                .unwrap_or_else(|| Err(too_deep_to_hash()))
+        }
         // `__hash__ = None` (set for classes that define __eq__ alone), or a mutable base.
         Value::Instance(instance) => match instance.class.lookup("__hash__") {
             Some(Value::None) => Err(unhashable(value)),
@@ -874,7 +920,8 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
             bytes.hash(&mut hasher);
             hasher.finish() as i64
         }
-        Value::Tuple(items) => tuple_hash(items)?,
+        Value::Tuple(items) => nested_upto(MAX_HASH_NESTING, || Some(tuple_hash(items)))
+            .ok_or_else(too_deep_to_hash)??,
         Value::Set(set) if set.frozen => set.hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
         // `range_hash`: the tuple (len, start, step), with None for what the length hides.
@@ -893,6 +940,8 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
         Value::Instance(instance) if extends_with_builtin_eq(value) => {
             return py_hash(instance.base.as_ref().expect("checked"));
         }
+        // `__hash__ = None` (a class with `__eq__` alone) or a mutable base: unhashable.
+        Value::Instance(_) if check_hashable(value).is_err() => return Err(unhashable(value)),
         // `_Py_HashPointer`: the address rotated by 4 bits.
         other => (other.address() as u64).rotate_right(4) as i64,
     };

@@ -179,8 +179,44 @@ fn group_members(thread: &mut Thread, exception: &Value) -> Option<Vec<Value>> {
 fn frames(thread: &Thread, exception: &Value) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     let entries = lock(&instance.traceback).clone();
-    entries.iter().rev().map(|entry| format_entry(thread, entry)).collect()
+    let mut out = String::new();
+    // As CPython's `StackSummary.format`: a line that repeats (a runaway recursion) shows
+    // three times, then how many more times it came.
+    let mut run: Option<(&TracebackEntry, usize)> = None;
+    let repeated = |count: usize| match count > RECURSIVE_CUTOFF {
+        true => {
+            let more = count - RECURSIVE_CUTOFF;
+            format!(
+                "  [Previous line repeated {more} more time{}]\n",
+                if more > 1 { "s" } else { "" }
+            )
+        }
+        false => String::new(),
+    };
+    for entry in entries.iter().rev() {
+        match &mut run {
+            Some((last, count))
+                if last.filename == entry.filename
+                    && last.line == entry.line
+                    && last.function == entry.function =>
+            {
+                *count += 1
+            }
+            _ => {
+                out.push_str(&repeated(run.map_or(0, |(_, count)| count)));
+                run = Some((entry, 1));
+            }
+        }
+        if run.is_some_and(|(_, count)| count <= RECURSIVE_CUTOFF) {
+            out.push_str(&format_entry(thread, entry));
+        }
+    }
+    out.push_str(&repeated(run.map_or(0, |(_, count)| count)));
+    out
 }
+
+/// How many times a repeated traceback line shows before the rest are counted.
+const RECURSIVE_CUTOFF: usize = 3;
 
 /// One frame of a traceback or stack: its `File "...", line N, in name` line, then its source
 /// line (with carets from 3.11).
@@ -224,10 +260,100 @@ pub(crate) fn last_line(thread: &mut Thread, exception: &Value) -> String {
             return report;
         }
     }
+    let message = message + &suggestion(thread, instance);
     if message.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {message}\n")
+    }
+}
+
+/// Where a NameError keeps the scope its name was missed in: `(code, globals, self)`.
+pub(crate) const NAME_ERROR_SCOPE: &str = "__gilpy_scope__";
+
+/// What 3.10+ adds to a NameError's or AttributeError's last line: ". Did you mean: 'x'?"
+/// (CPython's `TracebackException` and, before 3.12, `suggestions.c`), and from 3.12, for the
+/// name of a standard module, "Did you forget to import 'x'?".
+fn suggestion(thread: &mut Thread, instance: &crate::value::Instance) -> String {
+    let version = thread.interp.version;
+    let Some(Value::Str(wrong)) = instance.get("name") else { return String::new() };
+    if version < PythonVersion::V3_10 {
+        return String::new();
+    }
+    let below_length = version == PythonVersion::V3_12;
+    let found = if instance.class.is_subclass_of(&thread.interp.class("AttributeError")) {
+        let Some(object) = instance.get("obj") else { return String::new() };
+        let Ok(Value::List(names)) = crate::builtins::dir(thread, vec![object], vec![]) else {
+            return String::new();
+        };
+        let names: Vec<Text> = lock(&names.items)
+            .iter()
+            .filter_map(|name| match name {
+                // From 3.12 private names are no suggestion for a public one.
+                Value::Str(name)
+                    if version < PythonVersion::V3_12
+                        || wrong.starts_with('_')
+                        || !name.starts_with('_') =>
+                {
+                    Some(name.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        let names: Vec<&str> = names.iter().map(|name| &**name).collect();
+        crate::suggestions::closest(&names, &wrong, below_length).map(str::to_string)
+    } else if instance.class.is_subclass_of(&thread.interp.class("NameError")) {
+        name_suggestion(thread, instance, &wrong)
+    } else {
+        None
+    };
+    let mut text = found.map_or(String::new(), |found| format!(". Did you mean: '{found}'?"));
+    let is_name_error = instance.class.is_subclass_of(&thread.interp.class("NameError"));
+    if is_name_error
+        && version >= PythonVersion::V3_12
+        && crate::suggestions::STDLIB_MODULES.contains(&&*wrong)
+    {
+        let joint = if text.is_empty() { ". Did" } else { " Or did" };
+        text += &format!("{joint} you forget to import '{wrong}'?");
+    }
+    text
+}
+
+/// The local, global or built-in name closest to `wrong`. Before 3.12 each of the three is
+/// searched in turn; from 3.12 together, after `self.wrong` when `self` has that attribute.
+fn name_suggestion(
+    thread: &mut Thread,
+    instance: &crate::value::Instance,
+    wrong: &str,
+) -> Option<String> {
+    let Some(Value::Tuple(scope)) = instance.get(NAME_ERROR_SCOPE) else { return None };
+    let [Value::Code(code), Value::Dict(globals), this] = &scope[..] else { return None };
+    let version = thread.interp.version;
+    if version >= PythonVersion::V3_12 && !this.is_none() {
+        if crate::builtins::get_attribute(thread, this, wrong).is_ok() {
+            return Some(format!("self.{wrong}"));
+        }
+    }
+    let keys = |dict: &crate::value::Dict| -> Vec<Text> {
+        lock(&dict.entries)
+            .keys()
+            .filter_map(|key| match &key.0 {
+                Value::Str(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let locals: Vec<Text> =
+        code.local_names.iter().chain(&code.cell_names).chain(&code.free_names).cloned().collect();
+    let groups = [locals, keys(globals), keys(&thread.interp.builtins)];
+    let closest = |names: &[Text]| {
+        let names: Vec<&str> = names.iter().map(|name| &**name).collect();
+        crate::suggestions::closest(&names, wrong, version == PythonVersion::V3_12)
+            .map(str::to_string)
+    };
+    match version >= PythonVersion::V3_12 {
+        true => closest(&groups.concat()),
+        false => groups.iter().find_map(|group| closest(group)),
     }
 }
 

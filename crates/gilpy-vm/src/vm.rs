@@ -213,6 +213,8 @@ pub struct Thread {
     holds_gil: bool,
     /// Python frames deep, for RecursionError.
     depth: usize,
+    /// The containers whose repr is being made, innermost last (CPython's `Py_ReprEnter` list).
+    repr_active: Vec<usize>,
     /// The lowest Rust stack address nested eval loops may reach (stacks grow down), set when
     /// the first loop starts on this thread; 0 until then. CPython 3.12+ guards its C stack
     /// the same way: a pointer compare, so a deep `yield from` chain or `__repr__` recursion
@@ -306,6 +308,7 @@ impl Thread {
             holds_gil: false,
             depth: 0,
             stack_floor: 0,
+            repr_active: Vec::new(),
             span: None,
             trace_name: None,
             loop_depth: 0,
@@ -500,6 +503,29 @@ impl Thread {
         let message = message.into();
         let args = if message.is_empty() { vec![] } else { vec![Value::str(&message)] };
         self.interp.new_exception(class, args)
+    }
+
+    /// A NameError for `name`, with what the traceback's "Did you mean" needs (3.10+): the
+    /// `name` (an attribute in CPython too), and the scope it was missed in: the running code, its
+    /// globals and its `self`, if any.
+    fn name_error(&self, name: &str) -> Value {
+        let error = self.exception("NameError", format!("name '{name}' is not defined"));
+        if self.interp.version < crate::version::PythonVersion::V3_10 {
+            return error;
+        }
+        if let (Value::Instance(instance), Some(frame)) = (&error, self.frames.last()) {
+            instance.set(Text::from("name"), Value::str(name));
+            let code = &frame.function.code;
+            let this = code.local_names.iter().position(|local| &**local == "self");
+            let this = this.and_then(|slot| frame.locals.get(slot).cloned().flatten());
+            let scope = vec![
+                Value::Code(code.clone()),
+                Value::Dict(frame.function.globals.clone()),
+                this.unwrap_or(Value::None),
+            ];
+            instance.set(Text::from(crate::traceback::NAME_ERROR_SCOPE), Value::tuple(scope));
+        }
+        error
     }
 
     pub fn op_error(&self, error: OpError) -> Value {
@@ -1702,9 +1728,7 @@ impl Thread {
                     let name = frame.function.code.names[index as usize].clone();
                     let target = frame.namespace.as_ref().unwrap_or(&frame.function.globals);
                     if lock(&target.entries).remove(&Key(Value::Str(name.clone()))).is_none() {
-                        return Err(
-                            self.exception("NameError", format!("name '{name}' is not defined"))
-                        );
+                        return Err(self.name_error(&name));
                     }
                 }
                 Op::LoadAttr(index) => self.load_attr(index)?,
@@ -3152,9 +3176,7 @@ impl Thread {
                         if let Some(value) = self.lazy_builtin(&name)? {
                             return Ok(value);
                         }
-                        return Err(
-                            self.exception("NameError", format!("name '{name}' is not defined"))
-                        );
+                        return Err(self.name_error(&name));
                     }
                 }
             }
@@ -3622,6 +3644,11 @@ impl Thread {
         left: &Value,
         right: &Value,
     ) -> Result<Option<Value>, Value> {
+        if self.rust_stack_exhausted() {
+            return Err(
+                self.exception("RecursionError", "maximum recursion depth exceeded in comparison")
+            );
+        }
         let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
         let sequences = matches!(
             (left, right),
@@ -3809,6 +3836,36 @@ impl Thread {
                 value.address()
             ));
         }
+        // A container that holds itself shows as `[...]` inside (CPython's `Py_ReprEnter`), and
+        // nesting deeper than the Rust stack allows is a RecursionError, not an overflow.
+        let container =
+            matches!(value, Value::List(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_));
+        if container {
+            if self.repr_active.contains(&value.address()) {
+                return Ok(match value {
+                    Value::List(_) => "[...]",
+                    Value::Tuple(_) => "(...)",
+                    _ => "{...}",
+                }
+                .to_string());
+            }
+            if self.rust_stack_exhausted() {
+                return Err(self.exception(
+                    "RecursionError",
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                ));
+            }
+            self.repr_active.push(value.address());
+        }
+        let text = self.container_repr(value);
+        if container {
+            self.repr_active.pop();
+        }
+        text
+    }
+
+    /// The repr of a built-in value, its items' reprs through [`Thread::repr_of`].
+    fn container_repr(&mut self, value: &Value) -> Result<String, Value> {
         let mut failure = None;
         let text = {
             let mut item_repr = |item: &Value| -> String {

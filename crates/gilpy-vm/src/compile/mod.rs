@@ -1191,6 +1191,7 @@ impl<'a> Compiler<'a> {
         if function.type_params.is_some() {
             return Err(self.unsupported(function, "type parameters"));
         }
+        self.check_duplicate_parameters(function, &function.parameters)?;
         for decorator in &function.decorator_list {
             self.expr(&decorator.expression)?;
         }
@@ -1225,6 +1226,27 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles a function body with `emit_body` and leaves the function object on the stack.
+    /// A parameter named twice is a SyntaxError (CPython's symtable): from 3.10 at the second
+    /// one, before at the `def` or `lambda`.
+    fn check_duplicate_parameters(
+        &self,
+        owner: &impl Ranged,
+        parameters: &ast::Parameters,
+    ) -> Result<()> {
+        let mut seen = BTreeSet::new();
+        for parameter in parameters.iter() {
+            let name = parameter.name();
+            if !seen.insert(name.as_str()) {
+                let message = format!("duplicate argument '{name}' in function definition");
+                return Err(match self.version >= PythonVersion::V3_10 {
+                    true => self.syntax_error(name, &message),
+                    false => self.syntax_error(owner, &message),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn make_function(
         &mut self,
         name: &str,
@@ -1470,6 +1492,7 @@ impl<'a> Compiler<'a> {
             Expr::Lambda(lambda) => {
                 let empty = ast::Parameters::default();
                 let parameters = lambda.parameters.as_deref().unwrap_or(&empty);
+                self.check_duplicate_parameters(lambda, parameters)?;
                 let names = parameter_names(parameters);
                 let scan = Scan::of_expression(&names, &lambda.body);
                 self.make_function("<lambda>", parameters, scan, |compiler| {

@@ -392,11 +392,7 @@ pub fn visit_children(expr: &Expr, visit: &mut dyn FnMut(&Expr)) {
             e.arguments.keywords.iter().for_each(|k| visit(&k.value));
         }
         Expr::FString(e) => {
-            for element in e.value.elements() {
-                if let ast::InterpolatedStringElement::Interpolation(interpolation) = element {
-                    visit(&interpolation.expression);
-                }
-            }
+            e.value.elements().for_each(|element| visit_interpolations(element, visit))
         }
         Expr::Attribute(e) => visit(&e.value),
         Expr::Subscript(e) => {
@@ -415,6 +411,17 @@ pub fn visit_children(expr: &Expr, visit: &mut dyn FnMut(&Expr)) {
         Expr::Yield(e) => e.value.iter().for_each(|x| visit(x)),
         Expr::YieldFrom(e) => visit(&e.value),
         _ => {}
+    }
+}
+
+/// The expressions of an f-string's replacement field, those nested in its format spec too
+/// (`f"{x:>{width}}"`).
+fn visit_interpolations(element: &ast::InterpolatedStringElement, visit: &mut dyn FnMut(&Expr)) {
+    if let ast::InterpolatedStringElement::Interpolation(interpolation) = element {
+        visit(&interpolation.expression);
+        if let Some(spec) = &interpolation.format_spec {
+            spec.elements.iter().for_each(|nested| visit_interpolations(nested, visit));
+        }
     }
 }
 
