@@ -700,15 +700,7 @@ fn no_frame(thread: &Thread, name: &str) -> Value {
 pub(crate) fn dir(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "dir", &args, 0, 1)?;
     let mut names: Vec<Text> = Vec::new();
-    let keys = |dict: &Dict| -> Vec<Text> {
-        lock(&dict.entries)
-            .keys()
-            .filter_map(|key| match &key.0 {
-                Value::Str(name) => Some(name.clone()),
-                _ => None,
-            })
-            .collect()
-    };
+    let keys = Dict::str_keys;
     let class_names = |class: &Arc<Class>| {
         let mut names: Vec<Text> = lock(&class.dict).keys().cloned().collect();
         for base in &class.bases_mro {

@@ -334,18 +334,9 @@ fn name_suggestion(
             return Some(format!("self.{wrong}"));
         }
     }
-    let keys = |dict: &crate::value::Dict| -> Vec<Text> {
-        lock(&dict.entries)
-            .keys()
-            .filter_map(|key| match &key.0 {
-                Value::Str(name) => Some(name.clone()),
-                _ => None,
-            })
-            .collect()
-    };
     let locals: Vec<Text> =
         code.local_names.iter().chain(&code.cell_names).chain(&code.free_names).cloned().collect();
-    let groups = [locals, keys(globals), keys(&thread.interp.builtins)];
+    let groups = [locals, globals.str_keys(), thread.interp.builtins.str_keys()];
     let closest = |names: &[Text]| {
         let names: Vec<&str> = names.iter().map(|name| &**name).collect();
         crate::suggestions::closest(&names, wrong, version == PythonVersion::V3_12)

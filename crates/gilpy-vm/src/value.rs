@@ -246,6 +246,17 @@ pub struct Dict {
 }
 
 impl Dict {
+    /// Its keys that are strings (a namespace's names), in order.
+    pub fn str_keys(&self) -> Vec<Text> {
+        lock(&self.entries)
+            .keys()
+            .filter_map(|key| match &key.0 {
+                Value::Str(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn new(entries: Map) -> Value {
         Value::Dict(Arc::new(Dict { entries: Entries::new(entries) }))
     }
