@@ -582,6 +582,14 @@ pub(crate) fn arity(
     Ok(())
 }
 
+/// What `int()` and `float()` say they take: "a number" before 3.10, "a real number" since.
+fn number_words(thread: &Thread) -> &'static str {
+    match thread.interp.version < PythonVersion::V3_10 {
+        true => "number",
+        false => "real number",
+    }
+}
+
 pub(crate) fn int_arg(thread: &Thread, value: &Value) -> Result<i64, Value> {
     match value {
         Value::Int(i) => Ok(*i),
@@ -2173,7 +2181,11 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
         (Value::Float(f), None) => {
             if !f.is_finite() {
                 let what = if f.is_nan() { "ValueError" } else { "OverflowError" };
-                let message = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
+                let message = if f.is_nan() {
+                    "cannot convert float NaN to integer"
+                } else {
+                    "cannot convert float infinity to integer"
+                };
                 return Err(thread.exception(what, message));
             }
             Ok(integral_float_value(f.trunc()))
@@ -2181,7 +2193,9 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
         (Value::Str(text), base) => {
             let base = base.unwrap_or(10);
             if base != 0 && !(2..=36).contains(&base) {
-                return Err(thread.exception("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+                return Err(
+                    thread.exception("ValueError", "int() base must be >= 2 and <= 36, or 0")
+                );
             }
             let cleaned = crate::methods::ascii_digits(text.trim()).replace('_', "");
             let (negative, digits) = match cleaned.strip_prefix('-') {
@@ -2190,7 +2204,9 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
             };
             // A prefix that matches the base (or, with base 0, chooses it) is skipped.
             let lower = digits.to_ascii_lowercase();
-            let prefixed = [("0x", 16), ("0o", 8), ("0b", 2)].into_iter().find(|(p, b)| lower.starts_with(p) && (base == 0 || base == *b));
+            let prefixed = [("0x", 16), ("0o", 8), ("0b", 2)]
+                .into_iter()
+                .find(|(p, b)| lower.starts_with(p) && (base == 0 || base == *b));
             let (digits, radix) = match prefixed {
                 Some((prefix, radix)) => (digits[prefix.len()..].to_string(), radix as u32),
                 None => (digits, if base == 0 { 10 } else { base as u32 }),
@@ -2199,7 +2215,9 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
                 thread.check_int_str_digits(digits.len(), true)?;
             }
             match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
-                Some(value) if !digits.is_empty() => Ok(ops::normalize(if negative { -value } else { value })),
+                Some(value) if !digits.is_empty() => {
+                    Ok(ops::normalize(if negative { -value } else { value }))
+                }
                 _ => Err(thread.exception(
                     "ValueError",
                     format!("invalid literal for int() with base {radix}: {}", ops::str_repr(text)),
@@ -2215,7 +2233,11 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
             }
             None => Err(thread.exception(
                 "TypeError",
-                format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(other)),
+                format!(
+                    "int() argument must be a string, a bytes-like object or a {}, not '{}'",
+                    number_words(thread),
+                    type_name(other)
+                ),
             )),
         },
     }
@@ -2253,7 +2275,8 @@ fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         other => Err(thread.exception(
             "TypeError",
             format!(
-                "float() argument must be a string or a real number, not '{}'",
+                "float() argument must be a string or a {}, not '{}'",
+                number_words(thread),
                 type_name(other)
             ),
         )),

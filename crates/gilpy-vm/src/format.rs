@@ -417,6 +417,25 @@ pub fn percent_format_with<E>(
                     plain_str(v)
                 })?
             }
+            // Built-in values that are no number (an instance may have `__float__`).
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G'
+                if !matches!(value, Value::Float(_) | Value::Instance(_))
+                    && !crate::ops::is_int(&value) =>
+            {
+                return Err(error(
+                    "TypeError",
+                    format!("must be real number, not {}", type_name(&value)),
+                )
+                .into())
+            }
+            // %x, %X and %o take integers only (a float is no number to them).
+            'x' | 'X' | 'o' if !crate::ops::is_int(value.builtin_base()) => {
+                return Err(error(
+                    "TypeError",
+                    format!("%{kind} format: an integer is required, not {}", type_name(&value)),
+                )
+                .into())
+            }
             'c' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => format_value(
                 &value,
                 &format!("{}{spec}{kind}", if left { "<" } else { "" }),

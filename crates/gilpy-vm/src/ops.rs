@@ -174,7 +174,7 @@ fn int_float_order(int: &Value, float: f64) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn is_int(value: &Value) -> bool {
+pub(crate) fn is_int(value: &Value) -> bool {
     matches!(value, Value::Bool(_) | Value::Int(_) | Value::BigInt(_))
 }
 

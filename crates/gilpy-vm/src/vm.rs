@@ -528,8 +528,22 @@ impl Thread {
         error
     }
 
+    /// The exception for an operator's error, in the running version's words (`ops` words
+    /// them as 3.11 and 3.12 do).
     pub fn op_error(&self, error: OpError) -> Value {
-        self.exception(error.class, error.message)
+        use crate::version::PythonVersion;
+        let version = self.interp.version;
+        let message = match &*error.message {
+            "integer modulo by zero" if version <= PythonVersion::V3_10 => {
+                "integer division or modulo by zero".to_string()
+            }
+            "float modulo" if version >= PythonVersion::V3_13 => "float modulo by zero".to_string(),
+            message if version < PythonVersion::V3_10 => {
+                message.replace("a real number is required", "a number is required")
+            }
+            _ => error.message,
+        };
+        self.exception(error.class, message)
     }
 
     fn new_frame(&self, function: Arc<Function>, kind: FrameKind) -> Frame {
