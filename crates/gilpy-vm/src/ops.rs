@@ -432,20 +432,16 @@ pub fn builtin_compare(op: CompareOp, left: &Value, right: &Value) -> Result<boo
     })
 }
 
-/// Whether two runs of items are equal, item by item as CPython compares them (identity,
-/// then `==`); `None` from the first pair that needs Python code (`__eq__`) on, which the VM
-/// then compares in order.
-/// How deep the Rust-only comparisons of nested containers go before they leave the rest to
-/// the VM's, which raise RecursionError when the stack runs short (a list that holds itself).
-const MAX_NESTING: u32 = 200;
+/// How deep the Rust-only comparisons and hashes of nested containers go. Past it a
+/// comparison leaves the rest to the VM's, which raises RecursionError when the stack runs
+/// short (a list that holds itself), and a hash is a RecursionError. As deep as a hashable key
+/// can be, so that dicts and sets, which compare keys here, find every key they hold; shallow
+/// enough for a web worker's 1 MB stack.
+const MAX_NESTING: u32 = 1000;
 
 thread_local! {
     static NESTING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
-
-/// How deeply nested a tuple may be hashed (CPython's default recursion limit): past it, a
-/// RecursionError rather than a Rust stack overflow, on a web worker's 1 MB stack too.
-const MAX_HASH_NESTING: u32 = 1000;
 
 fn too_deep_to_hash() -> OpError {
     error("RecursionError", "maximum recursion depth exceeded while hashing a tuple")
@@ -453,13 +449,8 @@ fn too_deep_to_hash() -> OpError {
 
 /// Runs `inner` one container deeper, or answers `None` past [`MAX_NESTING`].
 fn nested<T>(inner: impl FnOnce() -> Option<T>) -> Option<T> {
-    nested_upto(MAX_NESTING, inner)
-}
-
-/// Runs `inner` one container deeper, or answers `None` past `limit`.
-fn nested_upto<T>(limit: u32, inner: impl FnOnce() -> Option<T>) -> Option<T> {
     let depth = NESTING.with(|nesting| nesting.get());
-    if depth >= limit {
+    if depth >= MAX_NESTING {
         return None;
     }
     NESTING.with(|nesting| nesting.set(depth + 1));
@@ -468,6 +459,9 @@ fn nested_upto<T>(limit: u32, inner: impl FnOnce() -> Option<T>) -> Option<T> {
     result
 }
 
+/// Whether two runs of items are equal, item by item as CPython compares them (identity,
+/// then `==`); `None` from the first pair that needs Python code (`__eq__`) on, which the VM
+/// then compares in order.
 fn items_eq(a: &[Value], b: &[Value]) -> Option<bool> {
     if a.len() != b.len() {
         return Some(false);
@@ -859,10 +853,8 @@ pub fn check_hashable(value: &Value) -> Result<(), OpError> {
     match value {
         Value::List(_) | Value::Dict(_) => Err(unhashable(value)),
         Value::Set(set) if !set.frozen => Err(unhashable(value)),
-        Value::Tuple(items) => {
-            nested_upto(MAX_HASH_NESTING, || Some(items.iter().try_for_each(check_hashable)))
-                .unwrap_or_else(|| Err(too_deep_to_hash()))
-        }
+        Value::Tuple(items) => nested(|| Some(items.iter().try_for_each(check_hashable)))
+            .unwrap_or_else(|| Err(too_deep_to_hash())),
         // `__hash__ = None` (set for classes that define __eq__ alone), or a mutable base.
         Value::Instance(instance) => match instance.class.lookup("__hash__") {
             Some(Value::None) => Err(unhashable(value)),
@@ -920,8 +912,9 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
             bytes.hash(&mut hasher);
             hasher.finish() as i64
         }
-        Value::Tuple(items) => nested_upto(MAX_HASH_NESTING, || Some(tuple_hash(items)))
-            .ok_or_else(too_deep_to_hash)??,
+        Value::Tuple(items) => {
+            nested(|| Some(tuple_hash(items))).ok_or_else(too_deep_to_hash)??
+        }
         Value::Set(set) if set.frozen => set.hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
         // `range_hash`: the tuple (len, start, step), with None for what the length hides.
@@ -940,8 +933,12 @@ pub fn py_hash(value: &Value) -> Result<i64, OpError> {
         Value::Instance(instance) if extends_with_builtin_eq(value) => {
             return py_hash(instance.base.as_ref().expect("checked"));
         }
-        // `__hash__ = None` (a class with `__eq__` alone) or a mutable base: unhashable.
-        Value::Instance(_) if check_hashable(value).is_err() => return Err(unhashable(value)),
+        // `__hash__ = None`: a class with `__eq__` alone.
+        Value::Instance(instance)
+            if matches!(instance.class.lookup("__hash__"), Some(Value::None)) =>
+        {
+            return Err(unhashable(value))
+        }
         // `_Py_HashPointer`: the address rotated by 4 bits.
         other => (other.address() as u64).rotate_right(4) as i64,
     };

@@ -251,8 +251,9 @@ fn target_exit_code(thread: &mut Thread, outcome: CallResult, name: &str) -> i64
             }
         }
         Err(exception) => {
-            // What CPython's BaseProcess._bootstrap prints for an error in the target.
-            let report = builtins::format_traceback(thread, &exception);
+            // What CPython's BaseProcess._bootstrap prints (traceback.print_exc()) for an
+            // error in the target.
+            let report = crate::traceback::format_traceback_as_module(thread, &exception);
             thread.interp.host.write_stderr(&format!("Process {name}:\n{report}"));
             1
         }

@@ -53,7 +53,7 @@ pub struct SyntaxError {
     /// `SyntaxError`, or `NotImplementedError`-like reports for constructs outside the subset.
     pub kind: &'static str,
     /// How many carets underline the error (see `CompileError::width`); 0 for none, as
-    /// CPython prints "unexpected indent" and, before 3.13, a TabError.
+    /// CPython prints "unexpected indent" and a TabError.
     pub width: u32,
 }
 

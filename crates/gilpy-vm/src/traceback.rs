@@ -16,8 +16,23 @@ const MAX_GROUP_DEPTH: usize = 10;
 
 /// The traceback CPython prints for an uncaught exception.
 pub fn format_traceback(thread: &mut Thread, exception: &Value) -> String {
-    let mut printer =
-        Printer { out: String::new(), group_depth: 0, need_close: false, seen: Vec::new() };
+    format_with(thread, exception, true)
+}
+
+/// The report as the `traceback` module formats it, which before 3.12 makes no "Did you
+/// mean" suggestion (the interpreter's own printer, in C, did).
+pub fn format_traceback_as_module(thread: &mut Thread, exception: &Value) -> String {
+    format_with(thread, exception, false)
+}
+
+fn format_with(thread: &mut Thread, exception: &Value, suggest: bool) -> String {
+    let mut printer = Printer {
+        out: String::new(),
+        group_depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+        suggest,
+    };
     printer.exception(thread, exception);
     printer.out
 }
@@ -31,6 +46,8 @@ struct Printer {
     /// The exceptions printed so far, by address: a chain that loops back (`a.__cause__ = b;
     /// b.__cause__ = a`) is followed once, as CPython's `_seen` does.
     seen: Vec<usize>,
+    /// Whether a last line may end in "Did you mean" before 3.12 (see [`last_line`]).
+    suggest: bool,
 }
 
 impl Printer {
@@ -105,7 +122,7 @@ impl Printer {
                 self.emit("Traceback (most recent call last):\n", '|');
                 self.emit(&frames, '|');
             }
-            let last = last_line(thread, exception);
+            let last = last_line(thread, exception, self.suggest);
             self.emit(&last, '|');
             self.notes(thread, instance);
             return;
@@ -119,7 +136,7 @@ impl Printer {
             self.emit("Exception Group Traceback (most recent call last):\n", margin);
             self.emit(&frames, '|');
         }
-        let last = last_line(thread, exception);
+        let last = last_line(thread, exception, self.suggest);
         self.emit(&last, '|');
         self.notes(thread, instance);
         let shown = members.len().min(MAX_GROUP_WIDTH + 1);
@@ -242,7 +259,7 @@ pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {
 }
 
 /// `Type: message`, or the type alone for an empty message.
-pub(crate) fn last_line(thread: &mut Thread, exception: &Value) -> String {
+pub(crate) fn last_line(thread: &mut Thread, exception: &Value, with_suggestion: bool) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
     let message =
@@ -260,7 +277,11 @@ pub(crate) fn last_line(thread: &mut Thread, exception: &Value) -> String {
             return report;
         }
     }
-    let message = message + &suggestion(thread, instance);
+    // Before 3.12 only the interpreter's printer suggests, not the traceback module.
+    let message = match with_suggestion || thread.interp.version >= PythonVersion::V3_12 {
+        true => message + &suggestion(thread, instance),
+        false => message,
+    };
     if message.is_empty() {
         format!("{name}\n")
     } else {
@@ -368,8 +389,9 @@ fn syntax_error_report(
     let Value::Str(text) = field("text") else {
         return Some(format!("  File \"{filename}\", line {line}\n{name}: {message}\n"));
     };
+    // Clamped to just past the line, as CPython's printer does.
     let column = match field("offset") {
-        Value::Int(offset) => offset.max(0) as u32,
+        Value::Int(offset) => offset.clamp(0, text.chars().count() as i64 + 1) as u32,
         _ => 0,
     };
     // No caret for an offset inside the indentation, which the report strips.

@@ -3859,6 +3859,8 @@ impl Thread {
                 return Ok(match value {
                     Value::List(_) => "[...]",
                     Value::Tuple(_) => "(...)",
+                    Value::Set(set) if set.frozen => "frozenset(...)",
+                    Value::Set(_) => "set(...)",
                     _ => "{...}",
                 }
                 .to_string());

@@ -1225,7 +1225,6 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Compiles a function body with `emit_body` and leaves the function object on the stack.
     /// A parameter named twice is a SyntaxError (CPython's symtable): from 3.10 at the second
     /// one, before at the `def` or `lambda`.
     fn check_duplicate_parameters(
@@ -1247,6 +1246,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Compiles a function body with `emit_body` and leaves the function object on the stack.
     fn make_function(
         &mut self,
         name: &str,
@@ -1329,12 +1329,15 @@ impl<'a> Compiler<'a> {
         }
         let mut scan = Scan::of_function(&[], &class.body);
         let empty = ast::Parameters::default();
+        // A name the body binds is the namespace's, read as LOAD_NAME does (the namespace, the
+        // globals, the built-ins), never from the function around it; what methods need
+        // passes through (`nested_unresolved`).
+        let bound = std::mem::take(&mut scan.assigned);
+        scan.referenced.retain(|name| !bound.contains(name));
         // Methods that call super() need the class in a `__class__` cell of the class body.
-        let mut assigned = BTreeSet::new();
         if scan.nested_unresolved.contains("__class__") {
-            assigned.insert("__class__".to_string());
+            scan.assigned.insert("__class__".to_string());
         }
-        scan.assigned = assigned;
         self.make_function(&class.name, &empty, scan, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();

@@ -87,10 +87,10 @@ impl Scan {
     fn check_declaration(&mut self, range: TextRange, name: &str, declaration: &str) {
         let problem = if self.parameters.iter().any(|p| p == name) {
             format!("name '{name}' is parameter and {declaration}")
-        } else if self.assigned.contains(name) {
-            format!("name '{name}' is assigned to before {declaration} declaration")
         } else if self.referenced.contains(name) {
             format!("name '{name}' is used prior to {declaration} declaration")
+        } else if self.assigned.contains(name) {
+            format!("name '{name}' is assigned to before {declaration} declaration")
         } else if self.globals.contains(name) && declaration == "nonlocal"
             || self.nonlocals.contains(name) && declaration == "global"
         {

@@ -132,13 +132,13 @@ fn sys_exception(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 /// `_traceback.format(exc)`: the report CPython prints for `exc` uncaught.
 fn traceback_format(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let exception = args.first().cloned().unwrap_or(Value::None);
-    Ok(Value::str(&crate::traceback::format_traceback(thread, &exception)))
+    Ok(Value::str(&crate::traceback::format_traceback_as_module(thread, &exception)))
 }
 
 /// `_traceback.last_line(exc)`: its `Type: message` line.
 fn traceback_last_line(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let exception = args.first().cloned().unwrap_or(Value::None);
-    Ok(Value::str(&crate::traceback::last_line(thread, &exception)))
+    Ok(Value::str(&crate::traceback::last_line(thread, &exception, false)))
 }
 
 /// `_traceback.frame(depth=0)`: `(filename, lineno, name)` of the caller `depth` frames up,
