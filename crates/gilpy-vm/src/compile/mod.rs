@@ -312,11 +312,12 @@ impl<'a> Compiler<'a> {
                         || u.cell_names.iter().any(|n| &**n == "__class__")
                 })
                 .map(|u| {
-                    u.locals
-                        .iter()
-                        .cloned()
-                        .chain(u.free_names.iter().map(|n| n.to_string()))
-                        .collect()
+                    // A class body lends its `__class__` cell, not its own names.
+                    let own = match u.kind {
+                        ScopeKind::Class => u.cell_names.iter().map(|n| n.to_string()).collect(),
+                        _ => u.locals.clone(),
+                    };
+                    own.into_iter().chain(u.free_names.iter().map(|n| n.to_string())).collect()
                 })
                 .collect();
             for name in scan.unresolved() {
@@ -1314,10 +1315,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The slot of the cell that passes `name` on to an inner function: this unit's own cell
+    /// or one it has from outside, even where the unit's code reads the name elsewhere (a
+    /// class body reads its own `x` from its namespace, yet hands a method the function's).
     fn cell_index(&mut self, name: &str) -> u32 {
-        match self.slot(name) {
-            NameSlot::Deref(index) => index,
-            _ => unreachable!("scope analysis made '{name}' a cell of the enclosing function"),
+        let unit = self.unit();
+        let cells = unit.cell_names.iter().chain(unit.free_names.iter());
+        match cells.clone().position(|cell| &**cell == name) {
+            Some(index) => index as u32,
+            None => unreachable!("scope analysis made '{name}' a cell of the enclosing function"),
         }
     }
 
@@ -1338,9 +1344,15 @@ impl<'a> Compiler<'a> {
         if scan.nested_unresolved.contains("__class__") {
             scan.assigned.insert("__class__".to_string());
         }
+        // Its own names, which `slot` keeps in the namespace even when a method needs a
+        // variable of the same name from the function around (CPython's DEF_FREE_CLASS);
+        // a `nonlocal` one is the function's.
+        let own: BTreeSet<String> =
+            bound.into_iter().filter(|name| !scan.nonlocals.contains(name)).collect();
         self.make_function(&class.name, &empty, scan, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
+            compiler.unit().locals = own;
             if let Some(doc) = docstring(&class.body) {
                 compiler.emit_const(Value::Str(doc));
                 compiler.store_name("__doc__");
@@ -1691,7 +1703,15 @@ impl<'a> Compiler<'a> {
         let has_unpacking = arguments.args.iter().any(|a| a.is_starred_expr())
             || arguments.keywords.iter().any(|k| k.arg.is_none());
         if has_unpacking {
-            self.sequence(&arguments.args, true)?;
+            match &arguments.args[..] {
+                // `f(*args)` alone passes `args` on, as CPython does; a mistake in it (`args=(5)`
+                // for a thread) is named after the function.
+                [Expr::Starred(starred)] => {
+                    self.expr(&starred.value)?;
+                    self.emit(Op::ArgsToTuple);
+                }
+                positional => self.sequence(positional, true)?,
+            }
             self.emit(Op::BuildDict(0));
             for keyword in arguments.keywords.iter() {
                 match &keyword.arg {
@@ -1702,7 +1722,7 @@ impl<'a> Compiler<'a> {
                     }
                     None => {
                         self.expr(&keyword.value)?;
-                        self.emit(Op::DictUpdate(1));
+                        self.emit(Op::KwargsMerge);
                     }
                 }
             }
