@@ -325,8 +325,226 @@ def Lock():
     return _multiprocessing.SemLock()
 
 
-def RLock():
-    return _multiprocessing.SemLock()
+class RLock:
+    """A lock between processes that its owner (a thread of a process) may take again."""
+
+    def __init__(self):
+        self._lock = _multiprocessing.SemLock()
+        # Who holds it, as one number (process id and thread), and how many times.
+        self._owner = _multiprocessing.SharedCell(0)
+        self._depth = _multiprocessing.SharedCell(0)
+
+    @staticmethod
+    def _me():
+        return os.getpid() * (1 << 32) + threading.get_ident() % (1 << 32) + 1
+
+    def _is_mine(self):
+        return self._owner.get() == self._me()
+
+    def _count(self):
+        return self._depth.get() if self._is_mine() else 0
+
+    def acquire(self, block=True, timeout=None):
+        if self._is_mine():
+            self._depth.set(self._depth.get() + 1)
+            return True
+        if timeout is None:
+            taken = self._lock.acquire(block)
+        else:
+            taken = self._lock.acquire(block, timeout)
+        if taken:
+            self._owner.set(self._me())
+            self._depth.set(1)
+        return taken
+
+    def release(self):
+        if not self._is_mine():
+            raise AssertionError("attempt to release recursive lock not owned by thread")
+        depth = self._depth.get() - 1
+        self._depth.set(depth)
+        if depth == 0:
+            self._owner.set(0)
+            self._lock.release()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class Semaphore:
+    """A counter between processes: acquire() takes one (waiting while it is zero), release()
+    gives one back. The count is tokens in a channel, so a waiter sleeps until one comes."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._tokens = _multiprocessing.Channel()
+        for _ in range(value):
+            self._tokens.put(None)
+
+    def acquire(self, block=True, timeout=None):
+        got, _ = self._tokens.get(timeout if block else 0)
+        return got
+
+    def release(self):
+        self._tokens.put(None)
+
+    def get_value(self):
+        return self._tokens.qsize()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """A Semaphore that refuses to be released above its initial value."""
+
+    def __init__(self, value=1):
+        super().__init__(value)
+        self._bound = value
+        self._release_lock = _multiprocessing.SemLock()
+
+    def release(self):
+        with self._release_lock:
+            if self._tokens.qsize() >= self._bound:
+                raise ValueError("semaphore or lock released too many times")
+            self._tokens.put(None)
+
+
+class Condition:
+    """A condition variable between processes, as CPython's `multiprocessing.synchronize`
+    builds it from semaphores: who sleeps, who woke, and the one sleepers wait on."""
+
+    def __init__(self, lock=None):
+        self._lock = lock if lock is not None else RLock()
+        self._sleeping_count = Semaphore(0)
+        self._woken_count = Semaphore(0)
+        self._wait_semaphore = Semaphore(0)
+
+    def acquire(self, *args):
+        return self._lock.acquire(*args)
+
+    def release(self):
+        return self._lock.release()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *exc):
+        return self._lock.__exit__(*exc)
+
+    def wait(self, timeout=None):
+        self._sleeping_count.release()
+        # Let go of the lock entirely, however many times an RLock's owner took it.
+        count = self._lock._count() if isinstance(self._lock, RLock) else 1
+        for _ in range(count):
+            self._lock.release()
+        try:
+            return self._wait_semaphore.acquire(True, timeout)
+        finally:
+            self._woken_count.release()
+            for _ in range(count):
+                self._lock.acquire()
+
+    def notify(self, n=1):
+        # Sleepers that timed out since the last notify count no more.
+        while self._woken_count.acquire(False):
+            self._sleeping_count.acquire(False)
+        sleepers = 0
+        while sleepers < n and self._sleeping_count.acquire(False):
+            self._wait_semaphore.release()
+            sleepers += 1
+        if sleepers:
+            for _ in range(sleepers):
+                self._woken_count.acquire()
+            while self._wait_semaphore.acquire(False):
+                pass
+
+    def notify_all(self):
+        self.notify(sys.maxsize)
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        endtime = None if timeout is None else _time.monotonic() + timeout
+        waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - _time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class Event:
+    """A flag between processes that waiters sleep on until it is set (CPython's: a Condition
+    and a Semaphore that holds one token while the flag is set)."""
+
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._flag = Semaphore(0)
+
+    def is_set(self):
+        with self._cond:
+            if self._flag.acquire(False):
+                self._flag.release()
+                return True
+            return False
+
+    def set(self):
+        with self._cond:
+            self._flag.acquire(False)
+            self._flag.release()
+            self._cond.notify_all()
+
+    def clear(self):
+        with self._cond:
+            self._flag.acquire(False)
+
+    def wait(self, timeout=None):
+        with self._cond:
+            if self._flag.acquire(False):
+                self._flag.release()
+            else:
+                self._cond.wait(timeout)
+            if self._flag.acquire(False):
+                self._flag.release()
+                return True
+            return False
+
+
+class Barrier(threading.Barrier):
+    """threading.Barrier between processes: its state and count live in shared memory and its
+    condition is a process Condition, as in CPython."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        self._shared = (_multiprocessing.SharedCell(0), _multiprocessing.SharedCell(0))
+        super().__init__(parties, action, timeout)
+        self._cond = Condition()
+
+    @property
+    def _state(self):
+        return self._shared[0].get()
+
+    @_state.setter
+    def _state(self, value):
+        self._shared[0].set(value)
+
+    @property
+    def _count(self):
+        return self._shared[1].get()
+
+    @_count.setter
+    def _count(self, value):
+        self._shared[1].set(value)
 
 
 # The C types of the typecodes: name, and for integers their bits and signedness.
