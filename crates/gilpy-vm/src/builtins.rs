@@ -582,6 +582,49 @@ pub(crate) fn arity(
     Ok(())
 }
 
+/// A built-in type's constructor given too many arguments, in CPython's words ("list
+/// expected at most 1 argument, got 2"); `int` and `str` said "int() takes at most 2
+/// arguments (3 given)" before 3.13.
+fn constructor_arity(thread: &Thread, name: &str, args: &Args, max: usize) -> Result<(), Value> {
+    if args.len() <= max {
+        return Ok(());
+    }
+    let plural = if max == 1 { "" } else { "s" };
+    let given = args.len();
+    let message =
+        match matches!(name, "int" | "str") && thread.interp.version < PythonVersion::V3_13 {
+            true => format!("{name}() takes at most {max} argument{plural} ({given} given)"),
+            false => format!("{name} expected at most {max} argument{plural}, got {given}"),
+        };
+    Err(thread.exception("TypeError", message))
+}
+
+/// `exit(code=None)` and `quit(code=None)`: raise SystemExit, as `site`'s Quitter does.
+fn site_exit(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let code = match (args.first(), kwarg(&kwargs, "code")) {
+        (Some(code), None) | (None, Some(code)) => vec![code.clone()],
+        _ => Vec::new(),
+    };
+    Err(thread.interp.new_exception("SystemExit", code))
+}
+
+/// How CPython names a callable in an error (`_PyObject_FunctionStr`): `module.qualname()`,
+/// without the module for built-ins (`print()`); its `str()` when it has no `__qualname__`.
+pub fn function_str(thread: &mut Thread, callable: &Value) -> String {
+    match callable {
+        Value::Method(method) => return function_str(thread, &method.function.clone()),
+        Value::Builtin(builtin) => return format!("{}()", builtin.name),
+        _ => {}
+    }
+    let Ok(Value::Str(qualname)) = get_attribute(thread, callable, "__qualname__") else {
+        return thread.str_of(callable).unwrap_or_default();
+    };
+    match get_attribute(thread, callable, "__module__") {
+        Ok(Value::Str(module)) if &*module != "builtins" => format!("{module}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
+}
+
 /// What `int()` and `float()` say they take: "a number" before 3.10, "a real number" since.
 fn number_words(thread: &Thread) -> &'static str {
     match thread.interp.version < PythonVersion::V3_10 {
@@ -611,8 +654,8 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
 const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 44] = [
     ("exec", exec),
     // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
-    ("exit", crate::modules::sys_exit),
-    ("quit", crate::modules::sys_exit),
+    ("exit", site_exit),
+    ("quit", site_exit),
     ("ascii", ascii),
     ("globals", globals),
     ("locals", locals),
@@ -2171,7 +2214,7 @@ fn construct_object(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResu
 }
 
 fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    arity(thread, "int", &args, 0, 2)?;
+    constructor_arity(thread, "int", &args, 2)?;
     let base =
         args.get(1).or_else(|| kwarg(&kwargs, "base")).map(|b| int_arg(thread, b)).transpose()?;
     let Some(value) = args.first() else { return Ok(Value::Int(0)) };
@@ -2244,7 +2287,7 @@ fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 }
 
 fn construct_float(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "float", &args, 0, 1)?;
+    constructor_arity(thread, "float", &args, 1)?;
     let Some(value) = args.first() else { return Ok(Value::Float(0.0)) };
     let value = match thread.special_method(value, "__float__") {
         Some(method) => return thread.call(&method, vec![], vec![]),
@@ -2296,14 +2339,7 @@ fn construct_str(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 
 /// `str(b, encoding, errors)`: `b.decode(encoding, errors)`.
 fn decode_to_str(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    if args.len() > 3 {
-        let message = if thread.interp.version >= PythonVersion::V3_13 {
-            format!("str expected at most 3 arguments, got {}", args.len())
-        } else {
-            format!("str() takes at most 3 arguments ({} given)", args.len())
-        };
-        return Err(thread.exception("TypeError", message));
-    }
+    constructor_arity(thread, "str", &args, 3)?;
     match args.first() {
         Some(Value::Bytes(_)) => {
             let (_, decode) = crate::methods::lookup(&args[0], "decode").expect("bytes.decode");
@@ -2319,7 +2355,7 @@ fn decode_to_str(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 }
 
 fn construct_bool(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "bool", &args, 0, 1)?;
+    constructor_arity(thread, "bool", &args, 1)?;
     match args.first() {
         Some(value) => Ok(Value::Bool(thread.truth(value)?)),
         None => Ok(Value::Bool(false)),
@@ -2327,7 +2363,7 @@ fn construct_bool(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn construct_list(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "list", &args, 0, 1)?;
+    constructor_arity(thread, "list", &args, 1)?;
     Ok(List::new(match args.first() {
         Some(iterable) => collect(thread, iterable)?,
         None => Vec::new(),
@@ -2335,7 +2371,7 @@ fn construct_list(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn construct_tuple(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "tuple", &args, 0, 1)?;
+    constructor_arity(thread, "tuple", &args, 1)?;
     Ok(Value::tuple(match args.first() {
         Some(iterable) => collect(thread, iterable)?,
         None => Vec::new(),
@@ -2343,7 +2379,7 @@ fn construct_tuple(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn construct_dict(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    arity(thread, "dict", &args, 0, 1)?;
+    constructor_arity(thread, "dict", &args, 1)?;
     let mut entries = match args.first() {
         Some(source) => mapping_entries(thread, source)?,
         None => crate::value::Map::default(),

@@ -255,6 +255,12 @@ pub enum Op {
     SetUpdate(u32),
     /// `(list -- tuple)`
     ListToTuple,
+    /// `(callable iterable -- callable tuple)`: `f(*args)`'s one starred argument, as
+    /// CALL_FUNCTION_EX takes it (its error names the function)
+    ArgsToTuple,
+    /// `(callable args dict mapping -- callable args dict)`: `f(**kwargs)`, CPython's DICT_MERGE
+    /// (its error names the function)
+    KwargsMerge,
     /// `(dict .. key value -- dict ..)`
     DictSet(u32),
     DictUpdate(u32),

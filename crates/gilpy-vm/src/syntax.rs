@@ -106,6 +106,9 @@ pub fn parse(
             let (line, column) = lines.line_column(error.location.start());
             let line_text = lines.line_text(line).unwrap_or_default().to_string();
             let (kind, message, width) = cpython_error(&error.error, &line_text, column, version);
+            let after = &source[usize::from(error.location.end()).min(source.len())..];
+            let at_end = after.lines().skip(1).all(|line| line.trim().is_empty());
+            let message = older_words(message, version, at_end);
             Err(SyntaxError {
                 filename: filename.to_string(),
                 line,
@@ -193,6 +196,41 @@ fn cpython_error(
             LexicalErrorType::IndentationError | LexicalErrorType::TooDeepIndentation,
         ) => ("IndentationError", error.to_string(), 1),
         _ => ("SyntaxError", error.to_string(), 1),
+    }
+}
+
+/// A parse error in the words of versions before the one ruff's parser words it for (3.13):
+/// 3.10's new parser brought most of today's messages; 3.9's said "invalid syntax", or named
+/// the end of the input. `at_end`: only blank lines follow the error's line.
+fn older_words(message: String, version: PythonVersion, at_end: bool) -> String {
+    const DEFAULT_FOLLOWS: &str = "parameter without a default follows parameter with a default";
+    if message == DEFAULT_FOLLOWS && version < PythonVersion::V3_12 {
+        return "non-default argument follows default argument".to_string();
+    }
+    if message == "arguments cannot follow var-keyword argument" && version < PythonVersion::V3_11 {
+        return "invalid syntax".to_string();
+    }
+    if version >= PythonVersion::V3_10 {
+        return message;
+    }
+    if message.starts_with("unterminated triple-quoted string literal") {
+        "EOF while scanning triple-quoted string literal".to_string()
+    } else if message.starts_with("unterminated string literal") {
+        "EOL while scanning string literal".to_string()
+    } else if message.ends_with("was never closed") && at_end {
+        "unexpected EOF while parsing".to_string()
+    } else if let Some(target) = message
+        .strip_prefix("cannot assign to ")
+        .and_then(|rest| rest.strip_suffix(" here. Maybe you meant '==' instead of '='?"))
+    {
+        format!("cannot assign to {target}")
+    } else if message == "expected ':'"
+        || message.starts_with("invalid syntax.")
+        || message.ends_with("was never closed")
+    {
+        "invalid syntax".to_string()
+    } else {
+        message
     }
 }
 

@@ -505,6 +505,31 @@ impl Thread {
         self.interp.new_exception(class, args)
     }
 
+    /// The items of `*iterable` in a call or a display; one that is no iterable is a TypeError
+    /// in CPython's words, naming the function `callable` when it is the call's only
+    /// positional part.
+    fn starred_items(
+        &mut self,
+        iterable: &Value,
+        callable: Option<&Value>,
+    ) -> Result<Vec<Value>, Value> {
+        builtins::collect(self, iterable).map_err(|error| {
+            let not_iterable = builtins::exception_is(self, &error, "TypeError")
+                && builtins::exception_str(self, &error)
+                    .is_ok_and(|message| message.ends_with("object is not iterable"));
+            if !not_iterable {
+                return error;
+            }
+            let what = match callable {
+                Some(callable) => format!("{} argument", builtins::function_str(self, callable)),
+                None => "Value".to_string(),
+            };
+            let message =
+                format!("{what} after * must be an iterable, not {}", ops::type_name(iterable));
+            self.exception("TypeError", message)
+        })
+    }
+
     /// A NameError for `name`, with what the traceback's "Did you mean" needs (3.10+): the
     /// `name` (an attribute in CPython too), and the scope it was missed in: the running code, its
     /// globals and its `self`, if any.
@@ -2130,10 +2155,36 @@ impl Thread {
                 Op::ListExtend(depth) => {
                     let iterable = frame.stack.pop().expect("stack");
                     let target = frame.stack[frame.stack.len() - depth as usize].clone();
-                    let items = builtins::collect(self, &iterable)?;
+                    let items = self.starred_items(&iterable, None)?;
                     if let Value::List(list) = target {
                         lock(&list.items).extend(items);
                     }
+                }
+                Op::ArgsToTuple => {
+                    let iterable = frame.stack.pop().expect("stack");
+                    let callable = frame.stack.last().expect("stack").clone();
+                    let items = match iterable {
+                        Value::Tuple(_) => iterable,
+                        other => Value::tuple(self.starred_items(&other, Some(&callable))?),
+                    };
+                    self.frames.last_mut().unwrap().stack.push(items);
+                }
+                Op::KwargsMerge => {
+                    let other = frame.stack.pop().expect("stack");
+                    let callable = frame.stack[frame.stack.len() - 3].clone();
+                    let Value::Dict(dict) = frame.stack[frame.stack.len() - 1].clone() else {
+                        unreachable!("KwargsMerge targets a dict")
+                    };
+                    let Value::Dict(other) = other.builtin_base() else {
+                        let message = format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            builtins::function_str(self, &callable),
+                            ops::type_name(&other)
+                        );
+                        return Err(self.exception("TypeError", message));
+                    };
+                    let entries = lock(&other.entries).clone();
+                    crate::keys::merge(self, &dict, entries)?;
                 }
                 Op::ListToTuple => {
                     let Some(Value::List(list)) = frame.stack.pop() else { unreachable!("a list") };

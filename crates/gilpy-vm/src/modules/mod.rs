@@ -197,7 +197,7 @@ fn depth_argument(thread: &Thread, args: &Args) -> Result<usize, Value> {
     }
 }
 
-pub(crate) fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+fn sys_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Err(thread.interp.new_exception("SystemExit", args.into_iter().take(1).collect()))
 }
 
