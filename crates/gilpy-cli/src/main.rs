@@ -33,6 +33,14 @@ impl Host for NativeHost {
         let _ = self.stdout.lock().unwrap_or_else(|e| e.into_inner()).flush();
     }
 
+    fn read_stdin_line(&self) -> Option<String> {
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line),
+        }
+    }
+
     fn write_stderr(&self, text: &str) {
         self.flush_stdout();
         let _ = std::io::stderr().write_all(text.as_bytes());

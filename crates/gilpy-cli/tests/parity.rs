@@ -41,7 +41,10 @@ const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// The command's output, or `Err` when it does not end within `limit` (it is killed then).
 fn output_within(command: &mut Command, limit: Duration) -> Result<Output, String> {
+    // Stdin is empty, as record.py gives CPython (and as the page has none): `input()` ends
+    // in EOFError instead of waiting.
     let mut child = command
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -26,6 +26,11 @@ pub trait Host: Send + Sync {
     fn write_stderr(&self, text: &str);
     /// `print(..., flush=True)`: what stdout holds goes out now (a pipe's reader waits for it).
     fn flush_stdout(&self) {}
+    /// A line of standard input for `input()`, with its newline; `None` at the end of the
+    /// input, and where there is none (the page).
+    fn read_stdin_line(&self) -> Option<String> {
+        None
+    }
     /// A monotonic clock in nanoseconds (`time.perf_counter_ns`).
     fn monotonic_ns(&self) -> u64;
     /// Seconds since the epoch (`time.time`).
@@ -599,6 +604,23 @@ fn constructor_arity(thread: &Thread, name: &str, args: &Args, max: usize) -> Re
     Err(thread.exception("TypeError", message))
 }
 
+/// `input(prompt)`: the prompt on stdout, then a line of stdin without its newline, read
+/// without the GIL; EOFError at the end of the input (always, in the page, which has none).
+fn input(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_kwargs(thread, "input", &kwargs)?;
+    arity(thread, "input", &args, 0, 1)?;
+    if let Some(prompt) = args.first() {
+        let prompt = thread.str_of(prompt)?;
+        thread.interp.host.write_stdout(&prompt);
+    }
+    thread.interp.host.flush_stdout();
+    let host = thread.interp.host.clone();
+    match thread.allow_threads(|_| host.read_stdin_line())? {
+        Some(line) => Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line))),
+        None => Err(thread.exception("EOFError", "EOF when reading a line")),
+    }
+}
+
 /// `exit(code=None)` and `quit(code=None)`: raise SystemExit, as `site`'s Quitter does.
 fn site_exit(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let code = match (args.first(), kwarg(&kwargs, "code")) {
@@ -651,8 +673,9 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 44] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
     ("exec", exec),
+    ("input", input),
     // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
     ("exit", site_exit),
     ("quit", site_exit),
@@ -2880,6 +2903,20 @@ fn function_attribute(function: &crate::value::Function, name: &str) -> Option<V
 fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option<Value> {
     Some(match name {
         "__cause__" | "__context__" => Value::None,
+        // 3.10+: what a NameError or AttributeError raised by hand knows of its name and object.
+        "name"
+            if thread.interp.version >= PythonVersion::V3_10
+                && (instance.class.is_subclass_of(&thread.interp.class("NameError"))
+                    || instance.class.is_subclass_of(&thread.interp.class("AttributeError"))) =>
+        {
+            Value::None
+        }
+        "obj"
+            if thread.interp.version >= PythonVersion::V3_10
+                && instance.class.is_subclass_of(&thread.interp.class("AttributeError")) =>
+        {
+            Value::None
+        }
         "__suppress_context__" => Value::Bool(false),
         "__traceback__" => {
             let class = thread.interp.class("traceback");

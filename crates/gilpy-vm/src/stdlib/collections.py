@@ -595,6 +595,13 @@ class OrderedDict(dict):
     def copy(self):
         return self.__class__(self)
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        made = cls()
+        for key in iterable:
+            made[key] = value
+        return made
+
     def __repr__(self):
         if not self:
             return self.__class__.__name__ + "()"
