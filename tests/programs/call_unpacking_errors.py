@@ -17,6 +17,7 @@ attempts = [
     lambda: work(*5), lambda: work(**5), lambda: print(*5), lambda: Account().deposit(*7),
     lambda: Account.deposit(*None), lambda: work(1, *5), lambda: work(*[1], **[2]),
     lambda: [*5], lambda: {**5}, lambda: (*5,), lambda: {*3}, lambda: work(*(x for x in 5)),
+    lambda: [*map(sum, [1, 2])], lambda: work(*map(list, [1, 2])),
     lambda: list(1, 2), lambda: tuple(1, 2), lambda: dict(1, 2), lambda: float(1, 2),
     lambda: bool(1, 2), lambda: int("1", 2, 3), lambda: str(1, 2, 3, 4),
 ]

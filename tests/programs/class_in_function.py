@@ -64,3 +64,22 @@ def shadow():
 
 
 print(shadow())
+
+
+setting = "module"
+
+
+def with_global():
+    setting = "function"
+
+    class Reader:
+        global setting
+        seen = setting
+
+        def method(self):
+            return setting
+
+    return Reader.seen, Reader().method()
+
+
+print(with_global())

@@ -615,7 +615,13 @@ fn input(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     }
     thread.interp.host.flush_stdout();
     let host = thread.interp.host.clone();
-    match thread.allow_threads(|_| host.read_stdin_line())? {
+    // A child process reads no stdin (CPython gives it /dev/null).
+    let is_child = thread.interp.process.is_child.load(std::sync::atomic::Ordering::Relaxed);
+    let line = match is_child {
+        true => None,
+        false => thread.allow_threads(|_| host.read_stdin_line())?,
+    };
+    match line {
         Some(line) => Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line))),
         None => Err(thread.exception("EOFError", "EOF when reading a line")),
     }
@@ -636,7 +642,9 @@ pub fn function_str(thread: &mut Thread, callable: &Value) -> String {
     match callable {
         Value::Method(method) => return function_str(thread, &method.function.clone()),
         Value::Builtin(builtin) => return format!("{}()", builtin.name),
-        _ => {}
+        Value::Function(_) | Value::Class(_) => {}
+        // An object that is called (a callable instance, a partial) shows as its str().
+        other => return thread.str_of(other).unwrap_or_default(),
     }
     let Ok(Value::Str(qualname)) = get_attribute(thread, callable, "__qualname__") else {
         return thread.str_of(callable).unwrap_or_default();

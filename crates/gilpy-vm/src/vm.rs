@@ -513,11 +513,12 @@ impl Thread {
         iterable: &Value,
         callable: Option<&Value>,
     ) -> Result<Vec<Value>, Value> {
-        builtins::collect(self, iterable).map_err(|error| {
-            let not_iterable = builtins::exception_is(self, &error, "TypeError")
-                && builtins::exception_str(self, &error)
-                    .is_ok_and(|message| message.ends_with("object is not iterable"));
-            if !not_iterable {
+        if matches!(iterable, Value::List(_) | Value::Tuple(_) | Value::Set(_)) {
+            return builtins::collect(self, iterable);
+        }
+        // Only getting the iterator fails so; an error while iterating is the iterator's own.
+        let iterator = builtins::iterate(self, iterable).map_err(|error| {
+            if !builtins::exception_is(self, &error, "TypeError") {
                 return error;
             }
             let what = match callable {
@@ -527,7 +528,8 @@ impl Thread {
             let message =
                 format!("{what} after * must be an iterable, not {}", ops::type_name(iterable));
             self.exception("TypeError", message)
-        })
+        })?;
+        builtins::collect(self, &iterator)
     }
 
     /// A NameError for `name`, with what the traceback's "Did you mean" needs (3.10+): the

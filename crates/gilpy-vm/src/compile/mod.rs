@@ -447,7 +447,7 @@ impl<'a> Compiler<'a> {
 
     fn slot(&mut self, name: &str) -> NameSlot {
         let unit = self.units.last().expect("a unit is open");
-        if unit.kind == ScopeKind::Class {
+        if unit.kind == ScopeKind::Class && !unit.globals.contains(name) {
             if let Some(index) = unit.cell_names.iter().position(|n| &**n == name) {
                 return NameSlot::Deref(index as u32);
             }
@@ -1340,6 +1340,9 @@ impl<'a> Compiler<'a> {
         // passes through (`nested_unresolved`).
         let bound = std::mem::take(&mut scan.assigned);
         scan.referenced.retain(|name| !bound.contains(name));
+        // Its `global` names are global to the body alone: a method still sees the function's.
+        let globals = std::mem::take(&mut scan.globals);
+        scan.referenced.retain(|name| !globals.contains(name));
         // Methods that call super() need the class in a `__class__` cell of the class body.
         if scan.nested_unresolved.contains("__class__") {
             scan.assigned.insert("__class__".to_string());
@@ -1353,6 +1356,7 @@ impl<'a> Compiler<'a> {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
             compiler.unit().locals = own;
+            compiler.unit().globals = globals;
             if let Some(doc) = docstring(&class.body) {
                 compiler.emit_const(Value::Str(doc));
                 compiler.store_name("__doc__");

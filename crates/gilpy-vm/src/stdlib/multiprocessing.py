@@ -348,10 +348,10 @@ class RLock:
         if self._is_mine():
             self._depth.set(self._depth.get() + 1)
             return True
-        if timeout is None:
+        if not block or timeout is None:
             taken = self._lock.acquire(block)
         else:
-            taken = self._lock.acquire(block, timeout)
+            taken = self._lock.acquire(True, timeout)
         if taken:
             self._owner.set(self._me())
             self._depth.set(1)
@@ -426,8 +426,14 @@ class Condition:
         self._woken_count = Semaphore(0)
         self._wait_semaphore = Semaphore(0)
 
-    def acquire(self, *args):
-        return self._lock.acquire(*args)
+    def acquire(self, block=True, timeout=None):
+        if not block or timeout is None:
+            return self._lock.acquire(block)
+        return self._lock.acquire(True, timeout)
+
+    def _check_owned(self, message):
+        if isinstance(self._lock, RLock) and not self._lock._is_mine():
+            raise AssertionError(message)
 
     def release(self):
         return self._lock.release()
@@ -439,6 +445,7 @@ class Condition:
         return self._lock.__exit__(*exc)
 
     def wait(self, timeout=None):
+        self._check_owned("must acquire() condition before using wait()")
         self._sleeping_count.release()
         # Let go of the lock entirely, however many times an RLock's owner took it.
         count = self._lock._count() if isinstance(self._lock, RLock) else 1
@@ -452,6 +459,7 @@ class Condition:
                 self._lock.acquire()
 
     def notify(self, n=1):
+        self._check_owned("lock is not owned")
         # Sleepers that timed out since the last notify count no more.
         while self._woken_count.acquire(False):
             self._sleeping_count.acquire(False)
