@@ -8,6 +8,14 @@ def work(*numbers, **options):
     return sum(numbers)
 
 
+class Settings:
+    def keys(self):
+        return ["depth", "width"]
+
+    def __getitem__(self, key):
+        return len(key)
+
+
 class Account:
     def deposit(self, *amounts):
         return sum(amounts)
@@ -18,6 +26,8 @@ attempts = [
     lambda: Account.deposit(*None), lambda: work(1, *5), lambda: work(*[1], **[2]),
     lambda: [*5], lambda: {**5}, lambda: (*5,), lambda: {*3}, lambda: work(*(x for x in 5)),
     lambda: [*map(sum, [1, 2])], lambda: work(*map(list, [1, 2])),
+    lambda: work(a=1, **{"a": 2}), lambda: work(**{"a": 1}, **{"a": 2}),
+    lambda: print(**{"sep": "-"}, **{"sep": "+"}), lambda: dict(**Settings()),
     lambda: list(1, 2), lambda: tuple(1, 2), lambda: dict(1, 2), lambda: float(1, 2),
     lambda: bool(1, 2), lambda: int("1", 2, 3), lambda: str(1, 2, 3, 4),
 ]
@@ -28,6 +38,7 @@ for attempt in attempts:
         print("TypeError:", error)
 
 print(work(*(1, 2)), work(*[3, 4], **{"flag": True}), work(*range(3)))
+print((lambda **options: options)(**Settings()))
 
 thread = threading.Thread(target=work, args=(5))
 thread.start()

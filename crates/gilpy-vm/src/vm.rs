@@ -532,6 +532,53 @@ impl Thread {
         builtins::collect(self, &iterator)
     }
 
+    /// `f(**other)`: `other`'s entries into the call's keywords `dict` (CPython's DICT_MERGE):
+    /// a dict, or a mapping by `keys()` and `[]`; a keyword given twice is a TypeError.
+    #[inline(never)]
+    fn merge_kwargs(
+        &mut self,
+        callable: &Value,
+        dict: &Arc<Dict>,
+        other: Value,
+    ) -> Result<(), Value> {
+        let entries: Vec<(Value, Value)> = match other.builtin_base() {
+            Value::Dict(other) => {
+                lock(&other.entries).iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()
+            }
+            _ => {
+                let Ok(keys) = builtins::get_attribute(self, &other, "keys") else {
+                    let message = format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        builtins::function_str(self, callable),
+                        ops::type_name(&other)
+                    );
+                    return Err(self.exception("TypeError", message));
+                };
+                let keys = self.call(&keys, vec![], vec![])?;
+                let mut entries = Vec::new();
+                for key in builtins::collect(self, &keys)? {
+                    let value = builtins::get_item(self, &other, &key)?;
+                    entries.push((key, value));
+                }
+                entries
+            }
+        };
+        for (key, value) in entries {
+            if let Value::Str(name) = &key {
+                if lock(&dict.entries).contains_key(&Key(key.clone())) {
+                    let message = format!(
+                        "{} got multiple values for keyword argument '{name}'",
+                        builtins::function_str(self, callable)
+                    );
+                    return Err(self.exception("TypeError", message));
+                }
+            }
+            let key = crate::keys::dict_key(self, dict, key)?;
+            lock(&dict.entries).insert(key, value);
+        }
+        Ok(())
+    }
+
     /// A NameError for `name`, with what the traceback's "Did you mean" needs (3.10+): the
     /// `name` (an attribute in CPython too), and the scope it was missed in: the running code, its
     /// globals and its `self`, if any.
@@ -2177,16 +2224,7 @@ impl Thread {
                     let Value::Dict(dict) = frame.stack[frame.stack.len() - 1].clone() else {
                         unreachable!("KwargsMerge targets a dict")
                     };
-                    let Value::Dict(other) = other.builtin_base() else {
-                        let message = format!(
-                            "{} argument after ** must be a mapping, not {}",
-                            builtins::function_str(self, &callable),
-                            ops::type_name(&other)
-                        );
-                        return Err(self.exception("TypeError", message));
-                    };
-                    let entries = lock(&other.entries).clone();
-                    crate::keys::merge(self, &dict, entries)?;
+                    self.merge_kwargs(&callable, &dict, other)?;
                 }
                 Op::ListToTuple => {
                     let Some(Value::List(list)) = frame.stack.pop() else { unreachable!("a list") };
