@@ -78,6 +78,10 @@ impl Host for NativeHost {
         self.cores.clone()
     }
 
+    fn files(&self) -> &dyn gilpy_vm::files::FileSystem {
+        &gilpy_vm::files::DiskFiles
+    }
+
     fn process_id(&self) -> u32 {
         std::process::id()
     }

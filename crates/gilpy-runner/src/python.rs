@@ -34,6 +34,8 @@ pub struct WebHost {
     pool_size: usize,
     /// A sweep's point: at most this many threads run Python at once.
     core_limit: Option<Arc<CoreLimit>>,
+    /// The page has no disk: each run has its own files, in memory.
+    files: gilpy_vm::files::MemoryFiles,
 }
 
 #[derive(Default)]
@@ -51,6 +53,7 @@ impl WebHost {
             cores,
             pool_size,
             core_limit: None,
+            files: Default::default(),
         }
     }
 
@@ -92,6 +95,10 @@ impl WebHost {
 }
 
 impl Host for WebHost {
+    fn files(&self) -> &dyn gilpy_vm::files::FileSystem {
+        &self.files
+    }
+
     fn write_stdout(&self, text: &str) {
         self.write(Stream::Stdout, text);
     }

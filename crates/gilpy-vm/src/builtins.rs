@@ -70,6 +70,11 @@ pub trait Host: Send + Sync {
     fn environment(&self) -> Vec<(String, String)> {
         Vec::new()
     }
+    /// The files `open()` and `os` reach: the disk natively, a run's own files in memory in
+    /// the page and in simulated mode; none by default.
+    fn files(&self) -> &dyn crate::files::FileSystem {
+        &crate::files::NoFiles
+    }
 }
 
 /// The interpreter's live threads (CPython: `interp->threads`), each with its eval breaker so
@@ -317,6 +322,11 @@ impl Interpreter {
         }
         lock(&classes["BaseException"].dict)
             .insert(Text::from("__init__"), builtin("__init__", exception_init));
+        {
+            let mut os_error = lock(&classes["OSError"].dict);
+            os_error.insert(Text::from("__init__"), builtin("__init__", os_error_init));
+            os_error.insert(Text::from("__new__"), builtin("__new__", os_error_new));
+        }
         if version >= PythonVersion::V3_11 {
             lock(&classes["BaseException"].dict)
                 .insert(Text::from("add_note"), builtin("add_note", exception_add_note));
@@ -606,6 +616,13 @@ fn constructor_arity(thread: &Thread, name: &str, args: &Args, max: usize) -> Re
 
 /// `input(prompt)`: the prompt on stdout, then a line of stdin without its newline, read
 /// without the GIL; EOFError at the end of the input (always, in the page, which has none).
+/// `open()`: `io.open`, written in Python over the native `_io` (`stdlib/io.py`).
+fn open(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let io = import(thread, "io")?;
+    let open = get_attribute(thread, &io, "open")?;
+    thread.call(&open, args, kwargs)
+}
+
 fn input(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     no_kwargs(thread, "input", &kwargs)?;
     arity(thread, "input", &args, 0, 1)?;
@@ -681,9 +698,10 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 45] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 46] = [
     ("exec", exec),
     ("input", input),
+    ("open", open),
     // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
     ("exit", site_exit),
     ("quit", site_exit),
@@ -849,6 +867,7 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut end = "\n".to_string();
     let mut to_stderr = false;
     let mut flush = false;
+    let mut file = None;
     for (key, value) in &kwargs {
         match (&**key, value) {
             ("sep", Value::Str(s)) => sep = s.to_string(),
@@ -856,7 +875,8 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ("sep" | "end", Value::None) => {}
             ("flush", value) => flush = thread.truth(value)?,
             ("file", Value::Module(module)) if &*module.name == "sys.stderr" => to_stderr = true,
-            ("file", Value::Module(_)) => {}
+            ("file", Value::Module(_) | Value::None) => {}
+            ("file", other) => file = Some(other.clone()),
             (key, _) => {
                 return Err(thread.exception(
                     "TypeError",
@@ -864,6 +884,9 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
                 ))
             }
         }
+    }
+    if let Some(file) = file {
+        return print_to_file(thread, &file, &args, &sep, &end, flush);
     }
     let mut text = String::new();
     for (index, value) in args.iter().enumerate() {
@@ -880,6 +903,32 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         if flush {
             thread.interp.host.flush_stdout();
         }
+    }
+    Ok(Value::None)
+}
+
+/// `print(..., file=f)`: each argument, separator and the end go to `f.write` in turn, as
+/// CPython writes them.
+fn print_to_file(
+    thread: &mut Thread,
+    file: &Value,
+    args: &[Value],
+    sep: &str,
+    end: &str,
+    flush: bool,
+) -> CallResult {
+    let write = get_attribute(thread, file, "write")?;
+    for (index, value) in args.iter().enumerate() {
+        if index > 0 {
+            thread.call(&write, vec![Value::str(sep)], vec![])?;
+        }
+        let text = thread.str_of(value)?;
+        thread.call(&write, vec![Value::str(&text)], vec![])?;
+    }
+    thread.call(&write, vec![Value::str(end)], vec![])?;
+    if flush {
+        let flush = get_attribute(thread, file, "flush")?;
+        thread.call(&flush, vec![], vec![])?;
     }
     Ok(Value::None)
 }
@@ -2105,6 +2154,96 @@ fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult 
     Ok(Value::None)
 }
 
+/// The OSError subclass CPython's `OSError(errno, ...)` makes for an errno
+/// (`OSError(2, "...")` is a FileNotFoundError).
+fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
+}
+
+/// `OSError.__new__`: `OSError` itself, given an errno and a message, makes the subclass of
+/// that errno.
+fn os_error_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let Some(Value::Class(mut class)) = args.first().cloned() else {
+        return Err(thread.exception("TypeError", "OSError.__new__(X): X is not a type object"));
+    };
+    args.remove(0);
+    if Arc::ptr_eq(&class, &thread.interp.class("OSError")) && (2..=5).contains(&args.len()) {
+        if let Some(subclass) = args.first().and_then(|errno| match errno {
+            Value::Int(errno) => os_error_subclass(*errno),
+            _ => None,
+        }) {
+            class = thread.interp.class(subclass);
+        }
+    }
+    new_instance(thread, &class, args, kwargs)
+}
+
+/// `OSError.__init__`: from two to five arguments, `errno`, `strerror`, `filename`,
+/// `winerror` and `filename2`; with a file name, `args` keeps only the first two, as in CPython.
+fn os_error_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
+    if args.is_empty() {
+        return Err(thread.exception("TypeError", "OSError.__init__ needs an instance"));
+    }
+    let Value::Instance(instance) = args.remove(0) else { return Ok(Value::None) };
+    set_os_error_fields(&instance, args);
+    Ok(Value::None)
+}
+
+fn set_os_error_fields(instance: &Instance, mut args: Args) {
+    if (2..=5).contains(&args.len()) {
+        instance.set(Text::from("errno"), args[0].clone());
+        instance.set(Text::from("strerror"), args[1].clone());
+        if let Some(filename) = args.get(2).filter(|name| !matches!(name, Value::None)) {
+            instance.set(Text::from("filename"), filename.clone());
+            if let Some(filename2) = args.get(4) {
+                instance.set(Text::from("filename2"), filename2.clone());
+            }
+            args.truncate(2);
+        }
+    }
+    instance.set(Text::from("args"), Value::tuple(args));
+}
+
+/// An OSError of class `class` made by the VM (a file that is not there), with the fields
+/// `OSError(*args)` would have.
+pub fn make_os_error(thread: &Thread, class: &str, args: Args) -> Value {
+    let instance = Instance::new(thread.interp.class(class), None);
+    set_os_error_fields(&instance, args);
+    Value::Instance(Arc::new(instance))
+}
+
+/// `str()` of an OSError with an errno: `[Errno 2] No such file or directory: 'data.txt'`.
+fn os_error_str(thread: &mut Thread, instance: &Instance) -> Result<Option<String>, Value> {
+    let field = |name| instance.get(name).unwrap_or(Value::None);
+    let (errno, strerror) = (field("errno"), field("strerror"));
+    let (filename, filename2) = (field("filename"), field("filename2"));
+    if matches!(errno, Value::None) && matches!(strerror, Value::None) {
+        return Ok(None);
+    }
+    let head = format!("[Errno {}] {}", thread.str_of(&errno)?, thread.str_of(&strerror)?);
+    Ok(Some(match (&filename, &filename2) {
+        (Value::None, _) => head,
+        (_, Value::None) => format!("{head}: {}", thread.repr_of(&filename)?),
+        _ => format!("{head}: {} -> {}", thread.repr_of(&filename)?, thread.repr_of(&filename2)?),
+    }))
+}
+
 /// `object.__init__`: takes no arguments beyond the instance.
 fn object_init(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     if args.len() > 1 || !kwargs.is_empty() {
@@ -2939,6 +3078,11 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
         }
         _ if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) => {
             return syntax_error_field(instance, name)
+        }
+        "errno" | "strerror" | "filename" | "filename2"
+            if instance.class.is_subclass_of(&thread.interp.class("OSError")) =>
+        {
+            Value::None
         }
         _ => return None,
     })
@@ -4277,6 +4421,11 @@ pub fn exception_str(thread: &mut Thread, value: &Value) -> Result<String, Value
     if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) {
         return syntax_error_str(thread, instance);
     }
+    if instance.class.is_subclass_of(&thread.interp.class("OSError")) {
+        if let Some(text) = os_error_str(thread, instance)? {
+            return Ok(text);
+        }
+    }
     let args = exception_args(instance);
     match args.len() {
         0 => Ok(String::new()),
@@ -4343,6 +4492,11 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
     if let Some(module) = lock(&thread.interp.modules).get(name) {
         return Ok(module.clone());
     }
+    if name == "os.path" {
+        // `os.path` is `posixpath`, as CPython's is on POSIX.
+        let os = import(thread, "os")?;
+        return get_attribute(thread, &os, "path");
+    }
     if let Some((parent, child)) = name.rsplit_once('.') {
         // A submodule: its package first, then the submodule becomes the package's attribute.
         let package = import(thread, parent)?;
@@ -4369,6 +4523,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_random", |_| crate::modules::random::module()),
     ("_json", |_| crate::modules::json::module()),
     ("_hashlib", |_| crate::modules::hashlib::module()),
+    ("_io", |_| crate::modules::io::module()),
     ("_heapq", |_| crate::modules::heapq::module()),
     ("_itertools", |_| crate::modules::itertools::module()),
     ("_types", |_| crate::generic::module()),

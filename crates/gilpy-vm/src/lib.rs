@@ -11,6 +11,7 @@ mod carets;
 pub mod code;
 pub mod compile;
 mod deadlock;
+pub mod files;
 pub mod format;
 mod generic;
 mod global_cache;

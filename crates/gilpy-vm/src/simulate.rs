@@ -774,12 +774,15 @@ pub struct SimHost {
     pub sim: Arc<Simulator>,
     /// `time.time()` at virtual zero.
     epoch: f64,
+    /// A simulated run's files are its own, in memory: the same program gives the same
+    /// output whatever the disk holds.
+    files: crate::files::MemoryFiles,
 }
 
 impl SimHost {
     pub fn new(inner: Arc<dyn Host>, sim: Arc<Simulator>) -> SimHost {
         let epoch = inner.wall_time();
-        SimHost { inner, sim, epoch }
+        SimHost { inner, sim, epoch, files: Default::default() }
     }
 }
 
@@ -827,5 +830,8 @@ impl Host for SimHost {
     }
     fn environment(&self) -> Vec<(String, String)> {
         self.inner.environment()
+    }
+    fn files(&self) -> &dyn crate::files::FileSystem {
+        &self.files
     }
 }

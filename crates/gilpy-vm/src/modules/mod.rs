@@ -3,6 +3,7 @@
 
 pub mod hashlib;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod random;
@@ -976,6 +977,9 @@ pub fn os(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("getpid", builtin("getpid", os_getpid)),
         ("getenv", builtin("getenv", os_getenv)),
     ]
+    .into_iter()
+    .chain(io::os_functions())
+    .collect()
 }
 
 fn os_cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {

@@ -27,6 +27,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("pickle", include_str!("pickle.py")),
     ("heapq", include_str!("heapq.py")),
     ("hashlib", include_str!("hashlib.py")),
+    ("io", include_str!("io.py")),
+    ("_gilpy_io", include_str!("_gilpy_io.py")),
+    ("posixpath", include_str!("posixpath.py")),
     ("typing", include_str!("typing.py")),
     ("bisect", include_str!("bisect.py")),
     ("abc", include_str!("abc.py")),
@@ -49,8 +52,11 @@ pub const SOURCES: &[(&str, &str)] = &[
 
 /// Parts of native modules written in Python: each runs in its module's namespace once the
 /// native part is made (`sys.version_info`, a named tuple).
-pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] =
-    &[("sys", include_str!("sys.py")), ("time", include_str!("time.py"))];
+pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] = &[
+    ("sys", include_str!("sys.py")),
+    ("time", include_str!("time.py")),
+    ("os", include_str!("os.py")),
+];
 
 /// The Python part of the native module `name`, if it has one.
 pub fn native_supplement(name: &str) -> Option<&'static str> {

@@ -1,0 +1,40 @@
+"""The parts of `os` written in Python, run in the native module's namespace once it is made."""
+
+import posixpath as path
+from _structseq import struct_sequence as _struct_sequence
+
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+extsep = "."
+pathsep = ":"
+
+stat_result = _struct_sequence("stat_result", "os", ("st_mode", "st_size"))
+
+
+def stat(path):
+    """The size and kind of what is at `path` (st_size; st_mode tells a directory)."""
+    is_dir, size = _entry(path, True)
+    return stat_result((0o40755 if is_dir else 0o100644, size))
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        makedirs(head, exist_ok=exist_ok)
+    try:
+        mkdir(name)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def fspath(path):
+    if isinstance(path, (str, bytes)):
+        return path
+    if hasattr(path, "__fspath__"):
+        return path.__fspath__()
+    raise TypeError(f"expected str, bytes or os.PathLike object, not {type(path).__name__}")
+
+
+del _struct_sequence
