@@ -885,6 +885,12 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             }
         }
     }
+    // A program that set `sys.stdout` (or `sys.stderr`) to an object of its own, such as
+    // `contextlib.redirect_stdout` does, prints to that object.
+    let file = file.or_else(|| {
+        let stream = if to_stderr { "stderr" } else { "stdout" };
+        replaced_stream(thread, stream)
+    });
     if let Some(file) = file {
         return print_to_file(thread, &file, &args, &sep, &end, flush);
     }
@@ -905,6 +911,17 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         }
     }
     Ok(Value::None)
+}
+
+/// `sys.<stream>` when the program replaced it: an object other than the native stream.
+fn replaced_stream(thread: &Thread, stream: &str) -> Option<Value> {
+    let sys = lock(&thread.interp.modules).get("sys").cloned()?;
+    let Value::Module(sys) = sys else { return None };
+    let value = lock(&sys.dict.entries).get(&Key(Value::str(stream))).cloned()?;
+    match value {
+        Value::Module(_) => None,
+        other => Some(other),
+    }
 }
 
 /// `print(..., file=f)`: each argument, separator and the end go to `f.write` in turn, as

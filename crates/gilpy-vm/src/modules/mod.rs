@@ -25,6 +25,8 @@ type Kwargs = Vec<(Text, Value)>;
 pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
     let interp = &thread.interp;
     let (major, minor, micro) = interp.version.version_info();
+    let stdout = stream("sys.stdout", "<stdout>", stdout_write);
+    let stderr = stream("sys.stderr", "<stderr>", stderr_write);
     let mut entries = vec![
         ("argv", List::new(interp.argv.iter().map(|a| Value::str(a)).collect())),
         (
@@ -51,8 +53,11 @@ pub fn sys(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("get_int_max_str_digits", builtin("get_int_max_str_digits", sys_get_int_max_str_digits)),
         ("set_int_max_str_digits", builtin("set_int_max_str_digits", sys_set_int_max_str_digits)),
         // Stand-ins that `print(..., file=sys.stderr)` recognises, with `write` and `flush`.
-        ("stdout", stream("sys.stdout", "<stdout>", stdout_write)),
-        ("stderr", stream("sys.stderr", "<stderr>", stderr_write)),
+        ("stdout", stdout.clone()),
+        ("stderr", stderr.clone()),
+        // What `sys.stdout` was at start, to put back after replacing it.
+        ("__stdout__", stdout),
+        ("__stderr__", stderr),
     ];
     if interp.version >= crate::version::PythonVersion::V3_11 {
         entries.push(("exception", builtin("exception", sys_exception)));

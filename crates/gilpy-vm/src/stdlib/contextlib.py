@@ -164,6 +164,35 @@ class suppress:
         return issubclass(exctype, self._exceptions)
 
 
+class _RedirectStream:
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        # A stack: the same object may be entered again while it is in use.
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Send what print() writes to `new_target` (a StringIO, a file) within the with block."""
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Send what is printed to sys.stderr to `new_target` within the with block."""
+
+    _stream = "stderr"
+
+
 class nullcontext:
     """A context manager that does nothing; `as` gives enter_result."""
 
