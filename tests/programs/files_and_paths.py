@@ -109,6 +109,31 @@ if __name__ == "__main__":
     print(repr(buffer.getvalue()), buffer.readline(), list(buffer))
     print(io.BytesIO(b"a\nb").readlines())
 
+    # Append mode starts at the end; truncate() cuts; errors= decides what bad bytes become.
+    with open(notes, "a") as f:
+        print(f.tell(), f.write("tail\n"), f.tell())
+    with open(notes, "r+") as f:
+        f.seek(6)
+        print(f.truncate(), f.read(), repr(open(notes).read()))
+    with open(os.path.join(ROOT, "latin.txt"), "wb") as f:
+        f.write(b"Jos\xe9\nna\xefve\n")
+    for errors in ("replace", "ignore", "backslashreplace"):
+        with open(os.path.join(ROOT, "latin.txt"), errors=errors) as f:
+            print(errors, f.readlines())
+    print(open(os.path.join(ROOT, "latin.txt"), encoding="latin-1").read().split())
+    try:
+        for line in open(os.path.join(ROOT, "latin.txt")):
+            print(line)
+    except UnicodeDecodeError as error:
+        print(error)
+    try:
+        raise IOError("disk full")
+    except EnvironmentError as error:
+        print(type(error).__name__, error)
+
+    print([(os.path.relpath(folder, ROOT), sorted(dirs), sorted(files)) for folder, dirs, files in os.walk(ROOT)][:2])
+    print(os.path.relpath("a/b/c", "a/d"), os.path.commonpath(["/a/b/c", "/a/b/d"]), os.path.commonprefix(["interval", "internal"]))
+    os.remove(os.path.join(ROOT, "latin.txt"))
     os.rename(os.path.join(ROOT, "data.bin"), os.path.join(ROOT, "moved.bin"))
     print(sorted(os.listdir(ROOT)))
     for folder, names in ((os.path.join(ROOT, "logs"), None), (ROOT, None)):

@@ -153,8 +153,13 @@ const EXCEPTIONS: [(&str, &str); 64] = [
     ("ResourceWarning", "Warning"),
 ];
 
+/// Old names CPython keeps for OSError.
+const EXCEPTION_ALIASES: [(&str, &str); 2] =
+    [("IOError", "OSError"), ("EnvironmentError", "OSError")];
+
 pub fn is_builtin_exception_name(name: &str) -> bool {
     EXCEPTIONS.iter().any(|(exception, _)| *exception == name)
+        || EXCEPTION_ALIASES.iter().any(|(alias, _)| *alias == name)
 }
 
 /// Whether `name` is one of our `builtins` module's names (a function, type or exception).
@@ -268,6 +273,8 @@ pub struct Interpreter {
     /// read clocks a few microseconds apart (web workers each have their own time origin); a
     /// new holder's span starts no earlier, so spans follow the lock's own order.
     pub gil_released_at_ns: AtomicU64,
+    /// The files the program opened, written out at its end if it never closed them.
+    pub(crate) open_files: crate::modules::io::OpenFiles,
     /// In simulated mode, the simulator that schedules this interpreter's threads.
     pub sim: std::sync::OnceLock<Arc<crate::simulate::Simulator>>,
     /// `_gilpy_asyncgen.async_generator`, once a program made one: the eval loop knows an
@@ -359,6 +366,9 @@ impl Interpreter {
             for (name, function) in BUILTIN_FUNCTIONS {
                 entries.insert(Key(Value::str(name)), builtin(name, function));
             }
+            for (alias, name) in EXCEPTION_ALIASES {
+                entries.insert(Key(Value::str(alias)), Value::Class(classes[name].clone()));
+            }
             entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
             entries.insert(Key(Value::str("Ellipsis")), ELLIPSIS.clone());
         }
@@ -398,6 +408,7 @@ impl Interpreter {
             process: crate::processes::ProcessInfo::main(fixed_pid),
             tracer,
             gil_released_at_ns: AtomicU64::new(0),
+            open_files: Default::default(),
             sim: std::sync::OnceLock::new(),
             async_generator_class: std::sync::OnceLock::new(),
             deadlocks: Default::default(),
@@ -868,14 +879,20 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let mut to_stderr = false;
     let mut flush = false;
     let mut file = None;
+    // `file=sys.__stdout__` (or a native stream otherwise named): that stream, replaced or not.
+    let mut explicit_stream = false;
     for (key, value) in &kwargs {
         match (&**key, value) {
             ("sep", Value::Str(s)) => sep = s.to_string(),
             ("end", Value::Str(s)) => end = s.to_string(),
             ("sep" | "end", Value::None) => {}
             ("flush", value) => flush = thread.truth(value)?,
-            ("file", Value::Module(module)) if &*module.name == "sys.stderr" => to_stderr = true,
-            ("file", Value::Module(_) | Value::None) => {}
+            ("file", Value::Module(module)) if &*module.name == "sys.stderr" => {
+                to_stderr = true;
+                explicit_stream = true;
+            }
+            ("file", Value::Module(_)) => explicit_stream = true,
+            ("file", Value::None) => {}
             ("file", other) => file = Some(other.clone()),
             (key, _) => {
                 return Err(thread.exception(
@@ -887,10 +904,14 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     }
     // A program that set `sys.stdout` (or `sys.stderr`) to an object of its own, such as
     // `contextlib.redirect_stdout` does, prints to that object.
-    let file = file.or_else(|| {
-        let stream = if to_stderr { "stderr" } else { "stdout" };
-        replaced_stream(thread, stream)
-    });
+    if file.is_none() && !explicit_stream {
+        match replaced_stream(thread, if to_stderr { "stderr" } else { "stdout" }) {
+            Replaced::No => {}
+            Replaced::ByNone => return Ok(Value::None),
+            Replaced::ByStream(stream) => to_stderr = &*stream == "sys.stderr",
+            Replaced::ByObject(object) => file = Some(object),
+        }
+    }
     if let Some(file) = file {
         return print_to_file(thread, &file, &args, &sep, &end, flush);
     }
@@ -913,14 +934,28 @@ fn print(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-/// `sys.<stream>` when the program replaced it: an object other than the native stream.
-fn replaced_stream(thread: &Thread, stream: &str) -> Option<Value> {
-    let sys = lock(&thread.interp.modules).get("sys").cloned()?;
-    let Value::Module(sys) = sys else { return None };
-    let value = lock(&sys.dict.entries).get(&Key(Value::str(stream))).cloned()?;
+/// What the program made `sys.stdout` or `sys.stderr`.
+enum Replaced {
+    No,
+    /// `sys.stdout = None`: print() prints nothing, as in CPython.
+    ByNone,
+    /// A native stream, by its name: `sys.stdout = sys.stderr`.
+    ByStream(Text),
+    ByObject(Value),
+}
+
+fn replaced_stream(thread: &Thread, stream: &str) -> Replaced {
+    let sys = lock(&thread.interp.modules).get("sys").cloned();
+    let Some(Value::Module(sys)) = sys else { return Replaced::No };
+    let value = lock(&sys.dict.entries).get(&Key(Value::str(stream))).cloned();
     match value {
-        Value::Module(_) => None,
-        other => Some(other),
+        None => Replaced::No,
+        Some(Value::None) => Replaced::ByNone,
+        Some(Value::Module(module)) if module.name.strip_prefix("sys.") == Some(stream) => {
+            Replaced::No
+        }
+        Some(Value::Module(module)) => Replaced::ByStream(module.name.clone()),
+        Some(other) => Replaced::ByObject(other),
     }
 }
 
@@ -2173,7 +2208,7 @@ fn exception_init(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult 
 
 /// The OSError subclass CPython's `OSError(errno, ...)` makes for an errno
 /// (`OSError(2, "...")` is a FileNotFoundError).
-fn os_error_subclass(errno: i64) -> Option<&'static str> {
+pub(crate) fn os_error_subclass(errno: i64) -> Option<&'static str> {
     Some(match errno {
         1 | 13 => "PermissionError",
         2 => "FileNotFoundError",
@@ -4551,7 +4586,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
 /// runs, unless the import is guarded by a handler for ImportError.
 pub fn is_module(name: &str) -> bool {
     // Registered when the interpreter starts, not imported.
-    matches!(name, "builtins" | "__main__" | "__mp_main__")
+    matches!(name, "builtins" | "__main__" | "__mp_main__" | "os.path")
         || NATIVE_MODULES.iter().any(|(native, _)| *native == name)
         || crate::stdlib::source(name).is_some()
 }

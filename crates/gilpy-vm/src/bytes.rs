@@ -100,6 +100,7 @@ fn error_handler(thread: &Thread, errors: Option<&Value>) -> Result<&'static str
                 "strict" => Ok("strict"),
                 "ignore" => Ok("ignore"),
                 "replace" => Ok("replace"),
+                "backslashreplace" => Ok("backslashreplace"),
                 other => Err(thread
                     .exception("LookupError", format!("unknown error handler name '{other}'"))),
             }
@@ -140,6 +141,15 @@ fn encode(thread: &Thread, text: &str, codec: &str, errors: &str) -> Result<Vec<
         match errors {
             "ignore" => {}
             "replace" => out.push(b'?'),
+            "backslashreplace" => {
+                let code = u32::from(c);
+                let escape = match code {
+                    0..=0xff => format!("\\x{code:02x}"),
+                    0x100..=0xffff => format!("\\u{code:04x}"),
+                    _ => format!("\\U{code:08x}"),
+                };
+                out.extend_from_slice(escape.as_bytes());
+            }
             _ => {
                 // A run of characters the codec cannot take is reported as one, as CPython does.
                 let run = text.chars().skip(position).take_while(|&c| !encodable(c)).count();
@@ -179,17 +189,7 @@ pub fn decode(thread: &Thread, bytes: &[u8], codec: &str, errors: &str) -> Resul
         } else {
             match std::str::from_utf8(rest) {
                 Ok(_) => (rest.len(), None),
-                Err(error) => {
-                    let end = error.valid_up_to();
-                    let (length, reason) = match error.error_len() {
-                        None => (rest.len() - end, "unexpected end of data"),
-                        Some(length) if is_utf8_start(rest[end]) => {
-                            (length, "invalid continuation byte")
-                        }
-                        Some(length) => (length, "invalid start byte"),
-                    };
-                    (end, Some((length, reason)))
-                }
+                Err(error) => (error.valid_up_to(), Some(utf8_error(rest, error))),
             }
         };
         out.push_str(std::str::from_utf8(&rest[..valid]).expect("checked"));
@@ -197,20 +197,51 @@ pub fn decode(thread: &Thread, bytes: &[u8], codec: &str, errors: &str) -> Resul
         match errors {
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),
+            "backslashreplace" => {
+                for byte in &rest[valid..valid + length] {
+                    out.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
             _ => {
-                let start = offset + valid;
-                let place = if length == 1 {
-                    format!("byte 0x{:02x} in position {start}", rest[valid])
-                } else {
-                    format!("bytes in position {start}-{}", start + length - 1)
-                };
-                let message = format!("'{codec}' codec can't decode {place}: {reason}");
+                let message = decode_error_message(codec, rest, offset + valid, length, reason);
                 return Err(thread.exception("UnicodeDecodeError", message));
             }
         }
         rest = &rest[valid + length..];
         offset += valid + length;
     }
+}
+
+/// How long the bad sequence that `error` found in `bytes` is, and CPython's reason.
+fn utf8_error(bytes: &[u8], error: std::str::Utf8Error) -> (usize, &'static str) {
+    let end = error.valid_up_to();
+    match error.error_len() {
+        None => (bytes.len() - end, "unexpected end of data"),
+        Some(length) if is_utf8_start(bytes[end]) => (length, "invalid continuation byte"),
+        Some(length) => (length, "invalid start byte"),
+    }
+}
+
+/// CPython's UnicodeDecodeError message for `length` bad bytes at `start` of `bytes`.
+fn decode_error_message(
+    codec: &str,
+    bytes: &[u8],
+    start: usize,
+    length: usize,
+    reason: &str,
+) -> String {
+    let place = if length == 1 {
+        format!("byte 0x{:02x} in position {start}", bytes[start])
+    } else {
+        format!("bytes in position {start}-{}", start + length - 1)
+    };
+    format!("'{codec}' codec can't decode {place}: {reason}")
+}
+
+/// The message of the UnicodeDecodeError that decoding `bytes` as UTF-8 raises.
+pub fn utf8_error_message(bytes: &[u8], error: std::str::Utf8Error) -> String {
+    let (length, reason) = utf8_error(bytes, error);
+    decode_error_message("utf-8", bytes, error.valid_up_to(), length, reason)
 }
 
 /// Whether `byte` may begin a multi-byte UTF-8 sequence (so an error after it is in what

@@ -25,8 +25,16 @@ pub struct OpenFlags {
 }
 
 /// An open file: bytes read and written at a position.
-pub trait FileHandle: Read + Write + Seek + Send {}
-impl<T: Read + Write + Seek + Send> FileHandle for T {}
+pub trait FileHandle: Read + Write + Seek + Send {
+    /// Cuts or extends the file to `size` bytes (`truncate`).
+    fn set_len(&mut self, size: u64) -> io::Result<()>;
+}
+
+impl FileHandle for std::fs::File {
+    fn set_len(&mut self, size: u64) -> io::Result<()> {
+        std::fs::File::set_len(self, size)
+    }
+}
 
 /// What is at a path.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -129,10 +137,11 @@ impl FileSystem for DiskFiles {
     }
 }
 
-/// A run's files in memory: a tree of directories under `/`, which is also the current
-/// directory. Each file's bytes are shared by the handles open on it, as a disk's are.
+/// A run's files in memory: a tree of directories under `/`. Each file's bytes are shared by
+/// the handles open on it, as a disk's are; `/dev/null` reads nothing and keeps nothing.
 pub struct MemoryFiles {
     nodes: Mutex<BTreeMap<String, Node>>,
+    current_dir: String,
 }
 
 #[derive(Clone)]
@@ -142,16 +151,63 @@ enum Node {
 }
 
 impl Default for MemoryFiles {
+    /// Files under `/`, which is the current directory.
     fn default() -> Self {
-        MemoryFiles { nodes: Mutex::new(BTreeMap::from([("/".to_string(), Node::Directory)])) }
+        MemoryFiles {
+            nodes: Mutex::new(BTreeMap::from([("/".to_string(), Node::Directory)])),
+            current_dir: "/".into(),
+        }
     }
 }
 
-/// `path` made absolute from `/`, with `.`, `..` and repeated slashes resolved.
-fn normalize(path: &str) -> io::Result<String> {
-    if path.is_empty() {
-        return Err(ErrorKind::NotFound.into());
+impl MemoryFiles {
+    /// Files whose current directory is `current_dir` (made, with its parents), as a disk's
+    /// is where a program starts: paths relative to it, and those the program builds from its
+    /// own `__file__`, lead where they would on the disk.
+    pub fn in_directory_of(current_dir: &str) -> MemoryFiles {
+        let files = MemoryFiles { current_dir: current_dir.to_string(), ..Default::default() };
+        files.make_dirs(current_dir);
+        files
     }
+
+    /// Makes the directory `path` and those above it.
+    fn make_dirs(&self, path: &str) {
+        let mut nodes = lock(&self.nodes);
+        let mut at = String::new();
+        for part in path.split('/').filter(|part| !part.is_empty()) {
+            at = format!("{at}/{part}");
+            nodes.entry(at.clone()).or_insert(Node::Directory);
+        }
+    }
+
+    /// Puts a file at `path` (its directories made too): the program's own source, which it
+    /// may read through `__file__`.
+    pub fn add_file(&self, path: &str, bytes: Vec<u8>) {
+        let Ok(path) = self.normalize(path) else { return };
+        self.make_dirs(parent(&path));
+        lock(&self.nodes).insert(path, Node::File(Arc::new(Mutex::new(bytes))));
+    }
+
+    /// `path` made absolute from the current directory, with `.`, `..` and repeated slashes
+    /// resolved; a path that ends in `/` must name a directory.
+    fn normalize(&self, path: &str) -> io::Result<String> {
+        if path.is_empty() {
+            return Err(ErrorKind::NotFound.into());
+        }
+        let absolute;
+        let path = match path.starts_with('/') {
+            true => path,
+            false => {
+                absolute = format!("{}/{path}", self.current_dir);
+                &absolute
+            }
+        };
+        normalize(path)
+    }
+}
+
+/// An absolute `path` with `.`, `..` and repeated slashes resolved.
+fn normalize(path: &str) -> io::Result<String> {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
@@ -172,10 +228,17 @@ fn parent(path: &str) -> &str {
     }
 }
 
+/// Whether `path` ends in `/` (or `/.`): it must be a directory.
+fn names_directory(path: &str) -> bool {
+    path.ends_with('/') || path.ends_with("/.")
+}
+
+const DEV_NULL: &str = "/dev/null";
+
 impl MemoryFiles {
     /// `path` normalized, and an error unless its parent is a directory.
-    fn in_directory(nodes: &BTreeMap<String, Node>, path: &str) -> io::Result<String> {
-        let path = normalize(path)?;
+    fn in_directory(&self, nodes: &BTreeMap<String, Node>, path: &str) -> io::Result<String> {
+        let path = self.normalize(path)?;
         match nodes.get(parent(&path)) {
             Some(Node::Directory) => Ok(path),
             Some(Node::File(_)) => Err(ErrorKind::NotADirectory.into()),
@@ -186,15 +249,22 @@ impl MemoryFiles {
 
 impl FileSystem for MemoryFiles {
     fn open(&self, path: &str, flags: OpenFlags) -> io::Result<Box<dyn FileHandle>> {
+        if self.normalize(path)? == DEV_NULL {
+            return Ok(Box::new(NullHandle));
+        }
         let mut nodes = lock(&self.nodes);
-        let path = Self::in_directory(&nodes, path)?;
-        let bytes = match nodes.get(&path) {
+        let absolute = self.in_directory(&nodes, path)?;
+        let bytes = match nodes.get(&absolute) {
             Some(Node::Directory) => return Err(ErrorKind::IsADirectory.into()),
+            Some(Node::File(_)) if names_directory(path) => {
+                return Err(ErrorKind::NotADirectory.into())
+            }
             Some(Node::File(_)) if flags.create_new => return Err(ErrorKind::AlreadyExists.into()),
             Some(Node::File(bytes)) => bytes.clone(),
+            None if names_directory(path) => return Err(ErrorKind::IsADirectory.into()),
             None if flags.create || flags.create_new => {
                 let bytes = Arc::new(Mutex::new(Vec::new()));
-                nodes.insert(path, Node::File(bytes.clone()));
+                nodes.insert(absolute, Node::File(bytes.clone()));
                 bytes
             }
             None => return Err(ErrorKind::NotFound.into()),
@@ -206,7 +276,12 @@ impl FileSystem for MemoryFiles {
     }
 
     fn entry(&self, path: &str) -> io::Result<Entry> {
-        match lock(&self.nodes).get(&normalize(path)?) {
+        let absolute = self.normalize(path)?;
+        if absolute == DEV_NULL {
+            return Ok(Entry::File { size: 0 });
+        }
+        match lock(&self.nodes).get(&absolute) {
+            Some(Node::File(_)) if names_directory(path) => Err(ErrorKind::NotADirectory.into()),
             Some(Node::File(bytes)) => Ok(Entry::File { size: lock(bytes).len() as u64 }),
             Some(Node::Directory) => Ok(Entry::Directory),
             None => Err(ErrorKind::NotFound.into()),
@@ -215,10 +290,11 @@ impl FileSystem for MemoryFiles {
 
     fn remove_file(&self, path: &str) -> io::Result<()> {
         let mut nodes = lock(&self.nodes);
-        let path = normalize(path)?;
-        match nodes.get(&path) {
+        let absolute = self.normalize(path)?;
+        match nodes.get(&absolute) {
+            Some(Node::File(_)) if names_directory(path) => Err(ErrorKind::NotADirectory.into()),
             Some(Node::File(_)) => {
-                nodes.remove(&path);
+                nodes.remove(&absolute);
                 Ok(())
             }
             Some(Node::Directory) => Err(ErrorKind::IsADirectory.into()),
@@ -228,25 +304,28 @@ impl FileSystem for MemoryFiles {
 
     fn create_dir(&self, path: &str) -> io::Result<()> {
         let mut nodes = lock(&self.nodes);
-        let path = Self::in_directory(&nodes, path)?;
-        if nodes.contains_key(&path) {
+        let absolute = self.in_directory(&nodes, path)?;
+        if nodes.contains_key(&absolute) {
             return Err(ErrorKind::AlreadyExists.into());
         }
-        nodes.insert(path, Node::Directory);
+        nodes.insert(absolute, Node::Directory);
         Ok(())
     }
 
     fn remove_dir(&self, path: &str) -> io::Result<()> {
         let mut nodes = lock(&self.nodes);
-        let path = normalize(path)?;
-        match nodes.get(&path) {
-            Some(Node::Directory) if path == "/" => Err(ErrorKind::ResourceBusy.into()),
+        let absolute = self.normalize(path)?;
+        if path == "." || path.ends_with("/.") {
+            return Err(ErrorKind::InvalidInput.into());
+        }
+        match nodes.get(&absolute) {
+            Some(Node::Directory) if absolute == "/" => Err(ErrorKind::ResourceBusy.into()),
             Some(Node::Directory) => {
-                let prefix = format!("{path}/");
+                let prefix = format!("{absolute}/");
                 if nodes.keys().any(|key| key.starts_with(&prefix)) {
                     return Err(ErrorKind::DirectoryNotEmpty.into());
                 }
-                nodes.remove(&path);
+                nodes.remove(&absolute);
                 Ok(())
             }
             Some(Node::File(_)) => Err(ErrorKind::NotADirectory.into()),
@@ -256,13 +335,13 @@ impl FileSystem for MemoryFiles {
 
     fn list_dir(&self, path: &str) -> io::Result<Vec<String>> {
         let nodes = lock(&self.nodes);
-        let path = normalize(path)?;
-        match nodes.get(&path) {
+        let absolute = self.normalize(path)?;
+        match nodes.get(&absolute) {
             Some(Node::Directory) => {}
             Some(Node::File(_)) => return Err(ErrorKind::NotADirectory.into()),
             None => return Err(ErrorKind::NotFound.into()),
         }
-        let prefix = if path == "/" { path } else { format!("{path}/") };
+        let prefix = if absolute == "/" { absolute } else { format!("{absolute}/") };
         Ok(nodes
             .keys()
             .filter_map(|key| key.strip_prefix(&prefix))
@@ -273,13 +352,25 @@ impl FileSystem for MemoryFiles {
 
     fn rename(&self, from: &str, to: &str) -> io::Result<()> {
         let mut nodes = lock(&self.nodes);
-        let from = normalize(from)?;
-        let to = Self::in_directory(&nodes, to)?;
+        let from = self.normalize(from)?;
+        let to = self.in_directory(&nodes, to)?;
+        let has_children = |nodes: &BTreeMap<String, Node>, dir: &str| {
+            let prefix = format!("{dir}/");
+            nodes.keys().any(|key| key.starts_with(&prefix))
+        };
         match (nodes.get(&from), nodes.get(&to)) {
             (None, _) => Err(ErrorKind::NotFound.into()),
+            _ if from == to => Ok(()),
             (Some(Node::File(_)), Some(Node::Directory)) => Err(ErrorKind::IsADirectory.into()),
-            (Some(Node::Directory), Some(_)) => Err(ErrorKind::AlreadyExists.into()),
-            (Some(Node::Directory), None) => {
+            (Some(Node::Directory), Some(Node::File(_))) => Err(ErrorKind::NotADirectory.into()),
+            (Some(Node::Directory), Some(Node::Directory)) if has_children(&nodes, &to) => {
+                Err(ErrorKind::DirectoryNotEmpty.into())
+            }
+            // A directory cannot move into itself.
+            (Some(Node::Directory), _) if to.starts_with(&format!("{from}/")) => {
+                Err(ErrorKind::InvalidInput.into())
+            }
+            (Some(Node::Directory), _) => {
                 // The directory and everything under it move.
                 let prefix = format!("{from}/");
                 let moved: Vec<String> = nodes
@@ -302,7 +393,37 @@ impl FileSystem for MemoryFiles {
     }
 
     fn current_dir(&self) -> String {
-        "/".into()
+        self.current_dir.clone()
+    }
+}
+
+/// `/dev/null`: reads nothing, keeps nothing.
+struct NullHandle;
+
+impl Read for NullHandle {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Ok(0)
+    }
+}
+
+impl Write for NullHandle {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Seek for NullHandle {
+    fn seek(&mut self, _: SeekFrom) -> io::Result<u64> {
+        Ok(0)
+    }
+}
+
+impl FileHandle for NullHandle {
+    fn set_len(&mut self, _: u64) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -339,6 +460,13 @@ impl Write for MemoryHandle {
         Ok(data.len())
     }
     fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl FileHandle for MemoryHandle {
+    fn set_len(&mut self, size: u64) -> io::Result<()> {
+        lock(&self.bytes).resize(size as usize, 0);
         Ok(())
     }
 }

@@ -186,7 +186,8 @@ impl Simulation {
         eval_breaker: Arc<EvalBreaker>,
     ) -> Simulation {
         let sim = simulate::Simulator::new(config);
-        let sim_host: Arc<dyn Host> = Arc::new(simulate::SimHost::new(host.clone(), sim.clone()));
+        let sim_host: Arc<dyn Host> =
+            Arc::new(simulate::SimHost::new(host.clone(), sim.clone(), program));
         let tracer = Arc::new(trace::Tracer::new(0));
         let interp = Interpreter::new(version, sim_host.clone(), argv, tracer.clone());
         let _ = interp.sim.set(sim.clone());

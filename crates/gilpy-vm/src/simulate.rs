@@ -775,14 +775,19 @@ pub struct SimHost {
     /// `time.time()` at virtual zero.
     epoch: f64,
     /// A simulated run's files are its own, in memory: the same program gives the same
-    /// output whatever the disk holds.
+    /// output whatever the disk holds (see [`SimHost::new`]).
     files: crate::files::MemoryFiles,
 }
 
 impl SimHost {
-    pub fn new(inner: Arc<dyn Host>, sim: Arc<Simulator>) -> SimHost {
+    /// The host of a simulation of `program`: its files start as the program's folder on the
+    /// real host would look to it, holding only the program itself, in the same current
+    /// directory.
+    pub fn new(inner: Arc<dyn Host>, sim: Arc<Simulator>, program: &crate::Program) -> SimHost {
         let epoch = inner.wall_time();
-        SimHost { inner, sim, epoch, files: Default::default() }
+        let files = crate::files::MemoryFiles::in_directory_of(&inner.files().current_dir());
+        files.add_file(&program.filename, program.lines.source().as_bytes().to_vec());
+        SimHost { inner, sim, epoch, files }
     }
 }
 

@@ -30,6 +30,11 @@ impl LineIndex {
 
     /// The text of a 1-based line, without its newline.
     /// The source text of a node (`from __future__ import annotations` keeps annotations so).
+    /// The whole source.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn text_of(&self, node: &impl ruff_text_size::Ranged) -> &str {
         let range = node.range();
         self.source.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")

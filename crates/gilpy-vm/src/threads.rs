@@ -464,6 +464,7 @@ pub fn shutdown(thread: &mut Thread, tear_down: bool) {
             }
         }
     }
+    thread.interp.open_files.flush_all();
     thread.interp.stop_all_threads();
     thread.drop_gil();
     let host = thread.interp.host.clone();

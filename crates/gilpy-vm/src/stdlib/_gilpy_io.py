@@ -21,6 +21,10 @@ _ENCODINGS = {
 }
 
 
+# CPython words a closed file's error so, without the period, in some of its methods.
+_CLOSED = "I/O operation on closed file"
+
+
 class UnsupportedOperation(OSError, ValueError):
     pass
 
@@ -31,13 +35,17 @@ UnsupportedOperation.__module__ = "io"
 class IOBase:
     """What every file shares, as CPython's IOBase: `with`, iteration by line, readlines."""
 
-    def _check_open(self):
+    def _check_open(self, message="I/O operation on closed file."):
         if self._closed:
-            raise ValueError("I/O operation on closed file.")
+            raise ValueError(message)
 
     @property
     def closed(self):
         return self._closed
+
+    def isatty(self):
+        self._check_open()
+        return False
 
     def __enter__(self):
         self._check_open()
@@ -123,6 +131,8 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         if not isinstance(newline, str):
             raise TypeError(f"open() argument 'newline' must be str or None, not {type(newline).__name__}")
         raise ValueError(f"illegal newline value: {newline!r}")
+    if errors is not None and not isinstance(errors, str):
+        raise TypeError(f"open() argument 'errors' must be str or None, not {type(errors).__name__}")
     if encoding is not None:
         if not isinstance(encoding, str):
             raise TypeError(f"open() argument 'encoding' must be str or None, not {type(encoding).__name__}")
@@ -137,7 +147,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         if kind == "r":
             return BufferedReader(raw, file, raw_mode, kind)
         return BufferedWriter(raw, file, raw_mode, kind)
-    return TextIOWrapper(raw, file, mode, kind, plus, encoding, newline)
+    return TextIOWrapper(raw, file, mode, kind, plus, encoding, errors, newline)
 
 
 class _FileBase(IOBase):
@@ -170,22 +180,21 @@ class _FileBase(IOBase):
             raise UnsupportedOperation("write" if self._binary else "not writable")
 
     def readable(self):
-        self._check_open()
+        self._check_open(_CLOSED)
         return self._readable
 
     def writable(self):
-        self._check_open()
         return self._writable
 
     def seekable(self):
-        self._check_open()
+        self._check_open(_CLOSED)
         return True
 
     def fileno(self):
         raise UnsupportedOperation("fileno")
 
     def isatty(self):
-        self._check_open()
+        self._check_open(_CLOSED)
         return False
 
     def flush(self):
@@ -208,17 +217,21 @@ class TextIOWrapper(_FileBase, TextIOBase):
 
     _binary = False
 
-    def __init__(self, raw, name, mode, kind, plus, encoding, newline):
+    def __init__(self, raw, name, mode, kind, plus, encoding, errors, newline):
         self._init(raw, name, mode, kind, plus)
         self._encoding = encoding if encoding is not None else "UTF-8"
         self._codec = _ENCODINGS[self._encoding.lower()]
+        self._errors = "strict" if errors is None else errors
         self._newline = newline
-        # Universal newlines: `\r\n` and `\r` are read as `\n` unless `newline` says otherwise.
+        # Universal newlines: `\r\n` and `\r` are read as `\n` unless `newline` says otherwise;
+        # with `newline=""` they end lines but stay as they are.
         self._translate = newline is None
+        self._any_newline = newline in (None, "", "\r", "\r\n")
         # Where `_io` does all of a read or a write (it raises for a closed file): one call.
         utf8 = self._codec == "utf-8"
         self._direct_read = utf8 and self._readable
-        self._direct_write = utf8 and self._writable and newline in (None, "", "\n")
+        self._direct_write = (utf8 and self._writable and newline in (None, "", "\n")
+                              and self._errors == "strict")
 
     @property
     def encoding(self):
@@ -226,18 +239,22 @@ class TextIOWrapper(_FileBase, TextIOBase):
 
     @property
     def errors(self):
-        return "strict"
+        return self._errors
 
     @property
     def newlines(self):
         return None
 
     @property
+    def line_buffering(self):
+        return False
+
+    @property
     def buffer(self):
         raise NotImplementedError("the buffer of a text file is not supported by gilpy yet")
 
     def _decode(self, data):
-        text = data.decode(self._codec)
+        text = data.decode(self._codec, self._errors)
         if self._translate and "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text
@@ -247,22 +264,22 @@ class TextIOWrapper(_FileBase, TextIOBase):
         if size is None:
             size = -1
         if self._direct_read:
-            return _io.read_text(self._raw, size, self._translate)
+            return _io.read_text(self._raw, size, self._translate, self._errors)
         return self._decode(_io.read(self._raw, size))
 
     def readline(self, size=-1):
         if self._direct_read and size == -1:
-            return _io.readline_text(self._raw, -1, self._translate)
+            return _io.readline_text(self._raw, -1, self._translate, self._errors, self._any_newline)
         self._check_readable()
         if size is None:
             size = -1
         if self._direct_read:
-            return _io.readline_text(self._raw, size, self._translate)
+            return _io.readline_text(self._raw, size, self._translate, self._errors, self._any_newline)
         return self._decode(_io.readline(self._raw, size))
 
     def __next__(self):
         if self._direct_read:
-            line = _io.readline_text(self._raw, -1, self._translate)
+            line = _io.readline_text(self._raw, -1, self._translate, self._errors, self._any_newline)
         else:
             line = self.readline()
         if not line:
@@ -275,13 +292,14 @@ class TextIOWrapper(_FileBase, TextIOBase):
         self._check_writable()
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        length = len(text)
         if self._newline not in (None, "", "\n") and "\n" in text:
             text = text.replace("\n", self._newline)
-        if self._codec == "utf-8":
+        if self._codec == "utf-8" and self._errors == "strict":
             _io.write(self._raw, text)
         else:
-            _io.write(self._raw, text.encode(self._codec))
-        return len(text)
+            _io.write(self._raw, text.encode(self._codec, self._errors))
+        return length
 
     def seek(self, cookie, whence=0):
         self._check_open()
@@ -291,8 +309,9 @@ class TextIOWrapper(_FileBase, TextIOBase):
             raise UnsupportedOperation("can't do nonzero end-relative seeks")
         return _io.seek(self._raw, cookie, whence)
 
-    def truncate(self, size=None):
-        raise NotImplementedError("truncate() is not supported by gilpy yet")
+    def truncate(self, pos=None):
+        self._check_writable()
+        return _io.truncate(self._raw, pos)
 
     def __repr__(self):
         return f"<_io.TextIOWrapper name={self._name!r} mode={self._mode!r} encoding={self._encoding!r}>"
@@ -307,15 +326,26 @@ class _BufferedBase(_FileBase, BufferedIOBase):
         self._init(raw, name, mode, kind, "+" in mode)
 
     def read(self, size=-1):
+        self._check_open("read of closed file")
         self._check_readable()
-        return _io.read(self._raw, -1 if size is None else size)
+        return _io.read(self._raw, size)
 
     def read1(self, size=-1):
         return self.read(size)
 
-    def readline(self, size=-1):
+    def peek(self, size=0):
+        self._check_open("peek of closed file")
         self._check_readable()
-        return _io.readline(self._raw, -1 if size is None else size)
+        return _io.peek(self._raw)
+
+    def readline(self, size=-1):
+        self._check_open("readline of closed file")
+        self._check_readable()
+        return _io.readline(self._raw, size)
+
+    def truncate(self, pos=None):
+        self._check_writable()
+        return _io.truncate(self._raw, pos)
 
     def write(self, data):
         self._check_writable()
@@ -364,11 +394,11 @@ class StringIO(TextIOBase):
         return self._parts[0]
 
     def getvalue(self):
-        self._check_open()
+        self._check_open(_CLOSED)
         return self._value()
 
     def write(self, text):
-        self._check_open()
+        self._check_open(_CLOSED)
         if not isinstance(text, str):
             raise TypeError(f"string argument expected, got '{type(text).__name__}'")
         if self._position == self._length:
@@ -384,7 +414,7 @@ class StringIO(TextIOBase):
         return len(text)
 
     def read(self, size=-1):
-        self._check_open()
+        self._check_open(_CLOSED)
         value = self._value()
         end = self._length if size is None or size < 0 else min(self._length, self._position + size)
         text = value[self._position:end]
@@ -392,7 +422,7 @@ class StringIO(TextIOBase):
         return text
 
     def readline(self, size=-1):
-        self._check_open()
+        self._check_open(_CLOSED)
         value = self._value()
         end = value.find("\n", self._position)
         end = self._length if end < 0 else end + 1
@@ -403,7 +433,7 @@ class StringIO(TextIOBase):
         return text
 
     def seek(self, position, whence=0):
-        self._check_open()
+        self._check_open(_CLOSED)
         if whence == SEEK_CUR and position != 0:
             raise OSError("Can't do nonzero cur-relative seeks")
         if whence == SEEK_END and position != 0:
@@ -414,11 +444,11 @@ class StringIO(TextIOBase):
         return self._position
 
     def tell(self):
-        self._check_open()
+        self._check_open(_CLOSED)
         return self._position
 
     def truncate(self, size=None):
-        self._check_open()
+        self._check_open(_CLOSED)
         size = self._position if size is None else size
         self._parts = [self._value()[:size]]
         self._length = min(self._length, size)
@@ -428,16 +458,23 @@ class StringIO(TextIOBase):
         self._closed = True
 
     def flush(self):
-        self._check_open()
+        pass
 
     def readable(self):
+        self._check_open(_CLOSED)
         return True
 
     def writable(self):
+        self._check_open(_CLOSED)
         return True
 
     def seekable(self):
+        self._check_open(_CLOSED)
         return True
+
+    def __next__(self):
+        self._check_open(_CLOSED)
+        return IOBase.__next__(self)
 
 
 class BytesIO(BufferedIOBase):
@@ -495,6 +532,12 @@ class BytesIO(BufferedIOBase):
 
     def close(self):
         self._closed = True
+
+    def flush(self):
+        self._check_open()
+
+    def __iter__(self):
+        return self
 
 
 for _class in (IOBase, RawIOBase, BufferedIOBase, TextIOBase, TextIOWrapper, BufferedReader, BufferedWriter, BufferedRandom, StringIO, BytesIO):

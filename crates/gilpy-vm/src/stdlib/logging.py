@@ -682,9 +682,48 @@ class StreamHandler(Handler):
 
 
 class FileHandler(StreamHandler):
+    """Writes records to a file, opened when the handler is made (or at the first record
+    when `delay` is true)."""
+
     def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
-        raise NotImplementedError(
-            "logging to a file is not supported by gilpy: it has no files (log to a stream)")
+        filename = os.fspath(filename)
+        self.baseFilename = os.path.abspath(filename)
+        self.mode = mode
+        self.encoding = encoding
+        self.errors = errors
+        self.delay = delay
+        if delay:
+            Handler.__init__(self)
+            self.stream = None
+        else:
+            StreamHandler.__init__(self, self._open())
+
+    def close(self):
+        with self.lock:
+            try:
+                if self.stream:
+                    try:
+                        self.flush()
+                    finally:
+                        stream, self.stream = self.stream, None
+                        if hasattr(stream, "close"):
+                            stream.close()
+            finally:
+                StreamHandler.close(self)
+
+    def _open(self):
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record):
+        if self.stream is None:
+            if self.mode != 'w' or not self._closed:
+                self.stream = self._open()
+        if self.stream:
+            StreamHandler.emit(self, record)
+
+    def __repr__(self):
+        level = getLevelName(self.level)
+        return '<%s %s (%s)>' % (self.__class__.__name__, self.baseFilename, level)
 
 
 class _StderrHandler(StreamHandler):
@@ -1138,8 +1177,8 @@ def basicConfig(**kwargs):
     with the format given; does nothing if it has handlers already, unless force=True."""
     with _lock:
         force = kwargs.pop('force', False)
-        kwargs.pop('encoding', None)
-        kwargs.pop('errors', 'backslashreplace')
+        encoding = kwargs.pop('encoding', None)
+        errors = kwargs.pop('errors', 'backslashreplace')
         if force:
             for h in root.handlers[:]:
                 root.removeHandler(h)
@@ -1156,9 +1195,11 @@ def basicConfig(**kwargs):
                                      "specified together with 'handlers'")
             if handlers is None:
                 filename = kwargs.pop("filename", None)
-                kwargs.pop("filemode", 'a')
+                mode = kwargs.pop("filemode", 'a')
                 if filename:
-                    h = FileHandler(filename)
+                    if 'b' in mode:
+                        errors = None
+                    h = FileHandler(filename, mode, encoding=encoding, errors=errors)
                 else:
                     stream = kwargs.pop("stream", None)
                     h = StreamHandler(stream)

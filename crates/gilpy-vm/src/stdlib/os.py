@@ -29,6 +29,52 @@ def makedirs(name, mode=0o777, exist_ok=False):
             raise
 
 
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+class PathLike:
+    """What has `__fspath__` (a path object) counts as one."""
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        return hasattr(subclass, "__fspath__") or NotImplemented
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """(folder, subfolders, files) for `top` and each folder under it, as os.walk gives them."""
+    top = fspath(top)
+    try:
+        names = listdir(top)
+    except OSError as error:
+        if onerror is not None:
+            onerror(error)
+        return
+    dirs, nondirs = [], []
+    for name in names:
+        if path.isdir(path.join(top, name)):
+            dirs.append(name)
+        else:
+            nondirs.append(name)
+    if topdown:
+        yield top, dirs, nondirs
+        for name in dirs:
+            yield from walk(path.join(top, name), topdown, onerror, followlinks)
+    else:
+        for name in dirs:
+            yield from walk(path.join(top, name), topdown, onerror, followlinks)
+        yield top, dirs, nondirs
+
+
 def fspath(path):
     if isinstance(path, (str, bytes)):
         return path

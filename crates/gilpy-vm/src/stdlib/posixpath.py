@@ -97,7 +97,40 @@ def abspath(path):
 
 
 def expanduser(path):
-    return _fspath(path)
+    path = _fspath(path)
+    if not path.startswith("~"):
+        return path
+    end = path.find("/", 1)
+    end = len(path) if end < 0 else end
+    if end != 1:
+        return path  # ~user: other users' homes are not known here
+    home = _os.environ.get("HOME")
+    if home is None:
+        return path
+    return (home.rstrip("/") or "/") + path[end:]
+
+
+def realpath(filename, *, strict=False):
+    """The absolute, normalized path (there are no symbolic links to follow here)."""
+    return abspath(filename)
+
+
+def relpath(path, start=None):
+    if not path:
+        raise ValueError("no path specified")
+    path = _fspath(path)
+    start = curdir if start is None else _fspath(start)
+    start_list = [x for x in abspath(start).split(sep) if x]
+    path_list = [x for x in abspath(path).split(sep) if x]
+    common = 0
+    for a, b in zip(start_list, path_list):
+        if a != b:
+            break
+        common += 1
+    rel_list = [pardir] * (len(start_list) - common) + path_list[common:]
+    if not rel_list:
+        return curdir
+    return join(*rel_list)
 
 
 def exists(path):
@@ -112,6 +145,89 @@ def isfile(path):
 def isdir(path):
     entry = _os._entry(_fspath(path))
     return entry is not None and entry[0]
+
+
+def lexists(path):
+    return exists(path)
+
+
+def islink(path):
+    return False
+
+
+def ismount(path):
+    return abspath(path) == "/"
+
+
+def normcase(s):
+    return _fspath(s)
+
+
+def splitdrive(p):
+    return p[:0], p
+
+
+def samefile(f1, f2):
+    _os.stat(f1), _os.stat(f2)
+    return abspath(f1) == abspath(f2)
+
+
+def commonprefix(m):
+    if not m:
+        return ""
+    s1, s2 = min(m), max(m)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1
+
+
+def commonpath(paths):
+    paths = [_fspath(p) for p in paths]
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    absolute = {p.startswith("/") for p in paths}
+    if len(absolute) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_paths = [[c for c in p.split("/") if c and c != "."] for p in paths]
+    s1, s2 = min(split_paths), max(split_paths)
+    common = s1
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            common = s1[:i]
+            break
+    return ("/" if absolute.pop() else "") + "/".join(common)
+
+
+def expandvars(path):
+    path = _fspath(path)
+    if "$" not in path:
+        return path
+    out, i = [], 0
+    while i < len(path):
+        c = path[i]
+        if c == "$":
+            if path[i + 1:i + 2] == "{":
+                end = path.find("}", i + 2)
+                if end > 0:
+                    name = path[i + 2:end]
+                    if name in _os.environ:
+                        out.append(_os.environ[name])
+                    else:
+                        out.append(path[i:end + 1])
+                    i = end + 1
+                    continue
+            j = i + 1
+            while j < len(path) and (path[j].isalnum() or path[j] == "_"):
+                j += 1
+            name = path[i + 1:j]
+            if name and name in _os.environ:
+                out.append(_os.environ[name])
+                i = j
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def getsize(filename):
