@@ -2822,7 +2822,13 @@ impl Thread {
                 frame.pc = pc;
                 return Err(signal);
             }
-            entered => entered?,
+            entered => {
+                // Done waiting, however `__enter__` got there: a retried wait may succeed
+                // before it waits (a lock's fast path), and a deadline it set must not
+                // outlive it into the block's next wait (a sleep would wait forever).
+                self.sim_deadline = None;
+                entered?
+            }
         };
         let frame = self.frames.last_mut().expect("a frame is running");
         frame.stack.push(exit);
