@@ -48,6 +48,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
+    ("concurrent.futures.thread", include_str!("concurrent/thread.py")),
+    ("concurrent.futures.process", include_str!("concurrent/process.py")),
 ];
 
 /// Parts of native modules written in Python: each runs in its module's namespace once the

@@ -384,6 +384,10 @@ def _python_exit():
 threading._register_atexit(_python_exit)
 
 
+class BrokenThreadPool(BrokenExecutor):
+    """Raised when a worker thread in a ThreadPoolExecutor failed initializing."""
+
+
 class ThreadPoolExecutor(Executor):
     """Runs calls on up to max_workers threads, started as work arrives."""
 
@@ -403,10 +407,13 @@ class ThreadPoolExecutor(Executor):
         _pool_count += 1
         self._initializer = initializer
         self._initargs = initargs
+        self._broken = False
         _live_executors.append(self)
 
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock:
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             future = Future()
@@ -425,8 +432,28 @@ class ThreadPoolExecutor(Executor):
 
     def _run_worker(self):
         if self._initializer is not None:
-            self._initializer(*self._initargs)
+            try:
+                self._initializer(*self._initargs)
+            except BaseException:
+                import logging
+                logging.getLogger("concurrent.futures").critical(
+                    "Exception in initializer:", exc_info=True)
+                self._initializer_failed()
+                return
         _worker(self, self._work_queue)
+
+    def _initializer_failed(self):
+        with self._shutdown_lock:
+            self._broken = ("A thread initializer failed, the thread pool "
+                            "is not usable anymore")
+            # The work waiting fails: no thread will ever run it.
+            while True:
+                try:
+                    item = self._work_queue.get_nowait()
+                except _queue.Empty:
+                    break
+                if item is not None:
+                    item.future.set_exception(BrokenThreadPool(self._broken))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         if self in _live_executors:
@@ -456,4 +483,5 @@ if _sys.version_info < (3, 11):
 BrokenProcessPool.__module__ = "concurrent.futures.process"
 ProcessPoolExecutor.__module__ = "concurrent.futures.process"
 ThreadPoolExecutor.__module__ = "concurrent.futures.thread"
+BrokenThreadPool.__module__ = "concurrent.futures.thread"
 del _cls

@@ -1,0 +1,3 @@
+"""concurrent.futures.process: where CPython defines ProcessPoolExecutor (ours is in futures.py)."""
+
+from concurrent.futures import BrokenProcessPool, ProcessPoolExecutor

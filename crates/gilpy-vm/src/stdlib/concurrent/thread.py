@@ -1,0 +1,3 @@
+"""concurrent.futures.thread: where CPython defines ThreadPoolExecutor (ours is in futures.py)."""
+
+from concurrent.futures import BrokenThreadPool, ThreadPoolExecutor
