@@ -211,6 +211,7 @@ class Task(Future):
         self._origin = _asyncio.coroutine_origin(coro)
         self._fut_waiter = None
         self._must_cancel = False
+        self._num_cancels_requested = 0
         self._loop.call_soon(self._step)
         _all_tasks.append(self)
 
@@ -229,12 +230,26 @@ class Task(Future):
     def cancel(self, msg=None):
         if self.done():
             return False
+        self._num_cancels_requested += 1
         self._cancel_message = msg
         if self._fut_waiter is not None:
             if self._fut_waiter.cancel(msg):
                 return True
         self._must_cancel = True
         return True
+
+    if _V311:
+        def cancelling(self):
+            """How many cancellations are requested and not yet taken back by uncancel()."""
+            return self._num_cancels_requested
+
+        def uncancel(self):
+            """Takes back one cancellation request (as TaskGroup and timeout do for their own)."""
+            if self._num_cancels_requested > 0:
+                self._num_cancels_requested -= 1
+                if self._num_cancels_requested == 0:
+                    self._must_cancel = False
+            return self._num_cancels_requested
 
     def _step(self, exc=None):
         if self.done():
@@ -1368,14 +1383,17 @@ class Timeout:
 
     async def __aenter__(self):
         self._task = current_task()
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
         if self._handle is not None:
             self._handle.cancel()
-        if self._expired and exc_type is CancelledError:
-            raise TimeoutError()
+        # Its own cancellation taken back; one requested by someone else still stands.
+        if self._expired and self._task.uncancel() <= self._cancelling:
+            if exc_type is not None and issubclass(exc_type, CancelledError):
+                raise TimeoutError from exc
         return None
 
 
@@ -1392,49 +1410,123 @@ def timeout_at(when):
 
 
 class TaskGroup:
-    """`async with asyncio.TaskGroup() as tg`: waits for every task it created; the first
-    failure cancels the rest, and the failures are raised together, in an ExceptionGroup,
-    when the block ends."""
+    """`async with asyncio.TaskGroup() as tg`: waits for every task it created. The first
+    failure cancels the rest and the block's own task (the body stops at its next await);
+    the failures are raised together, in an ExceptionGroup, when the block ends. Cancelling
+    the task that runs the block (a timeout) cancels the group's tasks too."""
 
     def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
         self._tasks = []
         self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = [""]
+        if self._tasks:
+            info.append(f"tasks={len(self._tasks)}")
+        if self._errors:
+            info.append(f"errors={len(self._errors)}")
+        if self._aborting:
+            info.append("cancelling")
+        elif self._entered:
+            info.append("entered")
+        return f"<TaskGroup{' '.join(info)}>"
 
     async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
+        self._loop = get_running_loop()
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError(f"TaskGroup {self!r} cannot determine the parent task")
+        self._entered = True
         return self
 
-    def create_task(self, coro, *, name=None, context=None):
-        task = _create_named_task(get_running_loop(), coro, name)
-        self._tasks.append(task)
-        task.add_done_callback(self._on_task_done)
-        return task
-
-    def _on_task_done(self, task):
-        if task.cancelled():
-            return
-        if task.exception() is not None:
-            self._errors.append(task.exception())
-            for other in self._tasks:
-                if not other.done():
-                    other.cancel()
-
     async def __aexit__(self, exc_type, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation = exc if isinstance(exc, CancelledError) else None
+        if exc is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as error:
+                # The task running the block was cancelled while it waited: so are the tasks.
+                if not self._aborting:
+                    propagate_cancellation = error
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        # The group's own cancellation of its task (after a failure) is taken back.
+        if self._parent_cancel_requested and self._parent_task.uncancel() == 0:
+            propagate_cancellation = None
+        if propagate_cancellation is not None and not self._errors:
+            raise propagate_cancellation
         if exc is not None and not isinstance(exc, CancelledError):
-            # The block itself failed: the tasks are cancelled and its error joins theirs.
             self._errors.append(exc)
-            for task in self._tasks:
-                if not task.done():
-                    task.cancel()
-        while any(not t.done() for t in self._tasks):
-            await wait([t for t in self._tasks if not t.done()])
-        for error in self._errors:
-            # As CPython: these end the program rather than join a group.
-            if isinstance(error, (SystemExit, KeyboardInterrupt)):
-                raise error
         if self._errors:
             errors, self._errors = self._errors, []
             raise BaseExceptionGroup("unhandled errors in a TaskGroup", errors) from None
         return None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            coro.close()
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            coro.close()
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            coro.close()
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = _create_named_task(self._loop, coro, name)
+        self._tasks.append(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    @staticmethod
+    def _is_base_error(exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for task in self._tasks:
+            if not task.done():
+                task.cancel()
+
+    def _on_task_done(self, task):
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is None:
+            return
+        self._errors.append(error)
+        if self._is_base_error(error) and self._base_error is None:
+            self._base_error = error
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            # The body stops at its next await; __aexit__ then waits for the rest.
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
 
 
 if not _V311:
