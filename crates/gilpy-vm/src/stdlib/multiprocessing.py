@@ -906,11 +906,14 @@ def _shutdown():
 
 # ---- pools ----
 
-def _pool_worker(tasks, results, initializer, initargs):
-    """A pool worker process: runs chunks of calls until told to stop (None)."""
+def _pool_worker(tasks, results, initializer, initargs, maxtasks=None):
+    """A pool worker process: runs chunks of calls until told to stop (None), or until it has
+    run `maxtasks` of them (the pool then starts another in its place)."""
     if initializer is not None:
         initializer(*initargs)
-    while True:
+    completed = 0
+    while maxtasks is None or completed < maxtasks:
+        completed += 1
         got, task = tasks.get(None)
         if task is None:
             return
@@ -992,6 +995,9 @@ class Pool:
             processes = cpu_count()
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
         self._tasks = _multiprocessing.Channel()
         self._results = _multiprocessing.Channel()
         self._jobs = {}
@@ -999,15 +1005,9 @@ class Pool:
         self._state = "RUN"
         self._lock = threading.Lock()
         self._workers = []
+        self._worker_args = (self._tasks, self._results, initializer, initargs, maxtasksperchild)
         for i in range(processes):
-            # Named as CPython names them: the kind, then the process counter.
-            worker = Process(target=_pool_worker,
-                             args=(self._tasks, self._results, initializer, initargs))
-            worker.name = "SpawnPoolWorker-%d" % _process_counter
-            # Daemons, as in CPython: finalization stops them instead of waiting for them.
-            worker.daemon = True
-            worker.start()
-            self._workers.append(worker)
+            self._start_worker()
         self._broken_error = RuntimeError("the pool's worker processes have all exited")
         self._break_on_crash = False
         # CPython's pool runs three handler threads (workers, tasks, results); ours is the
@@ -1018,9 +1018,32 @@ class Pool:
         self._handler = threading.Thread(target=self._handle_results, daemon=True)
         self._handler.start()
 
+    def _start_worker(self):
+        # Named as CPython names them: the kind, then the process counter.
+        worker = Process(target=_pool_worker, args=self._worker_args)
+        worker.name = "SpawnPoolWorker-%d" % _process_counter
+        # Daemons, as in CPython: finalization stops them instead of waiting for them.
+        worker.daemon = True
+        worker.start()
+        self._workers.append(worker)
+
+    def _maintain_pool(self):
+        """Workers that ended after their `maxtasksperchild` tasks are replaced while there
+        is work (CPython's `_maintain_pool`)."""
+        if self._worker_args[-1] is None:
+            return
+        if self._state != "RUN" and not (self._jobs and self._state != "TERMINATE"):
+            return
+        for worker in list(self._workers):
+            if worker.exitcode == 0:
+                worker.join()
+                self._workers.remove(worker)
+                self._start_worker()
+
     def _handle_results(self):
         while True:
             got, item = self._results.get(0.05)
+            self._maintain_pool()
             if not got:
                 if self._state != "RUN" and not self._jobs:
                     return
@@ -1065,7 +1088,15 @@ class Pool:
             if chunks:
                 self._jobs[job] = result
         for index, chunk in enumerate(chunks):
-            self._tasks.put((job, index, func, kind, chunk))
+            try:
+                self._tasks.put((job, index, func, kind, chunk))
+            except Exception as error:
+                # CPython pickles the task in a handler thread: a call that cannot be
+                # pickled (a lambda) fails its result, not the submitting call.
+                result._deliver(index, False, error)
+                if result.ready():
+                    with self._lock:
+                        self._jobs.pop(job, None)
         return result
 
     def _chunks(self, iterable, chunksize):

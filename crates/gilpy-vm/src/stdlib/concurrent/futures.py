@@ -308,7 +308,7 @@ class ProcessPoolExecutor(Executor):
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
         self._max_workers = max_workers
-        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, max_tasks_per_child)
         self._pool._broken_error = BrokenProcessPool(
             "A process in the process pool was terminated abruptly while the future was "
             "running or pending.")
