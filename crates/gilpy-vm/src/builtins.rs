@@ -3120,10 +3120,23 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
         "__traceback__" => {
             let class = thread.interp.class("traceback");
             let mut next = Value::None;
-            for entry in lock(&instance.traceback).iter() {
+            let entries = lock(&instance.traceback).clone();
+            for entry in entries.iter() {
                 let traceback = Instance::new(class.clone(), None);
                 traceback.set(Text::from("tb_lineno"), Value::Int(entry.line as i64));
                 traceback.set(Text::from("tb_next"), next);
+                // What `traceback.extract_tb` reads: the file, the function, the source line
+                // and the frame's lines as a traceback prints them.
+                let line = crate::traceback::source_line(thread, &entry.filename, entry.line);
+                traceback.set(
+                    Text::from("_gilpy_frame"),
+                    Value::tuple(vec![
+                        Value::Str(entry.filename.clone()),
+                        Value::Str(entry.function.clone()),
+                        line.map_or(Value::None, |line| Value::str(line.trim())),
+                        Value::str(&crate::traceback::format_entry(thread, entry)),
+                    ]),
+                );
                 next = Value::Instance(Arc::new(traceback));
             }
             next

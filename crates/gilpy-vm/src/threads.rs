@@ -244,7 +244,11 @@ fn timeout_arg(thread: &Thread, timeout: &Value, blocking: bool) -> Result<Optio
         );
     }
     if seconds < 0.0 {
-        return Err(thread.exception("ValueError", "timeout value must be a non-negative number"));
+        let message = match thread.interp.version >= crate::version::PythonVersion::V3_13 {
+            true => "timeout value must be a non-negative number",
+            false => "timeout value must be positive",
+        };
+        return Err(thread.exception("ValueError", message));
     }
     if seconds > TIMEOUT_MAX {
         return Err(thread.exception("OverflowError", "timeout value is too large"));

@@ -235,6 +235,12 @@ fn frames(thread: &Thread, exception: &Value) -> String {
 /// How many times a repeated traceback line shows before the rest are counted.
 const RECURSIVE_CUTOFF: usize = 3;
 
+/// Line `line` of the source of `filename`, if the interpreter has it.
+pub(crate) fn source_line(thread: &Thread, filename: &str, line: u32) -> Option<String> {
+    let sources = lock(&thread.interp.sources);
+    sources.get(filename)?.line_text(line).map(str::to_string)
+}
+
 /// One frame of a traceback or stack: its `File "...", line N, in name` line, then its source
 /// line (with carets from 3.11).
 pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {

@@ -3947,6 +3947,9 @@ impl Thread {
                 value.address()
             ));
         }
+        if let Value::Method(method) = value {
+            return self.method_repr(method, value.address());
+        }
         // A container that holds itself shows as `[...]` inside (CPython's `Py_ReprEnter`), and
         // nesting deeper than the Rust stack allows is a RecursionError, not an overflow.
         let container =
@@ -3975,6 +3978,35 @@ impl Thread {
             self.repr_active.pop();
         }
         text
+    }
+
+    /// `<bound method Point.norm of Point(1, 2)>`, or for a built-in type's method
+    /// `<built-in method append of list object at 0x...>`: what a learner who forgot the
+    /// parentheses of a call sees printed.
+    fn method_repr(
+        &mut self,
+        method: &crate::value::Method,
+        address: usize,
+    ) -> Result<String, Value> {
+        match &method.function {
+            Value::Function(function) => {
+                let name = match function.attribute("__qualname__") {
+                    Some(Value::Str(name)) => name,
+                    _ => function.qualname.clone(),
+                };
+                Ok(format!("<bound method {name} of {}>", self.repr_of(&method.receiver)?))
+            }
+            Value::Builtin(builtin) => {
+                let owner = match &method.receiver {
+                    Value::Native(native) => format!("{}.{}", native.kind.module, native.kind.name),
+                    Value::Class(_) => "type".to_string(),
+                    receiver => ops::type_name(receiver).to_string(),
+                };
+                let at = method.receiver.address();
+                Ok(format!("<built-in method {} of {owner} object at 0x{at:012x}>", builtin.name))
+            }
+            _ => Ok(format!("<method object at 0x{address:012x}>")),
+        }
     }
 
     /// The repr of a built-in value, its items' reprs through [`Thread::repr_of`].

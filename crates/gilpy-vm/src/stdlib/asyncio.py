@@ -14,6 +14,7 @@ from heapq import heappop, heappush
 from time import monotonic as _monotonic
 
 _V311 = sys.version_info >= (3, 11)
+_V313 = sys.version_info >= (3, 13)
 _V312 = sys.version_info >= (3, 12)
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
@@ -42,6 +43,11 @@ class QueueEmpty(Exception):
 
 class QueueFull(Exception):
     """Raised by put_nowait() on a full queue."""
+
+
+if _V313:
+    class QueueShutDown(Exception):
+        """Raised by put() or get() on a queue that was shut down (3.13+)."""
 
 
 # CPython defines these in submodules; tracebacks name a class by its module.
@@ -855,7 +861,8 @@ async def wait(aws, *, timeout=None, return_when=ALL_COMPLETED):
     """Waits for the tasks; returns (done, pending)."""
     aws = list(aws)
     if not aws:
-        raise ValueError("Set of Tasks/Futures is empty.")
+        raise ValueError("Set of Tasks/Futures is empty." if _V311
+                         else "Set of coroutines/Futures is empty.")
     loop = get_running_loop()
     futures = [ensure_future(aw, loop=loop) for aw in aws]
     waiter = loop.create_future()
@@ -1255,6 +1262,7 @@ class Queue:
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
+        self._is_shutdown = False
 
     @property
     def maxsize(self):
@@ -1289,12 +1297,16 @@ class Queue:
 
     async def put(self, item):
         while self.full():
+            if self._is_shutdown:
+                raise QueueShutDown
             putter = get_running_loop().create_future()
             self._putters.append(putter)
             await putter
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if self._is_shutdown:
+            raise QueueShutDown
         if self.full():
             raise QueueFull
         self._put(item)
@@ -1304,6 +1316,8 @@ class Queue:
 
     async def get(self):
         while self.empty():
+            if self._is_shutdown:
+                raise QueueShutDown
             getter = get_running_loop().create_future()
             self._getters.append(getter)
             await getter
@@ -1311,6 +1325,8 @@ class Queue:
 
     def get_nowait(self):
         if self.empty():
+            if self._is_shutdown:
+                raise QueueShutDown
             raise QueueEmpty
         item = self._get()
         self._wake_next(self._putters)
@@ -1326,6 +1342,25 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
+
+    if _V313:
+        def shutdown(self, immediate=False):
+            """No more puts; gets take what is left, then raise QueueShutDown. With
+            `immediate`, what is left is dropped (and counted done) (3.13+)."""
+            self._is_shutdown = True
+            if immediate:
+                while not self.empty():
+                    self._get()
+                    if self._unfinished_tasks > 0:
+                        self._unfinished_tasks -= 1
+                if self._unfinished_tasks == 0:
+                    self._finished.set()
+            # Every waiting get and put looks again, and finds the queue shut down.
+            for waiters in (self._getters, self._putters):
+                while waiters:
+                    future = waiters.pop(0)
+                    if not future.done():
+                        future.set_result(None)
 
 
 class PriorityQueue(Queue):

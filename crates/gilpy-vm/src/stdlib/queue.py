@@ -4,6 +4,9 @@ import threading
 from collections import deque
 from heapq import heappop, heappush
 from time import monotonic as _time
+import sys as _sys
+
+_V313 = _sys.version_info >= (3, 13)
 
 
 class Empty(Exception):
@@ -17,6 +20,10 @@ class Full(Exception):
 # CPython's Empty is its C module's: tracebacks name it `_queue.Empty`.
 Empty.__module__ = "_queue"
 
+if _V313:
+    class ShutDown(Exception):
+        """Raised when put() or get() meets a queue that was shut down (3.13+)."""
+
 
 class Queue:
     def __init__(self, maxsize=0):
@@ -27,6 +34,7 @@ class Queue:
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
+        self.is_shutdown = False
 
     def task_done(self):
         with self.all_tasks_done:
@@ -56,6 +64,8 @@ class Queue:
 
     def put(self, item, block=True, timeout=None):
         with self.not_full:
+            if self.is_shutdown:
+                raise ShutDown
             if self.maxsize > 0:
                 if not block:
                     if self._qsize() >= self.maxsize:
@@ -63,6 +73,8 @@ class Queue:
                 elif timeout is None:
                     while self._qsize() >= self.maxsize:
                         self.not_full.wait()
+                        if self.is_shutdown:
+                            raise ShutDown
                 elif timeout < 0:
                     raise ValueError("'timeout' must be a non-negative number")
                 else:
@@ -72,18 +84,24 @@ class Queue:
                         if remaining <= 0.0:
                             raise Full
                         self.not_full.wait(remaining)
+                        if self.is_shutdown:
+                            raise ShutDown
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
         with self.not_empty:
+            if self.is_shutdown and not self._qsize():
+                raise ShutDown
             if not block:
                 if not self._qsize():
                     raise Empty
             elif timeout is None:
                 while not self._qsize():
                     self.not_empty.wait()
+                    if self.is_shutdown and not self._qsize():
+                        raise ShutDown
             elif timeout < 0:
                 raise ValueError("'timeout' must be a non-negative number")
             else:
@@ -93,9 +111,26 @@ class Queue:
                     if remaining <= 0.0:
                         raise Empty
                     self.not_empty.wait(remaining)
+                    if self.is_shutdown and not self._qsize():
+                        raise ShutDown
             item = self._get()
             self.not_full.notify()
             return item
+
+    if _V313:
+        def shutdown(self, immediate=False):
+            """No more puts; gets take what is left, then raise ShutDown. With `immediate`,
+            what is left is dropped (and counted done) and gets raise at once."""
+            with self.mutex:
+                self.is_shutdown = True
+                if immediate:
+                    while self._qsize():
+                        self._get()
+                        if self.unfinished_tasks > 0:
+                            self.unfinished_tasks -= 1
+                    self.all_tasks_done.notify_all()
+                self.not_empty.notify_all()
+                self.not_full.notify_all()
 
     def put_nowait(self, item):
         return self.put(item, block=False)

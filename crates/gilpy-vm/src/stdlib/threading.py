@@ -394,6 +394,11 @@ def excepthook(args):
     _thread._print_exception("Exception in thread %s:" % name, args.exc_value)
 
 
+if sys.version_info >= (3, 10):
+    # The original hook, to put back after replacing it.
+    __excepthook__ = excepthook
+
+
 class Thread:
     """A thread of control: run() in a new thread once start() is called."""
 
@@ -457,7 +462,7 @@ class Thread:
         try:
             self.run()
         except BaseException as exc:
-            excepthook(ExceptHookArgs(type(exc), exc, None, self))
+            excepthook(ExceptHookArgs(type(exc), exc, exc.__traceback__, self))
         finally:
             with _active_limbo_lock:
                 _active.pop(self._ident, None)
