@@ -19,7 +19,7 @@ except ZeroDivisionError as e:
     frames = traceback.extract_tb(tb)
     print(len(frames), [f.name for f in frames], frames[-1].lineno, frames[-1].line)
     print(list(frames[-1])[1:], frames[0].filename == __file__)
-    print("".join(traceback.format_tb(tb)), end="")
+    print("".join(traceback.format_tb(tb)).replace(__file__, "<this file>"), end="")
     print(traceback.format_list([("a.py", 3, "f", "x = 1")]))
     _, _, tb2 = sys.exc_info()
     print(traceback.extract_tb(tb2, limit=1)[0].name)
