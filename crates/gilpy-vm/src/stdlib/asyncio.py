@@ -7,6 +7,7 @@ gives the GIL up while it waits.
 """
 
 import _asyncio
+import _gilpy_contextvars as _contextvars
 import sys
 import threading
 from collections import deque
@@ -203,7 +204,7 @@ _all_tasks = []
 class Task(Future):
     """Runs a coroutine on the loop, one step per turn, until it returns."""
 
-    def __init__(self, coro, *, loop=None, name=None):
+    def __init__(self, coro, *, loop=None, name=None, context=None):
         global _task_count
         super().__init__(loop=loop)
         if not iscoroutine(coro):
@@ -218,7 +219,12 @@ class Task(Future):
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
-        self._loop.call_soon(self._step)
+        # Each step runs in a copy of the context the task was made in (contextvars); while
+        # no context variable exists, every context is empty, and none is made.
+        if context is None and _contextvars._in_use:
+            context = _contextvars.copy_context()
+        self._context = context
+        self._loop.call_soon(self._step, context=context)
         _all_tasks.append(self)
 
     def __repr__(self):
@@ -258,6 +264,17 @@ class Task(Future):
             return self._num_cancels_requested
 
     def _step(self, exc=None):
+        context = self._context
+        if context is None:
+            if not _contextvars._in_use:
+                return self._step_run(exc)
+            # Made before the first context variable: its context was empty then.
+            context = self._context = _contextvars.Context()
+        if context._entered:
+            return self._step_run(exc)
+        return context.run(self._step_run, exc)
+
+    def _step_run(self, exc=None):
         if self.done():
             return
         if self._must_cancel:
@@ -362,11 +379,12 @@ def all_tasks(loop=None):
 # ---- the event loop ----
 
 class Handle:
-    def __init__(self, callback, args, loop):
+    def __init__(self, callback, args, loop, context=None):
         self._callback = callback
         self._args = args
         self._loop = loop
         self._cancelled = False
+        self._context = context
 
     def cancel(self):
         self._cancelled = True
@@ -375,12 +393,15 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        self._callback(*self._args)
+        if self._context is None or self._context._entered:
+            self._callback(*self._args)
+        else:
+            self._context.run(self._callback, *self._args)
 
 
 class TimerHandle(Handle):
-    def __init__(self, when, sequence, callback, args, loop):
-        super().__init__(callback, args, loop)
+    def __init__(self, when, sequence, callback, args, loop, context=None):
+        super().__init__(callback, args, loop, context)
         self._when = when
         self._sequence = sequence
 
@@ -417,23 +438,23 @@ class BaseEventLoop(AbstractEventLoop):
         return _monotonic()
 
     def call_soon(self, callback, *args, context=None):
-        handle = Handle(callback, args, self)
+        handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        handle = Handle(callback, args, self)
+        handle = Handle(callback, args, self, context)
         with self._threadsafe_lock:
             self._threadsafe.append(handle)
         self._wakeup.set()
         return handle
 
     def call_later(self, delay, callback, *args, context=None):
-        return self.call_at(self.time() + delay, callback, *args)
+        return self.call_at(self.time() + delay, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
         self._timer_sequence += 1
-        timer = TimerHandle(when, self._timer_sequence, callback, args, self)
+        timer = TimerHandle(when, self._timer_sequence, callback, args, self, context)
         heappush(self._scheduled, timer)
         return timer
 
@@ -441,7 +462,7 @@ class BaseEventLoop(AbstractEventLoop):
         return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
-        return Task(coro, loop=self, name=name)
+        return Task(coro, loop=self, name=name, context=context)
 
     def is_running(self):
         return self._running
@@ -996,9 +1017,11 @@ def shield(arg):
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Runs func in the loop's thread pool; the loop goes on meanwhile."""
+    """Runs func in the loop's thread pool, in a copy of the task's context; the loop goes
+    on meanwhile."""
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    context = _contextvars.copy_context()
+    return await loop.run_in_executor(None, lambda: context.run(func, *args, **kwargs))
 
 
 # ---- synchronisation: for tasks of one loop ----

@@ -28,6 +28,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("heapq", include_str!("heapq.py")),
     ("hashlib", include_str!("hashlib.py")),
     ("io", include_str!("io.py")),
+    ("contextvars", include_str!("contextvars.py")),
+    ("_gilpy_contextvars", include_str!("_gilpy_contextvars.py")),
     ("_gilpy_io", include_str!("_gilpy_io.py")),
     ("posixpath", include_str!("posixpath.py")),
     ("typing", include_str!("typing.py")),
