@@ -444,6 +444,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         handle = Handle(callback, args, self, context)
+        if self._running and _running.get(threading.get_ident()) is self:
+            # From the loop's own thread (an async generator's finalizer): queued as
+            # call_soon queues, to run in the same turn as in CPython.
+            self._ready.append(handle)
+            return handle
         with self._threadsafe_lock:
             self._threadsafe.append(handle)
         self._wakeup.set()
