@@ -509,8 +509,9 @@ fn new_semlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
     Ok(Native::new(&SEMLOCK_TYPE, crate::threads::Lock::across_processes()))
 }
 
-/// One number in shared memory (`multiprocessing.Value`); reads and writes are each atomic,
-/// `+=` is not, as in CPython.
+/// One C value in shared memory (`multiprocessing.Value`): a number, or one byte or
+/// character (immutable, so the interpreters may share it); reads and writes are each
+/// atomic, `+=` is not, as in CPython.
 struct SharedCell(Mutex<Value>);
 
 static SHARED_CELL_TYPE: NativeType = NativeType {
@@ -521,10 +522,17 @@ static SHARED_CELL_TYPE: NativeType = NativeType {
 
 fn new_shared_cell(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let initial = args.first().cloned().unwrap_or(Value::Int(0));
-    if !matches!(initial, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+    if !is_c_value(&initial) {
         return Err(thread.exception("TypeError", "a shared value holds a number"));
     }
     Ok(Native::new(&SHARED_CELL_TYPE, SharedCell(Mutex::new(initial))))
+}
+
+fn is_c_value(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Str(_) | Value::Bytes(_)
+    )
 }
 
 fn the_cell<'a>(thread: &Thread, args: &'a Args) -> Result<&'a SharedCell, Value> {
@@ -539,7 +547,7 @@ fn shared_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn shared_set(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let value = args.get(1).cloned().unwrap_or(Value::None);
-    if !matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+    if !is_c_value(&value) {
         return Err(thread.exception("TypeError", "a shared value holds a number"));
     }
     *lock(&the_cell(thread, &args)?.0) = value;

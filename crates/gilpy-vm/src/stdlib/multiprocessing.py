@@ -566,7 +566,18 @@ _C_TYPES = {
 
 def _c_value(typecode, value):
     """`value` as a C variable of `typecode` holds it, as ctypes converts: floats for "f" and
-    "d", integers wrapped to their width, and a TypeError for the wrong kind of number."""
+    "d", integers wrapped to their width, one byte for "c", one character for "u", and a
+    TypeError for the wrong kind."""
+    if typecode == "c":
+        if isinstance(value, int) and 0 <= value < 256:
+            return bytes([value])
+        if isinstance(value, bytes) and len(value) == 1:
+            return value
+        raise TypeError("one character bytes, bytearray or integer expected")
+    if typecode == "u":
+        if isinstance(value, str) and len(value) == 1:
+            return value
+        raise TypeError("one character unicode string expected")
     name, bits, signed = _C_TYPES.get(typecode, (None, 0, True))
     if name is None:
         return value
@@ -578,21 +589,38 @@ def _c_value(typecode, value):
         if sys.version_info >= (3, 10):
             raise TypeError("'%s' object cannot be interpreted as an integer"
                             % type(value).__name__)
-        raise TypeError("int expected instead of %s" % type(value).__name__)
+        if isinstance(value, float):
+            raise TypeError("int expected instead of float")
+        raise TypeError("an integer is required (got type %s)" % type(value).__name__)
     value = int(value) & ((1 << bits) - 1)
     if signed and value >= 1 << (bits - 1):
         value -= 1 << bits
     return value
 
 
-class Value:
-    """A number in shared memory with a lock: `with v.get_lock(): v.value += 1`."""
+def _c_type_name(typecode):
+    if typecode == "c":
+        return "c_char"
+    if typecode == "u":
+        return "c_wchar"
+    name = _C_TYPES.get(typecode, (None,))[0]
+    if name is None:
+        raise TypeError("unsupported typecode %r (gilpy has %s)"
+                        % (typecode, ", ".join(sorted(_C_TYPES) + ["c", "u"])))
+    return "c_" + name
 
-    def __init__(self, typecode_or_type, *args, lock=True):
-        initial = _c_value(typecode_or_type, args[0] if args else 0)
-        self._cell = _multiprocessing.SharedCell(initial)
-        self._lock = _multiprocessing.SemLock()
-        self._typecode = typecode_or_type
+
+def _c_zero(typecode):
+    return b"\x00" if typecode == "c" else "\x00" if typecode == "u" else 0
+
+
+class _SharedCValue:
+    """A C value in shared memory, as ctypes makes one (`c_int(5)`); `value` reads and
+    writes it."""
+
+    def __init__(self, typecode, cell):
+        self._typecode = typecode
+        self._cell = cell
 
     @property
     def value(self):
@@ -602,29 +630,19 @@ class Value:
     def value(self, value):
         self._cell.set(_c_value(self._typecode, value))
 
-    def get_lock(self):
-        return self._lock
-
-    def get_obj(self):
-        return self._cell.get()
-
     def __repr__(self):
-        return "<Synchronized wrapper for c_%s(%r)>" % (
-            _C_TYPES.get(self._typecode, ("int",))[0], self.value)
+        return "%s(%r)" % (type(self).__name__, self.value)
+
+    def __reduce__(self):
+        return _rebuild_c_value, (self._typecode, self._cell)
 
 
-class Array:
-    """A fixed-length list of numbers in shared memory."""
+class _SharedCArray:
+    """A fixed-length C array in shared memory (`c_int_Array_3`)."""
 
-    def __init__(self, typecode_or_type, size_or_initializer, lock=True):
-        if isinstance(size_or_initializer, int):
-            initial = [0] * size_or_initializer
-        else:
-            initial = list(size_or_initializer)
-        self._typecode = typecode_or_type
-        self._cells = [_multiprocessing.SharedCell(_c_value(typecode_or_type, v))
-                       for v in initial]
-        self._lock = _multiprocessing.SemLock()
+    def __init__(self, typecode, cells):
+        self._typecode = typecode
+        self._cells = cells
 
     def __len__(self):
         return len(self._cells)
@@ -636,7 +654,8 @@ class Array:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [cell.get() for cell in self._cells[index]]
+            items = [cell.get() for cell in self._cells[index]]
+            return b"".join(items) if self._typecode == "c" else items
         return self._cell(index).get()
 
     def __setitem__(self, index, value):
@@ -644,19 +663,140 @@ class Array:
             cells = self._cells[index]
             if len(value) != len(cells):
                 raise ValueError("Can only assign sequence of same size")
+            if self._typecode == "c":
+                value = [bytes([b]) for b in value]
             for cell, item in zip(cells, value):
                 cell.set(_c_value(self._typecode, item))
             return
         self._cell(index).set(_c_value(self._typecode, value))
 
-    def __iter__(self):
-        return iter([cell.get() for cell in self._cells])
+    if True:  # a char array's text, up to its first NUL
+        @property
+        def value(self):
+            if self._typecode != "c":
+                raise AttributeError("'%s' object has no attribute 'value'" % type(self).__name__)
+            return self[:].split(b"\x00")[0]
+
+    def __repr__(self):
+        return "<multiprocessing.sharedctypes.%s object at %s>" % (type(self).__name__, hex(id(self)))
+
+    def __reduce__(self):
+        return _rebuild_c_array, (self._typecode, self._cells)
+
+
+_c_classes = {}
+
+
+def _c_class(name, base):
+    cls = _c_classes.get(name)
+    if cls is None:
+        cls = _c_classes[name] = type(name, (base,), {})
+        cls.__module__ = "ctypes" if base is _SharedCValue else "multiprocessing.sharedctypes"
+    return cls
+
+
+def _rebuild_c_value(typecode, cell):
+    return _c_class(_c_type_name(typecode), _SharedCValue)(typecode, cell)
+
+
+def _rebuild_c_array(typecode, cells):
+    name = "%s_Array_%d" % (_c_type_name(typecode), len(cells))
+    return _c_class(name, _SharedCArray)(typecode, cells)
+
+
+def RawValue(typecode_or_type, *args):
+    """A C value in shared memory, without a lock."""
+    _c_type_name(typecode_or_type)
+    initial = _c_value(typecode_or_type, args[0] if args else _c_zero(typecode_or_type))
+    return _rebuild_c_value(typecode_or_type, _multiprocessing.SharedCell(initial))
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    """A C array in shared memory, without a lock."""
+    _c_type_name(typecode_or_type)
+    if isinstance(size_or_initializer, int):
+        initial = [_c_zero(typecode_or_type)] * size_or_initializer
+    elif typecode_or_type == "c" and isinstance(size_or_initializer, bytes):
+        initial = [bytes([b]) for b in size_or_initializer]
+    else:
+        initial = list(size_or_initializer)
+    cells = [_multiprocessing.SharedCell(_c_value(typecode_or_type, v)) for v in initial]
+    return _rebuild_c_array(typecode_or_type, cells)
+
+
+class Synchronized:
+    """A shared value with the lock that guards it: `with v.get_lock(): v.value += 1`."""
+
+    def __init__(self, obj, lock=None):
+        self._obj = obj
+        self._lock = RLock() if lock is None else lock
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def get_obj(self):
+        return self._obj
 
     def get_lock(self):
         return self._lock
 
-    def get_obj(self):
-        return self[:]
+    # Each read or write takes the lock, as CPython's; `v.value += 1` still takes it twice,
+    # so other processes may change the value between the read and the write.
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, value):
+        with self._lock:
+            self._obj.value = value
+
+    def __repr__(self):
+        return "<%s wrapper for %s>" % (type(self).__name__, self._obj)
+
+
+class SynchronizedArray(Synchronized):
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, index):
+        with self._lock:
+            return self._obj[index]
+
+    def __setitem__(self, index, value):
+        with self._lock:
+            self._obj[index] = value
+
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+
+def _synchronized(obj, lock, wrapper):
+    if lock is False:
+        return obj
+    if lock in (True, None):
+        lock = RLock()
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return wrapper(obj, lock)
+
+
+def Value(typecode_or_type, *args, lock=True, ctx=None):
+    """A C value in shared memory with a lock (an RLock unless given one, none if False)."""
+    return _synchronized(RawValue(typecode_or_type, *args), lock, Synchronized)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
+    """A C array in shared memory with a lock (an RLock unless given one, none if False)."""
+    return _synchronized(RawArray(typecode_or_type, size_or_initializer), lock, SynchronizedArray)
 
 
 # ---- managers ----
