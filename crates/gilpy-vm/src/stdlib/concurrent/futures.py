@@ -447,13 +447,19 @@ class ThreadPoolExecutor(Executor):
             self._broken = ("A thread initializer failed, the thread pool "
                             "is not usable anymore")
             # The work waiting fails: no thread will ever run it.
-            while True:
-                try:
-                    item = self._work_queue.get_nowait()
-                except _queue.Empty:
-                    break
-                if item is not None:
-                    item.future.set_exception(BrokenThreadPool(self._broken))
+            for item in self._take_queued_work():
+                item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def _take_queued_work(self):
+        """The work items still queued, taken off the queue."""
+        items = []
+        while True:
+            try:
+                item = self._work_queue.get_nowait()
+            except _queue.Empty:
+                return items
+            if item is not None:
+                items.append(item)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         if self in _live_executors:
@@ -461,13 +467,8 @@ class ThreadPoolExecutor(Executor):
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                while True:
-                    try:
-                        item = self._work_queue.get_nowait()
-                    except _queue.Empty:
-                        break
-                    if item is not None:
-                        item.future.cancel()
+                for item in self._take_queued_work():
+                    item.future.cancel()
             self._work_queue.put(None)
         if wait:
             for thread in self._threads:
