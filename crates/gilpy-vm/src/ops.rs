@@ -190,8 +190,7 @@ pub fn float_repr(value: f64) -> String {
     if value == 0.0 {
         return if value.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    // Rust's `{:e}` gives the shortest round-tripping digits: "1.2345e-7".
-    let scientific = format!("{value:e}");
+    let scientific = shortest_scientific(value);
     let (mantissa, exponent) = scientific.split_once('e').expect("`{:e}` always has an exponent");
     let exponent: i32 = exponent.parse().expect("`{:e}` exponents are integers");
     let negative = mantissa.starts_with('-');
@@ -211,6 +210,20 @@ pub fn float_repr(value: f64) -> String {
         let fraction = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
         let exponent_sign = if exponent < 0 { '-' } else { '+' };
         format!("{sign}{}{fraction}e{exponent_sign}{:02}", &digits[..1], exponent.abs())
+    }
+}
+
+/// The shortest digits that round-trip, as `1.2345e-7`, and where two of that length do, the
+/// one nearest the value (ties to even), as CPython's `repr` (`_Py_dg_dtoa` mode 0) picks:
+/// Rust's `{:e}` may pick the other (`1e15 + 0.25`: ...0.3 where CPython prints ...0.2).
+fn shortest_scientific(value: f64) -> String {
+    let shortest = format!("{value:e}");
+    let digits = shortest.split('e').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
+    // `{:.Ne}` rounds the exact value correctly, half to even.
+    let nearest = format!("{value:.*e}", digits.saturating_sub(1));
+    match nearest.parse::<f64>() {
+        Ok(back) if back == value => nearest,
+        _ => shortest,
     }
 }
 
