@@ -1947,7 +1947,7 @@ fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     iterate(thread, &args[0])
 }
 
-fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+pub(crate) fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     arity(thread, "next", &args, 1, 2)?;
     match next(thread, &args[0])? {
         Some(item) => Ok(item),

@@ -61,6 +61,7 @@ fn methods_of(receiver: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> 
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &INT_METHODS,
         Value::Float(_) => &FLOAT_METHODS,
         Value::Generator(_) => &GENERATOR_METHODS,
+        Value::Iterator(_) => &ITERATOR_METHODS,
         Value::Native(native) => native.kind.methods,
         _ => return None,
     })
@@ -1548,8 +1549,27 @@ fn float_is_integer(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }
 
-const GENERATOR_METHODS: [(&str, BuiltinFn); 3] =
-    [("send", generator_send), ("throw", generator_throw), ("close", generator_close)];
+const GENERATOR_METHODS: [(&str, BuiltinFn); 5] = [
+    ("send", generator_send),
+    ("throw", generator_throw),
+    ("close", generator_close),
+    ("__next__", iterator_next),
+    ("__iter__", iterator_iter),
+];
+
+/// What a built-in iterator (`iter([...])`, `map`, `zip`, `enumerate`) has of its own.
+const ITERATOR_METHODS: [(&str, BuiltinFn); 2] =
+    [("__next__", iterator_next), ("__iter__", iterator_iter)];
+
+/// `it.__next__()`: what `next(it)` gives, StopIteration at the end.
+fn iterator_next(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    crate::builtins::next_builtin(thread, vec![args[0].clone()], vec![])
+}
+
+/// `it.__iter__()`: the iterator itself.
+fn iterator_iter(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(args[0].clone())
+}
 
 fn generator_of(args: &Args) -> &Arc<crate::vm::Generator> {
     match &args[0] {

@@ -715,6 +715,18 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Arc::ptr_eq(a, b),
             (Value::Iterator(a), Value::Iterator(b)) => Arc::ptr_eq(a, b),
             (Value::Native(a), Value::Native(b)) => Arc::ptr_eq(a, b),
+            (Value::Generator(a), Value::Generator(b)) => Arc::ptr_eq(a, b),
+            (Value::BigInt(a), Value::BigInt(b)) => Arc::ptr_eq(a, b),
+            (Value::Range(a), Value::Range(b)) => Arc::ptr_eq(a, b),
+            (Value::Slice(a), Value::Slice(b)) => Arc::ptr_eq(a, b),
+            (Value::Method(a), Value::Method(b)) => Arc::ptr_eq(a, b),
+            (Value::Descriptor(a), Value::Descriptor(b)) => Arc::ptr_eq(a, b),
+            (Value::Super(a), Value::Super(b)) => Arc::ptr_eq(a, b),
+            (Value::Code(a), Value::Code(b)) => Arc::ptr_eq(a, b),
+            (Value::Cell(a), Value::Cell(b)) => Arc::ptr_eq(a, b),
+            // Floats are not boxed here: the same value is taken for the same object, so
+            // that `x is x` holds.
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             _ => false,
         }
     }
