@@ -36,3 +36,14 @@ class Point:
 print(Point().norm)
 print(repr([].append).startswith("<built-in method append of list object at 0x"))
 print(repr(Point.norm).startswith("<function Point.norm"))
+
+
+class MyError(Exception):
+    pass
+
+
+try:
+    raise MyError("boom")
+except MyError:
+    print(traceback.format_exc().splitlines()[-1])
+print(traceback.format_exception_only(MyError, MyError("x")))

@@ -265,17 +265,19 @@ pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {
 }
 
 /// `Type: message`, or the type alone for an empty message.
-pub(crate) fn last_line(thread: &mut Thread, exception: &Value, with_suggestion: bool) -> String {
+/// `by_interpreter`: the interpreter's own printer (C in CPython) rather than the `traceback`
+/// module, which words some things otherwise before 3.12.
+pub(crate) fn last_line(thread: &mut Thread, exception: &Value, by_interpreter: bool) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     // Its `__str__`, a class's own if it has one, as CPython's `PyObject_Str`.
     let message =
         thread.str_of(exception).unwrap_or_else(|_| "<exception str() failed>".to_string());
-    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 those of
-    // `__main__` do too (`__main__.MyError`), from 3.11 not.
+    // Classes of other modules show it (`json.decoder.JSONDecodeError`); up to 3.10 the
+    // interpreter's printer shows `__main__` too (`__main__.MyError`), the traceback module
+    // never does.
+    let main_shown = by_interpreter && thread.interp.version < PythonVersion::V3_11;
     let name: Text = match instance.class.module() {
-        Some(module) if &*module == "__main__" && thread.interp.version >= PythonVersion::V3_11 => {
-            instance.class.name.clone()
-        }
+        Some(module) if &*module == "__main__" && !main_shown => instance.class.name.clone(),
         _ => Text::from(instance.class.qualified_name()),
     };
     if instance.class.is_subclass_of(&thread.interp.class("SyntaxError")) {
@@ -284,7 +286,7 @@ pub(crate) fn last_line(thread: &mut Thread, exception: &Value, with_suggestion:
         }
     }
     // Before 3.12 only the interpreter's printer suggests, not the traceback module.
-    let message = match with_suggestion || thread.interp.version >= PythonVersion::V3_12 {
+    let message = match by_interpreter || thread.interp.version >= PythonVersion::V3_12 {
         true => message + &suggestion(thread, instance),
         false => message,
     };
