@@ -218,7 +218,8 @@ pub fn float_repr(value: f64) -> String {
 /// Rust's `{:e}` may pick the other (`1e15 + 0.25`: ...0.3 where CPython prints ...0.2).
 fn shortest_scientific(value: f64) -> String {
     let shortest = format!("{value:e}");
-    let digits = shortest.split('e').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
+    let digits =
+        shortest.split('e').next().unwrap_or("").bytes().filter(u8::is_ascii_digit).count();
     // `{:.Ne}` rounds the exact value correctly, half to even.
     let nearest = format!("{value:.*e}", digits.saturating_sub(1));
     match nearest.parse::<f64>() {

@@ -470,7 +470,17 @@ fn unary(
     if !domain(x) {
         return Err(thread.exception("ValueError", "math domain error"));
     }
-    Ok(Value::Float(f(x)))
+    overflow_checked(thread, name, x, f(x))
+}
+
+/// CPython's `math_1` for the functions that may overflow: an infinite result of a finite
+/// argument is OverflowError (`math.exp(1000)`), not inf.
+fn overflow_checked(thread: &Thread, name: &str, x: f64, result: f64) -> CallResult {
+    let may_overflow = matches!(name, "exp" | "exp2" | "expm1" | "sinh" | "cosh");
+    if may_overflow && result.is_infinite() && x.is_finite() {
+        return Err(thread.exception("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(result))
 }
 
 fn anywhere(_: f64) -> bool {
@@ -825,7 +835,8 @@ fn math_log(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn math_exp(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Float(float_arg(thread, &args)?.exp()))
+    let x = float_arg(thread, &args)?;
+    overflow_checked(thread, "exp", x, x.exp())
 }
 
 fn math_sin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -12,6 +12,8 @@ NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 
 # Before 3.12, randrange took integral floats too.
 _TAKES_FLOATS = _sys.version_info < (3, 12)
+_V311 = _sys.version_info >= (3, 11)
+_V312 = _sys.version_info >= (3, 12)
 
 
 def _index(value):
@@ -82,6 +84,9 @@ class Random:
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
+            if not _V312:
+                raise ValueError("empty range for randrange() (%d, %d, %d)"
+                                 % (istart, istop, width))
             raise ValueError("empty range in randrange(" + str(start) + ", " + str(stop) + ")")
         if istep > 0:
             n = (width + istep - 1) // istep
@@ -90,6 +95,8 @@ class Random:
         else:
             raise ValueError("zero step for randrange()")
         if n <= 0:
+            if not _V312:
+                raise ValueError("empty range for randrange()")
             raise ValueError("empty range in randrange(" + str(start) + ", " + str(stop)
                              + ", " + str(step) + ")")
         return istart + istep * self._randbelow(n)
@@ -101,6 +108,9 @@ class Random:
 
     def choice(self, seq):
         if not len(seq):
+            if not _V311:
+                # Before 3.11 an empty sequence is indexed at 0, and says so its own way.
+                return seq[0]
             raise IndexError("Cannot choose from an empty sequence")
         return seq[self._randbelow(len(seq))]
 
