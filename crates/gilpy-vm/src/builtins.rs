@@ -2889,6 +2889,16 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                 "fget" => return Ok(get.clone()),
                 "fset" => return Ok(set.clone()),
                 "fdel" => return Ok(delete.clone()),
+                // Abstract when an accessor is (`@property` over `@abstractmethod`), so that
+                // ABCMeta counts it.
+                "__isabstractmethod__" => {
+                    for accessor in [get, set, delete] {
+                        if is_abstract(thread, accessor)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    return Ok(Value::Bool(false));
+                }
                 "__doc__" if !doc.is_none() => return Ok(doc.clone()),
                 "__doc__" if get.is_none() => return Ok(Value::None),
                 "__doc__" => return get_attribute(thread, get, "__doc__"),
@@ -2898,6 +2908,19 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                 _ => return Err(missing(thread)),
             };
             Ok(Value::Method(Arc::new(Method { receiver: object.clone(), function: method })))
+        }
+        Value::Descriptor(descriptor)
+            if matches!(name, "__func__" | "__wrapped__" | "__isabstractmethod__") =>
+        {
+            let (Descriptor::ClassMethod(function) | Descriptor::StaticMethod(function)) =
+                &**descriptor
+            else {
+                return Err(missing(thread));
+            };
+            match name {
+                "__isabstractmethod__" => Ok(Value::Bool(is_abstract(thread, function)?)),
+                _ => Ok(function.clone()),
+            }
         }
         Value::Generator(generator) if matches!(name, "__name__" | "__qualname__") => {
             let qualname = &generator.qualname;
@@ -3151,6 +3174,17 @@ fn exception_default(thread: &Thread, instance: &Instance, name: &str) -> Option
         }
         _ => return None,
     })
+}
+
+/// Whether `value` says it is abstract (`@abstractmethod` set `__isabstractmethod__`).
+fn is_abstract(thread: &mut Thread, value: &Value) -> Result<bool, Value> {
+    if value.is_none() {
+        return Ok(false);
+    }
+    match get_attribute(thread, value, "__isabstractmethod__") {
+        Ok(flag) => thread.truth(&flag),
+        Err(_) => Ok(false),
+    }
 }
 
 /// The `co_*` attributes of a code object that describe its signature and names.

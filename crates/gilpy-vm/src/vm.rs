@@ -1306,9 +1306,19 @@ impl Thread {
     /// The `__setattr__` of `object`'s class when it is not `object`'s own. One cached lookup:
     /// every attribute store asks.
     pub fn setattr_override(&mut self, object: &Value) -> Option<Value> {
-        let Value::Instance(instance) = object else { return None };
-        let method = self.attribute_cache.lookup_text(&instance.class, &SETATTR)?;
-        (!method.is(&self.interp.object_setattr)).then_some(method)
+        match object {
+            Value::Instance(instance) => {
+                let method = self.attribute_cache.lookup_text(&instance.class, &SETATTR)?;
+                (!method.is(&self.interp.object_setattr)).then_some(method)
+            }
+            // A metaclass's own `__setattr__` (an enumeration refusing to rebind a member)
+            // governs its classes' attributes.
+            Value::Class(class) => match class.metaclass.as_ref()?.lookup(&SETATTR)? {
+                method @ Value::Function(_) => Some(method),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override. Through

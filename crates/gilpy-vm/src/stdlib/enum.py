@@ -83,6 +83,19 @@ class _EnumTypeMethods:
     def __bool__(cls):
         return True
 
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError("cannot reassign member %r" % name if _V311
+                                 else "Cannot reassign members.")
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get("_member_map_", {}):
+            if _V311:
+                raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
+            raise AttributeError("%s: cannot delete Enum member." % cls.__name__)
+        super().__delattr__(name)
+
     def __repr__(cls):
         return "<enum %r>" % cls.__name__
 
@@ -130,7 +143,7 @@ class Enum(metaclass=EnumMeta):
                     break
             if alias is not None:
                 cls._member_map_[name] = alias
-                setattr(cls, name, alias)
+                type.__setattr__(cls, name, alias)
                 continue
             args = value if isinstance(value, tuple) else (value,)
             if base is object:
@@ -147,7 +160,7 @@ class Enum(metaclass=EnumMeta):
                 cls._value2member_map_[member._value_] = member
             except TypeError:
                 pass
-            setattr(cls, name, member)
+            type.__setattr__(cls, name, member)
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
