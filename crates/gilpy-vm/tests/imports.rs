@@ -23,8 +23,9 @@ fn a_missing_module_is_named_with_its_line_and_column() {
     assert!(message.starts_with("the module 're' is not supported"), "{message}");
 
     // A missing submodule of a module gilpy has: no list, the package is there.
-    let (_, _, message) = refusal("import os.path\n").expect("refused");
-    assert_eq!(message, "the module 'os.path' is not supported by gilpy yet");
+    let (_, _, message) = refusal("import json.tool\n").expect("refused");
+    assert_eq!(message, "the module 'json.tool' is not supported by gilpy yet");
+    assert_eq!(refusal("import os.path\nfrom os.path import join\n"), None);
 }
 
 #[test]
