@@ -53,6 +53,9 @@ pub struct Program {
     pub code: Arc<code::Code>,
     pub lines: Arc<LineIndex>,
     pub filename: String,
+    /// The SyntaxWarnings CPython prints as it compiles the program, as it prints them
+    /// (`prog.py:3: SyntaxWarning: ...` and the line); a run prints them first.
+    pub warnings: String,
 }
 
 /// Parses and compiles `source`; the error is a CPython-style report.
@@ -63,8 +66,23 @@ pub fn compile(
 ) -> Result<Program, SyntaxError> {
     let lines = LineIndex::new(source);
     let module = syntax::parse(source, filename, &lines, version)?;
-    match compile::compile_module(&module, filename, &lines, version) {
-        Ok(code) => Ok(Program { code, lines: Arc::new(lines), filename: filename.to_string() }),
+    match compile::compile_module_warning(&module, filename, &lines, version) {
+        Ok((code, compiler_warnings)) => {
+            // The tokenizer's first, as CPython reports them: escapes from 3.12.
+            let mut found = Vec::new();
+            if version >= PythonVersion::V3_12 {
+                found = compile::warnings::invalid_escapes(source, &lines);
+            }
+            found.extend(compiler_warnings);
+            let warnings = found
+                .iter()
+                .map(|(line, message)| {
+                    let text = lines.line_text(*line).unwrap_or_default().trim();
+                    format!("{filename}:{line}: SyntaxWarning: {message}\n  {text}\n")
+                })
+                .collect();
+            Ok(Program { code, lines: Arc::new(lines), filename: filename.to_string(), warnings })
+        }
         Err(error) => Err(SyntaxError {
             filename: filename.to_string(),
             line: error.line,
@@ -115,6 +133,9 @@ pub fn run_interruptible(
     argv: Vec<String>,
     eval_breaker: Arc<EvalBreaker>,
 ) -> Outcome {
+    if !program.warnings.is_empty() {
+        host.write_stderr(&program.warnings);
+    }
     let tracer = Arc::new(trace::Tracer::new(host.monotonic_ns()));
     let interp = Interpreter::new(version, host.clone(), argv, tracer.clone());
     let globals = main_module(&interp, program);
@@ -185,6 +206,9 @@ impl Simulation {
         config: simulate::SimConfig,
         eval_breaker: Arc<EvalBreaker>,
     ) -> Simulation {
+        if !program.warnings.is_empty() {
+            host.write_stderr(&program.warnings);
+        }
         let sim = simulate::Simulator::new(config);
         let sim_host: Arc<dyn Host> =
             Arc::new(simulate::SimHost::new(host.clone(), sim.clone(), program));

@@ -4,6 +4,7 @@
 
 mod pattern;
 mod scope;
+pub mod warnings;
 
 use crate::text::Text;
 use std::collections::BTreeSet;
@@ -127,6 +128,8 @@ pub struct Compiler<'a> {
     import_guards: u32,
     /// `from __future__ import annotations`: annotations are kept as their source text.
     postponed_annotations: bool,
+    /// The SyntaxWarnings met so far (see [`warnings`]), by line.
+    warnings: Vec<warnings::Warning>,
 }
 
 pub fn compile_module(
@@ -135,6 +138,16 @@ pub fn compile_module(
     lines: &LineIndex,
     version: PythonVersion,
 ) -> Result<Arc<Code>> {
+    compile_module_warning(module, filename, lines, version).map(|(code, _)| code)
+}
+
+/// [`compile_module`], and the SyntaxWarnings CPython's compiler would print for it.
+pub fn compile_module_warning(
+    module: &ast::ModModule,
+    filename: &str,
+    lines: &LineIndex,
+    version: PythonVersion,
+) -> Result<(Arc<Code>, Vec<warnings::Warning>)> {
     let mut compiler = Compiler {
         filename: Text::from(filename),
         lines,
@@ -143,6 +156,7 @@ pub fn compile_module(
         nesting: 0,
         import_guards: 0,
         postponed_annotations: module.body.iter().any(imports_future_annotations),
+        warnings: Vec::new(),
     };
     let scan = Scan::of_function(&[], &module.body);
     if let Some((range, message)) = &scan.misplaced_declaration {
@@ -158,7 +172,8 @@ pub fn compile_module(
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
     compiler.emit(Op::Return);
-    Ok(compiler.pop_unit(None))
+    let code = compiler.pop_unit(None);
+    Ok((code, compiler.warnings))
 }
 
 impl<'a> Compiler<'a> {
@@ -1475,6 +1490,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadAttr(index));
             }
             Expr::Subscript(subscript) => {
+                self.warn(subscript, warnings::missing_comma_subscript(subscript));
                 self.expr(&subscript.value)?;
                 self.expr(&subscript.slice)?;
                 self.emit(Op::Subscript);
@@ -1654,7 +1670,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    fn warn(&mut self, node: &impl Ranged, message: Option<String>) {
+        if let Some(message) = message {
+            let line = self.line_of(node);
+            self.warnings.push((line, message));
+        }
+    }
+
     fn compare(&mut self, compare: &ast::ExprCompare) -> Result<()> {
+        self.warn(compare, warnings::is_with_literal(compare, self.version));
         // a < b < c: evaluates b once, stops at the first false.
         // `operands` holds the left operand first, then one per operator.
         self.expr(&compare.operands[0])?;
@@ -1685,6 +1709,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, call: &ast::ExprCall) -> Result<()> {
+        self.warn(call, warnings::missing_comma_call(call));
         if self.zero_argument_super(call)? {
             return Ok(());
         }
