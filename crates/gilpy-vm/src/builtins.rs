@@ -709,8 +709,9 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 46] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 47] = [
     ("exec", exec),
+    ("eval", eval),
     ("input", input),
     ("open", open),
     // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
@@ -2155,6 +2156,85 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         .map_err(|error| syntax_error_exception(thread, &error))?;
     thread.run_module(program.code, globals)?;
     Ok(Value::None)
+}
+
+/// `eval(expression, globals=None, locals=None)`: the value of one expression, in the
+/// caller's globals or those given.
+fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    no_kwargs(thread, "eval", &kwargs)?;
+    arity(thread, "eval", &args, 1, 3)?;
+    let Value::Str(source) = &args[0] else {
+        return Err(thread.exception(
+            "TypeError",
+            format!(
+                "eval() arg 1 must be a string, bytes or code object, not {}",
+                type_name(&args[0])
+            ),
+        ));
+    };
+    let globals = match args.get(1) {
+        None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
+            thread.exception("SystemError", "eval() without globals outside a frame")
+        })?,
+        Some(Value::Dict(globals)) => globals.clone(),
+        Some(other) => {
+            return Err(thread.exception(
+                "TypeError",
+                format!("globals must be a dict, not {}", type_name(other)),
+            ))
+        }
+    };
+    match args.get(2) {
+        None | Some(Value::None) => {}
+        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => {}
+        Some(_) => {
+            return Err(thread.exception(
+                "NotImplementedError",
+                "eval() with separate locals is not supported by gilpy yet",
+            ))
+        }
+    }
+    // Leading spaces and tabs are allowed, as CPython strips them for eval.
+    let source = source.trim_start_matches([' ', '\t']);
+    let lines = crate::syntax::LineIndex::new(source);
+    let version = thread.interp.version;
+    let code = match ruff_python_parser::parse_expression(source) {
+        Ok(parsed) => {
+            let expression = parsed.into_syntax();
+            crate::compile::compile_expression(&expression, "<string>", &lines, version)
+                .map_err(|error| (error.line, error.column, error.message))
+        }
+        Err(error) => {
+            // Input that ends too soon, as CPython reports it (no column from 3.10); else a
+            // broken expression's own error, or for a statement (`x = 1`) "invalid syntax".
+            let (line, column) = lines.line_column(error.location.start());
+            let at_end =
+                source[usize::from(error.location.start()).min(source.len())..].trim().is_empty();
+            match (at_end, version >= PythonVersion::V3_10) {
+                (true, true) => Err((line, 0, "invalid syntax".to_string())),
+                (true, false) => Err((line, column - 1, "unexpected EOF while parsing".into())),
+                (false, _) => {
+                    if let Err(module_error) = crate::compile(source, "<string>", version) {
+                        return Err(syntax_error_exception(thread, &module_error));
+                    }
+                    Err((line, column, "invalid syntax".to_string()))
+                }
+            }
+        }
+    };
+    let code = code.map_err(|(line, column, message)| {
+        let error = crate::syntax::SyntaxError {
+            filename: "<string>".into(),
+            line,
+            column,
+            line_text: lines.line_text(line).unwrap_or_default().to_string(),
+            message,
+            kind: "SyntaxError",
+            width: 1,
+        };
+        syntax_error_exception(thread, &error)
+    })?;
+    thread.run_module(code, globals)
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -141,6 +141,29 @@ pub fn compile_module(
     compile_module_warning(module, filename, lines, version).map(|(code, _)| code)
 }
 
+/// The code of `eval(source)`: the expression's value, returned.
+pub fn compile_expression(
+    expression: &ast::ModExpression,
+    filename: &str,
+    lines: &LineIndex,
+    version: PythonVersion,
+) -> Result<Arc<Code>> {
+    let mut compiler = Compiler {
+        filename: Text::from(filename),
+        lines,
+        version,
+        units: Vec::new(),
+        nesting: 0,
+        import_guards: 0,
+        postponed_annotations: false,
+        warnings: Vec::new(),
+    };
+    compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
+    compiler.expr(&expression.body)?;
+    compiler.emit(Op::Return);
+    Ok(compiler.pop_unit(None))
+}
+
 /// [`compile_module`], and the SyntaxWarnings CPython's compiler would print for it.
 pub fn compile_module_warning(
     module: &ast::ModModule,
