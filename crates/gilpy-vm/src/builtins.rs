@@ -2198,6 +2198,23 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let source = source.trim_start_matches([' ', '\t']);
     let lines = crate::syntax::LineIndex::new(source);
     let version = thread.interp.version;
+    let syntax_error = |thread: &Thread, (line, column, message): (u32, u32, String)| {
+        let error = crate::syntax::SyntaxError {
+            filename: "<string>".into(),
+            line,
+            column,
+            line_text: lines.line_text(line).unwrap_or_default().to_string(),
+            message,
+            kind: "SyntaxError",
+            width: 1,
+        };
+        syntax_error_exception(thread, &error)
+    };
+    // Nesting the parser may not recurse through is refused first, as for a program.
+    if let Some((offset, message)) = crate::syntax::too_deep(source) {
+        let (line, column) = lines.line_column(offset);
+        return Err(syntax_error(thread, (line, column, message.to_string())));
+    }
     let code = match ruff_python_parser::parse_expression(source) {
         Ok(parsed) => {
             let expression = parsed.into_syntax();
@@ -2222,18 +2239,7 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             }
         }
     };
-    let code = code.map_err(|(line, column, message)| {
-        let error = crate::syntax::SyntaxError {
-            filename: "<string>".into(),
-            line,
-            column,
-            line_text: lines.line_text(line).unwrap_or_default().to_string(),
-            message,
-            kind: "SyntaxError",
-            width: 1,
-        };
-        syntax_error_exception(thread, &error)
-    })?;
+    let code = code.map_err(|error| syntax_error(thread, error))?;
     thread.run_module(code, globals)
 }
 
