@@ -2,11 +2,13 @@
 in _random, so that a seeded program prints the same numbers."""
 
 from math import ceil as _ceil, cos as _cos, exp as _exp, floor as _floor, isfinite as _isfinite
-from math import log as _log, pi as _pi, sin as _sin, sqrt as _sqrt
+from math import log as _log, pi as _pi, sin as _sin, sqrt as _sqrt, acos as _acos, e as _e
 import _random
 import sys as _sys
 
 TWOPI = 2.0 * _pi
+LOG4 = _log(4.0)
+SG_MAGICCONST = 1.0 + _log(4.5)
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 
 
@@ -224,6 +226,92 @@ class Random:
     def expovariate(self, lambd=1.0):
         return -_log(1.0 - self.random()) / lambd
 
+    # The other distributions, as CPython's random.py draws them (the same values for a seed).
+
+    def lognormvariate(self, mu, sigma):
+        return _exp(self.normalvariate(mu, sigma))
+
+    def vonmisesvariate(self, mu, kappa):
+        random = self.random
+        if kappa <= 1e-6:
+            return TWOPI * random()
+        s = 0.5 / kappa
+        r = s + _sqrt(1.0 + s * s)
+        while True:
+            u1 = random()
+            z = _cos(_pi * u1)
+            d = z / (r + z)
+            u2 = random()
+            if u2 < 1.0 - d * d or u2 <= (1.0 - d) * _exp(d):
+                break
+        q = 1.0 / r
+        f = (q + z) / (1.0 + q * z)
+        u3 = random()
+        if u3 > 0.5:
+            theta = (mu + _acos(f)) % TWOPI
+        else:
+            theta = (mu - _acos(f)) % TWOPI
+        return theta
+
+    def gammavariate(self, alpha, beta):
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError("gammavariate: alpha and beta must be > 0.0")
+        random = self.random
+        if alpha > 1.0:
+            # Cheng's algorithm GB.
+            ainv = _sqrt(2.0 * alpha - 1.0)
+            bbb = alpha - LOG4
+            ccc = alpha + ainv
+            while True:
+                u1 = random()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - random()
+                v = _log(u1 / (1.0 - u1)) / ainv
+                x = alpha * _exp(v)
+                z = u1 * u1 * u2
+                r = bbb + ccc * v - x
+                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _log(z):
+                    return x * beta
+        elif alpha == 1.0:
+            return -_log(1.0 - random()) * beta
+        else:
+            # ALGORITHM GS of Statistical Computing - Kennedy & Gentle.
+            while True:
+                u = random()
+                b = (_e + alpha) / _e
+                p = b * u
+                if p <= 1.0:
+                    x = p ** (1.0 / alpha)
+                else:
+                    x = -_log((b - p) / alpha)
+                u1 = random()
+                if p > 1.0:
+                    if u1 <= x ** (alpha - 1.0):
+                        break
+                elif u1 <= _exp(-x):
+                    break
+            return x * beta
+
+    def betavariate(self, alpha, beta):
+        y = self.gammavariate(alpha, 1.0)
+        if y:
+            return y / (y + self.gammavariate(beta, 1.0))
+        return 0.0
+
+    def paretovariate(self, alpha):
+        u = 1.0 - self.random()
+        return u ** (-1.0 / alpha)
+
+    def weibullvariate(self, alpha, beta):
+        u = 1.0 - self.random()
+        return alpha * (-_log(u)) ** (1.0 / beta)
+
+    if _sys.version_info >= (3, 9):
+        def randbytes(self, n):
+            """n random bytes."""
+            return self.getrandbits(n * 8).to_bytes(n, "little")
+
 
 def _bisect_right(a, x, lo, hi):
     while lo < hi:
@@ -249,6 +337,13 @@ choices = _inst.choices
 normalvariate = _inst.normalvariate
 gauss = _inst.gauss
 expovariate = _inst.expovariate
+lognormvariate = _inst.lognormvariate
+vonmisesvariate = _inst.vonmisesvariate
+gammavariate = _inst.gammavariate
+betavariate = _inst.betavariate
+paretovariate = _inst.paretovariate
+weibullvariate = _inst.weibullvariate
+randbytes = _inst.randbytes
 getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
