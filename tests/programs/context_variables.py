@@ -40,5 +40,23 @@ try:
     v.reset(token)
 except RuntimeError as e:
     print("RuntimeError", "has already been used once" in str(e))
+
+
+async def callbacks():
+    request_id.set("in-task")
+    seen = []
+    loop = asyncio.get_running_loop()
+    loop.call_soon(lambda: seen.append(request_id.get()))
+    future = loop.create_future()
+    future.add_done_callback(lambda f: seen.append(request_id.get()))
+    request_id.set("later")
+    future.set_result(None)
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    return seen
+
+
+print(asyncio.run(callbacks()), request_id.get())
 print(v.name)
 request_id.get(default=1)
+

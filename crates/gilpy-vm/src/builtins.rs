@@ -2172,11 +2172,20 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ),
         ));
     };
-    let globals = match args.get(1) {
-        None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
-            thread.exception("SystemError", "eval() without globals outside a frame")
-        })?,
-        Some(Value::Dict(globals)) => globals.clone(),
+    // No globals: the caller's, and its variables as the locals (a snapshot, which the
+    // expression only reads).
+    let (globals, caller_locals) = match args.get(1) {
+        None | Some(Value::None) => {
+            let globals = thread.current_globals().ok_or_else(|| {
+                thread.exception("SystemError", "eval() without globals outside a frame")
+            })?;
+            let locals = match thread.current_locals() {
+                Some(Value::Dict(locals)) if !Arc::ptr_eq(&locals, &globals) => Some(locals),
+                _ => None,
+            };
+            (globals, locals)
+        }
+        Some(Value::Dict(globals)) => (globals.clone(), None),
         Some(other) => {
             return Err(thread.exception(
                 "TypeError",
@@ -2184,16 +2193,17 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ))
         }
     };
-    match args.get(2) {
-        None | Some(Value::None) => {}
-        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => {}
-        Some(_) => {
+    let locals = match args.get(2) {
+        None | Some(Value::None) => caller_locals,
+        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => None,
+        Some(Value::Dict(locals)) => Some(locals.clone()),
+        Some(other) => {
             return Err(thread.exception(
-                "NotImplementedError",
-                "eval() with separate locals is not supported by gilpy yet",
+                "TypeError",
+                format!("locals must be a mapping, not {}", type_name(other)),
             ))
         }
-    }
+    };
     // Leading spaces and tabs are allowed, as CPython strips them for eval.
     let source = source.trim_start_matches([' ', '\t']);
     let lines = crate::syntax::LineIndex::new(source);
@@ -2240,7 +2250,7 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         }
     };
     let code = code.map_err(|error| syntax_error(thread, error))?;
-    thread.run_module(code, globals)
+    thread.run_module_with_locals(code, globals, locals)
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -725,8 +725,9 @@ impl Value {
             (Value::Code(a), Value::Code(b)) => Arc::ptr_eq(a, b),
             (Value::Cell(a), Value::Cell(b)) => Arc::ptr_eq(a, b),
             // Floats are not boxed here: the same value is taken for the same object, so
-            // that `x is x` holds.
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            // that `x is x` holds; never a NaN, which then stays unequal to itself in
+            // containers (`nan in [nan]` is False, as for two NaNs in CPython).
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits() && !a.is_nan(),
             _ => false,
         }
     }

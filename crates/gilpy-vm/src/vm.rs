@@ -492,7 +492,19 @@ impl Thread {
 
     /// Runs a module's code with `globals` as its namespace, to the end.
     pub fn run_module(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> CallResult {
-        let frame = self.module_frame(code, globals);
+        self.run_module_with_locals(code, globals, None)
+    }
+
+    /// [`Thread::run_module`] with the names looked up in `locals` first (`eval` in a
+    /// function sees its variables), then in `globals` and the builtins.
+    pub fn run_module_with_locals(
+        &mut self,
+        code: Arc<Code>,
+        globals: Arc<Dict>,
+        locals: Option<Arc<Dict>>,
+    ) -> CallResult {
+        let mut frame = self.module_frame(code, globals);
+        frame.namespace = locals;
         self.push_frame(frame)?;
         let base = self.frames.len() - 1;
         self.run(base)

@@ -19,8 +19,15 @@ fn literal_type(expr: &Expr) -> Option<&'static str> {
             ast::Number::Float(_) => "float",
             ast::Number::Complex { .. } => "complex",
         },
-        Expr::StringLiteral(_) | Expr::FString(_) => "str",
+        Expr::StringLiteral(_) => "str",
         Expr::BytesLiteral(_) => "bytes",
+        // CPython folds `-1` into a constant before it checks.
+        Expr::UnaryOp(unary)
+            if matches!(unary.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd)
+                && matches!(*unary.operand, Expr::NumberLiteral(_)) =>
+        {
+            literal_type(&unary.operand)?
+        }
         Expr::Tuple(tuple)
             if tuple.elts.iter().all(|e| literal_type(e).is_some() || is_singleton(e)) =>
         {
@@ -66,6 +73,7 @@ fn display_type(expr: &Expr) -> Option<&'static str> {
         Expr::Set(_) | Expr::SetComp(_) => "set",
         Expr::Generator(_) => "generator",
         Expr::Tuple(_) => "tuple",
+        Expr::FString(_) => "str",
         Expr::NoneLiteral(_) => "NoneType",
         Expr::BooleanLiteral(_) => "bool",
         Expr::EllipsisLiteral(_) => "ellipsis",
@@ -94,56 +102,65 @@ pub fn missing_comma_subscript(subscript: &ast::ExprSubscript) -> Option<String>
     Some(format!("'{kind}' object is not subscriptable; perhaps you missed a comma?"))
 }
 
-/// The invalid escape sequences of the program's string and bytes literals (3.12+), in
-/// source order, as CPython's tokenizer reports them.
+/// The invalid escape sequences of the program's string and bytes literals (3.12+), as
+/// CPython's tokenizer reports them: the first of each literal only, on the line where the
+/// literal starts; an f-string's own text is reported as the f-string ends (after the strings
+/// inside its replacement fields), on its last line.
 pub fn invalid_escapes(source: &str, lines: &crate::syntax::LineIndex) -> Vec<Warning> {
     use ruff_python_ast::token::TokenKind;
+    let line_of =
+        |offset: usize| lines.line_column(ruff_text_size::TextSize::from(offset as u32)).0;
     let mut warnings = Vec::new();
     let mut lexer = ruff_python_parser::lexer::lex(source, ruff_python_parser::Mode::Module);
-    // The prefixes of the f-strings the lexer is inside, innermost last.
-    let mut fstrings: Vec<bool> = Vec::new();
+    // The f-strings the lexer is inside, innermost last: raw or not, and the first invalid
+    // escape of each piece of their own text.
+    let mut fstrings: Vec<(bool, Vec<String>)> = Vec::new();
     loop {
         let kind = lexer.next_token();
         let range = lexer.current_range();
         let text = &source[usize::from(range.start())..usize::from(range.end())];
-        let (body, raw, bytes) = match kind {
+        match kind {
             TokenKind::EndOfFile => return warnings,
             TokenKind::FStringStart | TokenKind::TStringStart => {
-                fstrings.push(text.contains(['r', 'R']));
-                continue;
-            }
-            TokenKind::FStringEnd | TokenKind::TStringEnd => {
-                fstrings.pop();
-                continue;
+                fstrings.push((text.contains(['r', 'R']), Vec::new()));
             }
             TokenKind::FStringMiddle | TokenKind::TStringMiddle => {
-                (text, fstrings.last().copied().unwrap_or(false), false)
+                if let Some((false, found)) = fstrings.last_mut() {
+                    found.extend(first_invalid_escape(text, false));
+                }
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                let line = line_of(usize::from(range.end()));
+                let (_, found) = fstrings.pop().unwrap_or_default();
+                warnings.extend(found.into_iter().map(|message| (line, message)));
             }
             TokenKind::String => {
                 let quote = text.find(['\'', '"']).unwrap_or(0);
                 let prefix = &text[..quote];
-                (&text[quote..], prefix.contains(['r', 'R']), prefix.contains(['b', 'B']))
+                if !prefix.contains(['r', 'R']) {
+                    let bytes = prefix.contains(['b', 'B']);
+                    if let Some(message) = first_invalid_escape(&text[quote..], bytes) {
+                        warnings.push((line_of(usize::from(range.start())), message));
+                    }
+                }
             }
-            _ => continue,
-        };
-        if raw {
-            continue;
-        }
-        let base = usize::from(range.start()) + (text.len() - body.len());
-        for (at, message) in scan_escapes(body, bytes) {
-            let (line, _) = lines.line_column(ruff_text_size::TextSize::from((base + at) as u32));
-            warnings.push((line, message));
+            _ => {}
         }
     }
 }
 
-/// The offsets and messages of the invalid escapes in a literal's text (quotes included).
-fn scan_escapes(body: &str, bytes: bool) -> Vec<(usize, String)> {
+/// The message for the first invalid escape in a literal's text (quotes included).
+fn first_invalid_escape(body: &str, bytes: bool) -> Option<String> {
+    scan_escapes(body, bytes).into_iter().next()
+}
+
+/// The messages of the invalid escapes in a literal's text, in order.
+fn scan_escapes(body: &str, bytes: bool) -> Vec<String> {
     let mut found = Vec::new();
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        let (at, c) = chars[i];
+        let (_, c) = chars[i];
         if c != '\\' {
             i += 1;
             continue;
@@ -160,12 +177,12 @@ fn scan_escapes(body: &str, bytes: bool) -> Vec<(usize, String)> {
                     .take_while(|c| ('0'..='7').contains(c))
                     .collect();
                 if u32::from_str_radix(&digits, 8).is_ok_and(|value| value > 0o377) {
-                    found.push((at, format!("invalid octal escape sequence '\\{digits}'")));
+                    found.push(format!("invalid octal escape sequence '\\{digits}'"));
                 }
                 i += 1 + digits.len();
                 continue;
             }
-            other => found.push((at, format!("invalid escape sequence '\\{other}'"))),
+            other => found.push(format!("invalid escape sequence '\\{other}'")),
         }
         i += 2;
     }
@@ -177,8 +194,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_escapes_are_found_in_source_order_and_raw_strings_are_left_alone() {
-        let source = "a = 'C:\\data'\nb = r'\\d'\nc = b'\\u00e9 \\q'\nd = f'{a}\\w'\ne = '\\n\\x41\\N{DASH}'\n";
+    fn the_first_invalid_escape_of_each_literal_is_found_and_raw_strings_are_left_alone() {
+        let source = "a = 'C:\\data\\q'\nb = r'\\d'\nc = b'\\u00e9 \\q'\nd = f'{a}\\w'\ne = '\\n\\x41\\N{DASH}'\nf = \"\"\"one\n\\p\"\"\"\n";
         let lines = crate::syntax::LineIndex::new(source);
         let found = invalid_escapes(source, &lines);
         assert_eq!(
@@ -186,8 +203,8 @@ mod tests {
             [
                 (1, "invalid escape sequence '\\d'".to_string()),
                 (3, "invalid escape sequence '\\u'".to_string()),
-                (3, "invalid escape sequence '\\q'".to_string()),
                 (4, "invalid escape sequence '\\w'".to_string()),
+                (6, "invalid escape sequence '\\p'".to_string()),
             ]
         );
     }

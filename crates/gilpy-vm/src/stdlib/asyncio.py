@@ -119,8 +119,8 @@ class Future:
     def _schedule_callbacks(self):
         callbacks = self._callbacks[:]
         self._callbacks[:] = []
-        for callback in callbacks:
-            self._loop.call_soon(callback, self)
+        for callback, context in callbacks:
+            self._loop.call_soon(callback, self, context=context)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -157,14 +157,17 @@ class Future:
             raise InvalidStateError("Exception is not set.")
         return self._exception
 
-    def add_done_callback(self, fn):
+    def add_done_callback(self, fn, *, context=None):
+        # The callback runs in the context it was added in (contextvars).
+        if context is None and _contextvars._in_use:
+            context = _contextvars.copy_context()
         if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+            self._loop.call_soon(fn, self, context=context)
         else:
-            self._callbacks.append(fn)
+            self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
-        kept = [f for f in self._callbacks if f != fn]
+        kept = [(f, c) for f, c in self._callbacks if f != fn]
         removed = len(self._callbacks) - len(kept)
         self._callbacks[:] = kept
         return removed
@@ -259,7 +262,8 @@ class Task(Future):
             """Takes back one cancellation request (as TaskGroup and timeout do for their own)."""
             if self._num_cancels_requested > 0:
                 self._num_cancels_requested -= 1
-                if self._num_cancels_requested == 0:
+                # From 3.13 the last uncancel also takes back a cancellation not delivered.
+                if self._num_cancels_requested == 0 and _V313:
                     self._must_cancel = False
             return self._num_cancels_requested
 
@@ -346,17 +350,17 @@ def ensure_future(coro_or_future, *, loop=None):
 _NAME_AFTER = sys.version_info < (3, 13)
 
 
-def _create_named_task(loop, coro, name):
+def _create_named_task(loop, coro, name, context=None):
     if _NAME_AFTER:
-        task = loop.create_task(coro)
+        task = loop.create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         return task
-    return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
 
 
-def create_task(coro, *, name=None):
-    return _create_named_task(get_running_loop(), coro, name)
+def create_task(coro, *, name=None, context=None):
+    return _create_named_task(get_running_loop(), coro, name, context)
 
 
 def current_task(loop=None):
@@ -438,6 +442,8 @@ class BaseEventLoop(AbstractEventLoop):
         return _monotonic()
 
     def call_soon(self, callback, *args, context=None):
+        if context is None and _contextvars._in_use:
+            context = _contextvars.copy_context()
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
@@ -458,6 +464,8 @@ class BaseEventLoop(AbstractEventLoop):
         return self.call_at(self.time() + delay, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
+        if context is None and _contextvars._in_use:
+            context = _contextvars.copy_context()
         self._timer_sequence += 1
         timer = TimerHandle(when, self._timer_sequence, callback, args, self, context)
         heappush(self._scheduled, timer)
@@ -1554,7 +1562,7 @@ class TaskGroup:
         if self._aborting:
             coro.close()
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = _create_named_task(self._loop, coro, name)
+        task = _create_named_task(self._loop, coro, name, context)
         self._tasks.append(task)
         task.add_done_callback(self._on_task_done)
         return task

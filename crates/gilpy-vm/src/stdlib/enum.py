@@ -89,13 +89,6 @@ class _EnumTypeMethods:
                                  else "Cannot reassign members.")
         super().__setattr__(name, value)
 
-    def __delattr__(cls, name):
-        if name in cls.__dict__.get("_member_map_", {}):
-            if _V311:
-                raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
-            raise AttributeError("%s: cannot delete Enum member." % cls.__name__)
-        super().__delattr__(name)
-
     def __repr__(cls):
         return "<enum %r>" % cls.__name__
 

@@ -408,6 +408,10 @@ class ThreadPoolExecutor(Executor):
         self._initializer = initializer
         self._initargs = initargs
         self._broken = False
+        if initializer is not None:
+            # Imported here, not in the worker threads that report a failed initializer.
+            import logging
+            self._logger = logging.getLogger("concurrent.futures")
         _live_executors.append(self)
 
     def submit(self, fn, /, *args, **kwargs):
@@ -435,9 +439,7 @@ class ThreadPoolExecutor(Executor):
             try:
                 self._initializer(*self._initargs)
             except BaseException:
-                import logging
-                logging.getLogger("concurrent.futures").critical(
-                    "Exception in initializer:", exc_info=True)
+                self._logger.critical("Exception in initializer:", exc_info=True)
                 self._initializer_failed()
                 return
         _worker(self, self._work_queue)
