@@ -13,3 +13,12 @@ try:
 except NameError as e:
     print(e)
 print(eval("x", {"x": 5}, None))
+
+
+def calculate(expression, x):
+    rate = 2
+    return eval(expression)
+
+
+print(calculate("x * rate + 1", 5), calculate("len(str(x))", 12345))
+print(eval("a + b", {"a": 1}, {"b": 2}), eval("y", {}, {"y": 3}))

@@ -14,6 +14,8 @@ for attempt in (
     lambda: math.expm1(1000),
     lambda: math.log(0),
     lambda: math.sqrt(-1),
+    lambda: math.exp(10 ** 400),
+    lambda: math.sqrt(10 ** 400),
 ):
     try:
         print(attempt())

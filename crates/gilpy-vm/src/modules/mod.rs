@@ -751,6 +751,12 @@ fn math_isclose(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 }
 
 fn float_arg(thread: &Thread, args: &[Value]) -> Result<f64, Value> {
+    // An int past the float range is CPython's OverflowError, not inf.
+    if let Some(Value::BigInt(_)) = args.first() {
+        if as_float(&args[0]).is_none_or(f64::is_infinite) {
+            return Err(thread.exception("OverflowError", "int too large to convert to float"));
+        }
+    }
     args.first().and_then(as_float).ok_or_else(|| {
         thread.exception(
             "TypeError",
