@@ -2115,21 +2115,27 @@ pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
     Ok(Value::Int(ops::py_hash(value.builtin_base()).map_err(|e| thread.op_error(e))?))
 }
 
+/// The source text that `exec` or `eval` (`name`) is given, with their argument checks.
+fn code_source(thread: &Thread, name: &str, args: &Args, kwargs: &Kwargs) -> Result<Text, Value> {
+    no_kwargs(thread, name, kwargs)?;
+    arity(thread, name, args, 1, 3)?;
+    match &args[0] {
+        Value::Str(source) => Ok(source.clone()),
+        other => Err(thread.exception(
+            "TypeError",
+            format!(
+                "{name}() arg 1 must be a string, bytes or code object, not {}",
+                type_name(other)
+            ),
+        )),
+    }
+}
+
 /// `exec(source, globals=None)`: compiles the text and runs it with `globals` (by default the
 /// caller's) as its namespace, as the standard library does to make functions with exact
 /// signatures (`namedtuple`, `dataclasses`).
 fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    no_kwargs(thread, "exec", &kwargs)?;
-    arity(thread, "exec", &args, 1, 3)?;
-    let Value::Str(source) = &args[0] else {
-        return Err(thread.exception(
-            "TypeError",
-            format!(
-                "exec() arg 1 must be a string, bytes or code object, not {}",
-                type_name(&args[0])
-            ),
-        ));
-    };
+    let source = &code_source(thread, "exec", &args, &kwargs)?;
     let globals = match args.get(1) {
         None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
             thread.exception("SystemError", "exec() without globals outside a frame")
@@ -2161,17 +2167,7 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 /// `eval(expression, globals=None, locals=None)`: the value of one expression, in the
 /// caller's globals or those given.
 fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    no_kwargs(thread, "eval", &kwargs)?;
-    arity(thread, "eval", &args, 1, 3)?;
-    let Value::Str(source) = &args[0] else {
-        return Err(thread.exception(
-            "TypeError",
-            format!(
-                "eval() arg 1 must be a string, bytes or code object, not {}",
-                type_name(&args[0])
-            ),
-        ));
-    };
+    let source = &code_source(thread, "eval", &args, &kwargs)?;
     // No globals: the caller's, and its variables as the locals (a snapshot, which the
     // expression only reads).
     let (globals, caller_locals) = match args.get(1) {

@@ -132,6 +132,26 @@ pub struct Compiler<'a> {
     warnings: Vec<warnings::Warning>,
 }
 
+impl<'a> Compiler<'a> {
+    fn new(
+        filename: &str,
+        lines: &'a LineIndex,
+        version: PythonVersion,
+        postponed_annotations: bool,
+    ) -> Compiler<'a> {
+        Compiler {
+            filename: Text::from(filename),
+            lines,
+            version,
+            units: Vec::new(),
+            nesting: 0,
+            import_guards: 0,
+            postponed_annotations,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 pub fn compile_module(
     module: &ast::ModModule,
     filename: &str,
@@ -148,16 +168,7 @@ pub fn compile_expression(
     lines: &LineIndex,
     version: PythonVersion,
 ) -> Result<Arc<Code>> {
-    let mut compiler = Compiler {
-        filename: Text::from(filename),
-        lines,
-        version,
-        units: Vec::new(),
-        nesting: 0,
-        import_guards: 0,
-        postponed_annotations: false,
-        warnings: Vec::new(),
-    };
+    let mut compiler = Compiler::new(filename, lines, version, false);
     compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
     compiler.expr(&expression.body)?;
     compiler.emit(Op::Return);
@@ -171,16 +182,8 @@ pub fn compile_module_warning(
     lines: &LineIndex,
     version: PythonVersion,
 ) -> Result<(Arc<Code>, Vec<warnings::Warning>)> {
-    let mut compiler = Compiler {
-        filename: Text::from(filename),
-        lines,
-        version,
-        units: Vec::new(),
-        nesting: 0,
-        import_guards: 0,
-        postponed_annotations: module.body.iter().any(imports_future_annotations),
-        warnings: Vec::new(),
-    };
+    let postponed_annotations = module.body.iter().any(imports_future_annotations);
+    let mut compiler = Compiler::new(filename, lines, version, postponed_annotations);
     let scan = Scan::of_function(&[], &module.body);
     if let Some((range, message)) = &scan.misplaced_declaration {
         return Err(compiler.syntax_error(range, message));
