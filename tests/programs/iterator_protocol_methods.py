@@ -19,3 +19,9 @@ except StopIteration as e:
     print("stop", e.value)
 z = zip([1], [2])
 print(z.__next__(), enumerate("a").__next__(), iter({"a": 1}).__next__(), iter(range(5)).__next__())
+empty = ()
+print(empty is (), () is tuple(), type(None)() is None)
+try:
+    type(None)(1)
+except TypeError as error:
+    print(error)

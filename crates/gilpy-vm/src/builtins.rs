@@ -542,6 +542,9 @@ impl Interpreter {
 
     /// The constructor of a built-in type, when `class` is one.
     pub fn builtin_constructor(&self, class: &Arc<Class>) -> Option<BuiltinFn> {
+        if &*class.name == "NoneType" && Arc::ptr_eq(class, &self.classes["NoneType"]) {
+            return Some(construct_none);
+        }
         if !TYPES.contains(&&*class.name) || !Arc::ptr_eq(class, &self.classes[&*class.name]) {
             return None;
         }
@@ -2386,6 +2389,14 @@ fn os_error_str(thread: &mut Thread, instance: &Instance) -> Result<Option<Strin
         (_, Value::None) => format!("{head}: {}", thread.repr_of(&filename)?),
         _ => format!("{head}: {} -> {}", thread.repr_of(&filename)?, thread.repr_of(&filename2)?),
     }))
+}
+
+/// `type(None)()`: None, the one instance.
+fn construct_none(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    if !args.is_empty() || !kwargs.is_empty() {
+        return Err(thread.exception("TypeError", "NoneType takes no arguments"));
+    }
+    Ok(Value::None)
 }
 
 /// `object.__init__`: takes no arguments beyond the instance.

@@ -704,7 +704,8 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
             (Value::Str(a), Value::Str(b)) => Text::ptr_eq(a, b),
             (Value::Bytes(a), Value::Bytes(b)) => Arc::ptr_eq(a, b),
-            (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b),
+            // The empty tuple is one object, as in CPython.
+            (Value::Tuple(a), Value::Tuple(b)) => Arc::ptr_eq(a, b) || a.is_empty() && b.is_empty(),
             (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Arc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Arc::ptr_eq(a, b),
