@@ -523,7 +523,9 @@ static SHARED_CELL_TYPE: NativeType = NativeType {
 fn new_shared_cell(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let initial = args.first().cloned().unwrap_or(Value::Int(0));
     if !is_c_value(&initial) {
-        return Err(thread.exception("TypeError", "a shared value holds a number"));
+        return Err(
+            thread.exception("TypeError", "a shared value holds a number, a byte or a character")
+        );
     }
     Ok(Native::new(&SHARED_CELL_TYPE, SharedCell(Mutex::new(initial))))
 }
@@ -548,7 +550,9 @@ fn shared_get(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn shared_set(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let value = args.get(1).cloned().unwrap_or(Value::None);
     if !is_c_value(&value) {
-        return Err(thread.exception("TypeError", "a shared value holds a number"));
+        return Err(
+            thread.exception("TypeError", "a shared value holds a number, a byte or a character")
+        );
     }
     *lock(&the_cell(thread, &args)?.0) = value;
     Ok(Value::None)

@@ -91,12 +91,13 @@ pub fn missing_comma_call(call: &ast::ExprCall) -> Option<String> {
 /// cannot be subscripted at all (a number, a set).
 pub fn missing_comma_subscript(subscript: &ast::ExprSubscript) -> Option<String> {
     let kind = match &*subscript.value {
-        Expr::NumberLiteral(_) | Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) => {
-            display_type(&subscript.value)?
-        }
-        Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) | Expr::EllipsisLiteral(_) => {
-            display_type(&subscript.value)?
-        }
+        Expr::NumberLiteral(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_)
+        | Expr::Generator(_)
+        | Expr::NoneLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::EllipsisLiteral(_) => display_type(&subscript.value)?,
         _ => return None,
     };
     Some(format!("'{kind}' object is not subscriptable; perhaps you missed a comma?"))

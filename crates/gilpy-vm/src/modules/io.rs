@@ -99,8 +99,24 @@ impl Drop for OpenFile {
     }
 }
 
+/// The error of an operation on a closed file, told apart from the host's by its type.
+#[derive(Debug)]
+struct ClosedFile;
+
+impl std::fmt::Display for ClosedFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("I/O operation on closed file.")
+    }
+}
+
+impl std::error::Error for ClosedFile {}
+
 fn closed_error() -> io::Error {
-    io::Error::other("I/O operation on closed file.")
+    io::Error::other(ClosedFile)
+}
+
+fn is_closed_error(error: &io::Error) -> bool {
+    error.get_ref().is_some_and(|inner| inner.is::<ClosedFile>())
 }
 
 impl OpenFile {
@@ -375,9 +391,7 @@ fn on_file<R>(
     };
     result.map_err(|error| match error.kind() {
         ErrorKind::InvalidData => thread.exception("UnicodeDecodeError", error.to_string()),
-        ErrorKind::Other if error.to_string() == closed_error().to_string() => {
-            thread.exception("ValueError", error.to_string())
-        }
+        _ if is_closed_error(&error) => thread.exception("ValueError", error.to_string()),
         _ => os_error(thread, &error, None, None),
     })
 }
@@ -439,8 +453,6 @@ fn readline(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let file = open_file(thread, &args)?;
     let size = size_arg(thread, &args, 1)?;
     let line = on_file(thread, file, |file, may_block| {
-        // Bytes are their own characters here: any byte may end the count.
-        let size = if size < 0 { -1 } else { size };
         let line = file.read_line(false, -1, false, may_block)?;
         Some(line.map(|mut line| {
             if let Ok(size) = usize::try_from(size) {

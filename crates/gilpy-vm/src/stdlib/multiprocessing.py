@@ -670,12 +670,12 @@ class _SharedCArray:
             return
         self._cell(index).set(_c_value(self._typecode, value))
 
-    if True:  # a char array's text, up to its first NUL
-        @property
-        def value(self):
-            if self._typecode != "c":
-                raise AttributeError("'%s' object has no attribute 'value'" % type(self).__name__)
-            return self[:].split(b"\x00")[0]
+    @property
+    def value(self):
+        """A char array's text, up to its first NUL."""
+        if self._typecode != "c":
+            raise AttributeError("'%s' object has no attribute 'value'" % type(self).__name__)
+        return self[:].split(b"\x00")[0]
 
     def __repr__(self):
         return "<multiprocessing.sharedctypes.%s object at %s>" % (type(self).__name__, hex(id(self)))
