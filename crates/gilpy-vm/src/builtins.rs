@@ -4730,6 +4730,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_itertools", |_| crate::modules::itertools::module()),
     ("_types", |_| crate::generic::module()),
     ("_traceback", |_| crate::modules::traceback()),
+    ("_sre", |_| crate::sre::module()),
 ];
 
 /// Whether `import name` can find the module: the compiler refuses the others before a program

@@ -376,6 +376,8 @@ pub fn percent_format_with<E>(
                 &|v| plain_str(v),
             )?,
             'd' | 'i' | 'u' => {
+                // An int subclass (an enum's IntFlag) formats as its int.
+                let value = value.builtin_base().clone();
                 let int = match &value {
                     Value::Float(f) if f.is_infinite() => {
                         return Err(error(

@@ -25,6 +25,7 @@ pub mod pickle;
 pub mod processes;
 pub mod set;
 pub mod simulate;
+mod sre;
 mod stdlib;
 mod suggestions;
 pub mod syntax;

@@ -650,7 +650,7 @@ fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     ranges.get(at).is_some_and(|&(start, _)| start <= c)
 }
 
-fn is_decimal(c: char) -> bool {
+pub(crate) fn is_decimal(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && in_ranges(c, &crate::unicode_tables::DECIMAL))
 }
 

@@ -44,6 +44,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("_gilpy_match", include_str!("_gilpy_match.py")),
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
+    ("re", include_str!("re.py")),
     ("logging", include_str!("logging.py")),
     ("datetime", include_str!("datetime.py")),
     ("warnings", include_str!("warnings.py")),
