@@ -85,9 +85,10 @@ enum Backtrack {
     LastIndex(Option<usize>),
 }
 
-pub struct Matcher<'a> {
+/// The subject is ASCII or Latin-1 bytes (`u8`), or any text (`char`).
+pub struct Matcher<'a, C> {
     program: &'a Program,
-    text: &'a [char],
+    text: &'a [C],
     /// Where the subject ends (`endpos`): nothing past it is seen.
     end: usize,
     pub slots: Vec<Option<usize>>,
@@ -110,14 +111,14 @@ pub enum Mode {
     FullMatch,
 }
 
-impl<'a> Matcher<'a> {
+impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
     pub fn new(
         program: &'a Program,
         groups: usize,
-        text: &'a [char],
+        text: &'a [C],
         end: usize,
         stop: &'a dyn Fn() -> bool,
-    ) -> Matcher<'a> {
+    ) -> Matcher<'a, C> {
         Matcher {
             program,
             text,
@@ -130,7 +131,12 @@ impl<'a> Matcher<'a> {
             stop,
             full: false,
             not_empty_at: None,
-}
+        }
+    }
+
+    #[inline(always)]
+    fn at(&self, pos: usize) -> char {
+        self.text[pos].into()
     }
 
     /// Looks for a match from `pos` on; on success the slots hold it (slot 0 and 1: the
@@ -143,7 +149,7 @@ impl<'a> Matcher<'a> {
         let mut start = pos;
         loop {
             if let (Mode::Search, Some(first)) = (&mode, self.program.first_char) {
-                match self.text[start..self.end].iter().position(|&c| c == first) {
+                match self.text[start..self.end].iter().position(|&c| c.into() == first) {
                     Some(offset) => start += offset,
                     None => return Ok(false),
                 }
@@ -165,19 +171,19 @@ impl<'a> Matcher<'a> {
     }
 
     fn at_word_boundary(&self, pos: usize, ascii: bool) -> bool {
-        let before = pos > 0 && is_word(self.text[pos - 1], ascii);
-        let after = pos < self.end && is_word(self.text[pos], ascii);
+        let before = pos > 0 && is_word(self.at(pos - 1), ascii);
+        let after = pos < self.end && is_word(self.at(pos), ascii);
         before != after
     }
 
     fn anchor_holds(&self, anchor: Anchor, pos: usize) -> bool {
         match anchor {
             Anchor::LineStart { multiline } => {
-                pos == 0 || (multiline && self.text[pos - 1] == '\n')
+                pos == 0 || (multiline && self.at(pos - 1) == '\n')
             }
             Anchor::LineEnd { multiline } => {
                 pos == self.end
-                    || (self.text[pos] == '\n' && (multiline || pos + 1 == self.end))
+                    || (self.at(pos) == '\n' && (multiline || pos + 1 == self.end))
             }
             Anchor::StringStart => pos == 0,
             Anchor::StringEnd => pos == self.end,
@@ -209,11 +215,11 @@ impl<'a> Matcher<'a> {
                 return Err(Stopped::Interrupted);
             }
             let advanced = match &insts[pc] {
-                Inst::Char(c) => pos < self.end && self.text[pos] == *c && {
+                Inst::Char(c) => pos < self.end && self.at(pos) == *c && {
                     pos += 1;
                     true
                 },
-                Inst::CharIgnoreCase { lower: low, upper: up } => pos < self.end && same_ignoring_case(self.text[pos], *low, *up) && {
+                Inst::CharIgnoreCase { lower: low, upper: up } => pos < self.end && same_ignoring_case(self.at(pos), *low, *up) && {
                     pos += 1;
                     true
                 },
@@ -221,12 +227,12 @@ impl<'a> Matcher<'a> {
                     pos += 1;
                     true
                 },
-                Inst::AnyButNewline => pos < self.end && self.text[pos] != '\n' && {
+                Inst::AnyButNewline => pos < self.end && self.at(pos) != '\n' && {
                     pos += 1;
                     true
                 },
                 Inst::Class { class } => {
-                    pos < self.end && class_contains(&self.program.classes[*class], self.text[pos]) && {
+                    pos < self.end && class_contains(&self.program.classes[*class], self.at(pos)) && {
                         pos += 1;
                         true
                     }
@@ -251,7 +257,7 @@ impl<'a> Matcher<'a> {
                             let len = to - from;
                             let same = pos + len <= self.end
                                 && (0..len).all(|i| {
-                                    let (a, b) = (self.text[from + i], self.text[pos + i]);
+                                    let (a, b) = (self.at(from + i), self.at(pos + i));
                                     a == b || (*ignore_case && same_ignoring_case(b, lower(a), upper(a)))
                                 });
                             same && {

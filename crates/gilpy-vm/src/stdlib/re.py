@@ -138,6 +138,9 @@ class Pattern:
         self._code = code
         self.groups = groups
         self.groupindex = _GroupIndex(names)
+        # Every way to name a group (its number, its name) to its number.
+        self._group_numbers = {i: i for i in range(groups + 1)}
+        self._group_numbers.update(names)
 
     def __repr__(self):
         flags = self.flags
@@ -172,99 +175,62 @@ class Pattern:
         return self
 
     def _check(self, string):
-        if isinstance(self.pattern, str):
-            if isinstance(string, str):
-                return
-            if isinstance(string, bytes):
-                raise TypeError("cannot use a string pattern on a bytes-like object")
-        else:
-            if isinstance(string, bytes):
-                return
-            if isinstance(string, str):
-                raise TypeError("cannot use a bytes pattern on a string-like object")
-        if _NEW_SYNTAX:
-            raise TypeError("expected string or bytes-like object, got %r" % _type_name(string))
-        raise TypeError("expected string or bytes-like object")
-
-    def _marks(self, string, pos, endpos, mode, must_advance=False):
-        self._check(string)
-        return _sre.match(self._code, string, pos, endpos, mode, must_advance)
-
-    def _run(self, string, pos, endpos, mode):
-        marks = self._marks(string, pos, endpos, mode)
-        if marks is None:
-            return None
-        return Match(self, string, pos, endpos, marks)
+        """Raises the TypeError of a subject of the wrong type (`_sre` words it)."""
+        _sre.match(self._code, string, 0, 0, 0, False)
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 0)
+        marks = _sre.match(self._code, string, pos, endpos, 0, False)
+        return None if marks is None else Match(self, string, pos, endpos, marks)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 1)
+        marks = _sre.match(self._code, string, pos, endpos, 1, False)
+        return None if marks is None else Match(self, string, pos, endpos, marks)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 2)
+        marks = _sre.match(self._code, string, pos, endpos, 2, False)
+        return None if marks is None else Match(self, string, pos, endpos, marks)
 
     def _each(self, string, pos=0, endpos=_MAXSIZE, limit=0):
-        """The marks of each match a scan finds, as `_sre` scans: after an empty match the
-        next may not be empty at the same place."""
+        """The marks of each match a scan finds, in batches from `_sre.scan`."""
         must_advance = False
-        found = 0
-        while not limit or found < limit:
-            marks = self._marks(string, pos, endpos, 1, must_advance)
-            if marks is None:
+        left = limit
+        while True:
+            batch = 16 if not limit else min(left, 256)
+            found, pos, must_advance = _sre.scan(self._code, string, pos, endpos, batch,
+                                                 must_advance)
+            yield from found
+            if len(found) < batch:
                 return
-            yield marks
-            found += 1
-            start, pos = marks[1], marks[2]
-            must_advance = pos == start
+            if limit:
+                left -= len(found)
+                if not left:
+                    return
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         for marks in self._each(string, pos, endpos):
             yield Match(self, string, pos, endpos, marks)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        empty = string[:0]
-        groups = self.groups
-        found = []
-        for marks in self._each(string, pos, endpos):
-            if groups == 0:
-                found.append(string[marks[1]:marks[2]])
-            elif groups == 1:
-                start = marks[3]
-                found.append(empty if start < 0 else string[start:marks[4]])
-            else:
-                found.append(tuple(empty if marks[i] < 0 else string[marks[i]:marks[i + 1]]
-                                   for i in range(3, 2 * groups + 3, 2)))
-        return found
+        return _sre.findall(self._code, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         if maxsplit < 0:
             self._check(string)
             return [string]
-        parts = []
-        last = 0
-        for marks in self._each(string, limit=maxsplit):
-            parts.append(string[last:marks[1]])
-            for i in range(3, 2 * self.groups + 3, 2):
-                parts.append(None if marks[i] < 0 else string[marks[i]:marks[i + 1]])
-            last = marks[2]
-        parts.append(string[last:])
-        return parts
+        return _sre.split(self._code, string, maxsplit)
 
     def subn(self, repl, string, count=0):
+        if count < 0:
+            self._check(string)
+            return string, 0
         if callable(repl):
             expand = lambda marks: repl(Match(self, string, 0, _MAXSIZE, marks))
         else:
             template = _compile_template(self, repl)
-            if len(template) == 1 and not isinstance(template[0], int):
-                literal = template[0]
-                expand = lambda marks: literal
-            else:
-                expand = lambda marks: _expand(template, string, marks)
-        if count < 0:
-            self._check(string)
-            return string, 0
+            if isinstance(repl, type(string)):
+                return _sre.sub(self._code, string, template, count)
+            # A template of the other type: joining fails as CPython's does.
+            expand = lambda marks: _expand(template, string, marks)
         parts = []
         last = 0
         done = 0
@@ -410,20 +376,30 @@ def _compile_template(pattern, template):
 
 class Match:
     def __init__(self, pattern, string, pos, endpos, marks):
-        length = len(string)
         self.re = pattern
         self.string = string
-        self.pos = min(max(pos, 0), length)
-        self.endpos = min(max(endpos, 0), length)
+        self._bounds = (pos, endpos)
         self._marks = marks
-        self.lastindex = marks[0]
+
+    @property
+    def pos(self):
+        return min(max(self._bounds[0], 0), len(self.string))
+
+    @property
+    def endpos(self):
+        return min(max(self._bounds[1], 0), len(self.string))
+
+    @property
+    def lastindex(self):
+        return self._marks[0]
 
     @property
     def lastgroup(self):
-        if self.lastindex is None:
+        last = self._marks[0]
+        if last is None:
             return None
         for name, index in self.re.groupindex.items():
-            if index == self.lastindex:
+            if index == last:
                 return name
         return None
 
@@ -433,28 +409,41 @@ class Match:
         return tuple((marks[i], marks[i + 1]) for i in range(1, len(marks), 2))
 
     def _index(self, group):
-        if isinstance(group, int):
-            if 0 <= group <= self.re.groups:
-                return group
-        elif isinstance(group, (str, bytes)):
-            index = self.re.groupindex.get(group)
-            if index is not None:
-                return index
-        raise IndexError("no such group")
+        try:
+            index = self.re._group_numbers[group]
+        except (KeyError, TypeError):
+            raise IndexError("no such group") from None
+        if type(group) is float:
+            raise IndexError("no such group")
+        return index
 
     def _get(self, group, default=None):
-        index = self._index(group)
-        start = self._marks[2 * index + 1]
+        try:
+            index = self.re._group_numbers[group]
+        except (KeyError, TypeError):
+            raise IndexError("no such group") from None
+        if type(group) is float:  # equal to an int key, but no group's name
+            raise IndexError("no such group")
+        marks = self._marks
+        start = marks[2 * index + 1]
         if start < 0:
             return default
-        return self.string[start:self._marks[2 * index + 2]]
+        return self.string[start:marks[2 * index + 2]]
 
-    def group(self, *groups):
-        if not groups:
-            return self._get(0)
-        if len(groups) == 1:
-            return self._get(groups[0])
-        return tuple(self._get(group) for group in groups)
+    def group(self, group=0, *more):
+        if more:
+            return tuple(self._get(each) for each in (group,) + more)
+        try:
+            index = self.re._group_numbers[group]
+        except (KeyError, TypeError):
+            raise IndexError("no such group") from None
+        if type(group) is float:
+            raise IndexError("no such group")
+        marks = self._marks
+        start = marks[2 * index + 1]
+        if start < 0:
+            return None
+        return self.string[start:marks[2 * index + 2]]
 
     def __getitem__(self, group):
         return self._get(group)
@@ -480,7 +469,7 @@ class Match:
 
     def __repr__(self):
         return "<re.Match object; span=(%d, %d), match=%s>" % (
-            self._marks[1], self._marks[2], repr(self._get(0))[:50])
+            self._marks[1], self._marks[2], repr(self.group())[:50])
 
     def __copy__(self):
         return self
