@@ -175,6 +175,23 @@ pub struct Frame {
     attached: Option<Value>,
 }
 
+/// Whether a call of `function` with `count` positional arguments can take the fast path:
+/// a plain function (no cells, no `*args`, `**kwargs` or keyword-only parameters, no
+/// generator) given its positional parameters, or all but some that have defaults.
+#[inline(always)]
+fn takes_fast_call(function: &Function, count: usize) -> bool {
+    let code = &function.code;
+    let arg_count = code.arg_count as usize;
+    count <= arg_count
+        && arg_count - count <= function.defaults.len()
+        && !code.has_varargs
+        && !code.has_varkw
+        && code.kwonly_count == 0
+        && code.cell_names.is_empty()
+        && function.closure.is_empty()
+        && !code.is_generator
+}
+
 impl Frame {
     /// The generator this frame belongs to, taken out of `attached`.
     fn take_generator(&mut self) -> Option<Arc<Generator>> {
@@ -2063,6 +2080,9 @@ impl Thread {
                     if count == 1 && self.sim.is_none() && self.try_one_arg_call()? {
                         continue;
                     }
+                    if self.try_fast_call_completed(count as usize)? {
+                        continue;
+                    }
                     let frame = self.frames.last_mut().expect("a frame is running");
                     let args = frame.stack.split_off(frame.stack.len() - count as usize);
                     let callable = frame.stack.pop().expect("stack");
@@ -3267,6 +3287,34 @@ impl Thread {
             attached: None,
         });
         Ok(true)
+    }
+
+    /// The calls [`Self::try_fast_call`] leaves, made into ones it takes: a bound method of a
+    /// plain function (`f = obj.method; f(x)`) becomes its function with the receiver first,
+    /// as CPython's CALL unpacks it in place, and parameters left out get their defaults
+    /// pushed. False, the stack as it was, for any other call.
+    #[cold]
+    fn try_fast_call_completed(&mut self, mut count: usize) -> Result<bool, Value> {
+        let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+        let at = stack.len() - count - 1;
+        if let Value::Method(method) = &stack[at] {
+            if !matches!(&method.function, Value::Function(f) if takes_fast_call(f, count + 1)) {
+                return Ok(false);
+            }
+            let (receiver, function) = (method.receiver.clone(), method.function.clone());
+            stack[at] = function;
+            stack.insert(at + 1, receiver);
+            count += 1;
+        }
+        let Value::Function(function) = &stack[at] else { return Ok(false) };
+        if !takes_fast_call(function, count) {
+            return Ok(false);
+        }
+        let arg_count = function.code.arg_count as usize;
+        let first_default = arg_count - function.defaults.len();
+        let defaults = function.defaults[count - first_default..].to_vec();
+        stack.extend(defaults);
+        self.try_fast_call(arg_count)
     }
 
     /// A global (or, in a class body, a namespace name), then a built-in; through the code's
