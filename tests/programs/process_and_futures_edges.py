@@ -20,7 +20,8 @@ def nap():
 def bump(value, array):
     with value.get_lock():
         value.value += 1
-    array[0] += 1.5
+    with array.get_lock():  # `+=` reads and writes under separate locks: a race without this
+        array[0] += 1.5
 
 
 class Failure(Exception):

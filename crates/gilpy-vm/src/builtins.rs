@@ -4731,6 +4731,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_types", |_| crate::generic::module()),
     ("_traceback", |_| crate::modules::traceback()),
     ("_sre", |_| crate::sre::module()),
+    ("_pickle", |_| crate::modules::pickle::module()),
 ];
 
 /// Whether `import name` can find the module: the compiler refuses the others before a program

@@ -138,42 +138,9 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                 to.bytes.extend_from_slice(&n.to_le_bytes());
             }
         }
-        Value::Function(function) => {
-            let module = match lock(&function.globals.entries).get(&Key(Value::str("__name__"))) {
-                Some(Value::Str(name)) => name.clone(),
-                _ => Text::from("__main__"),
-            };
-            let qualname = &function.qualname;
-            if qualname.contains("<lambda>") {
-                return Err(pickling_error(
-                    thread,
-                    format!(
-                        "Can't pickle <function {qualname} at 0x{:012x}>: attribute lookup \
-                         {qualname} on {module} failed",
-                        value.address()
-                    ),
-                ));
-            }
-            if qualname.contains("<locals>") {
-                let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
-                    "get"
-                } else {
-                    "pickle"
-                };
-                return Err(thread.exception(
-                    "AttributeError",
-                    format!("Can't {verb} local object '{qualname}'"),
-                ));
-            }
-            write_global(to, &module, qualname);
-        }
-        Value::Builtin(builtin) => {
-            let module = builtin_module(thread, value);
-            write_global(to, &module, builtin.name);
-        }
-        Value::Class(class) => {
-            let module = class_module(thread, class);
-            write_global(to, &module, &class.name);
+        Value::Function(_) | Value::Builtin(_) | Value::Class(_) => {
+            let (module, qualname) = global_name(thread, value)?;
+            write_global(to, &module, &qualname);
         }
         Value::Instance(instance) => {
             let class = instance.class.clone();
@@ -253,6 +220,46 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
         }
     }
     Ok(())
+}
+
+/// Where pickle finds a function, a built-in or a class again: its module and qualified
+/// name. Lambdas and local functions cannot be found, and fail as they fail in CPython.
+pub fn global_name(thread: &mut Thread, value: &Value) -> Result<(Text, Text), Value> {
+    match value {
+        Value::Function(function) => {
+            let module = match lock(&function.globals.entries).get(&Key(Value::str("__name__"))) {
+                Some(Value::Str(name)) => name.clone(),
+                _ => Text::from("__main__"),
+            };
+            let qualname = &function.qualname;
+            // A local lambda is a local object first, as CPython finds it.
+            if qualname.contains("<locals>") {
+                let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
+                    "get"
+                } else {
+                    "pickle"
+                };
+                return Err(thread.exception(
+                    "AttributeError",
+                    format!("Can't {verb} local object '{qualname}'"),
+                ));
+            }
+            if qualname.contains("<lambda>") {
+                return Err(pickling_error(
+                    thread,
+                    format!(
+                        "Can't pickle <function {qualname} at 0x{:012x}>: attribute lookup \
+                         {qualname} on {module} failed",
+                        value.address()
+                    ),
+                ));
+            }
+            Ok((module, qualname.clone()))
+        }
+        Value::Builtin(builtin) => Ok((Text::from(builtin_module(thread, value).as_str()), Text::from(builtin.name))),
+        Value::Class(class) => Ok((class_module(thread, class), class.name.clone())),
+        _ => unreachable!("only functions, built-ins and classes are found by name"),
+    }
 }
 
 /// The module a built-in function belongs to (`math` for `math.sqrt`): the loaded module that
@@ -450,7 +457,7 @@ impl Reader<'_> {
 }
 
 /// `module.qualname` in this interpreter, as pickle's `find_class` looks it up.
-fn find_global(thread: &mut Thread, module: &str, qualname: &str) -> CallResult {
+pub fn find_global(thread: &mut Thread, module: &str, qualname: &str) -> CallResult {
     let mut value = if module == "builtins" {
         match lock(&thread.interp.builtins.entries).get(&Key(Value::str(qualname))) {
             Some(value) => return Ok(value.clone()),

@@ -18,3 +18,37 @@ class UnpicklingError(PickleError):
 for _cls in (PickleError, PicklingError, UnpicklingError):
     _cls.__module__ = "_pickle"
 del _cls
+
+
+# The format is CPython's (`_pickle`): what `dumps` writes, CPython's `loads` reads, and the
+# other way round.
+import _pickle
+
+HIGHEST_PROTOCOL = 5
+DEFAULT_PROTOCOL = 4
+
+
+def _protocol(protocol):
+    if protocol is None or protocol < 0:
+        return DEFAULT_PROTOCOL if protocol is None else HIGHEST_PROTOCOL
+    if protocol > HIGHEST_PROTOCOL:
+        raise ValueError("pickle protocol must be <= %d" % HIGHEST_PROTOCOL)
+    if protocol < 4:
+        raise NotImplementedError("gilpy's pickle writes protocols 4 and 5, not %d" % protocol)
+    return protocol
+
+
+def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+    return _pickle.dumps(obj, _protocol(protocol))
+
+
+def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+    file.write(_pickle.dumps(obj, _protocol(protocol)))
+
+
+def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
+    return _pickle.loads(data, UnpicklingError)
+
+
+def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
+    return _pickle.loads(file.read(), UnpicklingError)
