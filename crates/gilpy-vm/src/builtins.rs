@@ -4732,6 +4732,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_traceback", |_| crate::modules::traceback()),
     ("_sre", |_| crate::sre::module()),
     ("_pickle", |_| crate::modules::pickle::module()),
+    ("_struct", |_| crate::modules::structs::module()),
 ];
 
 /// Whether `import name` can find the module: the compiler refuses the others before a program

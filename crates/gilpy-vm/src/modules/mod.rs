@@ -5,6 +5,7 @@ pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod pickle;
+pub mod structs;
 pub mod itertools;
 pub mod json;
 pub mod random;

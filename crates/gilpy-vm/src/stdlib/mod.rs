@@ -45,6 +45,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("traceback", include_str!("traceback.py")),
     ("copy", include_str!("copy.py")),
     ("re", include_str!("re.py")),
+    ("struct", include_str!("struct.py")),
     ("logging", include_str!("logging.py")),
     ("datetime", include_str!("datetime.py")),
     ("warnings", include_str!("warnings.py")),
