@@ -3209,6 +3209,12 @@ fn function_attribute(function: &crate::value::Function, name: &str) -> Option<V
         }
         "__dict__" => Value::Dict(function.dict()),
         "__code__" => Value::Code(function.code.clone()),
+        // Made empty on first read, and kept: the program may fill it.
+        "__annotations__" => {
+            let annotations = Dict::new(Default::default());
+            function.set_attribute(Text::from("__annotations__"), annotations.clone());
+            annotations
+        }
         "__defaults__" if function.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(function.defaults.clone()),
         "__kwdefaults__" if function.kw_defaults.is_empty() => Value::None,

@@ -315,7 +315,7 @@ fn write_global(to: &mut Pickled, module: &str, qualname: &str) {
     write_str(&mut to.bytes, qualname);
 }
 
-fn pickling_error(thread: &mut Thread, message: String) -> Value {
+pub fn pickling_error(thread: &mut Thread, message: String) -> Value {
     let class = builtins::import(thread, "pickle")
         .and_then(|pickle| builtins::get_attribute(thread, &pickle, "PicklingError"));
     match class {

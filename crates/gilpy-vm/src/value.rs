@@ -319,7 +319,8 @@ pub struct Function {
 
 impl Function {
     /// The attributes that live outside `__dict__`.
-    pub const OWN: [&'static str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+    pub const OWN: [&'static str; 5] =
+        ["__name__", "__qualname__", "__doc__", "__module__", "__annotations__"];
 
     /// An attribute assigned to the function, if any.
     pub fn attribute(&self, name: &str) -> Option<Value> {

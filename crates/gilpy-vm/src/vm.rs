@@ -2132,6 +2132,7 @@ impl Thread {
                     };
                     let Some(Value::Code(code)) = frame.stack.pop() else { unreachable!("code") };
                     let closure = pop_tuple_if(&mut frame.stack, flags & 4 != 0);
+                    let annotations = if flags & 8 != 0 { frame.stack.pop() } else { None };
                     let kw_defaults = if flags & 2 != 0 {
                         match frame.stack.pop() {
                             Some(Value::Dict(dict)) => lock(&dict.entries)
@@ -2157,6 +2158,9 @@ impl Thread {
                         attributes: Default::default(),
                         renamed: Default::default(),
                     };
+                    if let Some(annotations) = annotations {
+                        lock(&function.renamed).push(("__annotations__", annotations));
+                    }
                     frame.stack.push(Value::Function(Arc::new(function)));
                 }
                 Op::BuildTuple(count) => {

@@ -130,6 +130,10 @@ pub struct Compiler<'a> {
     postponed_annotations: bool,
     /// The SyntaxWarnings met so far (see [`warnings`]), by line.
     warnings: Vec<warnings::Warning>,
+    /// Each string constant of the compilation, once: equal constants anywhere in a module
+    /// are one object, as CPython's compiler merges them (`"a" is "a"`; and pickle writes
+    /// the second as a reference to the first).
+    strings: std::collections::HashMap<Box<str>, Text>,
 }
 
 impl<'a> Compiler<'a> {
@@ -148,6 +152,7 @@ impl<'a> Compiler<'a> {
             import_guards: 0,
             postponed_annotations,
             warnings: Vec::new(),
+            strings: Default::default(),
         }
     }
 }
@@ -403,7 +408,7 @@ impl<'a> Compiler<'a> {
             lines: unit.lines,
             positions: unit.positions,
             check_sites,
-            consts: unit.consts,
+            consts: unit.consts.into_iter().map(|value| self.shared_constant(value)).collect(),
             global_hints: unit
                 .names
                 .iter()
@@ -468,6 +473,21 @@ impl<'a> Compiler<'a> {
             Op::SetupExcept(_) => Op::SetupExcept(target),
             other => other,
         };
+    }
+
+    /// `value` with its strings (and those of the tuples it holds) the compilation's shared ones.
+    fn shared_constant(&mut self, value: Value) -> Value {
+        match value {
+            Value::Str(text) => {
+                let shared = self.strings.entry(Box::from(&*text)).or_insert(text);
+                Value::Str(shared.clone())
+            }
+            Value::Tuple(items) if items.iter().any(|item| matches!(item, Value::Str(_) | Value::Tuple(_))) => {
+                let items = items.iter().map(|item| self.shared_constant(item.clone())).collect();
+                Value::tuple(items)
+            }
+            other => other,
+        }
     }
 
     fn emit_const(&mut self, value: Value) {
@@ -1240,7 +1260,8 @@ impl<'a> Compiler<'a> {
         let parameters = parameter_names(&function.parameters);
         let scan = Scan::of_function(&parameters, &function.body);
         let is_generator = contains_yield(&function.body);
-        self.make_function(&function.name, &function.parameters, scan, |compiler| {
+        let returns = function.returns.as_deref();
+        self.make_function(&function.name, &function.parameters, returns, scan, |compiler| {
             compiler.unit().is_generator = is_generator || function.is_async;
             compiler.unit().is_coroutine = function.is_async && !is_generator;
             compiler.unit().is_async_generator = function.is_async && is_generator;
@@ -1293,6 +1314,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         name: &str,
         parameters: &ast::Parameters,
+        returns: Option<&Expr>,
         scan: Scan,
         emit_body: impl FnOnce(&mut Self) -> Result<()>,
     ) -> Result<()> {
@@ -1319,6 +1341,33 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::BuildDict(kw_defaults.len() as u32));
             flags |= 2;
+        }
+        // `__annotations__`, evaluated here as CPython does (or kept as text after
+        // `from __future__ import annotations`), parameters in order, then the return.
+        // CPython's compiler visits `args` before `posonlyargs`.
+        let annotated: Vec<(&str, &Expr)> = parameters
+            .args
+            .iter()
+            .chain(&parameters.posonlyargs)
+            .map(|p| &p.parameter)
+            .chain(parameters.vararg.as_deref())
+            .chain(parameters.kwonlyargs.iter().map(|p| &p.parameter))
+            .chain(parameters.kwarg.as_deref())
+            .filter_map(|p| p.annotation.as_deref().map(|a| (p.name.as_str(), a)))
+            .chain(returns.map(|r| ("return", r)))
+            .collect();
+        if !annotated.is_empty() {
+            for (name, annotation) in &annotated {
+                self.emit_const(Value::str(name));
+                if self.postponed_annotations {
+                    let text = self.lines.text_of(*annotation).to_string();
+                    self.emit_const(Value::str(&text));
+                } else {
+                    self.expr(annotation)?;
+                }
+            }
+            self.emit(Op::BuildDict(annotated.len() as u32));
+            flags |= 8;
         }
         if let Some((range, message)) = &scan.misplaced_declaration {
             return Err(self.syntax_error(range, message));
@@ -1393,7 +1442,7 @@ impl<'a> Compiler<'a> {
         // a `nonlocal` one is the function's.
         let own: BTreeSet<String> =
             bound.into_iter().filter(|name| !scan.nonlocals.contains(name)).collect();
-        self.make_function(&class.name, &empty, scan, |compiler| {
+        self.make_function(&class.name, &empty, None, scan, |compiler| {
             compiler.unit().kind = ScopeKind::Class;
             compiler.unit().local_names.clear();
             compiler.unit().locals = own;
@@ -1556,7 +1605,7 @@ impl<'a> Compiler<'a> {
                 self.check_duplicate_parameters(lambda, parameters)?;
                 let names = parameter_names(parameters);
                 let scan = Scan::of_expression(&names, &lambda.body);
-                self.make_function("<lambda>", parameters, scan, |compiler| {
+                self.make_function("<lambda>", parameters, None, scan, |compiler| {
                     compiler.unit().line = compiler.line_of(lambda);
                     compiler.expr(&lambda.body)?;
                     compiler.emit(Op::Return);
@@ -1942,7 +1991,7 @@ impl<'a> Compiler<'a> {
             .into(),
             ..Default::default()
         };
-        self.make_function(name, &parameters, scan, |compiler| {
+        self.make_function(name, &parameters, None, scan, |compiler| {
             match kind {
                 ComprehensionKind::List(_) => {
                     compiler.emit(Op::BuildList(0));

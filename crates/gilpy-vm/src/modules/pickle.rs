@@ -87,6 +87,7 @@ struct Pickler {
     /// that a temporary (an instance's state) cannot free an address another one then takes.
     memo: HashMap<usize, u32>,
     held: Vec<Value>,
+    protocol: i64,
 }
 
 impl Pickler {
@@ -370,8 +371,8 @@ impl Pickler {
         Ok(())
     }
 
-    /// `callable(*args)`, then `state` set on the result, memoized between: REDUCE, or NEWOBJ
-    /// when the callable is the class itself with `copyreg.__newobj__`'s shape.
+    /// `callable(*args)`, memoized, then what the reduction adds: list items appended,
+    /// dict items set, and `state` set with BUILD (pickle's `save_reduce`).
     fn save_reduce(
         &mut self,
         thread: &mut Thread,
@@ -385,11 +386,97 @@ impl Pickler {
         self.save(thread, args, depth + 1)?;
         self.write(&[op::REDUCE]);
         self.memoize(value);
+        self.save_reduced_rest(thread, None, None, state, depth)
+    }
+
+    fn save_reduced_rest(
+        &mut self,
+        thread: &mut Thread,
+        list_items: Option<Vec<Value>>,
+        dict_items: Option<Vec<Value>>,
+        state: Option<&Value>,
+        depth: usize,
+    ) -> Result<(), Value> {
+        if let Some(items) = list_items {
+            self.save_iterated(thread, &items, 1, op::APPEND, op::APPENDS, depth)?;
+        }
+        if let Some(pairs) = dict_items {
+            self.save_iterated(thread, &pairs, 2, op::SETITEM, op::SETITEMS, depth)?;
+        }
         if let Some(state) = state {
             self.save(thread, state, depth + 1)?;
             self.write(&[op::BUILD]);
         }
         Ok(())
+    }
+
+    /// Items from an iterator, as `_pickle.c`'s `batch_list` and `batch_dict` write them: in
+    /// batches of 1,000 between MARK and `many`, a batch of one with `one` and no MARK.
+    fn save_iterated(
+        &mut self,
+        thread: &mut Thread,
+        items: &[Value],
+        per_item: usize,
+        one: u8,
+        many: u8,
+        depth: usize,
+    ) -> Result<(), Value> {
+        for batch in items.chunks(BATCH * per_item) {
+            if batch.len() == per_item {
+                for item in batch {
+                    self.save(thread, item, depth + 1)?;
+                }
+                self.write(&[one]);
+                continue;
+            }
+            self.write(&[op::MARK]);
+            for item in batch {
+                self.save(thread, item, depth + 1)?;
+            }
+            self.write(&[many]);
+        }
+        Ok(())
+    }
+
+    /// What a class's own `__reduce_ex__` or `__reduce__` returned: a global's name, or
+    /// `(callable, args[, state[, listitems[, dictitems]]])`.
+    fn save_reduction(&mut self, thread: &mut Thread, value: &Value, reduced: Value, depth: usize) -> Result<(), Value> {
+        let parts = match &reduced {
+            Value::Str(name) => {
+                let Value::Instance(instance) = value else { unreachable!("an instance") };
+                let module = crate::pickle::global_name(thread, &Value::Class(instance.class.clone()))?.0;
+                return self.save_global(thread, value, &module, name);
+            }
+            Value::Tuple(parts) if (2..=6).contains(&parts.len()) => parts.clone(),
+            Value::Tuple(_) => {
+                return Err(pickling_error(thread, "tuple returned by __reduce__ must contain 2 through 6 elements"));
+            }
+            _ => return Err(pickling_error(thread, "__reduce__ must return a string or tuple")),
+        };
+        let present = |at: usize| parts.get(at).filter(|part| !matches!(part, Value::None)).cloned();
+        let (callable, args) = (&parts[0], &parts[1]);
+        if !matches!(args, Value::Tuple(_)) {
+            return Err(pickling_error(thread, "second item of the tuple returned by __reduce__ must be a tuple"));
+        }
+        let list_items = match present(3) {
+            Some(items) => Some(builtins::collect(thread, &items)?),
+            None => None,
+        };
+        let dict_items = match present(4) {
+            Some(items) => {
+                let mut pairs = Vec::new();
+                for pair in builtins::collect(thread, &items)? {
+                    pairs.extend(builtins::collect(thread, &pair)?);
+                }
+                Some(pairs)
+            }
+            None => None,
+        };
+        self.save(thread, callable, depth + 1)?;
+        self.save(thread, args, depth + 1)?;
+        self.write(&[op::REDUCE]);
+        self.memoize(value);
+        self.save_reduced_rest(thread, list_items, dict_items, present(2).as_ref(), depth)
     }
 
     fn save_instance(
@@ -400,58 +487,79 @@ impl Pickler {
         depth: usize,
     ) -> Result<(), Value> {
         let class = Value::Class(instance.class.clone());
-        // An exception's args and its links to other exceptions are not its __dict__.
+        // `obj.__reduce_ex__(protocol)`: the class's own, else its own `__reduce__`.
+        if let Some(reduce_ex @ Value::Function(_)) = instance.class.lookup("__reduce_ex__") {
+            let reduced = thread.call(&reduce_ex, vec![value.clone(), Value::Int(self.protocol)], vec![])?;
+            return self.save_reduction(thread, value, reduced, depth);
+        }
+        if let Some(reduce @ Value::Function(_)) = instance.class.lookup("__reduce__") {
+            let reduced = thread.call(&reduce, vec![value.clone()], vec![])?;
+            return self.save_reduction(thread, value, reduced, depth);
+        }
+        let is_exception = builtins::is_exception_instance(value);
+        // The instance's __dict__ (an exception's args and links to other exceptions are not).
         let attributes: Vec<(Text, Value)> = instance
             .attributes()
             .into_iter()
-            .filter(|(name, _)| {
-                !(builtins::is_exception_instance(value) && (&**name == "args" || name.starts_with("__")))
-            })
+            .filter(|(name, _)| !(is_exception && (&**name == "args" || name.starts_with("__"))))
             .collect();
-        let state = (!attributes.is_empty()).then(|| {
+        let own_state = (!attributes.is_empty()).then(|| {
             let mut map = crate::value::Map::default();
             for (name, item) in attributes {
                 map.insert(crate::value::Key(Value::Str(name)), item);
             }
             crate::value::Dict::new(map)
         });
-        // A class's own `__reduce__` (an enum member's), as pickle calls it.
-        if let Some(reduce @ Value::Function(_)) = instance.class.lookup("__reduce__") {
-            let reduced = thread.call(&reduce, vec![value.clone()], vec![])?;
-            if let Value::Tuple(parts) = &reduced {
-                if let [callable, args @ Value::Tuple(_), rest @ ..] = parts.as_slice() {
-                    let state = rest.first().filter(|state| !matches!(state, Value::None));
-                    return self.save_reduce(thread, value, callable, args, state, depth);
-                }
+        let state = match instance.class.lookup("__getstate__") {
+            Some(getstate @ Value::Function(_)) => {
+                Some(thread.call(&getstate, vec![value.clone()], vec![])?).filter(|s| !matches!(s, Value::None))
             }
-            return Err(thread.exception("TypeError", "__reduce__ must return a string or tuple"));
-        }
-        if builtins::is_exception_instance(value) {
+            _ => own_state,
+        };
+        if is_exception {
             // BaseException.__reduce__: the class and its args, then its __dict__ if any.
             let args = instance.get("args").unwrap_or_else(|| Value::tuple(vec![]));
             return self.save_reduce(thread, value, &class, &args, state.as_ref(), depth);
         }
-        if instance.base.is_some() {
-            return Err(thread.exception(
-                "NotImplementedError",
-                format!(
-                    "gilpy cannot yet pickle an instance of '{}' (a subclass of a built-in type)",
-                    instance.class.name
-                ),
-            ));
+        // `object.__reduce_ex__(4)`: `copyreg.__newobj__`, written as the class, the
+        // arguments of `__getnewargs__` (a built-in base's value) and NEWOBJ; then a list's
+        // or a dict's items, and the state with BUILD.
+        let (mut args, mut list_items, mut dict_items) = (Vec::new(), None, None);
+        match &instance.base {
+            None => {}
+            Some(Value::List(list)) => list_items = Some(lock(&list.items).clone()),
+            Some(Value::Dict(dict)) => {
+                dict_items = Some(lock(&dict.entries).iter().flat_map(|(k, v)| [k.0.clone(), v.clone()]).collect());
+            }
+            Some(base @ (Value::Tuple(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) | Value::Bytes(_))) => {
+                args.push(base.clone());
+            }
+            Some(_) => {
+                return Err(thread.exception(
+                    "NotImplementedError",
+                    format!(
+                        "gilpy cannot yet pickle an instance of '{}' (a subclass of a built-in type)",
+                        instance.class.name
+                    ),
+                ));
+            }
         }
-        // `object.__reduce_ex__(4)`: `copyreg.__newobj__`, written as the class, no
-        // arguments and NEWOBJ, then the instance's __dict__ (if it has anything) and BUILD.
+        if let Some(getnewargs @ Value::Function(_)) = instance.class.lookup("__getnewargs__") {
+            match thread.call(&getnewargs, vec![value.clone()], vec![])? {
+                Value::Tuple(items) => args = items.to_vec(),
+                _ => return Err(thread.exception("TypeError", "__getnewargs__ should return a tuple")),
+            }
+        }
         self.save(thread, &class, depth + 1)?;
-        self.save(thread, &Value::tuple(vec![]), depth + 1)?;
+        self.save(thread, &Value::tuple(args), depth + 1)?;
         self.write(&[op::NEWOBJ]);
         self.memoize(value);
-        if let Some(state) = state {
-            self.save(thread, &state, depth + 1)?;
-            self.write(&[op::BUILD]);
-        }
-        Ok(())
+        self.save_reduced_rest(thread, list_items, dict_items, state.as_ref(), depth)
     }
+}
+
+fn pickling_error(thread: &mut Thread, message: &str) -> Value {
+    crate::pickle::pickling_error(thread, message.to_string())
 }
 
 fn cannot_pickle(thread: &Thread, value: &Value) -> Value {
@@ -467,7 +575,8 @@ fn pickle_dumps(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let (Some(value), Some(Value::Int(protocol))) = (args.first(), args.get(1)) else {
         return Err(thread.exception("TypeError", "dumps(obj, protocol)"));
     };
-    let mut pickler = Pickler { out: Vec::new(), frame: None, memo: HashMap::new(), held: Vec::new() };
+    let mut pickler =
+        Pickler { out: Vec::new(), frame: None, memo: HashMap::new(), held: Vec::new(), protocol: *protocol };
     pickler.write(&[op::PROTO, *protocol as u8]);
     pickler.start_frame();
     pickler.save(thread, value, 0)?;
@@ -484,6 +593,8 @@ struct Unpickler<'a> {
     stack: Vec<Value>,
     marks: Vec<usize>,
     memo: Vec<Value>,
+    /// `load` from a file: the object and where it ended, so the file can be left there.
+    report_end: bool,
 }
 
 impl Unpickler<'_> {
@@ -563,7 +674,14 @@ impl Unpickler<'_> {
                     self.take(8)?;
                     continue;
                 }
-                op::STOP => return self.pop(),
+                op::STOP => {
+                    let value = self.pop()?;
+                    return Ok(if self.report_end {
+                        Value::tuple(vec![value, Value::Int(self.at as i64)])
+                    } else {
+                        value
+                    });
+                }
                 op::MARK => {
                     self.marks.push(self.stack.len());
                     continue;
@@ -720,13 +838,10 @@ impl Unpickler<'_> {
                 op::NEWOBJ => {
                     let args = self.pop()?;
                     let class = self.pop()?;
-                    match (&class, &args) {
-                        (Value::Class(class), Value::Tuple(args)) if args.is_empty() && !builtins::is_builtin_class(thread, class) => {
-                            builtins::unpickled_instance(class.clone(), Vec::new())
-                        }
-                        (_, Value::Tuple(args)) => thread.call(&class, args.to_vec(), vec![])?,
-                        _ => return Err(self.error("NEWOBJ expected an arg tuple.")),
-                    }
+                    let Value::Tuple(args) = args else {
+                        return Err(self.error("NEWOBJ expected an arg tuple."));
+                    };
+                    new_object(thread, class, args.to_vec())?
                 }
                 op::REDUCE => {
                     let args = self.pop()?;
@@ -745,12 +860,21 @@ impl Unpickler<'_> {
                             continue;
                         }
                     }
-                    if let Value::Dict(dict) = &state {
+                    // Without `__setstate__`: the state's dict goes into the instance's
+                    // __dict__ as it is (a frozen dataclass too), a slot state's by setattr.
+                    let (own, slots) = match &state {
+                        Value::Tuple(pair) if pair.len() == 2 => (pair[0].clone(), pair[1].clone()),
+                        other => (other.clone(), Value::None),
+                    };
+                    for (dict, direct) in [(own, true), (slots, false)] {
+                        let Value::Dict(dict) = dict else { continue };
                         let entries: Vec<(Value, Value)> =
                             lock(&dict.entries).iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
                         for (key, item) in entries {
-                            if let Value::Str(name) = key {
-                                builtins::set_attribute(thread, &target, name, item)?;
+                            let Value::Str(name) = key else { continue };
+                            match &target {
+                                Value::Instance(instance) if direct => instance.set(name, item),
+                                _ => builtins::set_attribute(thread, &target, name, item)?,
                             }
                         }
                     }
@@ -771,8 +895,32 @@ impl Unpickler<'_> {
 }
 
 
-/// `loads(data, UnpicklingError)`: bytes in pickle's format (protocols 2 to 5), back to an
-/// object.
+/// NEWOBJ's `cls.__new__(cls, *args)`: an instance without `__init__` run, extending the
+/// built-in type its class does; a class with its own `__new__` is called.
+fn new_object(thread: &mut Thread, class: Value, args: Vec<Value>) -> CallResult {
+    let Value::Class(class_ref) = &class else {
+        return thread.call(&class, args, vec![]);
+    };
+    if builtins::is_builtin_class(thread, class_ref) {
+        return thread.call(&class, args, vec![]);
+    }
+    let own_new = class_ref.lookup("__new__").is_some_and(|new| !matches!(new, Value::Builtin(_)));
+    if own_new {
+        return thread.call(&class, args, vec![]);
+    }
+    let base = match thread.interp.builtin_ancestor(class_ref) {
+        None => return Ok(builtins::unpickled_instance(class_ref.clone(), Vec::new())),
+        Some(ancestor) => match &*ancestor.name {
+            "list" => List::new(vec![]),
+            "dict" => crate::value::Dict::new(Default::default()),
+            _ => thread.call(&Value::Class(ancestor), args, vec![])?,
+        },
+    };
+    Ok(Value::Instance(Arc::new(crate::value::Instance::new(class_ref.clone(), Some(base)))))
+}
+
+/// `loads(data, UnpicklingError[, report_end])`: bytes in pickle's format (protocols 2 to 5),
+/// back to an object (and where it ended, with `report_end`).
 fn pickle_loads(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Some(Value::Class(error_class)) = args.get(1).cloned() else {
         return Err(thread.exception("TypeError", "loads(data, error_class)"));
@@ -781,6 +929,8 @@ fn pickle_loads(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         let name = args.first().map_or_else(|| "NoneType".to_string(), |value| crate::ops::type_name(value).to_string());
         return Err(thread.exception("TypeError", format!("a bytes-like object is required, not '{name}'")));
     };
-    let mut unpickler = Unpickler { error_class, data, at: 0, stack: Vec::new(), marks: Vec::new(), memo: Vec::new() };
+    let report_end = matches!(args.get(2), Some(Value::Bool(true)));
+    let mut unpickler =
+        Unpickler { error_class, data, at: 0, stack: Vec::new(), marks: Vec::new(), memo: Vec::new(), report_end };
     unpickler.run(thread)
 }

@@ -712,3 +712,27 @@ class ChainMap(_collections_abc.MutableMapping):
         for child in reversed(self.maps):
             m.update(child)
         return self.__class__(m)
+
+
+# How pickle writes them, as CPython's reduce them (the bytes match CPython's).
+def _deque_reduce(self):
+    return self.__class__, (() if self._maxlen is None else ((), self._maxlen)), None, iter(self)
+
+
+def _defaultdict_reduce(self):
+    factory = () if self.default_factory is None else (self.default_factory,)
+    return self.__class__, factory, None, None, iter(self.items())
+
+
+def _ordereddict_reduce(self):
+    return self.__class__, (), None, None, iter(self.items())
+
+
+def _counter_reduce(self):
+    return self.__class__, (dict(self),)
+
+
+deque.__reduce__ = _deque_reduce
+defaultdict.__reduce__ = _defaultdict_reduce
+OrderedDict.__reduce__ = _ordereddict_reduce
+Counter.__reduce__ = _counter_reduce

@@ -178,7 +178,8 @@ class Enum(metaclass=EnumMeta):
         return format(str(self), spec)
 
     def __reduce__(self):
-        return getattr, (type(self), self._name_)
+        # As CPython's `__reduce_ex__`: the class called with the value finds the member.
+        return self.__class__, (self._value_,)
 
     @property
     def name(self):

@@ -289,3 +289,68 @@ class cached_property:
             value = self.func(instance)
             cache[self.attrname] = value
         return value
+
+
+def singledispatch(func):
+    """A function that runs the implementation registered for its first argument's class (the
+    nearest in the class's method resolution order), else `func`, as CPython's."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for ancestor in cls.__mro__:
+            if ancestor in registry:
+                return registry[ancestor]
+        return func
+
+    def register(cls, func=None):
+        if isinstance(cls, type) or _is_union(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError("Invalid first argument to `register()`. %r is not a class or union type." % (cls,))
+            annotations = getattr(cls, "__annotations__", {})
+            if not annotations:
+                raise TypeError(
+                    "Invalid first argument to `register()`: %r. Use either `@register(some_class)` "
+                    "or plain `@register` on an annotated function." % (cls,))
+            func = cls
+            argname, cls = next((name, hint) for name, hint in annotations.items() if name != "return")
+            if not (isinstance(cls, type) or _is_union(cls)):
+                raise TypeError("Invalid annotation for %r. %r is not a class." % (argname, cls))
+        for each in (cls.__args__ if _is_union(cls) else (cls,)):
+            registry[each] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError("%s requires at least 1 positional argument" % funcname)
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, "__name__", "singledispatch function")
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+def _is_union(hint):
+    return type(hint).__name__ in ("UnionType", "_UnionGenericAlias")
+
+
+class singledispatchmethod:
+    """A method that dispatches on the class of its first argument after self."""
+
+    def __init__(self, func):
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def method(*args, **kwargs):
+            return self.dispatcher.dispatch(args[0].__class__).__get__(obj, cls)(*args, **kwargs)
+        method.register = self.register
+        return method

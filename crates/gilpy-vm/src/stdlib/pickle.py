@@ -51,4 +51,11 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
 
 
 def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
-    return _pickle.loads(file.read(), UnpicklingError)
+    # One object, the file left where it ends, so that records dumped one after another
+    # load one after another.
+    start = file.tell()
+    data = file.read()
+    obj, end = _pickle.loads(data, UnpicklingError, True)
+    if end < len(data):
+        file.seek(start + end)
+    return obj
