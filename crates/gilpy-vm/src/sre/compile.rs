@@ -2,14 +2,14 @@
 //! its tree into `_sre` code. Counted repeats are unrolled; a loop whose body can match the
 //! empty string checks that each pass moved on, as `_sre` does, so `(a*)*` ends.
 
-use super::parse::{Anchor, ClassItem, Greed, Node};
+use super::parse::{Anchor, ClassItem, Fold, Greed, Node};
 
 #[derive(Debug, Clone)]
 pub enum Inst {
     Char(char),
     /// A character compared without case: the pattern's, lowered and uppered. Both are
     /// compared, as `_sre`'s extra case table has it: `σ`, `ς` and `Σ` match each other.
-    CharIgnoreCase { lower: char, upper: char },
+    CharIgnoreCase { lower: char, upper: char, fold: Fold },
     Any,
     AnyButNewline,
     Class { class: usize },
@@ -19,7 +19,7 @@ pub enum Inst {
     /// Try `first`; on failure, backtrack to `second`.
     Split { first: usize, second: usize },
     Jump(usize),
-    Backreference { group: usize, ignore_case: bool },
+    Backreference { group: usize, fold: Fold },
     /// A lookaround whose body starts at the next instruction and ends with `SubMatch`;
     /// `next` follows it. A lookbehind starts `width` characters back.
     Look { behind: bool, negated: bool, width: usize, next: usize },
@@ -39,7 +39,7 @@ pub enum Inst {
 pub struct Class {
     pub items: Vec<ClassItem>,
     pub negated: bool,
-    pub ignore_case: bool,
+    pub fold: Fold,
 }
 
 pub struct Program {
@@ -67,7 +67,7 @@ pub fn compile(node: &Node) -> Result<Program, &'static str> {
 
 fn first_char(node: &Node) -> Option<char> {
     match node {
-        Node::Char { c, ignore_case: false } => Some(*c),
+        Node::Char { c, fold: Fold::Exact } => Some(*c),
         Node::Sequence(nodes) => nodes.first().and_then(first_char),
         Node::Group { node, .. } | Node::Atomic(node) => first_char(node),
         Node::Repeat { node, min, .. } if *min > 0 => first_char(node),
@@ -115,24 +115,42 @@ impl Compiler {
 
     fn node(&mut self, node: &Node) -> Result<(), &'static str> {
         match node {
-            Node::Char { c, ignore_case } => {
-                let lowered = super::matcher::lower(*c);
-                let inst = if *ignore_case && (lowered != *c || super::matcher::upper(*c) != *c) {
-                    Inst::CharIgnoreCase { lower: lowered, upper: super::matcher::upper(*c) }
+            Node::Char { c, fold } => {
+                use super::matcher::{lower_in, upper_in};
+                let (low, up) = (lower_in(*c, *fold), upper_in(*c, *fold));
+                // A letter without case variants still folds when others map to it (`ß`, the
+                // lower case of `ẞ`), so every non-ASCII char compares folded.
+                let folds = *fold != Fold::Exact && (low != *c || up != *c || !c.is_ascii());
+                self.emit(if folds {
+                    Inst::CharIgnoreCase { lower: low, upper: up, fold: *fold }
                 } else {
                     Inst::Char(*c)
-                };
-                self.emit(inst)?;
+                })?;
             }
             Node::Any { dotall } => {
                 self.emit(if *dotall { Inst::Any } else { Inst::AnyButNewline })?;
             }
-            Node::Class { items, negated, ignore_case } => {
-                self.classes.push(Class {
-                    items: items.clone(),
-                    negated: *negated,
-                    ignore_case: *ignore_case,
-                });
+            Node::Class { items, negated, fold } => {
+                let mut items = items.clone();
+                if *fold != Fold::Exact {
+                    // Each char's case variants join it (a titlecase `ǅ` brings `Ǆ` and `ǆ`),
+                    // as CPython's compiler widens a class under IGNORECASE.
+                    use super::matcher::{lower_in, upper_in};
+                    let variants: Vec<ClassItem> = items
+                        .iter()
+                        .filter_map(|item| match item {
+                            ClassItem::Char(c) => Some(*c),
+                            _ => None,
+                        })
+                        .flat_map(|c| {
+                            let (low, up) = (lower_in(c, *fold), upper_in(c, *fold));
+                            [low, up, lower_in(up, *fold), upper_in(low, *fold)]
+                        })
+                        .map(ClassItem::Char)
+                        .collect();
+                    items.extend(variants);
+                }
+                self.classes.push(Class { items, negated: *negated, fold: *fold });
                 self.emit(Inst::Class { class: self.classes.len() - 1 })?;
             }
             Node::Anchor(anchor) => {
@@ -167,8 +185,8 @@ impl Compiler {
                 self.node(node)?;
                 self.emit(Inst::Save(2 * index + 1))?;
             }
-            Node::Backreference { group, ignore_case } => {
-                self.emit(Inst::Backreference { group: *group, ignore_case: *ignore_case })?;
+            Node::Backreference { group, fold } => {
+                self.emit(Inst::Backreference { group: *group, fold: *fold })?;
             }
             Node::Lookaround { behind, negated, node } => {
                 let width = if *behind { super::parse::width(node).unwrap_or(0) } else { 0 };

@@ -4,17 +4,28 @@
 //! without end can be stopped (the caller's `stop` is asked every so many steps).
 
 use super::compile::{Class, Inst, Program};
-use super::parse::{Anchor, Category, ClassItem};
+use super::parse::{Anchor, Category, ClassItem, Fold};
 
-/// Lower case as `_sre` folds it: one character to one, else unchanged.
+/// Lower case as `_sre` folds it, by the simple mapping: one character to one (`İ` to `i`,
+/// the first of its full mapping `i̇`).
 pub fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let mut lowered = c.to_lowercase();
-    match (lowered.next(), lowered.next()) {
-        (Some(l), None) => l,
-        _ => c,
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+pub fn lower_in(c: char, fold: Fold) -> char {
+    match fold {
+        Fold::Ascii => c.to_ascii_lowercase(),
+        _ => lower(c),
+    }
+}
+
+pub fn upper_in(c: char, fold: Fold) -> char {
+    match fold {
+        Fold::Ascii => c.to_ascii_uppercase(),
+        _ => upper(c),
     }
 }
 
@@ -30,8 +41,8 @@ pub fn upper(c: char) -> char {
 }
 
 /// Whether `c` is the character lowered to `low` and uppered to `up`, ignoring case.
-fn same_ignoring_case(c: char, low: char, up: char) -> bool {
-    lower(c) == low || upper(c) == up
+fn same_ignoring_case(c: char, low: char, up: char, fold: Fold) -> bool {
+    lower_in(c, fold) == low || upper_in(c, fold) == up
 }
 
 fn is_word(c: char, ascii: bool) -> bool {
@@ -65,8 +76,10 @@ fn class_contains(class: &Class, c: char) -> bool {
             }
         })
     };
+    let fold = class.fold;
     let found = hit(c)
-        || (class.ignore_case && (hit(lower(c)) || hit(upper(c)) || hit(lower(upper(c)))));
+        || (fold != Fold::Exact
+            && (hit(lower_in(c, fold)) || hit(upper_in(c, fold)) || hit(lower_in(upper_in(c, fold), fold))));
     found != class.negated
 }
 
@@ -219,7 +232,7 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
                     pos += 1;
                     true
                 },
-                Inst::CharIgnoreCase { lower: low, upper: up } => pos < self.end && same_ignoring_case(self.at(pos), *low, *up) && {
+                Inst::CharIgnoreCase { lower: low, upper: up, fold } => pos < self.end && same_ignoring_case(self.at(pos), *low, *up, *fold) && {
                     pos += 1;
                     true
                 },
@@ -251,14 +264,16 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
                     pc = *to;
                     continue;
                 }
-                Inst::Backreference { group, ignore_case } => {
+                Inst::Backreference { group, fold } => {
                     match (self.slots[2 * group], self.slots[2 * group + 1]) {
                         (Some(from), Some(to)) if from <= to => {
                             let len = to - from;
                             let same = pos + len <= self.end
                                 && (0..len).all(|i| {
                                     let (a, b) = (self.at(from + i), self.at(pos + i));
-                                    a == b || (*ignore_case && same_ignoring_case(b, lower(a), upper(a)))
+                                    a == b
+                                        || (*fold != Fold::Exact
+                                            && same_ignoring_case(b, lower_in(a, *fold), upper_in(a, *fold), *fold))
                                 });
                             same && {
                                 pos += len;

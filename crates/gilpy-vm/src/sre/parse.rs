@@ -61,12 +61,21 @@ pub enum Anchor {
     WordBoundary { negated: bool, ascii: bool },
 }
 
+/// How a node compares letters: exactly, ignoring case by Unicode's simple case mappings, or
+/// ignoring the case of ASCII letters only (`re.ASCII`, and bytes patterns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    Exact,
+    Unicode,
+    Ascii,
+}
+
 #[derive(Debug, Clone)]
 pub enum Node {
-    Char { c: char, ignore_case: bool },
+    Char { c: char, fold: Fold },
     /// `.`
     Any { dotall: bool },
-    Class { items: Vec<ClassItem>, negated: bool, ignore_case: bool },
+    Class { items: Vec<ClassItem>, negated: bool, fold: Fold },
     Anchor(Anchor),
     Sequence(Vec<Node>),
     Alternation(Vec<Node>),
@@ -75,7 +84,7 @@ pub enum Node {
     Repeat { node: Box<Node>, min: u32, max: Option<u32>, greed: Greed },
     /// `(?>...)`: once matched, never backtracked into.
     Atomic(Box<Node>),
-    Backreference { group: usize, ignore_case: bool },
+    Backreference { group: usize, fold: Fold },
     Lookaround { behind: bool, negated: bool, node: Box<Node> },
     /// `(?(group)yes|no)`
     Conditional { group: usize, yes: Box<Node>, no: Box<Node> },
@@ -175,6 +184,14 @@ impl Parser<'_> {
         self.syntax.bytes || flags & ASCII != 0
     }
 
+    fn fold(&self, flags: u32) -> Fold {
+        match (flags & IGNORECASE != 0, self.ascii(flags)) {
+            (false, _) => Fold::Exact,
+            (true, false) => Fold::Unicode,
+            (true, true) => Fold::Ascii,
+        }
+    }
+
     fn alternation(&mut self, flags: u32, depth: usize) -> Result<Node, ParseError> {
         if depth > 200 {
             return error("too many nested groups", self.pos);
@@ -234,9 +251,9 @@ impl Parser<'_> {
                         return error("nothing to repeat", start);
                     }
                     self.pos = start + 1;
-                    Node::Char { c: '{', ignore_case: false }
+                    Node::Char { c: '{', fold: Fold::Exact }
                 }
-                c => Node::Char { c, ignore_case: flags & IGNORECASE != 0 },
+                c => Node::Char { c, fold: self.fold(flags) },
             };
             let node = self.quantified(node, flags)?;
             items.push(node);
@@ -386,7 +403,7 @@ impl Parser<'_> {
                         }
                         return Ok(Some(Node::Backreference {
                             group,
-                            ignore_case: flags & IGNORECASE != 0,
+                            fold: self.fold(flags),
                         }));
                     } else {
                         return match self.peek() {
@@ -650,7 +667,7 @@ impl Parser<'_> {
                 items.push(low);
             }
         }
-        Ok(Node::Class { items, negated, ignore_case: flags & IGNORECASE != 0 })
+        Ok(Node::Class { items, negated, fold: self.fold(flags) })
     }
 
     /// A code point escape shared by classes and the rest: `\x`, `\u`, `\U`, `\N{...}`
@@ -768,7 +785,7 @@ impl Parser<'_> {
             return error("bad escape (end of pattern)", start);
         };
         self.pos += 1;
-        let ignore_case = flags & IGNORECASE != 0;
+        let fold = self.fold(flags);
         let ascii = self.ascii(flags);
         let anchor = match c {
             'A' => Some(Anchor::StringStart),
@@ -781,10 +798,10 @@ impl Parser<'_> {
             return Ok(Node::Anchor(anchor));
         }
         if let Some(item) = self.category(c, flags) {
-            return Ok(Node::Class { items: vec![item], negated: false, ignore_case: false });
+            return Ok(Node::Class { items: vec![item], negated: false, fold: Fold::Exact });
         }
         if let Some(c) = Self::simple_escape(c) {
-            return Ok(Node::Char { c, ignore_case });
+            return Ok(Node::Char { c, fold });
         }
         let literal = match c {
             'x' => self.code_escape('x', start)?,
@@ -813,13 +830,13 @@ impl Parser<'_> {
                     if self.open_groups.contains(&group) {
                         return error("cannot refer to an open group", start);
                     }
-                    return Ok(Node::Backreference { group, ignore_case });
+                    return Ok(Node::Backreference { group, fold });
                 }
             }
             c if c.is_ascii_alphabetic() => return error(format!("bad escape \\{c}"), start),
             c => c,
         };
-        Ok(Node::Char { c: literal, ignore_case })
+        Ok(Node::Char { c: literal, fold })
     }
 }
 

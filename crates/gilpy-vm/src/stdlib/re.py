@@ -174,6 +174,10 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
+    def __reduce__(self):
+        # As CPython's: compiled again where it is loaded.
+        return _compile, (self.pattern, self.flags)
+
     def _check(self, string):
         """Raises the TypeError of a subject of the wrong type (`_sre` words it)."""
         _sre.match(self._code, string, 0, 0, 0, False)
@@ -477,6 +481,9 @@ class Match:
     def __deepcopy__(self, memo):
         return self
 
+    def __reduce__(self):
+        raise TypeError("cannot pickle 're.Match' object")
+
 
 _cache = {}
 _MAX_CACHE = 512
@@ -562,3 +569,34 @@ def escape(pattern):
     if isinstance(pattern, str):
         return pattern.translate(_SPECIAL)
     return str(pattern, "latin1").translate(_SPECIAL).encode("latin1")
+
+
+class Scanner:
+    """Splits a string into tokens by a lexicon of (pattern, action) pairs: at each place the
+    first pattern that matches wins, and its action (a function of the scanner and the text, or
+    a value, or None to drop the token) makes the token. Undocumented, as in CPython."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        self._patterns = [_compile(phrase, flags) for phrase, _ in lexicon]
+
+    def scan(self, string):
+        result = []
+        i = 0
+        while True:
+            for (_, action), pattern in zip(self.lexicon, self._patterns):
+                m = pattern.match(string, i)
+                if m:
+                    break
+            else:
+                break
+            j = m.end()
+            if i == j:
+                break
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
