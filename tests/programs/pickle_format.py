@@ -70,3 +70,19 @@ for bad in [lambda: pickle.dumps(lambda x: x), lambda: pickle.dumps(local()),
     except Exception as e:
         text = str(e)
         print(type(e).__name__, text.split(" at 0x")[0])
+
+# Nested and local classes, bad data, and protocol 2 as CPython 3 writes it (Python 2's names).
+def f():
+    class L:
+        pass
+    return L
+class Outer:
+    class Inner:
+        pass
+print(pickle.dumps(Outer.Inner), pickle.loads(pickle.dumps(Outer.Inner())).__class__.__qualname__)
+for bad in [lambda: pickle.dumps(f()), lambda: pickle.dumps(f()()), lambda: pickle.loads(b"\x80\x05"), lambda: pickle.loads(b"N"),
+            lambda: pickle.loads(b"(."), lambda: pickle.loads(b"\x80\x02c__builtin__\nset\nq\x00]q\x01K\x01a\x85q\x02Rq\x03.")]:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)

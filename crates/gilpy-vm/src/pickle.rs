@@ -234,15 +234,7 @@ pub fn global_name(thread: &mut Thread, value: &Value) -> Result<(Text, Text), V
             let qualname = &function.qualname;
             // A local lambda is a local object first, as CPython finds it.
             if qualname.contains("<locals>") {
-                let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
-                    "get"
-                } else {
-                    "pickle"
-                };
-                return Err(thread.exception(
-                    "AttributeError",
-                    format!("Can't {verb} local object '{qualname}'"),
-                ));
+                return Err(local_object(thread, qualname));
             }
             if qualname.contains("<lambda>") {
                 return Err(pickling_error(
@@ -257,9 +249,21 @@ pub fn global_name(thread: &mut Thread, value: &Value) -> Result<(Text, Text), V
             Ok((module, qualname.clone()))
         }
         Value::Builtin(builtin) => Ok((Text::from(builtin_module(thread, value).as_str()), Text::from(builtin.name))),
-        Value::Class(class) => Ok((class_module(thread, class), class.name.clone())),
+        Value::Class(class) => {
+            let qualname = class.qualname();
+            if qualname.contains("<locals>") {
+                return Err(local_object(thread, &qualname));
+            }
+            Ok((class_module(thread, class), qualname))
+        }
         _ => unreachable!("only functions, built-ins and classes are found by name"),
     }
+}
+
+/// What pickle raises for a function or class defined in a function, which it cannot find.
+fn local_object(thread: &Thread, qualname: &str) -> Value {
+    let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 { "get" } else { "pickle" };
+    thread.exception("AttributeError", format!("Can't {verb} local object '{qualname}'"))
 }
 
 /// The module a built-in function belongs to (`math` for `math.sqrt`): the loaded module that
@@ -458,6 +462,12 @@ impl Reader<'_> {
 
 /// `module.qualname` in this interpreter, as pickle's `find_class` looks it up.
 pub fn find_global(thread: &mut Thread, module: &str, qualname: &str) -> CallResult {
+    // Python 2's names, which protocol 2 pickles written by CPython use (its `fix_imports`).
+    let module = match module {
+        "__builtin__" => "builtins",
+        "copy_reg" => "copyreg",
+        other => other,
+    };
     let mut value = if module == "builtins" {
         match lock(&thread.interp.builtins.entries).get(&Key(Value::str(qualname))) {
             Some(value) => return Ok(value.clone()),

@@ -624,7 +624,7 @@ impl Unpickler<'_> {
 
     fn pop(&mut self) -> Result<Value, Value> {
         if self.marks.last().is_some_and(|&mark| mark >= self.stack.len()) {
-            return Err(self.error("unpickling stack underflow"));
+            return Err(self.error("unexpected MARK found"));
         }
         self.stack.pop().ok_or_else(|| self.error("unpickling stack underflow"))
     }
@@ -654,11 +654,7 @@ impl Unpickler<'_> {
     fn run(&mut self, thread: &mut Thread) -> CallResult {
         loop {
             if self.at >= self.data.len() {
-                return Err(if self.data.is_empty() {
-                    thread.exception("EOFError", "Ran out of input")
-                } else {
-                    self.error("pickle data was truncated")
-                });
+                return Err(thread.exception("EOFError", "Ran out of input"));
             }
             let code = self.data[self.at];
             self.at += 1;
