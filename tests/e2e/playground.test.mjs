@@ -77,7 +77,10 @@ describe('the workbench, cross-origin isolated', () => {
     const free = await spansOf(page, 'free-threaded');
     assert.ok(crossTaskOverlap(free, 'running'), 'free-threaded threads ran at the same time');
     assert.ok(!free.some((span) => span.kind === 'waiting-for-lock'), 'and never waited for a GIL');
-    assert.ok(crossTaskOverlap(await spansOf(page, 'processes'), 'running'), 'processes ran at once');
+    const processes = await spansOf(page, 'processes');
+    assert.ok(crossTaskOverlap(processes, 'running'), 'processes ran at once');
+    assert.ok(processes.some((span) => span.kind === 'starting'), 'after starting up, which shows');
+    assert.equal(await page.locator('.results-head .legend li', { hasText: 'Starting a process' }).count(), 1);
 
 
     // Hovering a span names it; the timeline reads as text; zoom widens the lanes to scroll.

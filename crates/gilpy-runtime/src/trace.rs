@@ -15,6 +15,12 @@ pub enum SpanKind {
     BlockedIo,
     /// Runnable, but every core was busy.
     Ready,
+    /// Pickling or unpickling what crosses to or from another process (arguments, results,
+    /// queue items): CPU work, under the GIL.
+    Serializing,
+    /// A new process starting up: its interpreter made and its main module run again (spawn),
+    /// before its target runs.
+    Starting,
 }
 
 /// `[start_us, end_us)` relative to the start of the run.

@@ -65,8 +65,18 @@ mod tag {
 
 pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
     let mut pickled = Pickled { bytes: Vec::new(), natives: Vec::new() };
-    write(thread, value, &mut pickled, 0)?;
-    Ok(pickled)
+    let written = serializing(thread, |thread| write(thread, value, &mut pickled, 0));
+    written.map(|()| pickled)
+}
+
+/// Runs `work` as a "serializing" span of the trace, then goes back to what the thread was
+/// doing (running, or starting up as a process).
+fn serializing<T>(thread: &mut Thread, work: impl FnOnce(&mut Thread) -> T) -> T {
+    let before = thread.span_kind();
+    thread.enter_span(gilpy_runtime::SpanKind::Serializing);
+    let result = work(thread);
+    thread.enter_span(before.unwrap_or(thread.activity));
+    result
 }
 
 fn write_len(out: &mut Vec<u8>, len: usize) {
@@ -333,7 +343,7 @@ pub fn pickling_error(thread: &mut Thread, message: String) -> Value {
 /// Rebuilds the object in `thread`'s interpreter.
 pub fn loads(thread: &mut Thread, pickled: &Pickled) -> CallResult {
     let mut reader = Reader { bytes: &pickled.bytes, at: 0, natives: &pickled.natives };
-    reader.read(thread)
+    serializing(thread, |thread| reader.read(thread))
 }
 
 struct Reader<'a> {

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 use gilpy_runtime::gil::EvalBreaker;
+use gilpy_runtime::SpanKind;
 
 use crate::builtins::{self, builtin_function as builtin, Interpreter};
 use crate::pickle::{self, Pickled};
@@ -268,6 +269,7 @@ fn run_child(
     name: String,
 ) -> i64 {
     let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    thread.activity = SpanKind::Starting;
     // Stopped before its thread was registered, where the stop could not reach it.
     if interp.process.stop_signal.load(Ordering::SeqCst) != 0 {
         return interp.process.stopped_exit_code();
@@ -281,8 +283,11 @@ fn run_child(
     let exit_code = match thread.run_module(code, globals) {
         Err(exception) => startup_exit_code(&mut thread, &exception),
         Ok(_) => {
-            let outcome = target_of(&mut thread, payload)
-                .and_then(|(target, args, kwargs)| thread.call(&target, args, kwargs));
+            let outcome = target_of(&mut thread, payload).and_then(|(target, args, kwargs)| {
+                thread.activity = SpanKind::Running;
+                thread.enter_span(SpanKind::Running);
+                thread.call(&target, args, kwargs)
+            });
             target_exit_code(&mut thread, outcome, &name)
         }
     };
@@ -313,7 +318,8 @@ fn simulate_child(
         /// Its exit code, and how many finalization steps have begun.
         Finalizing(i64, usize),
     }
-    let thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    let mut thread = Thread::new(interp.clone(), Arc::new(EvalBreaker::default()));
+    thread.activity = SpanKind::Starting;
     let globals = interp.new_main_module("__mp_main__", &code.filename);
     let first = Job::Module(code, globals);
     let mut step = Step::MainModule;
@@ -323,6 +329,8 @@ fn simulate_child(
             (Step::MainModule, Err(exception)) => startup_exit_code(thread, &exception),
             (Step::MainModule, Ok(_)) => match target_of(thread, &payload) {
                 Ok((target, args, kwargs)) => {
+                    thread.activity = SpanKind::Running;
+                    thread.enter_span(SpanKind::Running);
                     step = Step::Target;
                     return Some(Job::Call(target, args, kwargs));
                 }

@@ -1,5 +1,6 @@
-//! What each Python thread of a run was doing, and when: running, waiting for the GIL, or
-//! blocked (sleep, a lock, a join, a queue). Threads report their own state changes (taking and
+//! What each Python thread of a run was doing, and when: running, waiting for the GIL,
+//! blocked (sleep, a lock, a join, a queue), serializing for another process, or starting up as
+//! a new process. Threads report their own state changes (taking and
 //! dropping the GIL, entering and leaving a blocking wait), so recording costs a clock read and
 //! a short lock per change, never per instruction. One `Tracer` serves a program and every
 //! process it starts, so their threads share one time line.
@@ -110,5 +111,7 @@ pub fn span_name(kind: SpanKind) -> &'static str {
         SpanKind::WaitingForLock => "waiting for the GIL",
         SpanKind::BlockedIo => "blocked",
         SpanKind::Ready => "ready",
+        SpanKind::Serializing => "serializing",
+        SpanKind::Starting => "starting a process",
     }
 }

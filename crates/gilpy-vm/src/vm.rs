@@ -265,6 +265,9 @@ pub struct Thread {
     call_can_suspend: bool,
     /// Simulated mode: when the wait being retried times out (virtual ns), kept across retries.
     pub(crate) sim_deadline: Option<Option<u64>>,
+    /// What the trace calls this thread's time with the GIL: running, or starting up (a new
+    /// process's main thread, until its target runs).
+    pub(crate) activity: SpanKind,
 }
 
 /// An address on the current Rust stack.
@@ -337,6 +340,7 @@ impl Thread {
             pending_call: None,
             call_can_suspend: false,
             sim_deadline: None,
+            activity: SpanKind::Running,
         }
     }
 
@@ -368,13 +372,18 @@ impl Thread {
         // No earlier than the GIL's or a core's last release, whatever this thread's clock says.
         let released = interp.gil_released_at_ns.load(SeqCst);
         let released = released.max(interp.cores.as_ref().map_or(0, |c| c.released_at_ns()));
-        self.enter_span_at(SpanKind::Running, now.max(released));
+        self.enter_span_at(self.activity, now.max(released));
         self.holds_gil = true;
         Ok(())
     }
 
+    /// What the trace has this thread doing now.
+    pub(crate) fn span_kind(&self) -> Option<SpanKind> {
+        self.span.map(|(_, kind, _)| kind)
+    }
+
     /// Notes in the trace that this thread is now in `kind`.
-    fn enter_span(&mut self, kind: SpanKind) {
+    pub(crate) fn enter_span(&mut self, kind: SpanKind) {
         self.enter_span_at(kind, self.interp.host.monotonic_ns());
     }
 
@@ -1594,7 +1603,7 @@ impl Thread {
                     return Err(simulate_suspend());
                 }
                 self.holds_gil = true;
-                self.enter_span(SpanKind::Running);
+                self.enter_span(self.activity);
                 return Ok(());
             }
             // Another thread has waited a whole switch interval: hand the GIL over, then queue
@@ -3446,7 +3455,7 @@ impl Thread {
         let sim = self.sim.clone().expect("simulated");
         self.enter_span(SpanKind::BlockedIo);
         let waited = sim.wait_nested(self.sim_key(), key, deadline, self.waiting_for(what));
-        self.enter_span(SpanKind::Running);
+        self.enter_span(self.activity);
         waited
     }
 
@@ -3482,7 +3491,7 @@ impl Thread {
     /// before the end (the loop then calls [`Thread::sim_resume`]).
     pub(crate) fn sim_start(&mut self, job: Job) -> Option<CallResult> {
         self.holds_gil = true;
-        self.enter_span(SpanKind::Running);
+        self.enter_span(self.activity);
         let started = match job {
             Job::Module(code, globals) => {
                 let frame = self.module_frame(code, globals);
@@ -3500,7 +3509,7 @@ impl Thread {
     /// Simulated mode: goes on where the thread was switched out.
     pub(crate) fn sim_resume(&mut self) -> Option<CallResult> {
         self.holds_gil = true;
-        self.enter_span(SpanKind::Running);
+        self.enter_span(self.activity);
         let mut thrown = None;
         if let Some((callable, args, kwargs)) = self.pending_call.take() {
             // The call that waited, made again in the outermost loop it came from.

@@ -144,13 +144,17 @@ const THREE_COUNTING_THREADS: &str = "import threading, time\n\
     for t in threads: t.join()\n";
 
 /// How many of `threads` run at the busiest moment of the trace.
+/// Spans of the kinds that hold a core: running Python, a process starting up, pickling.
+fn on_a_core(task: &TaskTrace) -> impl Iterator<Item = &gilpy_runtime::Span> {
+    let holds = |kind| matches!(kind, SpanKind::Running | SpanKind::Starting | SpanKind::Serializing);
+    task.spans.iter().filter(move |span| holds(span.kind))
+}
+
 fn most_running_at_once(threads: &[&TaskTrace]) -> usize {
-    let starts = threads.iter().flat_map(|t| t.spans_of(SpanKind::Running)).map(|s| s.start_us);
+    let starts = threads.iter().flat_map(|t| on_a_core(t)).map(|s| s.start_us);
     starts
         .map(|at| {
-            let running = |t: &&&TaskTrace| {
-                t.spans_of(SpanKind::Running).any(|s| s.start_us <= at && at < s.end_us)
-            };
+            let running = |t: &&&TaskTrace| on_a_core(t).any(|s| s.start_us <= at && at < s.end_us);
             threads.iter().filter(running).count()
         })
         .max()
@@ -214,4 +218,29 @@ fn processes_share_the_core_limit_with_each_other() {
     // Without the limit they run at once.
     let trace = trace_of(source, PythonVersion::V3_13);
     assert_eq!(most_running_at_once(&children(&trace)), 2, "{trace:?}");
+}
+
+#[test]
+fn processes_show_serializing_and_starting() {
+    // A large argument is pickled by the parent and unpickled by the child, whose main thread
+    // starts up (re-running the main module) before its target runs.
+    let source = "import multiprocessing as mp\n\
+        def work(data):\n    return len(data)\n\
+        if __name__ == '__main__':\n\
+        \x20   p = mp.Process(target=work, args=(list(range(200_000)),))\n\
+        \x20   p.start()\n    p.join()\n";
+    let trace = trace_of(source, PythonVersion::V3_13);
+    assert_well_formed(&trace);
+    let parent = &trace.threads.iter().find(|t| t.pid == trace.threads[0].pid).unwrap().task;
+    let child = &trace.threads.iter().find(|t| t.pid != trace.threads[0].pid).expect("a child row").task;
+    assert!(parent.total_us(SpanKind::Serializing) > 0, "the parent pickled the argument: {parent:?}");
+    assert!(child.total_us(SpanKind::Serializing) > 0, "the child unpickled it: {child:?}");
+    // After waiting for its GIL, if it had to.
+    let first = child.spans.iter().find(|span| span.kind != SpanKind::WaitingForLock);
+    assert_eq!(first.map(|span| span.kind), Some(SpanKind::Starting), "it starts up first: {child:?}");
+    let starting_ends = child.spans_of(SpanKind::Starting).map(|s| s.end_us).max().unwrap();
+    let running_starts = child.spans_of(SpanKind::Running).map(|s| s.start_us).min().unwrap();
+    assert!(starting_ends <= running_starts, "its target runs after it started: {child:?}");
+    let json = trace.to_chrome_json();
+    assert!(json.contains("\"serializing\"") && json.contains("\"starting a process\""));
 }

@@ -19,7 +19,7 @@ pub struct SpanStyle {
     pub css_name: &'static str,
 }
 
-pub const SPAN_STYLES: [SpanStyle; 4] = [
+pub const SPAN_STYLES: [SpanStyle; 6] = [
     SpanStyle { kind: SpanKind::Running, label: "Running", css_name: "running" },
     SpanStyle {
         kind: SpanKind::WaitingForLock,
@@ -32,28 +32,30 @@ pub const SPAN_STYLES: [SpanStyle; 4] = [
         css_name: "blocked-io",
     },
     SpanStyle { kind: SpanKind::Ready, label: "Ready, no free core", css_name: "ready" },
+    SpanStyle {
+        kind: SpanKind::Serializing,
+        label: "Serializing (pickling for another process)",
+        css_name: "serializing",
+    },
+    SpanStyle { kind: SpanKind::Starting, label: "Starting a process", css_name: "starting" },
 ];
 
-/// The kinds a Python run's timeline shows (a Python thread is never "ready, no free core").
+/// The kinds every Python run's legend shows.
 pub const PYTHON_SPAN_KINDS: &[SpanKind] =
     &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo];
 
-/// The same, for runs on fewer real cores than threads, whose threads can also be ready.
-pub const PYTHON_SPAN_KINDS_WITH_READY: &[SpanKind] =
-    &[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready];
-
-/// The legend's kinds for these traces: "ready" only where some thread was.
-pub fn python_span_kinds<'a>(
-    traces: impl IntoIterator<Item = &'a RunTrace>,
-) -> &'static [SpanKind] {
-    let ready = traces.into_iter().any(|trace| {
-        trace.tasks.iter().any(|task| task.spans.iter().any(|span| span.kind == SpanKind::Ready))
-    });
-    if ready {
-        PYTHON_SPAN_KINDS_WITH_READY
-    } else {
-        PYTHON_SPAN_KINDS
-    }
+/// The legend's kinds for these traces: those every run shows, and "ready", "serializing" and
+/// "starting a process" only where some thread was so (runs on fewer cores than threads;
+/// runs with processes).
+pub fn python_span_kinds<'a>(traces: impl IntoIterator<Item = &'a RunTrace>) -> Vec<SpanKind> {
+    let traces: Vec<&RunTrace> = traces.into_iter().collect();
+    let seen = |kind: SpanKind| {
+        traces.iter().any(|trace| {
+            trace.tasks.iter().any(|task| task.spans.iter().any(|span| span.kind == kind))
+        })
+    };
+    let optional = [SpanKind::Ready, SpanKind::Serializing, SpanKind::Starting];
+    PYTHON_SPAN_KINDS.iter().copied().chain(optional.into_iter().filter(|&kind| seen(kind))).collect()
 }
 
 pub fn css_name(kind: SpanKind) -> &'static str {
@@ -69,6 +71,8 @@ pub fn pattern_defs() -> &'static str {
         r#"<pattern id="pattern-waiting-for-lock" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="fill-waiting-for-lock"/><line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern>"#,
         r#"<pattern id="pattern-blocked-io" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-blocked-io"/><circle cx="3" cy="3" r="1.2" class="dot"/></pattern>"#,
         r#"<pattern id="pattern-ready" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-ready"/></pattern>"#,
+        r#"<pattern id="pattern-serializing" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-serializing"/><line x1="0" y1="3" x2="6" y2="3" class="hatch"/></pattern>"#,
+        r#"<pattern id="pattern-starting" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fill-starting"/><path d="M0 0L6 6M6 0L0 6" class="hatch"/></pattern>"#,
         "</defs></svg>"
     )
 }
@@ -239,8 +243,8 @@ mod tests {
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     /// The kinds the timelines beside it can show.
-    #[prop_or(&[SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready])]
-    pub kinds: &'static [SpanKind],
+    #[prop_or_else(|| vec![SpanKind::Running, SpanKind::WaitingForLock, SpanKind::BlockedIo, SpanKind::Ready])]
+    pub kinds: Vec<SpanKind>,
 }
 
 #[component]
