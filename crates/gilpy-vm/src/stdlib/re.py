@@ -417,17 +417,12 @@ class Match:
             index = self.re._group_numbers[group]
         except (KeyError, TypeError):
             raise IndexError("no such group") from None
-        if type(group) is float:
+        if type(group) is float:  # equal to an int key, but no group's name
             raise IndexError("no such group")
         return index
 
     def _get(self, group, default=None):
-        try:
-            index = self.re._group_numbers[group]
-        except (KeyError, TypeError):
-            raise IndexError("no such group") from None
-        if type(group) is float:  # equal to an int key, but no group's name
-            raise IndexError("no such group")
+        index = self._index(group)
         marks = self._marks
         start = marks[2 * index + 1]
         if start < 0:
@@ -437,17 +432,7 @@ class Match:
     def group(self, group=0, *more):
         if more:
             return tuple(self._get(each) for each in (group,) + more)
-        try:
-            index = self.re._group_numbers[group]
-        except (KeyError, TypeError):
-            raise IndexError("no such group") from None
-        if type(group) is float:
-            raise IndexError("no such group")
-        marks = self._marks
-        start = marks[2 * index + 1]
-        if start < 0:
-            return None
-        return self.string[start:marks[2 * index + 2]]
+        return self._get(group)
 
     def __getitem__(self, group):
         return self._get(group)
