@@ -77,3 +77,32 @@ try:
         return "?"
 except TypeError as e:
     print("TypeError", str(e).split(":")[0])
+
+# Generic standard-library classes in annotations, and names from an enclosing function.
+import asyncio
+import collections
+import concurrent.futures as cf
+import queue
+
+
+def w(q: queue.Queue[int], f: asyncio.Future[str], g: cf.Future[int], d: collections.deque[int]) -> collections.defaultdict[str, int]:
+    pass
+
+
+print(w.__annotations__["q"], w.__annotations__["return"])
+
+
+def outer():
+    T = int
+
+    class C:
+        def m(self, x: T) -> T:
+            return x
+
+    def inner(y: T):
+        pass
+
+    return C.m.__annotations__, inner.__annotations__
+
+
+print(outer())

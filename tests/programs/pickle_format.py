@@ -86,3 +86,9 @@ for bad in [lambda: pickle.dumps(f()), lambda: pickle.dumps(f()()), lambda: pick
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+for data in [b"\x80\x04NN(\x86t.", b"\x80\x04(N\x85."]:
+    try:
+        print(pickle.loads(data))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(len(pickle.dumps([len, abs])), len(pickle.dumps([Point, Empty, work])))

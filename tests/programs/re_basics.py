@@ -88,3 +88,17 @@ q = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(-(\d\d))?")
 print(q.groups, q.groupindex, repr(q.groupindex), dict(q.groupindex), q.pattern)
 print(type(p).__name__, type(p.match("1")).__name__, re.compile(p) is p)
 print(p == re.compile(r"\d+"), p == re.compile(r"\d+", re.I), hash(p) == hash(re.compile(r"\d+")))
+
+# A str subclass is matched as its text (a str enum's members too).
+from enum import Enum
+
+
+class Text(str):
+    pass
+
+
+class Color(str, Enum):
+    RED = "red"
+
+
+print(re.search(r"\d", Text("abc1")), re.findall("e", Color.RED), re.sub("a", "b", Text("aaa")), re.compile(Text("a+")).pattern)

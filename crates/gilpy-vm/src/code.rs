@@ -228,8 +228,8 @@ pub enum Op {
     CallKw(u32),
     /// `(callable args_tuple kwargs_dict -- result)`
     CallEx,
-    /// `(defaults? kw_defaults? closure? code qualname -- function)`; flags: 1 defaults,
-    /// 2 keyword defaults, 4 closure
+    /// `(defaults? kw_defaults? annotations? closure? code qualname -- function)`; flags:
+    /// 1 defaults, 2 keyword defaults, 8 annotations (a dict), 4 closure
     MakeFunction(u32),
     /// `(item1 .. itemN -- tuple)`
     BuildTuple(u32),

@@ -65,8 +65,11 @@ mod tag {
 
 pub fn dumps(thread: &mut Thread, value: &Value) -> Result<Pickled, Value> {
     let mut pickled = Pickled { bytes: Vec::new(), natives: Vec::new() };
-    let written = serializing(thread, |thread| write(thread, value, &mut pickled, 0));
-    charge_bytes(thread, pickled.len());
+    let written = serializing(thread, |thread| {
+        let written = write(thread, value, &mut pickled, 0);
+        charge_bytes(thread, pickled.len());
+        written
+    });
     written.map(|()| pickled)
 }
 
@@ -174,7 +177,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
                 };
                 return write(thread, &args, to, depth + 1);
             }
-            // A class's own `__reduce__` (an enum member: `getattr, (Color, "RED")`): the
+            // A class's own `__reduce__` (an enum member: `Color, (1,)`): the
             // callable and its arguments go, and the other side calls one with the other.
             // Other shapes of `__reduce__` go as the instance's state, as before.
             if let Some(reduce @ Value::Function(_)) = class.lookup("__reduce__") {
@@ -351,8 +354,10 @@ pub fn pickling_error(thread: &mut Thread, message: String) -> Value {
 /// Rebuilds the object in `thread`'s interpreter.
 pub fn loads(thread: &mut Thread, pickled: &Pickled) -> CallResult {
     let mut reader = Reader { bytes: &pickled.bytes, at: 0, natives: &pickled.natives };
-    charge_bytes(thread, pickled.len());
-    serializing(thread, |thread| reader.read(thread))
+    serializing(thread, |thread| {
+        charge_bytes(thread, pickled.len());
+        reader.read(thread)
+    })
 }
 
 struct Reader<'a> {

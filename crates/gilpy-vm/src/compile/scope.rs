@@ -119,6 +119,10 @@ impl Scan {
                 for default in parameter_defaults(&function.parameters) {
                     self.expr(default);
                 }
+                // Annotations are evaluated here too, when the def runs.
+                for annotation in parameter_annotations(&function.parameters).chain(function.returns.as_deref()) {
+                    self.expr(annotation);
+                }
                 self.nested(Scan::of_function(&parameters, &function.body));
             }
             Stmt::ClassDef(class) => {
@@ -440,6 +444,19 @@ pub fn parameter_names(parameters: &ast::Parameters) -> Vec<String> {
         names.push(kwarg.name.to_string());
     }
     names
+}
+
+/// Every parameter's annotation, `*args` and `**kwargs` included.
+pub fn parameter_annotations(parameters: &ast::Parameters) -> impl Iterator<Item = &Expr> {
+    parameters
+        .posonlyargs
+        .iter()
+        .chain(parameters.args.iter())
+        .chain(parameters.kwonlyargs.iter())
+        .map(|p| &p.parameter)
+        .chain(parameters.vararg.as_deref())
+        .chain(parameters.kwarg.as_deref())
+        .filter_map(|p| p.annotation.as_deref())
 }
 
 pub fn parameter_defaults(parameters: &ast::Parameters) -> impl Iterator<Item = &Expr> {

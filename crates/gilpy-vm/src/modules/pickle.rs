@@ -88,6 +88,7 @@ struct Pickler {
     memo: HashMap<usize, u32>,
     held: Vec<Value>,
     protocol: i64,
+    module_names: HashMap<String, Value>,
 }
 
 impl Pickler {
@@ -202,7 +203,17 @@ impl Pickler {
 
     /// `module.name` as STACK_GLOBAL, its two strings memoized as pickle writes them.
     fn save_global(&mut self, thread: &mut Thread, value: &Value, module: &str, name: &str) -> Result<(), Value> {
-        self.save(thread, &Value::str(module), 0)?;
+        // One string per module name, as CPython's classes and functions share their module's
+        // `__name__`: the second global of a module refers to the first's.
+        let module = match self.module_names.get(module) {
+            Some(text) => text.clone(),
+            None => {
+                let text = Value::str(module);
+                self.module_names.insert(module.to_string(), text.clone());
+                text
+            }
+        };
+        self.save(thread, &module, 0)?;
         self.save(thread, &Value::str(name), 0)?;
         self.write(&[op::STACK_GLOBAL]);
         self.memoize(value);
@@ -576,7 +587,14 @@ fn pickle_dumps(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         return Err(thread.exception("TypeError", "dumps(obj, protocol)"));
     };
     let mut pickler =
-        Pickler { out: Vec::new(), frame: None, memo: HashMap::new(), held: Vec::new(), protocol: *protocol };
+        Pickler {
+        out: Vec::new(),
+        frame: None,
+        memo: HashMap::new(),
+        held: Vec::new(),
+        protocol: *protocol,
+        module_names: HashMap::new(),
+    };
     pickler.write(&[op::PROTO, *protocol as u8]);
     pickler.start_frame();
     pickler.save(thread, value, 0)?;
@@ -592,7 +610,8 @@ struct Unpickler<'a> {
     at: usize,
     stack: Vec<Value>,
     marks: Vec<usize>,
-    memo: Vec<Value>,
+    /// By index: BINPUT may name any, so it is a map, not a vector sized by the data.
+    memo: HashMap<usize, Value>,
     /// `load` from a file: the object and where it ended, so the file can be left there.
     report_end: bool,
 }
@@ -636,6 +655,9 @@ impl Unpickler<'_> {
     /// The items above the last MARK, which goes.
     fn pop_mark(&mut self) -> Result<Vec<Value>, Value> {
         let mark = self.marks.pop().ok_or_else(|| self.error("could not find MARK"))?;
+        if mark > self.stack.len() {
+            return Err(self.error("unexpected MARK found"));
+        }
         Ok(self.stack.split_off(mark))
     }
 
@@ -732,6 +754,9 @@ impl Unpickler<'_> {
                     if self.stack.len() < n {
                         return Err(self.error("unpickling stack underflow"));
                     }
+                    if self.marks.last().is_some_and(|&mark| mark > self.stack.len() - n) {
+                        return Err(self.error("unexpected MARK found"));
+                    }
                     let items = self.stack.split_off(self.stack.len() - n);
                     Value::tuple(items)
                 }
@@ -792,21 +817,18 @@ impl Unpickler<'_> {
                 }
                 op::MEMOIZE => {
                     let top = self.top()?;
-                    self.memo.push(top);
+                    self.memo.insert(self.memo.len(), top);
                     continue;
                 }
                 op::BINPUT | op::LONG_BINPUT => {
                     let index = if code == op::BINPUT { self.take(1)?[0] as usize } else { self.u32()? };
                     let top = self.top()?;
-                    if index >= self.memo.len() {
-                        self.memo.resize(index + 1, Value::None);
-                    }
-                    self.memo[index] = top;
+                    self.memo.insert(index, top);
                     continue;
                 }
                 op::BINGET | op::LONG_BINGET => {
                     let index = if code == op::BINGET { self.take(1)?[0] as usize } else { self.u32()? };
-                    match self.memo.get(index) {
+                    match self.memo.get(&index) {
                         Some(value) => value.clone(),
                         None => return Err(self.error(&format!("Memo value not found at index {index}"))),
                     }
@@ -915,8 +937,9 @@ fn new_object(thread: &mut Thread, class: Value, args: Vec<Value>) -> CallResult
     Ok(Value::Instance(Arc::new(crate::value::Instance::new(class_ref.clone(), Some(base)))))
 }
 
-/// `loads(data, UnpicklingError[, report_end])`: bytes in pickle's format (protocols 2 to 5),
-/// back to an object (and where it ended, with `report_end`).
+/// `loads(data, UnpicklingError[, report_end])`: bytes in pickle's binary format (the opcodes
+/// of protocols 2 to 5 that plain data, classes and reductions use), back to an object (and
+/// where it ended, with `report_end`).
 fn pickle_loads(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Some(Value::Class(error_class)) = args.get(1).cloned() else {
         return Err(thread.exception("TypeError", "loads(data, error_class)"));
@@ -927,6 +950,6 @@ fn pickle_loads(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     };
     let report_end = matches!(args.get(2), Some(Value::Bool(true)));
     let mut unpickler =
-        Unpickler { error_class, data, at: 0, stack: Vec::new(), marks: Vec::new(), memo: Vec::new(), report_end };
+        Unpickler { error_class, data, at: 0, stack: Vec::new(), marks: Vec::new(), memo: HashMap::new(), report_end };
     unpickler.run(thread)
 }

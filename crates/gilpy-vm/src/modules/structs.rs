@@ -104,12 +104,17 @@ fn layout(format: &str, bad: &dyn Fn(&str) -> Value) -> Result<Layout, Value> {
         let Some(item_size) = code_size(code, native_sizes) else {
             return Err(bad("bad char in struct format"));
         };
+        let too_long = || bad("total struct size too long");
         if native_sizes && !matches!(code, 's' | 'p' | 'x' | 'c' | 'b' | 'B' | '?') {
-            size = size.div_ceil(item_size) * item_size;
+            size = size.div_ceil(item_size).checked_mul(item_size).ok_or_else(too_long)?;
         }
-        let total = if matches!(code, 's' | 'p') { count } else { item_size * count };
+        let total =
+            if matches!(code, 's' | 'p') { Some(count) } else { item_size.checked_mul(count) };
         items.push(Item { code, count, size: item_size, offset: size });
-        size += total;
+        size = total
+            .and_then(|total| size.checked_add(total))
+            .filter(|&size| size <= isize::MAX as usize)
+            .ok_or_else(too_long)?;
     }
     Ok(Layout { order, native_sizes, items, size })
 }
@@ -183,7 +188,11 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     if values.len() != expected {
         return Err(bad(&format!("pack expected {expected} items for packing (got {})", values.len())));
     }
-    let mut out = vec![0u8; layout.size];
+    let mut out = Vec::new();
+    if out.try_reserve_exact(layout.size).is_err() {
+        return Err(thread.exception("MemoryError", ""));
+    }
+    out.resize(layout.size, 0u8);
     let mut values = values.into_iter();
     for item in &layout.items {
         match item.code {
@@ -354,8 +363,9 @@ fn struct_unpack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             }
             'p' => {
                 let field = &data[item.offset..item.offset + item.count];
+                // A length byte, then the bytes; a field of no bytes holds none.
                 let n = field.first().map_or(0, |&n| (n as usize).min(item.count.saturating_sub(1)));
-                values.push(crate::bytes::value(&field[1.min(field.len())..1 + n]));
+                values.push(crate::bytes::value(field.get(1..1 + n).unwrap_or(&[])));
                 continue;
             }
             _ => {}

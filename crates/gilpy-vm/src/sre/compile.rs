@@ -97,7 +97,7 @@ struct Compiler {
 impl Compiler {
     fn emit(&mut self, inst: Inst) -> Result<usize, &'static str> {
         if self.insts.len() >= MOST_INSTRUCTIONS {
-            return Err("pattern too large to compile");
+            return Err("a pattern whose repeats unroll to over a million steps is not supported by gilpy yet");
         }
         self.insts.push(inst);
         Ok(self.insts.len() - 1)

@@ -76,6 +76,7 @@ fn sre_compile(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         .map_err(|_| thread.exception("TypeError", "compile() takes 3 arguments"))?;
     let flags = int_arg(thread, &flags)? as u32;
     let bytes = matches!(pattern, Value::Bytes(_));
+    let pattern = pattern.builtin_base().clone();
     let chars: Option<Vec<char>> = match &pattern {
         Value::Str(text) => Some(text.chars().collect()),
         Value::Bytes(bytes) => Some(bytes.iter().map(|&b| char::from(b)).collect()),
@@ -90,6 +91,9 @@ fn sre_compile(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Err(error) if parse::is_overflow(&error) => {
             return Err(thread.exception("OverflowError", error.message));
         }
+        Err(error) if parse::is_limit(&error) => {
+            return Err(thread.exception("NotImplementedError", error.message));
+        }
         Err(error) => {
             let mut args = vec![Value::str(&error.message)];
             if error.pos != parse::NO_POSITION {
@@ -100,7 +104,7 @@ fn sre_compile(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         }
     };
     let program = compile::compile(&parsed.node)
-        .map_err(|message| thread.exception("OverflowError", message))?;
+        .map_err(|message| thread.exception("NotImplementedError", message))?;
     let names: Vec<Value> = parsed
         .names
         .iter()
@@ -153,6 +157,8 @@ impl Subject<'_> {
 
 /// The subject `value`, checked against the pattern's type with CPython's messages.
 fn subject<'a>(thread: &Thread, compiled: &CompiledPattern, value: &'a Value) -> Result<Subject<'a>, Value> {
+    // A str or bytes subclass (a `str` enum's member) is matched as its text.
+    let value = value.builtin_base();
     let chars = match value {
         Value::Str(text) if !compiled.bytes => {
             if text.is_ascii() { Chars::Narrow(text.as_bytes()) } else { Chars::Wide(wide_chars(text)) }
@@ -212,7 +218,8 @@ fn scan_arguments<'a>(thread: &Thread, args: &'a [Value], positions: bool) -> Re
 
 fn stop_check(thread: &Thread) -> impl Fn() -> bool {
     let breaker = thread.eval_breaker.clone();
-    move || breaker.is_set(crate::EvalBreaker::ASYNC_EXCEPTION)
+    // Either stop: a kill must end a match whose thread swallowed the first stop.
+    move || breaker.is_set(crate::EvalBreaker::STOP)
 }
 
 /// Runs `matcher` on, raising KeyboardInterrupt when the run was stopped meanwhile.
@@ -395,7 +402,11 @@ fn sre_sub(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             push(&subject.piece(last, start));
             for item in &template {
                 match item {
-                    Value::Int(group) => push(&subject.group(slots, *group as usize, &Value::None)),
+                    // Numbers are checked against the pattern's groups by `re.py`.
+                    Value::Int(group) if (0..=scan.compiled.groups as i64).contains(group) => {
+                        push(&subject.group(slots, *group as usize, &Value::None))
+                    }
+                    Value::Int(_) => {}
                     literal => push(literal),
                 }
             }

@@ -194,7 +194,7 @@ impl Parser<'_> {
 
     fn alternation(&mut self, flags: u32, depth: usize) -> Result<Node, ParseError> {
         if depth > 200 {
-            return error("too many nested groups", self.pos);
+            return error(TOO_DEEP, self.pos);
         }
         let mut branches = vec![self.sequence(flags, depth)?];
         while !self.restart && self.eat('|') {
@@ -844,6 +844,13 @@ impl Parser<'_> {
 pub const NO_POSITION: usize = usize::MAX;
 
 const TOO_LARGE: &str = "the repetition number is too large";
+
+const TOO_DEEP: &str = "a pattern with groups nested over 200 deep is not supported by gilpy yet";
+
+/// Whether a parse error is one of gilpy's limits (NotImplementedError), not CPython's error.
+pub fn is_limit(error: &ParseError) -> bool {
+    error.message == TOO_DEEP
+}
 
 /// Whether a parse error is CPython's OverflowError rather than `re.error`.
 pub fn is_overflow(error: &ParseError) -> bool {

@@ -6,6 +6,7 @@ waits for timers and for other threads (to_thread, run_in_executor) on a threadi
 gives the GIL up while it waits.
 """
 
+from _types import GenericAlias
 import _asyncio
 import _gilpy_contextvars as _contextvars
 import sys
@@ -90,6 +91,9 @@ class _Yield:
 
 class Future:
     """A result that arrives later; awaiting it suspends the task until then."""
+    # `Future[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self, *, loop=None):
         self._loop = loop if loop is not None else get_event_loop()
@@ -1290,6 +1294,9 @@ if _V311:
 
 
 class Queue:
+    # `Queue[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._init(maxsize)

@@ -1,6 +1,7 @@
 """Container datatypes: namedtuple, deque, Counter, defaultdict and OrderedDict,
 written after CPython's collections module (whose deque and defaultdict are in C)."""
 
+from _types import GenericAlias
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
@@ -128,6 +129,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 class deque:
     """A list-like sequence, fast to change at both ends; with maxlen, bounded."""
+    # `deque[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -367,6 +371,9 @@ class deque:
 
 class defaultdict(dict):
     """A dict that makes missing values with default_factory() and keeps them."""
+    # `defaultdict[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
@@ -395,6 +402,9 @@ class defaultdict(dict):
 
 class Counter(dict):
     """A dict that counts hashable items; missing items count zero."""
+    # `Counter[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
@@ -561,6 +571,9 @@ class Counter(dict):
 class OrderedDict(dict):
     """A dict that can move its keys to either end; equality with another OrderedDict is
     order-sensitive."""
+    # `OrderedDict[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def move_to_end(self, key, last=True):
         value = dict.pop(self, key)
@@ -614,6 +627,9 @@ class OrderedDict(dict):
 class ChainMap(_collections_abc.MutableMapping):
     """Several mappings seen as one: lookups try each in turn; writes, updates and deletions
     go to the first (CPython's collections.ChainMap)."""
+    # `ChainMap[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]

@@ -1,5 +1,6 @@
 """Thread-safe FIFO, LIFO and priority queues, on threading's Condition as CPython's are."""
 
+from _types import GenericAlias
 import threading
 from collections import deque
 from heapq import heappop, heappush
@@ -26,6 +27,9 @@ if _V313:
 
 
 class Queue:
+    # `Queue[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)

@@ -80,7 +80,9 @@ fn ResultCard(props: &ResultCardProps) -> Html {
         .map(|(sequential, wall)| sequential as f64 / wall as f64);
     // Time spent running Python on any thread, over the wall time: how many cores were busy.
     let busy_cores = outcome.filter(|o| o.wall_us > 0).map(|o| {
-        let running: u64 = o.trace.tasks.iter().map(|task| task.total_us(SpanKind::Running)).sum();
+        // Time on a core: running Python, starting a process, pickling for one.
+        let on_core = [SpanKind::Running, SpanKind::Starting, SpanKind::Serializing];
+        let running: u64 = o.trace.tasks.iter().flat_map(|task| on_core.map(|kind| task.total_us(kind))).sum();
         running as f64 / o.wall_us as f64
     });
     let heading_id = format!("result-{}", mode.as_str());

@@ -1,5 +1,6 @@
 """Futures and the thread pool executor, on threading and queue as CPython's are."""
 
+from _types import GenericAlias
 import sys as _sys
 import threading
 from collections import namedtuple as _namedtuple
@@ -47,6 +48,9 @@ else:
 
 class Future:
     """The result of a call that runs elsewhere, once it is there."""
+    # `Future[int]` in annotations, as CPython's.
+    __class_getitem__ = classmethod(GenericAlias)
+
 
     def __init__(self):
         self._condition = threading.Condition()
