@@ -167,10 +167,15 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             let class = instance.class.clone();
             let module = class_module(thread, &class);
             let module = &*module;
+            // Found again by qualified name on the other side; a local class cannot be.
+            let qualname = class.qualname();
+            if qualname.contains("<locals>") {
+                return Err(local_object(thread, &qualname));
+            }
             if builtins::is_exception_instance(value) {
                 to.bytes.push(tag::EXCEPTION);
                 write_str(&mut to.bytes, module);
-                write_str(&mut to.bytes, &class.name);
+                write_str(&mut to.bytes, &qualname);
                 let args = match instance.get("args") {
                     Some(args) => args,
                     None => Value::tuple(vec![]),
@@ -203,7 +208,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             let state = instance.attributes();
             to.bytes.push(tag::INSTANCE);
             write_str(&mut to.bytes, module);
-            write_str(&mut to.bytes, &class.name);
+            write_str(&mut to.bytes, &qualname);
             write_len(&mut to.bytes, state.len());
             for (name, item) in &state {
                 write_str(&mut to.bytes, name);

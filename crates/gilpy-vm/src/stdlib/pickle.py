@@ -52,10 +52,19 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
 
 def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=()):
     # One object, the file left where it ends, so that records dumped one after another
-    # load one after another.
+    # load one after another. Read in growing pieces until one holds the whole object: the
+    # rest of the file at every call made loading many records quadratic.
     start = file.tell()
-    data = file.read()
-    obj, end = _pickle.loads(data, UnpicklingError, True)
-    if end < len(data):
+    size = 4096
+    while True:
+        data = file.read(size)
+        try:
+            obj, end = _pickle.loads(data, UnpicklingError, True)
+        except (EOFError, UnpicklingError):
+            if len(data) < size:
+                raise
+            file.seek(start)
+            size *= 4
+            continue
         file.seek(start + end)
-    return obj
+        return obj

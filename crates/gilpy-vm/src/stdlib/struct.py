@@ -15,8 +15,16 @@ def pack(format, /, *values):
     return _struct.pack(format, values, error)
 
 
+def _bytes(buffer):
+    if isinstance(buffer, bytes):
+        return buffer
+    if isinstance(buffer, (int, str)) or not hasattr(buffer, "__iter__"):
+        raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
+    return bytes(buffer)
+
+
 def unpack(format, buffer, /):
-    return _struct.unpack(format, bytes(buffer), error)
+    return _struct.unpack(format, _bytes(buffer), error)
 
 
 def calcsize(format, /):
@@ -25,7 +33,7 @@ def calcsize(format, /):
 
 def unpack_from(format, /, buffer, offset=0):
     size = calcsize(format)
-    buffer = bytes(buffer)
+    buffer = _bytes(buffer)
     if offset < 0:
         offset += len(buffer)
     if len(buffer) - offset < size:
@@ -36,7 +44,7 @@ def unpack_from(format, /, buffer, offset=0):
 
 def iter_unpack(format, buffer, /):
     size = calcsize(format)
-    buffer = bytes(buffer)
+    buffer = _bytes(buffer)
     if size == 0:
         raise error("cannot iteratively unpack with a struct of length 0")
     if len(buffer) % size:
@@ -53,7 +61,7 @@ class Struct:
         return _struct.pack(self.format, values, error)
 
     def unpack(self, buffer):
-        return _struct.unpack(self.format, bytes(buffer), error)
+        return _struct.unpack(self.format, _bytes(buffer), error)
 
     def unpack_from(self, buffer, offset=0):
         return unpack_from(self.format, buffer, offset)
