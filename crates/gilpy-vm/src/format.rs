@@ -274,7 +274,13 @@ impl<E> From<OpError> for PercentError<E> {
 /// `%s` of a str and `%d` of an int with at most a width (`%5d`, `%02d`, `%-3s`): the common
 /// cases, written straight out; the rest go through a format spec, built and parsed, three
 /// times slower. False when `kind`, `value` or `spec` is not one of these.
-fn write_plain_percent(kind: char, value: &Value, left: bool, spec: &str, out: &mut String) -> bool {
+fn write_plain_percent(
+    kind: char,
+    value: &Value,
+    left: bool,
+    spec: &str,
+    out: &mut String,
+) -> bool {
     if spec.len() > 3 || !spec.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }

@@ -274,7 +274,9 @@ pub fn global_name(thread: &mut Thread, value: &Value) -> Result<(Text, Text), V
             }
             Ok((module, qualname.clone()))
         }
-        Value::Builtin(builtin) => Ok((Text::from(builtin_module(thread, value).as_str()), Text::from(builtin.name))),
+        Value::Builtin(builtin) => {
+            Ok((Text::from(builtin_module(thread, value).as_str()), Text::from(builtin.name)))
+        }
         Value::Class(class) => {
             let qualname = class.qualname();
             if qualname.contains("<locals>") {
@@ -288,7 +290,11 @@ pub fn global_name(thread: &mut Thread, value: &Value) -> Result<(Text, Text), V
 
 /// What pickle raises for a function or class defined in a function, which it cannot find.
 fn local_object(thread: &Thread, qualname: &str) -> Value {
-    let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 { "get" } else { "pickle" };
+    let verb = if thread.interp.version >= crate::version::PythonVersion::V3_13 {
+        "get"
+    } else {
+        "pickle"
+    };
     thread.exception("AttributeError", format!("Can't {verb} local object '{qualname}'"))
 }
 

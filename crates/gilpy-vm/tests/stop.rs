@@ -125,8 +125,5 @@ fn a_kill_ends_a_program_that_swallows_the_stop() {
 #[test]
 fn a_stop_ends_a_regular_expression_that_backtracks_without_end() {
     // `(a+)+b` against a's alone tries every way to split them: 2^40 steps, in Rust.
-    assert_stops_quickly(
-        "backtracking",
-        "import re\nprint(re.match(r'(a+)+b', 'a' * 40))\n",
-    );
+    assert_stops_quickly("backtracking", "import re\nprint(re.match(r'(a+)+b', 'a' * 40))\n");
 }

@@ -146,7 +146,8 @@ const THREE_COUNTING_THREADS: &str = "import threading, time\n\
 /// How many of `threads` run at the busiest moment of the trace.
 /// Spans of the kinds that hold a core: running Python, a process starting up, pickling.
 fn on_a_core(task: &TaskTrace) -> impl Iterator<Item = &gilpy_runtime::Span> {
-    let holds = |kind| matches!(kind, SpanKind::Running | SpanKind::Starting | SpanKind::Serializing);
+    let holds =
+        |kind| matches!(kind, SpanKind::Running | SpanKind::Starting | SpanKind::Serializing);
     task.spans.iter().filter(move |span| holds(span.kind))
 }
 
@@ -232,12 +233,20 @@ fn processes_show_serializing_and_starting() {
     let trace = trace_of(source, PythonVersion::V3_13);
     assert_well_formed(&trace);
     let parent = &trace.threads.iter().find(|t| t.pid == trace.threads[0].pid).unwrap().task;
-    let child = &trace.threads.iter().find(|t| t.pid != trace.threads[0].pid).expect("a child row").task;
-    assert!(parent.total_us(SpanKind::Serializing) > 0, "the parent pickled the argument: {parent:?}");
+    let child =
+        &trace.threads.iter().find(|t| t.pid != trace.threads[0].pid).expect("a child row").task;
+    assert!(
+        parent.total_us(SpanKind::Serializing) > 0,
+        "the parent pickled the argument: {parent:?}"
+    );
     assert!(child.total_us(SpanKind::Serializing) > 0, "the child unpickled it: {child:?}");
     // After waiting for its GIL, if it had to.
     let first = child.spans.iter().find(|span| span.kind != SpanKind::WaitingForLock);
-    assert_eq!(first.map(|span| span.kind), Some(SpanKind::Starting), "it starts up first: {child:?}");
+    assert_eq!(
+        first.map(|span| span.kind),
+        Some(SpanKind::Starting),
+        "it starts up first: {child:?}"
+    );
     let starting_ends = child.spans_of(SpanKind::Starting).map(|s| s.end_us).max().unwrap();
     let running_starts = child.spans_of(SpanKind::Running).map(|s| s.start_us).min().unwrap();
     assert!(starting_ends <= running_starts, "its target runs after it started: {child:?}");

@@ -482,7 +482,9 @@ impl<'a> Compiler<'a> {
                 let shared = self.strings.entry(Box::from(&*text)).or_insert(text);
                 Value::Str(shared.clone())
             }
-            Value::Tuple(items) if items.iter().any(|item| matches!(item, Value::Str(_) | Value::Tuple(_))) => {
+            Value::Tuple(items)
+                if items.iter().any(|item| matches!(item, Value::Str(_) | Value::Tuple(_))) =>
+            {
                 let items = items.iter().map(|item| self.shared_constant(item.clone())).collect();
                 Value::tuple(items)
             }

@@ -120,7 +120,9 @@ impl Scan {
                     self.expr(default);
                 }
                 // Annotations are evaluated here too, when the def runs.
-                for annotation in parameter_annotations(&function.parameters).chain(function.returns.as_deref()) {
+                for annotation in
+                    parameter_annotations(&function.parameters).chain(function.returns.as_deref())
+                {
                     self.expr(annotation);
                 }
                 self.nested(Scan::of_function(&parameters, &function.body));

@@ -4,11 +4,11 @@
 pub mod hashlib;
 pub mod heapq;
 pub mod io;
-pub mod pickle;
-pub mod structs;
 pub mod itertools;
 pub mod json;
+pub mod pickle;
 pub mod random;
+pub mod structs;
 
 use crate::text::Text;
 use std::sync::atomic::Ordering;

@@ -202,7 +202,13 @@ impl Pickler {
     }
 
     /// `module.name` as STACK_GLOBAL, its two strings memoized as pickle writes them.
-    fn save_global(&mut self, thread: &mut Thread, value: &Value, module: &str, name: &str) -> Result<(), Value> {
+    fn save_global(
+        &mut self,
+        thread: &mut Thread,
+        value: &Value,
+        module: &str,
+        name: &str,
+    ) -> Result<(), Value> {
         // One string per module name, as CPython's classes and functions share their module's
         // `__name__`: the second global of a module refers to the first's.
         let module = match self.module_names.get(module) {
@@ -288,7 +294,11 @@ impl Pickler {
                 }
                 // A tuple met again inside itself (through a list) is in the memo by now.
                 if self.memo.contains_key(&value.address()) {
-                    let pops = if items.len() > 3 { vec![op::POP_MARK] } else { vec![op::POP; items.len()] };
+                    let pops = if items.len() > 3 {
+                        vec![op::POP_MARK]
+                    } else {
+                        vec![op::POP; items.len()]
+                    };
                     self.write(&pops);
                     self.memo_get(value);
                     return Ok(());
@@ -451,23 +461,37 @@ impl Pickler {
 
     /// What a class's own `__reduce_ex__` or `__reduce__` returned: a global's name, or
     /// `(callable, args[, state[, listitems[, dictitems]]])`.
-    fn save_reduction(&mut self, thread: &mut Thread, value: &Value, reduced: Value, depth: usize) -> Result<(), Value> {
+    fn save_reduction(
+        &mut self,
+        thread: &mut Thread,
+        value: &Value,
+        reduced: Value,
+        depth: usize,
+    ) -> Result<(), Value> {
         let parts = match &reduced {
             Value::Str(name) => {
                 let Value::Instance(instance) = value else { unreachable!("an instance") };
-                let module = crate::pickle::global_name(thread, &Value::Class(instance.class.clone()))?.0;
+                let module =
+                    crate::pickle::global_name(thread, &Value::Class(instance.class.clone()))?.0;
                 return self.save_global(thread, value, &module, name);
             }
             Value::Tuple(parts) if (2..=6).contains(&parts.len()) => parts.clone(),
             Value::Tuple(_) => {
-                return Err(pickling_error(thread, "tuple returned by __reduce__ must contain 2 through 6 elements"));
+                return Err(pickling_error(
+                    thread,
+                    "tuple returned by __reduce__ must contain 2 through 6 elements",
+                ));
             }
             _ => return Err(pickling_error(thread, "__reduce__ must return a string or tuple")),
         };
-        let present = |at: usize| parts.get(at).filter(|part| !matches!(part, Value::None)).cloned();
+        let present =
+            |at: usize| parts.get(at).filter(|part| !matches!(part, Value::None)).cloned();
         let (callable, args) = (&parts[0], &parts[1]);
         if !matches!(args, Value::Tuple(_)) {
-            return Err(pickling_error(thread, "second item of the tuple returned by __reduce__ must be a tuple"));
+            return Err(pickling_error(
+                thread,
+                "second item of the tuple returned by __reduce__ must be a tuple",
+            ));
         }
         let list_items = match present(3) {
             Some(items) => Some(builtins::collect(thread, &items)?),
@@ -500,7 +524,8 @@ impl Pickler {
         let class = Value::Class(instance.class.clone());
         // `obj.__reduce_ex__(protocol)`: the class's own, else its own `__reduce__`.
         if let Some(reduce_ex @ Value::Function(_)) = instance.class.lookup("__reduce_ex__") {
-            let reduced = thread.call(&reduce_ex, vec![value.clone(), Value::Int(self.protocol)], vec![])?;
+            let reduced =
+                thread.call(&reduce_ex, vec![value.clone(), Value::Int(self.protocol)], vec![])?;
             return self.save_reduction(thread, value, reduced, depth);
         }
         if let Some(reduce @ Value::Function(_)) = instance.class.lookup("__reduce__") {
@@ -523,7 +548,8 @@ impl Pickler {
         });
         let state = match instance.class.lookup("__getstate__") {
             Some(getstate @ Value::Function(_)) => {
-                Some(thread.call(&getstate, vec![value.clone()], vec![])?).filter(|s| !matches!(s, Value::None))
+                Some(thread.call(&getstate, vec![value.clone()], vec![])?)
+                    .filter(|s| !matches!(s, Value::None))
             }
             _ => own_state,
         };
@@ -540,9 +566,21 @@ impl Pickler {
             None => {}
             Some(Value::List(list)) => list_items = Some(lock(&list.items).clone()),
             Some(Value::Dict(dict)) => {
-                dict_items = Some(lock(&dict.entries).iter().flat_map(|(k, v)| [k.0.clone(), v.clone()]).collect());
+                dict_items = Some(
+                    lock(&dict.entries)
+                        .iter()
+                        .flat_map(|(k, v)| [k.0.clone(), v.clone()])
+                        .collect(),
+                );
             }
-            Some(base @ (Value::Tuple(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) | Value::Bytes(_))) => {
+            Some(
+                base @ (Value::Tuple(_)
+                | Value::Int(_)
+                | Value::BigInt(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Bytes(_)),
+            ) => {
                 args.push(base.clone());
             }
             Some(_) => {
@@ -558,7 +596,11 @@ impl Pickler {
         if let Some(getnewargs @ Value::Function(_)) = instance.class.lookup("__getnewargs__") {
             match thread.call(&getnewargs, vec![value.clone()], vec![])? {
                 Value::Tuple(items) => args = items.to_vec(),
-                _ => return Err(thread.exception("TypeError", "__getnewargs__ should return a tuple")),
+                _ => {
+                    return Err(
+                        thread.exception("TypeError", "__getnewargs__ should return a tuple")
+                    )
+                }
             }
         }
         self.save(thread, &class, depth + 1)?;
@@ -586,8 +628,7 @@ fn pickle_dumps(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let (Some(value), Some(Value::Int(protocol))) = (args.first(), args.get(1)) else {
         return Err(thread.exception("TypeError", "dumps(obj, protocol)"));
     };
-    let mut pickler =
-        Pickler {
+    let mut pickler = Pickler {
         out: Vec::new(),
         frame: None,
         memo: HashMap::new(),
@@ -665,7 +706,8 @@ impl Unpickler<'_> {
         let bytes = self.take(n)?;
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Value::str(text)),
-            Err(_) => Err(thread.exception("UnicodeDecodeError", "'utf-8' codec can't decode the pickled str")),
+            Err(_) => Err(thread
+                .exception("UnicodeDecodeError", "'utf-8' codec can't decode the pickled str")),
         }
     }
 
@@ -684,7 +726,10 @@ impl Unpickler<'_> {
                 op::PROTO => {
                     let protocol = self.take(1)?[0];
                     if protocol > 5 {
-                        return Err(thread.exception("ValueError", format!("unsupported pickle protocol: {protocol}")));
+                        return Err(thread.exception(
+                            "ValueError",
+                            format!("unsupported pickle protocol: {protocol}"),
+                        ));
                     }
                     continue;
                 }
@@ -716,9 +761,13 @@ impl Unpickler<'_> {
                 op::NONE => Value::None,
                 op::NEWTRUE => Value::Bool(true),
                 op::NEWFALSE => Value::Bool(false),
-                op::BININT => Value::Int(i64::from(i32::from_le_bytes(self.take(4)?.try_into().unwrap()))),
+                op::BININT => {
+                    Value::Int(i64::from(i32::from_le_bytes(self.take(4)?.try_into().unwrap())))
+                }
                 op::BININT1 => Value::Int(i64::from(self.take(1)?[0])),
-                op::BININT2 => Value::Int(i64::from(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))),
+                op::BININT2 => {
+                    Value::Int(i64::from(u16::from_le_bytes(self.take(2)?.try_into().unwrap())))
+                }
                 op::LONG1 | op::LONG4 => {
                     let n = if code == op::LONG1 { self.take(1)?[0] as usize } else { self.u32()? };
                     crate::ops::normalize(BigInt::from_signed_bytes_le(self.take(n)?))
@@ -783,7 +832,8 @@ impl Unpickler<'_> {
                     }
                 }
                 op::APPEND | op::APPENDS => {
-                    let items = if code == op::APPEND { vec![self.pop()?] } else { self.pop_mark()? };
+                    let items =
+                        if code == op::APPEND { vec![self.pop()?] } else { self.pop_mark()? };
                     match self.top()? {
                         Value::List(list) => lock(&list.items).extend(items),
                         other => {
@@ -821,16 +871,22 @@ impl Unpickler<'_> {
                     continue;
                 }
                 op::BINPUT | op::LONG_BINPUT => {
-                    let index = if code == op::BINPUT { self.take(1)?[0] as usize } else { self.u32()? };
+                    let index =
+                        if code == op::BINPUT { self.take(1)?[0] as usize } else { self.u32()? };
                     let top = self.top()?;
                     self.memo.insert(index, top);
                     continue;
                 }
                 op::BINGET | op::LONG_BINGET => {
-                    let index = if code == op::BINGET { self.take(1)?[0] as usize } else { self.u32()? };
+                    let index =
+                        if code == op::BINGET { self.take(1)?[0] as usize } else { self.u32()? };
                     match self.memo.get(&index) {
                         Some(value) => value.clone(),
-                        None => return Err(self.error(&format!("Memo value not found at index {index}"))),
+                        None => {
+                            return Err(
+                                self.error(&format!("Memo value not found at index {index}"))
+                            )
+                        }
                     }
                 }
                 op::STACK_GLOBAL => {
@@ -843,9 +899,12 @@ impl Unpickler<'_> {
                 }
                 op::GLOBAL => {
                     let line = |this: &mut Self| -> Result<String, Value> {
-                        let end = this.data[this.at..].iter().position(|&b| b == b'\n')
+                        let end = this.data[this.at..]
+                            .iter()
+                            .position(|&b| b == b'\n')
                             .ok_or_else(|| this.error("pickle data was truncated"))?;
-                        let text = String::from_utf8_lossy(&this.data[this.at..this.at + end]).into_owned();
+                        let text = String::from_utf8_lossy(&this.data[this.at..this.at + end])
+                            .into_owned();
                         this.at += end + 1;
                         Ok(text)
                     };
@@ -886,8 +945,10 @@ impl Unpickler<'_> {
                     };
                     for (dict, direct) in [(own, true), (slots, false)] {
                         let Value::Dict(dict) = dict else { continue };
-                        let entries: Vec<(Value, Value)> =
-                            lock(&dict.entries).iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                        let entries: Vec<(Value, Value)> = lock(&dict.entries)
+                            .iter()
+                            .map(|(k, v)| (k.0.clone(), v.clone()))
+                            .collect();
                         for (key, item) in entries {
                             let Value::Str(name) = key else { continue };
                             match &target {
@@ -911,7 +972,6 @@ impl Unpickler<'_> {
         }
     }
 }
-
 
 /// NEWOBJ's `cls.__new__(cls, *args)`: an instance without `__init__` run, extending the
 /// built-in type its class does; a class with its own `__new__` is called.
@@ -945,11 +1005,23 @@ fn pickle_loads(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         return Err(thread.exception("TypeError", "loads(data, error_class)"));
     };
     let Some(Value::Bytes(data)) = args.first() else {
-        let name = args.first().map_or_else(|| "NoneType".to_string(), |value| crate::ops::type_name(value).to_string());
-        return Err(thread.exception("TypeError", format!("a bytes-like object is required, not '{name}'")));
+        let name = args.first().map_or_else(
+            || "NoneType".to_string(),
+            |value| crate::ops::type_name(value).to_string(),
+        );
+        return Err(
+            thread.exception("TypeError", format!("a bytes-like object is required, not '{name}'"))
+        );
     };
     let report_end = matches!(args.get(2), Some(Value::Bool(true)));
-    let mut unpickler =
-        Unpickler { error_class, data, at: 0, stack: Vec::new(), marks: Vec::new(), memo: HashMap::new(), report_end };
+    let mut unpickler = Unpickler {
+        error_class,
+        data,
+        at: 0,
+        stack: Vec::new(),
+        marks: Vec::new(),
+        memo: HashMap::new(),
+        report_end,
+    };
     unpickler.run(thread)
 }

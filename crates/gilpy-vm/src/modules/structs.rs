@@ -99,7 +99,8 @@ fn layout(format: &str, bad: &dyn Fn(&str) -> Value) -> Result<Layout, Value> {
                 chars.next();
             }
             count = digits.parse().map_err(|_| bad("total struct size too long"))?;
-            code = chars.next().ok_or_else(|| bad("repeat count given without format specifier"))?;
+            code =
+                chars.next().ok_or_else(|| bad("repeat count given without format specifier"))?;
         }
         let Some(item_size) = code_size(code, native_sizes) else {
             return Err(bad("bad char in struct format"));
@@ -125,7 +126,10 @@ fn format_text(thread: &Thread, value: &Value) -> Result<String, Value> {
         Value::Bytes(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
         other => Err(thread.exception(
             "TypeError",
-            format!("Struct() argument 1 must be a str or bytes object, not {}", crate::ops::type_name(other)),
+            format!(
+                "Struct() argument 1 must be a str or bytes object, not {}",
+                crate::ops::type_name(other)
+            ),
         )),
     }
 }
@@ -141,8 +145,11 @@ fn error_class(thread: &Thread, value: Option<&Value>) -> Result<Arc<Class>, Val
 fn range_message(version: PythonVersion, code: char, native: bool, size: usize) -> String {
     let signed = code.is_ascii_lowercase();
     let bits = 8 * size as u32;
-    let (low, high): (i128, i128) =
-        if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
+    let (low, high): (i128, i128) = if signed {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else {
+        (0, (1i128 << bits) - 1)
+    };
     if version >= PythonVersion::V3_12 {
         return format!("'{code}' format requires {low} <= number <= {high}");
     }
@@ -154,7 +161,9 @@ fn range_message(version: PythonVersion, code: char, native: bool, size: usize) 
         'h' => "short format requires -32768 <= number <= 32767".into(),
         'H' if hex_style => "ushort format requires 0 <= number <= (0x7fff * 2 + 1)".into(),
         'H' => "ushort format requires 0 <= number <= 65535".into(),
-        _ if !native && signed && size == 4 => format!("'{code}' format requires {low} <= number <= {high}"),
+        _ if !native && signed && size == 4 => {
+            format!("'{code}' format requires {low} <= number <= {high}")
+        }
         _ => "argument out of range".into(),
     }
 }
@@ -186,7 +195,10 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         })
         .sum();
     if values.len() != expected {
-        return Err(bad(&format!("pack expected {expected} items for packing (got {})", values.len())));
+        return Err(bad(&format!(
+            "pack expected {expected} items for packing (got {})",
+            values.len()
+        )));
     }
     let mut out = Vec::new();
     if out.try_reserve_exact(layout.size).is_err() {
@@ -200,7 +212,10 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             's' | 'p' => {
                 let value = values.next().unwrap();
                 let Value::Bytes(data) = &value else {
-                    return Err(bad(&format!("argument for '{}' must be a bytes object", item.code)));
+                    return Err(bad(&format!(
+                        "argument for '{}' must be a bytes object",
+                        item.code
+                    )));
                 };
                 let field = &mut out[item.offset..item.offset + item.count];
                 if item.code == 's' {
@@ -238,13 +253,19 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                         'f' => {
                             let single = number as f32;
                             if single.is_infinite() && number.is_finite() {
-                                return Err(thread.exception("OverflowError", "float too large to pack with f format"));
+                                return Err(thread.exception(
+                                    "OverflowError",
+                                    "float too large to pack with f format",
+                                ));
                             }
                             put(field, layout.order, &single.to_le_bytes());
                         }
                         _ => {
                             let Some(half) = f64_to_f16_bits(number) else {
-                                return Err(thread.exception("OverflowError", "float too large to pack with e format"));
+                                return Err(thread.exception(
+                                    "OverflowError",
+                                    "float too large to pack with e format",
+                                ));
                             };
                             put(field, layout.order, &half.to_le_bytes());
                         }
@@ -254,7 +275,13 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                     let integer: Option<i128> = match value.builtin_base() {
                         Value::Int(n) => Some(i128::from(*n)),
                         Value::Bool(b) => Some(i128::from(*b)),
-                        Value::BigInt(n) => Some(n.to_i128().unwrap_or(if n.sign() == num_bigint::Sign::Minus { i128::MIN } else { i128::MAX })),
+                        Value::BigInt(n) => {
+                            Some(n.to_i128().unwrap_or(if n.sign() == num_bigint::Sign::Minus {
+                                i128::MIN
+                            } else {
+                                i128::MAX
+                            }))
+                        }
                         _ => None,
                     };
                     let Some(integer) = integer else {
@@ -268,7 +295,12 @@ fn struct_pack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                         (0..(1i128 << bits)).contains(&integer)
                     };
                     if !fits {
-                        return Err(bad(&range_message(thread.interp.version, code, layout.native_sizes, item.size)));
+                        return Err(bad(&range_message(
+                            thread.interp.version,
+                            code,
+                            layout.native_sizes,
+                            item.size,
+                        )));
                     }
                     let bytes = integer.to_le_bytes();
                     put(field, layout.order, &bytes[..item.size]);
@@ -347,8 +379,12 @@ fn struct_unpack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let format = format_text(thread, args.first().unwrap_or(&Value::None))?;
     let layout = layout(&format, &bad)?;
     let Some(Value::Bytes(data)) = args.get(1) else {
-        let name = args.get(1).map_or_else(|| "NoneType".to_string(), |v| crate::ops::type_name(v).to_string());
-        return Err(thread.exception("TypeError", format!("a bytes-like object is required, not '{name}'")));
+        let name = args
+            .get(1)
+            .map_or_else(|| "NoneType".to_string(), |v| crate::ops::type_name(v).to_string());
+        return Err(
+            thread.exception("TypeError", format!("a bytes-like object is required, not '{name}'"))
+        );
     };
     if data.len() != layout.size {
         return Err(bad(&format!("unpack requires a buffer of {} bytes", layout.size)));
@@ -364,7 +400,8 @@ fn struct_unpack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             'p' => {
                 let field = &data[item.offset..item.offset + item.count];
                 // A length byte, then the bytes; a field of no bytes holds none.
-                let n = field.first().map_or(0, |&n| (n as usize).min(item.count.saturating_sub(1)));
+                let n =
+                    field.first().map_or(0, |&n| (n as usize).min(item.count.saturating_sub(1)));
                 values.push(crate::bytes::value(field.get(1..1 + n).unwrap_or(&[])));
                 continue;
             }
@@ -379,7 +416,9 @@ fn struct_unpack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
                 '?' => Value::Bool(field[0] != 0),
                 'd' => Value::Float(f64::from_le_bytes(bytes[..8].try_into().unwrap())),
                 'f' => Value::Float(f64::from(f32::from_le_bytes(bytes[..4].try_into().unwrap()))),
-                'e' => Value::Float(f16_bits_to_f64(u16::from_le_bytes(bytes[..2].try_into().unwrap()))),
+                'e' => Value::Float(f16_bits_to_f64(u16::from_le_bytes(
+                    bytes[..2].try_into().unwrap(),
+                ))),
                 code => {
                     let raw = u128::from_le_bytes(bytes);
                     let bits = 8 * item.size as u32;

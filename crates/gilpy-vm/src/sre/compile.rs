@@ -9,29 +9,54 @@ pub enum Inst {
     Char(char),
     /// A character compared without case: the pattern's, lowered and uppered. Both are
     /// compared, as `_sre`'s extra case table has it: `σ`, `ς` and `Σ` match each other.
-    CharIgnoreCase { lower: char, upper: char, fold: Fold },
+    CharIgnoreCase {
+        lower: char,
+        upper: char,
+        fold: Fold,
+    },
     Any,
     AnyButNewline,
-    Class { class: usize },
+    Class {
+        class: usize,
+    },
     Anchor(Anchor),
     /// Records the position in capture slot `slot` (group `n` has slots `2n` and `2n + 1`).
     Save(usize),
     /// Try `first`; on failure, backtrack to `second`.
-    Split { first: usize, second: usize },
+    Split {
+        first: usize,
+        second: usize,
+    },
     Jump(usize),
-    Backreference { group: usize, fold: Fold },
+    Backreference {
+        group: usize,
+        fold: Fold,
+    },
     /// A lookaround whose body starts at the next instruction and ends with `SubMatch`;
     /// `next` follows it. A lookbehind starts `width` characters back.
-    Look { behind: bool, negated: bool, width: usize, next: usize },
+    Look {
+        behind: bool,
+        negated: bool,
+        width: usize,
+        next: usize,
+    },
     /// An atomic group's body, the next instruction on, ending with `SubMatch`.
-    Atomic { next: usize },
+    Atomic {
+        next: usize,
+    },
     /// Goes on if group `group` has matched, else jumps to `no`.
-    IfGroup { group: usize, no: usize },
+    IfGroup {
+        group: usize,
+        no: usize,
+    },
     /// Where a loop's pass starts: remembered in loop register `register`.
     LoopStart(usize),
     /// Leaves the loop for `exit` if the pass since `LoopStart(register)` matched nothing
     /// (its captures stay, as in `_sre`: `(a*)+` on "aa" ends with group 1 empty).
-    LoopProgress { register: usize, exit: usize },
+    LoopProgress {
+        register: usize,
+        exit: usize,
+    },
     SubMatch,
     Match,
 }
@@ -253,7 +278,13 @@ impl Compiler {
         }
     }
 
-    fn repeat(&mut self, node: &Node, min: u32, max: Option<u32>, greedy: bool) -> Result<(), &'static str> {
+    fn repeat(
+        &mut self,
+        node: &Node,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+    ) -> Result<(), &'static str> {
         for _ in 0..min {
             self.node(node)?;
         }
@@ -270,8 +301,11 @@ impl Compiler {
                     self.emit(Inst::LoopStart(register))?;
                 }
                 self.node(node)?;
-                let progress =
-                    if guard { Some(self.emit(Inst::LoopProgress { register, exit: 0 })?) } else { None };
+                let progress = if guard {
+                    Some(self.emit(Inst::LoopProgress { register, exit: 0 })?)
+                } else {
+                    None
+                };
                 self.emit(Inst::Jump(top))?;
                 let out = self.insts.len();
                 self.patch_split(top, greedy, out);

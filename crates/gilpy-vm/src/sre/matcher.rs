@@ -61,7 +61,8 @@ fn in_category(c: char, category: Category, ascii: bool) -> bool {
         Category::Word => is_word(c, ascii),
         Category::Space => {
             matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
-                || (!ascii && (('\x1c'..='\x1f').contains(&c) || (!c.is_ascii() && c.is_whitespace())))
+                || (!ascii
+                    && (('\x1c'..='\x1f').contains(&c) || (!c.is_ascii() && c.is_whitespace())))
         }
     }
 }
@@ -79,7 +80,9 @@ fn class_contains(class: &Class, c: char) -> bool {
     let fold = class.fold;
     let found = hit(c)
         || (fold != Fold::Exact
-            && (hit(lower_in(c, fold)) || hit(upper_in(c, fold)) || hit(lower_in(upper_in(c, fold), fold))));
+            && (hit(lower_in(c, fold))
+                || hit(upper_in(c, fold))
+                || hit(lower_in(upper_in(c, fold), fold))));
     found != class.negated
 }
 
@@ -91,10 +94,19 @@ pub enum Stopped {
 
 enum Backtrack {
     /// Resume at `pc` with the cursor at `pos`.
-    Alternative { pc: usize, pos: usize },
+    Alternative {
+        pc: usize,
+        pos: usize,
+    },
     /// Undo a capture slot's change.
-    Slot { slot: usize, old: Option<usize> },
-    Register { register: usize, old: usize },
+    Slot {
+        slot: usize,
+        old: Option<usize>,
+    },
+    Register {
+        register: usize,
+        old: usize,
+    },
     LastIndex(Option<usize>),
 }
 
@@ -191,12 +203,9 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
 
     fn anchor_holds(&self, anchor: Anchor, pos: usize) -> bool {
         match anchor {
-            Anchor::LineStart { multiline } => {
-                pos == 0 || (multiline && self.at(pos - 1) == '\n')
-            }
+            Anchor::LineStart { multiline } => pos == 0 || (multiline && self.at(pos - 1) == '\n'),
             Anchor::LineEnd { multiline } => {
-                pos == self.end
-                    || (self.at(pos) == '\n' && (multiline || pos + 1 == self.end))
+                pos == self.end || (self.at(pos) == '\n' && (multiline || pos + 1 == self.end))
             }
             Anchor::StringStart => pos == 0,
             Anchor::StringEnd => pos == self.end,
@@ -228,27 +237,37 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
                 return Err(Stopped::Interrupted);
             }
             let advanced = match &insts[pc] {
-                Inst::Char(c) => pos < self.end && self.at(pos) == *c && {
-                    pos += 1;
-                    true
-                },
-                Inst::CharIgnoreCase { lower: low, upper: up, fold } => pos < self.end && same_ignoring_case(self.at(pos), *low, *up, *fold) && {
-                    pos += 1;
-                    true
-                },
-                Inst::Any => pos < self.end && {
-                    pos += 1;
-                    true
-                },
-                Inst::AnyButNewline => pos < self.end && self.at(pos) != '\n' && {
-                    pos += 1;
-                    true
-                },
-                Inst::Class { class } => {
-                    pos < self.end && class_contains(&self.program.classes[*class], self.at(pos)) && {
+                Inst::Char(c) => {
+                    pos < self.end && self.at(pos) == *c && {
                         pos += 1;
                         true
                     }
+                }
+                Inst::CharIgnoreCase { lower: low, upper: up, fold } => {
+                    pos < self.end && same_ignoring_case(self.at(pos), *low, *up, *fold) && {
+                        pos += 1;
+                        true
+                    }
+                }
+                Inst::Any => {
+                    pos < self.end && {
+                        pos += 1;
+                        true
+                    }
+                }
+                Inst::AnyButNewline => {
+                    pos < self.end && self.at(pos) != '\n' && {
+                        pos += 1;
+                        true
+                    }
+                }
+                Inst::Class { class } => {
+                    pos < self.end
+                        && class_contains(&self.program.classes[*class], self.at(pos))
+                        && {
+                            pos += 1;
+                            true
+                        }
                 }
                 Inst::Anchor(anchor) => self.anchor_holds(*anchor, pos),
                 Inst::Save(slot) => {
@@ -273,7 +292,12 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
                                     let (a, b) = (self.at(from + i), self.at(pos + i));
                                     a == b
                                         || (*fold != Fold::Exact
-                                            && same_ignoring_case(b, lower_in(a, *fold), upper_in(a, *fold), *fold))
+                                            && same_ignoring_case(
+                                                b,
+                                                lower_in(a, *fold),
+                                                upper_in(a, *fold),
+                                                *fold,
+                                            ))
                                 });
                             same && {
                                 pos += len;
@@ -313,12 +337,16 @@ impl<'a, C: Copy + Into<char> + PartialEq> Matcher<'a, C> {
                     }
                 }
                 Inst::IfGroup { group, no } => {
-                    let matched = self.slots[2 * group].is_some() && self.slots[2 * group + 1].is_some();
+                    let matched =
+                        self.slots[2 * group].is_some() && self.slots[2 * group + 1].is_some();
                     pc = if matched { pc + 1 } else { *no };
                     continue;
                 }
                 Inst::LoopStart(register) => {
-                    self.stack.push(Backtrack::Register { register: *register, old: self.registers[*register] });
+                    self.stack.push(Backtrack::Register {
+                        register: *register,
+                        old: self.registers[*register],
+                    });
                     self.registers[*register] = pos;
                     true
                 }

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::text::Text;
-use crate::value::{NativeType, Native, Value};
+use crate::value::{Native, NativeType, Value};
 use crate::version::PythonVersion;
 use crate::vm::{CallResult, Thread};
 
@@ -83,7 +83,9 @@ fn sre_compile(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         _ => None,
     };
     let Some(chars) = chars else {
-        return Err(thread.exception("TypeError", "first argument must be string or compiled pattern"));
+        return Err(
+            thread.exception("TypeError", "first argument must be string or compiled pattern")
+        );
     };
     let syntax = parse::Syntax { since_3_11: thread.interp.version >= PythonVersion::V3_11, bytes };
     let parsed = match parse::parse(&chars, flags, syntax) {
@@ -112,7 +114,8 @@ fn sre_compile(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
             Value::Tuple(Arc::new(vec![Value::str(name), Value::Int(*index as i64)]))
         })
         .collect();
-    let handle = Native::new(&PATTERN_TYPE, CompiledPattern { program, groups: parsed.groups, bytes });
+    let handle =
+        Native::new(&PATTERN_TYPE, CompiledPattern { program, groups: parsed.groups, bytes });
     Ok(Value::Tuple(Arc::new(vec![
         handle,
         Value::Int(parsed.groups as i64),
@@ -156,29 +159,43 @@ impl Subject<'_> {
 }
 
 /// The subject `value`, checked against the pattern's type with CPython's messages.
-fn subject<'a>(thread: &Thread, compiled: &CompiledPattern, value: &'a Value) -> Result<Subject<'a>, Value> {
+fn subject<'a>(
+    thread: &Thread,
+    compiled: &CompiledPattern,
+    value: &'a Value,
+) -> Result<Subject<'a>, Value> {
     // A str or bytes subclass (a `str` enum's member) is matched as its text.
     let value = value.builtin_base();
-    let chars = match value {
-        Value::Str(text) if !compiled.bytes => {
-            if text.is_ascii() { Chars::Narrow(text.as_bytes()) } else { Chars::Wide(wide_chars(text)) }
-        }
-        Value::Bytes(bytes) if compiled.bytes => Chars::Narrow(bytes),
-        Value::Str(_) => {
-            return Err(thread.exception("TypeError", "cannot use a bytes pattern on a string-like object"));
-        }
-        Value::Bytes(_) => {
-            return Err(thread.exception("TypeError", "cannot use a string pattern on a bytes-like object"));
-        }
-        other => {
-            let message = if thread.interp.version >= PythonVersion::V3_11 {
-                format!("expected string or bytes-like object, got '{}'", crate::ops::type_name(other))
-            } else {
-                "expected string or bytes-like object".to_string()
-            };
-            return Err(thread.exception("TypeError", message));
-        }
-    };
+    let chars =
+        match value {
+            Value::Str(text) if !compiled.bytes => {
+                if text.is_ascii() {
+                    Chars::Narrow(text.as_bytes())
+                } else {
+                    Chars::Wide(wide_chars(text))
+                }
+            }
+            Value::Bytes(bytes) if compiled.bytes => Chars::Narrow(bytes),
+            Value::Str(_) => {
+                return Err(thread
+                    .exception("TypeError", "cannot use a bytes pattern on a string-like object"));
+            }
+            Value::Bytes(_) => {
+                return Err(thread
+                    .exception("TypeError", "cannot use a string pattern on a bytes-like object"));
+            }
+            other => {
+                let message = if thread.interp.version >= PythonVersion::V3_11 {
+                    format!(
+                        "expected string or bytes-like object, got '{}'",
+                        crate::ops::type_name(other)
+                    )
+                } else {
+                    "expected string or bytes-like object".to_string()
+                };
+                return Err(thread.exception("TypeError", message));
+            }
+        };
     Ok(Subject { value, chars })
 }
 
@@ -186,7 +203,9 @@ fn int_arg(thread: &Thread, value: &Value) -> Result<i64, Value> {
     match value {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(i64::from(*b)),
-        Value::BigInt(n) => Ok(if num_traits::Signed::is_negative(&**n) { i64::MIN } else { i64::MAX }),
+        Value::BigInt(n) => {
+            Ok(if num_traits::Signed::is_negative(&**n) { i64::MIN } else { i64::MAX })
+        }
         _ => Err(thread.exception("TypeError", "an integer is required")),
     }
 }
@@ -199,8 +218,13 @@ struct Scan<'a> {
     endpos: usize,
 }
 
-fn scan_arguments<'a>(thread: &Thread, args: &'a [Value], positions: bool) -> Result<Scan<'a>, Value> {
-    let Some(compiled) = args.first().and_then(|handle| handle.downcast::<CompiledPattern>()) else {
+fn scan_arguments<'a>(
+    thread: &Thread,
+    args: &'a [Value],
+    positions: bool,
+) -> Result<Scan<'a>, Value> {
+    let Some(compiled) = args.first().and_then(|handle| handle.downcast::<CompiledPattern>())
+    else {
         return Err(thread.exception("TypeError", "not a compiled pattern"));
     };
     let subject = subject(thread, compiled, args.get(1).unwrap_or(&Value::None))?;
@@ -369,7 +393,8 @@ fn sre_split(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         each_match(thread, &mut matcher, 0, false, limit, |slots, _| {
             let start = slots[0].unwrap_or(0);
             pieces.push(subject.piece(last, start));
-            pieces.extend((1..=scan.compiled.groups).map(|g| subject.group(slots, g, &Value::None)));
+            pieces
+                .extend((1..=scan.compiled.groups).map(|g| subject.group(slots, g, &Value::None)));
             last = slots[1].unwrap_or(start);
         })?
     });

@@ -36,7 +36,11 @@ pub enum ClassItem {
     Char(char),
     Range(char, char),
     /// `\d`, `\w`, `\s` (negated: `\D`, `\W`, `\S`), ASCII-only or Unicode.
-    Category { category: Category, negated: bool, ascii: bool },
+    Category {
+        category: Category,
+        negated: bool,
+        ascii: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,22 +76,50 @@ pub enum Fold {
 
 #[derive(Debug, Clone)]
 pub enum Node {
-    Char { c: char, fold: Fold },
+    Char {
+        c: char,
+        fold: Fold,
+    },
     /// `.`
-    Any { dotall: bool },
-    Class { items: Vec<ClassItem>, negated: bool, fold: Fold },
+    Any {
+        dotall: bool,
+    },
+    Class {
+        items: Vec<ClassItem>,
+        negated: bool,
+        fold: Fold,
+    },
     Anchor(Anchor),
     Sequence(Vec<Node>),
     Alternation(Vec<Node>),
     /// A capturing group, numbered from 1.
-    Group { index: usize, node: Box<Node> },
-    Repeat { node: Box<Node>, min: u32, max: Option<u32>, greed: Greed },
+    Group {
+        index: usize,
+        node: Box<Node>,
+    },
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greed: Greed,
+    },
     /// `(?>...)`: once matched, never backtracked into.
     Atomic(Box<Node>),
-    Backreference { group: usize, fold: Fold },
-    Lookaround { behind: bool, negated: bool, node: Box<Node> },
+    Backreference {
+        group: usize,
+        fold: Fold,
+    },
+    Lookaround {
+        behind: bool,
+        negated: bool,
+        node: Box<Node>,
+    },
     /// `(?(group)yes|no)`
-    Conditional { group: usize, yes: Box<Node>, no: Box<Node> },
+    Conditional {
+        group: usize,
+        yes: Box<Node>,
+        no: Box<Node>,
+    },
 }
 
 pub struct Parsed {
@@ -343,7 +375,9 @@ impl Parser<'_> {
         loop {
             match self.peek() {
                 None => {
-                    let what = if terminator == '>' { "missing >, unterminated name" } else {
+                    let what = if terminator == '>' {
+                        "missing >, unterminated name"
+                    } else {
                         "missing ), unterminated name"
                     };
                     return error(what, start);
@@ -368,7 +402,12 @@ impl Parser<'_> {
     }
 
     /// After `(`: a group, or `None` for what matches nothing (a comment, global flags).
-    fn group(&mut self, flags: u32, depth: usize, start: usize) -> Result<Option<Node>, ParseError> {
+    fn group(
+        &mut self,
+        flags: u32,
+        depth: usize,
+        start: usize,
+    ) -> Result<Option<Node>, ParseError> {
         let mut capture = true;
         let mut name = None;
         let mut inner_flags = flags;
@@ -396,15 +435,15 @@ impl Parser<'_> {
                         let name_at = self.pos;
                         let found = self.group_name(')')?;
                         let Some(&(_, group)) = self.names.iter().find(|(n, _)| *n == found) else {
-                            return error(format!("unknown group name {}", py_repr(&found)), name_at);
+                            return error(
+                                format!("unknown group name {}", py_repr(&found)),
+                                name_at,
+                            );
                         };
                         if self.open_groups.contains(&group) {
                             return error("cannot refer to an open group", start);
                         }
-                        return Ok(Some(Node::Backreference {
-                            group,
-                            fold: self.fold(flags),
-                        }));
+                        return Ok(Some(Node::Backreference { group, fold: self.fold(flags) }));
                     } else {
                         return match self.peek() {
                             Some(c) => error(format!("unknown extension ?P{c}"), start + 1),
@@ -421,7 +460,9 @@ impl Parser<'_> {
                     }
                     return error("missing ), unterminated comment", start);
                 }
-                '=' | '!' => return self.lookaround(false, c == '!', flags, depth, start).map(Some),
+                '=' | '!' => {
+                    return self.lookaround(false, c == '!', flags, depth, start).map(Some)
+                }
                 '<' => {
                     return match self.peek() {
                         Some(c @ ('=' | '!')) => {
@@ -642,14 +683,18 @@ impl Parser<'_> {
             }
             let item_start = self.pos;
             self.pos += 1;
-            let low = if c == '\\' { self.class_escape(flags, item_start)? } else { ClassItem::Char(c) };
+            let low =
+                if c == '\\' { self.class_escape(flags, item_start)? } else { ClassItem::Char(c) };
             if self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']') {
                 self.pos += 1;
                 let high_start = self.pos;
                 let h = self.peek().unwrap();
                 self.pos += 1;
-                let high =
-                    if h == '\\' { self.class_escape(flags, high_start)? } else { ClassItem::Char(h) };
+                let high = if h == '\\' {
+                    self.class_escape(flags, high_start)?
+                } else {
+                    ClassItem::Char(h)
+                };
                 match (low, high) {
                     (ClassItem::Char(low), ClassItem::Char(high)) => {
                         if high < low {
@@ -738,7 +783,11 @@ impl Parser<'_> {
             's' => Category::Space,
             _ => return None,
         };
-        Some(ClassItem::Category { category, negated: c.is_ascii_uppercase(), ascii: self.ascii(flags) })
+        Some(ClassItem::Category {
+            category,
+            negated: c.is_ascii_uppercase(),
+            ascii: self.ascii(flags),
+        })
     }
 
     fn class_escape(&mut self, flags: u32, start: usize) -> Result<ClassItem, ParseError> {
@@ -755,7 +804,9 @@ impl Parser<'_> {
         match c {
             'b' => Ok(ClassItem::Char('\x08')),
             'x' => self.code_escape('x', start).map(ClassItem::Char),
-            'u' | 'U' | 'N' if !self.syntax.bytes => self.code_escape(c, start).map(ClassItem::Char),
+            'u' | 'U' | 'N' if !self.syntax.bytes => {
+                self.code_escape(c, start).map(ClassItem::Char)
+            }
             c if is_octal(c) => {
                 self.pos -= 1;
                 self.octal(start).map(ClassItem::Char)

@@ -82,7 +82,8 @@ fn ResultCard(props: &ResultCardProps) -> Html {
     let busy_cores = outcome.filter(|o| o.wall_us > 0).map(|o| {
         // Time on a core: running Python, starting a process, pickling for one.
         let on_core = [SpanKind::Running, SpanKind::Starting, SpanKind::Serializing];
-        let running: u64 = o.trace.tasks.iter().flat_map(|task| on_core.map(|kind| task.total_us(kind))).sum();
+        let running: u64 =
+            o.trace.tasks.iter().flat_map(|task| on_core.map(|kind| task.total_us(kind))).sum();
         running as f64 / o.wall_us as f64
     });
     let heading_id = format!("result-{}", mode.as_str());

@@ -55,7 +55,11 @@ pub fn python_span_kinds<'a>(traces: impl IntoIterator<Item = &'a RunTrace>) -> 
         })
     };
     let optional = [SpanKind::Ready, SpanKind::Serializing, SpanKind::Starting];
-    PYTHON_SPAN_KINDS.iter().copied().chain(optional.into_iter().filter(|&kind| seen(kind))).collect()
+    PYTHON_SPAN_KINDS
+        .iter()
+        .copied()
+        .chain(optional.into_iter().filter(|&kind| seen(kind)))
+        .collect()
 }
 
 pub fn css_name(kind: SpanKind) -> &'static str {
