@@ -285,13 +285,22 @@ fn write_plain_percent(
         return false;
     }
     let width: usize = spec.parse().unwrap_or(0);
-    let mut digits = String::new();
+    // An int's digits, written from the end of a buffer on the stack: no allocation per value.
+    let mut digits = [0u8; 20];
     let (sign, body, zero) = match (kind, value) {
         ('s', Value::Str(text)) => ("", &**text, false),
         ('d' | 'i' | 'u', Value::Int(n)) => {
-            use std::fmt::Write;
-            let _ = write!(digits, "{}", n.unsigned_abs());
-            (if *n < 0 { "-" } else { "" }, digits.as_str(), spec.starts_with('0') && !left)
+            let (mut rest, mut at) = (n.unsigned_abs(), digits.len());
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            let body = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+            (if *n < 0 { "-" } else { "" }, body, spec.starts_with('0') && !left)
         }
         _ => return false,
     };

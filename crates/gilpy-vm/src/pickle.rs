@@ -221,12 +221,7 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             let name = match &method.function {
                 Value::Function(function) => function.code.name.clone(),
                 Value::Builtin(builtin) => Text::from(builtin.name),
-                other => {
-                    let name = crate::ops::type_name(other);
-                    return Err(
-                        thread.exception("TypeError", format!("cannot pickle '{name}' object"))
-                    );
-                }
+                other => return Err(cannot_pickle(thread, other)),
             };
             to.bytes.push(tag::METHOD);
             write(thread, &method.receiver, to, depth + 1)?;
@@ -237,15 +232,18 @@ fn write(thread: &mut Thread, value: &Value, to: &mut Pickled, depth: usize) -> 
             write_len(&mut to.bytes, to.natives.len());
             to.natives.push(native.clone());
         }
-        other => {
-            let name = match other {
-                Value::Native(native) => format!("{}.{}", native.kind.module, native.kind.name),
-                _ => crate::ops::type_name(other).to_string(),
-            };
-            return Err(thread.exception("TypeError", format!("cannot pickle '{name}' object")));
-        }
+        other => return Err(cannot_pickle(thread, other)),
     }
     Ok(())
+}
+
+/// Pickle's TypeError for a value it has no way to write (a lock, a generator).
+pub fn cannot_pickle(thread: &Thread, value: &Value) -> Value {
+    let name = match value {
+        Value::Native(native) => format!("{}.{}", native.kind.module, native.kind.name),
+        other => crate::ops::type_name(other).to_string(),
+    };
+    thread.exception("TypeError", format!("cannot pickle '{name}' object"))
 }
 
 /// Where pickle finds a function, a built-in or a class again: its module and qualified

@@ -380,14 +380,14 @@ impl Pickler {
                 let name = match &method.function {
                     Value::Function(function) => Value::Str(function.code.name.clone()),
                     Value::Builtin(builtin) => Value::str(builtin.name),
-                    _ => return Err(cannot_pickle(thread, value)),
+                    _ => return Err(crate::pickle::cannot_pickle(thread, value)),
                 };
                 let getattr = crate::pickle::find_global(thread, "builtins", "getattr")?;
                 let args = Value::tuple(vec![method.receiver.clone(), name]);
                 self.save_reduce(thread, value, &getattr, &args, None, depth)?;
             }
             Value::Instance(instance) => self.save_instance(thread, value, instance, depth)?,
-            _ => return Err(cannot_pickle(thread, value)),
+            _ => return Err(crate::pickle::cannot_pickle(thread, value)),
         }
         Ok(())
     }
@@ -613,14 +613,6 @@ impl Pickler {
 
 fn pickling_error(thread: &mut Thread, message: &str) -> Value {
     crate::pickle::pickling_error(thread, message.to_string())
-}
-
-fn cannot_pickle(thread: &Thread, value: &Value) -> Value {
-    let name = match value {
-        Value::Native(native) => format!("{}.{}", native.kind.module, native.kind.name),
-        other => crate::ops::type_name(other).to_string(),
-    };
-    thread.exception("TypeError", format!("cannot pickle '{name}' object"))
 }
 
 /// `dumps(obj, protocol)`: the protocol is 4 or 5 (`pickle.py` checks it).
