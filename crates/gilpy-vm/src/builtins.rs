@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use gilpy_runtime::core_limit::CoreLimit;
 use gilpy_runtime::gil::{EvalBreaker, Gil, ThreadId, DEFAULT_SWITCH_INTERVAL_US};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use indexmap::IndexMap;
@@ -273,6 +274,9 @@ pub struct Interpreter {
     /// read clocks a few microseconds apart (web workers each have their own time origin); a
     /// new holder's span starts no earlier, so spans follow the lock's own order.
     pub gil_released_at_ns: AtomicU64,
+    /// The class `type(x)` gives for a native object, one per native type (keyed by the
+    /// type's address), so that `type(a) is type(b)` holds as in CPython.
+    native_classes: Mutex<HashMap<usize, Arc<Class>>>,
     /// The files the program opened, written out at its end if it never closed them.
     pub(crate) open_files: crate::modules::io::OpenFiles,
     /// In simulated mode, the simulator that schedules this interpreter's threads.
@@ -369,7 +373,7 @@ impl Interpreter {
             for (alias, name) in EXCEPTION_ALIASES {
                 entries.insert(Key(Value::str(alias)), Value::Class(classes[name].clone()));
             }
-            entries.insert(Key(Value::str("NotImplemented")), Value::str("NotImplemented"));
+            entries.insert(Key(Value::str("NotImplemented")), NOT_IMPLEMENTED.clone());
             entries.insert(Key(Value::str("Ellipsis")), ELLIPSIS.clone());
         }
         let builtins_module = Value::Module(Arc::new(Module {
@@ -408,6 +412,7 @@ impl Interpreter {
             process: crate::processes::ProcessInfo::main(fixed_pid),
             tracer,
             gil_released_at_ns: AtomicU64::new(0),
+            native_classes: Mutex::default(),
             open_files: Default::default(),
             sim: std::sync::OnceLock::new(),
             async_generator_class: std::sync::OnceLock::new(),
@@ -536,7 +541,7 @@ impl Interpreter {
             .cloned()
             .unwrap_or_else(|| self.classes["RuntimeError"].clone());
         let instance = Instance::new(class, None);
-        instance.set(Text::from("args"), Value::tuple(args));
+        instance.set(Text::from("args"), Value::tuple(args.to_vec()));
         Value::Instance(Arc::new(instance))
     }
 
@@ -1138,9 +1143,30 @@ fn sum(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         }
         *lost = 0.0;
     };
-    let iterator = iterate(thread, &args[0])?;
-    while let Some(item) = next(thread, &iterator)? {
+    // A list or tuple is read by index, as its iterator would read it, without making one:
+    // `sum(row[i : i + 3])` in a loop is mostly that iterator's cost otherwise.
+    let iterator = match &args[0] {
+        Value::List(_) | Value::Tuple(_) => None,
+        other => Some(iterate(thread, other)?),
+    };
+    let mut index = 0;
+    loop {
+        let item = match (&iterator, &args[0]) {
+            (Some(iterator), _) => next(thread, iterator)?,
+            (None, Value::List(list)) => lock(&list.items).get(index).cloned(),
+            (None, Value::Tuple(items)) => items.get(index).cloned(),
+            _ => unreachable!("a list or a tuple"),
+        };
+        let Some(item) = item else { break };
+        index += 1;
         thread.charge_items(1);
+        // Small ints add in place, as CPython's sum keeps a C long while it can.
+        if let (Value::Int(sum), Value::Int(x)) = (&mut total, &item) {
+            if let Some(t) = sum.checked_add(*x) {
+                *sum = t;
+                continue;
+            }
+        }
         if let (true, Value::Float(sum)) = (compensated, &mut total) {
             match item {
                 Value::Float(x) => {
@@ -1509,9 +1535,11 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
         }
         other => {
             let name = type_name(other);
-            match thread.interp.builtins_class(&name) {
-                Some(class) => Value::Class(class),
-                None => Value::Class(Arc::new(Class {
+            if let Some(class) = thread.interp.builtins_class(&name) {
+                return Ok(Value::Class(class));
+            }
+            let make = || {
+                Arc::new(Class {
                     name,
                     bases: vec![thread.interp.class("object")],
                     bases_mro: vec![thread.interp.class("object")],
@@ -1521,7 +1549,15 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
                     has_properties: false,
                     has_slots: false,
                     metaclass: None,
-                })),
+                })
+            };
+            match other {
+                Value::Native(native) => {
+                    let key = native.kind as *const crate::value::NativeType as usize;
+                    let mut classes = lock(&thread.interp.native_classes);
+                    Value::Class(classes.entry(key).or_insert_with(make).clone())
+                }
+                _ => Value::Class(make()),
             }
         }
     })
@@ -2338,7 +2374,7 @@ fn os_error_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResu
             class = thread.interp.class(subclass);
         }
     }
-    new_instance(thread, &class, args, kwargs)
+    new_instance(thread, &class, &args, &kwargs)
 }
 
 /// `OSError.__init__`: from two to five arguments, `errno`, `strerror`, `filename`,
@@ -2427,7 +2463,7 @@ fn object_new(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult
     if let Some(constructor) = thread.interp.builtin_constructor(&class) {
         return constructor(thread, args, kwargs);
     }
-    new_instance(thread, &class, args, kwargs)
+    new_instance(thread, &class, &args, &kwargs)
 }
 
 /// `object.__new__` refuses a class whose `__abstractmethods__` (which `abc.ABCMeta` sets)
@@ -2473,11 +2509,13 @@ fn refuse_abstract(thread: &mut Thread, class: &Arc<Class>) -> Result<(), Value>
 /// An instance of the user class `class` before `__init__` runs. An instance of a subclass of a
 /// built-in type gets the built-in value it extends: made from the arguments for immutable
 /// types (`tuple.__new__(cls, items)`), empty for mutable ones, which `__init__` fills.
+/// An instance of `class` before `__init__`: arguments are read only for a built-in base's
+/// value and an exception's `args`, so they are lent.
 pub fn new_instance(
     thread: &mut Thread,
     class: &Arc<Class>,
-    args: Args,
-    kwargs: Kwargs,
+    args: &[Value],
+    kwargs: &[(Text, Value)],
 ) -> CallResult {
     if class.metaclass.is_some() {
         refuse_abstract(thread, class)?;
@@ -2497,7 +2535,7 @@ pub fn new_instance(
             _ => {
                 let constructor =
                     thread.interp.builtin_constructor(&ancestor).expect("a built-in type");
-                constructor(thread, args.clone(), kwargs)?
+                constructor(thread, args.to_vec(), kwargs.to_vec())?
             }
         }),
     };
@@ -2509,7 +2547,7 @@ pub fn new_instance(
     };
     let instance = Instance::new(class.clone(), base);
     if class.is_exception {
-        instance.set(Text::from("args"), Value::tuple(args));
+        instance.set(Text::from("args"), Value::tuple(args.to_vec()));
     }
     if let Some(doc) = doc {
         instance.set(Text::from("__doc__"), doc);
@@ -2535,7 +2573,7 @@ fn construct_object(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResu
         return Err(thread.exception("TypeError", "object() takes no arguments"));
     }
     let object = thread.interp.class("object");
-    new_instance(thread, &object, args, kwargs)
+    new_instance(thread, &object, &args, &kwargs)
 }
 
 fn construct_int(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
@@ -4667,7 +4705,21 @@ pub fn special_instance_repr(_: &mut Thread, _: &Value) -> Result<Option<String>
 
 /// The `NotImplemented` a special method returns.
 pub fn not_implemented(_: &Thread) -> Value {
-    Value::str("NotImplemented")
+    NOT_IMPLEMENTED.clone()
+}
+
+static NOT_IMPLEMENTED_TYPE: crate::value::NativeType = crate::value::NativeType {
+    name: "NotImplementedType",
+    module: "builtins",
+    methods: &[("__repr__", not_implemented_repr), ("__reduce__", not_implemented_repr)],
+};
+
+/// The one `NotImplemented`: its own object, so that no string a method returns is taken for it.
+static NOT_IMPLEMENTED: std::sync::LazyLock<Value> =
+    std::sync::LazyLock::new(|| crate::value::Native::new(&NOT_IMPLEMENTED_TYPE, ()));
+
+fn not_implemented_repr(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::str("NotImplemented"))
 }
 
 static ELLIPSIS_TYPE: crate::value::NativeType = crate::value::NativeType {
@@ -4689,7 +4741,7 @@ pub fn is_ellipsis(value: &Value) -> bool {
 }
 
 pub fn is_not_implemented(_: &Thread, value: &Value) -> bool {
-    matches!(value, Value::Str(s) if &**s == "NotImplemented")
+    value.is(&NOT_IMPLEMENTED)
 }
 
 pub use crate::traceback::format_traceback;

@@ -2,13 +2,13 @@
 //! receiver as its first argument.
 
 use crate::text::Text;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::builtins::{collect, sort_values};
 use crate::code::BinaryOp;
 use crate::ops::{py_hash, type_name};
 use crate::set::{Other, Set};
-use crate::value::{lock, BuiltinFn, Dict, Key, List, Value};
+use crate::value::{lock, Builtin, BuiltinFn, Dict, Key, List, Value};
 use crate::vm::{CallResult, Thread};
 
 type Args = Vec<Value>;
@@ -40,6 +40,37 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
         .find(|(n, _)| *n == name)
         .copied()
         .or_else(|| type_dunder(&type_name(receiver), name))
+}
+
+/// [`lookup`] as a value to call, for `load_method`: the methods of the containers programs
+/// call in loops (`append`, `get`, `split`...) are each one value made once, so a method call
+/// allocates none.
+pub fn lookup_value(receiver: &Value, name: &str) -> Option<Value> {
+    macro_rules! values {
+        ($table:expr) => {{
+            static VALUES: LazyLock<Vec<Value>> = LazyLock::new(|| {
+                $table
+                    .iter()
+                    .map(|&(name, function)| Value::Builtin(Arc::new(Builtin { name, function })))
+                    .collect()
+            });
+            (&$table[..], &*VALUES)
+        }};
+    }
+    let (table, values): (&[(&str, BuiltinFn)], &[Value]) = match receiver {
+        Value::Str(_) => values!(STR_METHODS),
+        Value::List(_) => values!(LIST_METHODS),
+        Value::Dict(_) => values!(DICT_METHODS),
+        Value::Set(set) if set.frozen => values!(FROZENSET_METHODS),
+        Value::Set(_) => values!(SET_METHODS),
+        Value::Tuple(_) => values!(TUPLE_METHODS),
+        _ => (&[], &[]),
+    };
+    match table.iter().position(|(n, _)| *n == name) {
+        Some(index) => Some(values[index].clone()),
+        None => lookup(receiver, name)
+            .map(|(name, function)| Value::Builtin(Arc::new(Builtin { name, function }))),
+    }
 }
 
 /// The names of the built-in methods of `receiver`'s type, for `dir()`.

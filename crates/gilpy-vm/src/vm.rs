@@ -22,8 +22,8 @@ use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Builtin, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name,
-    Slice, TracebackEntry, Value,
+    lock, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name, Slice,
+    TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -1005,8 +1005,7 @@ impl Thread {
             Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
                 if &*name != "__class__" =>
             {
-                crate::methods::lookup(&object, &name)
-                    .map(|(name, function)| Value::Builtin(Arc::new(Builtin { name, function })))
+                crate::methods::lookup_value(&object, &name)
             }
             _ => None,
         };
@@ -1417,7 +1416,7 @@ impl Thread {
                 }
                 made
             }
-            _ => builtins::new_instance(self, &class, args.clone(), kwargs.clone())?,
+            _ => builtins::new_instance(self, &class, &args, &kwargs)?,
         };
         let extends_builtin = instance.extended_base().is_some();
         match class.lookup("__init__") {

@@ -596,6 +596,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&expr.value)?;
                 self.emit(Op::Pop);
             }
+            Stmt::Assign(assign) if self.assign_without_tuple(assign)? => {}
             Stmt::Assign(assign) => {
                 self.expr(&assign.value)?;
                 for (index, target) in assign.targets.iter().enumerate() {
@@ -1167,6 +1168,44 @@ impl<'a> Compiler<'a> {
             other => return Err(self.unsupported(other, "this 'del' target")),
         }
         Ok(())
+    }
+
+    /// `a, b = b, a` (and three names) without the tuple: the values are pushed, put in
+    /// target order by swaps, and stored left to right, as CPython's optimizer turns
+    /// BUILD_TUPLE + UNPACK_SEQUENCE into SWAP. False, nothing emitted, for any other shape.
+    fn assign_without_tuple(&mut self, assign: &ast::StmtAssign) -> Result<bool> {
+        let elements = |expr: &Expr| match expr {
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. })
+                if !elts.iter().any(Expr::is_starred_expr) =>
+            {
+                Some(elts.len())
+            }
+            _ => None,
+        };
+        let [target] = &assign.targets[..] else { return Ok(false) };
+        let (Some(count @ (2 | 3)), Expr::Tuple(value)) = (elements(target), &*assign.value) else {
+            return Ok(false);
+        };
+        if value.elts.len() != count || value.elts.iter().any(Expr::is_starred_expr) {
+            return Ok(false);
+        }
+        for element in &value.elts {
+            self.expr(element)?;
+        }
+        // (a b) -> (b a); (a b c) -> (c a b) -> (c b a): the first value on top.
+        if count == 3 {
+            self.emit(Op::Rotate3);
+        }
+        self.emit(Op::Swap);
+        let (Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. })) =
+            target
+        else {
+            unreachable!("checked above")
+        };
+        for element in elts {
+            self.assign(element)?;
+        }
+        Ok(true)
     }
 
     fn assign(&mut self, target: &Expr) -> Result<()> {

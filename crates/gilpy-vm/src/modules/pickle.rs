@@ -387,6 +387,13 @@ impl Pickler {
                 self.save_reduce(thread, value, &getattr, &args, None, depth)?;
             }
             Value::Instance(instance) => self.save_instance(thread, value, instance, depth)?,
+            // The two singletons CPython pickles by name (`save_global` in `_pickle.c`).
+            Value::Native(_) if builtins::is_ellipsis(value) => {
+                self.save_global(thread, value, "builtins", "Ellipsis")?
+            }
+            Value::Native(_) if builtins::is_not_implemented(thread, value) => {
+                self.save_global(thread, value, "builtins", "NotImplemented")?
+            }
             _ => return Err(crate::pickle::cannot_pickle(thread, value)),
         }
         Ok(())
