@@ -6,6 +6,8 @@
 //! wakes at least every [`STOP_POLL`] to notice a stop, so Stop and Ctrl-C end any program.
 
 use crate::text::Text;
+use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -141,6 +143,9 @@ fn print_exception(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 pub struct Lock {
     locked: Mutex<bool>,
     released: Condvar,
+    /// Threads waiting on `released`, counted while `locked` is held: a release with none
+    /// skips the notify, which is a system call (`with lock:` in a loop was a fifth kernel).
+    waiters: AtomicUsize,
     /// A `multiprocessing.Lock`, which another process may release.
     crosses_processes: bool,
 }
@@ -213,10 +218,12 @@ fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             return true;
         }
         if !thread.stop_requested() {
+            lock_value.waiters.fetch_add(1, Relaxed);
             locked = lock_value
                 .released
                 .wait_timeout(locked, slice)
                 .map_or_else(|e| e.into_inner().0, |r| r.0);
+            lock_value.waiters.fetch_sub(1, Relaxed);
             if !*locked {
                 *locked = true;
                 return true;
@@ -408,7 +415,9 @@ fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         return Err(thread.exception("RuntimeError", "release unlocked lock"));
     }
     *locked = false;
-    lock_value.released.notify_one();
+    if lock_value.waiters.load(Relaxed) > 0 {
+        lock_value.released.notify_one();
+    }
     drop(locked);
     notify(thread, lock_value as *const Lock as usize);
     Ok(Value::None)
