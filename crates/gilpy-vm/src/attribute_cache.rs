@@ -56,6 +56,15 @@ fn at_versions(class: &Class, versions: &[u64; MOST_CLASSES]) -> bool {
         && class.bases_mro.iter().zip(&versions[1..]).all(|(base, &v)| base.dict.version() == v)
 }
 
+/// Where [`AttributeCache::find_text`] looks first: the class's and the text's addresses, each
+/// mixed on its own (their plain xor made different pairs of allocations collide).
+#[inline(always)]
+fn text_slot_of(class: &Arc<Class>, name: &Text) -> usize {
+    let class = (Arc::as_ptr(class) as usize >> 4).wrapping_mul(0x9e37_79b9);
+    let name = (name.address() >> 3).wrapping_mul(0x85eb_ca6b);
+    (class ^ name) >> 7 & (SLOTS - 1)
+}
+
 fn slot_of(class: &Arc<Class>, name: &str) -> usize {
     let mut hash = Arc::as_ptr(class) as usize >> 4;
     for byte in name.bytes() {
@@ -81,20 +90,33 @@ impl AttributeCache {
     /// kind of attribute the class has save a reference count up and down.
     #[inline]
     pub fn find_text(&mut self, class: &Arc<Class>, name: &Text) -> Option<&Value> {
-        let hash = (Arc::as_ptr(class) as usize >> 4) ^ (name.address() >> 3);
-        let at = hash.wrapping_mul(0x9e37_79b9) >> 7 & (SLOTS - 1);
-        let hit = matches!(&self.slots[at], Some(entry)
-            if Arc::ptr_eq(&entry.class, class)
-                && Text::ptr_eq(&entry.name, name)
-                && at_versions(class, &entry.versions));
-        if !hit {
+        // Two ways: a name's entry sits in its slot or the one beside it, so that two hot
+        // lookups whose slots collide do not evict each other on every call (`object.__new__`
+        // and `P.__setattr__`, both asked for each `P(x)`, did).
+        let first = text_slot_of(class, name);
+        let is_hit = |slot: &Option<CachedAttribute>| {
+            matches!(slot, Some(entry)
+                if Arc::ptr_eq(&entry.class, class)
+                    && Text::ptr_eq(&entry.name, name)
+                    && at_versions(class, &entry.versions))
+        };
+        let at = if is_hit(&self.slots[first]) {
+            first
+        } else if is_hit(&self.slots[first ^ 1]) {
+            first ^ 1
+        } else {
             let Some(versions) = versions_of(class) else {
                 return self.fill_uncached(class, name);
             };
             let found = class.lookup(name);
-            self.slots[at] =
+            // The newest entry goes first; the one it displaces moves beside it.
+            if self.slots[first].is_some() {
+                self.slots[first ^ 1] = self.slots[first].take();
+            }
+            self.slots[first] =
                 Some(CachedAttribute { class: class.clone(), name: name.clone(), versions, found });
-        }
+            first
+        };
         self.slots[at].as_ref().and_then(|entry| entry.found.as_ref())
     }
 

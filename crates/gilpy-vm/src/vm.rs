@@ -1361,7 +1361,13 @@ impl Thread {
     /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override. Through
     /// this thread's cache: every attribute write asks it of `__setattr__`.
     pub fn is_object_default(&mut self, name: &str, value: &Value) -> bool {
-        self.attribute_cache.lookup(&self.interp.object, name).is_some_and(|own| own.is(value))
+        let object = &self.interp.object;
+        match name {
+            "__new__" => {
+                self.attribute_cache.find_text(object, &NEW).is_some_and(|own| own.is(value))
+            }
+            _ => self.attribute_cache.lookup(object, name).is_some_and(|own| own.is(value)),
+        }
     }
 
     /// [`Class::lookup`] through this thread's cache.
@@ -1396,7 +1402,7 @@ impl Thread {
             }
         }
         let mut overrides_new = false;
-        let instance = match class.lookup("__new__") {
+        let instance = match self.attribute_cache.lookup_text(&class, &NEW) {
             Some(new) if !self.is_object_default("__new__", &new) => {
                 overrides_new = true;
                 // `__new__` is a static method: it gets the class first.
@@ -1419,7 +1425,7 @@ impl Thread {
             _ => builtins::new_instance(self, &class, &args, &kwargs)?,
         };
         let extends_builtin = instance.extended_base().is_some();
-        match class.lookup("__init__") {
+        match self.attribute_cache.lookup_text(&class, &INIT) {
             Some(Value::Function(init)) => {
                 let mut init_args = vec![instance.clone()];
                 init_args.extend(args);
@@ -1472,8 +1478,10 @@ impl Thread {
         let positional = code.arg_count as usize;
         // Messages name the function by its `__qualname__`, which may have been reassigned;
         // before 3.10 by its code's name.
-        let name = match function.attribute("__qualname__") {
-            _ if self.interp.version < crate::version::PythonVersion::V3_10 => code.name.clone(),
+        // Read only for a message: it takes locks, and most calls bind without one.
+        let by_code_name = self.interp.version < crate::version::PythonVersion::V3_10;
+        let qualname = || match function.attribute("__qualname__") {
+            _ if by_code_name => code.name.clone(),
             Some(Value::Str(name)) => name,
             _ => function.qualname.clone(),
         };
@@ -1502,7 +1510,7 @@ impl Thread {
             let verb = if given == 1 { "was" } else { "were" };
             return Err(self.exception(
                 "TypeError",
-                format!("{name}() takes {takes} but {given} {verb} given"),
+                format!("{}() takes {takes} but {given} {verb} given", qualname()),
             ));
         }
         let mut varkw = crate::value::Map::default();
@@ -1515,7 +1523,7 @@ impl Thread {
                     if frame.locals[index].is_some() {
                         return Err(self.exception(
                             "TypeError",
-                            format!("{name}() got multiple values for argument '{key}'"),
+                            format!("{}() got multiple values for argument '{key}'", qualname()),
                         ));
                     }
                     frame.locals[index] = Some(value);
@@ -1527,7 +1535,7 @@ impl Thread {
                 None => {
                     return Err(self.exception(
                         "TypeError",
-                        format!("{name}() got an unexpected keyword argument '{key}'"),
+                        format!("{}() got an unexpected keyword argument '{key}'", qualname()),
                     ));
                 }
             }
@@ -1536,7 +1544,8 @@ impl Thread {
             return Err(self.exception(
                 "TypeError",
                 format!(
-                    "{name}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    qualname(),
                     posonly_by_keyword.join(", ")
                 ),
             ));
@@ -1557,7 +1566,7 @@ impl Thread {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, "positional", &missing));
+            return Err(self.missing_arguments(&qualname(), "positional", &missing));
         }
         for index in positional..kwonly_end {
             if frame.locals[index].is_none() {
@@ -1569,7 +1578,7 @@ impl Thread {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, "keyword-only", &missing));
+            return Err(self.missing_arguments(&qualname(), "keyword-only", &missing));
         }
         // Parameters that inner functions capture move into their cells.
         for (cell_index, cell_name) in code.cell_names.iter().enumerate() {
@@ -4496,8 +4505,11 @@ pub static ASYNC_GEN_WRAPPED: crate::value::NativeType = crate::value::NativeTyp
     methods: &[],
 };
 
-/// The name `__setattr__`, one text for the attribute cache to know by its address.
+/// The names `__setattr__`, `__new__` and `__init__`, one text each for the attribute cache to
+/// know by its address.
 static SETATTR: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__setattr__"));
+static NEW: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__new__"));
+static INIT: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__init__"));
 
 /// Whether `instance.name = value` only sets the instance's own attribute, as
 /// [`builtins::set_attribute`] would: no `__setattr__` of the class's own, no descriptor or

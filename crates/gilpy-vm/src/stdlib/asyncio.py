@@ -527,10 +527,17 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError("Event loop stopped before Future completed.")
         return future.result()
 
+    def _take_threadsafe(self):
+        # Read without the lock first: a turn of a busy loop then takes no lock at all. A
+        # callback added just after is not lost: its thread sets `_wakeup`, so the next
+        # turn's wait returns at once and takes it.
+        if self._threadsafe:
+            with self._threadsafe_lock:
+                self._ready.extend(self._threadsafe)
+                self._threadsafe[:] = []
+
     def _run_once(self):
-        with self._threadsafe_lock:
-            self._ready.extend(self._threadsafe)
-            self._threadsafe[:] = []
+        self._take_threadsafe()
         while self._scheduled and self._scheduled[0]._cancelled:
             heappop(self._scheduled)
         if self._ready or self._stopping:
@@ -546,10 +553,9 @@ class BaseEventLoop(AbstractEventLoop):
             if timeout is not None:
                 timeout = -(-timeout * 1000 // 1) / 1000
             self._wakeup.wait(timeout)
-        self._wakeup.clear()
-        with self._threadsafe_lock:
-            self._ready.extend(self._threadsafe)
-            self._threadsafe[:] = []
+        if self._wakeup.is_set():
+            self._wakeup.clear()
+        self._take_threadsafe()
         end = self.time()
         while self._scheduled and self._scheduled[0]._when <= end:
             timer = heappop(self._scheduled)
