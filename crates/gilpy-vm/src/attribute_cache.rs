@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::value::{Class, Value};
 
-const SLOTS: usize = 128;
+const SLOTS: usize = 512;
 /// Classes whose order (the class and its bases) is longer are looked up without the cache.
 const MOST_CLASSES: usize = 4;
 
@@ -60,9 +60,10 @@ fn at_versions(class: &Class, versions: &[u64; MOST_CLASSES]) -> bool {
 /// mixed on its own (their plain xor made different pairs of allocations collide).
 #[inline(always)]
 fn text_slot_of(class: &Arc<Class>, name: &Text) -> usize {
-    let class = (Arc::as_ptr(class) as usize >> 4).wrapping_mul(0x9e37_79b9);
-    let name = (name.address() >> 3).wrapping_mul(0x85eb_ca6b);
-    (class ^ name) >> 7 & (SLOTS - 1)
+    // Fibonacci hashing: the product's top bits depend on every bit of the key.
+    let key =
+        (Arc::as_ptr(class) as u64).wrapping_mul(0xff51_afd7_ed55_8ccd) ^ name.address() as u64;
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 fn slot_of(class: &Arc<Class>, name: &str) -> usize {
