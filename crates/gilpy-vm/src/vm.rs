@@ -667,7 +667,7 @@ impl Thread {
             .collect();
         cells.extend(function.closure.iter().cloned());
         Frame {
-            locals: vec![None; code.local_names.len()],
+            locals: (0..code.local_names.len()).map(|_| None).collect(),
             stack: Vec::with_capacity(16),
             cells,
             function,
@@ -3283,7 +3283,7 @@ impl Thread {
         }
         let local_count = code.local_names.len();
         let mut locals = self.spare_locals.pop().unwrap_or_default();
-        locals.resize(local_count, None);
+        locals.resize_with(local_count, || None);
         let caller = self.frames.last_mut().expect("a frame is running");
         for slot in locals[..count].iter_mut().rev() {
             // The slot holds None: nothing to drop.
