@@ -6,8 +6,8 @@
 //! wakes at least every [`STOP_POLL`] to notice a stop, so Stop and Ctrl-C end any program.
 
 use crate::text::Text;
-use std::sync::atomic::AtomicUsize;
 use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -32,6 +32,7 @@ pub fn module() -> Vec<(&'static str, Value)> {
     vec![
         ("start_new_thread", builtin("start_new_thread", start_new_thread)),
         ("allocate_lock", builtin("allocate_lock", allocate_lock)),
+        ("RLock", builtin("RLock", new_rlock)),
         ("get_ident", builtin("get_ident", get_ident)),
         ("_count", builtin("_count", count)),
         ("_print_exception", builtin("_print_exception", print_exception)),
@@ -184,12 +185,29 @@ fn the_lock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Lock, Value> {
 /// `lock.acquire(blocking=True, timeout=-1)`.
 fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let lock_value = the_lock(thread, &args)?;
+    let (blocking, timeout) = acquire_args(thread, &args, kwargs)?;
+    acquire(thread, lock_value, blocking, timeout).map(Value::Bool)
+}
+
+/// `acquire`'s `blocking` and `timeout`, by position after the lock or by keyword.
+fn acquire_args(
+    thread: &mut Thread,
+    args: &Args,
+    kwargs: Kwargs,
+) -> Result<(bool, Option<f64>), Value> {
     let mut blocking = args.get(1).cloned().unwrap_or(Value::Bool(true));
     let mut timeout = args.get(2).cloned().unwrap_or(Value::Int(-1));
     for (name, value) in kwargs {
         match &*name {
             "blocking" => blocking = value,
             "timeout" => timeout = value,
+            // Worded by Argument Clinic from 3.13.
+            other if thread.interp.version >= crate::version::PythonVersion::V3_13 => {
+                return Err(thread.exception(
+                    "TypeError",
+                    format!("acquire() got an unexpected keyword argument '{other}'"),
+                ))
+            }
             other => {
                 return Err(thread.exception(
                     "TypeError",
@@ -200,18 +218,29 @@ fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     }
     let blocking = thread.truth(&blocking)?;
     let timeout = timeout_arg(thread, &timeout, blocking)?;
+    Ok((blocking, timeout))
+}
+
+/// Takes `lock_value`, waiting (without the GIL) as `blocking` and `timeout` allow; whether
+/// it was taken.
+fn acquire(
+    thread: &mut Thread,
+    lock_value: &Lock,
+    blocking: bool,
+    timeout: Option<f64>,
+) -> Result<bool, Value> {
     if try_acquire(lock_value) {
-        return Ok(Value::Bool(true));
+        return Ok(true);
     }
     if !blocking {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     }
     let key = lock_value as *const Lock as usize;
     let on = match lock_value.crosses_processes {
         false => Waiting::in_process(key, "a lock"),
         true => Waiting::across_processes(key, "a lock"),
     };
-    let acquired = wait_until(thread, timeout, on, |thread, slice| {
+    wait_until(thread, timeout, on, |thread, slice| {
         let mut locked = lock(&lock_value.locked);
         if !*locked {
             *locked = true;
@@ -230,8 +259,7 @@ fn lock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             }
         }
         false
-    })?;
-    Ok(Value::Bool(acquired))
+    })
 }
 
 /// The timeout of a blocking call: `None` waits forever (`-1`), as CPython checks it.
@@ -409,7 +437,11 @@ pub fn notify(thread: &Thread, key: usize) {
 }
 
 fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let lock_value = the_lock(thread, &args)?;
+    release(thread, the_lock(thread, &args)?)?;
+    Ok(Value::None)
+}
+
+fn release(thread: &Thread, lock_value: &Lock) -> Result<(), Value> {
     let mut locked = lock(&lock_value.locked);
     if !*locked {
         return Err(thread.exception("RuntimeError", "release unlocked lock"));
@@ -420,7 +452,7 @@ fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
     drop(locked);
     notify(thread, lock_value as *const Lock as usize);
-    Ok(Value::None)
+    Ok(())
 }
 
 fn lock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -436,6 +468,153 @@ fn lock_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 fn lock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::Bool(*lock(&the_lock(thread, &args)?.locked)))
+}
+
+// ---- the reentrant lock type ----
+
+/// `_thread.RLock`: a lock its owner may take again, free once released as often as taken. In
+/// Rust, as CPython's is in C: `threading.Condition()` and logging's handlers take one on every
+/// use, and as Python it cost four calls a `with`.
+#[derive(Default)]
+pub struct RLock {
+    block: Lock,
+    /// The owner's thread identity plus one (0: no owner); written only by the owner.
+    owner: AtomicU64,
+    /// How many times the owner holds it; read and written only by the owner.
+    count: AtomicUsize,
+}
+
+impl RLock {
+    fn owned_by(&self, thread: &Thread) -> bool {
+        self.owner.load(Relaxed) == owner_mark(thread)
+    }
+}
+
+fn owner_mark(thread: &Thread) -> u64 {
+    thread.id.0 as u64 + 1
+}
+
+static RLOCK_TYPE: NativeType = NativeType {
+    name: "RLock",
+    module: "_thread",
+    methods: &[
+        ("acquire", rlock_acquire),
+        ("__enter__", rlock_acquire),
+        ("release", rlock_release),
+        ("__exit__", rlock_exit),
+        ("locked", rlock_locked),
+        ("_is_owned", rlock_is_owned),
+        ("_release_save", rlock_release_save),
+        ("_acquire_restore", rlock_acquire_restore),
+        ("_recursion_count", rlock_recursion_count),
+        ("__repr__", rlock_repr),
+    ],
+};
+
+fn new_rlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Native::new(&RLOCK_TYPE, RLock::default()))
+}
+
+fn the_rlock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a RLock, Value> {
+    args.first().and_then(Value::downcast::<RLock>).ok_or_else(|| {
+        thread.exception("TypeError", "descriptor requires a '_thread.RLock' object")
+    })
+}
+
+fn rlock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    let (blocking, timeout) = acquire_args(thread, &args, kwargs)?;
+    if rlock.owned_by(thread) {
+        rlock.count.fetch_add(1, Relaxed);
+        return Ok(Value::Bool(true));
+    }
+    let acquired = acquire(thread, &rlock.block, blocking, timeout)?;
+    if acquired {
+        rlock.owner.store(owner_mark(thread), Relaxed);
+        rlock.count.store(1, Relaxed);
+    }
+    Ok(Value::Bool(acquired))
+}
+
+fn rlock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    if !rlock.owned_by(thread) {
+        return Err(thread.exception("RuntimeError", "cannot release un-acquired lock"));
+    }
+    if rlock.count.fetch_sub(1, Relaxed) == 1 {
+        rlock.owner.store(0, Relaxed);
+        release(thread, &rlock.block)?;
+    }
+    Ok(Value::None)
+}
+
+fn rlock_exit(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
+    args.truncate(1);
+    rlock_release(thread, args, vec![])
+}
+
+fn rlock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(*lock(&the_rlock(thread, &args)?.block.locked)))
+}
+
+fn rlock_is_owned(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Bool(the_rlock(thread, &args)?.owned_by(thread)))
+}
+
+fn rlock_recursion_count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    if thread.interp.version < crate::version::PythonVersion::V3_11 {
+        let message = "'_thread.RLock' object has no attribute '_recursion_count'";
+        return Err(thread.exception("AttributeError", message));
+    }
+    let count = if rlock.owned_by(thread) { rlock.count.load(Relaxed) } else { 0 };
+    Ok(Value::Int(count as i64))
+}
+
+/// For `Condition.wait`: lets go of the lock however many times it is held, and returns what
+/// `_acquire_restore` takes back (the count and the owner).
+fn rlock_release_save(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    let count = rlock.count.load(Relaxed);
+    if count == 0 || !rlock.owned_by(thread) {
+        return Err(thread.exception("RuntimeError", "cannot release un-acquired lock"));
+    }
+    let owner = rlock.owner.swap(0, Relaxed) - 1;
+    rlock.count.store(0, Relaxed);
+    release(thread, &rlock.block)?;
+    Ok(Value::tuple(vec![Value::Int(count as i64), Value::Int(owner as i64)]))
+}
+
+fn rlock_acquire_restore(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    let state = match args.get(1) {
+        Some(Value::Tuple(state)) if state.len() == 2 => state.clone(),
+        _ => {
+            return Err(
+                thread.exception("TypeError", "_acquire_restore() takes a (count, owner) tuple")
+            )
+        }
+    };
+    let (Value::Int(count), Value::Int(owner)) = (&state[0], &state[1]) else {
+        return Err(
+            thread.exception("TypeError", "_acquire_restore() takes a (count, owner) tuple")
+        );
+    };
+    acquire(thread, &rlock.block, true, None)?;
+    rlock.owner.store(*owner as u64 + 1, Relaxed);
+    rlock.count.store(*count as usize, Relaxed);
+    Ok(Value::None)
+}
+
+/// `<unlocked _thread.RLock object owner=0 count=0 at 0x...>`, as CPython shows one.
+fn rlock_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let rlock = the_rlock(thread, &args)?;
+    let state = if *lock(&rlock.block.locked) { "locked" } else { "unlocked" };
+    let owner = rlock.owner.load(Relaxed).saturating_sub(1);
+    let count = rlock.count.load(Relaxed);
+    let plain = crate::format::plain_repr(&args[0]);
+    let (kind, address) = plain[1..].split_once(" at ").unwrap_or((&plain[1..], ""));
+    Ok(Value::str(&format!("<{state} {kind} owner={owner} count={count} at {address}")))
 }
 
 /// `time.sleep`: without the GIL, and cut short by a stop.

@@ -18,60 +18,9 @@ ThreadError = RuntimeError
 _NAME_TARGET = sys.version_info >= (3, 10)
 
 
-class RLock:
-    """A lock its owner may acquire again; it is free once released as often as acquired."""
-
-    def __init__(self):
-        self._block = _allocate_lock()
-        self._owner = None
-        self._count = 0
-
-    def __repr__(self):
-        state = "locked" if self._block.locked() else "unlocked"
-        return "<%s _thread.RLock object owner=%d count=%d at 0x%012x>" % (
-            state, self._owner or 0, self._count, id(self))
-
-    def acquire(self, blocking=True, timeout=-1):
-        me = get_ident()
-        if self._owner == me:
-            self._count += 1
-            return True
-        acquired = self._block.acquire(blocking, timeout)
-        if acquired:
-            self._owner = me
-            self._count = 1
-        return acquired
-
-    __enter__ = acquire
-
-    def release(self):
-        if self._owner != get_ident():
-            raise RuntimeError("cannot release un-acquired lock")
-        self._count -= 1
-        if not self._count:
-            self._owner = None
-            self._block.release()
-
-    def __exit__(self, t, v, tb):
-        self.release()
-
-    def locked(self):
-        return self._block.locked()
-
-    # What Condition.wait needs to let go of an RLock held several times, and take it back.
-    def _release_save(self):
-        state = (self._count, self._owner)
-        self._count = 0
-        self._owner = None
-        self._block.release()
-        return state
-
-    def _acquire_restore(self, state):
-        self._block.acquire()
-        self._count, self._owner = state
-
-    def _is_owned(self):
-        return self._owner == get_ident()
+# In Rust, as CPython's `_thread.RLock` is in C: owner, count, and what Condition.wait needs
+# (`_release_save`, `_acquire_restore`, `_is_owned`).
+RLock = _thread.RLock
 
 
 class Condition:
@@ -83,6 +32,13 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
+        # A lock that knows its owner (an RLock) lends Condition its own ways to let go and
+        # take back, as CPython's Condition takes them.
+        for name in ("_release_save", "_acquire_restore", "_is_owned"):
+            try:
+                setattr(self, name, getattr(lock, name))
+            except AttributeError:
+                pass
         self._waiters = []
 
     def __enter__(self):
@@ -95,20 +51,12 @@ class Condition:
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
     def _release_save(self):
-        if isinstance(self._lock, RLock):
-            return self._lock._release_save()
         self._lock.release()
-        return None
 
     def _acquire_restore(self, state):
-        if isinstance(self._lock, RLock):
-            self._lock._acquire_restore(state)
-        else:
-            self._lock.acquire()
+        self._lock.acquire()
 
     def _is_owned(self):
-        if isinstance(self._lock, RLock):
-            return self._lock._is_owned()
         # A plain lock has no owner: held and not acquirable is as close as we get.
         if self._lock.acquire(False):
             self._lock.release()
