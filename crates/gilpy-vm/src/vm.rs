@@ -977,7 +977,9 @@ impl Thread {
         let frame = self.frames.last_mut().expect("a frame is running");
         let name = frame.function.code.names[index as usize].clone();
         let object = frame.stack.pop().expect("stack");
-        if let Some(getter) = python_property(&object, &name, Accessor::Get) {
+        if let Some(getter) =
+            python_property(&mut self.attribute_cache, &object, &name, Accessor::Get)
+        {
             return self.push_special(&getter, vec![object], FrameKind::Function);
         }
         let value = builtins::get_attribute(self, &object, &name)?;
@@ -1032,7 +1034,7 @@ impl Thread {
                 return Ok(());
             }
         }
-        let setter = python_property(&object, &name, Accessor::Set)
+        let setter = python_property(&mut self.attribute_cache, &object, &name, Accessor::Set)
             .filter(|_| !self.overrides_setattr(&object));
         match setter {
             Some(setter) => self.push_special(&setter, vec![object, value], FrameKind::Discard),
@@ -4304,13 +4306,20 @@ enum Accessor {
 
 /// The getter or setter of a `property` of `object`'s class named `name`, when it is a plain
 /// Python function (a property wins over the instance's own attributes, as in CPython).
-fn python_property(object: &Value, name: &str, accessor: Accessor) -> Option<Arc<Function>> {
+fn python_property(
+    cache: &mut AttributeCache,
+    object: &Value,
+    name: &Text,
+    accessor: Accessor,
+) -> Option<Arc<Function>> {
     let Value::Instance(instance) = object else { return None };
     if !instance.class.has_properties || instance.class.overrides_getattribute {
         return None;
     }
-    let Value::Descriptor(descriptor) = instance.class.lookup(name)? else { return None };
-    let Descriptor::Property { get, set, .. } = &*descriptor else { return None };
+    let Value::Descriptor(descriptor) = cache.find_text(&instance.class, name)? else {
+        return None;
+    };
+    let Descriptor::Property { get, set, .. } = &**descriptor else { return None };
     match (accessor, get, set) {
         (Accessor::Get, Value::Function(function), _)
         | (Accessor::Set, _, Value::Function(function))
