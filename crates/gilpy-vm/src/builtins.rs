@@ -1496,6 +1496,13 @@ fn metaclass_check(
 }
 
 fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    // The common case first, without the lists the general one builds: a class with no
+    // metaclass has no `__instancecheck__` to ask.
+    if let [value, Value::Class(class)] = &args[..] {
+        if class.metaclass.is_none() {
+            return Ok(Value::Bool(is_instance(thread, value, class)));
+        }
+    }
     arity(thread, "isinstance", &args, 2, 2)?;
     if let Some(answer) = metaclass_check(thread, &args[1], "__instancecheck__", &args[0])? {
         return Ok(Value::Bool(answer));
