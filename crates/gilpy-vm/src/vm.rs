@@ -2099,6 +2099,9 @@ impl Thread {
                     if count == 1 && self.sim.is_none() && self.try_one_arg_call()? {
                         continue;
                     }
+                    if self.sim.is_none() && self.try_builtin_call(count as usize)? {
+                        continue;
+                    }
                     if self.try_fast_call_completed(count as usize)? {
                         continue;
                     }
@@ -3261,6 +3264,22 @@ impl Thread {
         };
         let stack = &mut self.frames.last_mut().unwrap().stack;
         *stack.last_mut().expect("the callable") = result;
+        Ok(true)
+    }
+
+    /// A built-in function or method called with positional arguments, straight from the
+    /// stack: what `call_value` would do for it, without its layers (real mode only; the
+    /// simulator may stand a Python version in for some built-ins).
+    fn try_builtin_call(&mut self, count: usize) -> Result<bool, Value> {
+        let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+        let at = stack.len() - count - 1;
+        if !matches!(stack[at], Value::Builtin(_)) {
+            return Ok(false);
+        }
+        let args = stack.split_off(at + 1);
+        let Some(Value::Builtin(builtin)) = stack.pop() else { unreachable!("checked above") };
+        let result = (builtin.function)(self, args, Vec::new())?;
+        self.frames.last_mut().expect("the caller's frame").stack.push(result);
         Ok(true)
     }
 
