@@ -550,6 +550,9 @@ impl Interpreter {
         if &*class.name == "NoneType" && Arc::ptr_eq(class, &self.classes["NoneType"]) {
             return Some(construct_none);
         }
+        if self.classes.get("ellipsis").is_some_and(|own| Arc::ptr_eq(class, own)) {
+            return Some(|_, _, _| Ok(ELLIPSIS.clone()));
+        }
         if !TYPES.contains(&&*class.name) || !Arc::ptr_eq(class, &self.classes[&*class.name]) {
             return None;
         }
@@ -1129,9 +1132,35 @@ fn max(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 /// Neumaier's compensated summation, as CPython's `builtin_sum_impl` does, so that
 /// `sum([0.1] * 10)` is `1.0`.
 fn sum(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    arity(thread, "sum", &args, 1, 2)?;
+    if args.is_empty() {
+        return Err(
+            thread.exception("TypeError", "sum() takes at least 1 positional argument (0 given)")
+        );
+    }
+    let given = args.len() + kwargs.len();
+    if given > 2 {
+        let message = format!("sum() takes at most 2 arguments ({given} given)");
+        return Err(thread.exception("TypeError", message));
+    }
+    if let Some((name, _)) = kwargs.iter().find(|(name, _)| &**name != "start") {
+        let message = match thread.interp.version >= PythonVersion::V3_13 {
+            true => format!("sum() got an unexpected keyword argument '{name}'"),
+            false => format!("'{name}' is an invalid keyword argument for sum()"),
+        };
+        return Err(thread.exception("TypeError", message));
+    }
     let mut total =
         args.get(1).or_else(|| kwarg(&kwargs, "start")).cloned().unwrap_or(Value::Int(0));
+    // As CPython's sum refuses them, pointing at the join that does it in linear time.
+    let refused = match total.builtin_base() {
+        Value::Str(_) => Some(("strings", "''")),
+        Value::Bytes(_) => Some(("bytes", "b''")),
+        _ => None,
+    };
+    if let Some((kind, join)) = refused {
+        let message = format!("sum() can't sum {kind} [use {join}.join(seq) instead]");
+        return Err(thread.exception("TypeError", message));
+    }
     let compensated = thread.interp.version >= PythonVersion::V3_12;
     // What the float total has lost to rounding so far.
     let mut lost = 0.0;
@@ -1430,6 +1459,14 @@ fn items_iterator(items: Vec<Value>, name: &'static str) -> Value {
 pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
     match value {
         Value::Instance(instance) => instance.class.is_subclass_of(class),
+        // The class `type()` gives for a native object (see `type_of`).
+        Value::Native(native)
+            if lock(&thread.interp.native_classes)
+                .get(&native_key(native))
+                .is_some_and(|own| own.is_subclass_of(class)) =>
+        {
+            true
+        }
         Value::Class(own) if own.metaclass.is_some() => {
             own.metaclass.as_ref().is_some_and(|meta| meta.is_subclass_of(class))
         }
@@ -1545,8 +1582,8 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
             if let Some(class) = thread.interp.builtins_class(&name) {
                 return Ok(Value::Class(class));
             }
-            let make = || {
-                Arc::new(Class {
+            let make = |module: Option<&'static str>| {
+                let class = Arc::new(Class {
                     name,
                     bases: vec![thread.interp.class("object")],
                     bases_mro: vec![thread.interp.class("object")],
@@ -1556,18 +1593,53 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
                     has_properties: false,
                     has_slots: false,
                     metaclass: None,
-                })
+                });
+                if let Some(module) = module {
+                    let mut dict = lock(&class.dict);
+                    dict.insert(Text::from("__module__"), Value::str(module));
+                    // Not made by calling: a lock or a view made empty would be no object.
+                    dict.insert(Text::from("__new__"), builtin("__new__", native_new));
+                }
+                class
             };
             match other {
                 Value::Native(native) => {
-                    let key = native.kind as *const crate::value::NativeType as usize;
                     let mut classes = lock(&thread.interp.native_classes);
-                    Value::Class(classes.entry(key).or_insert_with(make).clone())
+                    let class = classes
+                        .entry(native_key(native))
+                        .or_insert_with(|| make(Some(native.kind.module)));
+                    Value::Class(class.clone())
                 }
-                _ => Value::Class(make()),
+                _ => Value::Class(make(None)),
             }
         }
     })
+}
+
+/// Where `Interpreter::native_classes` keeps the class of `native`'s type.
+fn native_key(native: &crate::value::Native) -> usize {
+    native.kind as *const crate::value::NativeType as usize
+}
+
+/// `__new__` of the class of a native type: the singletons give themselves, as CPython's
+/// `type(...)()` does; other native objects are made only by their module.
+fn native_new(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let Some(Value::Class(class)) = args.first() else {
+        return Err(thread.exception("TypeError", "__new__() needs a type"));
+    };
+    match &*class.name {
+        "NotImplementedType" => Ok(NOT_IMPLEMENTED.clone()),
+        "ellipsis" => Ok(ELLIPSIS.clone()),
+        name => {
+            let module = match lock(&class.dict).get("__module__") {
+                Some(Value::Str(module)) => module.to_string(),
+                _ => "builtins".to_string(),
+            };
+            let name =
+                if module == "builtins" { name.to_string() } else { format!("{module}.{name}") };
+            Err(thread.exception("TypeError", format!("cannot create '{name}' instances")))
+        }
+    }
 }
 
 /// `type(name, bases, namespace)`: a class made as a class statement would make it, in the

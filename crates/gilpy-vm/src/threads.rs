@@ -195,6 +195,10 @@ fn acquire_args(
     args: &Args,
     kwargs: Kwargs,
 ) -> Result<(bool, Option<f64>), Value> {
+    if args.len() > 3 {
+        let message = format!("acquire() takes at most 2 arguments ({} given)", args.len() - 1);
+        return Err(thread.exception("TypeError", message));
+    }
     let mut blocking = args.get(1).cloned().unwrap_or(Value::Bool(true));
     let mut timeout = args.get(2).cloned().unwrap_or(Value::Int(-1));
     for (name, value) in kwargs {
@@ -437,8 +441,19 @@ pub fn notify(thread: &Thread, key: usize) {
 }
 
 fn lock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    no_arguments(thread, "lock", &args)?;
     release(thread, the_lock(thread, &args)?)?;
     Ok(Value::None)
+}
+
+/// `release()` takes only its lock, in CPython's words.
+fn no_arguments(thread: &Thread, type_name: &str, args: &Args) -> Result<(), Value> {
+    if args.len() > 1 {
+        let message =
+            format!("{type_name}.release() takes no arguments ({} given)", args.len() - 1);
+        return Err(thread.exception("TypeError", message));
+    }
+    Ok(())
 }
 
 fn release(thread: &Thread, lock_value: &Lock) -> Result<(), Value> {
@@ -455,8 +470,9 @@ fn release(thread: &Thread, lock_value: &Lock) -> Result<(), Value> {
     Ok(())
 }
 
-fn lock_exit(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    lock_release(thread, args.into_iter().take(1).collect(), vec![])
+fn lock_exit(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
+    args.truncate(1);
+    lock_release(thread, args, vec![])
 }
 
 /// `<unlocked _thread.lock object at 0x...>`, as CPython shows a lock.
@@ -502,7 +518,6 @@ static RLOCK_TYPE: NativeType = NativeType {
         ("__enter__", rlock_acquire),
         ("release", rlock_release),
         ("__exit__", rlock_exit),
-        ("locked", rlock_locked),
         ("_is_owned", rlock_is_owned),
         ("_release_save", rlock_release_save),
         ("_acquire_restore", rlock_acquire_restore),
@@ -537,6 +552,7 @@ fn rlock_acquire(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
 }
 
 fn rlock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    no_arguments(thread, "RLock", &args)?;
     let rlock = the_rlock(thread, &args)?;
     if !rlock.owned_by(thread) {
         return Err(thread.exception("RuntimeError", "cannot release un-acquired lock"));
@@ -551,10 +567,6 @@ fn rlock_release(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 fn rlock_exit(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
     args.truncate(1);
     rlock_release(thread, args, vec![])
-}
-
-fn rlock_locked(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(Value::Bool(*lock(&the_rlock(thread, &args)?.block.locked)))
 }
 
 fn rlock_is_owned(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -980,6 +980,16 @@ impl Thread {
         if let Some(getter) =
             python_property(&mut self.attribute_cache, &object, &name, Accessor::Get)
         {
+            // Called as `getter(object)` would be: most getters take the fast call's path.
+            let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+            stack.push(Value::Function(getter.clone()));
+            stack.push(object);
+            if self.try_fast_call(1)? {
+                return Ok(());
+            }
+            let stack = &mut self.frames.last_mut().expect("a frame is running").stack;
+            let object = stack.pop().expect("pushed above");
+            stack.pop();
             return self.push_special(&getter, vec![object], FrameKind::Function);
         }
         let value = builtins::get_attribute(self, &object, &name)?;
@@ -4186,7 +4196,7 @@ impl Thread {
                 return self.format(&base.clone(), spec);
             }
         }
-        if let Value::Instance(_) | Value::Class(_) = value {
+        if let Value::Instance(_) | Value::Class(_) | Value::Native(_) = value {
             if spec.is_empty() {
                 return Ok(Value::str(&self.str_of(value)?));
             }

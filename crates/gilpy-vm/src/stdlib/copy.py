@@ -18,8 +18,13 @@ def _is_atomic(x):
 
 def _new_like(x):
     cls = type(x)
-    y = cls.__new__(cls)
-    return y
+    try:
+        return cls.__new__(cls)
+    except TypeError as error:
+        # A lock or another object made only by its module: CPython's copy fails in pickle.
+        if not str(error).startswith("cannot create '"):
+            raise
+        raise TypeError("cannot pickle %r object" % str(error).split("'")[1]) from None
 
 
 def _copy_state(x, y, convert):
