@@ -4270,6 +4270,16 @@ pub fn collect(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Valu
         Value::List(list) => lock(&list.items).clone(),
         Value::Tuple(items) => items.to_vec(),
         Value::Set(set) => set.keys(),
+        // `list(range(n))`, the usual way to make data: counted out at once, not stepped
+        // through an iterator; within the memory limit, and only where every item is an `i64`.
+        Value::Range(range)
+            if i64::try_from(range.start).is_ok() && i64::try_from(range.stop).is_ok() =>
+        {
+            let len = range.len().max(0);
+            ops::check_allocation(len as u128, std::mem::size_of::<Value>() as u128)
+                .map_err(|error| thread.op_error(error))?;
+            (0..len).map(|i| Value::Int((range.start + i * range.step) as i64)).collect()
+        }
         _ => {
             let iterator = iterate(thread, iterable)?;
             let mut items = Vec::new();

@@ -22,7 +22,7 @@ use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Class, Descriptor, Dict, Function, Instance, Iter, Key, List, Method, Name, Slice,
+    lock, Class, Descriptor, Dict, Function, Instance, Iter, Key, Lazy, List, Method, Name, Slice,
     TracebackEntry, Value,
 };
 
@@ -2068,22 +2068,120 @@ impl Thread {
                     // The common loop, `for i in range(...)` over a range iterator only the loop
                     // holds, steps here, and stores `i` when a StoreFast follows: calling out to
                     // the general step was two fifths of a counting loop's time.
+                    // So does a loop over a list or a tuple, until its end (which the general
+                    // step marks): that step was nine tenths of `for x in items: pass`.
                     if let Some(Value::Iterator(state)) = frame.stack.last_mut() {
-                        if let Some(Ok(Iter::Range { next, stop, step })) =
-                            Arc::get_mut(state).map(|unique| unique.get_mut())
-                        {
-                            let value = *next;
-                            if (*step > 0 && value < *stop) || (*step < 0 && value > *stop) {
-                                *next += *step;
-                                match fusable_next(&frame.function.code, pc, self.sim.is_some()) {
-                                    Some(Op::StoreFast(index)) => {
-                                        store_int(&mut frame.locals, index, value);
-                                        frame.pc = pc + 2;
+                        match Arc::get_mut(state).map(|unique| unique.get_mut()) {
+                            Some(Ok(Iter::Range { next, stop, step })) => {
+                                let value = *next;
+                                if (*step > 0 && value < *stop) || (*step < 0 && value > *stop) {
+                                    *next += *step;
+                                    let code = &frame.function.code;
+                                    match fusable_next(code, pc, self.sim.is_some()) {
+                                        Some(Op::StoreFast(index)) => {
+                                            store_int(&mut frame.locals, index, value);
+                                            frame.pc = pc + 2;
+                                        }
+                                        _ => frame.stack.push(Value::Int(value)),
                                     }
-                                    _ => frame.stack.push(Value::Int(value)),
+                                    continue;
                                 }
-                                continue;
                             }
+                            Some(Ok(Iter::Seq { items, index, .. })) => {
+                                let item = match items {
+                                    Value::List(list) => lock(&list.items).get(*index).cloned(),
+                                    Value::Tuple(tuple) => tuple.get(*index).cloned(),
+                                    // By bytes, as `step_iter` steps a string.
+                                    Value::Str(text) => text[*index..].chars().next().map(|c| {
+                                        *index += c.len_utf8() - 1;
+                                        Value::Str(Text::of_char(c))
+                                    }),
+                                    _ => None,
+                                };
+                                if let Some(item) = item {
+                                    *index += 1;
+                                    let code = &frame.function.code;
+                                    match fusable_next(code, pc, self.sim.is_some()) {
+                                        Some(Op::StoreFast(index)) => {
+                                            if let Some(old) =
+                                                frame.locals[index as usize].replace(item)
+                                            {
+                                                old.drop_fast();
+                                            }
+                                            frame.pc = pc + 2;
+                                        }
+                                        _ => frame.stack.push(item),
+                                    }
+                                    continue;
+                                }
+                            }
+                            // `for i, x in enumerate(items)` over a built-in iterator: stepped
+                            // here, and when `i, x` unpack it at once, with no tuple made.
+                            Some(Ok(Iter::Lazy(Lazy::Enumerate {
+                                iterator: Value::Iterator(inner),
+                                count,
+                            }))) if self.sim.is_none() && *count < i64::MAX => {
+                                match builtins::builtin_iter_next(inner) {
+                                    Ok(IterStep::Item(item)) => {
+                                        let number = Value::Int(*count);
+                                        *count += 1;
+                                        let code = &frame.function.code;
+                                        match fusable_next(code, pc, false) {
+                                            Some(Op::Unpack(2)) => {
+                                                frame.stack.push(item);
+                                                frame.stack.push(number);
+                                                frame.pc = pc + 2;
+                                            }
+                                            _ => frame.stack.push(Value::tuple(vec![number, item])),
+                                        }
+                                        continue;
+                                    }
+                                    Err(error) => return Err(self.op_error(error)),
+                                    // The end, or a lazy iterator underneath: the general step.
+                                    Ok(_) => {}
+                                }
+                            }
+                            // `for a, b in zip(xs, ys)` over sequences or ranges, likewise.
+                            Some(Ok(iter @ Iter::Lazy(Lazy::Zip(_)))) if self.sim.is_none() => {
+                                let Iter::Lazy(Lazy::Zip(iterators)) = &*iter else {
+                                    unreachable!("matched above")
+                                };
+                                if let [Value::Iterator(first), Value::Iterator(second)] =
+                                    &iterators[..]
+                                {
+                                    if steps_plainly(first) && steps_plainly(second) {
+                                        let a = builtins::builtin_iter_next(first);
+                                        let b = match a {
+                                            Ok(IterStep::Item(_)) => {
+                                                builtins::builtin_iter_next(second)
+                                            }
+                                            _ => Ok(IterStep::Done),
+                                        };
+                                        match (a, b) {
+                                            (Ok(IterStep::Item(a)), Ok(IterStep::Item(b))) => {
+                                                let code = &frame.function.code;
+                                                match fusable_next(code, pc, false) {
+                                                    Some(Op::Unpack(2)) => {
+                                                        frame.stack.push(b);
+                                                        frame.stack.push(a);
+                                                        frame.pc = pc + 2;
+                                                    }
+                                                    _ => frame.stack.push(Value::tuple(vec![a, b])),
+                                                }
+                                            }
+                                            // The shorter one ended (what the first gave is
+                                            // dropped, as CPython's zip drops it).
+                                            _ => {
+                                                iter.exhaust();
+                                                frame.stack.pop();
+                                                frame.pc = target as usize;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                }
+                            }
+                            _ => {}
                         }
                     }
                     self.for_iter(target)?
@@ -4572,6 +4670,11 @@ fn plain_store(
 /// never where the eval breaker is checked before it, nor in simulated mode, which counts
 /// instructions (see the invariant on fused instructions in ARCHITECTURE.md).
 #[inline(always)]
+/// Whether a built-in iterator steps without Python code or errors: a sequence's or a range's.
+fn steps_plainly(iterator: &Arc<std::sync::Mutex<Iter>>) -> bool {
+    matches!(&*lock(iterator), Iter::Seq { .. } | Iter::Range { .. } | Iter::Exhausted(_))
+}
+
 fn fusable_next(code: &Code, pc: usize, simulated: bool) -> Option<Op> {
     let next = pc + 1;
     (!simulated && !code.check_sites[next]).then(|| code.ops[next])
