@@ -22,3 +22,16 @@ for call in (lambda: sum(['a'], ''), lambda: sum([b'a'], b''), lambda: sum([1], 
     try: print(call())
     except TypeError as e: print(e)
 print(sum([1, 2], start=5), sum(x for x in [1.5, 2]))
+r = type(threading.RLock())()
+print(type(r).__name__, r.acquire(), r._is_owned())
+r.release()
+try:
+    l = type(threading.Lock())()
+    print(type(l).__name__, l.acquire(), l.locked())
+except TypeError as e:
+    print(e)
+for obj in (threading.Lock(), threading.RLock()):
+    try:
+        copy.copy(obj)
+    except TypeError as e:
+        print(e)

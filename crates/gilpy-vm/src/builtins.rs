@@ -1627,14 +1627,19 @@ fn native_new(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Some(Value::Class(class)) = args.first() else {
         return Err(thread.exception("TypeError", "__new__() needs a type"));
     };
-    match &*class.name {
-        "NotImplementedType" => Ok(NOT_IMPLEMENTED.clone()),
-        "ellipsis" => Ok(ELLIPSIS.clone()),
-        name => {
-            let module = match lock(&class.dict).get("__module__") {
-                Some(Value::Str(module)) => module.to_string(),
-                _ => "builtins".to_string(),
-            };
+    let module = match lock(&class.dict).get("__module__") {
+        Some(Value::Str(module)) => module.to_string(),
+        _ => "builtins".to_string(),
+    };
+    match (module.as_str(), &*class.name) {
+        (_, "NotImplementedType") => Ok(NOT_IMPLEMENTED.clone()),
+        (_, "ellipsis") => Ok(ELLIPSIS.clone()),
+        // The lock types are callable as `threading` calls them (`_thread.lock` from 3.13).
+        ("_thread", "RLock") => Ok(crate::threads::new_rlock_value()),
+        ("_thread", "lock") if thread.interp.version >= PythonVersion::V3_13 => {
+            Ok(crate::threads::new_lock_value())
+        }
+        (_, name) => {
             let name =
                 if module == "builtins" { name.to_string() } else { format!("{module}.{name}") };
             Err(thread.exception("TypeError", format!("cannot create '{name}' instances")))

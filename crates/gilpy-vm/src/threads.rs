@@ -173,7 +173,11 @@ static LOCK_TYPE: NativeType =
     NativeType { name: "lock", module: "_thread", methods: LOCK_METHODS };
 
 fn allocate_lock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Native::new(&LOCK_TYPE, Lock::default()))
+    Ok(new_lock_value())
+}
+
+pub fn new_lock_value() -> Value {
+    Native::new(&LOCK_TYPE, Lock::default())
 }
 
 fn the_lock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a Lock, Value> {
@@ -527,7 +531,11 @@ static RLOCK_TYPE: NativeType = NativeType {
 };
 
 fn new_rlock(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    Ok(Native::new(&RLOCK_TYPE, RLock::default()))
+    Ok(new_rlock_value())
+}
+
+pub fn new_rlock_value() -> Value {
+    Native::new(&RLOCK_TYPE, RLock::default())
 }
 
 fn the_rlock<'a>(thread: &Thread, args: &'a Args) -> Result<&'a RLock, Value> {

@@ -22,8 +22,8 @@ use crate::global_cache::GlobalCache;
 use crate::ops::{self, OpError};
 use crate::simulate::{self, Job, Simulator};
 use crate::value::{
-    lock, Class, Descriptor, Dict, Function, Instance, Iter, Key, Lazy, List, Method, Name, Slice,
-    TracebackEntry, Value,
+    lock, Class, Descriptor, Dict, DictPart, Function, Instance, Iter, Key, Lazy, List, Method,
+    Name, Slice, TracebackEntry, Value,
 };
 
 /// `Ok(value)` or `Err(exception instance)`.
@@ -2139,6 +2139,46 @@ impl Thread {
                                     Err(error) => return Err(self.op_error(error)),
                                     // The end, or a lazy iterator underneath: the general step.
                                     Ok(_) => {}
+                                }
+                            }
+                            // A dict's keys, values or items (`for k, v in d.items()` unpacked
+                            // with no tuple made), while the dict keeps its size; its end and
+                            // its errors are the general step's.
+                            Some(Ok(Iter::Dict { dict, part, used, remaining, position }))
+                                if *remaining > 0 =>
+                            {
+                                let part = *part;
+                                let found = {
+                                    let entries = lock(&dict.entries);
+                                    match entries.next_at(*position) {
+                                        Some((at, key, value)) if entries.len() == *used => {
+                                            *remaining -= 1;
+                                            *position = at + 1;
+                                            Some(match part {
+                                                DictPart::Keys => (key.0.clone(), None),
+                                                DictPart::Values => (value.clone(), None),
+                                                DictPart::Items => {
+                                                    (key.0.clone(), Some(value.clone()))
+                                                }
+                                            })
+                                        }
+                                        _ => None,
+                                    }
+                                };
+                                if let Some((first, second)) = found {
+                                    let code = &frame.function.code;
+                                    match (second, fusable_next(code, pc, self.sim.is_some())) {
+                                        (None, _) => frame.stack.push(first),
+                                        (Some(value), Some(Op::Unpack(2))) => {
+                                            frame.stack.push(value);
+                                            frame.stack.push(first);
+                                            frame.pc = pc + 2;
+                                        }
+                                        (Some(value), _) => {
+                                            frame.stack.push(Value::tuple(vec![first, value]))
+                                        }
+                                    }
+                                    continue;
                                 }
                             }
                             // `for a, b in zip(xs, ys)` over sequences or ranges, likewise.

@@ -18,6 +18,9 @@ def _is_atomic(x):
 
 def _new_like(x):
     cls = type(x)
+    if cls.__module__ == "_thread":
+        # A lock: CPython's copy fails in pickling it (as it does for anything else it cannot).
+        raise TypeError("cannot pickle '_thread.%s' object" % cls.__name__)
     try:
         return cls.__new__(cls)
     except TypeError as error:
