@@ -2125,15 +2125,7 @@ impl Thread {
                                     Ok(IterStep::Item(item)) => {
                                         let number = Value::Int(*count);
                                         *count += 1;
-                                        let code = &frame.function.code;
-                                        match fusable_next(code, pc, false) {
-                                            Some(Op::Unpack(2)) => {
-                                                frame.stack.push(item);
-                                                frame.stack.push(number);
-                                                frame.pc = pc + 2;
-                                            }
-                                            _ => frame.stack.push(Value::tuple(vec![number, item])),
-                                        }
+                                        push_pair(frame, pc, number, item, false);
                                         continue;
                                     }
                                     Err(error) => return Err(self.op_error(error)),
@@ -2166,16 +2158,10 @@ impl Thread {
                                     }
                                 };
                                 if let Some((first, second)) = found {
-                                    let code = &frame.function.code;
-                                    match (second, fusable_next(code, pc, self.sim.is_some())) {
-                                        (None, _) => frame.stack.push(first),
-                                        (Some(value), Some(Op::Unpack(2))) => {
-                                            frame.stack.push(value);
-                                            frame.stack.push(first);
-                                            frame.pc = pc + 2;
-                                        }
-                                        (Some(value), _) => {
-                                            frame.stack.push(Value::tuple(vec![first, value]))
+                                    match second {
+                                        None => frame.stack.push(first),
+                                        Some(second) => {
+                                            push_pair(frame, pc, first, second, self.sim.is_some())
                                         }
                                     }
                                     continue;
@@ -2199,15 +2185,7 @@ impl Thread {
                                         };
                                         match (a, b) {
                                             (Ok(IterStep::Item(a)), Ok(IterStep::Item(b))) => {
-                                                let code = &frame.function.code;
-                                                match fusable_next(code, pc, false) {
-                                                    Some(Op::Unpack(2)) => {
-                                                        frame.stack.push(b);
-                                                        frame.stack.push(a);
-                                                        frame.pc = pc + 2;
-                                                    }
-                                                    _ => frame.stack.push(Value::tuple(vec![a, b])),
-                                                }
+                                                push_pair(frame, pc, a, b, false)
                                             }
                                             // The shorter one ended (what the first gave is
                                             // dropped, as CPython's zip drops it).
@@ -4706,15 +4684,29 @@ fn plain_store(
         && !matches!(cache.find_text(class, name), Some(Value::Descriptor(_) | Value::Instance(_)))
 }
 
-/// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:
-/// never where the eval breaker is checked before it, nor in simulated mode, which counts
-/// instructions (see the invariant on fused instructions in ARCHITECTURE.md).
+/// Pushes the pair a loop's step made (`enumerate`, `zip`, `dict.items`): as `Unpack(2)` would
+/// leave it when that instruction follows (which is then skipped), else as a tuple.
 #[inline(always)]
+fn push_pair(frame: &mut Frame, pc: usize, first: Value, second: Value, simulated: bool) {
+    match fusable_next(&frame.function.code, pc, simulated) {
+        Some(Op::Unpack(2)) => {
+            frame.stack.push(second);
+            frame.stack.push(first);
+            frame.pc = pc + 2;
+        }
+        _ => frame.stack.push(Value::tuple(vec![first, second])),
+    }
+}
+
 /// Whether a built-in iterator steps without Python code or errors: a sequence's or a range's.
 fn steps_plainly(iterator: &Arc<std::sync::Mutex<Iter>>) -> bool {
     matches!(&*lock(iterator), Iter::Seq { .. } | Iter::Range { .. } | Iter::Exhausted(_))
 }
 
+/// The instruction after `pc`, if the loop may run it in the same step as the one at `pc`:
+/// never where the eval breaker is checked before it, nor in simulated mode, which counts
+/// instructions (see the invariant on fused instructions in ARCHITECTURE.md).
+#[inline(always)]
 fn fusable_next(code: &Code, pc: usize, simulated: bool) -> Option<Op> {
     let next = pc + 1;
     (!simulated && !code.check_sites[next]).then(|| code.ops[next])
