@@ -2067,8 +2067,26 @@ fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    arity(thread, "iter", &args, 1, 1)?;
-    iterate(thread, &args[0])
+    match args.len() {
+        1 => iterate(thread, &args[0]),
+        // `iter(q.get, None)`, the consumer's loop: a generator of `_gilpy_iteration`, so that
+        // each call runs in the thread's own eval loop (a `for` loop enters its frame), where
+        // a blocking `get` can wait as it would outside (CPython's `callable_iterator`).
+        2 => {
+            let is_callable = callable(thread, vec![args[0].clone()], vec![])?;
+            if !thread.truth(&is_callable)? {
+                return Err(thread.exception("TypeError", "iter(v, w): v must be callable"));
+            }
+            let module = import(thread, "_gilpy_iteration")?;
+            let helper = get_attribute(thread, &module, "callable_iterator")?;
+            thread.call(&helper, args, vec![])
+        }
+        0 => Err(thread.exception("TypeError", "iter expected at least 1 argument, got 0")),
+        n => {
+            Err(thread
+                .exception("TypeError", format!("iter expected at most 2 arguments, got {n}")))
+        }
+    }
 }
 
 pub(crate) fn next_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -91,3 +91,12 @@ def _filter(function, iterator):
     for item in iterator:
         if function(item):
             yield item
+
+
+def callable_iterator(function, sentinel):
+    """`iter(function, sentinel)`: what `function()` returns, until it returns `sentinel`."""
+    while True:
+        value = function()
+        if value == sentinel:
+            return
+        yield value

@@ -5,6 +5,11 @@ Blocking waits all end in a _thread lock's acquire, which gives the GIL up while
 
 import _thread
 import sys
+
+# Loaded before any thread starts: threads calling `iter(f, sentinel)` at once must not find it
+# half-made (gilpy's imports take no per-module lock yet).
+import _gilpy_iteration
+del _gilpy_iteration
 from time import monotonic as _time
 
 _allocate_lock = _thread.allocate_lock
