@@ -1370,16 +1370,11 @@ impl Thread {
         }
     }
 
-    /// Whether `value` is `object`'s own `name` (`__new__`, `__setattr__`): no override. Through
-    /// this thread's cache: every attribute write asks it of `__setattr__`.
-    pub fn is_object_default(&mut self, name: &str, value: &Value) -> bool {
+    /// Whether `value` is `object.__new__` (the class does not override it), through this
+    /// thread's cache: every instantiation asks.
+    fn is_object_new(&mut self, value: &Value) -> bool {
         let object = &self.interp.object;
-        match name {
-            "__new__" => {
-                self.attribute_cache.find_text(object, &NEW).is_some_and(|own| own.is(value))
-            }
-            _ => self.attribute_cache.lookup(object, name).is_some_and(|own| own.is(value)),
-        }
+        self.attribute_cache.find_text(object, &NEW).is_some_and(|own| own.is(value))
     }
 
     /// [`Class::lookup`] through this thread's cache.
@@ -1415,7 +1410,7 @@ impl Thread {
         }
         let mut overrides_new = false;
         let instance = match self.attribute_cache.lookup_text(&class, &NEW) {
-            Some(new) if !self.is_object_default("__new__", &new) => {
+            Some(new) if !self.is_object_new(&new) => {
                 overrides_new = true;
                 // `__new__` is a static method: it gets the class first.
                 let new = match new {
