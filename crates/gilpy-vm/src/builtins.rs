@@ -259,6 +259,8 @@ pub struct Interpreter {
     /// The host's limit on cores running Python at once, shared with child processes.
     pub cores: Option<Arc<CoreLimit>>,
     pub(crate) modules: Mutex<IndexMap<String, Value>>,
+    /// The modules whose body a thread is running, by name (see [`ModuleInit`]).
+    module_inits: Mutex<HashMap<String, Arc<ModuleInit>>>,
     pub threads: Mutex<ThreadTable>,
     /// The main program's code: a spawned process runs it again as `__mp_main__`.
     pub main_code: Mutex<Option<Arc<crate::code::Code>>>,
@@ -405,6 +407,7 @@ impl Interpreter {
             cores,
             switch_interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
             modules: Mutex::new(IndexMap::from([("builtins".to_string(), builtins_module)])),
+            module_inits: Mutex::default(),
             threads: Mutex::default(),
             sources: Mutex::default(),
             main_code: Mutex::default(),
@@ -1504,32 +1507,47 @@ fn any_class(
     Ok(Value::Bool(false))
 }
 
-/// `isinstance` or `issubclass` against classes whose metaclass decides (`__instancecheck__`,
-/// `__subclasscheck__`: the abstract classes of `collections.abc`); None when none does.
-fn metaclass_check(
+/// `isinstance` or `issubclass` against candidates whose type decides, through `hook`
+/// (`__instancecheck__` or `__subclasscheck__`): the abstract classes of `collections.abc`,
+/// through their metaclass, and objects such as `typing.List`. `Ok(answer)` once a hook says
+/// yes or every candidate had one; else `Err` of the candidates left, for the caller to test as
+/// classes (`spec` itself when no hook was asked).
+fn hook_check(
     thread: &mut Thread,
     spec: &Value,
     hook: &str,
     subject: &Value,
-) -> Result<Option<bool>, Value> {
+) -> Result<Result<bool, Value>, Value> {
     let candidates = match spec {
         Value::Tuple(items) => items.to_vec(),
         other => vec![other.clone()],
     };
-    if !candidates.iter().any(|c| matches!(c, Value::Class(class) if class.metaclass.is_some())) {
-        return Ok(None);
+    let may_hook = |candidate: &Value| match candidate {
+        Value::Class(class) => class.metaclass.is_some(),
+        Value::Instance(_) => true,
+        _ => false,
+    };
+    if !candidates.iter().any(may_hook) {
+        return Ok(Err(spec.clone()));
     }
-    let mut decided = false;
-    for candidate in &candidates {
-        let Some(method) = thread.special_method(candidate, hook) else { continue };
-        decided = true;
+    let mut left = Vec::new();
+    for candidate in candidates {
+        let Some(method) =
+            may_hook(&candidate).then(|| thread.special_method(&candidate, hook)).flatten()
+        else {
+            left.push(candidate);
+            continue;
+        };
         let answer = thread.call(&method, vec![subject.clone()], vec![])?;
         if thread.truth(&answer)? {
-            return Ok(Some(true));
+            return Ok(Ok(true));
         }
     }
-    // The candidates without a hook are asked as usual by the caller.
-    Ok((decided && candidates.len() == 1).then_some(false))
+    Ok(match left.len() {
+        0 => Ok(false),
+        1 if !matches!(spec, Value::Tuple(_)) => Err(spec.clone()),
+        _ => Err(Value::tuple(left)),
+    })
 }
 
 fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -1541,11 +1559,15 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         }
     }
     arity(thread, "isinstance", &args, 2, 2)?;
-    if let Some(answer) = metaclass_check(thread, &args[1], "__instancecheck__", &args[0])? {
-        return Ok(Value::Bool(answer));
-    }
-    let message = "isinstance() arg 2 must be a type, a tuple of types, or a union";
-    any_class(thread, &args[1], message, |class| is_instance(thread, &args[0], class))
+    let left = match hook_check(thread, &args[1], "__instancecheck__", &args[0])? {
+        Ok(answer) => return Ok(Value::Bool(answer)),
+        Err(left) => left,
+    };
+    let message = match thread.interp.version >= PythonVersion::V3_10 {
+        true => "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        false => "isinstance() arg 2 must be a type or tuple of types",
+    };
+    any_class(thread, &left, message, |class| is_instance(thread, &args[0], class))
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: a new instance of `cls`, `__new__` then `__init__`.
@@ -2059,11 +2081,15 @@ fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         return Err(thread.exception("TypeError", "issubclass() arg 1 must be a class"));
     };
     let class = class.clone();
-    if let Some(answer) = metaclass_check(thread, &args[1], "__subclasscheck__", &args[0])? {
-        return Ok(Value::Bool(answer));
-    }
-    let message = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
-    any_class(thread, &args[1], message, |other| class.is_subclass_of(other))
+    let left = match hook_check(thread, &args[1], "__subclasscheck__", &args[0])? {
+        Ok(answer) => return Ok(Value::Bool(answer)),
+        Err(left) => left,
+    };
+    let message = match thread.interp.version >= PythonVersion::V3_10 {
+        true => "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        false => "issubclass() arg 2 must be a class or tuple of classes",
+    };
+    any_class(thread, &left, message, |other| class.is_subclass_of(other))
 }
 
 fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -3008,6 +3034,24 @@ fn user_descriptor_get(
     thread.call(&get, vec![object.clone(), owner], vec![]).map(Some)
 }
 
+/// After a descriptor's `__get__` or a property's getter raised `error`: the class's
+/// `__getattr__` when it has one and `error` is an AttributeError, as CPython's
+/// `slot_tp_getattr_hook` asks it after any AttributeError of the lookup; else `error`.
+fn or_getattr(
+    thread: &mut Thread,
+    error: Value,
+    object: &Value,
+    instance: &Instance,
+    name: &str,
+) -> CallResult {
+    match instance.class.lookup("__getattr__") {
+        Some(getattr) if exception_is(thread, &error, "AttributeError") => {
+            thread.call(&getattr, vec![object.clone(), Value::str(name)], vec![])
+        }
+        _ => Err(error),
+    }
+}
+
 /// Attribute lookup as `object` does it: properties, the instance's own, the class's (bound),
 /// then `__getattr__`.
 fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> CallResult {
@@ -3037,10 +3081,10 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             // A property on the class wins over the instance's own attributes.
             let class_attribute = thread.class_lookup(&instance.class, name);
             if let Some(descriptor @ Value::Instance(_)) = &class_attribute {
-                if let Some(found) =
-                    user_descriptor_get(thread, descriptor, object, instance, name)?
-                {
-                    return Ok(found);
+                match user_descriptor_get(thread, descriptor, object, instance, name) {
+                    Ok(Some(found)) => return Ok(found),
+                    Ok(None) => {}
+                    Err(error) => return or_getattr(thread, error, object, instance, name),
                 }
             }
             if let Some(Value::Descriptor(descriptor)) = &class_attribute {
@@ -3054,7 +3098,9 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                             ),
                         ));
                     }
-                    return thread.call(get, vec![object.clone()], vec![]);
+                    return thread
+                        .call(get, vec![object.clone()], vec![])
+                        .or_else(|error| or_getattr(thread, error, object, instance, name));
                 }
             }
             if let Some(value) = instance.get(name) {
@@ -4861,8 +4907,9 @@ pub use crate::traceback::format_traceback;
 // ---- modules ----
 
 pub fn import(thread: &mut Thread, name: &str) -> CallResult {
-    if let Some(module) = lock(&thread.interp.modules).get(name) {
-        return Ok(module.clone());
+    let found = lock(&thread.interp.modules).get(name).cloned();
+    if let Some(module) = found {
+        return finished_module(thread, name, module);
     }
     if name == "os.path" {
         // `os.path` is `posixpath`, as CPython's is on POSIX.
@@ -4879,6 +4926,63 @@ pub fn import(thread: &mut Thread, name: &str) -> CallResult {
         return Ok(module);
     }
     import_leaf(thread, name)
+}
+
+/// A module whose body a thread is running. Another thread that imports it meanwhile waits
+/// until the body has run, as CPython's `_ModuleLock` makes it wait, rather than see the
+/// module half made (with a GIL, the body can be switched out; on 3.13t two threads run at
+/// once). The thread running it gets it as it is, for a cycle of imports.
+struct ModuleInit {
+    /// The identity of the thread running the body.
+    owner: u32,
+    /// Held while the body runs.
+    running: crate::threads::Lock,
+}
+
+/// `module`, found registered under `name`, once its body has run (on another thread).
+fn finished_module(thread: &mut Thread, name: &str, module: Value) -> CallResult {
+    let init = lock(&thread.interp.module_inits).get(name).cloned();
+    match init {
+        Some(init) if init.owner != thread.id.0 => {
+            crate::threads::wait_for_release(thread, &init.running)?;
+            // Registered by now, or unregistered again because its body failed: then this
+            // thread runs it, as CPython's importer would.
+            import(thread, name)
+        }
+        _ => Ok(module),
+    }
+}
+
+/// Registers `module` under `name` and runs `body` (its Python part, if any) in it, unless
+/// another thread registered `name` first: then that thread's module, once its body has run.
+/// A module whose body fails is unregistered again.
+fn register_and_run(
+    thread: &mut Thread,
+    name: &str,
+    module: Value,
+    body: Option<(&str, Arc<Dict>)>,
+) -> CallResult {
+    let running = crate::threads::Lock::held();
+    let init = Arc::new(ModuleInit { owner: thread.id.0, running });
+    {
+        let mut modules = lock(&thread.interp.modules);
+        if let Some(existing) = modules.get(name).cloned() {
+            drop(modules);
+            return finished_module(thread, name, existing);
+        }
+        modules.insert(name.to_string(), module.clone());
+        if body.is_some() {
+            lock(&thread.interp.module_inits).insert(name.to_string(), init.clone());
+        }
+    }
+    let Some((source, dict)) = body else { return Ok(module) };
+    let ran = run_module_source(thread, name, source, dict);
+    if ran.is_err() {
+        lock(&thread.interp.modules).shift_remove(name);
+    }
+    lock(&thread.interp.module_inits).remove(name);
+    crate::threads::release_held(thread, &init.running);
+    ran.map(|()| module)
 }
 
 type NativeModule = fn(&Thread) -> Vec<(&'static str, Value)>;
@@ -4945,11 +5049,8 @@ fn import_leaf(thread: &mut Thread, name: &str) -> CallResult {
         }
     }
     let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
-    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
-    if let Some(source) = crate::stdlib::native_supplement(name) {
-        run_module_source(thread, name, source, dict)?;
-    }
-    Ok(module)
+    let body = crate::stdlib::native_supplement(name).map(|source| (source, dict));
+    register_and_run(thread, name, module, body)
 }
 
 /// Runs a standard-library module written in Python. It is registered before its body runs, as
@@ -4958,13 +5059,10 @@ fn import_source(thread: &mut Thread, name: &str, source: &str) -> CallResult {
     let dict = Arc::new(Dict { entries: Default::default() });
     lock(&dict.entries).insert(Key(Value::str("__name__")), Value::str(name));
     let module = Value::Module(Arc::new(Module { name: Text::from(name), dict: dict.clone() }));
-    lock(&thread.interp.modules).insert(name.to_string(), module.clone());
-    run_module_source(thread, name, source, dict)?;
-    Ok(module)
+    register_and_run(thread, name, module, Some((source, dict)))
 }
 
-/// Runs the Python `source` of module `name` in its namespace `dict`; a module that fails is
-/// unregistered again.
+/// Runs the Python `source` of module `name` in its namespace `dict`.
 fn run_module_source(
     thread: &mut Thread,
     name: &str,
@@ -4976,11 +5074,7 @@ fn run_module_source(
         // Our own modules compile on every version (a test checks); this is a bug report.
         thread.exception("ImportError", format!("cannot compile {name}: {}", error.message))
     })?;
-    if let Err(error) = thread.run_module(program.code, dict) {
-        lock(&thread.interp.modules).shift_remove(name);
-        return Err(error);
-    }
-    Ok(())
+    thread.run_module(program.code, dict).map(drop)
 }
 
 /// Whether `class` is one of the interpreter's own (`int`, `ValueError`, ...), not a user's.

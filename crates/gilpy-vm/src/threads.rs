@@ -155,6 +155,24 @@ impl Lock {
     pub fn across_processes() -> Lock {
         Lock { crosses_processes: true, ..Lock::default() }
     }
+
+    /// A lock taken by its maker.
+    pub(crate) fn held() -> Lock {
+        Lock { locked: Mutex::new(true), ..Lock::default() }
+    }
+}
+
+/// Waits (without the GIL, as any lock wait) until `lock_value` is released, and leaves it
+/// released.
+pub(crate) fn wait_for_release(thread: &mut Thread, lock_value: &Lock) -> Result<(), Value> {
+    acquire(thread, lock_value, true, None)?;
+    release_held(thread, lock_value);
+    Ok(())
+}
+
+/// Releases `lock_value`, which the caller holds.
+pub(crate) fn release_held(thread: &Thread, lock_value: &Lock) {
+    release(thread, lock_value).expect("the caller holds the lock");
 }
 
 pub const LOCK_METHODS: &[(&str, crate::value::BuiltinFn)] = &[

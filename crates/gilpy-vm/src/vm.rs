@@ -4456,6 +4456,10 @@ fn python_property(
     if !instance.class.has_properties || instance.class.overrides_getattribute {
         return None;
     }
+    // A getter's AttributeError goes on to `__getattr__`, which the slower path asks.
+    if matches!(accessor, Accessor::Get) && cache.find_text(&instance.class, &GETATTR).is_some() {
+        return None;
+    }
     let Value::Descriptor(descriptor) = cache.find_text(&instance.class, name)? else {
         return None;
     };
@@ -4659,6 +4663,7 @@ pub static ASYNC_GEN_WRAPPED: crate::value::NativeType = crate::value::NativeTyp
 static SETATTR: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__setattr__"));
 static NEW: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__new__"));
 static INIT: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__init__"));
+static GETATTR: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| Text::from("__getattr__"));
 
 /// Whether `instance.name = value` only sets the instance's own attribute, as
 /// [`builtins::set_attribute`] would: no `__setattr__` of the class's own, no descriptor or

@@ -2,6 +2,7 @@
 of modules, classes and dataclass fields) evaluate, and print as CPython prints them. Nothing
 checks them, as CPython checks nothing either."""
 
+import collections.abc as _abc
 import collections as _collections
 import sys as _sys
 
@@ -49,10 +50,13 @@ class _Hint:
 class _SpecialForm(_Hint):
     """`List`, `Optional`, `Callable`...: subscripted, an alias; called, its origin if any."""
 
-    def __init__(self, name, origin=None, subscriptable=True):
+    def __init__(self, name, origin=None, subscriptable=True, checks=None):
         self._name = name
         self._origin = origin
         self._subscriptable = subscriptable
+        # The class that `isinstance` and `issubclass` test against: the origin, or for
+        # `Iterable`, `Callable`... their abstract class in collections.abc.
+        self._checks = origin if checks is None else checks
 
     def __repr__(self):
         return "typing." + self._name
@@ -61,6 +65,18 @@ class _SpecialForm(_Hint):
         if not self._subscriptable:
             raise TypeError("typing." + self._name + " is not subscriptable")
         return _GenericAlias(self, params)
+
+    def __instancecheck__(self, obj):
+        if self._checks is None:
+            raise TypeError(repr(self) + " cannot be used with isinstance()")
+        return isinstance(obj, self._checks)
+
+    def __subclasscheck__(self, cls):
+        if self._checks is None:
+            if self._name == "Any" and _sys.version_info >= (3, 11):
+                return False  # `Any` is a class from 3.11, and `int` does not derive from it
+            raise TypeError(repr(self) + " cannot be used with issubclass()")
+        return issubclass(cls, self._checks)
 
     def __call__(self, *args, **kwargs):
         origin = self._origin
@@ -88,6 +104,15 @@ class _GenericAlias(_Hint):
 
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
+
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        # A Union answers from 3.10, as `int | str` does; other subscripted hints never.
+        if self.__origin__ is Union and _sys.version_info >= (3, 10):
+            return any(issubclass(cls, member) for member in self.__args__)
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
 
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
@@ -140,25 +165,25 @@ Deque = _SpecialForm("Deque", _collections.deque)
 DefaultDict = _SpecialForm("DefaultDict", _collections.defaultdict)
 OrderedDict = _SpecialForm("OrderedDict", _collections.OrderedDict)
 Counter = _SpecialForm("Counter", _collections.Counter)
-Callable = _SpecialForm("Callable")
-Iterable = _SpecialForm("Iterable")
-Iterator = _SpecialForm("Iterator")
-Generator = _SpecialForm("Generator")
-Reversible = _SpecialForm("Reversible")
-Sequence = _SpecialForm("Sequence")
-MutableSequence = _SpecialForm("MutableSequence")
-Mapping = _SpecialForm("Mapping")
-MutableMapping = _SpecialForm("MutableMapping")
-MutableSet = _SpecialForm("MutableSet")
-Collection = _SpecialForm("Collection")
-Container = _SpecialForm("Container")
-Hashable = _SpecialForm("Hashable", subscriptable=False)
-Sized = _SpecialForm("Sized", subscriptable=False)
-Awaitable = _SpecialForm("Awaitable")
-Coroutine = _SpecialForm("Coroutine")
-AsyncIterable = _SpecialForm("AsyncIterable")
-AsyncIterator = _SpecialForm("AsyncIterator")
-AsyncGenerator = _SpecialForm("AsyncGenerator")
+Callable = _SpecialForm("Callable", checks=_abc.Callable)
+Iterable = _SpecialForm("Iterable", checks=_abc.Iterable)
+Iterator = _SpecialForm("Iterator", checks=_abc.Iterator)
+Generator = _SpecialForm("Generator", checks=_abc.Generator)
+Reversible = _SpecialForm("Reversible", checks=_abc.Reversible)
+Sequence = _SpecialForm("Sequence", checks=_abc.Sequence)
+MutableSequence = _SpecialForm("MutableSequence", checks=_abc.MutableSequence)
+Mapping = _SpecialForm("Mapping", checks=_abc.Mapping)
+MutableMapping = _SpecialForm("MutableMapping", checks=_abc.MutableMapping)
+MutableSet = _SpecialForm("MutableSet", checks=_abc.MutableSet)
+Collection = _SpecialForm("Collection", checks=_abc.Collection)
+Container = _SpecialForm("Container", checks=_abc.Container)
+Hashable = _SpecialForm("Hashable", subscriptable=False, checks=_abc.Hashable)
+Sized = _SpecialForm("Sized", subscriptable=False, checks=_abc.Sized)
+Awaitable = _SpecialForm("Awaitable", checks=_abc.Awaitable)
+Coroutine = _SpecialForm("Coroutine", checks=_abc.Coroutine)
+AsyncIterable = _SpecialForm("AsyncIterable", checks=_abc.AsyncIterable)
+AsyncIterator = _SpecialForm("AsyncIterator", checks=_abc.AsyncIterator)
+AsyncGenerator = _SpecialForm("AsyncGenerator", checks=_abc.AsyncGenerator)
 
 
 class TypeVar(_Hint):
