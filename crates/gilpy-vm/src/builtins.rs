@@ -3137,6 +3137,10 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                             function: function.clone(),
                         })),
                         Descriptor::StaticMethod(function) => function.clone(),
+                        Descriptor::NativeMethod(function) => Value::Method(Arc::new(Method {
+                            receiver: object.clone(),
+                            function: function.clone(),
+                        })),
                         Descriptor::Property { .. } => unreachable!("handled above"),
                     },
                     // The one built-in method of exceptions that Python code calls on them.
@@ -3267,7 +3271,9 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                             receiver: object.clone(),
                             function: function.clone(),
                         })),
-                        Descriptor::StaticMethod(function) => function.clone(),
+                        Descriptor::StaticMethod(function) | Descriptor::NativeMethod(function) => {
+                            function.clone()
+                        }
                         Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
                     },
                     other => other,
@@ -3337,6 +3343,10 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                             Descriptor::Property { get, .. } => {
                                 thread.call(get, vec![receiver.clone()], vec![])?
                             }
+                            Descriptor::NativeMethod(function) => Value::Method(Arc::new(Method {
+                                receiver: receiver.clone(),
+                                function: function.clone(),
+                            })),
                         },
                         other => other,
                     });
@@ -3790,7 +3800,8 @@ fn class_item(thread: &mut Thread, class: &Arc<Class>, key: &Value) -> CallResul
             Value::Descriptor(ref descriptor) => match &**descriptor {
                 crate::value::Descriptor::ClassMethod(function)
                 | crate::value::Descriptor::StaticMethod(function) => function.clone(),
-                crate::value::Descriptor::Property { .. } => method.clone(),
+                crate::value::Descriptor::Property { .. }
+                | crate::value::Descriptor::NativeMethod(_) => method.clone(),
             },
             other => other,
         };
@@ -4293,6 +4304,7 @@ pub fn step_iter(state: &mut Iter) -> Result<IterStep, OpError> {
             Ok(Some(key))
         }
         Iter::Arrangements(arrangements) => Ok(arrangements.next()),
+        Iter::Deque(deque) => deque.step(),
         // Stepped by `next`, which can call Python.
         Iter::Lazy(lazy) => return Ok(IterStep::Lazy(lazy.clone())),
         Iter::Exhausted(_) => Ok(None),
@@ -5001,6 +5013,7 @@ const NATIVE_MODULES: &[(&str, NativeModule)] = &[
     ("_hashlib", |_| crate::modules::hashlib::module()),
     ("_io", |_| crate::modules::io::module()),
     ("_heapq", |_| crate::modules::heapq::module()),
+    ("_collections", |_| crate::modules::deque::module()),
     ("_itertools", |_| crate::modules::itertools::module()),
     ("_types", |_| crate::generic::module()),
     ("_traceback", |_| crate::modules::traceback()),

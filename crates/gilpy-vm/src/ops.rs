@@ -78,6 +78,7 @@ pub fn type_name(value: &Value) -> Text {
             crate::value::Descriptor::Property { .. } => "property",
             crate::value::Descriptor::ClassMethod(_) => "classmethod",
             crate::value::Descriptor::StaticMethod(_) => "staticmethod",
+            crate::value::Descriptor::NativeMethod(_) => "method_descriptor",
         },
     })
 }

@@ -101,6 +101,11 @@ pub enum Descriptor {
     },
     ClassMethod(Value),
     StaticMethod(Value),
+    /// A built-in function that a native module gives a class written in Python as a method
+    /// (`collections.deque`'s, from `_collections`): read through an instance, it binds to it
+    /// as a Python function does; through the class, it is the function itself. CPython's
+    /// `method_descriptor`.
+    NativeMethod(Value),
 }
 
 /// Locks a per-object mutex. A poisoned lock means a panic elsewhere already ended the run, so
@@ -580,6 +585,8 @@ pub enum Iter {
         stop: i128,
         step: i128,
     },
+    /// Over a `collections.deque`, failing once it changed (see `modules/deque.rs`).
+    Deque(Box<crate::modules::deque::DequeIter>),
     /// Items collected up front, and the name of the iterator type they stand for.
     Items(std::vec::IntoIter<Value>, &'static str),
     /// Over a dict's live entries, as CPython's dict iterators: `used` is the size it must
@@ -622,6 +629,7 @@ impl Iter {
             Iter::Lazy(Lazy::Filter { .. }) => "filter",
             Iter::Lazy(Lazy::Enumerate { .. }) => "enumerate",
             Iter::Arrangements(arrangements) => arrangements.type_name(),
+            Iter::Deque(deque) => deque.type_name(),
         }
     }
 

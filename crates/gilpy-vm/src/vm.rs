@@ -231,7 +231,10 @@ pub struct Thread {
     /// Python frames deep, for RecursionError.
     depth: usize,
     /// The containers whose repr is being made, innermost last (CPython's `Py_ReprEnter` list).
-    repr_active: Vec<usize>,
+    pub(crate) repr_active: Vec<usize>,
+    /// The methods of each native type (a lock's `acquire`...) as values, made once per
+    /// thread, keyed by the type's address: `load_method` then allocates no bound method.
+    native_methods: rustc_hash::FxHashMap<usize, Box<[Value]>>,
     /// The lowest Rust stack address nested eval loops may reach (stacks grow down), set when
     /// the first loop starts on this thread; 0 until then. CPython 3.12+ guards its C stack
     /// the same way: a pointer compare, so a deep `yield from` chain or `__repr__` recursion
@@ -329,6 +332,7 @@ impl Thread {
             depth: 0,
             stack_floor: 0,
             repr_active: Vec::new(),
+            native_methods: Default::default(),
             span: None,
             trace_name: None,
             loop_depth: 0,
@@ -658,7 +662,7 @@ impl Thread {
         self.exception(error.class, message)
     }
 
-    fn new_frame(&self, function: Arc<Function>, kind: FrameKind) -> Frame {
+    fn new_frame(&mut self, function: Arc<Function>, kind: FrameKind) -> Frame {
         let code = &function.code;
         let mut cells: ThinVec<Value> = code
             .cell_names
@@ -666,9 +670,13 @@ impl Thread {
             .map(|_| Value::Cell(Arc::new(std::sync::Mutex::new(None))))
             .collect();
         cells.extend(function.closure.iter().cloned());
+        // The vectors of a frame that ended, as the fast call takes them (see `recycle_vecs`).
+        let mut locals = self.spare_locals.pop().unwrap_or_default();
+        locals.resize_with(code.local_names.len(), || None);
+        let stack = self.spare_stacks.pop().unwrap_or_else(|| Vec::with_capacity(16));
         Frame {
-            locals: (0..code.local_names.len()).map(|_| None).collect(),
-            stack: Vec::with_capacity(16),
+            locals,
+            stack,
             cells,
             function,
             pc: 0,
@@ -681,7 +689,7 @@ impl Thread {
     }
 
     /// A module body's frame: its code runs as a function of no arguments.
-    fn module_frame(&self, code: Arc<Code>, globals: Arc<Dict>) -> Frame {
+    fn module_frame(&mut self, code: Arc<Code>, globals: Arc<Dict>) -> Frame {
         let qualname = code.qualname.clone();
         let function = Function {
             code,
@@ -1009,8 +1017,12 @@ impl Thread {
             Value::Instance(instance)
                 if !instance.class.overrides_getattribute && instance.get(&name).is_none() =>
             {
-                match self.attribute_cache.lookup_text(&instance.class, &name) {
-                    Some(function @ Value::Function(_)) => Some(function),
+                match self.attribute_cache.find_text(&instance.class, &name) {
+                    Some(function @ Value::Function(_)) => Some(function.clone()),
+                    Some(Value::Descriptor(descriptor)) => match &**descriptor {
+                        Descriptor::NativeMethod(function) => Some(function.clone()),
+                        _ => None,
+                    },
                     _ => None,
                 }
             }
@@ -1018,6 +1030,19 @@ impl Thread {
                 if &*name != "__class__" =>
             {
                 crate::methods::lookup_value(&object, &name)
+            }
+            Value::Native(native) => {
+                let methods = native.kind.methods;
+                methods.iter().position(|(own, _)| **own == *name).map(|index| {
+                    let key = native.kind as *const crate::value::NativeType as usize;
+                    let values = self.native_methods.entry(key).or_insert_with(|| {
+                        methods
+                            .iter()
+                            .map(|&(name, function)| builtins::builtin_function(name, function))
+                            .collect()
+                    });
+                    values[index].clone()
+                })
             }
             _ => None,
         };
@@ -2217,6 +2242,12 @@ impl Thread {
                     if self.try_fast_call(count as usize)? {
                         continue;
                     }
+                    let frame = self.frames.last_mut().expect("a frame is running");
+                    let unpacked = unpack_bound_method(&mut frame.stack, count as usize) as u32;
+                    if unpacked != count && self.try_fast_call(unpacked as usize)? {
+                        continue;
+                    }
+                    let count = unpacked;
                     if count == 1 && self.sim.is_none() && self.try_one_arg_call()? {
                         continue;
                     }
@@ -2235,7 +2266,8 @@ impl Thread {
                     let Some(Value::Tuple(names)) = frame.stack.pop() else {
                         unreachable!("kwnames tuple")
                     };
-                    let mut args = frame.stack.split_off(frame.stack.len() - count as usize);
+                    let count = unpack_bound_method(&mut frame.stack, count as usize);
+                    let mut args = frame.stack.split_off(frame.stack.len() - count);
                     let values = args.split_off(args.len() - names.len());
                     let kwargs = names
                         .iter()
@@ -3749,7 +3781,13 @@ impl Thread {
     /// A special method found on an instance's class, bound to it.
     pub fn special_method(&self, value: &Value, name: &str) -> Option<Value> {
         let function = match value {
-            Value::Instance(instance) => instance.class.lookup(name)?,
+            Value::Instance(instance) => match instance.class.lookup(name)? {
+                Value::Descriptor(descriptor) => match &*descriptor {
+                    Descriptor::NativeMethod(function) => function.clone(),
+                    _ => Value::Descriptor(descriptor),
+                },
+                function => function,
+            },
             // A class's special methods are its metaclass's (`for member in Color`).
             Value::Class(class) => match class.metaclass.as_ref()?.lookup(name)? {
                 function @ Value::Function(_) => function,
@@ -4495,6 +4533,20 @@ fn has_stand_in(callable: &Value, args: &[Value], kwargs: &[(Text, Value)]) -> b
 
 fn has_python_key(kwargs: &[(Text, Value)]) -> bool {
     kwargs.iter().any(|(name, key)| &**name == "key" && is_python_callable(key))
+}
+
+/// A bound method about to be called with the `count` arguments above it on `stack`: its
+/// function takes its place and its receiver becomes the first argument, as CPython's
+/// `CALL` unpacks one. Every call path then sees a plain function or built-in (the fast
+/// calls among them), and no argument list is copied to put the receiver first. The count
+/// of arguments now.
+fn unpack_bound_method(stack: &mut Vec<Value>, count: usize) -> usize {
+    let at = stack.len() - count - 1;
+    let Value::Method(method) = &stack[at] else { return count };
+    let (function, receiver) = (method.function.clone(), method.receiver.clone());
+    stack[at] = function;
+    stack.insert(at + 1, receiver);
+    count + 1
 }
 
 /// What a closure cell holds; `None` while its variable is unbound.

@@ -55,3 +55,23 @@ fn threads_importing_one_module_all_see_it_whole() {
                   print(len(found), set(found))\n";
     assert_eq!(run_free_threaded(source), "8 {Fraction(5, 2)}\n");
 }
+
+/// A deque shared by threads without a lock, as CPython's deque allows (each operation is
+/// atomic). Written in Python, the deque lost and repeated items: 43,000 to 45,000 left where
+/// 40,000 must be.
+#[test]
+fn a_shared_deque_loses_no_item() {
+    let source = "import threading\n\
+                  from collections import deque\n\
+                  shared = deque()\n\
+                  def worker():\n    \
+                      for i in range(20000):\n        \
+                          shared.append(i)\n        \
+                          if i % 2:\n            \
+                              shared.popleft()\n\
+                  threads = [threading.Thread(target=worker) for _ in range(4)]\n\
+                  for t in threads: t.start()\n\
+                  for t in threads: t.join()\n\
+                  print(len(shared), len(list(shared)))\n";
+    assert_eq!(run_free_threaded(source), "40000 40000\n");
+}

@@ -1,6 +1,7 @@
 //! The native modules: `sys`, `time`, `math`, `os` (what the host tells), and the underscore building blocks that modules
 //! written in Python stand on (`random.rs`: `_random`).
 
+pub mod deque;
 pub mod hashlib;
 pub mod heapq;
 pub mod io;

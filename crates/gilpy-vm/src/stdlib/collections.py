@@ -2,6 +2,8 @@
 written after CPython's collections module (whose deque and defaultdict are in C)."""
 
 from _types import GenericAlias
+import _collections
+import operator as _operator
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
@@ -128,10 +130,18 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 # ---- deque ----
 
 class deque:
-    """A list-like sequence, fast to change at both ends; with maxlen, bounded."""
+    """A list-like sequence, fast to change at both ends; with maxlen, bounded.
+
+    The items and the methods that touch them are in Rust (`_collections`), one lock per deque,
+    so that each operation is atomic as in CPython and threads may share a deque; this class
+    adds what is about the class: construction, maxlen, comparisons, copies, arithmetic."""
     # `deque[int]` in annotations, as CPython's.
     __class_getitem__ = classmethod(GenericAlias)
 
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self._storage = _collections.storage()
+        return self
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -139,206 +149,75 @@ class deque:
                 raise TypeError("an integer is required")
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
-        # The items are reversed(_front) + _list[_head:]. popleft pops _front or moves _head
-        # on, appendleft fills the slot popleft freed or pushes on _front, so that every end
-        # is O(1) (amortised), as in CPython's deque. (list.pop(0) and list.insert(0) moved
-        # every item: a queue of 100,000 took 2.4 s to drain.)
-        self._front = []
-        self._list = []
-        self._head = 0
-        self._maxlen = maxlen
-        self.extend(iterable)
+        _collections.reset(self, maxlen)
+        deque.extend(self, iterable)
 
-    @property
-    def _items(self):
-        """The items as a plain list, for the methods that are not about the ends."""
-        if self._front:
-            self._front.reverse()
-            self._front.extend(self._list[self._head:])
-            self._list = self._front
-            self._front = []
-            self._head = 0
-        elif self._head:
-            del self._list[:self._head]
-            self._head = 0
-        return self._list
+    maxlen = property(_collections.maxlen)
 
-    @property
-    def maxlen(self):
-        return self._maxlen
-
-    def append(self, item):
-        if self._maxlen == 0:
-            return
-        if self._maxlen is not None and len(self) >= self._maxlen:
-            self.popleft()
-        self._list.append(item)
-
-    def appendleft(self, item):
-        if self._maxlen == 0:
-            return
-        if self._maxlen is not None and len(self) >= self._maxlen:
-            self.pop()
-        if self._head:
-            self._head -= 1
-            self._list[self._head] = item
-        else:
-            self._front.append(item)
-
-    def pop(self):
-        if len(self._list) > self._head:
-            return self._list.pop()
-        if not self._front:
-            raise IndexError("pop from an empty deque")
-        return self._items.pop()
-
-    def popleft(self):
-        if self._front:
-            return self._front.pop()
-        if len(self._list) <= self._head:
-            raise IndexError("pop from an empty deque")
-        item = self._list[self._head]
-        self._list[self._head] = None
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self._list):
-            del self._list[:self._head]
-            self._head = 0
-        return item
-
-    def extend(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for item in iterable:
-            self.append(item)
-
-    def extendleft(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for item in iterable:
-            self.appendleft(item)
-
-    def rotate(self, n=1):
-        size = len(self)
-        if size <= 1:
-            return
-        n = n % size
-        if n * 2 > size:
-            n -= size  # the short way round
-        if abs(n) > 64:
-            items = self._items
-            items[:] = items[-n:] + items[:-n]
-            return
-        while n > 0:
-            self.appendleft(self.pop())
-            n -= 1
-        while n < 0:
-            self.append(self.popleft())
-            n += 1
-
-    def clear(self):
-        self._items.clear()
+    append = _collections.append
+    appendleft = _collections.appendleft
+    pop = _collections.pop
+    popleft = _collections.popleft
+    extend = _collections.extend
+    extendleft = _collections.extendleft
+    clear = _collections.clear
+    rotate = _collections.rotate
+    reverse = _collections.reverse
+    insert = _collections.insert
+    count = _collections.count
+    index = _collections.index
+    remove = _collections.remove
+    __len__ = _collections.__len__
+    __bool__ = _collections.__bool__
+    __iter__ = _collections.__iter__
+    __reversed__ = _collections.__reversed__
+    __contains__ = _collections.__contains__
+    __getitem__ = _collections.__getitem__
+    __setitem__ = _collections.__setitem__
+    __delitem__ = _collections.__delitem__
+    __repr__ = _collections.__repr__
 
     def copy(self):
-        return deque(self._items, self._maxlen)
+        return type(self)(self, self.maxlen)
 
-    def count(self, value):
-        return self._items.count(value)
+    __copy__ = copy
 
-    def index(self, value, start=0, stop=None):
-        end = len(self._items) if stop is None else stop
-        for i in range(start, min(end, len(self._items))):
-            if self._items[i] is value or self._items[i] == value:
-                return i
-        raise ValueError(repr(value) + " is not in deque")
+    def __deepcopy__(self, memo):
+        # What CPython's copy makes of `__reduce__` (below): the class called as pickle
+        # would, the attributes of a subclass, then each item appended, deep-copied.
+        from copy import deepcopy
+        maxlen = self.maxlen
+        result = type(self)() if maxlen is None else type(self)((), maxlen)
+        memo[id(self)] = result
+        for name, value in vars(self).items():
+            if name != "_storage":
+                setattr(result, name, deepcopy(value, memo))
+        for item in self:
+            result.append(deepcopy(item, memo))
+        return result
 
-    def insert(self, index, value):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            raise IndexError("deque already at its maximum size")
-        self._items.insert(index, value)
-
-    def remove(self, value):
-        for i in range(len(self._items)):
-            if self._items[i] is value or self._items[i] == value:
-                del self._items[i]
-                return
-        raise ValueError(repr(value) + " is not in deque")
-
-    def reverse(self):
-        self._items.reverse()
-
-    def __len__(self):
-        return len(self._list) - self._head + len(self._front)
-
-    def __bool__(self):
-        return len(self._list) > self._head or len(self._front) > 0
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __reversed__(self):
-        return reversed(self._items)
-
-    def __contains__(self, value):
-        return value in self._items
-
-    def _index(self, index):
-        if not isinstance(index, int):
-            raise TypeError("sequence index must be integer, not '"
-                            + type(index).__name__ + "'")
-        if not -len(self) <= index < len(self):
-            raise IndexError("deque index out of range")
-        return index
-
-    def _locate(self, index):
-        """The list that holds item `index`, and where, without joining the two."""
-        index = self._index(index)
-        if index < 0:
-            index += len(self)
-        front = len(self._front)
-        if index < front:
-            return self._front, front - 1 - index
-        return self._list, self._head + index - front
-
-    def __getitem__(self, index):
-        where, at = self._locate(index)
-        return where[at]
-
-    def __setitem__(self, index, value):
-        where, at = self._locate(index)
-        where[at] = value
-
-    def __delitem__(self, index):
-        del self._items[self._index(index)]
+    def _compare(self, other, compare):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return compare(_collections.snapshot(self), _collections.snapshot(other))
 
     def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items == other._items
+        return self._compare(other, _operator.eq)
 
     def __ne__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items != other._items
+        return self._compare(other, _operator.ne)
 
     def __lt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items < other._items
+        return self._compare(other, _operator.lt)
 
     def __le__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items <= other._items
+        return self._compare(other, _operator.le)
 
     def __gt__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items > other._items
+        return self._compare(other, _operator.gt)
 
     def __ge__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items >= other._items
+        return self._compare(other, _operator.ge)
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -353,16 +232,15 @@ class deque:
         return self
 
     def __mul__(self, n):
-        return deque(self._items * n, self._maxlen)
+        return deque(_collections.snapshot(self) * n, self.maxlen)
 
-    def __copy__(self):
-        return self.copy()
+    __rmul__ = __mul__
 
-    def __repr__(self):
-        items = repr(self._items)
-        if self._maxlen is None:
-            return "deque(" + items + ")"
-        return "deque(" + items + ", maxlen=" + str(self._maxlen) + ")"
+    def __imul__(self, n):
+        items = _collections.snapshot(self) * n
+        _collections.reset(self, self.maxlen)
+        deque.extend(self, items)
+        return self
 
     __hash__ = None
 
@@ -732,7 +610,7 @@ class ChainMap(_collections_abc.MutableMapping):
 
 # How pickle writes them, as CPython's reduce them (the bytes match CPython's).
 def _deque_reduce(self):
-    return self.__class__, (() if self._maxlen is None else ((), self._maxlen)), None, iter(self)
+    return self.__class__, (() if self.maxlen is None else ((), self.maxlen)), None, iter(self)
 
 
 def _defaultdict_reduce(self):
