@@ -1316,7 +1316,7 @@ fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let start = args
         .get(1)
         .or_else(|| kwarg(&kwargs, "start"))
-        .map(|s| int_arg(thread, s))
+        .map(|s| wide_int_arg(thread, s))
         .transpose()?
         .unwrap_or(0);
     let iterator = iterate(thread, &args[0])?;
@@ -1431,7 +1431,7 @@ pub fn lazy_next(
                 if let Iter::Lazy(Lazy::Enumerate { count: stored, .. }) = &mut *lock(state) {
                     *stored += 1;
                 }
-                Some(Value::tuple(vec![Value::Int(count), item]))
+                Some(Value::tuple(vec![ops::int_value(count), item]))
             }
             None => None,
         },
@@ -1480,6 +1480,14 @@ pub fn is_instance(thread: &Thread, value: &Value, class: &Arc<Class>) -> bool {
             own.is_subclass_of(class)
         }
     }
+}
+
+/// Whether `value` is an instance whose class defines `__class__` itself (a property, as
+/// mocks and proxies do), which `isinstance` then asks too. Only classes that had a property
+/// when they were made are looked into.
+fn claims_class(value: &Value) -> bool {
+    matches!(value, Value::Instance(instance)
+        if instance.class.has_properties && instance.class.lookup("__class__").is_some())
 }
 
 /// Whether `test` holds for the class `spec`, or for any class of a tuple `spec`; `message` is
@@ -1554,11 +1562,24 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     // The common case first, without the lists the general one builds: a class with no
     // metaclass has no `__instancecheck__` to ask.
     if let [value, Value::Class(class)] = &args[..] {
-        if class.metaclass.is_none() {
+        if class.metaclass.is_none() && !claims_class(value) {
             return Ok(Value::Bool(is_instance(thread, value, class)));
         }
     }
     arity(thread, "isinstance", &args, 2, 2)?;
+    if claims_class(&args[0]) {
+        // CPython's `object_isinstance`: the type first, then what `obj.__class__` claims.
+        let claimed = get_attribute(thread, &args[0], "__class__")?;
+        let own = type_of(thread, vec![args[0].clone()], vec![])?;
+        if let (Value::Class(claimed), false) = (&claimed, claimed.is(&own)) {
+            let message = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+            let by_claim =
+                any_class(thread, &args[1], message, |class| claimed.is_subclass_of(class))?;
+            if matches!(by_claim, Value::Bool(true)) {
+                return Ok(by_claim);
+            }
+        }
+    }
     let left = match hook_check(thread, &args[1], "__instancecheck__", &args[0])? {
         Ok(answer) => return Ok(Value::Bool(answer)),
         Err(left) => left,
@@ -3073,7 +3094,7 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
         }
         error
     };
-    if name == "__class__" && !matches!(object, Value::Super(_)) {
+    if name == "__class__" && !matches!(object, Value::Super(_)) && !claims_class(object) {
         return type_of(thread, vec![object.clone()], vec![]);
     }
     match object {

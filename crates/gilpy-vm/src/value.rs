@@ -664,7 +664,8 @@ pub enum Lazy {
     },
     Enumerate {
         iterator: Value,
-        count: i64,
+        /// Wide, as CPython's count goes on past `sys.maxsize` into a big int.
+        count: i128,
     },
 }
 

@@ -2140,10 +2140,10 @@ impl Thread {
                             Some(Ok(Iter::Lazy(Lazy::Enumerate {
                                 iterator: Value::Iterator(inner),
                                 count,
-                            }))) if self.sim.is_none() && *count < i64::MAX => {
+                            }))) if self.sim.is_none() && *count < i64::MAX as i128 => {
                                 match builtins::builtin_iter_next(inner) {
                                     Ok(IterStep::Item(item)) => {
-                                        let number = Value::Int(*count);
+                                        let number = Value::Int(*count as i64);
                                         *count += 1;
                                         push_pair(frame, pc, number, item, false);
                                         continue;
