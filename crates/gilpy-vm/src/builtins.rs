@@ -1009,10 +1009,9 @@ pub fn length(thread: &mut Thread, value: &Value) -> Result<usize, Value> {
         Value::Dict(dict) => lock(&dict.entries).len(),
         Value::Set(set) => set.len(),
         Value::Range(range) => usize::try_from(range.len()).map_err(|_| too_large(thread))?,
-        other => match thread.special_method(other, "__len__") {
-            Some(method) => {
-                let result = thread.call(&method, vec![], vec![])?;
-                let length = int_arg(thread, &result)?;
+        other => match thread.call_special(other, "__len__", vec![]) {
+            Some(result) => {
+                let length = int_arg(thread, &result?)?;
                 if length < 0 {
                     return Err(thread.exception("ValueError", "__len__() should return >= 0"));
                 }

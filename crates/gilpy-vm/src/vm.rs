@@ -3803,15 +3803,43 @@ impl Thread {
         Some(Value::Method(Arc::new(Method { receiver: value.clone(), function })))
     }
 
+    /// Calls `value`'s special method `name` with `args` after `value` itself; None when its
+    /// type has none. An instance's class is asked through the attribute cache, with no bound
+    /// method made: `len(d)` and `if d:` on a deque ask it every time.
+    pub fn call_special(
+        &mut self,
+        value: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<CallResult> {
+        if let Value::Instance(instance) = value {
+            let function = match self.attribute_cache.lookup(&instance.class, name)? {
+                Value::Descriptor(descriptor) => match &*descriptor {
+                    Descriptor::NativeMethod(function) => function.clone(),
+                    _ => Value::Descriptor(descriptor),
+                },
+                function => function,
+            };
+            if !matches!(function, Value::Descriptor(_)) {
+                let mut with_receiver = Vec::with_capacity(args.len() + 1);
+                with_receiver.push(value.clone());
+                with_receiver.extend(args);
+                return Some(self.call(&function, with_receiver, vec![]));
+            }
+        }
+        let method = self.special_method(value, name)?;
+        Some(self.call(&method, args, vec![]))
+    }
+
     pub fn truth(&mut self, value: &Value) -> Result<bool, Value> {
         if let Some(truth) = ops::truth(value) {
             return Ok(truth);
         }
-        if let Some(method) = self.special_method(value, "__bool__") {
-            return Ok(matches!(self.call(&method, vec![], vec![])?, Value::Bool(true)));
+        if let Some(result) = self.call_special(value, "__bool__", vec![]) {
+            return Ok(matches!(result?, Value::Bool(true)));
         }
-        if let Some(method) = self.special_method(value, "__len__") {
-            return Ok(!matches!(self.call(&method, vec![], vec![])?, Value::Int(0)));
+        if let Some(result) = self.call_special(value, "__len__", vec![]) {
+            return Ok(!matches!(result?, Value::Int(0)));
         }
         if let Some(base) = value.extended_base() {
             return self.truth(&base.clone());
