@@ -1566,12 +1566,15 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         }
     }
     arity(thread, "isinstance", &args, 2, 2)?;
+    let message = match thread.interp.version >= PythonVersion::V3_10 {
+        true => "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        false => "isinstance() arg 2 must be a type or tuple of types",
+    };
     if claims_class(&args[0]) {
         // CPython's `object_isinstance`: the type first, then what `obj.__class__` claims.
         let claimed = get_attribute(thread, &args[0], "__class__")?;
         let own = type_of(thread, vec![args[0].clone()], vec![])?;
         if let (Value::Class(claimed), false) = (&claimed, claimed.is(&own)) {
-            let message = "isinstance() arg 2 must be a type, a tuple of types, or a union";
             let by_claim =
                 any_class(thread, &args[1], message, |class| claimed.is_subclass_of(class))?;
             if matches!(by_claim, Value::Bool(true)) {
@@ -1582,10 +1585,6 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let left = match hook_check(thread, &args[1], "__instancecheck__", &args[0])? {
         Ok(answer) => return Ok(Value::Bool(answer)),
         Err(left) => left,
-    };
-    let message = match thread.interp.version >= PythonVersion::V3_10 {
-        true => "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        false => "isinstance() arg 2 must be a type or tuple of types",
     };
     any_class(thread, &left, message, |class| is_instance(thread, &args[0], class))
 }

@@ -216,28 +216,27 @@ fn popleft(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     item.ok_or_else(|| thread.exception("IndexError", "pop from an empty deque"))
 }
 
-/// The items of `iterable`, collected before the deque is locked (iterating may run Python,
-/// and `d.extend(d)` reads the deque itself).
-fn incoming(thread: &mut Thread, iterable: &Value) -> Result<Vec<Value>, Value> {
-    crate::builtins::collect(thread, iterable)
-}
-
 fn extend(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "extend", &args, Arity::One)?;
-    let items = incoming(thread, &args[1])?;
-    let mut state = lock(&deque_of(&storage).0);
-    for item in items {
-        state.push_back(item);
-    }
-    Ok(Value::None)
+    extend_at(thread, args, "extend", DequeState::push_back)
 }
 
 fn extendleft(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "extendleft", &args, Arity::One)?;
-    let items = incoming(thread, &args[1])?;
+    extend_at(thread, args, "extendleft", DequeState::push_front)
+}
+
+/// `extend` or `extendleft`: the items of the iterable are collected before the deque is
+/// locked (iterating may run Python, and `d.extend(d)` reads the deque itself), then `push`ed.
+fn extend_at(
+    thread: &mut Thread,
+    args: Args,
+    name: &str,
+    push: fn(&mut DequeState, Value),
+) -> CallResult {
+    let storage = storage(thread, name, &args, Arity::One)?;
+    let items = crate::builtins::collect(thread, &args[1])?;
     let mut state = lock(&deque_of(&storage).0);
     for item in items {
-        state.push_front(item);
+        push(&mut state, item);
     }
     Ok(Value::None)
 }
