@@ -137,3 +137,67 @@ tens.label = "t"
 print(tens, type(tens).__name__, isinstance(tens, deque), len(tens))
 copied = copy.deepcopy(tens)
 print(copied, copied.label, pickle.loads(pickle.dumps(tens)), copy.copy(tens))
+
+# extend takes each item as the iterable gives it: a generator reading the deque sees it grow,
+# and one that fails leaves what it gave.
+growing = deque()
+
+
+def lengths():
+    for _ in range(3):
+        yield len(growing)
+
+
+growing.extend(lengths())
+print(growing)
+
+
+def fails_after_two():
+    yield 1
+    yield 2
+    raise KeyError("stop")
+
+
+partial = deque()
+attempt("extend that fails", lambda: partial.extend(fails_after_two()))
+attempt("extendleft that fails", lambda: partial.extendleft(fails_after_two()))
+print(partial)
+attempt("consume", lambda: deque(iter(range(100_000)), maxlen=0))
+
+# Keyword arguments are refused by every method.
+attempt("pop(x=1)", lambda: d.pop(x=1))
+attempt("rotate(n=1)", lambda: d.rotate(n=1))
+attempt("append(x=1)", lambda: d.append(x=1))
+
+
+class Meddler:
+    """Compares by changing the deque it sits in."""
+
+    def __init__(self, home):
+        self.home = home
+
+    def __eq__(self, other):
+        self.home.append(0)
+        return False
+
+
+for name in ("remove", "count", "index", "__contains__"):
+    home = deque()
+    home.extend([Meddler(home), 1])
+    attempt(name + " while the deque changes", lambda: getattr(home, name)(1))
+
+
+class Empty(deque):
+    def __len__(self):
+        return 0
+
+
+print(bool(Empty([1])), bool(deque([1])), bool(deque()))
+
+
+class OneArgument(deque):
+    def __init__(self, items):
+        super().__init__(items)
+
+
+print(copy.copy(OneArgument([1, 2])), OneArgument([3]) * 2, 2 * Tens([1]))

@@ -82,3 +82,20 @@ class Chained:
 
 print(Chained().value)
 print(hasattr(NoFallback(), "value"), hasattr(Lazy(), "size"), getattr(NoFallback(), "value", 0))
+
+
+class WriteOnly:
+    """A property with a setter only: reading it is an AttributeError, so __getattr__ answers."""
+
+    def _set(self, value):
+        self.stored = value
+
+    value = property(fset=_set)
+
+    def __getattr__(self, name):
+        return "no getter for " + name
+
+
+only = WriteOnly()
+only.value = 5
+print(only.value, only.stored)

@@ -47,3 +47,41 @@ check("mixed tuple", lambda: isinstance(2.5, (List, float)))
 check("mixed tuple, none", lambda: isinstance(2.5, (List, int)))
 check("not a type", lambda: isinstance(1, 5))
 check("not a class", lambda: issubclass(int, "str"))
+
+
+# A tuple is read in order, the first yes winning before any later hint or hook is asked; an
+# exact type never asks its metaclass.
+check("int before List[int]", lambda: isinstance(1, (int, List[int])))
+check("issubclass, int first", lambda: issubclass(int, (int, List[int])))
+
+
+class Hook:
+    def __instancecheck__(self, obj):
+        print("  hook asked")
+        return False
+
+
+class Meta(type):
+    def __instancecheck__(cls, obj):
+        print("  metaclass asked")
+        return False
+
+
+class Measured(metaclass=Meta):
+    pass
+
+
+check("hook after int", lambda: isinstance(1, (int, Hook())))
+check("hook alone", lambda: isinstance(1, Hook()))
+check("exact type", lambda: isinstance(Measured(), Measured))
+check("other value", lambda: isinstance(1, Measured))
+
+
+class Pretender:
+    @property
+    def __class__(self):
+        return list
+
+
+check("claims list, typing.List", lambda: isinstance(Pretender(), List))
+check("claims list, list", lambda: isinstance(Pretender(), list))

@@ -259,8 +259,9 @@ pub struct Interpreter {
     /// The host's limit on cores running Python at once, shared with child processes.
     pub cores: Option<Arc<CoreLimit>>,
     pub(crate) modules: Mutex<IndexMap<String, Value>>,
-    /// The modules whose body a thread is running, by name (see [`ModuleInit`]).
-    module_inits: Mutex<HashMap<String, Arc<ModuleInit>>>,
+    /// The modules whose body a thread is running, and who waits for them (see
+    /// [`ModuleInit`]).
+    module_inits: Mutex<ModuleInits>,
     pub threads: Mutex<ThreadTable>,
     /// The main program's code: a spawned process runs it again as `__mp_main__`.
     pub main_code: Mutex<Option<Arc<crate::code::Code>>>,
@@ -1315,9 +1316,12 @@ fn enumerate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let start = args
         .get(1)
         .or_else(|| kwarg(&kwargs, "start"))
-        .map(|s| wide_int_arg(thread, s))
+        .map(|start| match start {
+            Value::Int(_) | Value::BigInt(_) => Ok(start.clone()),
+            other => int_arg(thread, other).map(Value::Int),
+        })
         .transpose()?
-        .unwrap_or(0);
+        .unwrap_or(Value::Int(0));
     let iterator = iterate(thread, &args[0])?;
     Ok(lazy_iterator(Lazy::Enumerate { iterator, count: start }))
 }
@@ -1428,9 +1432,13 @@ pub fn lazy_next(
         Lazy::Enumerate { iterator, count } => match next(thread, &iterator)? {
             Some(item) => {
                 if let Iter::Lazy(Lazy::Enumerate { count: stored, .. }) = &mut *lock(state) {
-                    *stored += 1;
+                    *stored = match &*stored {
+                        Value::Int(n) => ops::int_value(i128::from(*n) + 1),
+                        Value::BigInt(n) => ops::normalize(&**n + 1),
+                        other => other.clone(),
+                    };
                 }
-                Some(Value::tuple(vec![ops::int_value(count), item]))
+                Some(Value::tuple(vec![count, item]))
             }
             None => None,
         },
@@ -1489,77 +1497,8 @@ fn claims_class(value: &Value) -> bool {
         if instance.class.has_properties && instance.class.lookup("__class__").is_some())
 }
 
-/// Whether `test` holds for the class `spec`, or for any class of a tuple `spec`; `message` is
-/// the TypeError for anything else.
-fn any_class(
-    thread: &Thread,
-    spec: &Value,
-    message: &str,
-    test: impl Fn(&Arc<Class>) -> bool,
-) -> CallResult {
-    let candidates = match spec {
-        Value::Tuple(items) => items.to_vec(),
-        other => match crate::generic::union_members(thread, other) {
-            Some(members) => members,
-            None => vec![other.clone()],
-        },
-    };
-    for candidate in candidates {
-        match candidate {
-            Value::Class(class) if test(&class) => return Ok(Value::Bool(true)),
-            Value::Class(_) => {}
-            _ => return Err(thread.exception("TypeError", message)),
-        }
-    }
-    Ok(Value::Bool(false))
-}
-
-/// `isinstance` or `issubclass` against candidates whose type decides, through `hook`
-/// (`__instancecheck__` or `__subclasscheck__`): the abstract classes of `collections.abc`,
-/// through their metaclass, and objects such as `typing.List`. `Ok(answer)` once a hook says
-/// yes or every candidate had one; else `Err` of the candidates left, for the caller to test as
-/// classes (`spec` itself when no hook was asked).
-fn hook_check(
-    thread: &mut Thread,
-    spec: &Value,
-    hook: &str,
-    subject: &Value,
-) -> Result<Result<bool, Value>, Value> {
-    let candidates = match spec {
-        Value::Tuple(items) => items.to_vec(),
-        other => vec![other.clone()],
-    };
-    let may_hook = |candidate: &Value| match candidate {
-        Value::Class(class) => class.metaclass.is_some(),
-        Value::Instance(_) => true,
-        _ => false,
-    };
-    if !candidates.iter().any(may_hook) {
-        return Ok(Err(spec.clone()));
-    }
-    let mut left = Vec::new();
-    for candidate in candidates {
-        let Some(method) =
-            may_hook(&candidate).then(|| thread.special_method(&candidate, hook)).flatten()
-        else {
-            left.push(candidate);
-            continue;
-        };
-        let answer = thread.call(&method, vec![subject.clone()], vec![])?;
-        if thread.truth(&answer)? {
-            return Ok(Ok(true));
-        }
-    }
-    Ok(match left.len() {
-        0 => Ok(false),
-        1 if !matches!(spec, Value::Tuple(_)) => Err(spec.clone()),
-        _ => Err(Value::tuple(left)),
-    })
-}
-
 fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    // The common case first, without the lists the general one builds: a class with no
-    // metaclass has no `__instancecheck__` to ask.
+    // The common case first: a class with no metaclass has no `__instancecheck__` to ask.
     if let [value, Value::Class(class)] = &args[..] {
         if class.metaclass.is_none() && !claims_class(value) {
             return Ok(Value::Bool(is_instance(thread, value, class)));
@@ -1570,23 +1509,73 @@ fn isinstance(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         true => "isinstance() arg 2 must be a type, a tuple of types, or a union",
         false => "isinstance() arg 2 must be a type or tuple of types",
     };
-    if claims_class(&args[0]) {
-        // CPython's `object_isinstance`: the type first, then what `obj.__class__` claims.
-        let claimed = get_attribute(thread, &args[0], "__class__")?;
-        let own = type_of(thread, vec![args[0].clone()], vec![])?;
-        if let (Value::Class(claimed), false) = (&claimed, claimed.is(&own)) {
-            let by_claim =
-                any_class(thread, &args[1], message, |class| claimed.is_subclass_of(class))?;
-            if matches!(by_claim, Value::Bool(true)) {
-                return Ok(by_claim);
-            }
+    is_instance_of(thread, &args[0], &args[1], message).map(Value::Bool)
+}
+
+/// Whether `spec` may answer `isinstance`/`issubclass` through its type's hook
+/// (`__instancecheck__`, `__subclasscheck__`): a class with a metaclass (ABCMeta), or an
+/// object of a class (`typing.List`).
+fn may_hook(spec: &Value) -> bool {
+    match spec {
+        Value::Class(class) => class.metaclass.is_some(),
+        Value::Instance(_) => true,
+        _ => false,
+    }
+}
+
+/// `isinstance(value, spec)` as CPython's `object_recursive_isinstance` decides it: the exact
+/// type at once (no hook asked); a tuple's items in order, the first yes winning; then
+/// `spec`'s hook; then the type and what a `__class__` attribute claims.
+fn is_instance_of(
+    thread: &mut Thread,
+    value: &Value,
+    spec: &Value,
+    message: &str,
+) -> Result<bool, Value> {
+    if let (Value::Instance(instance), Value::Class(class)) = (value, spec) {
+        if Arc::ptr_eq(&instance.class, class) {
+            return Ok(true);
         }
     }
-    let left = match hook_check(thread, &args[1], "__instancecheck__", &args[0])? {
-        Ok(answer) => return Ok(Value::Bool(answer)),
-        Err(left) => left,
+    if let Value::Tuple(items) = spec {
+        for item in items.iter() {
+            if is_instance_of(thread, value, item, message)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(members) = crate::generic::union_members(thread, spec) {
+        for member in &members {
+            if is_instance_of(thread, value, member, message)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if may_hook(spec) {
+        if let Some(hook) = thread.special_method(spec, "__instancecheck__") {
+            let answer = thread.call(&hook, vec![value.clone()], vec![])?;
+            return thread.truth(&answer);
+        }
+    }
+    let Value::Class(class) = spec else {
+        return Err(thread.exception("TypeError", message));
     };
-    any_class(thread, &left, message, |class| is_instance(thread, &args[0], class))
+    if is_instance(thread, value, class) {
+        return Ok(true);
+    }
+    if !claims_class(value) {
+        return Ok(false);
+    }
+    // CPython's `object_isinstance`: after the type, the class `value.__class__` claims; an
+    // AttributeError reading it means no claim.
+    let claimed = match get_attribute(thread, value, "__class__") {
+        Ok(claimed) => claimed,
+        Err(error) if exception_is(thread, &error, "AttributeError") => return Ok(false),
+        Err(error) => return Err(error),
+    };
+    Ok(matches!(&claimed, Value::Class(claimed) if claimed.is_subclass_of(class)))
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: a new instance of `cls`, `__new__` then `__init__`.
@@ -2099,16 +2088,52 @@ fn issubclass(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let Value::Class(class) = &args[0] else {
         return Err(thread.exception("TypeError", "issubclass() arg 1 must be a class"));
     };
-    let class = class.clone();
-    let left = match hook_check(thread, &args[1], "__subclasscheck__", &args[0])? {
-        Ok(answer) => return Ok(Value::Bool(answer)),
-        Err(left) => left,
-    };
     let message = match thread.interp.version >= PythonVersion::V3_10 {
         true => "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         false => "issubclass() arg 2 must be a class or tuple of classes",
     };
-    any_class(thread, &left, message, |other| class.is_subclass_of(other))
+    is_subclass_of(thread, &class.clone(), &args[1], message).map(Value::Bool)
+}
+
+/// `issubclass(derived, spec)` as CPython's `object_issubclass` decides it: a plain class at
+/// once (no hook asked); a tuple's items in order; then `spec`'s `__subclasscheck__`.
+fn is_subclass_of(
+    thread: &mut Thread,
+    derived: &Arc<Class>,
+    spec: &Value,
+    message: &str,
+) -> Result<bool, Value> {
+    match spec {
+        Value::Class(class) if class.metaclass.is_none() => Ok(derived.is_subclass_of(class)),
+        Value::Tuple(items) => {
+            for item in items.iter() {
+                if is_subclass_of(thread, derived, item, message)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            if let Some(members) = crate::generic::union_members(thread, spec) {
+                for member in &members {
+                    if is_subclass_of(thread, derived, member, message)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            if may_hook(spec) {
+                if let Some(hook) = thread.special_method(spec, "__subclasscheck__") {
+                    let answer = thread.call(&hook, vec![Value::Class(derived.clone())], vec![])?;
+                    return thread.truth(&answer);
+                }
+            }
+            match spec {
+                Value::Class(class) => Ok(derived.is_subclass_of(class)),
+                _ => Err(thread.exception("TypeError", message)),
+            }
+        }
+    }
 }
 
 fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
@@ -3109,13 +3134,12 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             if let Some(Value::Descriptor(descriptor)) = &class_attribute {
                 if let Descriptor::Property { get, .. } = &**descriptor {
                     if get.is_none() {
-                        return Err(thread.exception(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no getter",
-                                instance.class.name
-                            ),
-                        ));
+                        let message = format!(
+                            "property '{name}' of '{}' object has no getter",
+                            instance.class.name
+                        );
+                        let error = thread.exception("AttributeError", message);
+                        return or_getattr(thread, error, object, instance, name);
                     }
                     return thread
                         .call(get, vec![object.clone()], vec![])
@@ -4970,18 +4994,51 @@ struct ModuleInit {
     running: crate::threads::Lock,
 }
 
-/// `module`, found registered under `name`, once its body has run (on another thread).
-fn finished_module(thread: &mut Thread, name: &str, module: Value) -> CallResult {
-    let init = lock(&thread.interp.module_inits).get(name).cloned();
-    match init {
-        Some(init) if init.owner != thread.id.0 => {
-            crate::threads::wait_for_release(thread, &init.running)?;
-            // Registered by now, or unregistered again because its body failed: then this
-            // thread runs it, as CPython's importer would.
-            import(thread, name)
+#[derive(Default)]
+struct ModuleInits {
+    /// The modules whose body a thread is running, by name.
+    running: HashMap<String, Arc<ModuleInit>>,
+    /// The module each thread waits for, by thread (CPython's `_blocking_on`).
+    waiting: HashMap<u32, String>,
+}
+
+impl ModuleInits {
+    /// Whether the thread `owner` is the thread `me`, or waits, through a chain of threads
+    /// each waiting for a module the next one runs, for a module `me` runs: then `me` waiting
+    /// for `owner` would be a deadlock (CPython's `_has_deadlocked`).
+    fn leads_back(&self, mut owner: u32, me: u32) -> bool {
+        for _ in 0..=self.waiting.len() {
+            if owner == me {
+                return true;
+            }
+            let Some(module) = self.waiting.get(&owner) else { return false };
+            let Some(init) = self.running.get(module) else { return false };
+            owner = init.owner;
         }
-        _ => Ok(module),
+        false
     }
+}
+
+/// `module`, found registered under `name`, once its body has run (on another thread). The
+/// thread running it, or one that waiting would deadlock (`os` and `posixpath` imported at
+/// once from two threads import each other), gets it as it is, as in CPython.
+fn finished_module(thread: &mut Thread, name: &str, module: Value) -> CallResult {
+    let me = thread.id.0;
+    let init = {
+        let mut inits = lock(&thread.interp.module_inits);
+        let Some(init) = inits.running.get(name).cloned() else { return Ok(module) };
+        if inits.leads_back(init.owner, me) {
+            return Ok(module);
+        }
+        inits.waiting.insert(me, name.to_string());
+        init
+    };
+    let waited = crate::threads::wait_for_release(thread, &init.running);
+    lock(&thread.interp.module_inits).waiting.remove(&me);
+    waited?;
+    // Registered by now, or unregistered again because its body failed: then this thread
+    // runs it, as CPython's importer would.
+    import(thread, name)
 }
 
 /// Registers `module` under `name` and runs `body` (its Python part, if any) in it, unless
@@ -5003,7 +5060,7 @@ fn register_and_run(
         }
         modules.insert(name.to_string(), module.clone());
         if body.is_some() {
-            lock(&thread.interp.module_inits).insert(name.to_string(), init.clone());
+            lock(&thread.interp.module_inits).running.insert(name.to_string(), init.clone());
         }
     }
     let Some((source, dict)) = body else { return Ok(module) };
@@ -5011,7 +5068,7 @@ fn register_and_run(
     if ran.is_err() {
         lock(&thread.interp.modules).shift_remove(name);
     }
-    lock(&thread.interp.module_inits).remove(name);
+    lock(&thread.interp.module_inits).running.remove(name);
     crate::threads::release_held(thread, &init.running);
     ran.map(|()| module)
 }

@@ -664,8 +664,8 @@ pub enum Lazy {
     },
     Enumerate {
         iterator: Value,
-        /// Wide, as CPython's count goes on past `sys.maxsize` into a big int.
-        count: i128,
+        /// A Python int: CPython's count goes on past `sys.maxsize` into big ints.
+        count: Value,
     },
 }
 

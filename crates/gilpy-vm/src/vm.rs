@@ -2139,11 +2139,11 @@ impl Thread {
                             // here, and when `i, x` unpack it at once, with no tuple made.
                             Some(Ok(Iter::Lazy(Lazy::Enumerate {
                                 iterator: Value::Iterator(inner),
-                                count,
-                            }))) if self.sim.is_none() && *count < i64::MAX as i128 => {
+                                count: Value::Int(count),
+                            }))) if self.sim.is_none() && *count < i64::MAX => {
                                 match builtins::builtin_iter_next(inner) {
                                     Ok(IterStep::Item(item)) => {
-                                        let number = Value::Int(*count as i64);
+                                        let number = Value::Int(*count);
                                         *count += 1;
                                         push_pair(frame, pc, number, item, false);
                                         continue;
@@ -3836,10 +3836,16 @@ impl Thread {
             return Ok(truth);
         }
         if let Some(result) = self.call_special(value, "__bool__", vec![]) {
-            return Ok(matches!(result?, Value::Bool(true)));
+            return match result? {
+                Value::Bool(truth) => Ok(truth),
+                other => Err(self.exception(
+                    "TypeError",
+                    format!("__bool__ should return bool, returned {}", ops::type_name(&other)),
+                )),
+            };
         }
-        if let Some(result) = self.call_special(value, "__len__", vec![]) {
-            return Ok(!matches!(result?, Value::Int(0)));
+        if self.special_method(value, "__len__").is_some() {
+            return Ok(builtins::length(self, value)? > 0);
         }
         if let Some(base) = value.extended_base() {
             return self.truth(&base.clone());

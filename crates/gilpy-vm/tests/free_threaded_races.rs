@@ -75,3 +75,26 @@ fn a_shared_deque_loses_no_item() {
                   print(len(shared), len(list(shared)))\n";
     assert_eq!(run_free_threaded(source), "40000 40000\n");
 }
+
+/// Two threads importing `os` and `posixpath` at once, which import each other: each runs
+/// one body and needs the other's. Waiting for each other was a deadlock (7 runs in 30);
+/// as in CPython, the thread that would close the cycle takes the module as it is.
+#[test]
+fn a_cycle_of_imports_from_two_threads_does_not_deadlock() {
+    let source = "import threading\n\
+                  start = threading.Barrier(2)\n\
+                  def first():\n    \
+                      start.wait()\n    \
+                      import os\n\
+                  def second():\n    \
+                      start.wait()\n    \
+                      import posixpath\n\
+                  threads = [threading.Thread(target=f) for f in (first, second)]\n\
+                  for t in threads: t.start()\n\
+                  for t in threads: t.join()\n\
+                  import os, posixpath\n\
+                  print(os.path is posixpath, callable(posixpath.join))\n";
+    for _ in 0..20 {
+        assert_eq!(run_free_threaded(source), "True True\n");
+    }
+}

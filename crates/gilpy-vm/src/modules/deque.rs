@@ -42,6 +42,8 @@ impl DequeState {
     /// Appends at the right, dropping from the left past `maxlen`.
     fn push_back(&mut self, item: Value) {
         if self.maxlen == Some(0) {
+            // CPython adds the item and trims it again: two changes an iterator notices.
+            self.changed();
             return;
         }
         if self.maxlen.is_some_and(|maxlen| self.items.len() >= maxlen) {
@@ -54,6 +56,8 @@ impl DequeState {
     /// Appends at the left, dropping from the right past `maxlen`.
     fn push_front(&mut self, item: Value) {
         if self.maxlen == Some(0) {
+            // CPython adds the item and trims it again: two changes an iterator notices.
+            self.changed();
             return;
         }
         if self.maxlen.is_some_and(|maxlen| self.items.len() >= maxlen) {
@@ -111,8 +115,14 @@ fn new_storage(_: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 }
 
 /// The storage of the deque `args[0]`, after checking that `args` holds it and `given` more
-/// arguments, as `name` takes them.
-fn storage(thread: &Thread, name: &str, args: &Args, given: Arity) -> Result<Value, Value> {
+/// arguments, and no keyword arguments, as `name` takes them.
+fn storage(
+    thread: &Thread,
+    name: &str,
+    args: &Args,
+    kwargs: &Kwargs,
+    given: Arity,
+) -> Result<Value, Value> {
     let found = match args.first() {
         Some(Value::Instance(instance)) => instance.get(STORAGE_ATTRIBUTE),
         _ => None,
@@ -129,6 +139,7 @@ fn storage(thread: &Thread, name: &str, args: &Args, given: Arity) -> Result<Val
     };
     let count = args.len() - 1;
     let message = match given {
+        _ if !kwargs.is_empty() => format!("deque.{name}() takes no keyword arguments"),
         Arity::None if count > 0 => format!("deque.{name}() takes no arguments ({count} given)"),
         Arity::One if count != 1 => {
             format!("deque.{name}() takes exactly one argument ({count} given)")
@@ -152,29 +163,31 @@ fn deque_of(storage: &Value) -> &Deque {
 
 /// `deque.__init__`'s part: empties the deque and sets its bound (`maxlen` is checked by the
 /// caller).
-fn reset(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__init__", &args, Arity::One)?;
+fn reset(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__init__", &args, &kwargs, Arity::One)?;
     let maxlen = match &args[1] {
         Value::None => None,
         bound => Some(crate::builtins::int_arg(thread, bound)?.max(0) as usize),
     };
     let mut state = lock(&deque_of(&storage).0);
-    state.items.clear();
+    if !state.items.is_empty() {
+        state.items.clear();
+        state.changed();
+    }
     state.maxlen = maxlen;
-    state.changed();
     Ok(Value::None)
 }
 
 /// `deque.maxlen`'s getter.
-fn maxlen(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "maxlen", &args, Arity::None)?;
+fn maxlen(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "maxlen", &args, &kwargs, Arity::None)?;
     let maxlen = lock(&deque_of(&storage).0).maxlen;
     Ok(maxlen.map_or(Value::None, |maxlen| Value::Int(maxlen as i64)))
 }
 
 /// The items as a new list, for the methods `collections.py` writes in Python.
-fn snapshot(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "snapshot", &args, Arity::None)?;
+fn snapshot(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "snapshot", &args, &kwargs, Arity::None)?;
     Ok(List::new(items_of(&storage)))
 }
 
@@ -182,20 +195,20 @@ fn items_of(storage: &Value) -> Vec<Value> {
     lock(&deque_of(storage).0).items.iter().cloned().collect()
 }
 
-fn append(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "append", &args, Arity::One)?;
+fn append(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "append", &args, &kwargs, Arity::One)?;
     lock(&deque_of(&storage).0).push_back(args.pop().expect("checked"));
     Ok(Value::None)
 }
 
-fn appendleft(thread: &mut Thread, mut args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "appendleft", &args, Arity::One)?;
+fn appendleft(thread: &mut Thread, mut args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "appendleft", &args, &kwargs, Arity::One)?;
     lock(&deque_of(&storage).0).push_front(args.pop().expect("checked"));
     Ok(Value::None)
 }
 
-fn pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "pop", &args, Arity::None)?;
+fn pop(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "pop", &args, &kwargs, Arity::None)?;
     let mut state = lock(&deque_of(&storage).0);
     let item = state.items.pop_back();
     if item.is_some() {
@@ -205,8 +218,8 @@ fn pop(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     item.ok_or_else(|| thread.exception("IndexError", "pop from an empty deque"))
 }
 
-fn popleft(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "popleft", &args, Arity::None)?;
+fn popleft(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "popleft", &args, &kwargs, Arity::None)?;
     let mut state = lock(&deque_of(&storage).0);
     let item = state.items.pop_front();
     if item.is_some() {
@@ -216,45 +229,63 @@ fn popleft(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     item.ok_or_else(|| thread.exception("IndexError", "pop from an empty deque"))
 }
 
-fn extend(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    extend_at(thread, args, "extend", DequeState::push_back)
+fn extend(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    extend_at(thread, args, kwargs, "extend", DequeState::push_back)
 }
 
-fn extendleft(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    extend_at(thread, args, "extendleft", DequeState::push_front)
+fn extendleft(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    extend_at(thread, args, kwargs, "extendleft", DequeState::push_front)
 }
 
-/// `extend` or `extendleft`: the items of the iterable are collected before the deque is
-/// locked (iterating may run Python, and `d.extend(d)` reads the deque itself), then `push`ed.
+/// `extend` or `extendleft`: each item `push`ed as the iterable gives it, as CPython does (a
+/// generator that reads the deque sees it grow, one that fails leaves what it gave, and
+/// `deque(items, maxlen=0)` consumes an iterator in constant space). A list or tuple goes in
+/// at once, and so does the deque itself, copied first.
 fn extend_at(
     thread: &mut Thread,
     args: Args,
+    kwargs: Kwargs,
     name: &str,
     push: fn(&mut DequeState, Value),
 ) -> CallResult {
-    let storage = storage(thread, name, &args, Arity::One)?;
-    let items = crate::builtins::collect(thread, &args[1])?;
-    let mut state = lock(&deque_of(&storage).0);
-    for item in items {
-        push(&mut state, item);
+    let storage = storage(thread, name, &args, &kwargs, Arity::One)?;
+    let deque = deque_of(&storage);
+    let all_at_once = match &args[1] {
+        Value::List(list) => Some(lock(&list.items).clone()),
+        Value::Tuple(items) => Some(items.to_vec()),
+        itself if itself.is(&args[0]) => Some(items_of(&storage)),
+        _ => None,
+    };
+    if let Some(items) = all_at_once {
+        let mut state = lock(&deque.0);
+        for item in items {
+            push(&mut state, item);
+        }
+        return Ok(Value::None);
+    }
+    let iterator = crate::builtins::iterate(thread, &args[1])?;
+    while let Some(item) = crate::builtins::next(thread, &iterator)? {
+        push(&mut lock(&deque.0), item);
     }
     Ok(Value::None)
 }
 
-fn clear(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "clear", &args, Arity::None)?;
-    // The items are dropped after the lock is let go: dropping one may run Python.
+fn clear(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "clear", &args, &kwargs, Arity::None)?;
+    // Dropped outside the lock: freeing many items takes a while.
     let items = {
         let mut state = lock(&deque_of(&storage).0);
-        state.changed();
+        if !state.items.is_empty() {
+            state.changed();
+        }
         std::mem::take(&mut state.items)
     };
     drop(items);
     Ok(Value::None)
 }
 
-fn rotate(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "rotate", &args, Arity::Any)?;
+fn rotate(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "rotate", &args, &kwargs, Arity::Any)?;
     if args.len() > 2 {
         let message = match thread.interp.version >= PythonVersion::V3_13 {
             true => format!("rotate expected at most 1 argument, got {}", args.len() - 1),
@@ -276,16 +307,15 @@ fn rotate(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-fn reverse(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "reverse", &args, Arity::None)?;
-    let mut state = lock(&deque_of(&storage).0);
-    state.items.make_contiguous().reverse();
-    state.changed();
+fn reverse(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "reverse", &args, &kwargs, Arity::None)?;
+    // Not counted as a change: CPython's iterators go on over a reversed deque.
+    lock(&deque_of(&storage).0).items.make_contiguous().reverse();
     Ok(Value::None)
 }
 
-fn insert(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "insert", &args, Arity::Any)?;
+fn insert(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "insert", &args, &kwargs, Arity::Any)?;
     if args.len() != 3 {
         let message = format!("insert expected 2 arguments, got {}", args.len() - 1);
         return Err(thread.exception("TypeError", message));
@@ -304,53 +334,74 @@ fn insert(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-/// The position of the first item equal to `value` in `items[start..stop]`, comparing with
-/// Python's `==` outside the lock; an error if the deque changed meanwhile.
-fn position(
+/// The first item equal to `value` in `items[at..stop]`, with the deque still locked as it was
+/// when it matched, or None. Items that compare without Python (`ops::builtin_eq`: numbers,
+/// strings, the same object) are compared under the lock in one pass, so that a search neither
+/// copies the deque nor notices other threads appending meanwhile (on 3.13t CPython holds the
+/// deque for the whole search); an item whose `__eq__` is Python is compared with the lock let
+/// go, and a deque that changed during that comparison is `mutated`'s error, as in CPython.
+fn find<'a>(
     thread: &mut Thread,
-    storage: &Value,
+    deque: &'a Deque,
     value: &Value,
-    start: usize,
+    mut at: usize,
     stop: usize,
-    what: &str,
-) -> Result<Option<usize>, Value> {
-    let (items, mutations) = {
-        let state = lock(&deque_of(storage).0);
-        (state.items.iter().cloned().collect::<Vec<_>>(), state.mutations)
-    };
-    for (at, item) in items.iter().enumerate().take(stop).skip(start) {
-        let equal = item.is(value) || thread.equals(item, value)?;
-        if lock(&deque_of(storage).0).mutations != mutations {
-            return Err(thread.exception("RuntimeError", format!("deque mutated during {what}")));
+    mutated: impl Fn(&Thread) -> Value,
+) -> Result<Option<(usize, std::sync::MutexGuard<'a, DequeState>)>, Value> {
+    loop {
+        let (item, mutations) = {
+            let state = lock(&deque.0);
+            loop {
+                let Some(item) = state.items.get(at).filter(|_| at < stop) else {
+                    return Ok(None);
+                };
+                match ops::builtin_eq(item, value) {
+                    _ if item.is(value) => return Ok(Some((at, state))),
+                    Some(true) => return Ok(Some((at, state))),
+                    Some(false) => at += 1,
+                    None => break (item.clone(), state.mutations),
+                }
+            }
+        };
+        let equal = thread.equals(&item, value)?;
+        let state = lock(&deque.0);
+        if state.mutations != mutations {
+            drop(state);
+            return Err(mutated(thread));
         }
         if equal {
-            return Ok(Some(at));
+            return Ok(Some((at, state)));
         }
+        at += 1;
     }
-    Ok(None)
 }
 
-fn count(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "count", &args, Arity::One)?;
-    let items = items_of(&storage);
-    let mut found = 0;
-    for item in &items {
-        if item.is(&args[1]) || thread.equals(item, &args[1])? {
-            found += 1;
-        }
+fn mutated_during_iteration(thread: &Thread) -> Value {
+    thread.exception("RuntimeError", "deque mutated during iteration")
+}
+
+fn count(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "count", &args, &kwargs, Arity::One)?;
+    let (mut found, mut at) = (0, 0);
+    while let Some((matched, _)) =
+        find(thread, deque_of(&storage), &args[1], at, usize::MAX, mutated_during_iteration)?
+    {
+        found += 1;
+        at = matched + 1;
     }
     Ok(Value::Int(found))
 }
 
-fn contains(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__contains__", &args, Arity::One)?;
-    let found = position(thread, &storage, &args[1], 0, usize::MAX, "iteration")?;
+fn contains(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__contains__", &args, &kwargs, Arity::One)?;
+    let found =
+        find(thread, deque_of(&storage), &args[1], 0, usize::MAX, mutated_during_iteration)?;
     Ok(Value::Bool(found.is_some()))
 }
 
 /// `index(value, start=0, stop=len)`, bounds clamped as `list.index` clamps them.
-fn index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "index", &args, Arity::Any)?;
+fn index(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "index", &args, &kwargs, Arity::Any)?;
     if !(2..=4).contains(&args.len()) {
         let message = match args.len() {
             1 => "index expected at least 1 argument, got 0".to_string(),
@@ -367,8 +418,9 @@ fn index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
         Ok(if at < 0 { (at + len).max(0) } else { at.min(len) } as usize)
     };
     let (start, stop) = (bound(args.get(2), 0)?, bound(args.get(3), len)?);
-    match position(thread, &storage, &args[1], start, stop, "iteration")? {
-        Some(at) => Ok(Value::Int(at as i64)),
+    let found = find(thread, deque_of(&storage), &args[1], start, stop, mutated_during_iteration)?;
+    match found {
+        Some((at, _)) => Ok(Value::Int(at as i64)),
         None => {
             let shown = thread.repr_of(&args[1])?;
             Err(thread.exception("ValueError", format!("{shown} is not in deque")))
@@ -376,32 +428,41 @@ fn index(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     }
 }
 
-fn remove(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "remove", &args, Arity::One)?;
-    let Some(at) = position(thread, &storage, &args[1], 0, usize::MAX, "remove().")? else {
+/// Removes the first item equal to the argument, in the same hold of the lock that found it.
+fn remove(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "remove", &args, &kwargs, Arity::One)?;
+    let mutated = |thread: &Thread| {
+        let message = match thread.interp.version >= PythonVersion::V3_10 {
+            true => "deque mutated during iteration",
+            false => "deque mutated during remove().",
+        };
+        thread.exception("IndexError", message)
+    };
+    let Some((at, mut state)) = find(thread, deque_of(&storage), &args[1], 0, usize::MAX, mutated)?
+    else {
         let message = match thread.interp.version >= PythonVersion::V3_13 {
             true => format!("{} is not in deque", thread.repr_of(&args[1])?),
             false => "deque.remove(x): x not in deque".to_string(),
         };
         return Err(thread.exception("ValueError", message));
     };
-    let removed = {
-        let mut state = lock(&deque_of(&storage).0);
-        state.changed();
-        state.items.remove(at)
-    };
+    let removed = state.items.remove(at);
+    state.changed();
+    drop(state);
     drop(removed);
     Ok(Value::None)
 }
 
-fn len(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__len__", &args, Arity::None)?;
+fn len(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__len__", &args, &kwargs, Arity::None)?;
     let len = lock(&deque_of(&storage).0).items.len();
     Ok(Value::Int(len as i64))
 }
 
-fn truth(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__bool__", &args, Arity::None)?;
+/// `__bool__`, which deques had before 3.11 (`collections.py` gives it to those versions): it
+/// counts the items itself, where later versions ask `__len__`, which a subclass may change.
+fn truth(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__bool__", &args, &kwargs, Arity::None)?;
     let empty = lock(&deque_of(&storage).0).items.is_empty();
     Ok(Value::Bool(!empty))
 }
@@ -445,12 +506,12 @@ fn iterator(storage: Value, backwards: bool) -> Value {
     Value::Iterator(Arc::new(Mutex::new(iter)))
 }
 
-fn iter(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(iterator(storage(thread, "__iter__", &args, Arity::None)?, false))
+fn iter(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    Ok(iterator(storage(thread, "__iter__", &args, &kwargs, Arity::None)?, false))
 }
 
-fn reversed(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    Ok(iterator(storage(thread, "__reversed__", &args, Arity::None)?, true))
+fn reversed(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    Ok(iterator(storage(thread, "__reversed__", &args, &kwargs, Arity::None)?, true))
 }
 
 /// A position in a deque of `len` items, from Python's index (negative from the end).
@@ -470,15 +531,15 @@ fn item_position(thread: &Thread, key: &Value, len: usize) -> Result<usize, Valu
     Ok(at as usize)
 }
 
-fn get_item(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__getitem__", &args, Arity::One)?;
+fn get_item(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__getitem__", &args, &kwargs, Arity::One)?;
     let state = lock(&deque_of(&storage).0);
     let at = item_position(thread, &args[1], state.items.len())?;
     Ok(state.items[at].clone())
 }
 
-fn set_item(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__setitem__", &args, Arity::Any)?;
+fn set_item(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__setitem__", &args, &kwargs, Arity::Any)?;
     if args.len() != 3 {
         let message = format!("expected 2 arguments, got {}", args.len() - 1);
         return Err(thread.exception("TypeError", message));
@@ -491,8 +552,8 @@ fn set_item(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::None)
 }
 
-fn delete_item(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__delitem__", &args, Arity::One)?;
+fn delete_item(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__delitem__", &args, &kwargs, Arity::One)?;
     let mut state = lock(&deque_of(&storage).0);
     let at = item_position(thread, &args[1], state.items.len())?;
     let removed = state.items.remove(at);
@@ -504,8 +565,8 @@ fn delete_item(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 
 /// `deque([1, 2])`, `deque([1], maxlen=3)`, with the subclass's name for a subclass; a deque
 /// inside itself shows as `[...]`, as CPython's `Py_ReprEnter` makes it.
-fn repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
-    let storage = storage(thread, "__repr__", &args, Arity::None)?;
+fn repr(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let storage = storage(thread, "__repr__", &args, &kwargs, Arity::None)?;
     let address = args[0].address();
     if thread.repr_active.contains(&address) {
         return Ok(Value::str("[...]"));

@@ -140,7 +140,8 @@ class deque:
 
     def __new__(cls, *args, **kwargs):
         self = object.__new__(cls)
-        self._storage = _collections.storage()
+        # Past a subclass's __setattr__, which CPython's deque never calls for its storage.
+        object.__setattr__(self, "_storage", _collections.storage())
         return self
 
     def __init__(self, iterable=(), maxlen=None):
@@ -168,7 +169,8 @@ class deque:
     index = _collections.index
     remove = _collections.remove
     __len__ = _collections.__len__
-    __bool__ = _collections.__bool__
+    if _VERSION < (3, 11):
+        __bool__ = _collections.__bool__
     __iter__ = _collections.__iter__
     __reversed__ = _collections.__reversed__
     __contains__ = _collections.__contains__
@@ -178,6 +180,9 @@ class deque:
     __repr__ = _collections.__repr__
 
     def copy(self):
+        # As CPython's: a subclass gets maxlen only when there is one.
+        if self.maxlen is None:
+            return type(self)(self)
         return type(self)(self, self.maxlen)
 
     __copy__ = copy
@@ -232,7 +237,10 @@ class deque:
         return self
 
     def __mul__(self, n):
-        return deque(_collections.snapshot(self) * n, self.maxlen)
+        # A copy (of the subclass too), repeated in place, as CPython's deque_repeat.
+        result = self.copy()
+        deque.__imul__(result, n)
+        return result
 
     __rmul__ = __mul__
 
@@ -610,7 +618,10 @@ class ChainMap(_collections_abc.MutableMapping):
 
 # How pickle writes them, as CPython's reduce them (the bytes match CPython's).
 def _deque_reduce(self):
-    return self.__class__, (() if self.maxlen is None else ((), self.maxlen)), None, iter(self)
+    # A subclass's attributes are the state (the storage is the items, given after).
+    state = {name: value for name, value in vars(self).items() if name != "_storage"}
+    arguments = () if self.maxlen is None else ((), self.maxlen)
+    return self.__class__, arguments, state or None, iter(self)
 
 
 def _defaultdict_reduce(self):

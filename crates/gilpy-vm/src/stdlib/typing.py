@@ -69,7 +69,7 @@ class _SpecialForm(_Hint):
     def __instancecheck__(self, obj):
         if self._checks is None:
             raise TypeError(repr(self) + " cannot be used with isinstance()")
-        return isinstance(obj, self._checks)
+        return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
         if self._checks is None:
