@@ -5050,20 +5050,23 @@ fn register_and_run(
     module: Value,
     body: Option<(&str, Arc<Dict>)>,
 ) -> CallResult {
-    let running = crate::threads::Lock::held();
-    let init = Arc::new(ModuleInit { owner: thread.id.0, running });
-    {
+    let init = {
         let mut modules = lock(&thread.interp.modules);
         if let Some(existing) = modules.get(name).cloned() {
             drop(modules);
             return finished_module(thread, name, existing);
         }
         modules.insert(name.to_string(), module.clone());
-        if body.is_some() {
+        // Marked running in the same hold of the modules' lock: no thread sees it registered
+        // and not running.
+        body.is_some().then(|| {
+            let running = crate::threads::Lock::held();
+            let init = Arc::new(ModuleInit { owner: thread.id.0, running });
             lock(&thread.interp.module_inits).running.insert(name.to_string(), init.clone());
-        }
-    }
-    let Some((source, dict)) = body else { return Ok(module) };
+            init
+        })
+    };
+    let (Some((source, dict)), Some(init)) = (body, init) else { return Ok(module) };
     let ran = run_module_source(thread, name, source, dict);
     if ran.is_err() {
         lock(&thread.interp.modules).shift_remove(name);

@@ -43,9 +43,13 @@ pub fn lookup(receiver: &Value, name: &str) -> Option<(&'static str, BuiltinFn)>
 }
 
 /// [`lookup`] as a value to call, for `load_method`: the methods of the containers programs
-/// call in loops (`append`, `get`, `split`...) are each one value made once, so a method call
-/// allocates none.
+/// call in loops (`append`, `get`, `split`...) and of native types (a lock's `acquire`) are
+/// each one value made once, so a method call allocates none. A native type answers only
+/// from its own table.
 pub fn lookup_value(receiver: &Value, name: &str) -> Option<Value> {
+    if let Value::Native(native) = receiver {
+        return native_method_value(native.kind.methods, name);
+    }
     macro_rules! values {
         ($table:expr) => {{
             static VALUES: LazyLock<Vec<Value>> = LazyLock::new(|| {
@@ -71,6 +75,26 @@ pub fn lookup_value(receiver: &Value, name: &str) -> Option<Value> {
         None => lookup(receiver, name)
             .map(|(name, function)| Value::Builtin(Arc::new(Builtin { name, function }))),
     }
+}
+
+/// The method `name` of a native type's table `methods` as a value, made once per thread and
+/// table: the tables are many and made at run time, and one map shared by every thread would
+/// be locked by every call.
+fn native_method_value(methods: &'static [(&'static str, BuiltinFn)], name: &str) -> Option<Value> {
+    thread_local! {
+        static VALUES: std::cell::RefCell<rustc_hash::FxHashMap<usize, Box<[Value]>>> =
+            Default::default();
+    }
+    let index = methods.iter().position(|(own, _)| *own == name)?;
+    VALUES.with_borrow_mut(|values| {
+        let made = values.entry(methods.as_ptr() as usize).or_insert_with(|| {
+            methods
+                .iter()
+                .map(|&(name, function)| Value::Builtin(Arc::new(Builtin { name, function })))
+                .collect()
+        });
+        Some(made[index].clone())
+    })
 }
 
 /// The names of the built-in methods of `receiver`'s type, for `dir()`.

@@ -798,6 +798,17 @@ impl Value {
         }
     }
 
+    /// The built-in function of a [`Descriptor::NativeMethod`], which binds as a method.
+    pub fn native_method(&self) -> Option<&Value> {
+        match self {
+            Value::Descriptor(descriptor) => match &**descriptor {
+                Descriptor::NativeMethod(function) => Some(function),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn extended_base(&self) -> Option<&Value> {
         match self {
             Value::Instance(instance) => instance.base.as_ref(),

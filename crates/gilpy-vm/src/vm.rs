@@ -232,9 +232,6 @@ pub struct Thread {
     depth: usize,
     /// The containers whose repr is being made, innermost last (CPython's `Py_ReprEnter` list).
     pub(crate) repr_active: Vec<usize>,
-    /// The methods of each native type (a lock's `acquire`...) as values, made once per
-    /// thread, keyed by the type's address: `load_method` then allocates no bound method.
-    native_methods: rustc_hash::FxHashMap<usize, Box<[Value]>>,
     /// The lowest Rust stack address nested eval loops may reach (stacks grow down), set when
     /// the first loop starts on this thread; 0 until then. CPython 3.12+ guards its C stack
     /// the same way: a pointer compare, so a deep `yield from` chain or `__repr__` recursion
@@ -332,7 +329,6 @@ impl Thread {
             depth: 0,
             stack_floor: 0,
             repr_active: Vec::new(),
-            native_methods: Default::default(),
             span: None,
             trace_name: None,
             loop_depth: 0,
@@ -1019,11 +1015,8 @@ impl Thread {
             {
                 match self.attribute_cache.find_text(&instance.class, &name) {
                     Some(function @ Value::Function(_)) => Some(function.clone()),
-                    Some(Value::Descriptor(descriptor)) => match &**descriptor {
-                        Descriptor::NativeMethod(function) => Some(function.clone()),
-                        _ => None,
-                    },
-                    _ => None,
+                    Some(other) => other.native_method().cloned(),
+                    None => None,
                 }
             }
             Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_)
@@ -1031,19 +1024,7 @@ impl Thread {
             {
                 crate::methods::lookup_value(&object, &name)
             }
-            Value::Native(native) => {
-                let methods = native.kind.methods;
-                methods.iter().position(|(own, _)| **own == *name).map(|index| {
-                    let key = native.kind as *const crate::value::NativeType as usize;
-                    let values = self.native_methods.entry(key).or_insert_with(|| {
-                        methods
-                            .iter()
-                            .map(|&(name, function)| builtins::builtin_function(name, function))
-                            .collect()
-                    });
-                    values[index].clone()
-                })
-            }
+            Value::Native(_) => crate::methods::lookup_value(&object, &name),
             _ => None,
         };
         let (callable, receiver) = match function {
@@ -3781,13 +3762,10 @@ impl Thread {
     /// A special method found on an instance's class, bound to it.
     pub fn special_method(&self, value: &Value, name: &str) -> Option<Value> {
         let function = match value {
-            Value::Instance(instance) => match instance.class.lookup(name)? {
-                Value::Descriptor(descriptor) => match &*descriptor {
-                    Descriptor::NativeMethod(function) => function.clone(),
-                    _ => Value::Descriptor(descriptor),
-                },
-                function => function,
-            },
+            Value::Instance(instance) => {
+                let found = instance.class.lookup(name)?;
+                found.native_method().cloned().unwrap_or(found)
+            }
             // A class's special methods are its metaclass's (`for member in Color`).
             Value::Class(class) => match class.metaclass.as_ref()?.lookup(name)? {
                 function @ Value::Function(_) => function,
@@ -3812,23 +3790,29 @@ impl Thread {
         name: &str,
         args: Vec<Value>,
     ) -> Option<CallResult> {
-        if let Value::Instance(instance) = value {
-            let function = match self.attribute_cache.lookup(&instance.class, name)? {
-                Value::Descriptor(descriptor) => match &*descriptor {
-                    Descriptor::NativeMethod(function) => function.clone(),
-                    _ => Value::Descriptor(descriptor),
-                },
-                function => function,
-            };
-            if !matches!(function, Value::Descriptor(_)) {
+        match self.instance_special(value, name) {
+            Some(function) => {
                 let mut with_receiver = Vec::with_capacity(args.len() + 1);
                 with_receiver.push(value.clone());
                 with_receiver.extend(args);
-                return Some(self.call(&function, with_receiver, vec![]));
+                Some(self.call(&function, with_receiver, vec![]))
+            }
+            None => {
+                let method = self.special_method(value, name)?;
+                Some(self.call(&method, args, vec![]))
             }
         }
-        let method = self.special_method(value, name)?;
-        Some(self.call(&method, args, vec![]))
+    }
+
+    /// The function an instance's class has as its special method `name`, through the
+    /// attribute cache, to call with the instance first; None for other values, or for a
+    /// descriptor [`Thread::special_method`] binds its own way.
+    fn instance_special(&mut self, value: &Value, name: &str) -> Option<Value> {
+        let Value::Instance(instance) = value else { return None };
+        match self.attribute_cache.lookup(&instance.class, name)? {
+            descriptor @ Value::Descriptor(_) => descriptor.native_method().cloned(),
+            function => Some(function),
+        }
     }
 
     pub fn truth(&mut self, value: &Value) -> Result<bool, Value> {
@@ -3844,7 +3828,11 @@ impl Thread {
                 )),
             };
         }
-        if self.special_method(value, "__len__").is_some() {
+        let has_len = match value {
+            Value::Instance(_) => self.instance_special(value, "__len__").is_some(),
+            _ => self.special_method(value, "__len__").is_some(),
+        };
+        if has_len {
             return Ok(builtins::length(self, value)? > 0);
         }
         if let Some(base) = value.extended_base() {
