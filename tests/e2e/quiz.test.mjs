@@ -22,7 +22,13 @@ async function goToQuestion(page, text) {
   throw new Error(`no question says ${text}`);
 }
 
-const verdict = (page) => page.locator('#quiz-verdict').innerText();
+// A submitted prediction is applied in a task after the click's (the page starts runs that
+// way), so the verdict is awaited, not read at once.
+async function verdict(page) {
+  const region = page.locator('#quiz-verdict');
+  await region.filter({ hasText: /\S/ }).waitFor();
+  return region.innerText();
+}
 
 describe('the quiz', () => {
   test('a wrong prediction is marked, explained, and remembered after a reload', async () => {
@@ -61,12 +67,12 @@ describe('the quiz', () => {
     await page.locator('label[for="quiz-choice-1"]').click();
     const before = Number(await page.locator('main.layout').getAttribute('data-completed-runs'));
     await page.locator('#quiz-submit').click();
+    await page.waitForFunction((n) => Number(document.querySelector('main.layout').dataset.completedRuns) > n,
+      before, { timeout: 60_000 });
     // The workload went into the workbench: the lesson, and only the modes the question compares.
     assert.equal(await page.locator('#preset').inputValue(), 'io-threads');
     assert.match(await page.locator('#program-source').inputValue(), /time\.sleep\(IO_WAIT\)/);
     assert.equal(await page.locator('#mode-asyncio').isChecked(), false);
-    await page.waitForFunction((n) => Number(document.querySelector('main.layout').dataset.completedRuns) > n,
-      before, { timeout: 60_000 });
     assert.deepEqual(
       await page.locator('.card').evaluateAll((cards) => cards.map((card) => card.dataset.mode)),
       ['sequential', 'threads'],

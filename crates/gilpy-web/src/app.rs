@@ -223,11 +223,17 @@ pub fn App() -> Html {
     // does not redraw the editor.
     let on_action = {
         let dispatch = state.dispatcher();
-        use_callback((), move |action, ()| dispatch.dispatch(action))
+        use_callback((), move |action: Action, ()| {
+            if action.starts_run() {
+                dispatch_in_own_task(&dispatch, action);
+            } else {
+                dispatch.dispatch(action);
+            }
+        })
     };
     let on_run = {
         let dispatch = state.dispatcher();
-        use_callback((), move |(), ()| dispatch.dispatch(Action::RunModes))
+        use_callback((), move |(), ()| dispatch_in_own_task(&dispatch, Action::RunModes))
     };
     let on_run_program = {
         let (state, runner) = (state.clone(), runner.clone());
@@ -280,7 +286,9 @@ pub fn App() -> Html {
     let sweep_real = state.run_mode() == RunMode::Real;
     let on_sweep = {
         let dispatch = state.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::SweepCores { most: sweep_most }))
+        Callback::from(move |()| {
+            dispatch_in_own_task(&dispatch, Action::SweepCores { most: sweep_most })
+        })
     };
     let sweep_stale = state.sweep.as_ref().is_some_and(|sweep| {
         sweep.source != state.program.source || sweep.python != state.program.python
@@ -348,6 +356,15 @@ pub fn App() -> Html {
             </main>
         </>
     }
+}
+
+/// Applies `action` in a task after the one running now. Starting a run redraws the status
+/// and every result card; done in the click's own task, that render and the style and layout
+/// the browser then forces to finish the click made one task of 45-50 ms. Apart, the click's
+/// task ends in a few ms and the render is a task of its own, so input is handled between.
+fn dispatch_in_own_task(dispatch: &UseReducerDispatcher<Playground>, action: Action) {
+    let dispatch = dispatch.clone();
+    after_ms(0, move || dispatch.dispatch(action));
 }
 
 /// Calls `then` once, `ms` from now, from the event loop.

@@ -520,6 +520,13 @@ pub enum Action {
     RunnerRestarting(String),
 }
 
+impl Action {
+    /// Whether applying it may start a run (see `app::dispatch_in_own_task`).
+    pub fn starts_run(&self) -> bool {
+        matches!(self, Action::RunModes | Action::SweepCores { .. } | Action::QuizSubmit)
+    }
+}
+
 impl Reducible for Playground {
     type Action = Action;
 
