@@ -471,15 +471,15 @@ impl Instance {
     /// [`Instance::get`], trying first the position `hint` holds and keeping the position it
     /// found: a hit compares one key instead of hashing the name.
     #[inline]
-    pub fn get_hinted(&self, name: &str, hint: &AtomicU32) -> Option<Value> {
+    pub fn get_hinted(&self, name: &Text, hint: &AtomicU32) -> Option<Value> {
         let entries = lock(&self.dict.entries);
         let at = hint.load(Ordering::Relaxed) as usize;
         if let Some((Key(Value::Str(key)), value)) = entries.get_index(at) {
-            if **key == *name {
+            if Text::ptr_eq(key, name) || **key == **name {
                 return Some(value.clone());
             }
         }
-        let (at, _, value) = entries.get_full(&Name(name))?;
+        let (at, _, value) = entries.get_full(&Name(&**name))?;
         hint.store(at as u32, Ordering::Relaxed);
         Some(value.clone())
     }
@@ -490,7 +490,7 @@ impl Instance {
         let mut entries = lock(&self.dict.entries);
         let at = hint.load(Ordering::Relaxed) as usize;
         if let Some((Key(Value::Str(key)), slot)) = entries.get_index_mut(at) {
-            if **key == **name {
+            if Text::ptr_eq(key, name) || **key == **name {
                 *slot = value;
                 return;
             }

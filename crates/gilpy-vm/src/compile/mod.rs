@@ -504,7 +504,12 @@ impl<'a> Compiler<'a> {
         if let Some(index) = unit.names.iter().position(|n| &**n == name) {
             return index as u32;
         }
-        unit.names.push(Text::from(name));
+        // Shared by the whole compilation, as CPython interns identifiers: `self.x` in one
+        // method and in another name the same text, so an instance's key and the name read
+        // compare by address (see `Instance::get_hinted`) and share attribute cache entries.
+        let text = self.strings.entry(Box::from(name)).or_insert_with(|| Text::from(name)).clone();
+        let unit = self.unit();
+        unit.names.push(text);
         unit.names.len() as u32 - 1
     }
 
