@@ -86,6 +86,10 @@ impl Host for NativeHost {
         std::process::id()
     }
 
+    fn parent_process_id(&self) -> u32 {
+        std::os::unix::process::parent_id()
+    }
+
     fn environment(&self) -> Vec<(String, String)> {
         std::env::vars().collect()
     }

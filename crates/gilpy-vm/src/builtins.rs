@@ -62,6 +62,11 @@ pub trait Host: Send + Sync {
     fn process_id(&self) -> u32 {
         0
     }
+    /// The process id of the main process's parent (`os.getppid` there); 0 where there is
+    /// none, as for Linux's first process.
+    fn parent_process_id(&self) -> u32 {
+        0
+    }
     /// The main process's pid in traces and `multiprocessing`, when it must not vary from run
     /// to run (simulated mode); `None` numbers processes as they start.
     fn fixed_pid(&self) -> Option<u32> {
@@ -3542,6 +3547,8 @@ fn code_attribute(code: &crate::code::Code, name: &str) -> Option<Value> {
         "co_name" => Value::Str(code.name.clone()),
         "co_qualname" => Value::Str(code.qualname.clone()),
         "co_filename" => Value::Str(code.filename.clone()),
+        // The line of its first instruction, which `frame_origin` reports too.
+        "co_firstlineno" => Value::Int(code.lines.first().copied().unwrap_or(1).into()),
         "co_argcount" => Value::Int(code.arg_count as i64),
         "co_posonlyargcount" => Value::Int(code.posonly_count as i64),
         "co_kwonlyargcount" => Value::Int(code.kwonly_count as i64),

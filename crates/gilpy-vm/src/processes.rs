@@ -36,6 +36,9 @@ pub struct ProcessInfo {
     pub is_child: AtomicBool,
     /// The signal `terminate()` (SIGTERM) or `kill()` (SIGKILL) sent the child; 0 before.
     pub stop_signal: AtomicI64,
+    /// A child's parent's `os.getpid()`, for `os.getppid()`; 0 in the main process, which
+    /// asks the host.
+    pub parent_pid: AtomicU32,
 }
 
 /// What CPython's `terminate()` and `kill()` send; a child they end exits with `-signal`.
@@ -63,7 +66,25 @@ impl ProcessInfo {
             bootstrapping: AtomicBool::new(false),
             stop_signal: AtomicI64::new(0),
             is_child: AtomicBool::new(false),
+            parent_pid: AtomicU32::new(0),
         }
+    }
+}
+
+/// What `os.getpid()` answers in `interp`: a child's own made-up pid, or the host's.
+pub fn visible_pid(interp: &Interpreter) -> u32 {
+    match interp.process.is_child.load(Ordering::Relaxed) {
+        true => interp.process.pid,
+        false => interp.host.process_id(),
+    }
+}
+
+/// What `os.getppid()` answers in `interp`: the parent's `os.getpid()` for a child, else the
+/// host's parent.
+pub fn visible_parent_pid(interp: &Interpreter) -> u32 {
+    match interp.process.is_child.load(Ordering::Relaxed) {
+        true => interp.process.parent_pid.load(Ordering::Relaxed),
+        false => interp.host.parent_process_id(),
     }
 }
 
@@ -205,6 +226,7 @@ fn new_child(
     *lock(&interp.process.name) = name;
     interp.process.bootstrapping.store(true, Ordering::Relaxed);
     interp.process.is_child.store(true, Ordering::Relaxed);
+    interp.process.parent_pid.store(visible_pid(parent), Ordering::Relaxed);
     interp.set_switch_interval_us(parent.switch_interval_us());
     lock(&parent.children).push(Arc::downgrade(&interp));
     interp

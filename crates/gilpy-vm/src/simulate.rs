@@ -826,6 +826,10 @@ impl Host for SimHost {
     fn process_id(&self) -> u32 {
         SIMULATED_PID
     }
+    /// The shell that started the program, as it were: fixed too.
+    fn parent_process_id(&self) -> u32 {
+        SIMULATED_PID - 1
+    }
     /// Each interpreter the simulation makes (a process) takes the next pid, in the order the
     /// program starts them: the same every run.
     fn fixed_pid(&self) -> Option<u32> {

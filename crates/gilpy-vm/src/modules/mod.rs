@@ -1000,6 +1000,7 @@ pub fn os(thread: &Thread) -> Vec<(&'static str, Value)> {
         ("environ", Dict::new(environ)),
         ("cpu_count", builtin("cpu_count", os_cpu_count)),
         ("getpid", builtin("getpid", os_getpid)),
+        ("getppid", builtin("getppid", os_getppid)),
         ("getenv", builtin("getenv", os_getenv)),
     ]
     .into_iter()
@@ -1013,12 +1014,12 @@ fn os_cpu_count(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
 
 /// The host's process id, or a child process's own (processes here are interpreters).
 fn os_getpid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
-    let process = &thread.interp.process;
-    Ok(Value::Int(if process.is_child.load(std::sync::atomic::Ordering::Relaxed) {
-        process.pid as i64
-    } else {
-        thread.interp.host.process_id() as i64
-    }))
+    Ok(Value::Int(crate::processes::visible_pid(&thread.interp).into()))
+}
+
+/// The parent's `os.getpid()` in a child process; the host's parent in the main one.
+fn os_getppid(thread: &mut Thread, _: Args, _: Kwargs) -> CallResult {
+    Ok(Value::Int(crate::processes::visible_parent_pid(&thread.interp).into()))
 }
 
 /// `os.getenv(key, default=None)`: from `os.environ`, as CPython reads it.

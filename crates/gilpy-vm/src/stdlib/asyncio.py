@@ -12,6 +12,7 @@ import _gilpy_contextvars as _contextvars
 import sys
 import threading
 from collections import deque
+from functools import partial as _partial
 from heapq import heappop, heappush
 from time import monotonic as _monotonic
 
@@ -401,10 +402,29 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        if self._context is None or self._context._entered:
-            self._callback(*self._args)
-        else:
-            self._context.run(self._callback, *self._args)
+        # A callback that raises is reported through the loop's exception handler, and the
+        # loop goes on, as CPython's Handle._run does.
+        try:
+            if self._context is None or self._context._entered:
+                self._callback(*self._args)
+            else:
+                self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({
+                "message": "Exception in callback %s" % _callback_source(
+                    self._callback, self._args, self._loop._debug),
+                "exception": exc,
+                "handle": self,
+            })
+
+    def __repr__(self):
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append("cancelled")
+        info.append(_callback_source(self._callback, self._args, self._loop._debug))
+        return "<%s>" % " ".join(info)
 
 
 class TimerHandle(Handle):
@@ -416,8 +436,53 @@ class TimerHandle(Handle):
     def when(self):
         return self._when
 
+    def __repr__(self):
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append("cancelled")
+        info.append("when=%s" % self._when)
+        info.append(_callback_source(self._callback, self._args, self._loop._debug))
+        return "<%s>" % " ".join(info)
+
     def __lt__(self, other):
         return (self._when, self._sequence) < (other._when, other._sequence)
+
+
+def _callback_source(callback, args, debug):
+    """How CPython's asyncio names a callback in its reports: `f(1, 'a') at file:line`; from
+    3.13 without the arguments unless the loop is in debug mode (they may be secrets)."""
+    show = debug or not _V313
+    suffix = ""
+    while isinstance(callback, _partial):
+        suffix = _format_args(args, show) + suffix
+        callback, args = callback.func, callback.args
+    name = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None)
+    text = (name or repr(callback)) + _format_args(args, show) + suffix
+    code = getattr(callback, "__code__", None)
+    if code is not None and not hasattr(callback, "__self__"):
+        text += " at %s:%s" % (code.co_filename, code.co_firstlineno)
+    return text
+
+
+def _format_args(args, show):
+    return "(%s)" % ", ".join(repr(arg) for arg in args) if show else "()"
+
+
+def _log_error(message, exc):
+    """What CPython's asyncio logs at ERROR with a traceback: through the "asyncio" logger once
+    logging is imported, else as logging's last resort prints it, on stderr."""
+    get_logger = getattr(_asyncio, "getLogger", None)
+    if get_logger is not None:
+        get_logger("asyncio").error(message, exc_info=exc if exc is not None else False)
+        return
+    if exc is None:
+        sys.stderr.write(message + "\n")
+        return
+    import _traceback
+    # Our Task._step is CPython's C task step, which has no frame of its own.
+    lines = _traceback.format(exc).split("\n")
+    text = "\n".join(line for line in lines if not line.startswith('  File "<frozen asyncio>"'))
+    sys.stderr.write(message + "\n" + text)
 
 
 _loops = {}
@@ -441,6 +506,9 @@ class BaseEventLoop(AbstractEventLoop):
         self._threadsafe_lock = threading.Lock()
         self._threadsafe = []
         self._default_executor = None
+        self._exception_handler = None
+        self._task_factory = None
+        self._debug = False
 
     def time(self):
         return _monotonic()
@@ -479,7 +547,83 @@ class BaseEventLoop(AbstractEventLoop):
         return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
+        if self._task_factory is not None:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            if name is not None:
+                task.set_name(name)
+            return task
         return Task(coro, loop=self, name=name, context=context)
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError("task factory must be a callable or None")
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = bool(enabled)
+
+    def set_default_executor(self, executor):
+        from concurrent.futures import ThreadPoolExecutor
+        if not isinstance(executor, ThreadPoolExecutor):
+            if _V311:
+                raise TypeError("executor must be ThreadPoolExecutor instance")
+            import warnings
+            warnings.warn("Using the default executor that is not an instance of "
+                          "ThreadPoolExecutor is deprecated and will be prohibited in Python 3.9",
+                          DeprecationWarning, 2)
+        self._default_executor = executor
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f"A callable object or None is expected, got {handler!r}")
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        """Logs `context` at ERROR on the "asyncio" logger, as CPython's does."""
+        message = context.get("message") or "Unhandled exception in event loop"
+        lines = [message]
+        for key in sorted(context):
+            if key not in {"message", "exception"}:
+                lines.append(f"{key}: {context[key]!r}")
+        _log_error("\n".join(lines), context.get("exception"))
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                _log_error("Exception in default exception handler", exc)
+            return
+        try:
+            self._exception_handler(self, context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            try:
+                self.default_exception_handler({
+                    "message": "Unhandled error in exception handler",
+                    "exception": exc,
+                    "context": context,
+                })
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as again:
+                _log_error("Exception in default exception handler while handling an "
+                           "unexpected error in custom exception handler", again)
 
     def is_running(self):
         return self._running
@@ -613,16 +757,11 @@ def _report_unretrieved(loop):
             coro = "%s() done, defined at %s:%s" % (coro, task._origin[0], task._origin[1])
         message = ("Task exception was never retrieved\nfuture: <Task finished name=%r "
                    "coro=<%s> exception=%r>" % (task._name, coro, exc))
-        get_logger = getattr(_asyncio, "getLogger", None)
-        if get_logger is not None:
-            get_logger("asyncio").error(message, exc_info=exc)
+        if loop._exception_handler is not None:
+            loop.call_exception_handler({"message": "Task exception was never retrieved",
+                                         "exception": exc, "future": task})
         else:
-            import _traceback
-            # Our Task._step is CPython's C task step, which has no frame of its own.
-            lines = _traceback.format(exc).split("\n")
-            text = "\n".join(line for line in lines
-                             if not line.startswith('  File "<frozen asyncio>"'))
-            sys.stderr.write(message + "\n" + text)
+            _log_error(message, exc)
 
 
 class SelectorEventLoop(BaseEventLoop):
@@ -714,6 +853,8 @@ def run(main, *, debug=None):
         raise ValueError("a coroutine was expected, got %r" % (main,))
     loop = new_event_loop()
     set_event_loop(loop)
+    if debug is not None:
+        loop.set_debug(debug)
     try:
         return loop.run_until_complete(main)
     finally:
@@ -903,10 +1044,23 @@ def gather(*aws, return_exceptions=False):
 
 async def wait(aws, *, timeout=None, return_when=ALL_COMPLETED):
     """Waits for the tasks; returns (done, pending)."""
+    if isfuture(aws) or iscoroutine(aws):
+        raise TypeError(f"expect a list of futures, not {type(aws).__name__}")
     aws = list(aws)
     if not aws:
         raise ValueError("Set of Tasks/Futures is empty." if _V311
                          else "Set of coroutines/Futures is empty.")
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f"Invalid return_when value: {return_when}")
+    if any(iscoroutine(aw) for aw in aws):
+        # Bare coroutines were deprecated in 3.8 and refused from 3.11: their tasks could
+        # not be told apart from the done and pending sets.
+        if _V311:
+            raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+        import warnings
+        warnings.warn("The explicit passing of coroutine objects to asyncio.wait() is "
+                      "deprecated since Python 3.8, and scheduled for removal in Python 3.11.",
+                      DeprecationWarning, stacklevel=2)
     loop = get_running_loop()
     futures = [ensure_future(aw, loop=loop) for aw in aws]
     waiter = loop.create_future()

@@ -12,15 +12,27 @@ import queue as _queue
 import sys
 import time as _time
 
-TimeoutError = TimeoutError if sys.version_info >= (3, 3) else Exception
-
-
+# multiprocessing's own errors: its TimeoutError is not the built-in one, so `except
+# TimeoutError:` does not catch what `AsyncResult.get(timeout=...)` raises, as in CPython.
 class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
     pass
 
 
 class AuthenticationError(ProcessError):
     pass
+
+
+for _cls in (ProcessError, BufferTooShort, TimeoutError, AuthenticationError):
+    _cls.__module__ = "multiprocessing.context"
+del _cls
 
 
 _start_method = None

@@ -355,6 +355,10 @@ if sys.version_info >= (3, 10):
 class Thread:
     """A thread of control: run() in a new thread once start() is called."""
 
+    # A subclass whose __init__ forgets Thread's is told so, in CPython's words, before any
+    # attribute __init__ sets is missed.
+    _initialized = False
+
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         assert group is None, "group argument must be None for now"
         if kwargs is None:
@@ -371,8 +375,10 @@ class Thread:
         self._started = Event()
         self._is_stopped = False
         self._done = None
+        self._initialized = True
 
     def __repr__(self):
+        assert self._initialized, "Thread.__init__() was not called"
         status = "initial"
         if self._started.is_set():
             status = "started"
@@ -385,6 +391,8 @@ class Thread:
         return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
 
     def start(self):
+        if not self._initialized:
+            raise RuntimeError("thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("threads can only be started once")
         self._done = _allocate_lock()
@@ -423,6 +431,8 @@ class Thread:
             self._done.release()
 
     def join(self, timeout=None):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
         if not self._started.is_set():
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
@@ -437,30 +447,38 @@ class Thread:
             self._done.release()
 
     def is_alive(self):
+        assert self._initialized, "Thread.__init__() not called"
         return self._started.is_set() and not self._is_stopped
 
     @property
     def name(self):
+        assert self._initialized, "Thread.__init__() not called"
         return self._name
 
     @name.setter
     def name(self, name):
+        assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
 
     @property
     def ident(self):
+        assert self._initialized, "Thread.__init__() not called"
         return self._ident
 
     @property
     def native_id(self):
+        assert self._initialized, "Thread.__init__() not called"
         return self._ident
 
     @property
     def daemon(self):
+        assert self._initialized, "Thread.__init__() not called"
         return self._daemonic
 
     @daemon.setter
     def daemon(self, daemonic):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic

@@ -335,12 +335,26 @@ class ProcessPoolExecutor(Executor):
         return future
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
         if self._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
-        result = self._pool.starmap_async(fn, list(zip(*iterables)), chunksize)
+        end_time = None if timeout is None else timeout + _time()
+        # One task per chunk, as CPython's futures per chunk: results come in order as their
+        # chunk ends, and a call that raised stops the loop there, after the results before it.
+        items = list(zip(*iterables))
+        chunks = [self._pool.starmap_async(fn, items[at:at + chunksize], chunksize)
+                  for at in range(0, len(items), chunksize)]
 
         def result_iterator():
-            yield from result.get(timeout)
+            import multiprocessing
+            chunks.reverse()
+            while chunks:
+                try:
+                    results = chunks.pop().get(None if end_time is None else end_time - _time())
+                except multiprocessing.TimeoutError:
+                    raise TimeoutError() from None
+                yield from results
         return result_iterator()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
