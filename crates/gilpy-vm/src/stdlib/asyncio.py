@@ -19,6 +19,7 @@ from time import monotonic as _monotonic
 _V311 = sys.version_info >= (3, 11)
 _V313 = sys.version_info >= (3, 13)
 _V312 = sys.version_info >= (3, 12)
+_V310 = sys.version_info >= (3, 10)
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -1203,9 +1204,36 @@ async def to_thread(func, /, *args, **kwargs):
 
 # ---- synchronisation: for tasks of one loop ----
 
-async def _wait_in(waiters):
-    """Waits until a releaser sets this task's future in `waiters`."""
-    future = get_running_loop().create_future()
+class _LoopBoundMixin:
+    """From 3.10 a primitive belongs to the first loop that waits on it: waiting on it from
+    another loop (a second `asyncio.run`, another thread's loop) is refused, as CPython's
+    mixin refuses it, where a lock made at module level used to hang or fail obscurely."""
+
+    _loop = None
+
+    def _get_loop(self):
+        loop = get_running_loop()
+        if not _V310:
+            return loop
+        if self._loop is None:
+            with _bind_lock:
+                if self._loop is None:
+                    self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f"{self!r} is bound to a different event loop")
+        return loop
+
+
+_bind_lock = threading.Lock()
+
+
+def _with_waiters(extra, waiters):
+    return f"{extra}, waiters:{len(waiters)}" if waiters else extra
+
+
+async def _wait_in(owner, waiters):
+    """Waits until a releaser sets this task's future in `waiters` of `owner`."""
+    future = owner._get_loop().create_future()
     waiters.append(future)
     try:
         await future
@@ -1231,10 +1259,14 @@ class _ContextManagerMixin:
         self.release()
 
 
-class Lock(_ContextManagerMixin):
+class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self):
         self._locked = False
         self._waiters = []
+
+    def __repr__(self):
+        extra = _with_waiters("locked" if self._locked else "unlocked", self._waiters)
+        return f"<{object.__repr__(self)[1:-1]} [{extra}]>"
 
     def locked(self):
         return self._locked
@@ -1243,7 +1275,7 @@ class Lock(_ContextManagerMixin):
         if not self._locked and not self._waiters:
             self._locked = True
             return True
-        await _wait_in(self._waiters)
+        await _wait_in(self, self._waiters)
         self._locked = True
         return True
 
@@ -1254,10 +1286,14 @@ class Lock(_ContextManagerMixin):
         _wake_first(self._waiters)
 
 
-class Event:
+class Event(_LoopBoundMixin):
     def __init__(self):
         self._waiters = []
         self._value = False
+
+    def __repr__(self):
+        extra = _with_waiters("set" if self._value else "unset", self._waiters)
+        return f"<{object.__repr__(self)[1:-1]} [{extra}]>"
 
     def is_set(self):
         return self._value
@@ -1275,23 +1311,27 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        await _wait_in(self._waiters)
+        await _wait_in(self, self._waiters)
         return True
 
 
-class Semaphore(_ContextManagerMixin):
+class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
         self._value = value
         self._waiters = []
 
+    def __repr__(self):
+        extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
+        return f"<{object.__repr__(self)[1:-1]} [{_with_waiters(extra, self._waiters)}]>"
+
     def locked(self):
         return self._value == 0
 
     async def acquire(self):
         while self._value <= 0:
-            await _wait_in(self._waiters)
+            await _wait_in(self, self._waiters)
         self._value -= 1
         return True
 
@@ -1300,7 +1340,7 @@ class Semaphore(_ContextManagerMixin):
         _wake_first(self._waiters)
 
 
-class Condition(_ContextManagerMixin):
+class Condition(_ContextManagerMixin, _LoopBoundMixin):
     """Tasks wait until another notifies them, each holding the lock again when it wakes."""
 
     def __init__(self, lock=None):
@@ -1312,12 +1352,16 @@ class Condition(_ContextManagerMixin):
         self.release = lock.release
         self._waiters = deque()
 
+    def __repr__(self):
+        extra = _with_waiters("locked" if self.locked() else "unlocked", self._waiters)
+        return f"<{object.__repr__(self)[1:-1]} [{extra}]>"
+
     async def wait(self):
         if not self.locked():
             raise RuntimeError("cannot wait on un-acquired lock")
         self.release()
         try:
-            future = get_running_loop().create_future()
+            future = self._get_loop().create_future()
             self._waiters.append(future)
             try:
                 await future
@@ -1440,6 +1484,12 @@ if _V311:
                 self._state = _BROKEN
                 self._cond.notify_all()
 
+        def __repr__(self):
+            extra = self._state
+            if not self.broken:
+                extra += f", waiters:{self.n_waiting}/{self.parties}"
+            return f"<{object.__repr__(self)[1:-1]} [{extra}]>"
+
         @property
         def parties(self):
             return self._parties
@@ -1453,7 +1503,7 @@ if _V311:
             return self._state is _BROKEN
 
 
-class Queue:
+class Queue(_LoopBoundMixin):
     # `Queue[int]` in annotations, as CPython's.
     __class_getitem__ = classmethod(GenericAlias)
 
@@ -1466,6 +1516,26 @@ class Queue:
         self._finished = Event()
         self._finished.set()
         self._is_shutdown = False
+
+    def __repr__(self):
+        return f"<{type(self).__name__} at {id(self):#x} {self._format()}>"
+
+    def __str__(self):
+        return f"<{type(self).__name__} {self._format()}>"
+
+    def _format(self):
+        result = f"maxsize={self._maxsize!r}"
+        if self._queue:
+            result += f" _queue={list(self._queue)!r}"
+        if self._getters:
+            result += f" _getters[{len(self._getters)}]"
+        if self._putters:
+            result += f" _putters[{len(self._putters)}]"
+        if self._unfinished_tasks:
+            result += f" tasks={self._unfinished_tasks}"
+        if self._is_shutdown:
+            result += " shutdown"
+        return result
 
     @property
     def maxsize(self):
@@ -1502,7 +1572,7 @@ class Queue:
         while self.full():
             if self._is_shutdown:
                 raise QueueShutDown
-            putter = get_running_loop().create_future()
+            putter = self._get_loop().create_future()
             self._putters.append(putter)
             await putter
         return self.put_nowait(item)
@@ -1521,7 +1591,7 @@ class Queue:
         while self.empty():
             if self._is_shutdown:
                 raise QueueShutDown
-            getter = get_running_loop().create_future()
+            getter = self._get_loop().create_future()
             self._getters.append(getter)
             await getter
         return self.get_nowait()
@@ -1770,3 +1840,11 @@ class TaskGroup:
 if not _V311:
     # Added in 3.11.
     del Timeout, timeout, timeout_at, TaskGroup, Runner
+
+
+# Where CPython defines them, as their reprs say.
+for _cls in (Lock, Event, Condition, Semaphore, BoundedSemaphore):
+    _cls.__module__ = "asyncio.locks"
+if _V311:
+    Barrier.__module__ = "asyncio.locks"
+del _cls

@@ -651,3 +651,19 @@ def _shutdown():
 
 
 _main_thread = _MainThread()
+
+
+if sys.version_info >= (3, 11):
+    # The reprs 3.11 gave the synchronisation objects: their state, after the address.
+    def _repr_with(state):
+        def __repr__(self):
+            cls = self.__class__
+            return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {state(self)}>"
+        return __repr__
+
+    Event.__repr__ = _repr_with(lambda self: "set" if self._flag else "unset")
+    Semaphore.__repr__ = _repr_with(lambda self: f"value={self._value}")
+    BoundedSemaphore.__repr__ = _repr_with(
+        lambda self: f"value={self._value}/{self._initial_value}")
+    Barrier.__repr__ = _repr_with(
+        lambda self: "broken" if self.broken else f"waiters={self.n_waiting}/{self.parties}")
