@@ -78,6 +78,8 @@ struct GilState {
     last_holder: Option<ThreadId>,
     /// Bumped each time a different thread takes the GIL.
     switch_number: u64,
+    /// How many threads are blocked in `take_gil`.
+    waiting: usize,
 }
 
 pub struct Gil {
@@ -122,11 +124,13 @@ impl Gil {
             if breaker.is_set(EvalBreaker::STOP) {
                 return Err(Stopped);
             }
+            state.waiting += 1;
             let saved_switch_number = state.switch_number;
             let interval = Duration::from_micros(self.switch_interval_us());
             let (guard, wait) =
                 self.cond.wait_timeout(state, interval).unwrap_or_else(|e| e.into_inner());
             state = guard;
+            state.waiting -= 1;
             // Only a timeout with no switch meanwhile asks for a drop: a spurious or
             // notified wake-up just waits again, as in CPython.
             if wait.timed_out() && state.locked && state.switch_number == saved_switch_number {
@@ -166,6 +170,32 @@ impl Gil {
             while state.last_holder == Some(thread) && !breaker.is_set(EvalBreaker::STOP) {
                 state = self.switch_cond.wait(state).unwrap_or_else(|e| e.into_inner());
             }
+        }
+    }
+
+    /// Releases the GIL held by `thread` for a short blocking call, and if another thread is
+    /// waiting for it, waits until one has taken it. CPython's `time.sleep(0)` spends a system
+    /// call of tens of microseconds without the GIL, long enough for a waiter to wake and take
+    /// it; released for a microsecond, the GIL went straight back to the sleeper, and a lost
+    /// update made with `sleep(0)` between the read and the write did not show.
+    pub fn drop_gil_handing_off(&self, thread: ThreadId, breaker: &EvalBreaker) {
+        let mut state = self.lock_state();
+        debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
+        state.locked = false;
+        state.holder = None;
+        state.holder_breaker = None;
+        self.cond.notify_one();
+        let switch_number = state.switch_number;
+        drop(state);
+        // A thread on its way to wait for the GIL (or one the OS has not run yet on a busy
+        // machine) gets the core first, as the system call gives it to it in CPython.
+        std::thread::yield_now();
+        let mut state = self.lock_state();
+        while state.switch_number == switch_number
+            && state.waiting > 0
+            && !breaker.is_set(EvalBreaker::STOP)
+        {
+            state = self.switch_cond.wait(state).unwrap_or_else(|e| e.into_inner());
         }
     }
 
@@ -269,6 +299,36 @@ mod tests {
             "thread 1 took the GIL straight back"
         );
         waiter.join().unwrap();
+        assert_eq!(gil.switch_number(), 3);
+    }
+
+    #[test]
+    fn a_hand_off_returns_once_the_waiter_holds_the_gil() {
+        // A long interval: no drop request is involved, only the hand-off.
+        let gil = Arc::new(Gil::new(10_000_000));
+        let (holder_breaker, waiter_breaker) =
+            (Arc::new(EvalBreaker::default()), Arc::new(EvalBreaker::default()));
+        gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
+        let waiter = {
+            let (gil, breaker) = (gil.clone(), waiter_breaker.clone());
+            std::thread::spawn(move || {
+                gil.take_gil(ThreadId(2), &breaker).unwrap();
+                std::thread::sleep(Duration::from_millis(30));
+                gil.drop_gil(ThreadId(2), &breaker, true);
+            })
+        };
+        while gil.lock_state().waiting == 0 {
+            std::thread::yield_now();
+        }
+        gil.drop_gil_handing_off(ThreadId(1), &holder_breaker);
+        assert_eq!(gil.switch_number(), 2, "thread 2 holds the GIL when the hand-off returns");
+        let retake = Instant::now();
+        gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
+        assert!(retake.elapsed() >= Duration::from_millis(20), "thread 1 took it straight back");
+        waiter.join().unwrap();
+        // With nobody waiting, a hand-off is a plain release.
+        gil.drop_gil_handing_off(ThreadId(1), &holder_breaker);
+        gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
         assert_eq!(gil.switch_number(), 3);
     }
 

@@ -333,15 +333,18 @@ pub struct Waiting {
     /// multiprocessing queue can end one from outside, so waiting on those is never a deadlock
     /// of this process.
     pub in_process: bool,
+    /// Whether a thread waiting for the GIL takes it before the wait starts, as during
+    /// CPython's sleep system call (see `Gil::drop_gil_handing_off`).
+    pub hands_off: bool,
 }
 
 impl Waiting {
     pub fn in_process(key: usize, what: &'static str) -> Waiting {
-        Waiting { key, what, in_process: true }
+        Waiting { key, what, in_process: true, hands_off: false }
     }
 
     pub fn across_processes(key: usize, what: &'static str) -> Waiting {
-        Waiting { key, what, in_process: false }
+        Waiting { key, what, in_process: false, hands_off: false }
     }
 }
 
@@ -366,7 +369,7 @@ pub fn wait_until(
         thread.interp.deadlocks.begin_wait(thread.id.0, thread.waiting_for(on.what));
     }
     let mut sighting = deadlock::Sighting::default();
-    let done = thread.allow_threads(|thread| loop {
+    let done = thread.allow_threads_as(on.hands_off, |thread| loop {
         let slice = match deadline {
             Some(deadline) => {
                 let now = host.monotonic_ns();
@@ -452,7 +455,10 @@ fn simulated_wait(
 }
 
 /// What a sleep waits on: nothing anyone releases.
-const SLEEP: Waiting = Waiting { key: 0, what: "a sleep", in_process: true };
+/// The least a simulated `time.sleep` lasts: about what CPython's `sleep(0)` takes.
+const SLEEP_CALL_NS: u64 = 50_000;
+
+const SLEEP: Waiting = Waiting { key: 0, what: "a sleep", in_process: true, hands_off: true };
 
 /// Tells the simulator that what `key` names changed, so that its waiters try again.
 pub fn notify(thread: &Thread, key: usize) {
@@ -658,7 +664,10 @@ fn rlock_repr(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// `time.sleep`: without the GIL, and cut short by a stop.
 pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
     if let Some(sim) = thread.simulator().cloned() {
-        // Done once virtual time reaches the deadline the first attempt set.
+        // Done once virtual time reaches the deadline the first attempt set. Even `sleep(0)`
+        // is a system call in CPython, tens of microseconds without the GIL in which a waiting
+        // thread takes it; the simulated one lasts as long, so that it yields as CPython's does.
+        let seconds = seconds.max(SLEEP_CALL_NS as f64 * 1e-9);
         let deadline = sim.now() + (seconds * 1e9) as u64;
         let deadline = thread.sim_deadline.flatten().unwrap_or(deadline);
         simulated_wait(thread, Some(seconds), SLEEP, |_| sim.now() >= deadline)?;

@@ -411,12 +411,12 @@ impl Thread {
 
     /// Releases the GIL; when a drop was requested, waits until another thread has it.
     pub fn drop_gil(&mut self) {
-        self.drop_gil_for(SpanKind::WaitingForLock);
+        self.drop_gil_for(SpanKind::WaitingForLock, false);
     }
 
     /// [`Thread::drop_gil`], for a thread that goes on as `next` (blocked, ready): the trace
     /// says so before its core goes, so that no two threads seem to run on one core.
-    fn drop_gil_for(&mut self, next: SpanKind) {
+    fn drop_gil_for(&mut self, next: SpanKind, hand_off: bool) {
         if std::mem::take(&mut self.holds_gil) {
             let interp = self.interp.clone();
             // The core goes before the GIL: a forced switch waits below for a thread that may
@@ -434,6 +434,7 @@ impl Thread {
                 match &self.sim {
                     // Simulated: the GIL goes to a waiter at once, in virtual time.
                     Some(sim) => sim.drop_gil(self.sim_key()),
+                    None if hand_off => gil.drop_gil_handing_off(self.id, &self.eval_breaker),
                     None => gil.drop_gil(self.id, &self.eval_breaker, false),
                 }
             }
@@ -446,10 +447,20 @@ impl Thread {
     /// keeping the GIL: no other thread could run meanwhile. Waits in simulated mode go through
     /// the simulator instead (`threads::simulated_wait`).
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce(&Thread) -> R) -> Result<R, Value> {
+        self.allow_threads_as(false, blocking)
+    }
+
+    /// [`Thread::allow_threads`]; with `hand_off`, a thread waiting for the GIL takes it
+    /// before `blocking` starts (see `Gil::drop_gil_handing_off`).
+    pub fn allow_threads_as<R>(
+        &mut self,
+        hand_off: bool,
+        blocking: impl FnOnce(&Thread) -> R,
+    ) -> Result<R, Value> {
         if self.simulator().is_some() {
             return Ok(blocking(self));
         }
-        self.drop_gil_for(SpanKind::BlockedIo);
+        self.drop_gil_for(SpanKind::BlockedIo, hand_off);
         self.enter_span(SpanKind::BlockedIo);
         let result = blocking(self);
         self.take_gil()?;
@@ -1634,7 +1645,7 @@ impl Thread {
         }
         if self.eval_breaker.is_set(EvalBreaker::CORE_YIELD_REQUEST) && self.sim.is_none() {
             // Another thread has waited a whole time slice for a core: make way, queue again.
-            self.drop_gil_for(SpanKind::Ready);
+            self.drop_gil_for(SpanKind::Ready, false);
             self.take_gil()?;
         }
         Ok(())
