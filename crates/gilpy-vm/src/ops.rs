@@ -313,8 +313,8 @@ pub fn builtin_repr(value: &Value, item_repr: &mut dyn FnMut(&Value) -> String) 
             }
         }
         Value::Function(function) => match function.attribute("__qualname__") {
-            Some(Value::Str(name)) => format!("<function {name}>"),
-            _ => format!("<function {}>", function.qualname),
+            Some(Value::Str(name)) => format!("<function {name} at 0x{:012x}>", value.address()),
+            _ => format!("<function {} at 0x{:012x}>", function.qualname, value.address()),
         },
         Value::Generator(generator) => format!(
             "<{} object {} at 0x{:012x}>",

@@ -97,6 +97,18 @@ impl Generator {
         origin
     }
 
+    /// The line it is suspended at (`cr_frame.f_lineno`): its `await` or `yield`, or its first
+    /// line before it has started; `None` while it runs or once it has ended.
+    pub fn suspended_line(&self) -> Option<u32> {
+        let frame = self.suspended.take()?;
+        #[cfg(target_arch = "wasm32")]
+        let line = Option::as_ref(&frame).map(suspended_line);
+        #[cfg(not(target_arch = "wasm32"))]
+        let line = Some(suspended_line(&frame));
+        self.suspended.store(Some(frame));
+        line
+    }
+
     /// The suspended frame, which marks the generator running: `Ok(None)` once it has ended,
     /// `Err(())` while it runs already (it resumed itself).
     fn take_frame(&self) -> Result<Option<(FrameBox, bool)>, ()> {
@@ -4728,6 +4740,17 @@ fn own_attribute(
         return None;
     }
     instance.get_hinted(name, hint)
+}
+
+/// A suspended frame's line: a `yield from` (an `await`) runs again from its own instruction,
+/// a `yield` goes on after it, and a frame not started is at its first line.
+fn suspended_line(frame: &Frame) -> u32 {
+    let code = &frame.function.code;
+    let at = match code.ops.get(frame.pc) {
+        Some(Op::YieldFrom) => frame.pc,
+        _ => frame.pc.saturating_sub(1),
+    };
+    code.lines.get(at).or(code.lines.first()).copied().unwrap_or(0)
 }
 
 fn frame_origin(frame: &Frame) -> (Text, u32) {

@@ -288,7 +288,19 @@ pub fn asyncio() -> Vec<(&'static str, Value)> {
         ("iscoroutinefunction", builtin("iscoroutinefunction", asyncio_iscoroutinefunction)),
         ("asyncgen_unwrap", builtin("asyncgen_unwrap", asyncio_asyncgen_unwrap)),
         ("coroutine_origin", builtin("coroutine_origin", asyncio_coroutine_origin)),
+        ("coroutine_line", builtin("coroutine_line", asyncio_coroutine_line)),
     ]
+}
+
+/// The line a suspended coroutine waits at, for a pending task's repr (CPython's `running
+/// at FILE:LINE`); None otherwise.
+fn asyncio_coroutine_line(_: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    Ok(match args.first() {
+        Some(Value::Generator(generator)) => {
+            generator.suspended_line().map_or(Value::None, |line| Value::Int(line.into()))
+        }
+        _ => Value::None,
+    })
 }
 
 /// `(filename, first line)` of a coroutine not yet finished, for a task's repr (CPython's

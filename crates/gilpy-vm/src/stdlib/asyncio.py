@@ -109,7 +109,13 @@ class Future:
         self._log_traceback = False
 
     def __repr__(self):
-        return "<%s %s>" % (self.__class__.__name__, self._state.lower())
+        info = [self._state.lower()]
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                info.append("exception=%r" % (self._exception,))
+            else:
+                info.append("result=%s" % _short_repr(self._result))
+        return "<%s %s>" % (self.__class__.__name__, " ".join(info))
 
     def get_loop(self):
         return self._loop
@@ -180,14 +186,15 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise InvalidStateError("%s: %r" % (self._state, self))
+            # The words of CPython's C future, which is the one programs get.
+            raise InvalidStateError("invalid state")
         self._result = result
         self._state = _FINISHED
         self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise InvalidStateError("%s: %r" % (self._state, self))
+            raise InvalidStateError("invalid state")
         if not isinstance(exception, BaseException):
             exception = exception()
         self._exception = exception
@@ -237,7 +244,24 @@ class Task(Future):
         _all_tasks.append(self)
 
     def __repr__(self):
-        return "<Task %s name=%r>" % (self._state.lower(), self._name)
+        # CPython's `_task_repr_info`: the state, the name, where the coroutine is (running at
+        # its current line, or done, defined at its first), then the result or exception.
+        info = ["cancelling" if self._must_cancel and not self.done() else self._state.lower(),
+                "name=%r" % self._name]
+        coro = getattr(self._coro, "__qualname__", None)
+        if coro is not None and self._origin is not None:
+            line = _asyncio.coroutine_line(self._coro)
+            if line is not None and not self.done():
+                info.append("coro=<%s() running at %s:%s>" % (coro, self._origin[0], line))
+            else:
+                info.append("coro=<%s() done, defined at %s:%s>"
+                            % (coro, self._origin[0], self._origin[1]))
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                info.append("exception=%r" % (self._exception,))
+            else:
+                info.append("result=%s" % _short_repr(self._result))
+        return "<Task %s>" % " ".join(info)
 
     def get_name(self):
         return self._name
@@ -447,6 +471,48 @@ class TimerHandle(Handle):
 
     def __lt__(self, other):
         return (self._when, self._sequence) < (other._when, other._sequence)
+
+
+def _short_repr(value, level=6):
+    """`reprlib.repr(value)`, as CPython's future reprs show results: long texts and numbers
+    cut in the middle, at most 6 items of a list or tuple and 4 of a dict, 6 levels deep."""
+    def cut(text, most):
+        if len(text) <= most:
+            return text
+        head = max(0, (most - 3) // 2)
+        return text[:head] + "..." + text[len(text) - (most - 3 - head):]
+
+    if isinstance(value, str):
+        return cut(repr(value[:30]), 30)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return cut(repr(value), 40)
+    if type(value) in (list, tuple):
+        left, right = ("[", "]") if type(value) is list else ("(", ")")
+        if not value:
+            return left + right
+        if level <= 0:
+            return left + "..." + right
+        items = [_short_repr(item, level - 1) for item in value[:6]]
+        if len(value) > 6:
+            items.append("...")
+        if type(value) is tuple and len(value) == 1:
+            return "(%s,)" % items[0]
+        return left + ", ".join(items) + right
+    if type(value) is dict:
+        if not value:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        try:
+            keys = sorted(value)
+        except Exception:
+            keys = list(value)
+        items = ["%s: %s" % (_short_repr(key, level - 1), _short_repr(value[key], level - 1))
+                 for key in keys[:4]]
+        if len(value) > 4:
+            items.append("...")
+        return "{%s}" % ", ".join(items)
+    return cut(repr(value), 30)
 
 
 def _callback_source(callback, args, debug):
@@ -1006,6 +1072,8 @@ def gather(*aws, return_exceptions=False):
     children = []
     seen = {}
     for aw in aws:
+        # CPython keys its futures by the awaitables given: `gather([a, b])` fails on that.
+        hash(aw)
         if isinstance(aw, Future):
             future = aw
         else:

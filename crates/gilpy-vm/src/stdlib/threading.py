@@ -194,7 +194,9 @@ class Event:
     def is_set(self):
         return self._flag
 
-    isSet = is_set
+    def isSet(self):
+        _deprecated("isSet() is deprecated, use is_set() instead")
+        return self.is_set()
 
     def set(self):
         with self._cond:
@@ -484,15 +486,19 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
-        return self._daemonic
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead")
+        return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead")
         self.daemon = daemonic
 
     def getName(self):
-        return self._name
+        _deprecated("getName() is deprecated, get the name attribute instead")
+        return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead")
         self.name = name
 
 
@@ -563,7 +569,14 @@ class local:
         # A property on the class wins over the thread's own attributes, as on any object.
         if name in own and not _is_property(type(self), name):
             return own[name]
-        return object.__getattribute__(self, name)
+        if type(self) is not local:
+            return object.__getattribute__(self, name)
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            # Named as CPython's C type is.
+            raise AttributeError(
+                f"'_thread._local' object has no attribute '{name}'") from None
 
     def __setattr__(self, name, value):
         if name == "__dict__":
@@ -578,7 +591,9 @@ class local:
     def __delattr__(self, name):
         own = _local_dict(self)
         if name not in own:
-            raise AttributeError(name)
+            if sys.version_info < (3, 11):
+                raise AttributeError(name)
+            raise AttributeError(f"'_thread._local' object has no attribute '{name}'")
         del own[name]
 
 
@@ -607,7 +622,9 @@ def current_thread():
         return _DummyThread()
 
 
-currentThread = current_thread
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead")
+    return current_thread()
 
 
 def main_thread():
@@ -619,7 +636,16 @@ def active_count():
         return len(_active) + len(_limbo)
 
 
-activeCount = active_count
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead")
+    return active_count()
+
+
+def _deprecated(message):
+    """The camelCase names' warning (3.10+), pointing at the caller's line."""
+    if sys.version_info >= (3, 10):
+        import warnings
+        warnings.warn(message, DeprecationWarning, stacklevel=3)
 
 
 def enumerate():
