@@ -1617,7 +1617,7 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
             if let Some(class) = thread.interp.builtins_class(&name) {
                 return Ok(Value::Class(class));
             }
-            let make = |module: Option<&'static str>| {
+            let make = |module: Option<&'static str>, methods: &'static [(&str, BuiltinFn)]| {
                 let class = Arc::new(Class {
                     name,
                     bases: vec![thread.interp.class("object")],
@@ -1634,6 +1634,11 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
                     dict.insert(Text::from("__module__"), Value::str(module));
                     // Not made by calling: a lock or a view made empty would be no object.
                     dict.insert(Text::from("__new__"), builtin("__new__", native_new));
+                    // Its methods, unbound, as CPython's method descriptors: what reads them
+                    // from the type (`type(cm).__enter__(cm)`, as `ExitStack` does) finds them.
+                    for &(name, function) in methods {
+                        dict.insert(Text::from(name), builtin(name, function));
+                    }
                 }
                 class
             };
@@ -1642,10 +1647,10 @@ pub(crate) fn type_of(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult 
                     let mut classes = lock(&thread.interp.native_classes);
                     let class = classes
                         .entry(native_key(native))
-                        .or_insert_with(|| make(Some(native.kind.module)));
+                        .or_insert_with(|| make(Some(native.kind.module), native.kind.methods));
                     Value::Class(class.clone())
                 }
-                _ => Value::Class(make(None)),
+                _ => Value::Class(make(None, &[])),
             }
         }
     })

@@ -1196,8 +1196,78 @@ async def wait_for(aw, timeout):
     raise TimeoutError()
 
 
+class _AsCompletedIterator:
+    """3.13's `as_completed`: a plain `for` gets awaitables that give the results in the
+    order the tasks finish; `async for` gets the finished tasks themselves."""
+
+    def __init__(self, aws, timeout):
+        loop = get_event_loop()
+        self._done = Queue()
+        self._timeout_handle = None
+        todo = []
+        for aw in aws:
+            future = ensure_future(aw, loop=loop)
+            if future not in todo:
+                todo.append(future)
+        for future in todo:
+            future.add_done_callback(self._handle_completion)
+        if todo and timeout is not None:
+            self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+        self._todo = todo
+        self._todo_left = len(todo)
+
+    def __aiter__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    async def __anext__(self):
+        if not self._todo_left:
+            raise StopAsyncIteration
+        self._todo_left -= 1
+        return await self._wait_for_one()
+
+    def __next__(self):
+        if not self._todo_left:
+            raise StopIteration
+        self._todo_left -= 1
+        return self._wait_for_one(resolve=True)
+
+    def _handle_timeout(self):
+        for future in self._todo:
+            future.remove_done_callback(self._handle_completion)
+            self._done.put_nowait(None)
+        self._todo.clear()
+
+    def _handle_completion(self, future):
+        if not self._todo:
+            return
+        self._todo.remove(future)
+        self._done.put_nowait(future)
+        if not self._todo and self._timeout_handle is not None:
+            self._timeout_handle.cancel()
+
+    async def _wait_for_one(self, resolve=False):
+        future = await self._done.get()
+        if future is None:
+            raise TimeoutError
+        return future.result() if resolve else future
+
+
 def as_completed(fs, *, timeout=None):
-    """Yields awaitables that give the results in the order they finish."""
+    """The awaitables in the order they finish (from 3.13 an iterator that `async for` can
+    read too; before, a generator)."""
+    if _V313:
+        if isfuture(fs) or iscoroutine(fs):
+            raise TypeError(f"expects an iterable of awaitables, not {type(fs).__name__}")
+        return _AsCompletedIterator(fs, timeout)
+    return _as_completed(fs, timeout)
+
+
+def _as_completed(fs, timeout):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
     loop = get_event_loop()
     todo = [ensure_future(f, loop=loop) for f in fs]
     finished = []
