@@ -156,12 +156,7 @@ impl Gil {
     /// final release, waits until another thread has taken it, so a thread that was asked to
     /// yield cannot win the GIL straight back. Returns early if the run is stopped.
     pub fn drop_gil(&self, thread: ThreadId, breaker: &EvalBreaker, final_release: bool) {
-        let mut state = self.lock_state();
-        debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
-        state.locked = false;
-        state.holder = None;
-        state.holder_breaker = None;
-        self.cond.notify_one();
+        let mut state = self.release(thread);
         if final_release || !breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
             return;
         }
@@ -179,12 +174,7 @@ impl Gil {
     /// it; released for a microsecond, the GIL went straight back to the sleeper, and a lost
     /// update made with `sleep(0)` between the read and the write did not show.
     pub fn drop_gil_handing_off(&self, thread: ThreadId, breaker: &EvalBreaker) {
-        let mut state = self.lock_state();
-        debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
-        state.locked = false;
-        state.holder = None;
-        state.holder_breaker = None;
-        self.cond.notify_one();
+        let state = self.release(thread);
         let switch_number = state.switch_number;
         drop(state);
         // A thread on its way to wait for the GIL (or one the OS has not run yet on a busy
@@ -197,6 +187,17 @@ impl Gil {
         {
             state = self.switch_cond.wait(state).unwrap_or_else(|e| e.into_inner());
         }
+    }
+
+    /// Marks the GIL free and wakes one waiter; the state stays locked for the caller.
+    fn release(&self, thread: ThreadId) -> MutexGuard<'_, GilState> {
+        let mut state = self.lock_state();
+        debug_assert_eq!(state.holder, Some(thread), "drop_gil by a thread that does not hold it");
+        state.locked = false;
+        state.holder = None;
+        state.holder_breaker = None;
+        self.cond.notify_one();
+        state
     }
 
     /// Wakes every waiter so that it can see a stop request.
@@ -302,6 +303,21 @@ mod tests {
         assert_eq!(gil.switch_number(), 3);
     }
 
+    /// A thread that takes the GIL, keeps it for `hold`, and lets it go for good.
+    fn holds_for(
+        gil: &Arc<Gil>,
+        thread: ThreadId,
+        breaker: &Arc<EvalBreaker>,
+        hold: Duration,
+    ) -> std::thread::JoinHandle<()> {
+        let (gil, breaker) = (gil.clone(), breaker.clone());
+        std::thread::spawn(move || {
+            gil.take_gil(thread, &breaker).unwrap();
+            std::thread::sleep(hold);
+            gil.drop_gil(thread, &breaker, true);
+        })
+    }
+
     #[test]
     fn a_hand_off_returns_once_the_waiter_holds_the_gil() {
         // A long interval: no drop request is involved, only the hand-off.
@@ -309,14 +325,7 @@ mod tests {
         let (holder_breaker, waiter_breaker) =
             (Arc::new(EvalBreaker::default()), Arc::new(EvalBreaker::default()));
         gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
-        let waiter = {
-            let (gil, breaker) = (gil.clone(), waiter_breaker.clone());
-            std::thread::spawn(move || {
-                gil.take_gil(ThreadId(2), &breaker).unwrap();
-                std::thread::sleep(Duration::from_millis(30));
-                gil.drop_gil(ThreadId(2), &breaker, true);
-            })
-        };
+        let waiter = holds_for(&gil, ThreadId(2), &waiter_breaker, Duration::from_millis(30));
         while gil.lock_state().waiting == 0 {
             std::thread::yield_now();
         }
@@ -338,13 +347,7 @@ mod tests {
         let (holder_breaker, waiter_breaker) =
             (Arc::new(EvalBreaker::default()), Arc::new(EvalBreaker::default()));
         gil.take_gil(ThreadId(1), &holder_breaker).unwrap();
-        let waiter = {
-            let (gil, breaker) = (gil.clone(), waiter_breaker.clone());
-            std::thread::spawn(move || {
-                gil.take_gil(ThreadId(2), &breaker).unwrap();
-                gil.drop_gil(ThreadId(2), &breaker, true);
-            })
-        };
+        let waiter = holds_for(&gil, ThreadId(2), &waiter_breaker, Duration::ZERO);
         while !holder_breaker.is_set(EvalBreaker::GIL_DROP_REQUEST) {
             std::thread::yield_now();
         }
