@@ -122,6 +122,8 @@ impl Gil {
         let mut state = self.lock_state();
         while state.locked {
             if breaker.is_set(EvalBreaker::STOP) {
+                // A thread handing the GIL off may be waiting for this one to take it.
+                self.switch_cond.notify_all();
                 return Err(Stopped);
             }
             state.waiting += 1;
