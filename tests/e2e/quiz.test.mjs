@@ -26,7 +26,7 @@ async function goToQuestion(page, text) {
 // way), so the verdict is awaited, not read at once.
 async function verdict(page) {
   const region = page.locator('#quiz-verdict');
-  await region.filter({ hasText: /\S/ }).waitFor();
+  await region.filter({ hasText: /^(Right|Not quite)\./ }).waitFor();
   return region.innerText();
 }
 

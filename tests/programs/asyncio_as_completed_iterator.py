@@ -31,6 +31,10 @@ async def main():
             await aw
     except ValueError as e:
         print("ValueError:", e)
+    twice = job("given twice", 0)
+    print("once:", [await aw for aw in asyncio.as_completed([twice, twice])])
+    task = asyncio.ensure_future(job("task given three times", 0))
+    print("once:", [await aw for aw in asyncio.as_completed([task, task, task])])
     pending = job("x", 0)
     try:
         for aw in asyncio.as_completed(pending):

@@ -87,7 +87,10 @@ impl Host for NativeHost {
     }
 
     fn parent_process_id(&self) -> u32 {
-        std::os::unix::process::parent_id()
+        #[cfg(unix)]
+        return std::os::unix::process::parent_id();
+        #[cfg(not(unix))]
+        return 0;
     }
 
     fn environment(&self) -> Vec<(String, String)> {

@@ -335,16 +335,16 @@ pub struct Waiting {
     pub in_process: bool,
     /// Whether a thread waiting for the GIL takes it before the wait starts, as during
     /// CPython's sleep system call (see `Gil::drop_gil_handing_off`).
-    pub hands_off: bool,
+    pub hands_gil_over: bool,
 }
 
 impl Waiting {
     pub fn in_process(key: usize, what: &'static str) -> Waiting {
-        Waiting { key, what, in_process: true, hands_off: false }
+        Waiting { key, what, in_process: true, hands_gil_over: false }
     }
 
     pub fn across_processes(key: usize, what: &'static str) -> Waiting {
-        Waiting { key, what, in_process: false, hands_off: false }
+        Waiting { key, what, in_process: false, hands_gil_over: false }
     }
 }
 
@@ -369,7 +369,7 @@ pub fn wait_until(
         thread.interp.deadlocks.begin_wait(thread.id.0, thread.waiting_for(on.what));
     }
     let mut sighting = deadlock::Sighting::default();
-    let done = thread.allow_threads_as(on.hands_off, |thread| loop {
+    let done = thread.allow_threads_as(on.hands_gil_over, |thread| loop {
         let slice = match deadline {
             Some(deadline) => {
                 let now = host.monotonic_ns();
@@ -454,11 +454,11 @@ fn simulated_wait(
     }
 }
 
-/// What a sleep waits on: nothing anyone releases.
 /// The least a simulated `time.sleep` lasts: about what CPython's `sleep(0)` takes.
 const SLEEP_CALL_NS: u64 = 50_000;
 
-const SLEEP: Waiting = Waiting { key: 0, what: "a sleep", in_process: true, hands_off: true };
+/// What a sleep waits on: nothing anyone releases. It hands the GIL over first.
+const SLEEP: Waiting = Waiting { key: 0, what: "a sleep", in_process: true, hands_gil_over: true };
 
 /// Tells the simulator that what `key` names changed, so that its waiters try again.
 pub fn notify(thread: &Thread, key: usize) {
