@@ -745,9 +745,17 @@ class BaseEventLoop(AbstractEventLoop):
     def run_until_complete(self, future):
         if self._closed:
             raise RuntimeError("Event loop is closed")
+        new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
         future.add_done_callback(lambda f: self.stop())
-        self.run_forever()
+        try:
+            self.run_forever()
+        except BaseException:
+            # A KeyboardInterrupt or SystemExit from the task we made: the caller gets it
+            # here and cannot reach the task, so it is not reported as never retrieved.
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
         if not future.done():
             raise RuntimeError("Event loop stopped before Future completed.")
         return future.result()
