@@ -1,6 +1,6 @@
 # The lost update the lessons show with time.sleep(0) between a read and a write: even a zero
 # sleep gives the GIL up long enough for a waiting thread to take it, so the four threads
-# read the same values and most of their 2,000 increments are lost.
+# read the same values and increments are lost (most of them, unless the machine is busy).
 import threading
 import time
 
@@ -21,4 +21,3 @@ for t in threads:
 for t in threads:
     t.join()
 print("increments lost:", counter < 2000)
-print("most of them:", counter < 1500)

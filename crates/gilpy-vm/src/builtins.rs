@@ -3417,7 +3417,30 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             function_attribute(function, name).ok_or_else(|| missing(thread))
         }
         Value::Code(code) => code_attribute(code, name).ok_or_else(|| missing(thread)),
-        Value::Builtin(builtin) if name == "__name__" => Ok(Value::str(builtin.name)),
+        Value::Builtin(builtin) if matches!(name, "__name__" | "__qualname__") => {
+            Ok(Value::str(builtin.name))
+        }
+        // A bound method: what it binds, and its function's names (as CPython's `method` and,
+        // for a built-in type's method, `builtin_function_or_method`).
+        Value::Method(method)
+            if matches!(
+                name,
+                "__self__" | "__func__" | "__name__" | "__qualname__" | "__doc__" | "__module__"
+            ) =>
+        {
+            match (name, &method.function) {
+                ("__self__", _) => Ok(method.receiver.clone()),
+                ("__func__", Value::Builtin(_)) => Err(missing(thread)),
+                ("__func__", function) => Ok(function.clone()),
+                ("__qualname__", Value::Builtin(builtin)) => Ok(Value::Str(Text::from(format!(
+                    "{}.{}",
+                    type_name(&method.receiver),
+                    builtin.name
+                )))),
+                ("__module__" | "__doc__", Value::Builtin(_)) => Ok(Value::None),
+                (_, function) => get_attribute(thread, &function.clone(), name),
+            }
+        }
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
             if matches!(name, "real" | "imag" | "numerator" | "denominator") =>
         {

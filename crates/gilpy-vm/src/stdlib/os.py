@@ -84,3 +84,22 @@ def fspath(path):
 
 
 del _struct_sequence
+
+
+def sched_getaffinity(pid, /):
+    """The cores the process may run on: every core the run has, as `cpu_count()` counts."""
+    if not isinstance(pid, int):
+        raise TypeError(f"'{type(pid).__name__}' object cannot be interpreted as an integer")
+    return set(range(cpu_count() or 1))
+
+
+def _process_cpu_count():
+    """How many cores this process may use (3.13+): `len(sched_getaffinity(0))`."""
+    return cpu_count()
+
+
+import sys as _sys
+
+if _sys.version_info >= (3, 13):
+    process_cpu_count = _process_cpu_count
+del _sys, _process_cpu_count
