@@ -77,36 +77,29 @@ impl Generator {
     /// Whether it has not run at all: still parked at its first instruction (a coroutine that
     /// was never awaited).
     fn never_started(&self) -> bool {
-        let Some(frame) = self.suspended.take() else { return false };
+        self.with_suspended(|frame| frame.pc == 0).unwrap_or(false)
+    }
+
+    /// `read` of the suspended frame, put back after; `None` while it runs or once it ended.
+    fn with_suspended<R>(&self, read: impl FnOnce(&Frame) -> R) -> Option<R> {
+        let frame = self.suspended.take()?;
         #[cfg(target_arch = "wasm32")]
-        let at_start = Option::as_ref(&frame).is_some_and(|frame| frame.pc == 0);
+        let result = Option::as_ref(&frame).map(read);
         #[cfg(not(target_arch = "wasm32"))]
-        let at_start = frame.pc == 0;
+        let result = Some(read(&frame));
         self.suspended.store(Some(frame));
-        at_start
+        result
     }
 
     /// The file and first line of its code (`co_firstlineno`), while it is suspended.
     pub fn origin(&self) -> Option<(Text, u32)> {
-        let frame = self.suspended.take()?;
-        #[cfg(target_arch = "wasm32")]
-        let origin = Option::as_ref(&frame).map(frame_origin);
-        #[cfg(not(target_arch = "wasm32"))]
-        let origin = Some(frame_origin(&frame));
-        self.suspended.store(Some(frame));
-        origin
+        self.with_suspended(frame_origin)
     }
 
     /// The line it is suspended at (`cr_frame.f_lineno`): its `await` or `yield`, or its first
     /// line before it has started; `None` while it runs or once it has ended.
     pub fn suspended_line(&self) -> Option<u32> {
-        let frame = self.suspended.take()?;
-        #[cfg(target_arch = "wasm32")]
-        let line = Option::as_ref(&frame).map(suspended_line);
-        #[cfg(not(target_arch = "wasm32"))]
-        let line = Some(suspended_line(&frame));
-        self.suspended.store(Some(frame));
-        line
+        self.with_suspended(suspended_line)
     }
 
     /// The suspended frame, which marks the generator running: `Ok(None)` once it has ended,
