@@ -1276,45 +1276,11 @@ def as_completed(fs, *, timeout=None):
 
 
 def _as_completed(fs, timeout):
+    """Before 3.13, a generator (so nothing starts until the first `next`) of the same
+    awaitables the iterator gives a plain `for`."""
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
-    loop = get_event_loop()
-    # A dict as an ordered set: an awaitable given twice is waited for once, as CPython's
-    # `set(fs)` makes it, and 20,000 tasks finish without a search each.
-    todo = dict.fromkeys(ensure_future(f, loop=loop) for f in dict.fromkeys(fs))
-    finished = deque()
-    waiters = deque()
-    timer = None
-
-    def on_done(f):
-        todo.pop(f, None)
-        finished.append(f)
-        if waiters:
-            _set_result_unless_done(waiters.popleft())
-
-    def on_timeout():
-        for f in todo:
-            f.remove_done_callback(on_done)
-        while waiters:
-            _set_result_unless_done(waiters.popleft())
-        todo.clear()
-
-    for f in todo:
-        f.add_done_callback(on_done)
-    if todo and timeout is not None:
-        timer = loop.call_later(timeout, on_timeout)
-
-    async def wait_for_one():
-        if not finished:
-            waiter = loop.create_future()
-            waiters.append(waiter)
-            await waiter
-        if not finished:
-            raise TimeoutError()
-        return finished.popleft().result()
-
-    for _ in range(len(todo)):
-        yield wait_for_one()
+    yield from _AsCompletedIterator(fs, timeout)
 
 
 def shield(arg):
