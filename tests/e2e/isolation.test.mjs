@@ -22,9 +22,13 @@ test('without headers or service workers the page says why and runs every mode s
 
   // Two CPU-bound tasks on two virtual cores: the GIL serialises threads; 3.13t runs them at
   // once at its 40% single-thread cost; processes run at once after spawning.
+  // Typed and not yet committed, the seed survives the re-render the next control causes.
   await page.locator('#seed').fill('7');
-  await page.locator('#seed').dispatchEvent('change');
   await setRange(page, 'virtual-cores', 2);
+  assert.equal(await page.locator('#seed').inputValue(), '7');
+  await page.locator('#seed').fill('');
+  await page.locator('#seed').dispatchEvent('change');
+  assert.equal(await page.locator('#seed').inputValue(), '7', 'an emptied field shows the seed that runs');
   await chooseModes(page, ['sequential', 'threads', 'free-threaded', 'processes']);
   const walls = async () => Object.fromEntries(await page.locator('.card').evaluateAll((cards) =>
     cards.map((card) => [card.dataset.mode, [card.dataset.run, card.dataset.exitCode, card.dataset.wallMs]])));

@@ -184,6 +184,55 @@ pub fn Controls(props: &ControlsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct SeedFieldProps {
+    seed: u64,
+    on_action: Callback<Action>,
+}
+
+/// The seed as typed. Not a controlled input: yew writes a controlled input's value back on
+/// every render, so a seed typed but not yet committed (or a field emptied to type another)
+/// was undone whenever anything else re-rendered the page. Each valid keystroke goes to the
+/// state at once, and the state's seed is written into the field only when the state changes
+/// it (a share link, a clamp).
+#[component]
+fn SeedField(props: &SeedFieldProps) -> Html {
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(props.seed, move |seed| {
+            if let Some(input) = field.cast::<HtmlInputElement>() {
+                if input.value_as_number() != *seed as f64 {
+                    input.set_value(&seed.to_string());
+                }
+            }
+        });
+    }
+    let on_input = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let seed = input.value_as_number();
+            // Mid-edit the field may hold nothing valid: the seed stays what it was.
+            if seed.is_finite() {
+                on_action.emit(Action::EditRun(RunEdit::Seed(seed.max(0.0) as u64)));
+            }
+        })
+    };
+    let seed = props.seed;
+    // Left empty, invalid or out of range, the field shows again the seed that runs.
+    let on_change = Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if input.value_as_number() != seed as f64 {
+            input.set_value(&seed.to_string());
+        }
+    });
+    html! {
+        <input type="number" id="seed" name="seed" min="0" max={MAX_SEED.to_string()} step="1"
+            inputmode="numeric" ref={field} oninput={on_input} onchange={on_change} />
+    }
+}
+
 /// Real cores or simulated; the simulation's seed and virtual cores while it is chosen. Real is
 /// off, with the reason beside it, where the page cannot share memory between workers.
 fn run_choice(
@@ -197,17 +246,6 @@ fn run_choice(
     // Each emits its own change, which the state applies to the choice as it is then.
     let choose = |simulated: bool| {
         on_action.reform(move |_: Event| Action::EditRun(RunEdit::Simulated(simulated)))
-    };
-    let on_seed = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let seed = input.value_as_number();
-            // An empty or invalid field keeps the seed it had.
-            if seed.is_finite() {
-                on_action.emit(Action::EditRun(RunEdit::Seed(seed.max(0.0) as u64)));
-            }
-        })
     };
     let on_cores = on_action.reform(|value: f64| Action::EditRun(RunEdit::Cores(value as usize)));
     // All of them is no limit at all.
@@ -246,8 +284,7 @@ fn run_choice(
                     timelines on any machine." }</small>
                 <label class="seed" for="seed">
                     { "Seed" }
-                    <input type="number" id="seed" name="seed" min="0" max={MAX_SEED.to_string()} step="1"
-                        inputmode="numeric" value={choice.seed.to_string()} onchange={on_seed} />
+                    <SeedField seed={choice.seed} on_action={on_action.clone()} />
                 </label>
                 <Slider id="virtual-cores" label="Virtual cores" min={1.0} max={MAX_SIMULATED_CORES as f64} step={1.0}
                     value={choice.cores as f64} shown={choice.cores.to_string()} on_change={on_cores} />
