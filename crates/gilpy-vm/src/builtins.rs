@@ -729,9 +729,11 @@ fn kwarg<'a>(kwargs: &'a Kwargs, name: &str) -> Option<&'a Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 47] = [
+const BUILTIN_FUNCTIONS: [(&str, BuiltinFn); 49] = [
     ("exec", exec),
     ("eval", eval),
+    ("compile", compile_builtin),
+    ("__import__", dunder_import),
     ("input", input),
     ("open", open),
     // `site`'s `exit()` and `quit()`, which learners call where `sys.exit()` belongs.
@@ -2336,12 +2338,19 @@ pub fn hash_of(thread: &mut Thread, value: &Value) -> CallResult {
     Ok(Value::Int(ops::py_hash(value.builtin_base()).map_err(|e| thread.op_error(e))?))
 }
 
-/// The source text that `exec` or `eval` (`name`) is given, with their argument checks.
-fn code_source(thread: &Thread, name: &str, args: &Args, kwargs: &Kwargs) -> Result<Text, Value> {
+/// What `exec` or `eval` (`name`) is given to run: source text, or code `compile` made.
+enum Runnable {
+    Source(Text),
+    Code(Arc<crate::code::Code>),
+}
+
+/// The first argument of `exec` or `eval` (`name`), with their argument checks.
+fn runnable(thread: &Thread, name: &str, args: &Args, kwargs: &Kwargs) -> Result<Runnable, Value> {
     no_kwargs(thread, name, kwargs)?;
     arity(thread, name, args, 1, 3)?;
     match &args[0] {
-        Value::Str(source) => Ok(source.clone()),
+        Value::Str(source) => Ok(Runnable::Source(source.clone())),
+        Value::Code(code) => Ok(Runnable::Code(code.clone())),
         other => Err(thread.exception(
             "TypeError",
             format!(
@@ -2352,11 +2361,39 @@ fn code_source(thread: &Thread, name: &str, args: &Args, kwargs: &Kwargs) -> Res
     }
 }
 
-/// `exec(source, globals=None)`: compiles the text and runs it with `globals` (by default the
-/// caller's) as its namespace, as the standard library does to make functions with exact
-/// signatures (`namedtuple`, `dataclasses`).
+/// The locals `exec` or `eval` (`name`) is given: `None` when they are the globals, or not
+/// given.
+fn given_locals(
+    thread: &Thread,
+    name: &str,
+    locals: Option<&Value>,
+    globals: &Arc<Dict>,
+) -> Result<Option<Arc<Dict>>, Value> {
+    match locals {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, globals) => Ok(None),
+        Some(Value::Dict(locals)) => Ok(Some(locals.clone())),
+        Some(Value::Instance(_)) => Err(thread.exception(
+            "NotImplementedError",
+            "locals that are not a dict are not supported by gilpy yet",
+        )),
+        Some(other) => Err(thread.exception(
+            "TypeError",
+            match name {
+                "exec" => format!("locals must be a mapping or None, not {}", type_name(other)),
+                _ => "locals must be a mapping".to_string(),
+            },
+        )),
+    }
+}
+
+/// `exec(source, globals=None, locals=None)`: compiles the text (or takes the code `compile`
+/// made) and runs it with `globals` (by default the caller's) as its namespace, as the
+/// standard library does to make functions with exact signatures (`namedtuple`,
+/// `dataclasses`). Given separate locals, the names it binds go there, as in a class body
+/// (`timeit` takes its timing function from them).
 fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    let source = &code_source(thread, "exec", &args, &kwargs)?;
+    let runnable = runnable(thread, "exec", &args, &kwargs)?;
     let globals = match args.get(1) {
         None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
             thread.exception("SystemError", "exec() without globals outside a frame")
@@ -2369,26 +2406,23 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ))
         }
     };
-    match args.get(2) {
-        None | Some(Value::None) => {}
-        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => {}
-        Some(_) => {
-            return Err(thread.exception(
-                "NotImplementedError",
-                "exec() with separate locals is not supported by gilpy yet",
-            ))
+    let locals = given_locals(thread, "exec", args.get(2), &globals)?;
+    let code = match runnable {
+        Runnable::Code(code) => code,
+        Runnable::Source(source) => {
+            crate::compile(&source, "<string>", thread.interp.version)
+                .map_err(|error| syntax_error_exception(thread, &error))?
+                .code
         }
-    }
-    let program = crate::compile(source, "<string>", thread.interp.version)
-        .map_err(|error| syntax_error_exception(thread, &error))?;
-    thread.run_module(program.code, globals)?;
+    };
+    thread.run_module_with_locals(code, globals, locals)?;
     Ok(Value::None)
 }
 
 /// `eval(expression, globals=None, locals=None)`: the value of one expression, in the
 /// caller's globals or those given.
 fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    let source = &code_source(thread, "eval", &args, &kwargs)?;
+    let runnable = runnable(thread, "eval", &args, &kwargs)?;
     // No globals: the caller's, and its variables as the locals (a snapshot, which the
     // expression only reads).
     let (globals, caller_locals) = match args.get(1) {
@@ -2412,22 +2446,29 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     };
     let locals = match args.get(2) {
         None | Some(Value::None) => caller_locals,
-        Some(Value::Dict(locals)) if Arc::ptr_eq(locals, &globals) => None,
-        Some(Value::Dict(locals)) => Some(locals.clone()),
-        Some(other) => {
-            return Err(thread.exception(
-                "TypeError",
-                format!("locals must be a mapping, not {}", type_name(other)),
-            ))
-        }
+        given => given_locals(thread, "eval", given, &globals)?,
     };
+    let code = match runnable {
+        Runnable::Code(code) => code,
+        Runnable::Source(source) => compile_expression(thread, &source, "<string>")?,
+    };
+    thread.run_module_with_locals(code, globals, locals)
+}
+
+/// One expression compiled as `eval` and `compile(..., "eval")` take it, its syntax errors
+/// reported as CPython reports them.
+fn compile_expression(
+    thread: &Thread,
+    source: &str,
+    filename: &str,
+) -> Result<Arc<crate::code::Code>, Value> {
     // Leading spaces and tabs are allowed, as CPython strips them for eval.
     let source = source.trim_start_matches([' ', '\t']);
     let lines = crate::syntax::LineIndex::new(source);
     let version = thread.interp.version;
     let syntax_error = |thread: &Thread, (line, column, message): (u32, u32, String)| {
         let error = crate::syntax::SyntaxError {
-            filename: "<string>".into(),
+            filename: filename.into(),
             line,
             column,
             line_text: lines.line_text(line).unwrap_or_default().to_string(),
@@ -2445,7 +2486,7 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let code = match ruff_python_parser::parse_expression(source) {
         Ok(parsed) => {
             let expression = parsed.into_syntax();
-            crate::compile::compile_expression(&expression, "<string>", &lines, version)
+            crate::compile::compile_expression(&expression, filename, &lines, version)
                 .map_err(|error| (error.line, error.column, error.message))
         }
         Err(error) => {
@@ -2458,7 +2499,7 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
                 (true, true) => Err((line, 0, "invalid syntax".to_string())),
                 (true, false) => Err((line, column - 1, "unexpected EOF while parsing".into())),
                 (false, _) => {
-                    if let Err(module_error) = crate::compile(source, "<string>", version) {
+                    if let Err(module_error) = crate::compile(source, filename, version) {
                         return Err(syntax_error_exception(thread, &module_error));
                     }
                     Err((line, column, "invalid syntax".to_string()))
@@ -2466,8 +2507,152 @@ fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             }
         }
     };
-    let code = code.map_err(|error| syntax_error(thread, error))?;
-    thread.run_module_with_locals(code, globals, locals)
+    code.map_err(|error| syntax_error(thread, error))
+}
+
+/// CPython's message for a keyword argument a built-in function does not take (Argument
+/// Clinic's words changed in 3.13).
+fn unexpected_keyword(thread: &Thread, function: &str, name: &str) -> String {
+    match thread.interp.version >= PythonVersion::V3_13 {
+        true => format!("{function}() got an unexpected keyword argument '{name}'"),
+        false => format!("'{name}' is an invalid keyword argument for {function}()"),
+    }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: what an `import`
+/// statement does, for programs that import by a name they compute. Without `fromlist` it
+/// gives the top-level package, as `import a.b` binds `a`.
+fn dunder_import(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    arity(thread, "__import__", &args, 1, 5)?;
+    for (name, _) in &kwargs {
+        if !["name", "globals", "locals", "fromlist", "level"].contains(&&**name) {
+            let message = unexpected_keyword(thread, "__import__", name);
+            return Err(thread.exception("TypeError", message));
+        }
+    }
+    let argument = |at: usize, name: &str| args.get(at).or_else(|| kwarg(&kwargs, name));
+    let name = match &args[0] {
+        Value::Str(name) => name.clone(),
+        other => {
+            let message = match thread.interp.version >= PythonVersion::V3_11 {
+                true => "module name must be a string".to_string(),
+                false => format!("__import__() argument 1 must be str, not {}", type_name(other)),
+            };
+            return Err(thread.exception("TypeError", message));
+        }
+    };
+    match argument(4, "level") {
+        None | Some(Value::Int(0)) => {}
+        Some(Value::Int(level)) if *level < 0 => {
+            return Err(thread.exception("ValueError", "level must be >= 0"))
+        }
+        // Relative to the importing module, which CPython finds by its globals' `__name__`;
+        // a program's own module is no package.
+        Some(Value::Int(_)) => {
+            return Err(match argument(1, "globals") {
+                None | Some(Value::None) => thread
+                    .interp
+                    .new_exception("KeyError", vec![Value::str("'__name__' not in globals")]),
+                Some(_) => thread.exception(
+                    "ImportError",
+                    "attempted relative import with no known parent package",
+                ),
+            })
+        }
+        Some(other) => {
+            let message =
+                format!("'{}' object cannot be interpreted as an integer", type_name(other));
+            return Err(thread.exception("TypeError", message));
+        }
+    }
+    if name.is_empty() {
+        return Err(thread.exception("ValueError", "Empty module name"));
+    }
+    let fromlist = argument(3, "fromlist").cloned();
+    let module = import(thread, &name)?;
+    let wants_leaf = match fromlist {
+        Some(fromlist) => thread.truth(&fromlist)?,
+        None => false,
+    };
+    match name.split_once('.') {
+        Some((top, _)) if !wants_leaf => import(thread, top),
+        _ => Ok(module),
+    }
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` (mode `"exec"`) or `eval`
+/// (`"eval"`), as `timeit` makes its timing function; `flags`, `dont_inherit` and `optimize`
+/// change nothing gilpy does.
+fn compile_builtin(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    const PARAMETERS: [&str; 6] =
+        ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    if args.len() > PARAMETERS.len() {
+        let message = format!("compile() takes at most 6 arguments ({} given)", args.len());
+        return Err(thread.exception("TypeError", message));
+    }
+    let mut given: [Option<Value>; 6] = Default::default();
+    for (slot, arg) in given.iter_mut().zip(args) {
+        *slot = Some(arg);
+    }
+    for (name, value) in kwargs {
+        let Some(at) = PARAMETERS.iter().position(|p| **p == *name) else {
+            let message = unexpected_keyword(thread, "compile", &name);
+            return Err(thread.exception("TypeError", message));
+        };
+        if given[at].replace(value).is_some() {
+            let message = format!(
+                "argument for compile() given by name ('{name}') and position ({})",
+                at + 1
+            );
+            return Err(thread.exception("TypeError", message));
+        }
+    }
+    if let Some(missing) = (0..3).find(|at| given[*at].is_none()) {
+        let message = format!(
+            "compile() missing required argument '{}' (pos {})",
+            PARAMETERS[missing],
+            missing + 1
+        );
+        return Err(thread.exception("TypeError", message));
+    }
+    let [Some(source), Some(filename), Some(mode), ..] = given else {
+        unreachable!("checked above")
+    };
+    let Value::Str(source) = source else {
+        return Err(
+            thread.exception("TypeError", "compile() arg 1 must be a string, bytes or AST object")
+        );
+    };
+    let Value::Str(filename) = filename else {
+        let message =
+            format!("expected str, bytes or os.PathLike object, not {}", type_name(&filename));
+        return Err(thread.exception("TypeError", message));
+    };
+    let code = match &mode {
+        Value::Str(mode) if &**mode == "exec" => {
+            crate::compile(&source, &filename, thread.interp.version)
+                .map_err(|error| syntax_error_exception(thread, &error))?
+                .code
+        }
+        Value::Str(mode) if &**mode == "eval" => compile_expression(thread, &source, &filename)?,
+        Value::Str(mode) if &**mode == "single" => {
+            return Err(thread.exception(
+                "NotImplementedError",
+                "compile() in 'single' mode is not supported by gilpy yet",
+            ))
+        }
+        Value::Str(_) => {
+            return Err(
+                thread.exception("ValueError", "compile() mode must be 'exec', 'eval' or 'single'")
+            )
+        }
+        other => {
+            let message =
+                format!("compile() argument 'mode' must be str, not {}", type_name(other));
+            return Err(thread.exception("TypeError", message));
+        }
+    };
+    Ok(Value::Code(code))
 }
 
 fn super_builtin(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {

@@ -14,7 +14,10 @@ fn a_missing_module_is_named_with_its_line_and_column() {
     let (line, column, message) = refusal("print('start')\nimport decimal\n").expect("refused");
     assert_eq!((line, column), (2, 8));
     assert!(message.starts_with("the module 'decimal' is not supported by gilpy yet (it has abc,"));
-    assert!(message.contains(" threading, time, traceback, typing, warnings)"), "{message}");
+    assert!(
+        message.contains(" threading, time, timeit, traceback, typing, warnings)"),
+        "{message}"
+    );
 
     // In a function that may never run, and in `from ... import`, as well.
     let (line, column, message) =

@@ -49,6 +49,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("logging", include_str!("logging.py")),
     ("datetime", include_str!("datetime.py")),
     ("warnings", include_str!("warnings.py")),
+    ("gc", include_str!("gc.py")),
+    ("timeit", include_str!("timeit.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
