@@ -164,10 +164,16 @@ pub enum Op {
     DeleteDeref(u32),
     /// `( -- cell)` the cell itself, to build a closure
     LoadClosure(u32),
-    /// `( -- value)` module globals, then builtins
+    /// `( -- value)` module globals, then builtins; a name declared `global`, or any name a
+    /// function does not bind
     LoadGlobal(u32),
     StoreGlobal(u32),
     DeleteGlobal(u32),
+    /// `( -- value)` a name in a module or class body: the body's own namespace (a class's,
+    /// or the locals `exec` was given) first, then as `LoadGlobal`
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
     /// `(object -- value)`
     LoadAttr(u32),
     /// `(object -- function object)` for a call `object.name(...)`: a function of the class

@@ -1862,25 +1862,29 @@ impl Thread {
                     let cell = frame.cells[index as usize].clone();
                     frame.stack.push(cell);
                 }
-                Op::LoadGlobal(index) => {
-                    if frame.namespace.is_none() {
-                        let (code, globals) = (&frame.function.code, &frame.function.globals);
-                        let builtins = &self.interp.builtins;
-                        if let Some(cached) = self.global_cache.get(code, index, globals, builtins)
-                        {
-                            frame.stack.push(clone_global(cached));
-                            continue;
-                        }
-                    }
-                    let value = self.load_global_uncached(index)?;
+                // In a body with a namespace of its own (a class's, `exec`'s locals), a name is
+                // looked for there first; one declared `global` never is.
+                Op::LoadName(index) if frame.namespace.is_some() => {
+                    let value = self.load_global_uncached(index, true)?;
                     self.frames.last_mut().unwrap().stack.push(value);
                 }
-                Op::StoreGlobal(index) => {
+                Op::LoadGlobal(index) | Op::LoadName(index) => {
+                    let (code, globals) = (&frame.function.code, &frame.function.globals);
+                    let builtins = &self.interp.builtins;
+                    if let Some(cached) = self.global_cache.get(code, index, globals, builtins) {
+                        frame.stack.push(clone_global(cached));
+                        continue;
+                    }
+                    let value = self.load_global_uncached(index, false)?;
+                    self.frames.last_mut().unwrap().stack.push(value);
+                }
+                Op::StoreGlobal(index) | Op::StoreName(index) => {
                     let value = frame.stack.pop().expect("stack");
                     let Frame { function, namespace, .. } = frame;
+                    let namespace = namespace.as_ref().filter(|_| matches!(op, Op::StoreName(_)));
                     let (code, globals) = (&function.code, &function.globals);
                     let name = &code.names[index as usize];
-                    let target = namespace.as_ref().unwrap_or(globals);
+                    let target = namespace.unwrap_or(globals);
                     let mut entries = lock(&target.entries);
                     if namespace.is_none() {
                         let version = entries.version_after() + 1;
@@ -1897,9 +1901,11 @@ impl Thread {
                     let (slot, _) = entries.insert_full(Key(Value::Str(name.clone())), value);
                     code.set_global_hint(index, slot);
                 }
-                Op::DeleteGlobal(index) => {
+                Op::DeleteGlobal(index) | Op::DeleteName(index) => {
                     let name = frame.function.code.names[index as usize].clone();
-                    let target = frame.namespace.as_ref().unwrap_or(&frame.function.globals);
+                    let namespace =
+                        frame.namespace.as_ref().filter(|_| matches!(op, Op::DeleteName(_)));
+                    let target = namespace.unwrap_or(&frame.function.globals);
                     if lock(&target.entries).remove(&Key(Value::Str(name.clone()))).is_none() {
                         return Err(self.name_error(&name));
                     }
@@ -3509,14 +3515,14 @@ impl Thread {
         self.try_fast_call(arg_count)
     }
 
-    /// A global (or, in a class body, a namespace name), then a built-in; through the code's
-    /// inline cache when the hint still holds.
+    /// A global (or first, for `namespace_first`, a name in the body's namespace), then a
+    /// built-in; through the code's inline cache when the hint still holds.
     /// After the thread's cache missed (see `Op::LoadGlobal`); what it reads goes into the cache.
-    fn load_global_uncached(&mut self, index: u32) -> CallResult {
+    fn load_global_uncached(&mut self, index: u32, namespace_first: bool) -> CallResult {
         let frame = self.frames.last().expect("a frame is running");
         let (code, globals) = (&frame.function.code, &frame.function.globals);
         let name = &code.names[index as usize];
-        if let Some(namespace) = &frame.namespace {
+        if let Some(namespace) = frame.namespace.as_ref().filter(|_| namespace_first) {
             if let Some(value) = lock(&namespace.entries).get(&Key(Value::Str(name.clone()))) {
                 return Ok(value.clone());
             }
@@ -3554,7 +3560,7 @@ impl Thread {
                 }
             }
         };
-        if frame.namespace.is_none() {
+        if !namespace_first {
             self.global_cache.put(code, index, globals, versions, value.clone_fast());
         }
         Ok(value)

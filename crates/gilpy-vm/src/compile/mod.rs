@@ -198,7 +198,9 @@ pub fn compile_module_warning(
             compiler.syntax_error(range, "nonlocal declaration not allowed at module level")
         );
     }
-    compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &Scan::default(), &[]);
+    // Its `global` declarations matter where the module body runs with locals of its own
+    // (`exec(code, globals, locals)`): the names go to the globals.
+    compiler.push_unit(ScopeKind::Module, "<module>", BTreeSet::new(), &scan, &[]);
     compiler.setup_annotations(&module.body);
     compiler.body(&module.body)?;
     compiler.emit_const(Value::None);
@@ -555,9 +557,13 @@ impl<'a> Compiler<'a> {
         match self.slot(name) {
             NameSlot::Fast(index) => self.emit(Op::LoadFast(index)),
             NameSlot::Deref(index) => self.emit(Op::LoadDeref(index)),
-            NameSlot::Global | NameSlot::Name => {
+            NameSlot::Global => {
                 let index = self.name_index(name);
                 self.emit(Op::LoadGlobal(index))
+            }
+            NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::LoadName(index))
             }
         };
     }
@@ -566,9 +572,13 @@ impl<'a> Compiler<'a> {
         match self.slot(name) {
             NameSlot::Fast(index) => self.emit(Op::StoreFast(index)),
             NameSlot::Deref(index) => self.emit(Op::StoreDeref(index)),
-            NameSlot::Global | NameSlot::Name => {
+            NameSlot::Global => {
                 let index = self.name_index(name);
                 self.emit(Op::StoreGlobal(index))
+            }
+            NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::StoreName(index))
             }
         };
     }
@@ -578,9 +588,13 @@ impl<'a> Compiler<'a> {
         match self.slot(name) {
             NameSlot::Fast(index) => self.emit(Op::DeleteFast(index)),
             NameSlot::Deref(index) => self.emit(Op::DeleteDeref(index)),
-            NameSlot::Global | NameSlot::Name => {
+            NameSlot::Global => {
                 let index = self.name_index(name);
                 self.emit(Op::DeleteGlobal(index))
+            }
+            NameSlot::Name => {
+                let index = self.name_index(name);
+                self.emit(Op::DeleteName(index))
             }
         };
     }
