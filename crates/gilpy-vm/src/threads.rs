@@ -107,12 +107,10 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 /// SystemExit, which ends a thread quietly).
 pub(crate) fn report_ignored(thread: &mut Thread, function: &Value, exception: &Value) {
     if !builtins::exception_is(thread, exception, "SystemExit") {
-        let report = builtins::format_traceback(thread, exception);
         let name = thread.repr_of(function).unwrap_or_default();
-        thread
-            .interp
-            .host
-            .write_stderr(&format!("Exception ignored in thread started by: {name}\n{report}"));
+        let message = "Exception ignored in thread started by";
+        let report = crate::traceback::format_unraisable(thread, message, &name, exception);
+        thread.interp.host.write_stderr(&report);
     }
 }
 
@@ -685,11 +683,13 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
 }
 
 /// The modules whose `_shutdown` finalization calls, in order (in CPython, `threading._shutdown`
-/// and then `multiprocessing`'s exit hook, which joins the child processes).
-pub(crate) const FINALIZERS: [&str; 2] = ["threading", "multiprocessing"];
+/// and then the atexit callbacks, last registered first: the program's, then `multiprocessing`'s
+/// exit hook, registered as it was imported, which joins the child processes).
+pub(crate) const FINALIZERS: [&str; 3] = ["threading", "_gilpy_atexit", "multiprocessing"];
 
 /// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
-/// (`threading._shutdown`) and child processes (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
+/// (`threading._shutdown`), run the atexit callbacks, wait for the child processes
+/// (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
 /// them a moment to unwind, so that none outlives the run.
 pub fn shutdown(thread: &mut Thread, tear_down: bool) {
     for module in FINALIZERS {

@@ -25,14 +25,29 @@ pub fn format_traceback_as_module(thread: &mut Thread, exception: &Value) -> Str
     format_with(thread, exception, false)
 }
 
+/// What CPython's default `sys.unraisablehook` prints for an exception nothing can catch (one
+/// raised by `__del__`, an atexit callback, a `_thread` function): `message` and the object's
+/// repr, in each version's words, then the traceback as its C printer writes it, which from
+/// 3.13 underlines nothing (only the `traceback` module does).
+pub fn format_unraisable(
+    thread: &mut Thread,
+    message: &str,
+    object: &str,
+    exception: &Value,
+) -> String {
+    let header =
+        match thread.interp.version >= PythonVersion::V3_13 && message != "Exception ignored in" {
+            true => format!("{message} {object}:"),
+            false => format!("{message}: {object}"),
+        };
+    let carets = thread.interp.version < PythonVersion::V3_13;
+    let mut printer = Printer::new(true, carets);
+    printer.exception(thread, exception);
+    format!("{header}\n{}", printer.out)
+}
+
 fn format_with(thread: &mut Thread, exception: &Value, suggest: bool) -> String {
-    let mut printer = Printer {
-        out: String::new(),
-        group_depth: 0,
-        need_close: false,
-        seen: Vec::new(),
-        suggest,
-    };
+    let mut printer = Printer::new(suggest, true);
     printer.exception(thread, exception);
     printer.out
 }
@@ -48,9 +63,22 @@ struct Printer {
     seen: Vec<usize>,
     /// Whether a last line may end in "Did you mean" before 3.12 (see [`last_line`]).
     suggest: bool,
+    /// Whether source lines are underlined (3.11+, but not by 3.13's C printer).
+    carets: bool,
 }
 
 impl Printer {
+    fn new(suggest: bool, carets: bool) -> Printer {
+        Printer {
+            out: String::new(),
+            group_depth: 0,
+            need_close: false,
+            seen: Vec::new(),
+            suggest,
+            carets,
+        }
+    }
+
     fn indent(&self) -> String {
         " ".repeat(2 * self.group_depth)
     }
@@ -115,7 +143,7 @@ impl Printer {
                 '|',
             );
         }
-        let frames = frames(thread, exception);
+        let frames = frames(thread, exception, self.carets);
         let members = group_members(thread, exception);
         let Some(members) = members.filter(|_| self.group_depth <= MAX_GROUP_DEPTH) else {
             if !frames.is_empty() {
@@ -193,7 +221,7 @@ fn group_members(thread: &mut Thread, exception: &Value) -> Option<Vec<Value>> {
 }
 
 /// The frames an exception passed through, outermost first, as the traceback lists them.
-fn frames(thread: &Thread, exception: &Value) -> String {
+fn frames(thread: &Thread, exception: &Value, carets: bool) -> String {
     let Value::Instance(instance) = exception else { return String::new() };
     let entries = lock(&instance.traceback).clone();
     let mut out = String::new();
@@ -225,7 +253,7 @@ fn frames(thread: &Thread, exception: &Value) -> String {
             }
         }
         if run.is_some_and(|(_, count)| count <= RECURSIVE_CUTOFF) {
-            out.push_str(&format_entry(thread, entry));
+            out.push_str(&format_entry_with(thread, entry, carets));
         }
     }
     out.push_str(&repeated(run.map_or(0, |(_, count)| count)));
@@ -244,6 +272,11 @@ pub(crate) fn source_line(thread: &Thread, filename: &str, line: u32) -> Option<
 /// One frame of a traceback or stack: its `File "...", line N, in name` line, then its source
 /// line (with carets from 3.11).
 pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {
+    format_entry_with(thread, entry, true)
+}
+
+/// [`format_entry`], with the source line alone unless `carets`.
+fn format_entry_with(thread: &Thread, entry: &TracebackEntry, carets: bool) -> String {
     let mut out =
         format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.function);
     // The lines of the span that raised, which 3.11+ underlines (3.13 shows them all).
@@ -257,6 +290,7 @@ pub(crate) fn format_entry(thread: &Thread, entry: &TracebackEntry) -> String {
             .map_while(|line| source.line_text(line))
             .collect()
     });
+    let position = if carets { position } else { Default::default() };
     for line in crate::carets::source_lines(&lines, position, thread.interp.version) {
         out.push_str(&line);
         out.push('\n');

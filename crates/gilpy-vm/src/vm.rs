@@ -3098,8 +3098,9 @@ impl Thread {
             return Err(error);
         }
         let what = self.repr_of(object).unwrap_or_else(|_| "<object>".into());
-        let report = crate::traceback::format_traceback(self, &error);
-        self.interp.host.write_stderr(&format!("Exception ignored in: {what}\n{report}"));
+        let report =
+            crate::traceback::format_unraisable(self, "Exception ignored in", &what, &error);
+        self.interp.host.write_stderr(&report);
         Ok(())
     }
 

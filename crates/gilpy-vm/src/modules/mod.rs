@@ -144,6 +144,17 @@ fn traceback_format(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     Ok(Value::str(&crate::traceback::format_traceback_as_module(thread, &exception)))
 }
 
+/// `_traceback.format_unraisable(message, object, exc)`: the report CPython's default
+/// `sys.unraisablehook` prints (see [`crate::traceback::format_unraisable`]).
+fn traceback_format_unraisable(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+    let [Value::Str(message), object, exception] = &args[..] else {
+        return Err(thread.exception("TypeError", "format_unraisable(message, object, exc)"));
+    };
+    let object = thread.repr_of(object)?;
+    let report = crate::traceback::format_unraisable(thread, message, &object, exception);
+    Ok(Value::str(&report))
+}
+
 /// `_traceback.last_line(exc)`: its `Type: message` line.
 fn traceback_last_line(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let exception = args.first().cloned().unwrap_or(Value::None);
@@ -177,6 +188,7 @@ fn traceback_stack(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 pub fn traceback() -> Vec<(&'static str, Value)> {
     vec![
         ("format", builtin("format", traceback_format)),
+        ("format_unraisable", builtin("format_unraisable", traceback_format_unraisable)),
         ("last_line", builtin("last_line", traceback_last_line)),
         ("copy_frames", builtin("copy_frames", traceback_copy_frames)),
         ("frame", builtin("frame", traceback_frame)),

@@ -50,6 +50,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("datetime", include_str!("datetime.py")),
     ("warnings", include_str!("warnings.py")),
     ("gc", include_str!("gc.py")),
+    ("atexit", include_str!("atexit.py")),
+    ("_gilpy_atexit", include_str!("_gilpy_atexit.py")),
     ("timeit", include_str!("timeit.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
