@@ -3536,10 +3536,19 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
                     .ok_or_else(|| missing(thread))
             }
         },
-        Value::Module(module) => lock(&module.dict.entries)
-            .get(&Key(Value::str(name)))
-            .cloned()
-            .ok_or_else(|| missing(thread)),
+        Value::Module(module) => {
+            let (found, getattr) = {
+                let entries = lock(&module.dict.entries);
+                let found = entries.get(&Key(Value::str(name))).cloned();
+                (found, entries.get(&Key(Value::str("__getattr__"))).cloned())
+            };
+            match (found, getattr) {
+                (Some(value), _) => Ok(value),
+                // A module's own `__getattr__` answers for the names it lacks (PEP 562).
+                (None, Some(getattr)) => thread.call(&getattr, vec![Value::str(name)], vec![]),
+                (None, None) => Err(missing(thread)),
+            }
+        }
         Value::Super(pair) => {
             let (start, receiver) = (&pair.0, &pair.1);
             let own = match receiver {

@@ -1260,8 +1260,13 @@ impl Thread {
     /// (`from collections import abc`), as CPython's `import_from` does.
     #[inline(never)]
     fn import_from(&mut self, module: &Value, name: &str) -> CallResult {
-        if let Ok(value) = builtins::get_attribute(self, module, name) {
-            return Ok(value);
+        // Only an AttributeError means "not there": a module's `__getattr__` may raise another.
+        match builtins::get_attribute(self, module, name) {
+            Ok(value) => return Ok(value),
+            Err(error) if !builtins::exception_is(self, &error, "AttributeError") => {
+                return Err(error)
+            }
+            Err(_) => {}
         }
         let module_name = match module {
             Value::Module(m) => m.name.to_string(),

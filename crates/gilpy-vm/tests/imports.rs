@@ -15,7 +15,7 @@ fn a_missing_module_is_named_with_its_line_and_column() {
     assert_eq!((line, column), (2, 8));
     assert!(message.starts_with("the module 'decimal' is not supported by gilpy yet (it has abc,"));
     assert!(
-        message.contains(" threading, time, timeit, traceback, typing, warnings)"),
+        message.contains(" threading, time, timeit, traceback, types, typing, warnings)"),
         "{message}"
     );
 

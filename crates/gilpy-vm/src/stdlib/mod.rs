@@ -53,6 +53,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("atexit", include_str!("atexit.py")),
     ("_gilpy_atexit", include_str!("_gilpy_atexit.py")),
     ("timeit", include_str!("timeit.py")),
+    ("types", include_str!("types.py")),
     ("_structseq", include_str!("_structseq.py")),
     ("concurrent", include_str!("concurrent/__init__.py")),
     ("concurrent.futures", include_str!("concurrent/futures.py")),
