@@ -67,6 +67,7 @@ pub const NATIVE_SUPPLEMENTS: &[(&str, &str)] = &[
     ("sys", include_str!("sys.py")),
     ("time", include_str!("time.py")),
     ("os", include_str!("os.py")),
+    ("_thread", include_str!("_thread.py")),
 ];
 
 /// The Python part of the native module `name`, if it has one.

@@ -5,3 +5,15 @@ from _structseq import struct_sequence as _struct_sequence
 version_info = _struct_sequence(
     "version_info", "sys", ("major", "minor", "micro", "releaselevel", "serial"))(_version_tuple)
 del _version_tuple, _struct_sequence
+
+byteorder = "little"
+maxunicode = 0x10FFFF
+
+
+def intern(string, /):
+    """The string itself: gilpy's strings are shared already, so `is` holds as CPython's does."""
+    if not isinstance(string, str):
+        raise TypeError("intern() argument must be str, not " + type(string).__name__)
+    if type(string) is not str:
+        raise TypeError("can't intern " + type(string).__name__)
+    return string

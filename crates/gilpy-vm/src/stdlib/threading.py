@@ -16,6 +16,7 @@ _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_ident
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+stack_size = _thread.stack_size
 Lock = _thread.allocate_lock
 ThreadError = RuntimeError
 
