@@ -1530,6 +1530,30 @@ fn may_hook(spec: &Value) -> bool {
     }
 }
 
+/// For a tuple or a union (`int | str`) as `isinstance` and `issubclass` take them: whether
+/// `test` holds for any of its members, tried in turn. None for any other `spec`.
+fn any_member(
+    thread: &mut Thread,
+    spec: &Value,
+    mut test: impl FnMut(&mut Thread, &Value) -> Result<bool, Value>,
+) -> Option<Result<bool, Value>> {
+    let union;
+    let members: &[Value] = match spec {
+        Value::Tuple(items) => items,
+        _ => {
+            union = crate::generic::union_members(thread, spec)?;
+            &union
+        }
+    };
+    for member in members {
+        match test(thread, member) {
+            Ok(false) => {}
+            answer => return Some(answer),
+        }
+    }
+    Some(Ok(false))
+}
+
 /// `isinstance(value, spec)` as CPython's `object_recursive_isinstance` decides it: the exact
 /// type at once (no hook asked); a tuple's items in order, the first yes winning; then
 /// `spec`'s hook; then the type and what a `__class__` attribute claims.
@@ -1544,21 +1568,10 @@ fn is_instance_of(
             return Ok(true);
         }
     }
-    if let Value::Tuple(items) = spec {
-        for item in items.iter() {
-            if is_instance_of(thread, value, item, message)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if let Some(members) = crate::generic::union_members(thread, spec) {
-        for member in &members {
-            if is_instance_of(thread, value, member, message)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
+    let any =
+        any_member(thread, spec, |thread, member| is_instance_of(thread, value, member, message));
+    if let Some(answer) = any {
+        return answer;
     }
     if may_hook(spec) {
         if let Some(hook) = thread.special_method(spec, "__instancecheck__") {
@@ -2117,22 +2130,12 @@ fn is_subclass_of(
 ) -> Result<bool, Value> {
     match spec {
         Value::Class(class) if class.metaclass.is_none() => Ok(derived.is_subclass_of(class)),
-        Value::Tuple(items) => {
-            for item in items.iter() {
-                if is_subclass_of(thread, derived, item, message)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
         _ => {
-            if let Some(members) = crate::generic::union_members(thread, spec) {
-                for member in &members {
-                    if is_subclass_of(thread, derived, member, message)? {
-                        return Ok(true);
-                    }
-                }
-                return Ok(false);
+            let any = any_member(thread, spec, |thread, member| {
+                is_subclass_of(thread, derived, member, message)
+            });
+            if let Some(answer) = any {
+                return answer;
             }
             if may_hook(spec) {
                 if let Some(hook) = thread.special_method(spec, "__subclasscheck__") {

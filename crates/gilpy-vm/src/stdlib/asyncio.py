@@ -454,8 +454,6 @@ class Handle:
         info = [type(self).__name__]
         if self._cancelled:
             info.append("cancelled")
-        if isinstance(self, TimerHandle):
-            info.append("when=%s" % self._when)
         info.append(_callback_source(self._callback, self._args, self._loop._debug))
         return info
 
@@ -468,6 +466,11 @@ class TimerHandle(Handle):
 
     def when(self):
         return self._when
+
+    def _repr_info(self):
+        info = super()._repr_info()
+        info.insert(2 if self._cancelled else 1, "when=%s" % self._when)
+        return info
 
     def __lt__(self, other):
         return (self._when, self._sequence) < (other._when, other._sequence)
