@@ -3540,16 +3540,18 @@ fn generic_get_attribute(thread: &mut Thread, object: &Value, name: &str) -> Cal
             }
         },
         Value::Module(module) => {
-            let (found, getattr) = {
+            let found = {
                 let entries = lock(&module.dict.entries);
-                let found = entries.get(&Key(Value::str(name))).cloned();
-                (found, entries.get(&Key(Value::str("__getattr__"))).cloned())
+                match entries.get(&Key(Value::str(name))) {
+                    Some(value) => Ok(value.clone()),
+                    None => Err(entries.get(&Key(Value::str("__getattr__"))).cloned()),
+                }
             };
-            match (found, getattr) {
-                (Some(value), _) => Ok(value),
+            match found {
+                Ok(value) => Ok(value),
                 // A module's own `__getattr__` answers for the names it lacks (PEP 562).
-                (None, Some(getattr)) => thread.call(&getattr, vec![Value::str(name)], vec![]),
-                (None, None) => Err(missing(thread)),
+                Err(Some(getattr)) => thread.call(&getattr, vec![Value::str(name)], vec![]),
+                Err(None) => Err(missing(thread)),
             }
         }
         Value::Super(pair) => {

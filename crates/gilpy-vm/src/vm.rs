@@ -197,6 +197,25 @@ fn takes_fast_call(function: &Function, count: usize) -> bool {
         && !code.is_generator
 }
 
+/// The coroutines in a returning frame's variables that never ran and that nothing else holds
+/// (`result = fetch()` in an `async def`, without `await`): CPython frees them with the frame
+/// and warns that each was never awaited. Only frames that take the slower return (coroutines,
+/// generators, class bodies) are looked at, so plain calls pay nothing.
+fn take_unawaited_coroutines(frame: &mut Frame) -> Vec<Value> {
+    let mut unawaited = Vec::new();
+    for slot in frame.locals.iter_mut() {
+        if let Some(Value::Generator(generator)) = slot {
+            if generator.is_coroutine
+                && Arc::strong_count(generator) == 1
+                && generator.never_started()
+            {
+                unawaited.extend(slot.take());
+            }
+        }
+    }
+    unawaited
+}
+
 impl Frame {
     /// The generator this frame belongs to, taken out of `attached`.
     fn take_generator(&mut self) -> Option<Arc<Generator>> {
@@ -2551,7 +2570,13 @@ impl Thread {
                         generator.finish();
                         self.generator_yielded = false;
                     }
+                    let unawaited = take_unawaited_coroutines(&mut finished);
                     self.recycle(&mut finished);
+                    for coroutine in unawaited {
+                        if let Err(error) = self.warn_if_never_awaited(coroutine.clone()) {
+                            self.unraisable(error, &coroutine)?;
+                        }
+                    }
                     if finished.kind == FrameKind::Discard {
                         continue;
                     }
