@@ -4,6 +4,7 @@
 # by the same hook.
 import _thread
 import atexit
+import sys
 import threading
 import time
 
@@ -21,6 +22,38 @@ class Boom:
         return "<Boom>"
 
 
+def chained():
+    try:
+        {}["missing"]
+    except KeyError as error:
+        raise ValueError("from a KeyError") from error
+
+
+def quits():
+    raise SystemExit(3)
+
+
+class Named:
+    """A callback whose repr has no address in it."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def __call__(self):
+        return self.function()
+
+    def __repr__(self):
+        return "<" + self.function.__name__ + ">"
+
+
+class Empty:
+    def __call__(self):
+        raise KeyError
+
+    def __repr__(self):
+        return "<Empty>"
+
+
 def late():
     print("late: registering more")
     atexit.register(bye, "too late")
@@ -32,16 +65,21 @@ def worker():
 
 
 before = atexit._ncallbacks()
+atexit.register(Named(quits))
+atexit.register(Empty())
+# (3.9 prints a chained exception's traceback without the frames it left by, so there the
+# function is registered itself: its repr is not printed.)
+atexit.register(chained if sys.version_info < (3, 10) else Named(chained))
 atexit.register(bye, "first")
 atexit.register(Boom())
 print(atexit.register(bye, "second", punct="?") is bye)
 atexit.register(late)
 atexit.register(bye, "third")
 atexit.unregister(lambda: None)
-print(atexit._ncallbacks() - before)
+print(atexit._ncallbacks() - before - 3)
 atexit.register(print, "removed too")
 atexit.unregister(print)
-print(atexit._ncallbacks() - before)
+print(atexit._ncallbacks() - before - 3)
 try:
     atexit.register(5)
 except TypeError as e:

@@ -24,7 +24,8 @@ class Name(str):
 
 
 word = "".join(["hello", " ", "world"])
-print(sys.intern(word) is word, sys.intern(word) == "hello world")
+same = "".join(["hello ", "world"])
+print(sys.intern(word) is word, sys.intern(same) is word, sys.intern(word) == "hello world")
 for bad in [5, Name("a")]:
     try:
         sys.intern(bad)

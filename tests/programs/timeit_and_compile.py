@@ -93,3 +93,22 @@ for bad in [lambda: __import__(5), lambda: __import__(""), lambda: __import__("m
         bad()
     except Exception as e:
         print(type(e).__name__, e)
+
+
+# exec without globals: in a function it reads the function's variables and its bindings stay
+# its own; in a class body they become the class's.
+def runs_exec():
+    y = 2
+    exec("w = y + 1\nprint('exec sees', y, w)")
+    return "w" in globals()
+
+
+print(runs_exec())
+
+
+class Made:
+    exec("v = 2")
+
+
+print(Made.v)
+print(__import__("concurrent", fromlist=["futures"]).futures.__name__, __import__(name="os").__name__)

@@ -33,6 +33,10 @@ try:
 except AttributeError as e:
     print("AttributeError", e)
 try:
+    print(types.SimpleNamespace(()))
+except TypeError as e:
+    print("TypeError", e)
+try:
     types.SimpleNamespace({"a": 1})
     print("positional ok")
 except TypeError as e:

@@ -2397,11 +2397,20 @@ fn given_locals(
 /// (`timeit` takes its timing function from them).
 fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let runnable = runnable(thread, "exec", &args, &kwargs)?;
-    let globals = match args.get(1) {
-        None | Some(Value::None) => thread.current_globals().ok_or_else(|| {
-            thread.exception("SystemError", "exec() without globals outside a frame")
-        })?,
-        Some(Value::Dict(globals)) => globals.clone(),
+    // No globals: the caller's, and its locals: a class body's namespace, or in a function a
+    // snapshot of its variables, which the code reads and its bindings do not change.
+    let (globals, caller_locals) = match args.get(1) {
+        None | Some(Value::None) => {
+            let globals = thread.current_globals().ok_or_else(|| {
+                thread.exception("SystemError", "exec() without globals outside a frame")
+            })?;
+            let locals = match thread.current_locals() {
+                Some(Value::Dict(locals)) if !Arc::ptr_eq(&locals, &globals) => Some(locals),
+                _ => None,
+            };
+            (globals, locals)
+        }
+        Some(Value::Dict(globals)) => (globals.clone(), None),
         Some(other) => {
             return Err(thread.exception(
                 "TypeError",
@@ -2409,7 +2418,10 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
             ))
         }
     };
-    let locals = given_locals(thread, "exec", args.get(2), &globals)?;
+    let locals = match args.get(2) {
+        None | Some(Value::None) => caller_locals,
+        given => given_locals(thread, "exec", given, &globals)?,
+    };
     let code = match runnable {
         Runnable::Code(code) => code,
         Runnable::Source(source) => {
@@ -2526,7 +2538,7 @@ fn unexpected_keyword(thread: &Thread, function: &str, name: &str) -> String {
 /// statement does, for programs that import by a name they compute. Without `fromlist` it
 /// gives the top-level package, as `import a.b` binds `a`.
 fn dunder_import(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    arity(thread, "__import__", &args, 1, 5)?;
+    arity(thread, "__import__", &args, usize::from(kwarg(&kwargs, "name").is_none()), 5)?;
     for (name, _) in &kwargs {
         if !["name", "globals", "locals", "fromlist", "level"].contains(&&**name) {
             let message = unexpected_keyword(thread, "__import__", name);
@@ -2534,7 +2546,7 @@ fn dunder_import(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
         }
     }
     let argument = |at: usize, name: &str| args.get(at).or_else(|| kwarg(&kwargs, name));
-    let name = match &args[0] {
+    let name = match args.first().or_else(|| kwarg(&kwargs, "name")).expect("checked above") {
         Value::Str(name) => name.clone(),
         other => {
             let message = match thread.interp.version >= PythonVersion::V3_11 {
@@ -2573,14 +2585,26 @@ fn dunder_import(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult 
     }
     let fromlist = argument(3, "fromlist").cloned();
     let module = import(thread, &name)?;
-    let wants_leaf = match fromlist {
-        Some(fromlist) => thread.truth(&fromlist)?,
+    let wants_leaf = match &fromlist {
+        Some(fromlist) => thread.truth(fromlist)?,
         None => false,
     };
-    match name.split_once('.') {
-        Some((top, _)) if !wants_leaf => import(thread, top),
-        _ => Ok(module),
+    if !wants_leaf {
+        return match name.split_once('.') {
+            Some((top, _)) => import(thread, top),
+            None => Ok(module),
+        };
     }
+    // The names asked for that are submodules are imported too, as `from a import b` does.
+    for wanted in collect(thread, &fromlist.expect("checked above"))? {
+        if let Value::Str(wanted) = wanted {
+            let submodule = format!("{name}.{wanted}");
+            if get_attribute(thread, &module, &wanted).is_err() && is_module(&submodule) {
+                import(thread, &submodule)?;
+            }
+        }
+    }
+    Ok(module)
 }
 
 /// `compile(source, filename, mode)`: a code object for `exec` (mode `"exec"`) or `eval`

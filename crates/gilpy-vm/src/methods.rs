@@ -1667,7 +1667,7 @@ fn generator_throw(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 }
 
 /// `generator.close()`: GeneratorExit where it stands; it must not yield again.
-fn generator_close(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
+pub(crate) fn generator_close(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
     let generator = generator_of(&args);
     let exit = thread.exception("GeneratorExit", "");
     match thread.throw_into_generator(generator, exit) {

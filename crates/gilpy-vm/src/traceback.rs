@@ -27,27 +27,36 @@ pub fn format_traceback_as_module(thread: &mut Thread, exception: &Value) -> Str
 
 /// What CPython's default `sys.unraisablehook` prints for an exception nothing can catch (one
 /// raised by `__del__`, an atexit callback, a `_thread` function): `message` and the object's
-/// repr, in each version's words, then the traceback as its C printer writes it, which from
-/// 3.13 underlines nothing (only the `traceback` module does).
+/// repr, in each version's words, then that exception alone (no chain, no group members) as its
+/// C printer writes it: from 3.13 nothing underlined, and `Type: ` even for an empty message.
 pub fn format_unraisable(
     thread: &mut Thread,
     message: &str,
     object: &str,
     exception: &Value,
 ) -> String {
-    let header =
-        match thread.interp.version >= PythonVersion::V3_13 && message != "Exception ignored in" {
-            true => format!("{message} {object}:"),
-            false => format!("{message}: {object}"),
-        };
-    let carets = thread.interp.version < PythonVersion::V3_13;
-    let mut printer = Printer::new(true, carets);
-    printer.exception(thread, exception);
-    format!("{header}\n{}", printer.out)
+    let version = thread.interp.version;
+    let mut out = match version >= PythonVersion::V3_13 && message != "Exception ignored in" {
+        true => format!("{message} {object}:\n"),
+        false => format!("{message}: {object}\n"),
+    };
+    let frames = frames(thread, exception, version < PythonVersion::V3_13);
+    if !frames.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&frames);
+    }
+    let last = last_line(thread, exception, false);
+    let last = last.trim_end_matches('\n');
+    out.push_str(last);
+    if !last.contains(": ") {
+        out.push_str(": ");
+    }
+    out.push('\n');
+    out
 }
 
 fn format_with(thread: &mut Thread, exception: &Value, suggest: bool) -> String {
-    let mut printer = Printer::new(suggest, true);
+    let mut printer = Printer::new(suggest);
     printer.exception(thread, exception);
     printer.out
 }
@@ -63,20 +72,11 @@ struct Printer {
     seen: Vec<usize>,
     /// Whether a last line may end in "Did you mean" before 3.12 (see [`last_line`]).
     suggest: bool,
-    /// Whether source lines are underlined (3.11+, but not by 3.13's C printer).
-    carets: bool,
 }
 
 impl Printer {
-    fn new(suggest: bool, carets: bool) -> Printer {
-        Printer {
-            out: String::new(),
-            group_depth: 0,
-            need_close: false,
-            seen: Vec::new(),
-            suggest,
-            carets,
-        }
+    fn new(suggest: bool) -> Printer {
+        Printer { out: String::new(), group_depth: 0, need_close: false, seen: Vec::new(), suggest }
     }
 
     fn indent(&self) -> String {
@@ -143,7 +143,7 @@ impl Printer {
                 '|',
             );
         }
-        let frames = frames(thread, exception, self.carets);
+        let frames = frames(thread, exception, true);
         let members = group_members(thread, exception);
         let Some(members) = members.filter(|_| self.group_depth <= MAX_GROUP_DEPTH) else {
             if !frames.is_empty() {

@@ -2035,16 +2035,13 @@ impl Thread {
                     self.frames.last_mut().unwrap().stack.push(Value::Bool(found != negate));
                 }
                 Op::Pop => {
-                    // A coroutine dropped as it was made (`work()` without `await`): CPython
-                    // warns as it frees it.
                     match frame.stack.last() {
-                        Some(Value::Generator(generator))
-                            if generator.is_coroutine && Arc::strong_count(generator) == 1 =>
-                        {
-                            let coroutine = frame.stack.pop().expect("stack");
-                            if let Err(error) = self.warn_if_never_awaited(coroutine.clone()) {
-                                self.unraisable(error, &coroutine)?;
-                            }
+                        // Freed as it is popped, where CPython would finalize it: a coroutine
+                        // dropped as it was made (`work()` without `await`) warns; a generator
+                        // a `break` leaves inside a `try` or `with` is closed.
+                        Some(Value::Generator(generator)) if Arc::strong_count(generator) == 1 => {
+                            let generator = frame.stack.pop().expect("stack");
+                            self.free_generator(generator)?;
                             continue;
                         }
                         // An async generator a `break` leaves: CPython's event loop closes it
@@ -3198,6 +3195,28 @@ impl Thread {
             let _ = self.interp.async_generator_class.set(class.clone());
         }
         self.call(&class, vec![generator], vec![])
+    }
+
+    /// What CPython does as it frees a generator or coroutine nothing else holds: a coroutine
+    /// that never ran warns it was never awaited; a generator stopped at a `yield` inside a
+    /// `try` or `with` is closed (`_PyGen_Finalize`), so its `finally` and `__exit__` run. What
+    /// goes wrong is printed as an error in a finalizer ("Exception ignored in").
+    #[inline(never)]
+    fn free_generator(&mut self, value: Value) -> Result<(), Value> {
+        let Value::Generator(generator) = &value else { return Ok(()) };
+        let result = if generator.is_coroutine {
+            self.warn_if_never_awaited(value.clone())
+        } else if generator.with_suspended(|frame| frame.pc != 0 && !frame.blocks.is_empty())
+            == Some(true)
+        {
+            crate::methods::generator_close(self, vec![value.clone()], vec![]).map(drop)
+        } else {
+            Ok(())
+        };
+        if let Err(error) = result {
+            self.unraisable(error, &value)?;
+        }
+        Ok(())
     }
 
     /// An async generator dropped while suspended: `_gilpy_asyncgen._finalize` has the running

@@ -767,6 +767,13 @@ impl<'a> Compiler<'a> {
                     None => self.emit_const(Value::None),
                 }
                 self.unwind_handlers(0, true)?;
+                // The iterators of the loops it leaves go before it returns, as CPython pops
+                // them: a generator freed so is closed now, its `finally` run.
+                let loop_items: u32 = self.unit().loops.iter().map(|l| l.stack_items).sum();
+                for _ in 0..loop_items {
+                    self.emit(Op::Swap);
+                    self.emit(Op::Pop);
+                }
                 self.emit(Op::Return);
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}

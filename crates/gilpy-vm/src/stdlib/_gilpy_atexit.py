@@ -42,7 +42,9 @@ def _run_exitfuncs():
         try:
             func(*args, **kwargs)
         except BaseException as exc:
-            _report(func, exc)
+            # 3.9 says nothing of a callback's SystemExit; later versions report it too.
+            if sys.version_info >= (3, 10) or not isinstance(exc, SystemExit):
+                _report(func, exc)
     _callbacks.clear()
 
 

@@ -79,3 +79,14 @@ def unfreeze():
 
 def get_freeze_count():
     return 0
+
+
+_MISSING = {"get_objects", "get_referrers", "get_referents", "is_tracked", "is_finalized",
+            "get_stats"}
+
+
+def __getattr__(name):
+    # gilpy keeps no list of the objects it tracks: these cannot answer as CPython's do.
+    if name in _MISSING:
+        raise NotImplementedError("gc." + name + " is not supported by gilpy yet")
+    raise AttributeError("module 'gc' has no attribute '" + name + "'")

@@ -10,10 +10,13 @@ byteorder = "little"
 maxunicode = 0x10FFFF
 
 
+_interned = {}
+
+
 def intern(string, /):
-    """The string itself: gilpy's strings are shared already, so `is` holds as CPython's does."""
+    """The one string of this value that every `intern` returns, so that `is` holds."""
     if not isinstance(string, str):
         raise TypeError("intern() argument must be str, not " + type(string).__name__)
     if type(string) is not str:
         raise TypeError("can't intern " + type(string).__name__)
-    return string
+    return _interned.setdefault(string, string)

@@ -71,6 +71,8 @@ def __getattr__(name):
     raise AttributeError("module 'types' has no attribute '" + name + "'")
 
 
+_NO_ARGUMENT = object()
+
 # The reprs being made, by thread: a namespace that holds itself shows as `namespace(...)`.
 _repr_running = set()
 
@@ -82,8 +84,8 @@ class SimpleNamespace:
         # CPython's SimpleNamespace is a C type, named with its module.
         raise TypeError("unhashable type: 'types.SimpleNamespace'")
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        if mapping_or_iterable != ():
+    def __init__(self, mapping_or_iterable=_NO_ARGUMENT, /, **kwargs):
+        if mapping_or_iterable is not _NO_ARGUMENT:
             if sys.version_info < (3, 13):
                 raise TypeError("no positional arguments expected")
             kwargs = {**dict(mapping_or_iterable), **kwargs}
