@@ -100,7 +100,8 @@ pub(crate) enum Job {
 
 /// The next step of CPython's finalization as a job, once `*started` steps have begun: each
 /// imported module of [`crate::threads::FINALIZERS`] in turn (`threading` joins the non-daemon
-/// threads, then `multiprocessing` the child processes); `None` when none is left.
+/// threads, then the atexit callbacks run, `multiprocessing`'s joining the child processes);
+/// `None` when none is left.
 pub(crate) fn next_finalizer(thread: &mut Thread, started: &mut usize) -> Option<Job> {
     while let Some(module) = crate::threads::FINALIZERS.get(*started) {
         *started += 1;

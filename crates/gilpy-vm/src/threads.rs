@@ -682,14 +682,14 @@ pub fn sleep(thread: &mut Thread, seconds: f64) -> Result<(), Value> {
     Ok(())
 }
 
-/// The modules whose `_shutdown` finalization calls, in order (in CPython, `threading._shutdown`
-/// and then the atexit callbacks, last registered first: the program's, then `multiprocessing`'s
-/// exit hook, registered as it was imported, which joins the child processes).
-pub(crate) const FINALIZERS: [&str; 3] = ["threading", "_gilpy_atexit", "multiprocessing"];
+/// The modules whose `_shutdown` finalization calls, in order: in CPython, `threading._shutdown`
+/// and then the atexit callbacks, last registered first, among them `multiprocessing`'s exit
+/// hook (registered as the first process starts), which joins the child processes.
+pub(crate) const FINALIZERS: [&str; 2] = ["threading", "_gilpy_atexit"];
 
 /// The end of a run, as CPython's `Py_FinalizeEx`: wait for the non-daemon threads
-/// (`threading._shutdown`), run the atexit callbacks, wait for the child processes
-/// (`multiprocessing`'s exit hook), then stop every thread still running (daemon threads) and give
+/// (`threading._shutdown`), run the atexit callbacks (`multiprocessing`'s exit hook among them
+/// waits for the child processes), then stop every thread still running (daemon threads) and give
 /// them a moment to unwind, so that none outlives the run.
 pub fn shutdown(thread: &mut Thread, tear_down: bool) {
     for module in FINALIZERS {

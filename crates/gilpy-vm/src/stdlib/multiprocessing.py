@@ -108,6 +108,7 @@ class Process:
             # A subclass with its own run(): the child rebuilds the object and calls it.
             self._handle = _multiprocessing.start_process(_run_process_object, (self,), {}, self._name)
         _children.append(self)
+        _register_exit_hook()
 
     def join(self, timeout=None):
         if self._handle is None:
@@ -1045,6 +1046,20 @@ def Manager():
     manager = SyncManager()
     manager.start()
     return manager
+
+
+_exit_hook_registered = False
+
+
+def _register_exit_hook():
+    """CPython registers multiprocessing's exit hook with atexit as the first process starts
+    (when `multiprocessing.util` is imported): the program's callbacks registered before that
+    run after the children are joined, those registered after it, before."""
+    global _exit_hook_registered
+    if not _exit_hook_registered:
+        _exit_hook_registered = True
+        import _gilpy_atexit
+        _gilpy_atexit.register(_shutdown)
 
 
 def _shutdown():
