@@ -2390,19 +2390,18 @@ fn given_locals(
     }
 }
 
-/// `exec(source, globals=None, locals=None)`: compiles the text (or takes the code `compile`
-/// made) and runs it with `globals` (by default the caller's) as its namespace, as the
-/// standard library does to make functions with exact signatures (`namedtuple`,
-/// `dataclasses`). Given separate locals, the names it binds go there, as in a class body
-/// (`timeit` takes its timing function from them).
-fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
-    let runnable = runnable(thread, "exec", &args, &kwargs)?;
-    // No globals: the caller's, and its locals: a class body's namespace, or in a function a
-    // snapshot of its variables, which the code reads and its bindings do not change.
+/// The globals and locals `exec` or `eval` (`name`) runs with: those given, else the caller's
+/// globals and its locals (a class body's namespace, or in a function a snapshot of its
+/// variables, which the code reads and its bindings do not change).
+fn namespaces(
+    thread: &mut Thread,
+    name: &str,
+    args: &Args,
+) -> Result<(Arc<Dict>, Option<Arc<Dict>>), Value> {
     let (globals, caller_locals) = match args.get(1) {
         None | Some(Value::None) => {
             let globals = thread.current_globals().ok_or_else(|| {
-                thread.exception("SystemError", "exec() without globals outside a frame")
+                thread.exception("SystemError", format!("{name}() without globals outside a frame"))
             })?;
             let locals = match thread.current_locals() {
                 Some(Value::Dict(locals)) if !Arc::ptr_eq(&locals, &globals) => Some(locals),
@@ -2412,16 +2411,28 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
         }
         Some(Value::Dict(globals)) => (globals.clone(), None),
         Some(other) => {
-            return Err(thread.exception(
-                "TypeError",
-                format!("exec() globals must be a dict, not {}", type_name(other)),
-            ))
+            let message = match name {
+                "exec" => format!("exec() globals must be a dict, not {}", type_name(other)),
+                _ => format!("globals must be a dict, not {}", type_name(other)),
+            };
+            return Err(thread.exception("TypeError", message));
         }
     };
     let locals = match args.get(2) {
         None | Some(Value::None) => caller_locals,
-        given => given_locals(thread, "exec", given, &globals)?,
+        given => given_locals(thread, name, given, &globals)?,
     };
+    Ok((globals, locals))
+}
+
+/// `exec(source, globals=None, locals=None)`: compiles the text (or takes the code `compile`
+/// made) and runs it with `globals` (by default the caller's) as its namespace, as the
+/// standard library does to make functions with exact signatures (`namedtuple`,
+/// `dataclasses`). Given separate locals, the names it binds go there, as in a class body
+/// (`timeit` takes its timing function from them).
+fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
+    let runnable = runnable(thread, "exec", &args, &kwargs)?;
+    let (globals, locals) = namespaces(thread, "exec", &args)?;
     let code = match runnable {
         Runnable::Code(code) => code,
         Runnable::Source(source) => {
@@ -2438,31 +2449,7 @@ fn exec(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
 /// caller's globals or those given.
 fn eval(thread: &mut Thread, args: Args, kwargs: Kwargs) -> CallResult {
     let runnable = runnable(thread, "eval", &args, &kwargs)?;
-    // No globals: the caller's, and its variables as the locals (a snapshot, which the
-    // expression only reads).
-    let (globals, caller_locals) = match args.get(1) {
-        None | Some(Value::None) => {
-            let globals = thread.current_globals().ok_or_else(|| {
-                thread.exception("SystemError", "eval() without globals outside a frame")
-            })?;
-            let locals = match thread.current_locals() {
-                Some(Value::Dict(locals)) if !Arc::ptr_eq(&locals, &globals) => Some(locals),
-                _ => None,
-            };
-            (globals, locals)
-        }
-        Some(Value::Dict(globals)) => (globals.clone(), None),
-        Some(other) => {
-            return Err(thread.exception(
-                "TypeError",
-                format!("globals must be a dict, not {}", type_name(other)),
-            ))
-        }
-    };
-    let locals = match args.get(2) {
-        None | Some(Value::None) => caller_locals,
-        given => given_locals(thread, "eval", given, &globals)?,
-    };
+    let (globals, locals) = namespaces(thread, "eval", &args)?;
     let code = match runnable {
         Runnable::Code(code) => code,
         Runnable::Source(source) => compile_expression(thread, &source, "<string>")?,
