@@ -108,7 +108,7 @@ fn start_new_thread(thread: &mut Thread, args: Args, _: Kwargs) -> CallResult {
 pub(crate) fn report_ignored(thread: &mut Thread, function: &Value, exception: &Value) {
     if !builtins::exception_is(thread, exception, "SystemExit") {
         let name = thread.repr_of(function).unwrap_or_default();
-        let message = "Exception ignored in thread started by";
+        let message = Some("Exception ignored in thread started by");
         let report = crate::traceback::format_unraisable(thread, message, &name, exception);
         thread.interp.host.write_stderr(&report);
     }

@@ -27,18 +27,20 @@ pub fn format_traceback_as_module(thread: &mut Thread, exception: &Value) -> Str
 
 /// What CPython's default `sys.unraisablehook` prints for an exception nothing can catch (one
 /// raised by `__del__`, an atexit callback, a `_thread` function): `message` and the object's
-/// repr, in each version's words, then that exception alone (no chain, no group members) as its
-/// C printer writes it: from 3.13 nothing underlined, and `Type: ` even for an empty message.
+/// repr, in each version's words (without a message, "Exception ignored in: obj"), then that
+/// exception alone (no chain, no group members) as its C printer writes it: from 3.13 nothing
+/// underlined, and `Type: ` even for an empty message.
 pub fn format_unraisable(
     thread: &mut Thread,
-    message: &str,
+    message: Option<&str>,
     object: &str,
     exception: &Value,
 ) -> String {
     let version = thread.interp.version;
-    let mut out = match version >= PythonVersion::V3_13 && message != "Exception ignored in" {
-        true => format!("{message} {object}:\n"),
-        false => format!("{message}: {object}\n"),
+    let mut out = match message {
+        Some(message) if version >= PythonVersion::V3_13 => format!("{message} {object}:\n"),
+        Some(message) => format!("{message}: {object}\n"),
+        None => format!("Exception ignored in: {object}\n"),
     };
     let frames = frames(thread, exception, version < PythonVersion::V3_13);
     if !frames.is_empty() {

@@ -2570,9 +2570,7 @@ impl Thread {
                     let unawaited = take_unawaited_coroutines(&mut finished);
                     self.recycle(&mut finished);
                     for coroutine in unawaited {
-                        if let Err(error) = self.warn_if_never_awaited(coroutine.clone()) {
-                            self.unraisable(error, &coroutine)?;
-                        }
+                        self.free_generator(coroutine)?;
                     }
                     if finished.kind == FrameKind::Discard {
                         continue;
@@ -3125,8 +3123,7 @@ impl Thread {
             return Err(error);
         }
         let what = self.repr_of(object).unwrap_or_else(|_| "<object>".into());
-        let report =
-            crate::traceback::format_unraisable(self, "Exception ignored in", &what, &error);
+        let report = crate::traceback::format_unraisable(self, None, &what, &error);
         self.interp.host.write_stderr(&report);
         Ok(())
     }

@@ -151,7 +151,7 @@ fn traceback_format_unraisable(thread: &mut Thread, args: Args, _: Kwargs) -> Ca
         return Err(thread.exception("TypeError", "format_unraisable(message, object, exc)"));
     };
     let object = thread.repr_of(object)?;
-    let report = crate::traceback::format_unraisable(thread, message, &object, exception);
+    let report = crate::traceback::format_unraisable(thread, Some(message), &object, exception);
     Ok(Value::str(&report))
 }
 
